@@ -1,0 +1,58 @@
+import { DEFAULT_CONFIG, type ConfigFileData, type ConfigProblem, type ConfigSource, type LoadedConfig, type ShipshapeConfig } from "./types.js";
+
+export type ParseYaml = (text: string) => unknown;
+export type SchemaCheck = (data: unknown) => { valid: true } | { valid: false; errors: Array<{ key: string; message: string }> };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Deep merge where `over` wins; arrays are replaced, not concatenated, so a project can narrow a list. */
+function merge<T>(base: T, over: unknown): T {
+  if (!isRecord(base) || !isRecord(over)) return (over === undefined ? base : over) as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    out[key] = key in out ? merge(out[key], value) : value;
+  }
+  return out as T;
+}
+
+/**
+ * Turns config file texts (user first, project last) into one resolved config. A file that does not
+ * parse or does not match the schema contributes nothing, and its problems are reported: the checks
+ * then run on what remains, which for a broken project file means the defaults.
+ */
+export function resolveConfig(sources: ConfigSource[], parseYaml: ParseYaml, check: SchemaCheck): LoadedConfig {
+  let config: ShipshapeConfig = DEFAULT_CONFIG;
+  const problems: ConfigProblem[] = [];
+  for (const source of sources) {
+    let data: unknown;
+    try {
+      data = parseYaml(source.text);
+    } catch (error) {
+      problems.push({ file: source.path, key: "(file)", message: `is not valid YAML: ${firstLine((error as Error).message)}` });
+      continue;
+    }
+    if (data === null || data === undefined) continue;
+    const result = check(data);
+    if (!result.valid) {
+      for (const error of result.errors) problems.push({ file: source.path, key: error.key, message: error.message });
+      continue;
+    }
+    config = merge(config, data as ConfigFileData);
+  }
+  return { config, files: sources.map((source) => source.path), problems, degraded: problems.length > 0 };
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}
+
+export function describeProblems(loaded: LoadedConfig): string | undefined {
+  if (loaded.problems.length === 0) return undefined;
+  const lines = loaded.problems.map((problem) => `  ${problem.file}: ${problem.key}: ${problem.message}`);
+  return (
+    "shipshape: the configuration has problems, so the files below are ignored and the guards run on " +
+    `their defaults until they are fixed:\n${lines.join("\n")}`
+  );
+}

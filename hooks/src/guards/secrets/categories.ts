@@ -1,0 +1,105 @@
+/**
+ * The default secret-file categories. A pattern without a slash matches a file's name anywhere; a
+ * pattern starting with `~/` matches under the home directory; `except` patterns (by name, or by path
+ * with `~/`) carve out files of the same shape that hold no secret, such as templates.
+ */
+export interface SecretCategory {
+  id: string;
+  title: string;
+  /** Why these files are guarded: shown in refusals and the README. */
+  why: string;
+  patterns: string[];
+  except?: string[];
+}
+
+/** Names that mark a file as a template to copy from, not a secret. */
+export const TEMPLATE_SUFFIXES = ["example", "sample", "template", "dist", "tpl", "defaults", "schema"];
+const templateNames = (prefix: string) => TEMPLATE_SUFFIXES.map((suffix) => `${prefix}.${suffix}`);
+
+export const SECRET_CATEGORIES: readonly SecretCategory[] = [
+  {
+    id: "dotenv",
+    title: "dotenv file",
+    why: "dotenv files hold the API keys, database URLs and passwords a project runs with",
+    patterns: [".env", ".env.*", "*.env"],
+    except: [...templateNames("*"), ...templateNames("*.env"), ".env.*.example", ".env.*.sample", ".env.*.template"],
+  },
+  {
+    id: "ssh-key",
+    title: "SSH private key",
+    why: "an SSH private key gives access to every server and repository that trusts it",
+    patterns: ["id_rsa", "id_rsa_*", "id_dsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_ed25519_*", "id_ecdsa_*", "~/.ssh/**"],
+    except: ["*.pub", "~/.ssh/known_hosts", "~/.ssh/known_hosts.old", "~/.ssh/config"],
+  },
+  {
+    id: "key-material",
+    title: "key or certificate store",
+    why: "private keys and keystores let whoever holds them sign, decrypt or impersonate",
+    patterns: ["*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "*.ppk"],
+  },
+  {
+    id: "cloud-credentials",
+    title: "cloud or cluster credentials",
+    why: "cloud and cluster credentials grant access to production infrastructure",
+    patterns: [
+      "~/.aws/credentials",
+      "~/.config/gcloud/application_default_credentials.json",
+      "application_default_credentials.json",
+      "~/.config/gcloud/credentials.db",
+      "~/.config/gcloud/access_tokens.db",
+      "~/.config/gcloud/legacy_credentials/**",
+      "~/.kube/config",
+      "kubeconfig",
+      "*.kubeconfig",
+      "~/.azure/accessTokens.json",
+      "~/.azure/msal_token_cache.*",
+      "~/.azure/service_principal_entries.*",
+    ],
+  },
+  {
+    id: "tool-tokens",
+    title: "tool token file",
+    why: "package-registry, git and database client files store tokens and passwords in plain text",
+    patterns: [".npmrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", ".pgpass", "~/.docker/config.json"],
+  },
+  {
+    id: "terraform",
+    title: "Terraform state or variables",
+    why: "Terraform state and tfvars files contain every secret the infrastructure was created with",
+    patterns: ["*.tfstate", "*.tfstate.backup", "*.tfvars", "*.tfvars.json", ".terraformrc", "terraform.rc"],
+    except: [...templateNames("*.tfvars"), ...templateNames("*.tfvars.json")],
+  },
+  {
+    id: "credential-stores",
+    title: "credential store",
+    why: "these files exist to store passwords, tokens or service-account keys",
+    patterns: [
+      ".htpasswd",
+      ".my.cnf",
+      ".vault-token",
+      ".envrc",
+      "~/.gem/credentials",
+      "~/.config/gh/hosts.yml",
+      "~/.m2/settings.xml",
+      "~/.gradle/gradle.properties",
+      "credentials.json",
+      "secrets.json",
+      "secrets.yaml",
+      "secrets.yml",
+      "service-account*.json",
+    ],
+  },
+  {
+    id: "process-environment",
+    title: "process environment",
+    why: "a process's environment holds every secret passed to it in variables",
+    patterns: ["/proc/*/environ", "/proc/*/task/*/environ"],
+  },
+];
+
+/** The category of secrets that are not files (environment dumps, secret variables, credential CLIs). */
+export const ENVIRONMENT_CATEGORY = {
+  id: "environment",
+  title: "secret in the environment",
+  why: "environment variables and credential helpers hold live tokens",
+} as const;

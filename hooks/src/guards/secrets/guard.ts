@@ -1,0 +1,119 @@
+import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
+import { PASS, type Verdict } from "../../runtime/decision.js";
+import { toAbsolute } from "./paths.js";
+import { CHECK_ID, refuse, type Finding } from "./refusal.js";
+import { buildRules, type SecretRules } from "./rules.js";
+import { secretFileAt } from "./secret-files.js";
+import { analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
+import { grepToolFilter } from "./search-filters.js";
+import { secretsUnder } from "./tree-search.js";
+
+/** Everything the guard's decisions need for one call. */
+export interface GuardEnv {
+  ctx: CheckContext;
+  rules: SecretRules;
+  cwd: string;
+}
+
+/** Tools whose input names no file on this machine: nothing to check. */
+const NO_FILE_TOOLS = new Set([
+  "Agent", "Task", "Skill", "TodoWrite", "WebFetch", "WebSearch", "ToolSearch", "AskUserQuestion", "ExitPlanMode",
+  "EnterPlanMode", "SendMessage", "TaskCreate", "TaskGet", "TaskList", "TaskUpdate", "TaskStop", "TaskOutput",
+  "ListAgents", "ReportFindings", "ScheduleWakeup", "Workflow", "ListMcpResourcesTool", "ReadMcpResourceTool",
+  "BashOutput", "KillShell", "Glob",
+]);
+
+/** File tools: which input field names the file, and whether the file must exist to be exposed. */
+const FILE_TOOLS: Record<string, { field: string; how: string }> = {
+  Read: { field: "file_path", how: "Reading" },
+  Edit: { field: "file_path", how: "Editing (which shows the file's contents)" },
+  Write: { field: "file_path", how: "Overwriting (which returns the old contents)" },
+  NotebookEdit: { field: "notebook_path", how: "Editing" },
+  LSP: { field: "filePath", how: "Asking the language server about" },
+};
+
+const SHELL_TOOLS = new Set(["Bash", "Monitor"]);
+
+function stringField(input: Record<string, unknown>, field: string): string | undefined {
+  const value = input[field];
+  return typeof value === "string" ? value : undefined;
+}
+
+async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, how: string): Promise<Finding[]> {
+  const raw = stringField(call.input, field);
+  if (raw === undefined || raw === "") {
+    return [{ kind: "unchecked", what: `has no "${field}" string in its input`, how: `This ${call.tool} call` }];
+  }
+  const path = toAbsolute(raw, env.cwd, env.ctx.home);
+  const hit = await secretFileAt(env.ctx.io, env.rules, path, true);
+  return hit ? [{ kind: "file", hit, how }] : [];
+}
+
+async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
+  const rawPath = stringField(call.input, "path");
+  const root = toAbsolute(rawPath && rawPath !== "" ? rawPath : ".", env.cwd, env.ctx.home);
+  const info = await env.ctx.io.stat(root);
+  if (info && info.kind !== "dir") {
+    const hit = await secretFileAt(env.ctx.io, env.rules, root, true);
+    return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
+  }
+  if (!info) return [];
+  const result = await secretsUnder(env.ctx.io, env.rules, root, grepToolFilter(call.input));
+  if (result.kind === "too-large") {
+    return [{ kind: "unchecked", what: `searches ${root}, which is too large to check for secret files (over ${result.visited} entries)`, how: "This Grep" }];
+  }
+  return result.hits.map((hit) => ({ kind: "search" as const, hit, how: "This Grep" }));
+}
+
+/** Any other tool (MCP tools, new tools): string values that look like paths are checked as files. */
+async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const strings: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (strings.length > 200 || depth > 6) return;
+    if (typeof value === "string") strings.push(value);
+    else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
+    else if (value && typeof value === "object") for (const item of Object.values(value)) visit(item, depth + 1);
+  };
+  visit(call.input, 0);
+  for (const value of strings) {
+    const candidate = value.startsWith("file://") ? decodeURIComponent(value.slice(7)) : value;
+    if (candidate.length > 4096 || /\s/.test(candidate) || candidate === "") continue;
+    if (!/^[~./]/.test(candidate) && !candidate.includes("/") && !/^[\w.-]+$/.test(candidate)) continue;
+    const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(candidate, env.cwd, env.ctx.home), true);
+    if (hit) findings.push({ kind: "file", hit, how: `This ${call.tool} call names` });
+  }
+  return findings;
+}
+
+export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
+  const fileTool = FILE_TOOLS[call.tool];
+  if (fileTool) return fileToolFindings(call, env, fileTool.field, fileTool.how);
+  if (call.tool === "Grep") return grepToolFindings(call, env);
+  if (SHELL_TOOLS.has(call.tool) || call.tool === "PowerShell") {
+    const command = stringField(call.input, "command");
+    if (command === undefined) {
+      return [{ kind: "unchecked", what: 'has no "command" string in its input', how: `This ${call.tool} call` }];
+    }
+    return call.tool === "PowerShell" ? analyzePowerShell(command, env) : analyzeShellCommand(command, env);
+  }
+  if (NO_FILE_TOOLS.has(call.tool)) return [];
+  return unknownToolFindings(call, env);
+}
+
+export function guardEnv(call: ToolCall, ctx: CheckContext): GuardEnv {
+  return {
+    ctx,
+    cwd: call.cwd,
+    rules: buildRules({ config: ctx.config.secrets, home: ctx.home, projectDir: ctx.projectDir }),
+  };
+}
+
+export const secretGuard: PreToolUseCheck = {
+  id: CHECK_ID,
+  async decide(call: ToolCall, ctx: CheckContext): Promise<Verdict> {
+    if (!ctx.config.secrets.enabled) return PASS;
+    const findings = await secretFindings(call, guardEnv(call, ctx));
+    return findings.length > 0 ? refuse(call.tool, findings) : PASS;
+  },
+};

@@ -1,0 +1,40 @@
+/** Lexical path handling (POSIX). Symlinks are resolved separately, through HostIO. */
+
+export function basename(path: string): string {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+
+export function dirname(path: string): string {
+  const trimmed = path.replace(/\/+$/, "");
+  const index = trimmed.lastIndexOf("/");
+  if (index <= 0) return "/";
+  return trimmed.slice(0, index);
+}
+
+/** Collapses `.`, `..` and repeated slashes of an absolute path. */
+export function normalizeAbsolute(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return `/${out.join("/")}`;
+}
+
+/** Resolves `~`, `~/…` and relative paths against cwd, then normalizes. */
+export function toAbsolute(path: string, cwd: string, home: string | undefined): string {
+  let p = path;
+  if (home && (p === "~" || p.startsWith("~/"))) p = `${home}${p.slice(1)}`;
+  if (!p.startsWith("/")) p = `${cwd}/${p}`;
+  return normalizeAbsolute(p);
+}
+
+/** The path relative to base when it lies inside base, else undefined. */
+export function relativeTo(base: string, path: string): string | undefined {
+  const root = normalizeAbsolute(base);
+  if (path === root) return "";
+  const prefix = root === "/" ? "/" : `${root}/`;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+}

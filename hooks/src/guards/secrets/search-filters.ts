@@ -1,0 +1,62 @@
+import { EVERYTHING, type SearchFilter } from "./tree-search.js";
+
+/** ripgrep --type names → file globs, for the types people search by; an unknown type filters nothing. */
+const RG_TYPES: Record<string, string[]> = {
+  js: ["*.js", "*.jsx", "*.mjs", "*.cjs", "*.vue"],
+  ts: ["*.ts", "*.tsx", "*.mts", "*.cts"],
+  py: ["*.py", "*.pyi"],
+  rust: ["*.rs"],
+  go: ["*.go"],
+  java: ["*.java", "*.jsp"],
+  c: ["*.c", "*.h"],
+  cpp: ["*.cpp", "*.cc", "*.cxx", "*.hpp", "*.hh", "*.h"],
+  md: ["*.md", "*.markdown"],
+  markdown: ["*.md", "*.markdown"],
+  css: ["*.css", "*.scss", "*.sass", "*.less"],
+  html: ["*.html", "*.htm"],
+  sh: ["*.sh", "*.bash", "*.zsh"],
+  rb: ["*.rb"],
+  ruby: ["*.rb"],
+  php: ["*.php"],
+  kotlin: ["*.kt", "*.kts"],
+  swift: ["*.swift"],
+  cs: ["*.cs"],
+  sql: ["*.sql"],
+};
+
+export function typeGlobs(type: string): string[] | undefined {
+  return RG_TYPES[type.toLowerCase()];
+}
+
+/** The Grep tool runs ripgrep with the input's `glob` and `type`; hidden and ignored files are assumed searched. */
+export function grepToolFilter(input: Record<string, unknown>): SearchFilter {
+  const filter: SearchFilter = { ...EVERYTHING, include: [], includePaths: [], excludePaths: [] };
+  if (typeof input.glob === "string" && input.glob !== "") {
+    for (const glob of splitBraceList(input.glob)) {
+      if (glob.startsWith("!")) filter.excludePaths.push(glob.slice(1));
+      else filter.includePaths.push(glob);
+    }
+  }
+  if (typeof input.type === "string") {
+    const globs = typeGlobs(input.type);
+    if (globs) filter.include.push(...globs);
+  }
+  return filter;
+}
+
+/** The Grep tool accepts several globs separated by spaces or commas outside braces. */
+function splitBraceList(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of text) {
+    if (char === "{") depth += 1;
+    if (char === "}") depth -= 1;
+    if ((char === "," || char === " ") && depth === 0) {
+      if (current) out.push(current);
+      current = "";
+    } else current += char;
+  }
+  if (current) out.push(current);
+  return out;
+}

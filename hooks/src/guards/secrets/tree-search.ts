@@ -1,0 +1,98 @@
+import type { HostIO } from "../../runtime/io.js";
+import { globMatch } from "./glob.js";
+import type { SecretRules } from "./rules.js";
+import type { SecretFileHit } from "./secret-files.js";
+
+/** What a recursive search would read, as far as its own filters say. */
+export interface SearchFilter {
+  /** File-name globs the search is limited to (empty: every file). */
+  include: string[];
+  /** File-name globs it skips. */
+  exclude: string[];
+  /** Directory-name globs it does not enter. */
+  excludeDirs: string[];
+  /** Path globs (relative to the root) it is limited to, as rg -g and the Grep tool's glob. */
+  includePaths: string[];
+  excludePaths: string[];
+  /** Hidden files and folders are skipped (rg's default). */
+  skipHidden: boolean;
+  /** Follow symlinked folders (grep -R). */
+  followLinks: boolean;
+}
+
+export const EVERYTHING: SearchFilter = {
+  include: [],
+  exclude: [],
+  excludeDirs: [],
+  includePaths: [],
+  excludePaths: [],
+  skipHidden: false,
+  followLinks: false,
+};
+
+export type SearchResult = { kind: "hits"; hits: SecretFileHit[] } | { kind: "too-large"; visited: number };
+
+/** Bounds that keep the walk inside the hook's time budget on a large tree. */
+export const WALK_LIMIT = 40_000;
+const MAX_DEPTH = 40;
+
+function selected(filter: SearchFilter, name: string, relative: string): boolean {
+  if (filter.include.length > 0 && !filter.include.some((g) => globMatch(g, name))) return false;
+  if (filter.exclude.some((g) => globMatch(g, name))) return false;
+  if (filter.includePaths.length > 0 && !filter.includePaths.some((g) => pathGlob(g, relative, name))) return false;
+  if (filter.excludePaths.some((g) => pathGlob(g, relative, name))) return false;
+  return true;
+}
+
+/** rg and the Grep tool: a glob without a slash matches the name at any depth. */
+function pathGlob(glob: string, relative: string, name: string): boolean {
+  const pattern = glob.replace(/^\.\//, "");
+  return pattern.includes("/") ? globMatch(pattern, relative) || globMatch(`**/${pattern}`, relative) : globMatch(pattern, name);
+}
+
+/**
+ * Walks a folder the way a recursive search would and returns the secret files it would read.
+ * Stops with "too-large" past WALK_LIMIT entries: the guard then cannot rule a leak out.
+ */
+export async function secretsUnder(io: HostIO, rules: SecretRules, root: string, filter: SearchFilter): Promise<SearchResult> {
+  const hits: SecretFileHit[] = [];
+  let visited = 0;
+  const seen = new Set<string>();
+  const stack: Array<{ dir: string; relative: string; depth: number }> = [{ dir: root.replace(/\/+$/, "") || "/", relative: "", depth: 0 }];
+  while (stack.length > 0) {
+    const { dir, relative, depth } = stack.pop() as { dir: string; relative: string; depth: number };
+    const entries = await io.list(dir);
+    if (!entries) continue;
+    for (const entry of entries) {
+      visited += 1;
+      if (visited > WALK_LIMIT) return { kind: "too-large", visited };
+      if (filter.skipHidden && entry.name.startsWith(".")) continue;
+      const path = dir === "/" ? `/${entry.name}` : `${dir}/${entry.name}`;
+      const rel = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      if (entry.kind === "dir") {
+        if (entry.isLink && !filter.followLinks) continue;
+        if (filter.excludeDirs.some((g) => globMatch(g, entry.name))) continue;
+        if (depth >= MAX_DEPTH) continue;
+        if (entry.isLink) {
+          const info = await io.stat(path);
+          if (!info || seen.has(info.realPath)) continue;
+          seen.add(info.realPath);
+        }
+        stack.push({ dir: path, relative: rel, depth: depth + 1 });
+        continue;
+      }
+      if (!selected(filter, entry.name, rel)) continue;
+      const direct = rules.classify(path);
+      if (direct) {
+        hits.push({ path, match: direct });
+        continue;
+      }
+      if (entry.isLink) {
+        const info = await io.stat(path);
+        const viaLink = info && info.kind === "file" ? rules.classify(info.realPath) : undefined;
+        if (info && viaLink) hits.push({ path, realPath: info.realPath, match: viaLink });
+      }
+    }
+  }
+  return { kind: "hits", hits };
+}

@@ -1,0 +1,67 @@
+import { describeProblems } from "../config/resolve-config.js";
+import type { ConfigCache, ConfigResolver } from "../config/load-config.js";
+import { loadConfig } from "../config/load-config.js";
+import { runChecks, type PreToolUseCheck } from "./checks.js";
+import { failClosed, renderPreToolUse, type HookOutcome } from "./decision.js";
+import type { HostIO } from "./io.js";
+import { parsePreToolUse } from "./payload.js";
+import type { StdinResult } from "./stdin.js";
+
+export interface CommandHookDeps {
+  io: HostIO;
+  readStdin: () => StdinResult;
+  resolver: () => ConfigResolver;
+  cache?: ConfigCache;
+  writeStdout: (text: string) => void;
+  writeStderr: (text: string) => void;
+}
+
+/**
+ * The whole life of a PreToolUse command hook, minus the process: read, parse, decide, render.
+ * Returns the exit code. Every failure becomes a deny (fail closed) with a diagnostic on stderr, and
+ * exit code 2 so that Claude Code blocks even if it could not read our JSON.
+ */
+export async function runPreToolUseHook(checks: readonly PreToolUseCheck[], deps: CommandHookDeps): Promise<number> {
+  let outcome: HookOutcome;
+  try {
+    outcome = await decide(checks, deps);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.writeStderr(`shipshape: internal error: ${message}\n`);
+    outcome = { verdict: failClosed(`internal error (${message})`), notices: [] };
+    deps.writeStdout(renderPreToolUse(outcome));
+    return 2;
+  }
+  const text = renderPreToolUse(outcome);
+  if (text !== "") deps.writeStdout(text);
+  if (outcome.verdict.action === "deny" && outcome.verdict.check === "shipshape") {
+    deps.writeStderr(`${outcome.verdict.reason}\n`);
+    return 2;
+  }
+  return 0;
+}
+
+async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps): Promise<HookOutcome> {
+  const input = deps.readStdin();
+  if (!input.ok) return { verdict: failClosed(input.problem), notices: [] };
+  const parsed = parsePreToolUse(input.text);
+  if (!parsed.ok) return { verdict: failClosed(parsed.problem), notices: [] };
+  const payload = parsed.value;
+  const projectDir = deps.io.env("CLAUDE_PROJECT_DIR") || payload.cwd;
+  const home = deps.io.env("HOME") || undefined;
+  const loaded = await loadConfig(deps.io, { projectDir, home }, deps.resolver, deps.cache);
+  const notice = describeProblems(loaded);
+  const verdict = await runChecks(
+    checks,
+    {
+      tool: payload.tool_name,
+      input: payload.tool_input,
+      cwd: payload.cwd,
+      sessionId: payload.session_id,
+      ...(payload.agent_type ? { agentType: payload.agent_type } : {}),
+    },
+    { io: deps.io, config: loaded.config, configDegraded: loaded.degraded, projectDir, home },
+  );
+  if (notice) deps.writeStderr(`${notice}\n`);
+  return { verdict, notices: notice ? [notice] : [] };
+}

@@ -1,0 +1,56 @@
+/** What one check concludes about one tool call. */
+export type Verdict =
+  | { action: "pass" }
+  | {
+      action: "deny";
+      /** Which shipshape check refused, e.g. "secret-guard". */
+      check: string;
+      /** Full refusal text for the agent: what was blocked, why, and what to do instead. */
+      reason: string;
+    };
+
+export const PASS: Verdict = { action: "pass" };
+
+export interface HookOutcome {
+  verdict: Verdict;
+  /** Things the user should know even when the call passes (a broken config, say). */
+  notices: string[];
+}
+
+/**
+ * Renders an outcome as the JSON Claude Code reads from a PreToolUse hook's stdout, or "" for no
+ * decision. A pass is never rendered as "allow": that would skip the user's own permission prompts.
+ */
+export function renderPreToolUse(outcome: HookOutcome): string {
+  const notice = outcome.notices.length > 0 ? outcome.notices.join("\n") : undefined;
+  if (outcome.verdict.action === "deny") {
+    const output: Record<string, unknown> = {
+      hookSpecificOutput: {
+        hookEventName: "PreToolUse",
+        permissionDecision: "deny",
+        permissionDecisionReason: outcome.verdict.reason,
+      },
+    };
+    if (notice) output.systemMessage = notice;
+    return JSON.stringify(output);
+  }
+  if (notice) {
+    return JSON.stringify({
+      systemMessage: notice,
+      hookSpecificOutput: { hookEventName: "PreToolUse", additionalContext: notice },
+    });
+  }
+  return "";
+}
+
+/** The refusal used when the hook itself cannot decide: guarded calls never pass on an error. */
+export function failClosed(problem: string): Verdict {
+  return {
+    action: "deny",
+    check: "shipshape",
+    reason:
+      `shipshape blocked this tool call because its guard could not check it: ${problem}. ` +
+      "Nothing was run. Try the call again; if this keeps happening, tell the user: the hook's own " +
+      "diagnostic is on its stderr (`claude --debug` shows it).",
+  };
+}

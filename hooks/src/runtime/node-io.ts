@@ -1,0 +1,110 @@
+import { spawnSync } from "node:child_process";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import type { DirEntry, EntryKind, HostIO, PathInfo, RunOptions, RunResult } from "./io.js";
+
+function kindOf(stats: Stats): EntryKind {
+  if (stats.isFile()) return "file";
+  if (stats.isDirectory()) return "dir";
+  return "other";
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+}
+
+/**
+ * HostIO for command hooks. Synchronous fs calls behind async signatures: a hook process does one
+ * thing at a time, and sync calls avoid the event-loop turns that async fs costs on start-up.
+ */
+export function createNodeIO(environment: NodeJS.ProcessEnv = process.env): HostIO {
+  return {
+    async stat(path: string): Promise<PathInfo | undefined> {
+      let link: Stats;
+      try {
+        link = lstatSync(path);
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+      if (!link.isSymbolicLink()) {
+        return { kind: kindOf(link), isLink: false, realPath: path, size: link.size, mtimeMs: link.mtimeMs };
+      }
+      try {
+        const target = statSync(path);
+        return {
+          kind: kindOf(target),
+          isLink: true,
+          realPath: realpathSync(path),
+          size: target.size,
+          mtimeMs: target.mtimeMs,
+        };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async exists(path: string): Promise<boolean> {
+      try {
+        lstatSync(path);
+        return true;
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw error;
+      }
+    },
+
+    async list(dir: string): Promise<DirEntry[] | undefined> {
+      try {
+        return readdirSync(dir, { withFileTypes: true }).map((entry) => {
+          const isLink = entry.isSymbolicLink();
+          let kind: EntryKind = entry.isFile() ? "file" : entry.isDirectory() ? "dir" : "other";
+          if (isLink) {
+            try {
+              kind = kindOf(statSync(`${dir}/${entry.name}`));
+            } catch {
+              kind = "other";
+            }
+          }
+          return { name: entry.name, kind, isLink };
+        });
+      } catch {
+        return undefined;
+      }
+    },
+
+    async readText(path: string): Promise<string | undefined> {
+      try {
+        return readFileSync(path, "utf8");
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async run(argv: readonly string[], options: RunOptions): Promise<RunResult> {
+      const [command, ...args] = argv;
+      if (command === undefined) throw new Error("run: empty argv");
+      const result = spawnSync(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? (environment as Record<string, string>),
+        input: options.stdin,
+        timeout: options.timeoutMs,
+        encoding: "utf8",
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+      return {
+        exitCode: result.status,
+        stdout: result.stdout ?? "",
+        stderr: result.stderr ?? (result.error ? String(result.error.message) : ""),
+        timedOut,
+      };
+    },
+
+    env(name: string): string | undefined {
+      return environment[name];
+    },
+  };
+}

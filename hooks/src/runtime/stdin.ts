@@ -1,0 +1,46 @@
+import { readSync } from "node:fs";
+
+export type StdinResult = { ok: true; text: string } | { ok: false; problem: string };
+
+/** Claude Code's payloads carry whole Write contents; 32 MiB leaves room while bounding memory and time. */
+export const STDIN_CAP_BYTES = 32 * 1024 * 1024;
+
+const CHUNK = 64 * 1024;
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Reads a file descriptor to EOF synchronously. Sync reading avoids the stream machinery, which costs
+ * measurable start-up time on every hook run; EAGAIN (a non-blocking pipe) is retried briefly.
+ */
+export function readAllSync(fd = 0, cap = STDIN_CAP_BYTES, deadlineMs = 5000): StdinResult {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const started = Date.now();
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let read: number;
+    try {
+      read = readSync(fd, buffer, 0, CHUNK, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN" && Date.now() - started < deadlineMs) {
+        pause(2);
+        continue;
+      }
+      if (code === "EOF") break;
+      return { ok: false, problem: `could not read stdin (${code ?? String(error)})` };
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > cap) {
+      return { ok: false, problem: `stdin is larger than ${cap} bytes` };
+    }
+    chunks.push(buffer.subarray(0, read));
+  }
+  const bytes = Buffer.concat(chunks, total);
+  if (bytes.includes(0)) return { ok: false, problem: "stdin contains NUL bytes, so it is not a JSON payload" };
+  return { ok: true, text: bytes.toString("utf8") };
+}
