@@ -28,7 +28,7 @@ function failClosed(problem) {
   return {
     action: "deny",
     check: "shipshape",
-    reason: `shipshape blocked this tool call because its guard could not check it: ${problem}. Nothing was run. Try the call again; if this keeps happening, tell the user, who can run \`shipshape doctor\` or look at the hook's stderr in \`claude --debug\`.`
+    reason: `shipshape blocked this tool call because its guard could not check it: ${problem}. Nothing was run. Try the call again; if this keeps happening, tell the user: the hook's own diagnostic is on its stderr (\`claude --debug\` shows it).`
   };
 }
 
@@ -153,7 +153,7 @@ var CHECK_ID = "secret-guard";
 var ALLOW_HINT = "If the user confirms the file holds no secret, they can list it under `secrets.allow` in .claude/shipshape.yaml (`shipshape explain <path>` shows why it is guarded).";
 function fileLine(hit) {
   const via = hit.realPath ? ` (a link to ${hit.realPath})` : "";
-  return `\`${hit.path}\`${via} is a ${hit.match.category.title} (category "${hit.match.category.id}", rule \`${hit.match.pattern}\`): ${hit.match.category.why}`;
+  return `\`${hit.path}\`${via}, a ${hit.match.category.title} (category "${hit.match.category.id}", rule \`${hit.match.pattern}\`): ${hit.match.category.why}`;
 }
 function describe(finding) {
   switch (finding.kind) {
@@ -274,6 +274,9 @@ function globToRegExp(pattern, flags = "") {
 function globMatch(pattern, text, flags = "") {
   return globToRegExp(pattern, flags).test(text);
 }
+function hasGlobChars(text) {
+  return /[*?[]/.test(text);
+}
 
 // hooks/src/guards/secrets/rules.ts
 function compile(pattern, home) {
@@ -355,13 +358,1124 @@ async function secretFileAt(io, rules, path, mustExist) {
   return void 0;
 }
 
-// hooks/src/guards/secrets/shell-findings.ts
-async function analyzeShellCommand(_command, _env) {
-  return [];
+// hooks/src/shell/expand.ts
+var UNKNOWN = "\0";
+var MAX_ALTERNATIVES = 256;
+function lit(text, quoted) {
+  return Array.from(text, (c) => ({ c, quoted }));
 }
-async function analyzePowerShell(_command, _env) {
-  return [];
+var unknownChar = { c: UNKNOWN, quoted: true };
+function variableValues(name, scope) {
+  if (scope.vars.has(name)) return scope.vars.get(name);
+  if (name === "HOME") return scope.home !== void 0 ? [scope.home] : void 0;
+  if (name === "PWD") return scope.cwd !== void 0 ? [scope.cwd] : void 0;
+  if (/^[0-9@*#?$!-]$/.test(name)) return void 0;
+  const value = scope.env(name);
+  return value === void 0 ? void 0 : [value];
 }
+function staticOutput(script, scope) {
+  if (script.statements.length !== 1) return void 0;
+  const [pipeline] = script.statements[0]?.pipelines ?? [];
+  if (!pipeline || pipeline.commands.length !== 1 || script.statements[0]?.pipelines.length !== 1) return void 0;
+  const command = pipeline.commands[0];
+  if (!command || command.type !== "simple" || command.redirects.length > 0 || command.assigns.length > 0) return void 0;
+  const words = command.words.map((w) => expandWord(w, scope));
+  if (words.some((alternatives) => alternatives.length !== 1 || alternatives[0]?.text.includes(UNKNOWN))) return void 0;
+  const argv = words.map((alternatives) => alternatives[0].text);
+  if (argv[0] === "echo" && !argv[1]?.startsWith("-")) return argv.slice(1).join(" ");
+  if (argv[0] === "pwd" && argv.length === 1) return scope.cwd;
+  if (argv[0] === "printf" && argv.length === 2 && !argv[1]?.includes("%")) return argv[1]?.replace(/\\n$/, "");
+  return void 0;
+}
+function partAlternatives(part, scope) {
+  switch (part.type) {
+    case "lit":
+      return [lit(part.text, part.quoted)];
+    case "arith":
+      return [lit("0", true)];
+    case "procsub":
+      return [lit("/dev/fd/63", true)];
+    case "cmdsub": {
+      const out = staticOutput(part.script, scope);
+      return [out === void 0 ? [unknownChar] : lit(out, part.quoted)];
+    }
+    case "param": {
+      if (part.length) return [lit("0", true)];
+      if (part.indirect) return [[unknownChar]];
+      const values = variableValues(part.name, scope);
+      const asChars = (list) => list === void 0 ? [[unknownChar]] : list.map((value) => lit(value, part.quoted));
+      const op = part.op;
+      if (op === void 0) return asChars(values);
+      const arg = part.arg ? wordAlternatives(part.arg, scope) : [[]];
+      if (op === ":-" || op === "-" || op === ":=" || op === "=") {
+        if (values === void 0) return [[unknownChar], ...arg];
+        const set = values.filter((v) => v !== "" || !op.startsWith(":"));
+        return set.length === values.length ? asChars(values) : [...asChars(set), ...arg];
+      }
+      if (op === ":+" || op === "+") return values === void 0 ? [[], ...arg] : values.some((v) => v !== "") ? arg : [[]];
+      if (op === ":?" || op === "?") return asChars(values);
+      return [[unknownChar]];
+    }
+  }
+}
+function wordAlternatives(word, scope) {
+  let alternatives = [[]];
+  for (const part of word.parts) {
+    const options = partAlternatives(part, scope);
+    const next = [];
+    for (const prefix of alternatives) {
+      for (const option of options) {
+        if (next.length >= MAX_ALTERNATIVES) break;
+        next.push([...prefix, ...option]);
+      }
+    }
+    alternatives = next;
+  }
+  return alternatives;
+}
+function braceExpand(chars, budget) {
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch.quoted) continue;
+    if (ch.c === "{") {
+      if (depth === 0) open = i;
+      depth += 1;
+    } else if (ch.c === "}" && depth > 0) {
+      depth -= 1;
+      if (depth !== 0) continue;
+      const inner = chars.slice(open + 1, i);
+      const items = splitTopLevelCommas(inner) ?? sequence(inner);
+      if (!items) {
+        open = -1;
+        continue;
+      }
+      const prefix = chars.slice(0, open);
+      const suffix = chars.slice(i + 1);
+      const out = [];
+      for (const item of items) {
+        for (const expanded of braceExpand([...prefix, ...item, ...suffix], budget)) {
+          if (budget.left-- <= 0) return out;
+          out.push(expanded);
+        }
+      }
+      return out;
+    }
+  }
+  return [chars];
+}
+function splitTopLevelCommas(inner) {
+  const items = [[]];
+  let depth = 0;
+  for (const ch of inner) {
+    if (!ch.quoted && ch.c === "{") depth += 1;
+    if (!ch.quoted && ch.c === "}") depth -= 1;
+    if (!ch.quoted && ch.c === "," && depth === 0) items.push([]);
+    else items[items.length - 1].push(ch);
+  }
+  return items.length > 1 ? items : void 0;
+}
+function sequence(inner) {
+  const text = inner.map((ch) => ch.c).join("");
+  const match = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(text);
+  if (!match) return void 0;
+  const [, from, to, stepText] = match;
+  const numeric = /\d/.test(from);
+  if (numeric !== /\d/.test(to)) return void 0;
+  const a = numeric ? Number(from) : from.charCodeAt(0);
+  const b = numeric ? Number(to) : to.charCodeAt(0);
+  const step = Math.max(1, Math.abs(Number(stepText ?? 1)));
+  const out = [];
+  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) {
+    out.push(lit(numeric ? String(v) : String.fromCharCode(v), false));
+    if (out.length > MAX_ALTERNATIVES) break;
+  }
+  return out;
+}
+function toArg(chars, raw, home) {
+  let list = chars;
+  if (list[0]?.c === "~" && !list[0].quoted && (list.length === 1 || list[1]?.c === "/")) {
+    list = home === void 0 ? [unknownChar, ...list.slice(1)] : [...lit(home, true), ...list.slice(1)];
+  }
+  let text = "";
+  let glob = "";
+  let isGlob = false;
+  for (const ch of list) {
+    text += ch.c;
+    if (!ch.quoted && (ch.c === "*" || ch.c === "?" || ch.c === "[" || ch.c === "]")) {
+      if (ch.c !== "]") isGlob = true;
+      glob += ch.c;
+    } else glob += /[*?[\]\\{}]/.test(ch.c) ? `\\${ch.c}` : ch.c;
+  }
+  return isGlob && !text.includes(UNKNOWN) ? { text, glob, raw } : { text, raw };
+}
+function expandWord(word, scope) {
+  const budget = { left: MAX_ALTERNATIVES };
+  const out = [];
+  for (const alternative of wordAlternatives(word, scope)) {
+    for (const chars of braceExpand(alternative, budget)) out.push(toArg(chars, word.raw, scope.home));
+  }
+  return out;
+}
+function nestedScripts(word) {
+  if (!word) return [];
+  const out = [];
+  for (const part of word.parts) {
+    if (part.type === "cmdsub" || part.type === "procsub") out.push(part.script);
+    if (part.type === "param" && part.arg) out.push(...nestedScripts(part.arg));
+  }
+  return out;
+}
+function expandedVariables(word) {
+  const out = [];
+  for (const part of word.parts) {
+    if (part.type !== "param") continue;
+    out.push({ name: part.name, lengthOnly: part.length === true || part.op === ":+" || part.op === "+" });
+    if (part.arg) out.push(...expandedVariables(part.arg));
+  }
+  return out;
+}
+
+// hooks/src/shell/parser.ts
+var ShellSyntaxError = class extends Error {
+};
+var MAX_DEPTH = 64;
+var BLANK = /* @__PURE__ */ new Set([" ", "	"]);
+var META = /* @__PURE__ */ new Set([" ", "	", "\n", ";", "&", "|", "<", ">", "(", ")"]);
+var TRANSPARENT = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "!", "esac", "time", "coproc"]);
+function decodeAnsiC(body) {
+  return body.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (_, esc) => {
+    const c = esc[0];
+    if (c === "x" || c === "u" || c === "U") return String.fromCodePoint(parseInt(esc.slice(1), 16));
+    if (c !== void 0 && /[0-7]/.test(c)) return String.fromCharCode(parseInt(esc, 8));
+    if (c === "c") return String.fromCharCode((esc.charCodeAt(1) & 31) >>> 0);
+    const simple = { n: "\n", t: "	", r: "\r", a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+    return simple[esc] ?? `\\${esc}`;
+  });
+}
+var Parser = class _Parser {
+  constructor(src, depth) {
+    this.src = src;
+    this.depth = depth;
+    if (depth > MAX_DEPTH) throw new ShellSyntaxError("the command nests too deeply to check");
+  }
+  src;
+  depth;
+  i = 0;
+  pending = [];
+  parse() {
+    const script = this.list(() => false);
+    if (this.i < this.src.length) throw new ShellSyntaxError(`unexpected \`${this.src[this.i]}\``);
+    return script;
+  }
+  peek(offset = 0) {
+    return this.src[this.i + offset] ?? "";
+  }
+  startsWith(text) {
+    return this.src.startsWith(text, this.i);
+  }
+  eof() {
+    return this.i >= this.src.length;
+  }
+  skipBlanks() {
+    for (; ; ) {
+      const c = this.peek();
+      if (BLANK.has(c)) this.i += 1;
+      else if (c === "\\" && this.peek(1) === "\n") this.i += 2;
+      else if (c === "#") {
+        while (!this.eof() && this.peek() !== "\n") this.i += 1;
+      } else return;
+    }
+  }
+  newline() {
+    this.i += 1;
+    this.readHeredocs();
+  }
+  skipSeparators() {
+    for (; ; ) {
+      this.skipBlanks();
+      if (this.peek() === "\n") this.newline();
+      else return;
+    }
+  }
+  /** The bare word at the cursor if it is a plain reserved word followed by a word boundary. */
+  reservedAhead() {
+    const match = /^(\[\[|\(\(|[A-Za-z]+|[{}!])/.exec(this.src.slice(this.i, this.i + 12));
+    if (!match) return void 0;
+    const word = match[1];
+    const after = this.src[this.i + word.length] ?? "";
+    if (word === "((" || word === "[[") return word;
+    if (after !== "" && !META.has(after)) return void 0;
+    return word;
+  }
+  list(stop) {
+    const statements2 = [];
+    for (; ; ) {
+      this.skipSeparators();
+      if (this.eof() || stop()) break;
+      const c = this.peek();
+      if (c === ")" || c === ";" && this.peek(1) === ";") break;
+      if (c === ";" || c === "&") throw new ShellSyntaxError(`unexpected \`${c}\``);
+      const statement = this.statement();
+      statements2.push(statement);
+      this.skipBlanks();
+      if (this.peek() === ";" && this.peek(1) !== ";") this.i += 1;
+      else if (this.peek() === "&" && this.peek(1) !== "&") {
+        this.i += 1;
+        statement.background = true;
+      }
+    }
+    return { statements: statements2 };
+  }
+  statement() {
+    const pipelines = [this.pipeline()];
+    const ops = [];
+    for (; ; ) {
+      this.skipBlanks();
+      if (this.startsWith("&&") || this.startsWith("||")) {
+        ops.push(this.src.slice(this.i, this.i + 2));
+        this.i += 2;
+        this.skipSeparators();
+        pipelines.push(this.pipeline());
+      } else break;
+    }
+    return { pipelines, ops, background: false };
+  }
+  pipeline() {
+    const commands = [];
+    for (; ; ) {
+      commands.push(...this.command());
+      this.skipBlanks();
+      if (this.peek() === "|" && this.peek(1) !== "|") {
+        this.i += this.peek(1) === "&" ? 2 : 1;
+        this.skipSeparators();
+        continue;
+      }
+      break;
+    }
+    return { commands };
+  }
+  /** One command; control-flow keywords are stepped over, so `if a; then b; fi` yields a and b. */
+  command() {
+    const out = [];
+    for (; ; ) {
+      this.skipBlanks();
+      const reserved = this.reservedAhead();
+      if (reserved === void 0) break;
+      if (TRANSPARENT.has(reserved)) {
+        this.i += reserved.length;
+        this.skipBlanks();
+        const next = this.peek();
+        if (next === "" || next === "\n" || next === ";" || next === "&" || next === "|" || next === ")") {
+          return out;
+        }
+        continue;
+      }
+      if (reserved === "for" || reserved === "select") return [...out, this.forLoop(reserved.length)];
+      if (reserved === "case") return [...out, this.caseCommand()];
+      if (reserved === "function") {
+        this.i += reserved.length;
+        this.skipBlanks();
+        this.word();
+        this.skipBlanks();
+        if (this.startsWith("()")) this.i += 2;
+        continue;
+      }
+      if (reserved === "[[") return [...out, this.testCommand()];
+      if (reserved === "((") {
+        this.skipArithmetic(2);
+        return [...out, { type: "test", words: [] }];
+      }
+      break;
+    }
+    if (this.peek() === "(") {
+      this.i += 1;
+      const body = this.list(() => false);
+      if (this.peek() !== ")") throw new ShellSyntaxError("a `(` subshell is not closed");
+      this.i += 1;
+      return [...out, { type: "compound", body, redirects: this.trailingRedirects(), subshell: true }];
+    }
+    const simple = this.simpleCommand();
+    if (simple) out.push(simple);
+    return out;
+  }
+  trailingRedirects() {
+    const redirects = [];
+    for (; ; ) {
+      this.skipBlanks();
+      const redirect = this.redirect();
+      if (!redirect) return redirects;
+      redirects.push(redirect);
+    }
+  }
+  forLoop(keywordLength) {
+    this.i += keywordLength;
+    this.skipBlanks();
+    if (this.startsWith("((")) {
+      this.skipArithmetic(2);
+      return { type: "test", words: [] };
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.i))?.[0];
+    if (!name) throw new ShellSyntaxError("`for` without a variable name");
+    this.i += name.length;
+    this.skipSeparators();
+    const values = [];
+    if (this.reservedAhead() === "in") {
+      this.i += 2;
+      for (; ; ) {
+        this.skipBlanks();
+        const c = this.peek();
+        if (c === "" || c === ";" || c === "\n") break;
+        values.push(this.word());
+      }
+    } else {
+      values.push({ parts: [{ type: "param", name: "@", quoted: true }], raw: '"$@"' });
+    }
+    return { type: "loop-var", assign: { name, value: values[0] ?? { parts: [], raw: "" }, loopValues: values } };
+  }
+  caseCommand() {
+    this.i += 4;
+    this.skipBlanks();
+    const subject = this.word();
+    this.skipSeparators();
+    if (this.reservedAhead() !== "in") throw new ShellSyntaxError("`case` without `in`");
+    this.i += 2;
+    const statements2 = [];
+    for (; ; ) {
+      this.skipSeparators();
+      if (this.eof()) throw new ShellSyntaxError("`case` without `esac`");
+      if (this.reservedAhead() === "esac") {
+        this.i += 4;
+        break;
+      }
+      if (this.peek() === "(") this.i += 1;
+      for (; ; ) {
+        this.skipBlanks();
+        if (this.peek() === ")") {
+          this.i += 1;
+          break;
+        }
+        if (this.peek() === "|") {
+          this.i += 1;
+          continue;
+        }
+        if (this.eof()) throw new ShellSyntaxError("unterminated `case` pattern");
+        this.word();
+      }
+      const body = this.list(() => this.reservedAhead() === "esac");
+      statements2.push(...body.statements);
+      this.skipBlanks();
+      if (this.startsWith(";;&")) this.i += 3;
+      else if (this.startsWith(";;") || this.startsWith(";&")) this.i += 2;
+    }
+    return { type: "compound", body: { statements: [{ pipelines: [{ commands: [{ type: "test", words: [subject] }] }], ops: [], background: false }, ...statements2] }, redirects: this.trailingRedirects(), subshell: false };
+  }
+  testCommand() {
+    this.i += 2;
+    const words = [];
+    for (; ; ) {
+      this.skipBlanks();
+      if (this.eof()) throw new ShellSyntaxError("`[[` without `]]`");
+      if (this.startsWith("]]")) {
+        this.i += 2;
+        break;
+      }
+      const op = /^(&&|\|\||[<>()!]|=~|==|!=)/.exec(this.src.slice(this.i, this.i + 2))?.[0];
+      if (op && (op !== "!" || BLANK.has(this.peek(1)))) {
+        this.i += op.length;
+        continue;
+      }
+      words.push(this.word());
+    }
+    return { type: "test", words };
+  }
+  skipArithmetic(open) {
+    this.i += open;
+    let depth = open;
+    while (!this.eof() && depth > 0) {
+      const c = this.peek();
+      if (c === "(") depth += 1;
+      else if (c === ")") depth -= 1;
+      this.i += 1;
+    }
+    if (depth > 0) throw new ShellSyntaxError("unterminated arithmetic `((`");
+  }
+  simpleCommand() {
+    const assigns = [];
+    const words = [];
+    const redirects = [];
+    for (; ; ) {
+      this.skipBlanks();
+      const c = this.peek();
+      if (c === "" || c === "\n" || c === ";" || c === "&" || c === "|" || c === ")") break;
+      if (c === "(") {
+        if (words.length === 1 && this.startsWith("()")) {
+          this.i += 2;
+          words.length = 0;
+          return void 0;
+        }
+        throw new ShellSyntaxError("unexpected `(`");
+      }
+      const redirect = this.redirect();
+      if (redirect) {
+        redirects.push(redirect);
+        continue;
+      }
+      const word = this.word();
+      if (words.length === 0) {
+        const assignment = this.asAssignment(word);
+        if (assignment) {
+          assigns.push(assignment);
+          continue;
+        }
+      }
+      words.push(word);
+    }
+    if (assigns.length === 0 && words.length === 0 && redirects.length === 0) return void 0;
+    return { type: "simple", assigns, words, redirects };
+  }
+  asAssignment(word) {
+    const first = word.parts[0];
+    if (!first || first.type !== "lit" || first.quoted) return void 0;
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?\+?=/.exec(first.text);
+    if (!match) return void 0;
+    const rest = first.text.slice(match[0].length);
+    const parts = rest ? [{ type: "lit", text: rest, quoted: false }, ...word.parts.slice(1)] : word.parts.slice(1);
+    if (rest === "" && this.peek() === "(" && word.parts.length === 1) {
+      this.i += 1;
+      const elements = [];
+      for (; ; ) {
+        this.skipSeparators();
+        if (this.peek() === ")") {
+          this.i += 1;
+          break;
+        }
+        if (this.eof()) throw new ShellSyntaxError("unterminated array assignment");
+        elements.push(this.word());
+      }
+      return { name: match[1], value: { parts: [], raw: "" }, loopValues: elements };
+    }
+    return { name: match[1], value: { parts, raw: word.raw.slice(match[0].length) } };
+  }
+  redirect() {
+    const match = /^(\d{1,2})?(<<<|<<-|<<|<>|<&|<|>>|>\||>&|>|&>>|&>)/.exec(this.src.slice(this.i, this.i + 6));
+    if (!match) return void 0;
+    const op = match[2];
+    if ((op === "<" || op === ">") && this.src[this.i + match[0].length] === "(" && match[1] === void 0) return void 0;
+    this.i += match[0].length;
+    this.skipBlanks();
+    if (this.eof() || META.has(this.peek())) throw new ShellSyntaxError(`\`${op}\` without a target`);
+    const target = this.word();
+    const redirect = { op, target, ...match[1] !== void 0 ? { fd: Number(match[1]) } : {} };
+    if (op === "<<" || op === "<<-") {
+      const quoted = target.parts.some((p) => p.type === "lit" && p.quoted);
+      const delimiter = target.parts.map((p) => p.type === "lit" ? p.text : "").join("");
+      redirect.heredoc = { body: "", quoted };
+      this.pending.push({ redirect, delimiter, stripTabs: op === "<<-" });
+    }
+    return redirect;
+  }
+  readHeredocs() {
+    const pending = this.pending;
+    this.pending = [];
+    for (const doc of pending) {
+      const lines = [];
+      for (; ; ) {
+        if (this.eof()) break;
+        let end = this.src.indexOf("\n", this.i);
+        if (end === -1) end = this.src.length;
+        let line = this.src.slice(this.i, end);
+        this.i = Math.min(end + 1, this.src.length);
+        if (doc.stripTabs) line = line.replace(/^\t+/, "");
+        if (line === doc.delimiter) break;
+        lines.push(line);
+      }
+      const body = lines.join("\n");
+      const heredoc = doc.redirect.heredoc;
+      heredoc.body = body;
+      if (!heredoc.quoted) heredoc.word = new _Parser(body, this.depth + 1).doubleQuotedBody();
+    }
+  }
+  /** Parses the whole source as the inside of double quotes (unquoted heredoc bodies). */
+  doubleQuotedBody() {
+    const parts = [];
+    this.dquoteParts(parts, "", true);
+    return { parts, raw: this.src };
+  }
+  word() {
+    const start = this.i;
+    const parts = [];
+    const lit2 = (text, quoted) => {
+      const last = parts[parts.length - 1];
+      if (last && last.type === "lit" && last.quoted === quoted) last.text += text;
+      else parts.push({ type: "lit", text, quoted });
+    };
+    if ((this.peek() === "<" || this.peek() === ">") && this.peek(1) === "(") {
+      const direction = this.peek();
+      this.i += 2;
+      parts.push({ type: "procsub", script: this.subScript(")"), direction });
+    }
+    while (!this.eof()) {
+      const c = this.peek();
+      if (META.has(c)) {
+        if (c === "(" && parts.length > 0 && /[@!?+*]$/.test(this.src.slice(start, this.i))) {
+          const close = this.matchParen(this.i);
+          lit2(this.src.slice(this.i, close + 1), false);
+          this.i = close + 1;
+          continue;
+        }
+        break;
+      }
+      if (c === "\\") {
+        const next = this.peek(1);
+        this.i += 2;
+        if (next === "\n") continue;
+        lit2(next, true);
+      } else if (c === "'") {
+        const close = this.src.indexOf("'", this.i + 1);
+        if (close === -1) throw new ShellSyntaxError("unterminated single quote");
+        lit2(this.src.slice(this.i + 1, close), true);
+        this.i = close + 1;
+      } else if (c === '"') {
+        this.i += 1;
+        this.dquoteParts(parts, '"', false);
+      } else if (c === "$" && this.peek(1) === "'") {
+        let j = this.i + 2;
+        while (j < this.src.length && this.src[j] !== "'") j += this.src[j] === "\\" ? 2 : 1;
+        if (j >= this.src.length) throw new ShellSyntaxError("unterminated $'\u2026' quote");
+        lit2(decodeAnsiC(this.src.slice(this.i + 2, j)), true);
+        this.i = j + 1;
+      } else if (c === "$" && this.peek(1) === '"') {
+        this.i += 2;
+        this.dquoteParts(parts, '"', false);
+      } else if (c === "$" || c === "`") {
+        const part = this.expansion(false);
+        if (part) parts.push(part);
+        else lit2("$", false);
+      } else {
+        lit2(c, false);
+        this.i += 1;
+      }
+    }
+    if (parts.length === 0 && this.i === start) throw new ShellSyntaxError(`unexpected \`${this.peek()}\``);
+    return { parts, raw: this.src.slice(start, this.i) };
+  }
+  matchParen(open) {
+    let depth = 0;
+    for (let j = open; j < this.src.length; j++) {
+      if (this.src[j] === "(") depth += 1;
+      else if (this.src[j] === ")") {
+        depth -= 1;
+        if (depth === 0) return j;
+      }
+    }
+    throw new ShellSyntaxError("unbalanced parentheses");
+  }
+  /** Parts of a double-quoted string (cursor after the opening quote), up to the closing `end`. */
+  dquoteParts(parts, end, toEof) {
+    let text = "";
+    const flush = () => {
+      if (text !== "") parts.push({ type: "lit", text, quoted: true });
+      text = "";
+    };
+    for (; ; ) {
+      if (this.eof()) {
+        if (toEof) break;
+        throw new ShellSyntaxError("unterminated double quote");
+      }
+      const c = this.peek();
+      if (!toEof && c === end) {
+        this.i += 1;
+        break;
+      }
+      if (c === "\\") {
+        const next = this.peek(1);
+        if (next === "$" || next === "`" || next === "\\" || next === '"' && !toEof) {
+          text += next;
+          this.i += 2;
+        } else if (next === "\n") this.i += 2;
+        else {
+          text += c;
+          this.i += 1;
+        }
+      } else if (c === "$" || c === "`") {
+        const part = this.expansion(true);
+        if (part) {
+          flush();
+          parts.push(part);
+        } else {
+          text += "$";
+        }
+      } else {
+        text += c;
+        this.i += 1;
+      }
+    }
+    flush();
+    if (parts.length === 0) parts.push({ type: "lit", text: "", quoted: true });
+  }
+  subScript(close) {
+    const inner = new _Parser(this.src, this.depth + 1);
+    inner.i = this.i;
+    const script = inner.list(() => false);
+    if (inner.peek() !== close) throw new ShellSyntaxError(`a substitution is not closed with \`${close}\``);
+    this.i = inner.i + 1;
+    return script;
+  }
+  /** $…, ${…}, $(…), $((…)), `…` at the cursor; undefined for a lone `$`. */
+  expansion(quoted) {
+    const c = this.peek();
+    if (c === "`") {
+      let j = this.i + 1;
+      let body = "";
+      while (j < this.src.length && this.src[j] !== "`") {
+        if (this.src[j] === "\\" && /[`$\\]/.test(this.src[j + 1] ?? "")) {
+          body += this.src[j + 1];
+          j += 2;
+        } else {
+          body += this.src[j];
+          j += 1;
+        }
+      }
+      if (j >= this.src.length) throw new ShellSyntaxError("unterminated backquote");
+      this.i = j + 1;
+      return { type: "cmdsub", script: new _Parser(body, this.depth + 1).parse(), quoted };
+    }
+    const next = this.peek(1);
+    if (next === "(" && this.peek(2) === "(") {
+      this.i += 1;
+      this.skipArithmetic(2);
+      return { type: "arith", quoted };
+    }
+    if (next === "(") {
+      this.i += 2;
+      return { type: "cmdsub", script: this.subScript(")"), quoted };
+    }
+    if (next === "{") return this.braceParam(quoted);
+    const special = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*#?$!\-])/.exec(this.src.slice(this.i + 1, this.i + 64));
+    if (!special) {
+      this.i += 1;
+      return void 0;
+    }
+    this.i += 1 + special[1].length;
+    return { type: "param", name: special[1], quoted };
+  }
+  braceParam(quoted) {
+    this.i += 2;
+    let length = false;
+    let indirect = false;
+    if (this.peek() === "#" && this.peek(1) !== "}") {
+      length = true;
+      this.i += 1;
+    } else if (this.peek() === "!") {
+      indirect = true;
+      this.i += 1;
+    }
+    const name = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!\-])/.exec(this.src.slice(this.i, this.i + 128))?.[0];
+    if (!name) throw new ShellSyntaxError("bad ${\u2026} substitution");
+    this.i += name.length;
+    if (this.peek() === "[") {
+      const close = this.src.indexOf("]", this.i);
+      if (close === -1) throw new ShellSyntaxError("bad ${\u2026} substitution");
+      this.i = close + 1;
+    }
+    if (this.peek() === "}") {
+      this.i += 1;
+      return { type: "param", name, quoted, ...length ? { length } : {}, ...indirect ? { indirect } : {} };
+    }
+    const op = /^(:[-=?+]|[-=?+]|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:|@)/.exec(this.src.slice(this.i, this.i + 3))?.[0];
+    if (!op) throw new ShellSyntaxError("bad ${\u2026} substitution");
+    this.i += op.length;
+    const parts = [];
+    const start = this.i;
+    let text = "";
+    const flush = () => {
+      if (text !== "") parts.push({ type: "lit", text, quoted });
+      text = "";
+    };
+    for (; ; ) {
+      if (this.eof()) throw new ShellSyntaxError("unterminated ${\u2026}");
+      const c = this.peek();
+      if (c === "}") break;
+      if (c === "\\") {
+        text += this.peek(1);
+        this.i += 2;
+      } else if (c === "'" && !quoted) {
+        const close = this.src.indexOf("'", this.i + 1);
+        if (close === -1) throw new ShellSyntaxError("unterminated single quote");
+        flush();
+        parts.push({ type: "lit", text: this.src.slice(this.i + 1, close), quoted: true });
+        this.i = close + 1;
+      } else if (c === '"') {
+        this.i += 1;
+        flush();
+        this.dquoteParts(parts, '"', false);
+      } else if (c === "$" || c === "`") {
+        const part = this.expansion(quoted);
+        flush();
+        if (part) parts.push(part);
+        else text += "$";
+      } else {
+        text += c;
+        this.i += 1;
+      }
+    }
+    flush();
+    const raw = this.src.slice(start, this.i);
+    this.i += 1;
+    return { type: "param", name, op, arg: { parts, raw }, quoted, ...length ? { length } : {}, ...indirect ? { indirect } : {} };
+  }
+};
+function parseShell(source) {
+  return new Parser(source, 0).parse();
+}
+
+// hooks/src/guards/secrets/command-rules.ts
+var NON_READING = /* @__PURE__ */ new Set([
+  "ls",
+  "dir",
+  "vdir",
+  "touch",
+  "rm",
+  "rmdir",
+  "unlink",
+  "mkdir",
+  "chmod",
+  "chown",
+  "chgrp",
+  "chattr",
+  "lsattr",
+  "test",
+  "[",
+  "echo",
+  "printf",
+  "true",
+  "false",
+  ":",
+  "cd",
+  "pushd",
+  "popd",
+  "unset",
+  "which",
+  "type",
+  "hash",
+  "alias",
+  "unalias",
+  "wait",
+  "jobs",
+  "kill",
+  "sleep",
+  "mktemp",
+  "basename",
+  "dirname",
+  "realpath",
+  "readlink",
+  "stat",
+  "du",
+  "df",
+  "pwd",
+  "whoami",
+  "id",
+  "date",
+  "ln",
+  "mkfifo",
+  "trash",
+  "trash-put",
+  "shred",
+  "truncate",
+  "sync",
+  "umask",
+  "ulimit",
+  "tee",
+  "exit",
+  "return",
+  "break",
+  "continue",
+  "shift",
+  "file",
+  "getfacl",
+  "setfacl",
+  "touch",
+  "open",
+  "xdg-open",
+  "code",
+  "history",
+  "clear",
+  "tput",
+  "uname",
+  "hostname",
+  "git-lfs",
+  "local",
+  "readonly"
+]);
+var GIT_NON_READING = /* @__PURE__ */ new Set([
+  "add",
+  "rm",
+  "mv",
+  "check-ignore",
+  "status",
+  "ls-files",
+  "restore",
+  "checkout",
+  "switch",
+  "reset",
+  "update-index",
+  "clean",
+  "stage",
+  "init",
+  "clone",
+  "fetch",
+  "pull",
+  "push",
+  "branch",
+  "tag",
+  "remote",
+  "worktree",
+  "rev-parse",
+  "check-attr",
+  "ls-tree",
+  "merge-base",
+  "describe",
+  "stash",
+  "submodule",
+  "lfs",
+  "config",
+  "rebase",
+  "merge",
+  "cherry-pick",
+  "revert",
+  "bisect",
+  "gc",
+  "fsck",
+  "prune",
+  "sparse-checkout",
+  "notes",
+  "commit"
+]);
+var GIT_READING = /* @__PURE__ */ new Set(["show", "cat-file", "diff", "log", "blame", "annotate", "archive", "format-patch", "whatchanged", "difftool", "range-diff", "grep"]);
+var WRAPPERS = {
+  sudo: { valueOptions: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--close-from", "--host"] },
+  doas: { valueOptions: ["-u", "-C"] },
+  env: { valueOptions: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"], assignments: true },
+  timeout: { valueOptions: ["-s", "--signal", "-k", "--kill-after"], leadingOperands: 1 },
+  nice: { valueOptions: ["-n", "--adjustment"] },
+  nohup: { valueOptions: [] },
+  time: { valueOptions: ["-f", "--format", "-o", "--output"] },
+  command: { valueOptions: [] },
+  builtin: { valueOptions: [] },
+  exec: { valueOptions: ["-a"] },
+  stdbuf: { valueOptions: ["-i", "-o", "-e", "--input", "--output", "--error"] },
+  ionice: { valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] },
+  chrt: { valueOptions: [], leadingOperands: 1 },
+  taskset: { valueOptions: [], leadingOperands: 1 },
+  setsid: { valueOptions: [] },
+  unbuffer: { valueOptions: [] },
+  caffeinate: { valueOptions: [] },
+  flock: { valueOptions: ["-w", "--timeout", "-E", "--conflict-exit-code"], leadingOperands: 1 },
+  strace: { valueOptions: ["-e", "-o", "-p", "-s", "-u"] },
+  ltrace: { valueOptions: ["-e", "-o", "-p", "-s", "-u"] },
+  watch: { valueOptions: ["-n", "--interval", "-d"] },
+  dotenv: { valueOptions: ["-e", "-v", "-c"] },
+  npx: { valueOptions: ["-p", "--package"] },
+  bunx: { valueOptions: [] },
+  "uv": { valueOptions: [] }
+};
+var SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "busybox"]);
+var INTERPRETERS = [
+  { pattern: /^python(\d+(\.\d+)?)?$|^pypy3?$/, codeOptions: ["-c"] },
+  { pattern: /^(node|nodejs|bun|tsx|ts-node)$/, codeOptions: ["-e", "-p", "--eval", "--print"] },
+  { pattern: /^deno$/, codeOptions: ["eval"] },
+  { pattern: /^ruby$/, codeOptions: ["-e"] },
+  { pattern: /^perl\d*$/, codeOptions: ["-e", "-E"] },
+  { pattern: /^php\d*$/, codeOptions: ["-r"] },
+  { pattern: /^(lua|luajit)$/, codeOptions: ["-e"] },
+  { pattern: /^(Rscript)$/, codeOptions: ["-e"] },
+  { pattern: /^(osascript)$/, codeOptions: ["-e"] },
+  { pattern: /^(pwsh|powershell)$/, codeOptions: ["-c", "-Command", "-command"] },
+  { pattern: /^(jshell|groovy|scala|kotlin)$/, codeOptions: ["-e"] }
+];
+var AWK = /^(awk|gawk|mawk|nawk|busybox-awk)$/;
+var CREDENTIAL_COMMANDS = [
+  { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
+  { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitHub CLI's token" },
+  { argv: ["gcloud", "auth", "print-access-token"], what: "prints a Google Cloud access token" },
+  { argv: ["gcloud", "auth", "print-identity-token"], what: "prints a Google Cloud identity token" },
+  { argv: ["gcloud", "auth", "application-default", "print-access-token"], what: "prints a Google Cloud access token" },
+  { argv: ["gcloud", "config", "config-helper"], what: "prints Google Cloud credentials" },
+  { argv: ["gcloud", "secrets", "versions", "access"], what: "prints a secret from Secret Manager" },
+  { argv: ["aws", "configure", "get"], what: "prints an AWS configuration value such as a secret key" },
+  { argv: ["aws", "configure", "export-credentials"], what: "prints AWS credentials" },
+  { argv: ["aws", "sts", "get-session-token"], what: "prints new AWS credentials" },
+  { argv: ["aws", "sts", "assume-role"], what: "prints new AWS credentials" },
+  { argv: ["aws", "ecr", "get-login-password"], what: "prints a registry password" },
+  { argv: ["aws", "codeartifact", "get-authorization-token"], what: "prints a registry token" },
+  { argv: ["aws", "secretsmanager", "get-secret-value"], what: "prints a secret from Secrets Manager" },
+  { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "prints a decrypted SSM parameter" },
+  { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "prints decrypted SSM parameters" },
+  { argv: ["az", "account", "get-access-token"], what: "prints an Azure access token" },
+  { argv: ["az", "keyvault", "secret", "show"], what: "prints a Key Vault secret" },
+  { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "prints cluster credentials" },
+  { argv: ["kubectl", "get", "secret"], what: "prints Kubernetes secrets" },
+  { argv: ["kubectl", "get", "secrets"], what: "prints Kubernetes secrets" },
+  { argv: ["git", "credential", "fill"], what: "prints stored git credentials" },
+  { argv: ["git", "credential-store", "get"], what: "prints stored git credentials" },
+  { argv: ["git", "credential-cache", "get"], what: "prints stored git credentials" },
+  { argv: ["heroku", "auth:token"], what: "prints the Heroku token" },
+  { argv: ["vault", "read"], what: "prints secrets from Vault" },
+  { argv: ["vault", "kv", "get"], what: "prints secrets from Vault" },
+  { argv: ["op", "read"], what: "prints a 1Password secret" },
+  { argv: ["op", "item", "get"], what: "prints a 1Password item" },
+  { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
+  { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
+  { argv: ["pass", "show"], what: "prints a password-store entry" },
+  { argv: ["gopass", "show"], what: "prints a password-store entry" },
+  { argv: ["bw", "get"], what: "prints a Bitwarden secret" },
+  { argv: ["lpass", "show"], what: "prints a LastPass secret" },
+  { argv: ["doppler", "secrets"], what: "prints Doppler secrets" },
+  { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "prints an npm registry token" }
+];
+var SECRET_WORDS = /* @__PURE__ */ new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PASSPHRASE", "PRIVATEKEY"]);
+var SECRET_PAIRS = /* @__PURE__ */ new Set(["API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "AUTH_KEY", "SESSION_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "MASTER_KEY", "CLIENT_SECRET", "ACCESS_TOKEN", "AUTH_TOKEN"]);
+var NOT_SECRET = /* @__PURE__ */ new Set(["PWD", "OLDPWD", "TOKENIZERS_PARALLELISM", "KEY", "GPG_TTY"]);
+function isSecretVariable(name) {
+  const upper = name.toUpperCase();
+  if (NOT_SECRET.has(upper)) return false;
+  const words = upper.split("_").filter(Boolean);
+  if (words.some((w) => SECRET_WORDS.has(w))) return true;
+  for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i]}_${words[i + 1]}`)) return true;
+  return words.length > 1 && words[words.length - 1] === "KEY" && !["SSH_AUTH", "PRIMARY"].includes(words[words.length - 2] ?? "");
+}
+
+// hooks/src/guards/secrets/fs-glob.ts
+var MAX_MATCHES = 2e3;
+function unescapeGlob(segment) {
+  return segment.replace(/\\(.)/g, "$1");
+}
+async function expandGlob(io, pattern) {
+  const segments = pattern.split("/").filter((s, i) => s !== "" || i === 0);
+  let bases = [""];
+  for (const segment of segments.slice(1)) {
+    const next = [];
+    if (!hasGlobChars(segment.replace(/\\./g, ""))) {
+      for (const base of bases) next.push(`${base}/${unescapeGlob(segment)}`);
+    } else {
+      for (const base of bases) {
+        const entries = await io.list(base === "" ? "/" : base);
+        for (const entry of entries ?? []) {
+          if (entry.name.startsWith(".") && !segment.startsWith(".") && !segment.startsWith("\\.")) continue;
+          if (globMatch(segment, entry.name)) next.push(`${base}/${entry.name}`);
+          if (next.length >= MAX_MATCHES) break;
+        }
+      }
+    }
+    bases = next;
+    if (bases.length === 0) return [];
+  }
+  const existing = [];
+  for (const path of bases) if (await io.exists(path)) existing.push(path);
+  return existing;
+}
+
+// hooks/src/guards/secrets/inline-code.ts
+var TOKEN = /(["'`])((?:\\.|(?!\1)[^\\\n])*)\1|[A-Za-z0-9_~./@+-]*[./~][A-Za-z0-9_~./@+-]*/g;
+function pathTokens(code) {
+  const out = /* @__PURE__ */ new Set();
+  for (const match of code.matchAll(TOKEN)) {
+    const token = (match[2] ?? match[0]).trim();
+    if (token === "" || token.length > 1024 || /\s/.test(token)) continue;
+    out.add(token);
+    const last = token.slice(token.lastIndexOf("/") + 1);
+    if (last !== token && last !== "") out.add(last);
+  }
+  return [...out];
+}
+var ENV_DUMPS = [
+  [/\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b))/, "os.environ"],
+  [/\bprocess\.env\b(?!\s*(\.|\[|\?\.))/, "process.env"],
+  [/\bENV\s*\.(to_h|to_a|each|inspect|keys|values|map)\b|\bp\s+ENV\b|\bputs\s+ENV\b|\bpp\s+ENV\b/, "ENV"],
+  [/%ENV\b/, "%ENV"],
+  [/\bDeno\.env\.toObject\b/, "Deno.env.toObject()"],
+  [/\bgetenv\(\s*\)/, "getenv()"],
+  [/\bENVIRON\b/, "awk's ENVIRON"]
+];
+function environmentDump(code) {
+  for (const [pattern, what] of ENV_DUMPS) if (pattern.test(code)) return what;
+  return void 0;
+}
+
+// hooks/src/guards/secrets/options.ts
+function parseOptions(args, spec) {
+  const options = [];
+  const operands = [];
+  const valueShort = spec.valueShort ?? "";
+  const valueLong = new Set(spec.valueLong ?? []);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const text = arg.text;
+    if (text === "--") {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (text.startsWith("--") && text.length > 2) {
+      const eq = text.indexOf("=");
+      if (eq !== -1) {
+        options.push({ name: text.slice(0, eq), value: { ...arg, text: text.slice(eq + 1), raw: arg.raw } });
+      } else if (valueLong.has(text) && i + 1 < args.length) {
+        options.push({ name: text, value: args[i + 1] });
+        i += 1;
+      } else options.push({ name: text });
+      continue;
+    }
+    if (text.startsWith("-") && text.length > 1 && !/^-\d+$/.test(text)) {
+      for (let j = 1; j < text.length; j++) {
+        const letter = text[j];
+        if (valueShort.includes(letter)) {
+          const rest = text.slice(j + 1);
+          if (rest !== "") options.push({ name: `-${letter}`, value: { ...arg, text: rest } });
+          else if (i + 1 < args.length) {
+            options.push({ name: `-${letter}`, value: args[i + 1] });
+            i += 1;
+          } else options.push({ name: `-${letter}` });
+          break;
+        }
+        options.push({ name: `-${letter}` });
+      }
+      continue;
+    }
+    operands.push(arg);
+  }
+  return { options, operands };
+}
+function hasOption(parsed, ...names) {
+  return parsed.options.some((option) => names.includes(option.name));
+}
+function optionValues(parsed, ...names) {
+  return parsed.options.filter((o) => names.includes(o.name) && o.value !== void 0).map((o) => o.value);
+}
+var READER_OPTIONS = {
+  head: { valueShort: "nc", valueLong: ["--lines", "--bytes"] },
+  tail: { valueShort: "ncs", valueLong: ["--lines", "--bytes", "--sleep-interval", "--pid"] },
+  cut: { valueShort: "dfcb", valueLong: ["--delimiter", "--fields", "--characters", "--bytes", "--output-delimiter"] },
+  sort: { valueShort: "ktoST", valueLong: ["--key", "--field-separator", "--output", "--buffer-size", "--temporary-directory", "--parallel"] },
+  uniq: { valueShort: "fsw", valueLong: ["--skip-fields", "--skip-chars", "--check-chars"] },
+  sed: { valueShort: "el", valueLong: ["--expression", "--line-length"] },
+  jq: { valueShort: "", valueLong: ["--indent", "--tab"] },
+  xxd: { valueShort: "lscgo", valueLong: [] },
+  od: { valueShort: "AtNjw", valueLong: [] },
+  split: { valueShort: "lbnaC", valueLong: [] },
+  diff: { valueShort: "UCIxX", valueLong: ["--label", "--exclude", "--ignore-matching-lines"] },
+  wc: {},
+  cat: {},
+  less: { valueShort: "xyhjbkoOpPTz", valueLong: [] },
+  column: { valueShort: "scoNRtW", valueLong: [] },
+  nl: { valueShort: "bdfhilnsvw", valueLong: [] },
+  fold: { valueShort: "w", valueLong: ["--width"] },
+  tr: {},
+  base64: { valueShort: "w", valueLong: ["--wrap"] },
+  openssl: { valueShort: "", valueLong: [] },
+  awk: { valueShort: "Fvf", valueLong: ["--field-separator", "--assign", "--file"] }
+};
 
 // hooks/src/guards/secrets/tree-search.ts
 var EVERYTHING = {
@@ -374,7 +1488,7 @@ var EVERYTHING = {
   followLinks: false
 };
 var WALK_LIMIT = 4e4;
-var MAX_DEPTH = 40;
+var MAX_DEPTH2 = 40;
 function selected(filter, name, relative) {
   if (filter.include.length > 0 && !filter.include.some((g) => globMatch(g, name))) return false;
   if (filter.exclude.some((g) => globMatch(g, name))) return false;
@@ -404,7 +1518,7 @@ async function secretsUnder(io, rules, root, filter) {
       if (entry.kind === "dir") {
         if (entry.isLink && !filter.followLinks) continue;
         if (filter.excludeDirs.some((g) => globMatch(g, entry.name))) continue;
-        if (depth >= MAX_DEPTH) continue;
+        if (depth >= MAX_DEPTH2) continue;
         if (entry.isLink) {
           const info = await io.stat(path);
           if (!info || seen.has(info.realPath)) continue;
@@ -413,6 +1527,7 @@ async function secretsUnder(io, rules, root, filter) {
         stack.push({ dir: path, relative: rel, depth: depth + 1 });
         continue;
       }
+      if (entry.isLink && !filter.followLinks) continue;
       if (!selected(filter, entry.name, rel)) continue;
       const direct = rules.classify(path);
       if (direct) {
@@ -483,6 +1598,938 @@ function splitBraceList(text) {
   }
   if (current) out.push(current);
   return out;
+}
+
+// hooks/src/guards/secrets/powershell.ts
+var PS_NON_READING = /* @__PURE__ */ new Set([
+  "test-path",
+  "new-item",
+  "ni",
+  "remove-item",
+  "rm",
+  "del",
+  "ri",
+  "erase",
+  "rd",
+  "rmdir",
+  "set-location",
+  "cd",
+  "sl",
+  "push-location",
+  "pushd",
+  "pop-location",
+  "popd",
+  "write-output",
+  "echo",
+  "write",
+  "write-host",
+  "get-item",
+  "gi",
+  "get-itemproperty",
+  "set-content",
+  "sc",
+  "add-content",
+  "ac",
+  "out-file",
+  "clear-content",
+  "clc",
+  "new-itemproperty",
+  "rename-item",
+  "ren",
+  "rni",
+  "mkdir",
+  "md",
+  "get-childitem",
+  "gci",
+  "ls",
+  "dir",
+  "resolve-path",
+  "rvpa",
+  "split-path",
+  "join-path",
+  "get-acl",
+  "set-acl",
+  "start-sleep",
+  "sleep"
+]);
+var PS_ENV_DUMP = /^(env:\\?\*?|env:)$/i;
+function statements(text) {
+  const out = [[]];
+  let word = "";
+  let inWord = false;
+  const push = () => {
+    if (inWord) out[out.length - 1].push(word);
+    word = "";
+    inWord = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      const end = close === -1 ? text.length : close;
+      word += text.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === "`" && i + 1 < text.length) {
+      word += text[i + 1];
+      inWord = true;
+      i += 1;
+    } else if (c === ";" || c === "|" || c === "\n" || c === "{" || c === "}" || c === "(" || c === ")") {
+      push();
+      out.push([]);
+    } else if (c === " " || c === "	" || c === ",") push();
+    else {
+      word += c;
+      inWord = true;
+    }
+  }
+  push();
+  return out.filter((s) => s.length > 0);
+}
+async function analyzePowerShellText(text, env, file) {
+  const findings = [];
+  if (/\[(System\.)?Environment\]::GetEnvironmentVariables\(\s*\)/i.test(text)) {
+    findings.push({ kind: "environment", what: "the whole environment", how: "`GetEnvironmentVariables()` prints" });
+  }
+  for (const match of text.matchAll(/\$env:([A-Za-z_][A-Za-z0-9_]*)/gi)) {
+    if (isSecretVariable(match[1])) {
+      findings.push({ kind: "environment", what: `the variable $env:${match[1]}, whose name marks it as a secret`, how: "This PowerShell command expands" });
+    }
+  }
+  for (const words of statements(text)) {
+    const cmdlet = (words[0] ?? "").toLowerCase();
+    const args = words.slice(1);
+    if (["get-childitem", "gci", "ls", "dir", "get-item", "gi"].includes(cmdlet) && args.some((a) => PS_ENV_DUMP.test(a.replace(/^-path$/i, "")))) {
+      findings.push({ kind: "environment", what: "the whole environment", how: `\`${words.join(" ")}\` lists` });
+      continue;
+    }
+    if (cmdlet === "cmd" || cmdlet === "cmd.exe") {
+      const rest = args.filter((a) => !/^\/[a-z]$/i.test(a));
+      for (const arg of rest) if (!/^(type|more)$/i.test(arg)) await file({ text: arg.replace(/\\/g, "/"), raw: arg }, "`cmd` reads");
+      continue;
+    }
+    if (PS_NON_READING.has(cmdlet)) {
+      if (["copy-item", "cp", "copy", "cpi", "move-item", "mv", "move", "mi"].includes(cmdlet)) continue;
+      continue;
+    }
+    const operands = args.filter((a) => !a.startsWith("-") || a === "-");
+    const sources = ["copy-item", "cp", "copy", "cpi", "move-item", "mv", "move", "mi"].includes(cmdlet) ? operands.slice(0, 1) : operands;
+    for (const arg of sources) await file({ text: arg.replace(/\\/g, "/"), raw: arg }, `\`${words[0]}\` reads`);
+  }
+  void env;
+  return findings;
+}
+
+// hooks/src/guards/secrets/shell-findings.ts
+var MAX_NESTING = 12;
+var ShellAnalysis = class {
+  constructor(env) {
+    this.env = env;
+  }
+  env;
+  findings = [];
+  nesting = 0;
+  scope(state) {
+    return { vars: state.vars, cwd: state.cwd, home: this.env.ctx.home, env: (name) => this.env.ctx.io.env(name) };
+  }
+  expand(word, state) {
+    return expandWord(word, this.scope(state));
+  }
+  async source(text, state, how) {
+    if (this.nesting >= MAX_NESTING) {
+      this.findings.push({ kind: "unchecked", what: "nests shells or eval too deeply to check", how });
+      return;
+    }
+    let script;
+    try {
+      script = parseShell(text);
+    } catch (error) {
+      if (!(error instanceof ShellSyntaxError)) throw error;
+      this.findings.push({ kind: "unchecked", what: `could not be parsed (${error.message}); bash would reject it too`, how });
+      return;
+    }
+    this.nesting += 1;
+    try {
+      await this.script(script, state);
+    } finally {
+      this.nesting -= 1;
+    }
+  }
+  async script(script, state) {
+    for (const statement of script.statements) {
+      for (const pipeline of statement.pipelines) {
+        let upstream;
+        for (const command of pipeline.commands) {
+          const own = pipeline.commands.length > 1 ? copy(state) : state;
+          await this.command(command, own, upstream);
+          upstream = { command, state: own };
+        }
+      }
+    }
+  }
+  async nested(words, state) {
+    for (const word of words) {
+      for (const inner of nestedScripts(word)) await this.script(inner, copy(state));
+    }
+  }
+  async command(command, state, upstream) {
+    switch (command.type) {
+      case "test":
+        await this.nested(command.words, state);
+        return;
+      case "loop-var": {
+        const values = command.assign.loopValues ?? [];
+        await this.nested(values, state);
+        state.vars.set(command.assign.name, mergeValues(values.map((w) => this.expand(w, state))));
+        return;
+      }
+      case "compound":
+        await this.redirects(command.redirects, state, void 0);
+        await this.script(command.body, command.subshell ? copy(state) : state);
+        return;
+      case "simple":
+        await this.simple(command, state, upstream);
+    }
+  }
+  async simple(command, state, upstream) {
+    await this.nested(command.words, state);
+    await this.nested(command.assigns.map((a) => a.value), state);
+    for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
+    const argv = command.words.flatMap((word) => this.expand(word, state));
+    if (argv.length === 0) {
+      for (const assign of command.assigns) {
+        state.vars.set(assign.name, assign.loopValues ? void 0 : mergeValues([this.expand(assign.value, state)]));
+      }
+    }
+    await this.redirects(command.redirects, state, argv[0]?.text);
+    if (argv.length > 0) await this.run(argv, command, state, upstream);
+  }
+  async redirects(redirects, state, commandName) {
+    for (const redirect of redirects) {
+      await this.nested([redirect.target, redirect.heredoc?.word], state);
+      if (redirect.op === "<" || redirect.op === "<>" || redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)) {
+        for (const arg of this.expand(redirect.target, state)) await this.file(arg, state, "Redirecting input from");
+      }
+      if (redirect.op === "<<<" || redirect.heredoc && !redirect.heredoc.quoted) {
+        const word = redirect.op === "<<<" ? redirect.target : redirect.heredoc?.word;
+        this.secretVariables(word ? [word] : [], `Feeding ${commandName ?? "a command"} input that expands`);
+      }
+    }
+  }
+  /** Echo-like commands and here-strings that expand a secret-named variable print its value. */
+  secretVariables(words, how) {
+    for (const word of words) {
+      for (const variable of expandedVariables(word)) {
+        if (!variable.lengthOnly && isSecretVariable(variable.name)) {
+          this.findings.push({ kind: "environment", what: `the variable $${variable.name}, whose name marks it as a secret`, how });
+        }
+      }
+    }
+  }
+  /** Dispatches one command by name; wrappers recurse with the wrapped command. */
+  async run(argv, command, state, upstream) {
+    const head = argv[0];
+    const args = argv.slice(1);
+    if (head.text.includes(UNKNOWN)) {
+      await this.readsAll(args, state, `Running a computed command (\`${head.raw}\`) on`);
+      return;
+    }
+    const name = basename(head.text);
+    const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
+    const stdinText = heredoc?.heredoc ? heredoc.heredoc.body : heredoc ? this.expand(heredoc.target, state).map((a) => a.text).join("\n") : void 0;
+    const credential = credentialCommand(argv);
+    if (credential) {
+      this.findings.push({ kind: "environment", what: credential, how: `\`${argv.map((a) => a.raw).join(" ")}\`` });
+      return;
+    }
+    if (name === "echo" || name === "printf" || name === "print") {
+      this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
+      return;
+    }
+    if (name === "cd" || name === "pushd") {
+      const target = args.find((a) => !a.text.startsWith("-") || a.text === "-");
+      if (!target) state.cwd = this.env.ctx.home;
+      else if (target.text === "-" || target.text.includes(UNKNOWN)) state.cwd = void 0;
+      else if (state.cwd !== void 0 || target.text.startsWith("/")) state.cwd = toAbsolute(target.text, state.cwd ?? "/", this.env.ctx.home);
+      return;
+    }
+    if (name === "export" || name === "declare" || name === "typeset" || name === "local" || name === "readonly" || name === "set" || name === "ps") {
+      this.environmentCommand(name, args, command, state);
+      return;
+    }
+    if (name === "env" || name === "printenv") {
+      const handled = await this.envCommand(name, args, command, state, upstream);
+      if (handled) return;
+    }
+    if (name === "eval") {
+      const text = args.map((a) => a.text).join(" ");
+      if (text.includes(UNKNOWN)) {
+        this.findings.push({ kind: "dynamic", word: args.map((a) => a.raw).join(" "), how: "`eval` of text that" });
+        return;
+      }
+      await this.source(text, copy(state), "This `eval`");
+      return;
+    }
+    if (name === "source" || name === ".") {
+      if (args[0]) await this.file(args[0], state, "Sourcing");
+      return;
+    }
+    const wrapper = WRAPPERS[name];
+    if (wrapper && name !== "env") {
+      const rest = unwrap(name, args, wrapper);
+      if (name === "watch") {
+        const text = rest.map((a) => a.text).join(" ");
+        if (text !== "") await this.source(text, copy(state), "This `watch`");
+        return;
+      }
+      if (name === "command" && args.some((a) => a.text === "-v" || a.text === "-V")) return;
+      if (rest.length > 0) await this.run(rest, { ...command, words: command.words.slice(argv.length - rest.length) }, state, upstream);
+      return;
+    }
+    if (name === "xargs") return this.xargs(args, command, state, upstream);
+    if (SHELLS.has(name)) return this.shell(name, args, stdinText, state);
+    if (name === "ssh") return this.ssh(args, state);
+    if (name === "su" || name === "runuser") {
+      const code = optionValues(parseOptions(args, { valueShort: "cglsw", valueLong: ["--command", "--group", "--shell"] }), "-c", "--command")[0];
+      if (code) await this.source(code.text, copy(state), "This `su -c`");
+      return;
+    }
+    if (name === "docker" || name === "podman" || name === "kubectl") {
+      await this.container(name, args, state);
+      return;
+    }
+    const interpreter = INTERPRETERS.find((entry) => entry.pattern.test(name));
+    if (interpreter) return this.interpreter(name, args, interpreter.codeOptions, stdinText, state);
+    if (AWK.test(name)) return this.awk(args, state);
+    if (name === "find") return this.find(args, state);
+    if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ack" || name === "ack-grep") {
+      return this.grep(name, args, state);
+    }
+    if (name === "rg" || name === "ag") return this.ripgrep(name, args, state);
+    if (name === "git") return this.git(args, state);
+    if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp") return this.copy(name, args, state);
+    if (name === "tar" || name === "bsdtar") return this.tar(args, state);
+    if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return this.zip(name, args, state);
+    if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return this.transfer(name, args, state);
+    if (NON_READING.has(name)) return;
+    await this.readsAll(args, state, `\`${name}\` reads`, READER_OPTIONS[name]);
+  }
+  environmentCommand(name, args, command, state) {
+    const names = args.filter((a) => !a.text.startsWith("-") && !a.text.startsWith("+"));
+    const flags = args.filter((a) => a.text.startsWith("-")).map((a) => a.text);
+    if (name === "ps") {
+      if (args.some((a) => /^[a-zA-Z]*e[a-zA-Z]*$/.test(a.text) && !a.text.startsWith("-"))) {
+        this.findings.push({ kind: "environment", what: "the environment of every listed process (the `e` option)", how: "`ps`" });
+      }
+      return;
+    }
+    if (name === "set") {
+      if (args.length === 0) this.findings.push({ kind: "environment", what: "every shell and environment variable", how: "`set` with no arguments prints" });
+      return;
+    }
+    for (const arg of names) {
+      const eq = arg.text.indexOf("=");
+      if (eq > 0) state.vars.set(arg.text.slice(0, eq), arg.text.includes(UNKNOWN) ? void 0 : [arg.text.slice(eq + 1)]);
+    }
+    const printsValues = name === "export" ? flags.includes("-p") || names.length === 0 : flags.some((f) => /p/.test(f)) || names.length === 0;
+    if (!printsValues || flags.some((f) => /f|F/.test(f))) return;
+    if (names.length === 0) {
+      if (name === "local" || name === "readonly") return;
+      this.findings.push({ kind: "environment", what: "every exported variable", how: `\`${[name, ...flags].join(" ")}\` prints` });
+      return;
+    }
+    for (const arg of names) {
+      if (!arg.text.includes("=") && isSecretVariable(arg.text)) {
+        this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: `\`${name} -p\` prints` });
+      }
+    }
+    void command;
+  }
+  /** env/printenv: a dump without a command, secret names for printenv, a wrapper otherwise. */
+  async envCommand(name, args, command, state, upstream) {
+    if (name === "printenv") {
+      const names = args.filter((a) => !a.text.startsWith("-"));
+      if (names.length === 0) this.findings.push({ kind: "environment", what: "the whole environment", how: "`printenv` with no name prints" });
+      for (const arg of names) {
+        if (arg.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: arg.raw, how: "`printenv` of a variable name that" });
+        else if (isSecretVariable(arg.text)) this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: "`printenv` prints" });
+      }
+      return true;
+    }
+    const spec = WRAPPERS.env;
+    const split = optionValues(parseOptions(args.filter((a) => a.text.startsWith("-")), { valueShort: "uCS", valueLong: spec.valueOptions }), "-S", "--split-string")[0];
+    if (split) {
+      await this.source(split.text, copy(state), "This `env -S`");
+      return true;
+    }
+    const rest = unwrap("env", args, spec);
+    if (rest.length === 0) {
+      if (!args.some((a) => a.text === "-i" || a.text === "-" || a.text === "--ignore-environment")) {
+        this.findings.push({ kind: "environment", what: "the whole environment", how: "`env` with no command prints" });
+      }
+      return true;
+    }
+    await this.run(rest, { ...command, words: command.words.slice(args.length + 1 - rest.length) }, state, upstream);
+    return true;
+  }
+  /** A file name the command reads: denied if it is, or may be, a secret file. */
+  async file(arg, state, how) {
+    const { rules, ctx } = this.env;
+    const text = arg.text;
+    if (text === "" || text === "-" || text.startsWith("/dev/fd/") || text === "/dev/stdin") return;
+    const relativeToUnknown = state.cwd === void 0 && !text.startsWith("/") && !text.includes(UNKNOWN);
+    if (text.includes(UNKNOWN) || relativeToUnknown) {
+      const name = text.slice(text.lastIndexOf("/") + 1);
+      if (name.includes(UNKNOWN) || name === "") {
+        this.findings.push({ kind: "dynamic", word: arg.raw, how });
+        return;
+      }
+      const match = rules.classify(`/${UNKNOWN}/${name}`);
+      if (match) this.findings.push({ kind: "file", hit: { path: arg.raw, match }, how });
+      else if (rules.anchoredNames.has(name.toLowerCase())) this.findings.push({ kind: "dynamic", word: arg.raw, how });
+      return;
+    }
+    const cwd = state.cwd;
+    if (arg.glob !== void 0) {
+      const pattern = arg.glob.startsWith("/") ? arg.glob : arg.glob.startsWith("~/") && ctx.home ? `${ctx.home}${arg.glob.slice(1)}` : `${cwd}/${arg.glob}`;
+      const matches2 = await expandGlob(ctx.io, pattern);
+      if (matches2.length > 0) {
+        for (const path of matches2) {
+          const hit2 = await secretFileAt(ctx.io, rules, toAbsolute(path, cwd, ctx.home), false);
+          if (hit2) this.findings.push({ kind: "file", hit: hit2, how: `${how} (through the glob \`${arg.raw}\`)` });
+        }
+        return;
+      }
+    }
+    const hit = await secretFileAt(ctx.io, rules, toAbsolute(text, cwd, ctx.home), false);
+    if (hit) this.findings.push({ kind: "file", hit, how });
+  }
+  /** A path that may be a folder the command reads recursively. */
+  async tree(arg, state, filter, how, extra) {
+    const { ctx, rules } = this.env;
+    if (arg.text.includes(UNKNOWN) || state.cwd === void 0 && !arg.text.startsWith("/")) {
+      this.findings.push({ kind: "dynamic", word: arg.raw, how });
+      return;
+    }
+    const roots = arg.glob !== void 0 ? await expandGlob(ctx.io, toAbsolute(arg.glob, state.cwd ?? "/", ctx.home)) : [toAbsolute(arg.text, state.cwd ?? "/", ctx.home)];
+    for (const root of roots) {
+      const info = await ctx.io.stat(root);
+      if (!info) continue;
+      if (info.kind !== "dir") {
+        await this.file({ text: root, raw: arg.raw }, state, how);
+        continue;
+      }
+      const result = await secretsUnder(ctx.io, rules, root, filter);
+      if (result.kind === "too-large") {
+        this.findings.push({ kind: "unchecked", what: `covers ${root}, which is too large to check for secret files (over ${result.visited} entries); narrow it to the folders you need`, how });
+        continue;
+      }
+      let found = result.hits.map((hit) => ({ kind: "search", hit, how }));
+      if (extra && found.length > 0) found = await extra(found);
+      this.findings.push(...found);
+    }
+  }
+  async readsAll(args, state, how, spec) {
+    const parsed = parseOptions(args, spec ?? {});
+    for (const option of parsed.options) {
+      if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
+        await this.file(stripAt(option.value), state, how);
+      }
+    }
+    for (const operand of parsed.operands) {
+      const eq = operand.text.indexOf("=");
+      if (eq > 0 && /^[A-Za-z_][\w-]*$/.test(operand.text.slice(0, eq))) {
+        await this.file({ ...operand, text: operand.text.slice(eq + 1) }, state, how);
+        continue;
+      }
+      await this.file(stripAt(operand), state, how);
+    }
+  }
+  async shell(name, args, stdinText, state) {
+    const parsed = parseOptions(args, { valueShort: "oO", valueLong: ["--rcfile", "--init-file"] });
+    const code = parsed.options.some((o) => o.name === "-c") ? parsed.operands[0] : void 0;
+    if (code) {
+      if (code.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: code.raw, how: `\`${name} -c\` runs code that` });
+      else await this.source(code.text, copy(state), `This \`${name} -c\``);
+      return;
+    }
+    const script = parsed.options.some((o) => o.name === "-s") ? void 0 : parsed.operands[0];
+    if (script) {
+      await this.file(script, state, `Running as a script`);
+      return;
+    }
+    if (stdinText !== void 0) await this.source(stdinText, copy(state), `The script fed to \`${name}\``);
+  }
+  async ssh(args, state) {
+    const parsed = parseOptions(args, { valueShort: "bcDEeFIiJLlmOoPpQRSWw" });
+    const remote = parsed.operands.slice(1).map((a) => a.text).join(" ");
+    if (remote !== "" && !remote.includes(UNKNOWN)) await this.source(remote, { vars: /* @__PURE__ */ new Map(), cwd: void 0 }, "The remote command of `ssh`");
+    void state;
+  }
+  async container(name, args, state) {
+    const sub = args.findIndex((a) => !a.text.startsWith("-"));
+    if (sub === -1 || !["exec", "run"].includes(args[sub]?.text ?? "")) {
+      await this.readsAll(args.filter((a) => a.text.startsWith("-")), state, `\`${name}\` reads`);
+      return;
+    }
+    const rest = args.slice(sub + 1);
+    const dash = rest.findIndex((a) => a.text === "--");
+    const parsed = parseOptions(dash === -1 ? rest : rest.slice(0, dash), { valueShort: "eiuwvpc", valueLong: ["--env", "--user", "--workdir", "--volume", "--name", "--env-file", "--namespace", "--container", "-n", "-c"] });
+    for (const envFile of optionValues(parsed, "--env-file")) await this.file(envFile, state, `\`${name} --env-file\` reads`);
+    const command = dash === -1 ? parsed.operands.slice(args[sub]?.text === "run" ? 1 : 1) : rest.slice(dash + 1);
+    const text = command.map((a) => a.text).join(" ");
+    if (text !== "" && !text.includes(UNKNOWN)) await this.source(text, { vars: /* @__PURE__ */ new Map(), cwd: void 0 }, `The command \`${name}\` runs`);
+  }
+  async interpreter(name, args, codeOptions, stdinText, state) {
+    const how = `\`${name}\``;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      const option = codeOptions.find((o) => arg.text === o || o.length === 2 && arg.text.startsWith(o) && arg.text.length > 2 && !arg.text.startsWith("--"));
+      if (option) {
+        const code = arg.text === option ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
+        if (code) {
+          await this.code(code.text, code.raw, state, `${how} runs inline code that`);
+          for (const rest of args.slice(i + (arg.text === option ? 2 : 1))) await this.file(rest, state, `${how} is given`);
+        }
+        return;
+      }
+      if (!arg.text.startsWith("-") || arg.text === "-") {
+        if (arg.text === "-" && stdinText !== void 0) await this.code(stdinText, "<<heredoc", state, `The code fed to ${how}`);
+        else await this.readsAll(args.slice(i), state, `${how} runs or reads`);
+        return;
+      }
+    }
+    if (stdinText !== void 0) await this.code(stdinText, "<<heredoc", state, `The code fed to ${how}`);
+  }
+  /** Scans inline code for secret file names and environment dumps. */
+  async code(code, raw, state, how) {
+    if (code.includes(UNKNOWN)) {
+      this.findings.push({ kind: "dynamic", word: raw, how });
+      return;
+    }
+    const dump = this.env.ctx.config.secrets.environment ? environmentDump(code) : void 0;
+    if (dump) this.findings.push({ kind: "environment", what: `the whole environment (${dump})`, how: `${how} prints` });
+    for (const token of pathTokens(code)) {
+      const before = this.findings.length;
+      await this.file({ text: token.replace(/^~(?=\/|$)/, this.env.ctx.home ?? "~"), raw: token }, state, `${how} names`);
+      this.findings.splice(before, this.findings.length - before, ...this.findings.slice(before).filter((f) => f.kind !== "dynamic"));
+    }
+  }
+  async awk(args, state) {
+    const parsed = parseOptions(args, { valueShort: "Fvf", valueLong: ["--field-separator", "--assign", "--file"] });
+    const programFiles = optionValues(parsed, "-f", "--file");
+    for (const file of programFiles) await this.file(file, state, "`awk -f` reads");
+    const operands = programFiles.length > 0 ? parsed.operands : parsed.operands.slice(1);
+    const program = programFiles.length > 0 ? void 0 : parsed.operands[0];
+    if (program) await this.code(program.text, program.raw, state, "The awk program");
+    for (const operand of operands) {
+      if (/^[A-Za-z_]\w*=/.test(operand.text)) continue;
+      await this.file(operand, state, "`awk` reads");
+    }
+  }
+  async grep(name, args, state) {
+    const parsed = parseOptions(args, {
+      valueShort: "efmABCdDX",
+      valueLong: ["--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context", "--include", "--exclude", "--exclude-dir", "--exclude-from", "--directories", "--devices", "--label", "--binary-files", "--group-separator", "--type", "--ignore-dir"]
+    });
+    const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
+    for (const file of optionValues(parsed, "-f", "--file")) await this.file(file, state, `\`${name} -f\` reads patterns from`);
+    const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);
+    const recursive = name === "ack" || name === "ack-grep" || hasOption(parsed, "-r", "-R", "--recursive", "--dereference-recursive") || optionValues(parsed, "-d", "--directories").some((v) => v.text === "recurse");
+    const filter = {
+      ...EVERYTHING,
+      include: optionValues(parsed, "--include").map((v) => v.text),
+      exclude: optionValues(parsed, "--exclude").map((v) => v.text),
+      excludeDirs: optionValues(parsed, "--exclude-dir", "--ignore-dir").map((v) => v.text),
+      followLinks: hasOption(parsed, "-R", "--dereference-recursive")
+    };
+    const how = `\`${name}${recursive ? " -r" : ""}\``;
+    if (!recursive) {
+      for (const operand of operands) await this.file(operand, state, `${how} reads`);
+      return;
+    }
+    const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
+    for (const root of roots) await this.tree(root, state, filter, `${how} over \`${root.raw}\``);
+  }
+  async ripgrep(name, args, state) {
+    const parsed = parseOptions(args, {
+      valueShort: name === "rg" ? "efgtTmABCMjdEr" : "fGgmABCp",
+      valueLong: ["--regexp", "--file", "--glob", "--iglob", "--type", "--type-not", "--max-count", "--after-context", "--before-context", "--context", "--max-columns", "--threads", "--max-depth", "--encoding", "--replace", "--type-add", "--type-clear", "--ignore-file", "--pre", "--pre-glob", "--sort", "--sortr", "--max-filesize", "--colors", "--path-separator", "--context-separator", "--field-match-separator", "--engine", "--file-search-regex", "--ignore", "--depth"]
+    });
+    if (hasOption(parsed, "--files", "--type-list", "-g") && hasOption(parsed, "--files")) return;
+    for (const file of optionValues(parsed, "-f", "--file")) await this.file(file, state, `\`${name} -f\` reads patterns from`);
+    const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
+    const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);
+    const unrestricted = parsed.options.filter((o) => o.name === "-u").length + (hasOption(parsed, "--unrestricted") ? 1 : 0);
+    const filter = {
+      ...EVERYTHING,
+      includePaths: [],
+      excludePaths: [],
+      include: [],
+      skipHidden: !(hasOption(parsed, "--hidden", "-.") || unrestricted >= 2),
+      followLinks: hasOption(parsed, "-L", "--follow")
+    };
+    for (const glob of optionValues(parsed, "-g", "--glob", "--iglob", "-G", "--file-search-regex")) {
+      if (glob.text.startsWith("!")) filter.excludePaths.push(glob.text.slice(1));
+      else if (name === "rg") filter.includePaths.push(glob.text);
+    }
+    for (const type of optionValues(parsed, "-t", "--type")) {
+      const globs = typeGlobs(type.text);
+      if (globs) filter.include.push(...globs);
+    }
+    const respectsIgnore = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1);
+    const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
+    for (const root of roots) {
+      await this.tree(root, state, filter, `\`${name}\` over \`${root.raw}\``, respectsIgnore ? (found) => this.notIgnored(found, state) : void 0);
+    }
+  }
+  /** Drops hits that git ignores (rg and ag skip them); when git cannot tell, every hit stays. */
+  async notIgnored(found, state) {
+    const paths = found.flatMap((f) => f.kind === "search" ? [f.hit.path] : []);
+    const result = await this.env.ctx.io.run(["git", "check-ignore", "--", ...paths], { cwd: state.cwd ?? this.env.cwd, timeoutMs: 3e3 });
+    if (result.exitCode !== 0 && result.exitCode !== 1) return found;
+    const ignored = new Set(result.stdout.split("\n").filter(Boolean).map((p) => toAbsolute(p, state.cwd ?? this.env.cwd, void 0)));
+    return found.filter((f) => f.kind !== "search" || !ignored.has(f.hit.path));
+  }
+  /** Keeps hits that git tracks (git grep searches only those). */
+  async tracked(found, state) {
+    const paths = found.flatMap((f) => f.kind === "search" ? [f.hit.path] : []);
+    const result = await this.env.ctx.io.run(["git", "ls-files", "--full-name", "--", ...paths], { cwd: state.cwd ?? this.env.cwd, timeoutMs: 3e3 });
+    if (result.exitCode !== 0) return found;
+    const names = new Set(result.stdout.split("\n").filter(Boolean).map((p) => basename(p)));
+    return found.filter((f) => f.kind !== "search" || names.has(basename(f.hit.path)));
+  }
+  async git(args, state) {
+    let i = 0;
+    const own = { ...state };
+    while (i < args.length && args[i].text.startsWith("-")) {
+      const option = args[i].text;
+      if ((option === "-C" || option === "-c" || option === "--git-dir" || option === "--work-tree" || option === "--namespace") && i + 1 < args.length) {
+        if (option === "-C") {
+          const dir = args[i + 1];
+          own.cwd = dir.text.includes(UNKNOWN) || state.cwd === void 0 ? void 0 : toAbsolute(dir.text, state.cwd, this.env.ctx.home);
+        }
+        i += 2;
+      } else i += 1;
+    }
+    const sub = args[i]?.text ?? "";
+    const rest = args.slice(i + 1);
+    if (sub === "commit") {
+      for (const file of optionValues(parseOptions(rest, { valueShort: "mFcCt", valueLong: ["--message", "--file", "--template", "--reuse-message", "--reedit-message", "--author", "--date", "--fixup", "--squash", "--trailer", "--pathspec-from-file"] }), "-F", "--file", "-t", "--template")) {
+        if (file.text !== "-") await this.file(file, own, "`git commit -F` puts into a commit message");
+      }
+      return;
+    }
+    if (sub === "grep") {
+      const parsed = parseOptions(rest, { valueShort: "efmABC", valueLong: ["--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context", "--max-depth", "--threads"] });
+      const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
+      const pathspecs = (patternGiven ? parsed.operands : parsed.operands.slice(1)).filter((a) => !/^[0-9a-f]{7,40}$|^HEAD/.test(a.text));
+      const trackedOnly = !hasOption(parsed, "--untracked", "--no-index");
+      const roots = pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }];
+      for (const root of roots) await this.tree(root, own, EVERYTHING, `\`git grep\` over \`${root.raw}\``, trackedOnly ? (found) => this.tracked(found, own) : void 0);
+      return;
+    }
+    if (sub === "credential" || sub.startsWith("credential-")) return;
+    for (const arg of rest) {
+      const colon = arg.text.indexOf(":");
+      if (colon > 0 && !arg.text.startsWith("-") && !arg.text.includes("://")) {
+        await this.file({ ...arg, text: arg.text.slice(colon + 1) || "." }, { ...own, cwd: own.cwd }, `\`git ${sub}\` prints the committed`);
+      }
+    }
+    if (GIT_NON_READING.has(sub)) return;
+    if (GIT_READING.has(sub) || !sub) {
+      const parsed = parseOptions(rest, { valueShort: "nSGLUX", valueLong: ["--format", "--pretty", "--author", "--since", "--until", "--grep", "-L"] });
+      for (const operand of parsed.operands) {
+        if (operand.text.includes(":") || /^[0-9a-f]{7,40}$/.test(operand.text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|@)([~^].*)?$/.test(operand.text) || operand.text.includes("..")) continue;
+        if (state.cwd === void 0 || operand.text.includes(UNKNOWN)) {
+          await this.file(operand, own, `\`git ${sub}\` prints`);
+          continue;
+        }
+        const info = await this.env.ctx.io.stat(toAbsolute(operand.text, own.cwd ?? "/", this.env.ctx.home));
+        if (info?.kind === "dir") await this.tree(operand, own, EVERYTHING, `\`git ${sub}\` over \`${operand.raw}\``, (found) => this.tracked(found, own));
+        else await this.file(operand, own, `\`git ${sub}\` prints`);
+      }
+      return;
+    }
+    await this.readsAll(rest, own, `\`git ${sub}\` reads`);
+  }
+  async copy(name, args, state) {
+    const spec = name === "rsync" ? { valueShort: "eBfT", valueLong: ["--exclude", "--include", "--filter", "--exclude-from", "--include-from", "--files-from", "--rsh", "--rsync-path", "--temp-dir", "--compare-dest", "--copy-dest", "--link-dest", "--chmod", "--chown", "--password-file", "--log-file", "--backup-dir", "--suffix", "--timeout", "--bwlimit", "--max-size", "--min-size", "--partial-dir"] } : name === "scp" ? { valueShort: "cFiJloPS" } : { valueShort: name === "install" ? "tSmogZ" : "tS", valueLong: ["--target-directory", "--suffix", "--mode", "--owner", "--group", "--backup"] };
+    const parsed = parseOptions(args, spec);
+    for (const file of optionValues(parsed, "--password-file", "--files-from", "--exclude-from", "--include-from")) await this.file(file, state, `\`${name}\` reads`);
+    const target = optionValues(parsed, "-t", "--target-directory");
+    const sources = (target.length > 0 || name === "install" && hasOption(parsed, "-d") ? parsed.operands : parsed.operands.slice(0, -1)).filter(
+      (a) => !/^[^/]*:/.test(a.text) || a.text.startsWith("./")
+    );
+    const recursive = name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
+    const verb = name === "mv" ? "Moving" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
+    const filter = { ...EVERYTHING, exclude: optionValues(parsed, "--exclude").map((v) => v.text.replace(/^\/+/, "")) };
+    for (const source of sources) {
+      if (recursive && name !== "mv") await this.tree(source, state, filter, `${verb} \`${source.raw}\` recursively`);
+      else await this.file(source, state, verb);
+    }
+  }
+  async tar(args, state) {
+    let list = args;
+    const first = args[0];
+    if (first && !first.text.startsWith("-") && /^[A-Za-z]+$/.test(first.text)) list = [{ ...first, text: `-${first.text}` }, ...args.slice(1)];
+    const parsed = parseOptions(list, { valueShort: "fCTXbHKLNgV", valueLong: ["--file", "--directory", "--files-from", "--exclude", "--exclude-from", "--transform", "--owner", "--group", "--mode", "--format", "--use-compress-program", "--newer", "--label"] });
+    const creating = hasOption(parsed, "-c", "--create", "-r", "--append", "-u", "--update", "-A", "--catenate");
+    const own = { ...state };
+    const dir = optionValues(parsed, "-C", "--directory")[0];
+    if (dir) own.cwd = dir.text.includes(UNKNOWN) || state.cwd === void 0 ? void 0 : toAbsolute(dir.text, state.cwd, this.env.ctx.home);
+    for (const file of optionValues(parsed, "-T", "--files-from")) await this.file(file, state, "`tar -T` reads");
+    if (!creating) {
+      for (const archive of optionValues(parsed, "-f", "--file")) await this.file(archive, state, "`tar` reads");
+      return;
+    }
+    const filter = { ...EVERYTHING, exclude: optionValues(parsed, "--exclude").map((v) => v.text) };
+    for (const source of parsed.operands) await this.tree(source, own, filter, `Archiving \`${source.raw}\``);
+  }
+  async zip(name, args, state) {
+    const parsed = parseOptions(args, { valueShort: name === "zip" ? "bnPtZ" : "pomw", valueLong: ["--password", "--suffixes"] });
+    const operands = name === "zip" ? parsed.operands.slice(1) : parsed.operands.slice(2);
+    const recursive = name !== "zip" || hasOption(parsed, "-r", "--recurse-paths");
+    const exclude = [];
+    const xIndex = args.findIndex((a) => a.text === "-x" || a.text === "--exclude");
+    if (xIndex !== -1) for (const a of args.slice(xIndex + 1)) exclude.push(a.text.replace(/^\*\//, ""));
+    const sources = xIndex === -1 ? operands : operands.filter((a) => !args.slice(xIndex + 1).includes(a));
+    for (const source of sources) {
+      if (recursive) await this.tree(source, state, { ...EVERYTHING, exclude }, `Archiving \`${source.raw}\``);
+      else await this.file(source, state, "Archiving");
+    }
+  }
+  async transfer(name, args, state) {
+    const how = `\`${name}\` sends or reads`;
+    const dataOptions = /* @__PURE__ */ new Set(["-d", "--data", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "-T", "--upload-file", "-K", "--config", "-F", "--form", "--form-string", "-H", "--header", "--post-file", "--body-file", "-i", "--input-file"]);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      let option = arg.text;
+      let value;
+      const eq = option.indexOf("=");
+      if (option.startsWith("--") && eq !== -1) {
+        value = { ...arg, text: option.slice(eq + 1) };
+        option = option.slice(0, eq);
+      } else if (/^-[dTKFHi]./.test(option)) {
+        value = { ...arg, text: option.slice(2) };
+        option = option.slice(0, 2);
+      } else if (dataOptions.has(option)) {
+        value = args[i + 1];
+        i += 1;
+      }
+      if (value && dataOptions.has(option)) {
+        const text = value.text;
+        if (option === "-F" || option === "--form") {
+          const at = /=[@<]([^;]+)/.exec(text);
+          if (at) await this.file({ ...value, text: at[1] }, state, how);
+        } else if (option === "--data-urlencode") {
+          const at = text.indexOf("@");
+          if (at !== -1) await this.file({ ...value, text: text.slice(at + 1) }, state, how);
+        } else if (["-T", "--upload-file", "-K", "--config", "--post-file", "--body-file", "-i", "--input-file"].includes(option)) {
+          await this.file(value, state, how);
+        } else if (text.startsWith("@") && text !== "@-") {
+          await this.file({ ...value, text: text.slice(1) }, state, how);
+        }
+        continue;
+      }
+      if (arg.text.startsWith("file://")) await this.file({ ...arg, text: decodeURIComponent(arg.text.slice(7)) }, state, how);
+      if (name !== "curl" && name !== "wget") {
+        const at = /^(?:[\w-]*(?:=|:=))?@(.+)$/.exec(arg.text);
+        if (at) await this.file({ ...arg, text: at[1] }, state, how);
+      }
+    }
+  }
+  async find(args, state) {
+    let i = 0;
+    while (i < args.length && /^-[HLPO]/.test(args[i].text)) i += 1;
+    const roots = [];
+    while (i < args.length && !/^[-(!]/.test(args[i].text)) roots.push(args[i++]);
+    const expression = args.slice(i);
+    const names = [];
+    let reliable = true;
+    const execs = [];
+    for (let j = 0; j < expression.length; j++) {
+      const token = expression[j].text;
+      if (token === "-name" || token === "-iname") names.push(expression[++j]?.text ?? "*");
+      else if (["-o", "-or", "!", "-not", ","].includes(token)) reliable = false;
+      else if (["-exec", "-execdir", "-ok", "-okdir"].includes(token)) {
+        const command = [];
+        j += 1;
+        while (j < expression.length && ![";", "+"].includes(expression[j].text)) command.push(expression[j++]);
+        execs.push(command);
+      } else if (["-fprint", "-fprintf", "-fls", "-fprint0"].includes(token)) j += 1;
+      else if (token === "-files0-from") await this.file(expression[++j], state, "`find -files0-from` reads");
+    }
+    const filter = { ...EVERYTHING, include: reliable ? names : [] };
+    for (const command of execs) {
+      const readsFound = await this.commandReadsFiles(command, state);
+      if (!readsFound) continue;
+      for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) {
+        await this.tree(root, state, filter, `\`find ${root.raw} -exec ${command[0]?.raw ?? ""}\``);
+      }
+    }
+  }
+  /**
+   * For -exec and xargs: analyses the command's own literal arguments, and answers whether the file
+   * names appended to it ({} or stdin) would be read.
+   */
+  async commandReadsFiles(command, state) {
+    const literal = command.filter((a) => a.text !== "{}");
+    if (literal.length === 0) return false;
+    const before = this.findings.length;
+    await this.run(literal, { type: "simple", assigns: [], words: [], redirects: [] }, copy(state), void 0);
+    void before;
+    let i = 0;
+    for (; ; ) {
+      const name2 = basename(literal[i]?.text ?? "");
+      const wrapper = WRAPPERS[name2];
+      if (!wrapper || name2 === "xargs") break;
+      const rest = unwrap(name2, literal.slice(i + 1), wrapper);
+      i = literal.length - rest.length;
+      if (rest.length === 0) return false;
+    }
+    const name = basename(literal[i]?.text ?? "");
+    if (NON_READING.has(name) || name === "echo") return false;
+    if (name === "grep" || name === "egrep" || name === "fgrep") return !literal.some((a) => a.text === "-l" || a.text === "-L" || a.text === "-c" || a.text === "-q");
+    return true;
+  }
+  async xargs(args, command, state, upstream) {
+    const parsed = parseOptionsUntilCommand(args, "aEdIiLlnPs", ["--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"]);
+    for (const file of parsed.argFiles) await this.file(file, state, "`xargs -a` reads");
+    const inner = parsed.command.length > 0 ? parsed.command : [{ text: "echo", raw: "echo" }];
+    if (!await this.commandReadsFiles(inner, state)) return;
+    const how = `\`xargs ${inner[0]?.raw ?? ""}\` reads the files named on its input`;
+    const source = upstream?.command;
+    if (parsed.argFiles.length === 0 && source?.type === "simple") {
+      const words = source.words.flatMap((w) => this.expand(w, upstream?.state ?? state));
+      const head = basename(words[0]?.text ?? "");
+      if (head === "find") {
+        const findArgs = words.slice(1);
+        let i = 0;
+        while (i < findArgs.length && /^-[HLPO]/.test(findArgs[i].text)) i += 1;
+        const roots = [];
+        while (i < findArgs.length && !/^[-(!]/.test(findArgs[i].text)) roots.push(findArgs[i++]);
+        const expr = findArgs.slice(i).map((a) => a.text);
+        const names = [];
+        for (let j = 0; j < expr.length; j++) if (expr[j] === "-name" || expr[j] === "-iname") names.push(expr[j + 1] ?? "*");
+        const reliable = !expr.some((t) => ["-o", "-or", "!", "-not", ","].includes(t));
+        if (expr.includes("-type") && expr[expr.indexOf("-type") + 1] === "d") return;
+        for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) {
+          await this.tree(root, upstream?.state ?? state, { ...EVERYTHING, include: reliable ? names : [] }, how);
+        }
+        return;
+      }
+      if (head === "echo" || head === "printf") {
+        for (const word of words.slice(1)) for (const name of word.text.split(/\s+/)) if (name) await this.file({ ...word, text: name }, state, how);
+        return;
+      }
+      if (head === "git" && words[1]?.text === "ls-files") {
+        const pathspecs = words.slice(2).filter((w) => !w.text.startsWith("-"));
+        for (const root of pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }]) {
+          await this.tree(root, upstream?.state ?? state, EVERYTHING, how, (found) => this.tracked(found, upstream?.state ?? state));
+        }
+        return;
+      }
+    }
+    await this.tree({ text: ".", raw: "." }, state, EVERYTHING, how);
+    void command;
+  }
+};
+function parseOptionsUntilCommand(args, valueShort, valueLong) {
+  const argFiles = [];
+  let i = 0;
+  while (i < args.length) {
+    const text = args[i].text;
+    if (text === "--") {
+      i += 1;
+      break;
+    }
+    if (!text.startsWith("-") || text === "-") break;
+    if (text.startsWith("--")) {
+      const name = text.split("=")[0];
+      if (name === "--arg-file") argFiles.push(text.includes("=") ? { ...args[i], text: text.slice(11) } : args[i + 1]);
+      i += !text.includes("=") && valueLong.includes(name) ? 2 : 1;
+      continue;
+    }
+    const letter = text[1];
+    if (valueShort.includes(letter) && letter !== "i" && letter !== "l") {
+      const value = text.length > 2 ? { ...args[i], text: text.slice(2) } : args[i + 1];
+      if (letter === "a" && value) argFiles.push(value);
+      i += text.length > 2 ? 1 : 2;
+    } else i += 1;
+  }
+  return { argFiles, command: args.slice(i) };
+}
+function stripAt(arg) {
+  return arg.text.startsWith("@") && arg.text.length > 1 ? { ...arg, text: arg.text.slice(1) } : arg;
+}
+function copy(state) {
+  return { vars: new Map(state.vars), cwd: state.cwd };
+}
+function mergeValues(lists) {
+  const out = [];
+  for (const list of lists) {
+    for (const arg of list) {
+      if (arg.text.includes(UNKNOWN)) return void 0;
+      out.push(arg.text);
+    }
+  }
+  return out;
+}
+function unwrap(name, args, spec) {
+  let i = 0;
+  while (i < args.length) {
+    const text = args[i].text;
+    if (text === "--") {
+      i += 1;
+      break;
+    }
+    if (text.startsWith("-") && text !== "-") {
+      const bare = text.split("=")[0];
+      i += spec.valueOptions.includes(bare) && !text.includes("=") ? 2 : 1;
+      continue;
+    }
+    if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) {
+      i += 1;
+      continue;
+    }
+    break;
+  }
+  const leading = spec.leadingOperands ?? 0;
+  void name;
+  return args.slice(i + leading);
+}
+function credentialCommand(argv) {
+  const words = argv.map((a) => a.text);
+  const head = basename(words[0] ?? "");
+  for (const entry of CREDENTIAL_COMMANDS) {
+    if (entry.argv[0] !== head && !(entry.argv[0] === "git" && head.startsWith("docker-credential-"))) continue;
+    const operands = words.slice(1).filter((w) => !w.startsWith("-"));
+    if (!entry.argv.slice(1).every((w, index) => operands[index] === w)) continue;
+    if (entry.requires && !words.slice(1).some((w) => entry.requires.test(w))) continue;
+    return entry.what;
+  }
+  if (head.startsWith("docker-credential-") && words.includes("get")) return "prints stored registry credentials";
+  return void 0;
+}
+async function analyzeShellCommand(command, env) {
+  const analysis = new ShellAnalysis(env);
+  await analysis.source(command, { vars: /* @__PURE__ */ new Map(), cwd: env.cwd }, "This command");
+  return dedupe(analysis.findings.filter((f) => env.ctx.config.secrets.environment || f.kind !== "environment"));
+}
+async function analyzePowerShell(command, env) {
+  const analysis = new ShellAnalysis(env);
+  const findings = await analyzePowerShellText(command, env, (arg, how) => analysis.file(arg, { vars: /* @__PURE__ */ new Map(), cwd: env.cwd }, how));
+  return dedupe([...findings, ...analysis.findings].filter((f) => env.ctx.config.secrets.environment || f.kind !== "environment"));
+}
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = f.kind === "file" || f.kind === "search" ? `${f.kind}:${f.hit.path}` : `${f.kind}:${"word" in f ? f.word : f.what}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 // hooks/src/guards/secrets/guard.ts

@@ -18,7 +18,7 @@ const ALLOW_HINT =
 
 function fileLine(hit: SecretFileHit): string {
   const via = hit.realPath ? ` (a link to ${hit.realPath})` : "";
-  return `\`${hit.path}\`${via} is a ${hit.match.category.title} (category "${hit.match.category.id}", rule \`${hit.match.pattern}\`): ${hit.match.category.why}`;
+  return `\`${hit.path}\`${via}, a ${hit.match.category.title} (category "${hit.match.category.id}", rule \`${hit.match.pattern}\`): ${hit.match.category.why}`;
 }
 
 function describe(finding: Finding): { line: string; instead: string } {

@@ -81,6 +81,8 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
         stack.push({ dir: path, relative: rel, depth: depth + 1 });
         continue;
       }
+      // Searches and archivers skip links met inside the tree unless told to follow them.
+      if (entry.isLink && !filter.followLinks) continue;
       if (!selected(filter, entry.name, rel)) continue;
       const direct = rules.classify(path);
       if (direct) {

@@ -1,0 +1,143 @@
+/**
+ * What the guard knows about commands: which never read the files they name, which wrap another
+ * command, which run code given inline, and which print credentials. Anything not listed here is
+ * assumed to read every file it names.
+ */
+
+/** Commands that take file names but never put a file's contents on their output. */
+export const NON_READING = new Set([
+  "ls", "dir", "vdir", "touch", "rm", "rmdir", "unlink", "mkdir", "chmod", "chown", "chgrp", "chattr", "lsattr",
+  "test", "[", "echo", "printf", "true", "false", ":", "cd", "pushd", "popd", "unset", "which", "type", "hash",
+  "alias", "unalias", "wait", "jobs", "kill", "sleep", "mktemp", "basename", "dirname", "realpath", "readlink",
+  "stat", "du", "df", "pwd", "whoami", "id", "date", "ln", "mkfifo", "trash", "trash-put", "shred", "truncate", "sync",
+  "umask", "ulimit", "tee", "exit", "return", "break", "continue", "shift", "file", "getfacl", "setfacl", "touch",
+  "open", "xdg-open", "code", "history", "clear", "tput", "uname", "hostname", "git-lfs", "local", "readonly",
+]);
+
+/** git subcommands that name files without printing their contents. */
+export const GIT_NON_READING = new Set([
+  "add", "rm", "mv", "check-ignore", "status", "ls-files", "restore", "checkout", "switch", "reset", "update-index",
+  "clean", "stage", "init", "clone", "fetch", "pull", "push", "branch", "tag", "remote", "worktree", "rev-parse",
+  "check-attr", "ls-tree", "merge-base", "describe", "stash", "submodule", "lfs", "config", "rebase", "merge",
+  "cherry-pick", "revert", "bisect", "gc", "fsck", "prune", "sparse-checkout", "notes", "commit",
+]);
+
+/** git subcommands that print file contents, where a `REV:path` or a path argument is read. */
+export const GIT_READING = new Set(["show", "cat-file", "diff", "log", "blame", "annotate", "archive", "format-patch", "whatchanged", "difftool", "range-diff", "grep"]);
+
+/** Options of wrapper commands that take a value, so the wrapped command can be found after them. */
+export interface WrapperSpec {
+  /** Options followed by a separate value. */
+  valueOptions: string[];
+  /** Positional arguments before the command (timeout's duration, flock's file). */
+  leadingOperands?: number;
+  /** Recognises `NAME=value` words before the command (env). */
+  assignments?: boolean;
+}
+
+export const WRAPPERS: Record<string, WrapperSpec> = {
+  sudo: { valueOptions: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--close-from", "--host"] },
+  doas: { valueOptions: ["-u", "-C"] },
+  env: { valueOptions: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"], assignments: true },
+  timeout: { valueOptions: ["-s", "--signal", "-k", "--kill-after"], leadingOperands: 1 },
+  nice: { valueOptions: ["-n", "--adjustment"] },
+  nohup: { valueOptions: [] },
+  time: { valueOptions: ["-f", "--format", "-o", "--output"] },
+  command: { valueOptions: [] },
+  builtin: { valueOptions: [] },
+  exec: { valueOptions: ["-a"] },
+  stdbuf: { valueOptions: ["-i", "-o", "-e", "--input", "--output", "--error"] },
+  ionice: { valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] },
+  chrt: { valueOptions: [], leadingOperands: 1 },
+  taskset: { valueOptions: [], leadingOperands: 1 },
+  setsid: { valueOptions: [] },
+  unbuffer: { valueOptions: [] },
+  caffeinate: { valueOptions: [] },
+  flock: { valueOptions: ["-w", "--timeout", "-E", "--conflict-exit-code"], leadingOperands: 1 },
+  strace: { valueOptions: ["-e", "-o", "-p", "-s", "-u"] },
+  ltrace: { valueOptions: ["-e", "-o", "-p", "-s", "-u"] },
+  watch: { valueOptions: ["-n", "--interval", "-d"] },
+  dotenv: { valueOptions: ["-e", "-v", "-c"] },
+  npx: { valueOptions: ["-p", "--package"] },
+  bunx: { valueOptions: [] },
+  "uv": { valueOptions: [] },
+};
+
+/** Shells whose `-c STRING` (or stdin) is shell code to parse in turn. */
+export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "busybox"]);
+
+/** Interpreters and the options that carry inline code. */
+export const INTERPRETERS: Array<{ pattern: RegExp; codeOptions: string[] }> = [
+  { pattern: /^python(\d+(\.\d+)?)?$|^pypy3?$/, codeOptions: ["-c"] },
+  { pattern: /^(node|nodejs|bun|tsx|ts-node)$/, codeOptions: ["-e", "-p", "--eval", "--print"] },
+  { pattern: /^deno$/, codeOptions: ["eval"] },
+  { pattern: /^ruby$/, codeOptions: ["-e"] },
+  { pattern: /^perl\d*$/, codeOptions: ["-e", "-E"] },
+  { pattern: /^php\d*$/, codeOptions: ["-r"] },
+  { pattern: /^(lua|luajit)$/, codeOptions: ["-e"] },
+  { pattern: /^(Rscript)$/, codeOptions: ["-e"] },
+  { pattern: /^(osascript)$/, codeOptions: ["-e"] },
+  { pattern: /^(pwsh|powershell)$/, codeOptions: ["-c", "-Command", "-command"] },
+  { pattern: /^(jshell|groovy|scala|kotlin)$/, codeOptions: ["-e"] },
+];
+
+export const AWK = /^(awk|gawk|mawk|nawk|busybox-awk)$/;
+
+/** Commands that dump the whole environment when run without a command or name. */
+export const ENV_DUMPERS = new Set(["env", "printenv"]);
+
+/** Commands whose job is to print a credential: argv prefixes, `*` matching any one word. */
+export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; what: string }> = [
+  { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
+  { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitHub CLI's token" },
+  { argv: ["gcloud", "auth", "print-access-token"], what: "prints a Google Cloud access token" },
+  { argv: ["gcloud", "auth", "print-identity-token"], what: "prints a Google Cloud identity token" },
+  { argv: ["gcloud", "auth", "application-default", "print-access-token"], what: "prints a Google Cloud access token" },
+  { argv: ["gcloud", "config", "config-helper"], what: "prints Google Cloud credentials" },
+  { argv: ["gcloud", "secrets", "versions", "access"], what: "prints a secret from Secret Manager" },
+  { argv: ["aws", "configure", "get"], what: "prints an AWS configuration value such as a secret key" },
+  { argv: ["aws", "configure", "export-credentials"], what: "prints AWS credentials" },
+  { argv: ["aws", "sts", "get-session-token"], what: "prints new AWS credentials" },
+  { argv: ["aws", "sts", "assume-role"], what: "prints new AWS credentials" },
+  { argv: ["aws", "ecr", "get-login-password"], what: "prints a registry password" },
+  { argv: ["aws", "codeartifact", "get-authorization-token"], what: "prints a registry token" },
+  { argv: ["aws", "secretsmanager", "get-secret-value"], what: "prints a secret from Secrets Manager" },
+  { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "prints a decrypted SSM parameter" },
+  { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "prints decrypted SSM parameters" },
+  { argv: ["az", "account", "get-access-token"], what: "prints an Azure access token" },
+  { argv: ["az", "keyvault", "secret", "show"], what: "prints a Key Vault secret" },
+  { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "prints cluster credentials" },
+  { argv: ["kubectl", "get", "secret"], what: "prints Kubernetes secrets" },
+  { argv: ["kubectl", "get", "secrets"], what: "prints Kubernetes secrets" },
+  { argv: ["git", "credential", "fill"], what: "prints stored git credentials" },
+  { argv: ["git", "credential-store", "get"], what: "prints stored git credentials" },
+  { argv: ["git", "credential-cache", "get"], what: "prints stored git credentials" },
+  { argv: ["heroku", "auth:token"], what: "prints the Heroku token" },
+  { argv: ["vault", "read"], what: "prints secrets from Vault" },
+  { argv: ["vault", "kv", "get"], what: "prints secrets from Vault" },
+  { argv: ["op", "read"], what: "prints a 1Password secret" },
+  { argv: ["op", "item", "get"], what: "prints a 1Password item" },
+  { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
+  { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
+  { argv: ["pass", "show"], what: "prints a password-store entry" },
+  { argv: ["gopass", "show"], what: "prints a password-store entry" },
+  { argv: ["bw", "get"], what: "prints a Bitwarden secret" },
+  { argv: ["lpass", "show"], what: "prints a LastPass secret" },
+  { argv: ["doppler", "secrets"], what: "prints Doppler secrets" },
+  { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "prints an npm registry token" },
+];
+
+/** Words of a variable name that mark it as holding a secret. */
+const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PASSPHRASE", "PRIVATEKEY"]);
+const SECRET_PAIRS = new Set(["API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "AUTH_KEY", "SESSION_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "MASTER_KEY", "CLIENT_SECRET", "ACCESS_TOKEN", "AUTH_TOKEN"]);
+const NOT_SECRET = new Set(["PWD", "OLDPWD", "TOKENIZERS_PARALLELISM", "KEY", "GPG_TTY"]);
+
+/** Whether a variable's name says it holds a secret: GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, DB_PASSWORD, … */
+export function isSecretVariable(name: string): boolean {
+  const upper = name.toUpperCase();
+  if (NOT_SECRET.has(upper)) return false;
+  const words = upper.split("_").filter(Boolean);
+  if (words.some((w) => SECRET_WORDS.has(w))) return true;
+  for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i]}_${words[i + 1]}`)) return true;
+  return words.length > 1 && words[words.length - 1] === "KEY" && !["SSH_AUTH", "PRIMARY"].includes(words[words.length - 2] ?? "");
+}

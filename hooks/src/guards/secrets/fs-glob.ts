@@ -1,0 +1,37 @@
+import type { HostIO } from "../../runtime/io.js";
+import { globMatch, hasGlobChars } from "./glob.js";
+
+const MAX_MATCHES = 2000;
+
+function unescapeGlob(segment: string): string {
+  return segment.replace(/\\(.)/g, "$1");
+}
+
+/**
+ * Expands a shell glob against the files that exist, as bash does (without dotglob: a leading `.`
+ * must be matched literally). `pattern` is absolute. Returns [] when nothing matches.
+ */
+export async function expandGlob(io: HostIO, pattern: string): Promise<string[]> {
+  const segments = pattern.split("/").filter((s, i) => s !== "" || i === 0);
+  let bases = [""];
+  for (const segment of segments.slice(1)) {
+    const next: string[] = [];
+    if (!hasGlobChars(segment.replace(/\\./g, ""))) {
+      for (const base of bases) next.push(`${base}/${unescapeGlob(segment)}`);
+    } else {
+      for (const base of bases) {
+        const entries = await io.list(base === "" ? "/" : base);
+        for (const entry of entries ?? []) {
+          if (entry.name.startsWith(".") && !segment.startsWith(".") && !segment.startsWith("\\.")) continue;
+          if (globMatch(segment, entry.name)) next.push(`${base}/${entry.name}`);
+          if (next.length >= MAX_MATCHES) break;
+        }
+      }
+    }
+    bases = next;
+    if (bases.length === 0) return [];
+  }
+  const existing: string[] = [];
+  for (const path of bases) if (await io.exists(path)) existing.push(path);
+  return existing;
+}

@@ -1,0 +1,53 @@
+/** The shell syntax tree: just enough of bash to know which commands run with which words. */
+
+export type WordPart =
+  /** Literal text; `quoted` text is exempt from globbing, brace and tilde expansion. */
+  | { type: "lit"; text: string; quoted: boolean }
+  /** $name, ${name}, ${name:-word} …; `op` is the operator after the name, `arg` its word. */
+  | { type: "param"; name: string; op?: string; arg?: Word; length?: boolean; indirect?: boolean; quoted: boolean }
+  | { type: "cmdsub"; script: Script; quoted: boolean }
+  | { type: "arith"; quoted: boolean }
+  | { type: "procsub"; script: Script; direction: "<" | ">" };
+
+export interface Word {
+  parts: WordPart[];
+  /** Source text, for messages. */
+  raw: string;
+}
+
+export interface Redirect {
+  /** `<`, `>`, `>>`, `<>`, `>|`, `&>`, `&>>`, `<&`, `>&`, `<<`, `<<-`, `<<<`. */
+  op: string;
+  fd?: number;
+  target: Word;
+  /** For `<<` and `<<-`: the body, and whether the delimiter was quoted (no expansion). */
+  heredoc?: { body: string; quoted: boolean; word?: Word };
+}
+
+export interface Assignment {
+  name: string;
+  value: Word;
+  /** Values of a `for NAME in …` loop, one of which the name takes. */
+  loopValues?: Word[];
+}
+
+export type Command =
+  | { type: "simple"; assigns: Assignment[]; words: Word[]; redirects: Redirect[] }
+  | { type: "compound"; body: Script; redirects: Redirect[]; subshell: boolean }
+  | { type: "loop-var"; assign: Assignment }
+  | { type: "test"; words: Word[] };
+
+export interface Pipeline {
+  commands: Command[];
+}
+
+export interface Statement {
+  pipelines: Pipeline[];
+  /** Operators between the pipelines: `&&` or `||`. */
+  ops: string[];
+  background: boolean;
+}
+
+export interface Script {
+  statements: Statement[];
+}

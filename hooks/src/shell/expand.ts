@@ -1,0 +1,243 @@
+import type { Script, Word, WordPart } from "./ast.js";
+
+/**
+ * Static word expansion. Each word becomes the values it can take, as far as the text alone tells:
+ * quoting is removed, `~`, known variables and braces are expanded, and what only the running shell
+ * knows (an unset or computed variable, a command's output) is marked UNKNOWN in the text.
+ */
+export const UNKNOWN = "\u0000";
+
+export interface Arg {
+  /** The value with quotes removed; UNKNOWN marks text only the running shell knows. */
+  text: string;
+  /** A glob pattern (quoted glob characters escaped) when the value has unquoted `*`, `?` or `[`. */
+  glob?: string;
+  /** The source text of the word, for messages. */
+  raw: string;
+}
+
+/** What a variable is known to hold: its possible values, or undefined when unknown. */
+export type VarValues = string[] | undefined;
+
+export interface ExpandScope {
+  vars: Map<string, VarValues>;
+  home: string | undefined;
+  /** The shell's working directory, when known. */
+  cwd: string | undefined;
+  /** Variables of the environment the command inherits. */
+  env(name: string): string | undefined;
+}
+
+const MAX_ALTERNATIVES = 256;
+
+/** One character of a word after parameter and command expansion, with whether it is quoted. */
+interface Char {
+  c: string;
+  quoted: boolean;
+}
+
+type Chars = Char[];
+
+function lit(text: string, quoted: boolean): Chars {
+  return Array.from(text, (c) => ({ c, quoted }));
+}
+
+const unknownChar: Char = { c: UNKNOWN, quoted: true };
+
+export function variableValues(name: string, scope: ExpandScope): VarValues {
+  if (scope.vars.has(name)) return scope.vars.get(name);
+  if (name === "HOME") return scope.home !== undefined ? [scope.home] : undefined;
+  if (name === "PWD") return scope.cwd !== undefined ? [scope.cwd] : undefined;
+  if (/^[0-9@*#?$!-]$/.test(name)) return undefined;
+  const value = scope.env(name);
+  return value === undefined ? undefined : [value];
+}
+
+/** `$(echo x)` and `$(pwd)` are common in hand-written commands and are worked out; other output is unknown. */
+function staticOutput(script: Script, scope: ExpandScope): string | undefined {
+  if (script.statements.length !== 1) return undefined;
+  const [pipeline] = script.statements[0]?.pipelines ?? [];
+  if (!pipeline || pipeline.commands.length !== 1 || script.statements[0]?.pipelines.length !== 1) return undefined;
+  const command = pipeline.commands[0];
+  if (!command || command.type !== "simple" || command.redirects.length > 0 || command.assigns.length > 0) return undefined;
+  const words = command.words.map((w) => expandWord(w, scope));
+  if (words.some((alternatives) => alternatives.length !== 1 || alternatives[0]?.text.includes(UNKNOWN))) return undefined;
+  const argv = words.map((alternatives) => (alternatives[0] as Arg).text);
+  if (argv[0] === "echo" && !argv[1]?.startsWith("-")) return argv.slice(1).join(" ");
+  if (argv[0] === "pwd" && argv.length === 1) return scope.cwd;
+  if (argv[0] === "printf" && argv.length === 2 && !argv[1]?.includes("%")) return argv[1]?.replace(/\\n$/, "");
+  return undefined;
+}
+
+/** Alternatives for one part, each a run of characters. */
+function partAlternatives(part: WordPart, scope: ExpandScope): Chars[] {
+  switch (part.type) {
+    case "lit":
+      return [lit(part.text, part.quoted)];
+    case "arith":
+      return [lit("0", true)];
+    case "procsub":
+      return [lit("/dev/fd/63", true)];
+    case "cmdsub": {
+      const out = staticOutput(part.script, scope);
+      return [out === undefined ? [unknownChar] : lit(out, part.quoted)];
+    }
+    case "param": {
+      if (part.length) return [lit("0", true)];
+      if (part.indirect) return [[unknownChar]];
+      const values = variableValues(part.name, scope);
+      const asChars = (list: VarValues): Chars[] =>
+        list === undefined ? [[unknownChar]] : list.map((value) => lit(value, part.quoted));
+      const op = part.op;
+      if (op === undefined) return asChars(values);
+      const arg = part.arg ? wordAlternatives(part.arg, scope) : [[]];
+      if (op === ":-" || op === "-" || op === ":=" || op === "=") {
+        if (values === undefined) return [[unknownChar], ...arg];
+        const set = values.filter((v) => v !== "" || !op.startsWith(":"));
+        return set.length === values.length ? asChars(values) : [...asChars(set), ...arg];
+      }
+      if (op === ":+" || op === "+") return values === undefined ? [[], ...arg] : values.some((v) => v !== "") ? arg : [[]];
+      if (op === ":?" || op === "?") return asChars(values);
+      return [[unknownChar]];
+    }
+  }
+}
+
+function wordAlternatives(word: Word, scope: ExpandScope): Chars[] {
+  let alternatives: Chars[] = [[]];
+  for (const part of word.parts) {
+    const options = partAlternatives(part, scope);
+    const next: Chars[] = [];
+    for (const prefix of alternatives) {
+      for (const option of options) {
+        if (next.length >= MAX_ALTERNATIVES) break;
+        next.push([...prefix, ...option]);
+      }
+    }
+    alternatives = next;
+  }
+  return alternatives;
+}
+
+/** Brace expansion on unquoted braces: `{a,b}` and `{a..z}` / `{1..9}`. */
+function braceExpand(chars: Chars, budget: { left: number }): Chars[] {
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as Char;
+    if (ch.quoted) continue;
+    if (ch.c === "{") {
+      if (depth === 0) open = i;
+      depth += 1;
+    } else if (ch.c === "}" && depth > 0) {
+      depth -= 1;
+      if (depth !== 0) continue;
+      const inner = chars.slice(open + 1, i);
+      const items = splitTopLevelCommas(inner) ?? sequence(inner);
+      if (!items) {
+        open = -1;
+        continue;
+      }
+      const prefix = chars.slice(0, open);
+      const suffix = chars.slice(i + 1);
+      const out: Chars[] = [];
+      for (const item of items) {
+        for (const expanded of braceExpand([...prefix, ...item, ...suffix], budget)) {
+          if (budget.left-- <= 0) return out;
+          out.push(expanded);
+        }
+      }
+      return out;
+    }
+  }
+  return [chars];
+}
+
+function splitTopLevelCommas(inner: Chars): Chars[] | undefined {
+  const items: Chars[] = [[]];
+  let depth = 0;
+  for (const ch of inner) {
+    if (!ch.quoted && ch.c === "{") depth += 1;
+    if (!ch.quoted && ch.c === "}") depth -= 1;
+    if (!ch.quoted && ch.c === "," && depth === 0) items.push([]);
+    else (items[items.length - 1] as Chars).push(ch);
+  }
+  return items.length > 1 ? items : undefined;
+}
+
+function sequence(inner: Chars): Chars[] | undefined {
+  const text = inner.map((ch) => ch.c).join("");
+  const match = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const [, from, to, stepText] = match as unknown as [string, string, string, string | undefined];
+  const numeric = /\d/.test(from);
+  if (numeric !== /\d/.test(to)) return undefined;
+  const a = numeric ? Number(from) : from.charCodeAt(0);
+  const b = numeric ? Number(to) : to.charCodeAt(0);
+  const step = Math.max(1, Math.abs(Number(stepText ?? 1)));
+  const out: Chars[] = [];
+  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) {
+    out.push(lit(numeric ? String(v) : String.fromCharCode(v), false));
+    if (out.length > MAX_ALTERNATIVES) break;
+  }
+  return out;
+}
+
+function toArg(chars: Chars, raw: string, home: string | undefined): Arg {
+  // Tilde expansion: an unquoted leading ~ alone or before a slash.
+  let list = chars;
+  if (list[0]?.c === "~" && !list[0].quoted && (list.length === 1 || list[1]?.c === "/")) {
+    list = home === undefined ? [unknownChar, ...list.slice(1)] : [...lit(home, true), ...list.slice(1)];
+  }
+  let text = "";
+  let glob = "";
+  let isGlob = false;
+  for (const ch of list) {
+    text += ch.c;
+    if (!ch.quoted && (ch.c === "*" || ch.c === "?" || ch.c === "[" || ch.c === "]")) {
+      if (ch.c !== "]") isGlob = true;
+      glob += ch.c;
+    } else glob += /[*?[\]\\{}]/.test(ch.c) ? `\\${ch.c}` : ch.c;
+  }
+  return isGlob && !text.includes(UNKNOWN) ? { text, glob, raw } : { text, raw };
+}
+
+/** Every value a word may take (brace alternatives and unknowns included), at most MAX_ALTERNATIVES. */
+export function expandWord(word: Word, scope: ExpandScope): Arg[] {
+  const budget = { left: MAX_ALTERNATIVES };
+  const out: Arg[] = [];
+  for (const alternative of wordAlternatives(word, scope)) {
+    for (const chars of braceExpand(alternative, budget)) out.push(toArg(chars, word.raw, scope.home));
+  }
+  return out;
+}
+
+/** The value of a word that has exactly one known value, else undefined. */
+export function literalValue(word: Word, scope: ExpandScope): string | undefined {
+  const values = expandWord(word, scope);
+  if (values.length !== 1) return undefined;
+  const value = values[0] as Arg;
+  return value.text.includes(UNKNOWN) ? undefined : value.text;
+}
+
+/** All scripts nested in a word: command and process substitutions, in parameter operands too. */
+export function nestedScripts(word: Word | undefined): Script[] {
+  if (!word) return [];
+  const out: Script[] = [];
+  for (const part of word.parts) {
+    if (part.type === "cmdsub" || part.type === "procsub") out.push(part.script);
+    if (part.type === "param" && part.arg) out.push(...nestedScripts(part.arg));
+  }
+  return out;
+}
+
+/** Names of the variables a word expands (for the secret-variable check). */
+export function expandedVariables(word: Word): Array<{ name: string; lengthOnly: boolean }> {
+  const out: Array<{ name: string; lengthOnly: boolean }> = [];
+  for (const part of word.parts) {
+    if (part.type !== "param") continue;
+    out.push({ name: part.name, lengthOnly: part.length === true || part.op === ":+" || part.op === "+" });
+    if (part.arg) out.push(...expandedVariables(part.arg));
+  }
+  return out;
+}

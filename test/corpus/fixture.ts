@@ -1,0 +1,99 @@
+/** The project every guard case runs in: a realistic tree with secrets, templates and ordinary code. */
+import { DEFAULT_CONFIG, type ShipshapeConfig } from "../../hooks/src/config/types.js";
+import type { CheckContext, ToolCall } from "../../hooks/src/runtime/checks.js";
+import { memoryIO } from "../helpers/memory-io.js";
+
+export const HOME = "/home/dev";
+export const PROJECT = "/home/dev/project";
+
+const secretish = "TOKEN=abc123\n";
+
+export function fixtureIO() {
+  return memoryIO({
+    files: {
+      [`${HOME}/.ssh/id_rsa`]: "-----BEGIN OPENSSH PRIVATE KEY-----",
+      [`${HOME}/.ssh/id_ed25519`]: "key",
+      [`${HOME}/.ssh/id_rsa.pub`]: "ssh-rsa AAAA",
+      [`${HOME}/.ssh/known_hosts`]: "github.com ssh-ed25519",
+      [`${HOME}/.ssh/config`]: "Host *",
+      [`${HOME}/.ssh/deploy_key`]: "key",
+      [`${HOME}/.aws/credentials`]: "[default]\naws_secret_access_key=x",
+      [`${HOME}/.aws/config`]: "[default]\nregion=eu-west-1",
+      [`${HOME}/.kube/config`]: "apiVersion: v1",
+      [`${HOME}/.docker/config.json`]: "{}",
+      [`${HOME}/.npmrc`]: "//registry.npmjs.org/:_authToken=x",
+      [`${HOME}/.netrc`]: "machine x login y password z",
+      [`${HOME}/.pgpass`]: "*:*:*:*:pw",
+      [`${HOME}/.git-credentials`]: "https://u:p@github.com",
+      [`${HOME}/.config/gh/hosts.yml`]: "oauth_token: x",
+      [`${HOME}/.config/gcloud/application_default_credentials.json`]: "{}",
+      [`${HOME}/.gem/credentials`]: "x",
+      [`${HOME}/.m2/settings.xml`]: "<settings/>",
+      [`${HOME}/.gradle/gradle.properties`]: "x=y",
+      [`${HOME}/.terraformrc`]: "x",
+      [`${HOME}/.azure/accessTokens.json`]: "[]",
+      [`${HOME}/.bashrc`]: "export PATH",
+      [`${HOME}/notes.txt`]: "notes",
+      [`${PROJECT}/.env`]: secretish,
+      [`${PROJECT}/.env.local`]: secretish,
+      [`${PROJECT}/.env.production`]: secretish,
+      [`${PROJECT}/.env.example`]: "TOKEN=\n",
+      [`${PROJECT}/.env.sample`]: "TOKEN=\n",
+      [`${PROJECT}/.env.template`]: "TOKEN=\n",
+      [`${PROJECT}/.env.dist`]: "TOKEN=\n",
+      [`${PROJECT}/prod.env`]: secretish,
+      [`${PROJECT}/.envrc`]: "export X=1",
+      [`${PROJECT}/.npmrc`]: "//registry:_authToken=x",
+      [`${PROJECT}/.htpasswd`]: "u:hash",
+      [`${PROJECT}/credentials.json`]: "{}",
+      [`${PROJECT}/service-account-prod.json`]: "{}",
+      [`${PROJECT}/keystore.jks`]: "x",
+      [`${PROJECT}/package.json`]: '{"name":"app"}',
+      [`${PROJECT}/README.md`]: "# app",
+      [`${PROJECT}/Makefile`]: "test:\n\tnpm test",
+      [`${PROJECT}/app.py`]: "print(1)",
+      [`${PROJECT}/src/index.ts`]: "export {}",
+      [`${PROJECT}/src/app.ts`]: "// TODO",
+      [`${PROJECT}/src/util/strings.ts`]: "export {}",
+      [`${PROJECT}/src/config.ts`]: "export const env = process.env.NODE_ENV",
+      [`${PROJECT}/test/app.test.ts`]: "test",
+      [`${PROJECT}/docs/guide.md`]: "guide",
+      [`${PROJECT}/config/.env`]: secretish,
+      [`${PROJECT}/config/app.yaml`]: "port: 1",
+      [`${PROJECT}/config/secrets.yml`]: "x: y",
+      [`${PROJECT}/certs/server.pem`]: "pem",
+      [`${PROJECT}/certs/server.key`]: "key",
+      [`${PROJECT}/certs/README.md`]: "certs",
+      [`${PROJECT}/infra/main.tf`]: "resource",
+      [`${PROJECT}/infra/terraform.tfstate`]: "{}",
+      [`${PROJECT}/infra/terraform.tfstate.backup`]: "{}",
+      [`${PROJECT}/infra/prod.tfvars`]: "x=1",
+      [`${PROJECT}/infra/prod.tfvars.example`]: "x=",
+      [`${PROJECT}/tools/.env/bin/activate`]: "venv",
+      [`${PROJECT}/node_modules/pkg/index.js`]: "module.exports = 1",
+    },
+    links: {
+      [`${PROJECT}/link-to-env`]: ".env",
+      [`${PROJECT}/deploy.key.txt`]: `${HOME}/.ssh/id_rsa`,
+      [`${PROJECT}/keys`]: `${HOME}/.ssh`,
+      [`${PROJECT}/docs/readme-link.md`]: "guide.md",
+    },
+    env: { HOME, PATH: "/usr/bin:/bin", USER: "dev", NODE_ENV: "test", GITHUB_TOKEN: "ghp_x", AWS_SECRET_ACCESS_KEY: "x" },
+    // A committed secrets file, as happens: git grep over config/ reaches it.
+    tracked: [`${PROJECT}/src/index.ts`, `${PROJECT}/src/app.ts`, `${PROJECT}/package.json`, `${PROJECT}/README.md`, `${PROJECT}/config/secrets.yml`],
+    ignored: [
+      `${PROJECT}/.env`, `${PROJECT}/.env.local`, `${PROJECT}/.env.production`, `${PROJECT}/config/.env`, `${PROJECT}/prod.env`,
+      `${PROJECT}/infra/terraform.tfstate`, `${PROJECT}/infra/terraform.tfstate.backup`, `${PROJECT}/infra/prod.tfvars`,
+      `${PROJECT}/certs/server.pem`, `${PROJECT}/certs/server.key`, `${PROJECT}/credentials.json`, `${PROJECT}/service-account-prod.json`,
+      `${PROJECT}/keystore.jks`, `${PROJECT}/config/secrets.yml`,
+    ],
+  });
+}
+
+export function fixtureContext(config: ShipshapeConfig = DEFAULT_CONFIG, io = fixtureIO()): CheckContext {
+  return { io, config, configDegraded: false, projectDir: PROJECT, home: HOME };
+}
+
+export function call(tool: string, input: Record<string, unknown>, cwd = PROJECT): ToolCall {
+  return { tool, input, cwd, sessionId: "test" };
+}

@@ -1,0 +1,127 @@
+/** An in-memory HostIO: a small file tree with links, for deciding tool calls without touching disk. */
+import type { DirEntry, HostIO, PathInfo, RunOptions, RunResult } from "../../hooks/src/runtime/io.js";
+
+export type Node = { kind: "file"; text: string } | { kind: "dir" } | { kind: "link"; target: string };
+
+export interface MemoryIOOptions {
+  files: Record<string, string>;
+  dirs?: string[];
+  links?: Record<string, string>;
+  env?: Record<string, string>;
+  /** Paths git ignores (for `git check-ignore`), absolute. */
+  ignored?: string[];
+  /** Paths git tracks (for `git ls-files`), absolute; undefined: not a git repository. */
+  tracked?: string[];
+  run?: (argv: readonly string[], options: RunOptions) => RunResult;
+}
+
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return `/${out.join("/")}`;
+}
+
+export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] } {
+  const nodes = new Map<string, Node>();
+  const addDir = (path: string) => {
+    let current = "";
+    nodes.set("/", { kind: "dir" });
+    for (const part of path.split("/").filter(Boolean)) {
+      current += `/${part}`;
+      if (!nodes.has(current)) nodes.set(current, { kind: "dir" });
+    }
+  };
+  for (const dir of options.dirs ?? []) addDir(normalize(dir));
+  for (const [path, text] of Object.entries(options.files)) {
+    const p = normalize(path);
+    addDir(p.slice(0, p.lastIndexOf("/")) || "/");
+    nodes.set(p, { kind: "file", text });
+  }
+  for (const [path, target] of Object.entries(options.links ?? {})) {
+    const p = normalize(path);
+    addDir(p.slice(0, p.lastIndexOf("/")) || "/");
+    nodes.set(p, { kind: "link", target });
+  }
+  const calls: string[] = [];
+
+  /** Resolves every link along the path; undefined when something is missing or loops. */
+  const resolve = (path: string, hops = 0): string | undefined => {
+    if (hops > 20) return undefined;
+    const parts = normalize(path).split("/").filter(Boolean);
+    let current = "";
+    for (let i = 0; i < parts.length; i++) {
+      current += `/${parts[i]}`;
+      const node = nodes.get(current);
+      if (!node) return undefined;
+      if (node.kind === "link") {
+        const target = node.target.startsWith("/") ? node.target : `${current.slice(0, current.lastIndexOf("/"))}/${node.target}`;
+        const resolved = resolve(target, hops + 1);
+        if (resolved === undefined) return undefined;
+        return resolve([resolved, ...parts.slice(i + 1)].join("/"), hops + 1);
+      }
+    }
+    return current === "" ? "/" : current;
+  };
+
+  const env = options.env ?? {};
+  return {
+    calls,
+    async stat(path: string): Promise<PathInfo | undefined> {
+      const p = normalize(path);
+      const own = nodes.get(p);
+      const real = resolve(p);
+      if (real === undefined) return undefined;
+      const node = nodes.get(real) as Node;
+      return { kind: node.kind === "file" ? "file" : "dir", isLink: own?.kind === "link", realPath: real, size: node.kind === "file" ? node.text.length : 0, mtimeMs: 1 };
+    },
+    async exists(path: string): Promise<boolean> {
+      return nodes.has(normalize(path));
+    },
+    async list(dir: string): Promise<DirEntry[] | undefined> {
+      const real = resolve(dir);
+      if (real === undefined || nodes.get(real)?.kind !== "dir") return undefined;
+      const prefix = real === "/" ? "/" : `${real}/`;
+      const out: DirEntry[] = [];
+      for (const [path, node] of nodes) {
+        if (!path.startsWith(prefix) || path === real) continue;
+        const name = path.slice(prefix.length);
+        if (name.includes("/")) continue;
+        if (node.kind === "link") {
+          const target = resolve(path);
+          const kind = target === undefined ? "other" : nodes.get(target)?.kind === "dir" ? "dir" : "file";
+          out.push({ name, kind, isLink: true });
+        } else out.push({ name, kind: node.kind, isLink: false });
+      }
+      return out;
+    },
+    async readText(path: string): Promise<string | undefined> {
+      const real = resolve(path);
+      if (real === undefined) return undefined;
+      const node = nodes.get(real);
+      if (node?.kind !== "file") throw new Error(`EISDIR: ${path}`);
+      return node.text;
+    },
+    async run(argv: readonly string[], runOptions: RunOptions): Promise<RunResult> {
+      calls.push(argv.join(" "));
+      if (options.run) return options.run(argv, runOptions);
+      if (argv[0] === "git" && options.tracked === undefined) return { exitCode: 128, stdout: "", stderr: "not a git repository", timedOut: false };
+      const paths = argv.slice(argv.indexOf("--") + 1).map((p) => normalize(p.startsWith("/") ? p : `${runOptions.cwd}/${p}`));
+      if (argv[1] === "check-ignore") {
+        const ignored = paths.filter((p) => (options.ignored ?? []).includes(p));
+        return { exitCode: ignored.length > 0 ? 0 : 1, stdout: ignored.map((p) => `${p}\n`).join(""), stderr: "", timedOut: false };
+      }
+      if (argv[1] === "ls-files") {
+        const tracked = paths.filter((p) => (options.tracked ?? []).includes(p));
+        return { exitCode: 0, stdout: tracked.map((p) => `${p.slice(runOptions.cwd.length + 1)}\n`).join(""), stderr: "", timedOut: false };
+      }
+      return { exitCode: 127, stdout: "", stderr: `${argv[0]}: not found`, timedOut: false };
+    },
+    env(name: string): string | undefined {
+      return env[name];
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { ALLOW, DENY, type GuardCase } from "../corpus/secret-guard-cases.js";
+import { call, fixtureContext } from "../corpus/fixture.js";
+
+function label(c: GuardCase): string {
+  const subject = typeof c.input.command === "string" ? c.input.command : JSON.stringify(c.input);
+  return `${c.tool}: ${subject.replace(/\n/g, "⏎")}${c.note ? ` (${c.note})` : ""}`;
+}
+
+async function decide(c: GuardCase) {
+  return secretGuard.decide(call(c.tool, c.input), fixtureContext(DEFAULT_CONFIG));
+}
+
+describe("secret guard corpus", () => {
+  it("has at least 150 cases of each kind", () => {
+    expect(DENY.length).toBeGreaterThanOrEqual(150);
+    expect(ALLOW.length).toBeGreaterThanOrEqual(150);
+  });
+
+  describe("denies", () => {
+    it.each(DENY.map((c) => [label(c), c] as const))("%s", async (_name, c) => {
+      const verdict = await decide(c);
+      expect(verdict.action).toBe("deny");
+      if (verdict.action === "deny") {
+        expect(verdict.reason).toMatch(/secret guard blocked this/);
+        expect(verdict.reason).toMatch(/Instead:/);
+      }
+    });
+  });
+
+  describe("allows", () => {
+    it.each(ALLOW.map((c) => [label(c), c] as const))("%s", async (_name, c) => {
+      const verdict = await decide(c);
+      expect(verdict.action === "deny" ? verdict.reason : "pass").toBe("pass");
+    });
+  });
+});
