@@ -11,7 +11,7 @@ export interface CommandHookDeps {
   io: HostIO;
   readStdin: () => StdinResult;
   resolver: () => ConfigResolver;
-  cache?: ConfigCache;
+  cache?: ConfigCache | undefined;
   writeStdout: (text: string) => void;
   writeStderr: (text: string) => void;
 }

@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import type { ConfigCache } from "../config/load-config.js";
 import type { LoadedConfig } from "../config/types.js";
 
@@ -18,8 +17,8 @@ function hash(text: string): string {
  * parser (tens of milliseconds to load) runs only when a config changes. A damaged or foreign entry is
  * ignored; the key is stored inside the entry to rule out hash collisions.
  */
-export function fileConfigCache(dir: string | undefined): ConfigCache {
-  const base = dir || `${tmpdir()}/shipshape-${process.getuid?.() ?? "user"}`;
+export function fileConfigCache(base: string | undefined): ConfigCache | undefined {
+  if (!base) return undefined;
   const file = (key: string) => `${base}/config-${hash(key)}.json`;
   return {
     get(key) {

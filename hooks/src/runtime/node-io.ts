@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import type { DirEntry, EntryKind, HostIO, PathInfo, RunOptions, RunResult } from "./io.js";
 
@@ -20,18 +19,21 @@ function isMissing(error: unknown): boolean {
 export function createNodeIO(environment: NodeJS.ProcessEnv = process.env): HostIO {
   return {
     async stat(path: string): Promise<PathInfo | undefined> {
-      let link: Stats;
+      // throwIfNoEntry: a missing path is the common case, and building an Error costs more than the stat.
+      let link: Stats | undefined;
       try {
-        link = lstatSync(path);
+        link = lstatSync(path, { throwIfNoEntry: false });
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;
       }
+      if (!link) return undefined;
       if (!link.isSymbolicLink()) {
         return { kind: kindOf(link), isLink: false, realPath: path, size: link.size, mtimeMs: link.mtimeMs };
       }
       try {
-        const target = statSync(path);
+        const target = statSync(path, { throwIfNoEntry: false });
+        if (!target) return undefined;
         return {
           kind: kindOf(target),
           isLink: true,
@@ -47,8 +49,7 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env): Host
 
     async exists(path: string): Promise<boolean> {
       try {
-        lstatSync(path);
-        return true;
+        return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
       } catch (error) {
         if (isMissing(error)) return false;
         throw error;
@@ -86,6 +87,8 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env): Host
     async run(argv: readonly string[], options: RunOptions): Promise<RunResult> {
       const [command, ...args] = argv;
       if (command === undefined) throw new Error("run: empty argv");
+      // Loaded on first use: node:child_process costs ~5 ms to load, and most hook runs never spawn.
+      const { spawnSync } = await import("node:child_process");
       const result = spawnSync(command, args, {
         cwd: options.cwd,
         env: options.env ?? (environment as Record<string, string>),

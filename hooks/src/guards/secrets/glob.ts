@@ -5,8 +5,10 @@
  */
 const cache = new Map<string, RegExp>();
 
+const SPECIAL = "\\^$.*+?()[]{}|/";
+
 function escape(char: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
+  return SPECIAL.includes(char) ? `\\${char}` : char;
 }
 
 function translate(pattern: string, i: number, stopAt: string | undefined): [string, number] {

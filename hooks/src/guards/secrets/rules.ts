@@ -9,13 +9,6 @@ export interface SecretMatch {
   pattern: string;
 }
 
-interface CompiledPattern {
-  source: string;
-  /** What the pattern is matched against. */
-  scope: "name" | "absolute" | "project";
-  re: RegExp;
-}
-
 export interface SecretRules {
   /** The category whose pattern the absolute path matches, unless an exception or allow entry covers it. */
   classify(absolutePath: string): SecretMatch | undefined;
@@ -24,27 +17,66 @@ export interface SecretRules {
   categories: readonly SecretCategory[];
 }
 
+interface CompiledPattern {
+  source: string;
+  /** What the pattern is matched against. */
+  scope: "name" | "absolute" | "project";
+  test(text: string): boolean;
+}
+
+/**
+ * A matcher for one glob, case-insensitive (on macOS and Windows `.ENV` opens `.env`). The shapes the
+ * defaults use (exact, `prefix*`, `*suffix`, `prefix*suffix`, `dir/**`) are matched with string
+ * operations: a hook runs once per process, and compiling ~90 RegExps would cost more than the check.
+ */
+function matcher(glob: string): (text: string) => boolean {
+  const pattern = glob.toLowerCase();
+  if (pattern.endsWith("/**") && !/[*?[{\\]/.test(pattern.slice(0, -3))) {
+    const dir = pattern.slice(0, -2);
+    return (text) => text.toLowerCase().startsWith(dir);
+  }
+  const stars = pattern.split("*").length - 1;
+  if (!/[?[{\\]/.test(pattern) && stars <= 1) {
+    if (stars === 0) return (text) => text.toLowerCase() === pattern;
+    const [prefix, suffix] = pattern.split("*") as [string, string];
+    return (text) => {
+      const lower = text.toLowerCase();
+      return (
+        lower.length >= prefix.length + suffix.length &&
+        lower.startsWith(prefix) &&
+        lower.endsWith(suffix) &&
+        !lower.slice(prefix.length, lower.length - suffix.length).includes("/")
+      );
+    };
+  }
+  let re: RegExp | undefined;
+  return (text) => (re ??= globToRegExp(glob, "i")).test(text);
+}
+
 function compile(pattern: string, home: string | undefined): CompiledPattern | undefined {
-  // Case-insensitive: on macOS and Windows `.ENV` opens `.env`.
   if (pattern.startsWith("~/")) {
     if (!home) return undefined;
-    return { source: pattern, scope: "absolute", re: globToRegExp(`${home.replace(/\/+$/, "")}/${pattern.slice(2)}`, "i") };
+    return { source: pattern, scope: "absolute", test: matcher(`${home.replace(/\/+$/, "")}/${pattern.slice(2)}`) };
   }
-  if (pattern.startsWith("/")) return { source: pattern, scope: "absolute", re: globToRegExp(pattern, "i") };
-  if (pattern.includes("/")) return { source: pattern, scope: "project", re: globToRegExp(pattern.replace(/^\.\//, ""), "i") };
-  return { source: pattern, scope: "name", re: globToRegExp(pattern, "i") };
+  if (pattern.startsWith("/")) return { source: pattern, scope: "absolute", test: matcher(pattern) };
+  if (pattern.includes("/")) return { source: pattern, scope: "project", test: matcher(pattern.replace(/^\.\//, "")) };
+  return { source: pattern, scope: "name", test: matcher(pattern) };
 }
 
 function matches(pattern: CompiledPattern, path: string, name: string, projectRelative: string | undefined): boolean {
-  if (pattern.scope === "name") return pattern.re.test(name);
-  if (pattern.scope === "absolute") return pattern.re.test(path);
-  return projectRelative !== undefined && pattern.re.test(projectRelative);
+  if (pattern.scope === "name") return pattern.test(name);
+  if (pattern.scope === "absolute") return pattern.test(path);
+  return projectRelative !== undefined && pattern.test(projectRelative);
 }
 
 export interface RuleOptions {
   config: ShipshapeConfig["secrets"];
   home: string | undefined;
   projectDir: string;
+}
+
+function firstMatch(patterns: CompiledPattern[], path: string, name: string, projectRelative: string | undefined): CompiledPattern | undefined {
+  return patterns.find((p) => matches(p, path, name, projectRelative));
 }
 
 /** Builds the secret rules for one project: defaults, less what the config disables, plus its patterns. */
@@ -61,13 +93,14 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
       patterns: config.patterns,
     });
   }
+  const compileAll = (list: string[]) => list.map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined);
   const compiled = categories.map((category) => ({
     category,
-    patterns: category.patterns.map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined),
-    except: (category.except ?? []).map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined),
+    patterns: compileAll(category.patterns),
+    except: compileAll(category.except ?? []),
   }));
   // Allow entries use the same forms as patterns: a bare name or glob matches by file name anywhere.
-  const allow = config.allow.map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined);
+  const allow = compileAll(config.allow);
   const anchoredNames = new Set<string>();
   for (const category of categories) {
     for (const pattern of category.patterns) {
@@ -84,11 +117,11 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
     classify(absolutePath: string): SecretMatch | undefined {
       const name = basename(absolutePath);
       const projectRelative = relativeTo(projectDir, absolutePath);
-      if (allow.some((p) => matches(p, absolutePath, name, projectRelative))) return undefined;
+      if (firstMatch(allow, absolutePath, name, projectRelative)) return undefined;
       for (const entry of compiled) {
-        const hit = entry.patterns.find((p) => matches(p, absolutePath, name, projectRelative));
+        const hit = firstMatch(entry.patterns, absolutePath, name, projectRelative);
         if (!hit) continue;
-        if (entry.except.some((p) => matches(p, absolutePath, name, projectRelative))) continue;
+        if (firstMatch(entry.except, absolutePath, name, projectRelative)) continue;
         return { category: entry.category, pattern: hit.source };
       }
       return undefined;

@@ -1,0 +1,85 @@
+/**
+ * Hook latency benchmark. Each bundled entry point is run as Claude Code runs it (a fresh `node`
+ * process, payload on stdin) and compared with a bare `node` that only reads the same stdin, the two
+ * alternating in the same run so machine noise hits both. Prints medians and their ratio.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(fileURLToPath(import.meta.url), "../..");
+const runs = Number(process.env.BENCH_RUNS ?? 25);
+
+const project = mkdtempSync(join(tmpdir(), "shipshape-bench-"));
+const home = mkdtempSync(join(tmpdir(), "shipshape-bench-home-"));
+const data = mkdtempSync(join(tmpdir(), "shipshape-bench-data-"));
+for (const [path, text] of Object.entries({
+  ".env": "TOKEN=x\n",
+  ".env.example": "TOKEN=\n",
+  "src/app.ts": "export {};\n",
+  "README.md": "# x\n",
+  ".claude/shipshape.yaml": "secrets:\n  allow: [fixtures/test.pem]\n",
+})) {
+  mkdirSync(join(project, path, ".."), { recursive: true });
+  writeFileSync(join(project, path), text);
+}
+const baseline = join(home, "bare.cjs");
+writeFileSync(baseline, 'require("fs").readFileSync(0);\n');
+
+function payload(tool: string, input: Record<string, unknown>): string {
+  return JSON.stringify({ session_id: "bench", transcript_path: "/t", cwd: project, permission_mode: "default", hook_event_name: "PreToolUse", tool_name: tool, tool_input: input, tool_use_id: "toolu_1" });
+}
+
+const cases: Array<{ name: string; entry: string; input: string; expect: "pass" | "deny" }> = [
+  { name: "Read src/app.ts (passes)", entry: "pre-tool-use.cjs", input: payload("Read", { file_path: `${project}/src/app.ts` }), expect: "pass" },
+  { name: "Read .env (denied)", entry: "pre-tool-use.cjs", input: payload("Read", { file_path: `${project}/.env` }), expect: "deny" },
+  { name: "Bash `npm test` (passes)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "npm test" }), expect: "pass" },
+  { name: "Bash `git status && git diff --stat` (passes)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "git status && git diff --stat" }), expect: "pass" },
+  { name: "Bash `cat .env` (denied)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "cat .env" }), expect: "deny" },
+  { name: "Bash `grep -r TODO src` (passes)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "grep -r TODO src" }), expect: "pass" },
+];
+
+function once(script: string, input: string): { ms: number; stdout: string; status: number | null } {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [script], {
+    input,
+    encoding: "utf8",
+    cwd: project,
+    env: { PATH: process.env.PATH ?? "", HOME: home, CLAUDE_PROJECT_DIR: project, CLAUDE_PLUGIN_DATA: data },
+  });
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, stdout: result.stdout, status: result.status };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+console.log(`shipshape hook benchmark: ${runs} runs each, alternating with a bare node that reads the same stdin\n`);
+console.log("| case | hook median ms | bare node median ms | ratio |");
+console.log("|---|---:|---:|---:|");
+let worst = 0;
+for (const c of cases) {
+  const script = join(root, "hooks/dist", c.entry);
+  const first = once(script, c.input);
+  const decided = first.stdout.includes('"deny"') ? "deny" : "pass";
+  if (decided !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, the hook decided ${decided}: ${first.stdout}`);
+  const hook: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(once(baseline, c.input).ms);
+    hook.push(once(script, c.input).ms);
+  }
+  const ratio = median(hook) / median(bare);
+  worst = Math.max(worst, ratio);
+  console.log(`| ${c.name} | ${median(hook).toFixed(1)} | ${median(bare).toFixed(1)} | ${ratio.toFixed(2)}x |`);
+}
+
+// A 100 KB command must be decided well inside the hook's 10 s timeout.
+const big = Array.from({ length: 2500 }, (_, i) => `echo line-${i} >> out.txt`).join(" && ");
+const large = once(join(root, "hooks/dist/pre-tool-use.cjs"), payload("Bash", { command: `${big} && cat .env` }));
+console.log(`\n100 KB Bash command (${(big.length / 1024).toFixed(0)} KB): decided ${large.stdout.includes('"deny"') ? "deny" : "pass"} in ${large.ms.toFixed(0)} ms`);
+console.log(`worst ratio: ${worst.toFixed(2)}x (goal: at most 1.15x)`);

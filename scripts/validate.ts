@@ -1,0 +1,134 @@
+/**
+ * shipshape's own checks, beyond `claude plugin validate`: skill and agent frontmatter against our
+ * schemas (name equals its folder or file, kebab-case, a description within budget), relative links
+ * that resolve, and a hooks.json whose every command and file exists. Exits 1 listing every problem.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv, type ErrorObject } from "ajv";
+import matter from "gray-matter";
+
+export interface Problem {
+  file: string;
+  message: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function schema(name: string): object {
+  return JSON.parse(readFileSync(join(here, "schemas", name), "utf8")) as object;
+}
+
+function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => {
+    const key = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
+    if (e.keyword === "additionalProperties") return `${key === "(top level)" ? "" : `${key}.`}${String(e.params.additionalProperty)}: is not a known key`;
+    return `${key}: ${e.message ?? e.keyword}`;
+  });
+}
+
+/** Relative Markdown links and `${CLAUDE_SKILL_DIR}/…` references that point at no file. */
+function brokenLinks(file: string, text: string): string[] {
+  const out: string[] = [];
+  const base = dirname(file);
+  for (const match of text.matchAll(/\]\(([^)\s]+)\)|\$\{CLAUDE_SKILL_DIR\}\/([^\s`'")]+)/g)) {
+    const target = match[1] ?? match[2];
+    if (!target || /^(https?:|mailto:|#)/.test(target) || target.includes("${")) continue;
+    const path = target.split("#")[0] as string;
+    if (path === "") continue;
+    if (!existsSync(resolve(base, path))) out.push(`link to "${target}" does not resolve`);
+  }
+  return out;
+}
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => join(dir, f));
+}
+
+export function validatePlugin(root: string): Problem[] {
+  const problems: Problem[] = [];
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const checkSkill = ajv.compile(schema("skill-frontmatter.schema.json"));
+  const checkAgent = ajv.compile(schema("agent-frontmatter.schema.json"));
+  const checkHooks = ajv.compile(schema("hooks.schema.json"));
+  const add = (file: string, message: string) => problems.push({ file: relative(root, file), message });
+
+  const skillsDir = join(root, "skills");
+  for (const entry of existsSync(skillsDir) ? readdirSync(skillsDir) : []) {
+    const dir = join(skillsDir, entry);
+    if (!statSync(dir).isDirectory()) continue;
+    const file = join(dir, "SKILL.md");
+    if (!existsSync(file)) {
+      add(dir, "a skill folder without SKILL.md");
+      continue;
+    }
+    let parsed: matter.GrayMatterFile<string>;
+    try {
+      parsed = matter(readFileSync(file, "utf8"));
+    } catch (error) {
+      add(file, `frontmatter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      continue;
+    }
+    if (!checkSkill(parsed.data)) for (const m of describeErrors(checkSkill.errors)) add(file, m);
+    if (parsed.data.name !== entry) add(file, `name "${String(parsed.data.name)}" must equal its folder name "${entry}"`);
+    for (const md of markdownFiles(dir)) for (const m of brokenLinks(md, readFileSync(md, "utf8"))) add(md, m);
+  }
+
+  const agentsDir = join(root, "agents");
+  for (const file of markdownFiles(agentsDir)) {
+    let parsed: matter.GrayMatterFile<string>;
+    try {
+      parsed = matter(readFileSync(file, "utf8"));
+    } catch (error) {
+      add(file, `frontmatter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      continue;
+    }
+    if (!checkAgent(parsed.data)) for (const m of describeErrors(checkAgent.errors)) add(file, m);
+    const expected = file.slice(file.lastIndexOf("/") + 1, -3);
+    if (parsed.data.name !== expected) add(file, `name "${String(parsed.data.name)}" must equal its file name "${expected}"`);
+    for (const m of brokenLinks(file, parsed.content)) add(file, m);
+  }
+
+  const hooksFile = join(root, "hooks", "hooks.json");
+  if (existsSync(hooksFile)) {
+    let hooks: { hooks?: Record<string, Array<{ hooks: Array<{ command: string; args?: string[] }> }>>; modules?: string[] };
+    try {
+      hooks = JSON.parse(readFileSync(hooksFile, "utf8")) as typeof hooks;
+    } catch (error) {
+      add(hooksFile, `is not valid JSON: ${(error as Error).message}`);
+      return problems;
+    }
+    if (!checkHooks(hooks)) for (const m of describeErrors(checkHooks.errors)) add(hooksFile, m);
+    for (const module of hooks.modules ?? []) {
+      if (!existsSync(resolve(dirname(hooksFile), module))) add(hooksFile, `module ${module} does not exist`);
+    }
+    for (const [event, entries] of Object.entries(hooks.hooks ?? {})) {
+      for (const entry of entries) {
+        for (const hook of entry.hooks ?? []) {
+          const files = [hook.command, ...(hook.args ?? [])].filter((part) => part.includes("${CLAUDE_PLUGIN_ROOT}"));
+          for (const part of files) {
+            const path = part.replace("${CLAUDE_PLUGIN_ROOT}", root);
+            if (!existsSync(path)) add(hooksFile, `${event}: ${part} does not exist`);
+          }
+          if (!hook.command.includes("/") && !["node", "sh", "bash"].includes(hook.command)) {
+            add(hooksFile, `${event}: command "${hook.command}" is not one the plugin can rely on being installed`);
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(process.argv[2] ?? join(here, ".."));
+  const problems = validatePlugin(root);
+  for (const problem of problems) console.error(`${problem.file}: ${problem.message}`);
+  if (problems.length > 0) {
+    console.error(`\n${problems.length} problem(s) found`);
+    process.exit(1);
+  }
+  console.log("skills, agents and hooks are valid");
+}
