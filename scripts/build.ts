@@ -22,6 +22,7 @@ const validators = [
 export const bundles = [
   { entry: "hooks/src/entries/pre-tool-use.ts", out: "hooks/dist/pre-tool-use.impl.cjs", loader: "hooks/dist/pre-tool-use.cjs" },
   { entry: "hooks/src/entries/config-loader.ts", out: "hooks/dist/config-loader.cjs" },
+  { entry: "hooks/src/entries/cli.ts", out: "hooks/dist/cli.cjs" },
 ];
 
 /**
@@ -72,7 +73,7 @@ function generatedFiles(): Map<string, string> {
 
 async function bundleFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const { entry, out, loader } of bundles) {
+  for (const { entry, out, loader } of bundles as Array<{ entry: string; out: string; loader?: string }>) {
     const result = await build({
       entryPoints: [join(root, entry)],
       bundle: true,

@@ -15,6 +15,18 @@ function pause(ms: number): void {
  * Reads a file descriptor to EOF synchronously. Sync reading avoids the stream machinery, which costs
  * measurable start-up time on every hook run; EAGAIN (a non-blocking pipe) is retried briefly.
  */
+/**
+ * Reads and discards the rest of an oversized input (bounded by time), so that the writer sees its
+ * payload taken and our refusal arrives, rather than a broken pipe.
+ */
+function drain(fd: number, buffer: Buffer, deadline: number): void {
+  try {
+    while (Date.now() < deadline && readSync(fd, buffer, 0, buffer.length, null) > 0);
+  } catch {
+    // The refusal stands whatever happens to the rest of the input.
+  }
+}
+
 export function readAllSync(fd = 0, cap = STDIN_CAP_BYTES, deadlineMs = 5000): StdinResult {
   const chunks: Buffer[] = [];
   let total = 0;
@@ -36,6 +48,7 @@ export function readAllSync(fd = 0, cap = STDIN_CAP_BYTES, deadlineMs = 5000): S
     if (read === 0) break;
     total += read;
     if (total > cap) {
+      drain(fd, buffer, started + deadlineMs);
       return { ok: false, problem: `stdin is larger than ${cap} bytes` };
     }
     chunks.push(buffer.subarray(0, read));

@@ -12,6 +12,8 @@ export const NON_READING = new Set([
   "stat", "du", "df", "pwd", "whoami", "id", "date", "ln", "mkfifo", "trash", "trash-put", "shred", "truncate", "sync",
   "umask", "ulimit", "tee", "exit", "return", "break", "continue", "shift", "file", "getfacl", "setfacl", "touch",
   "open", "xdg-open", "code", "history", "clear", "tput", "uname", "hostname", "git-lfs", "local", "readonly",
+  // shipshape's own CLI prints decisions about files, never their contents.
+  "shipshape",
 ]);
 
 /** git subcommands that name files without printing their contents. */

@@ -65,21 +65,36 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[
   return result.hits.map((hit) => ({ kind: "search" as const, hit, how: "This Grep" }));
 }
 
+/** Bounds for walking an unknown tool's input; past them the input cannot be checked and is refused. */
+const MAX_INPUT_DEPTH = 12;
+const MAX_PATH_CANDIDATES = 500;
+
+function looksLikePath(value: string): boolean {
+  if (value === "" || value.length > 4096 || /\s/.test(value)) return false;
+  return /^[~./]/.test(value) || value.includes("/") || /^[\w.-]+$/.test(value) || value.startsWith("file://");
+}
+
 /** Any other tool (MCP tools, new tools): string values that look like paths are checked as files. */
 async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  const strings: string[] = [];
+  const candidates: string[] = [];
+  let tooDeep = false;
   const visit = (value: unknown, depth: number) => {
-    if (strings.length > 200 || depth > 6) return;
-    if (typeof value === "string") strings.push(value);
-    else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
+    if (depth > MAX_INPUT_DEPTH) {
+      tooDeep = true;
+      return;
+    }
+    if (typeof value === "string") {
+      if (looksLikePath(value)) candidates.push(value.startsWith("file://") ? decodeURIComponent(value.slice(7)) : value);
+    } else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
     else if (value && typeof value === "object") for (const item of Object.values(value)) visit(item, depth + 1);
   };
   visit(call.input, 0);
-  for (const value of strings) {
-    const candidate = value.startsWith("file://") ? decodeURIComponent(value.slice(7)) : value;
-    if (candidate.length > 4096 || /\s/.test(candidate) || candidate === "") continue;
-    if (!/^[~./]/.test(candidate) && !candidate.includes("/") && !/^[\w.-]+$/.test(candidate)) continue;
+  if (tooDeep) return [{ kind: "unchecked", what: `has an input nested deeper than ${MAX_INPUT_DEPTH} levels, too deep to check for file paths`, how: `This ${call.tool} call` }];
+  if (candidates.length > MAX_PATH_CANDIDATES) {
+    return [{ kind: "unchecked", what: `names more than ${MAX_PATH_CANDIDATES} possible file paths, too many to check`, how: `This ${call.tool} call` }];
+  }
+  const findings: Finding[] = [];
+  for (const candidate of new Set(candidates)) {
     const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(candidate, env.cwd, env.ctx.home), true);
     if (hit) findings.push({ kind: "file", hit, how: `This ${call.tool} call names` });
   }

@@ -1,0 +1,77 @@
+import { loadConfig } from "../config/load-config.js";
+import { describeProblems } from "../config/resolve-config.js";
+import type { ConfigResolver } from "../config/load-config.js";
+import { buildRules } from "../guards/secrets/rules.js";
+import { secretGuard } from "../guards/secrets/guard.js";
+import { factsOf } from "../guards/secrets/secret-files.js";
+import { toAbsolute } from "../guards/secrets/paths.js";
+import type { CheckContext } from "../runtime/checks.js";
+import type { HostIO } from "../runtime/io.js";
+
+export interface ExplainOptions {
+  io: HostIO;
+  cwd: string;
+  projectDir: string;
+  home: string | undefined;
+  resolver: ConfigResolver;
+}
+
+export const EXPLAIN_USAGE = `usage:
+  shipshape explain <path>...                  is each path a secret file, and why
+  shipshape explain --bash '<command>'         would the guard block this Bash command
+  shipshape explain --tool <Tool> '<json>'     would the guard block this tool call (e.g. Read '{"file_path":"x"}')`;
+
+async function context(options: ExplainOptions): Promise<{ ctx: CheckContext; notes: string[] }> {
+  const loaded = await loadConfig(options.io, { projectDir: options.projectDir, home: options.home }, () => options.resolver);
+  const notes: string[] = [];
+  notes.push(loaded.files.length > 0 ? `config: ${loaded.files.join(", ")}` : "config: none (defaults)");
+  const problems = describeProblems(loaded);
+  if (problems) notes.push(problems);
+  return { ctx: { io: options.io, config: loaded.config, configDegraded: loaded.degraded, projectDir: options.projectDir, home: options.home }, notes };
+}
+
+/** Explains, for people tuning their config, what the guard thinks of paths or of one tool call. */
+export async function explain(args: string[], options: ExplainOptions): Promise<{ code: number; text: string }> {
+  if (args.length === 0 || args[0] === "--help" || args[0] === "-h") return { code: args.length === 0 ? 2 : 0, text: EXPLAIN_USAGE };
+  const { ctx, notes } = await context(options);
+  const lines = [...notes, ""];
+  if (args[0] === "--bash" || args[0] === "--tool") {
+    const tool = args[0] === "--bash" ? "Bash" : args[1];
+    const raw = args[0] === "--bash" ? args.slice(1).join(" ") : args[2];
+    if (!tool || raw === undefined) return { code: 2, text: EXPLAIN_USAGE };
+    let input: Record<string, unknown>;
+    try {
+      input = args[0] === "--bash" ? { command: raw } : (JSON.parse(raw) as Record<string, unknown>);
+    } catch (error) {
+      return { code: 2, text: `the tool input is not valid JSON: ${(error as Error).message}` };
+    }
+    if (!ctx.config.secrets.enabled) lines.push("the secret guard is off (secrets.enabled: false)");
+    const verdict = await secretGuard.decide({ tool, input, cwd: options.cwd, sessionId: "explain" }, ctx);
+    lines.push(verdict.action === "deny" ? `BLOCKED\n${verdict.reason}` : `allowed: the secret guard finds nothing in this ${tool} call that would expose a secret`);
+    return { code: verdict.action === "deny" ? 1 : 0, text: lines.join("\n") };
+  }
+  const rules = buildRules({ config: ctx.config.secrets, home: options.home, projectDir: options.projectDir });
+  let anySecret = false;
+  for (const raw of args) {
+    const path = toAbsolute(raw, options.cwd, options.home);
+    const facts = await factsOf(options.io, path);
+    const direct = rules.classify(path);
+    const viaLink = !direct && facts.realPath ? rules.classify(facts.realPath) : undefined;
+    const match = direct ?? viaLink;
+    if (facts.isDir) {
+      lines.push(`${raw}: a folder, not a secret file itself (recursive searches over it are checked file by file)`);
+    } else if (match) {
+      anySecret = true;
+      const link = viaLink ? ` through its link to ${facts.realPath}` : "";
+      lines.push(
+        `${raw}: SECRET${link}: ${match.category.title} (category "${match.category.id}", rule \`${match.pattern}\`)`,
+        `  why: ${match.category.why}`,
+        `  to allow it: add "${raw}" under secrets.allow in .claude/shipshape.yaml` +
+          (match.category.id !== "project-patterns" ? `, or drop the rule with secrets.disable: ["${match.pattern}"] (or the whole category "${match.category.id}")` : ""),
+      );
+    } else {
+      lines.push(`${raw}: not a secret file${facts.exists ? "" : " (and nothing exists there)"}`);
+    }
+  }
+  return { code: anySecret ? 1 : 0, text: lines.join("\n") };
+}
