@@ -14,6 +14,10 @@ export const NON_READING = new Set([
   "open", "xdg-open", "code", "history", "clear", "tput", "uname", "hostname", "git-lfs", "local", "readonly",
   // shipshape's own CLI prints decisions about files, never their contents.
   "shipshape",
+  // Load or inspect keys without printing them: ssh-keygen -y prints the public half only.
+  "ssh-add", "ssh-keygen",
+  // Digests reveal nothing of the contents.
+  "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "cksum", "b2sum", "md5",
 ]);
 
 /** git subcommands that name files without printing their contents. */
@@ -63,10 +67,11 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   npx: { valueOptions: ["-p", "--package"] },
   bunx: { valueOptions: [] },
   "uv": { valueOptions: [] },
+  busybox: { valueOptions: [] },
 };
 
 /** Shells whose `-c STRING` (or stdin) is shell code to parse in turn. */
-export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "busybox"]);
+export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "mksh", "tcsh", "csh"]);
 
 /** Interpreters and the options that carry inline code. */
 export const INTERPRETERS: Array<{ pattern: RegExp; codeOptions: string[] }> = [
@@ -127,6 +132,14 @@ export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; wha
   { argv: ["lpass", "show"], what: "prints a LastPass secret" },
   { argv: ["doppler", "secrets"], what: "prints Doppler secrets" },
   { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "prints an npm registry token" },
+  { argv: ["docker", "compose", "config"], what: "prints the compose file with the values of .env filled in" },
+  { argv: ["docker-compose", "config"], what: "prints the compose file with the values of .env filled in" },
+  { argv: ["terraform", "show"], what: "prints the Terraform state, secrets included" },
+  { argv: ["terraform", "state", "pull"], what: "prints the Terraform state, secrets included" },
+  { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
+  { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
+  { argv: ["heroku", "config"], what: "prints the app's config vars" },
+  { argv: ["heroku", "config:get"], what: "prints an app config var" },
 ];
 
 /** Words of a variable name that mark it as holding a secret. */

@@ -58,6 +58,8 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[
     return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
   }
   if (!info) return [];
+  // Only content mode prints lines; files_with_matches (the default) and count print names and numbers.
+  if (call.input.output_mode !== "content") return [];
   const result = await secretsUnder(env.ctx.io, env.rules, root, grepToolFilter(call.input));
   if (result.kind === "too-large") {
     return [{ kind: "unchecked", what: `searches ${root}, which is too large to check for secret files (over ${result.visited} entries)`, how: "This Grep" }];

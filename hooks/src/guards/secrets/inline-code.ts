@@ -34,3 +34,8 @@ export function environmentDump(code: string): string | undefined {
   for (const [pattern, what] of ENV_DUMPS) if (pattern.test(code)) return what;
   return undefined;
 }
+
+/** dotenv libraries read `.env` without naming it; these calls return its values to the code. */
+export function readsDotenv(code: string): boolean {
+  return /\bdotenv_values\s*\(|\bdotenv\.parse\s*\(|\.config\s*\([^)]*\)\s*\.parsed\b|\bDotenv\.(parse|load)\b|\bDotenv::/.test(code);
+}

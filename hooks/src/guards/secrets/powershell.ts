@@ -1,4 +1,4 @@
-import type { Arg } from "../../shell/expand.js";
+import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { isSecretVariable } from "./command-rules.js";
 import type { GuardEnv } from "./guard.js";
 import type { Finding } from "./refusal.js";
@@ -12,7 +12,6 @@ const PS_NON_READING = new Set([
   "join-path", "get-acl", "set-acl", "start-sleep", "sleep",
 ]);
 
-const PS_ENV_DUMP = /^(env:\\?\*?|env:)$/i;
 
 /** Splits PowerShell text into statements of words, honouring its quotes and backtick escapes. */
 function statements(text: string): string[][] {
@@ -36,10 +35,10 @@ function statements(text: string): string[][] {
       word += text[i + 1];
       inWord = true;
       i += 1;
-    } else if (c === ";" || c === "|" || c === "\n" || c === "{" || c === "}" || c === "(" || c === ")") {
+    } else if (c === ";" || c === "|" || c === "\n" || c === "{" || c === "}") {
       push();
       out.push([]);
-    } else if (c === " " || c === "\t" || c === ",") push();
+    } else if (c === " " || c === "\t" || c === "," || c === "(" || c === ")") push();
     else {
       word += c;
       inWord = true;
@@ -64,16 +63,24 @@ export async function analyzePowerShellText(
       findings.push({ kind: "environment", what: `the variable $env:${match[1]}, whose name marks it as a secret`, how: "This PowerShell command expands" });
     }
   }
-  for (const words of statements(text)) {
+  const home = env.ctx.home;
+  // PowerShell variables in paths: $HOME and the profile folders are known, any other is unknown.
+  const resolveVars = (word: string) =>
+    word.replace(/\$(?:env:)?(HOME|USERPROFILE)\b/gi, home ?? UNKNOWN).replace(/\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*/g, UNKNOWN).replace(/\\/g, "/");
+  for (const statement of statements(text)) {
+    // `$x = Get-Content .env`: the command is what follows the assignment.
+    const words = statement[1] === "=" ? statement.slice(2) : statement;
     const cmdlet = (words[0] ?? "").toLowerCase();
     const args = words.slice(1);
-    if (["get-childitem", "gci", "ls", "dir", "get-item", "gi"].includes(cmdlet) && args.some((a) => PS_ENV_DUMP.test(a.replace(/^-path$/i, "")))) {
-      findings.push({ kind: "environment", what: "the whole environment", how: `\`${words.join(" ")}\` lists` });
+    const envItem = args.map((a) => /^env:(.*)$/i.exec(a)?.[1]).find((name) => name !== undefined);
+    if (envItem !== undefined && ["get-item", "gi", "get-childitem", "gci", "ls", "dir", "get-content", "gc", "cat", "type"].includes(cmdlet)) {
+      if (envItem === "" || envItem.includes("*")) findings.push({ kind: "environment", what: "the whole environment", how: `\`${words.join(" ")}\` lists` });
+      else if (isSecretVariable(envItem)) findings.push({ kind: "environment", what: `the variable ${envItem}, whose name marks it as a secret`, how: `\`${words.join(" ")}\` prints` });
       continue;
     }
     if (cmdlet === "cmd" || cmdlet === "cmd.exe") {
       const rest = args.filter((a) => !/^\/[a-z]$/i.test(a));
-      for (const arg of rest) if (!/^(type|more)$/i.test(arg)) await file({ text: arg.replace(/\\/g, "/"), raw: arg }, "`cmd` reads");
+      for (const arg of rest) if (!/^(type|more)$/i.test(arg)) await file({ text: resolveVars(arg), raw: arg }, "`cmd` reads");
       continue;
     }
     if (PS_NON_READING.has(cmdlet)) {
@@ -82,7 +89,7 @@ export async function analyzePowerShellText(
     }
     const operands = args.filter((a) => !a.startsWith("-") || a === "-");
     const sources = ["copy-item", "cp", "copy", "cpi", "move-item", "mv", "move", "mi"].includes(cmdlet) ? operands.slice(0, 1) : operands;
-    for (const arg of sources) await file({ text: arg.replace(/\\/g, "/"), raw: arg }, `\`${words[0]}\` reads`);
+    for (const arg of sources) await file({ text: resolveVars(arg), raw: arg }, `\`${words[0]}\` reads`);
   }
   void env;
   return findings;

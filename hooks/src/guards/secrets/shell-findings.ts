@@ -6,7 +6,7 @@ import {
 } from "./command-rules.js";
 import { expandGlob } from "./fs-glob.js";
 import type { GuardEnv } from "./guard.js";
-import { environmentDump, pathTokens } from "./inline-code.js";
+import { environmentDump, pathTokens, readsDotenv } from "./inline-code.js";
 import { READER_OPTIONS, hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
 import { basename, toAbsolute } from "./paths.js";
 import type { Finding } from "./refusal.js";
@@ -27,6 +27,9 @@ interface Upstream {
 }
 
 const MAX_NESTING = 12;
+
+/** Search options that print file names or counts, never matching lines. */
+const NAMES_ONLY = ["-l", "-L", "-c", "-q", "--files-with-matches", "--files-without-match", "--count", "--count-matches", "--quiet", "--silent"];
 
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
 class ShellAnalysis {
@@ -225,7 +228,7 @@ class ShellAnalysis {
     }
     if (name === "rg" || name === "ag") return this.ripgrep(name, args, state);
     if (name === "git") return this.git(args, state);
-    if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp") return this.copy(name, args, state);
+    if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp" || name === "ln") return this.copy(name, args, state);
     if (name === "tar" || name === "bsdtar") return this.tar(args, state);
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return this.zip(name, args, state);
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return this.transfer(name, args, state);
@@ -355,6 +358,8 @@ class ShellAnalysis {
   private async readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec): Promise<void> {
     const parsed = parseOptions(args, spec ?? {});
     for (const option of parsed.options) {
+      // --env-file loads variables into the process; printing them is caught where it happens.
+      if (/env-file|dotenv/.test(option.name)) continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
         await this.file(stripAt(option.value), state, how);
       }
@@ -403,7 +408,6 @@ class ShellAnalysis {
     const rest = args.slice(sub + 1);
     const dash = rest.findIndex((a) => a.text === "--");
     const parsed = parseOptions(dash === -1 ? rest : rest.slice(0, dash), { valueShort: "eiuwvpc", valueLong: ["--env", "--user", "--workdir", "--volume", "--name", "--env-file", "--namespace", "--container", "-n", "-c"] });
-    for (const envFile of optionValues(parsed, "--env-file")) await this.file(envFile, state, `\`${name} --env-file\` reads`);
     const command = dash === -1 ? parsed.operands.slice(args[sub]?.text === "run" ? 1 : 1) : rest.slice(dash + 1);
     const text = command.map((a) => a.text).join(" ");
     if (text !== "" && !text.includes(UNKNOWN)) await this.source(text, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs`);
@@ -423,6 +427,10 @@ class ShellAnalysis {
         }
         return;
       }
+      if (arg.text === "--env-file" || arg.text === "--env-file-if-exists") {
+        i += 1;
+        continue;
+      }
       if (!arg.text.startsWith("-") || arg.text === "-") {
         if (arg.text === "-" && stdinText !== undefined) await this.code(stdinText, "<<heredoc", state, `The code fed to ${how}`);
         else await this.readsAll(args.slice(i), state, `${how} runs or reads`);
@@ -440,6 +448,7 @@ class ShellAnalysis {
     }
     const dump = this.env.ctx.config.secrets.environment ? environmentDump(code) : undefined;
     if (dump) this.findings.push({ kind: "environment", what: `the whole environment (${dump})`, how: `${how} prints` });
+    if (readsDotenv(code)) await this.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
     for (const token of pathTokens(code)) {
       const before = this.findings.length;
       await this.file({ text: token.replace(/^~(?=\/|$)/, this.env.ctx.home ?? "~"), raw: token }, state, `${how} names`);
@@ -485,6 +494,15 @@ class ShellAnalysis {
       for (const operand of operands) await this.file(operand, state, `${how} reads`);
       return;
     }
+    // Listing or counting matching files prints no line of them: a folder search in that mode passes
+    // (a secret file named outright is still refused above).
+    if (hasOption(parsed, ...NAMES_ONLY)) {
+      for (const operand of operands) {
+        const info = operand.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : await this.env.ctx.io.stat(toAbsolute(operand.text, state.cwd, this.env.ctx.home));
+        if (info?.kind !== "dir") await this.file(operand, state, `${how} reads`);
+      }
+      return;
+    }
     const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
     for (const root of roots) await this.tree(root, state, filter, `${how} over \`${root.raw}\``);
   }
@@ -515,6 +533,7 @@ class ShellAnalysis {
       const globs = typeGlobs(type.text);
       if (globs) filter.include.push(...globs);
     }
+    if (hasOption(parsed, ...NAMES_ONLY)) return;
     const respectsIgnore = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1);
     const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
     for (const root of roots) {
@@ -565,6 +584,7 @@ class ShellAnalysis {
       const parsed = parseOptions(rest, { valueShort: "efmABC", valueLong: ["--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context", "--max-depth", "--threads"] });
       const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
       const pathspecs = (patternGiven ? parsed.operands : parsed.operands.slice(1)).filter((a) => !/^[0-9a-f]{7,40}$|^HEAD/.test(a.text));
+      if (hasOption(parsed, ...NAMES_ONLY, "--name-only")) return;
       const trackedOnly = !hasOption(parsed, "--untracked", "--no-index");
       const roots = pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }];
       for (const root of roots) await this.tree(root, own, EVERYTHING, `\`git grep\` over \`${root.raw}\``, trackedOnly ? (found) => this.tracked(found, own) : undefined);
@@ -573,9 +593,10 @@ class ShellAnalysis {
     if (sub === "credential" || sub.startsWith("credential-")) return;
     // `REV:path` names a file in history; reading commands print it.
     for (const arg of rest) {
-      const colon = arg.text.indexOf(":");
-      if (colon > 0 && !arg.text.startsWith("-") && !arg.text.includes("://")) {
-        await this.file({ ...arg, text: arg.text.slice(colon + 1) || "." }, { ...own, cwd: own.cwd }, `\`git ${sub}\` prints the committed`);
+      // REV:path, :path (the index) and :N:path (a merge stage).
+      const match = /^(?:[^:-][^:]*|:\d)?:(?!\/\/)(.*)$/.exec(arg.text);
+      if (match && !arg.text.startsWith("-")) {
+        await this.file({ ...arg, text: match[1] || "." }, { ...own, cwd: own.cwd }, `\`git ${sub}\` prints the committed`);
       }
     }
     if (GIT_NON_READING.has(sub)) return;
@@ -609,8 +630,8 @@ class ShellAnalysis {
     const sources = (target.length > 0 || name === "install" && hasOption(parsed, "-d") ? parsed.operands : parsed.operands.slice(0, -1)).filter(
       (a) => !/^[^/]*:/.test(a.text) || a.text.startsWith("./"),
     );
-    const recursive = name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
-    const verb = name === "mv" ? "Moving" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
+    const recursive = name === "ln" ? false : name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
+    const verb = name === "mv" ? "Moving" : name === "ln" ? "Linking to" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
     const filter: SearchFilter = { ...EVERYTHING, exclude: optionValues(parsed, "--exclude").map((v) => v.text.replace(/^\/+/, "")) };
     for (const source of sources) {
       if (recursive && name !== "mv") await this.tree(source, state, filter, `${verb} \`${source.raw}\` recursively`);
