@@ -13,6 +13,7 @@ export interface MemoryIOOptions {
   /** Paths git tracks (for `git ls-files`), absolute; undefined: not a git repository. */
   tracked?: string[];
   run?: (argv: readonly string[], options: RunOptions) => RunResult;
+  runShell?: (command: string, options: RunOptions) => RunResult | Promise<RunResult>;
 }
 
 function normalize(path: string): string {
@@ -119,6 +120,11 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
         return { exitCode: 0, stdout: tracked.map((p) => `${p.slice(runOptions.cwd.length + 1)}\n`).join(""), stderr: "", timedOut: false };
       }
       return { exitCode: 127, stdout: "", stderr: `${argv[0]}: not found`, timedOut: false };
+    },
+    async runShell(command: string, runOptions: RunOptions): Promise<RunResult> {
+      calls.push(`sh: ${command}`);
+      if (!options.runShell) return { exitCode: 127, stdout: "", stderr: `${command}: not found`, timedOut: false };
+      return options.runShell(command, runOptions);
     },
     env(name: string): string | undefined {
       return env[name];

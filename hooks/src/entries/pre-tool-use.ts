@@ -1,15 +1,17 @@
 /**
  * Command-hook entry point for PreToolUse: every shipshape check for the event in one process.
- * Bundled to hooks/dist/pre-tool-use.cjs; hooks/hooks.json runs it with onFailure "block".
+ * Bundled to hooks/dist/pre-tool-use.impl.cjs (run through the pre-tool-use.cjs loader);
+ * hooks/hooks.json runs it with onFailure "block".
  */
 import { writeSync } from "node:fs";
 import type { ConfigResolver } from "../config/load-config.js";
 import { PRE_TOOL_USE_CHECKS } from "../guards/index.js";
-import { runPreToolUseHook } from "../runtime/command-hook.js";
 import { cacheDir } from "../runtime/cache-dir.js";
+import { runPreToolUseHook } from "../runtime/command-hook.js";
 import { fileConfigCache } from "../runtime/config-cache.js";
 import { failClosed, renderPreToolUse } from "../runtime/decision.js";
-import { createNodeIO } from "../runtime/node-io.js";
+import { fileStore } from "../runtime/kv-store.js";
+import { createNodeIO, type ShellRunner } from "../runtime/node-io.js";
 import { readAllSync } from "../runtime/stdin.js";
 
 declare const require: (id: string) => unknown;
@@ -28,14 +30,18 @@ function crash(error: unknown): void {
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
+// The heavy parts live in their own bundles and are loaded only when needed.
 const resolver = (): ConfigResolver =>
   (require("./config-loader.cjs") as { resolveConfigSources: ConfigResolver }).resolveConfigSources;
+const shellRunner = (): ShellRunner => (require("./shell-runner.cjs") as { runShellCommand: ShellRunner }).runShellCommand;
 
+const dir = cacheDir(process.env);
 runPreToolUseHook(PRE_TOOL_USE_CHECKS, {
-  io: createNodeIO(),
+  io: createNodeIO(process.env, shellRunner),
   readStdin: () => readAllSync(0),
   resolver,
-  cache: fileConfigCache(cacheDir(process.env)),
+  cache: fileConfigCache(dir),
+  store: fileStore(dir, "verify-cache"),
   writeStdout,
   writeStderr,
 }).then((code) => {

@@ -3,7 +3,7 @@ import type { ConfigCache, ConfigResolver } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
 import { runChecks, type PreToolUseCheck } from "./checks.js";
 import { failClosed, renderPreToolUse, type HookOutcome } from "./decision.js";
-import type { HostIO } from "./io.js";
+import type { HostIO, KeyValueStore } from "./io.js";
 import { parsePreToolUse } from "./payload.js";
 import type { StdinResult } from "./stdin.js";
 
@@ -12,6 +12,7 @@ export interface CommandHookDeps {
   readStdin: () => StdinResult;
   resolver: () => ConfigResolver;
   cache?: ConfigCache | undefined;
+  store?: KeyValueStore | undefined;
   writeStdout: (text: string) => void;
   writeStderr: (text: string) => void;
 }
@@ -51,7 +52,7 @@ async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps)
   const home = deps.io.env("HOME") || undefined;
   const loaded = await loadConfig(deps.io, { projectDir, home }, deps.resolver, deps.cache);
   const notice = describeProblems(loaded);
-  const verdict = await runChecks(
+  const { verdict, notes } = await runChecks(
     checks,
     {
       tool: payload.tool_name,
@@ -60,8 +61,8 @@ async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps)
       sessionId: payload.session_id,
       ...(payload.agent_type ? { agentType: payload.agent_type } : {}),
     },
-    { io: deps.io, config: loaded.config, configDegraded: loaded.degraded, projectDir, home },
+    { io: deps.io, config: loaded.config, configDegraded: loaded.degraded, configNotice: notice, projectDir, home, store: deps.store },
   );
   if (notice) deps.writeStderr(`${notice}\n`);
-  return { verdict, notices: notice ? [notice] : [] };
+  return { verdict, notices: [...(notice ? [notice] : []), ...notes] };
 }

@@ -1,6 +1,7 @@
 /** What one check concludes about one tool call. */
 export type Verdict =
-  | { action: "pass" }
+  /** `note`: something the agent and user should know although the call goes through. */
+  | { action: "pass"; note?: string }
   | {
       action: "deny";
       /** Which shipshape check refused, e.g. "secret-guard". */

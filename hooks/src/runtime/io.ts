@@ -41,6 +41,12 @@ export interface RunResult {
   timedOut: boolean;
 }
 
+/** A small persistent store for the hooks' own caches (verification results). */
+export interface KeyValueStore {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
 export interface HostIO {
   /** Information about a path, or undefined when nothing is there (a dangling link counts as nothing). */
   stat(path: string): Promise<PathInfo | undefined>;
@@ -51,5 +57,7 @@ export interface HostIO {
   /** A text file's contents, or undefined when it does not exist. Throws when it exists but cannot be read. */
   readText(path: string): Promise<string | undefined>;
   run(argv: readonly string[], options: RunOptions): Promise<RunResult>;
+  /** Runs a shell command line (a project's verification command); may run alongside others. */
+  runShell(command: string, options: RunOptions): Promise<RunResult>;
   env(name: string): string | undefined;
 }

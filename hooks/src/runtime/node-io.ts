@@ -16,7 +16,23 @@ function isMissing(error: unknown): boolean {
  * HostIO for command hooks. Synchronous fs calls behind async signatures: a hook process does one
  * thing at a time, and sync calls avoid the event-loop turns that async fs costs on start-up.
  */
-export function createNodeIO(environment: NodeJS.ProcessEnv = process.env): HostIO {
+declare const require: ((id: string) => unknown) | undefined;
+
+/**
+ * node:child_process, loaded on first use: it costs ~5 ms to load and most hook runs never spawn.
+ * Not `import()`: the bundle runs inside vm.Script (for its code cache), where dynamic import is
+ * unavailable.
+ */
+function childProcess(): typeof import("node:child_process") {
+  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (typeof getBuiltin === "function") return getBuiltin("node:child_process") as typeof import("node:child_process");
+  if (typeof require === "function") return require("node:child_process") as typeof import("node:child_process");
+  throw new Error("node:child_process cannot be loaded here");
+}
+
+export type ShellRunner = (command: string, options: RunOptions) => Promise<RunResult>;
+
+export function createNodeIO(environment: NodeJS.ProcessEnv = process.env, shellRunner?: () => ShellRunner): HostIO {
   return {
     async stat(path: string): Promise<PathInfo | undefined> {
       // throwIfNoEntry: a missing path is the common case, and building an Error costs more than the stat.
@@ -87,8 +103,7 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env): Host
     async run(argv: readonly string[], options: RunOptions): Promise<RunResult> {
       const [command, ...args] = argv;
       if (command === undefined) throw new Error("run: empty argv");
-      // Loaded on first use: node:child_process costs ~5 ms to load, and most hook runs never spawn.
-      const { spawnSync } = await import("node:child_process");
+      const { spawnSync } = childProcess();
       const result = spawnSync(command, args, {
         cwd: options.cwd,
         env: options.env ?? (environment as Record<string, string>),
@@ -104,6 +119,11 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env): Host
         stderr: result.stderr ?? (result.error ? String(result.error.message) : ""),
         timedOut,
       };
+    },
+
+    async runShell(command: string, options: RunOptions): Promise<RunResult> {
+      if (!shellRunner) throw new Error("this host cannot run shell commands");
+      return shellRunner()(command, options);
     },
 
     env(name: string): string | undefined {

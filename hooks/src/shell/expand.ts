@@ -59,11 +59,22 @@ function staticOutput(script: Script, scope: ExpandScope): string | undefined {
   const [pipeline] = script.statements[0]?.pipelines ?? [];
   if (!pipeline || pipeline.commands.length !== 1 || script.statements[0]?.pipelines.length !== 1) return undefined;
   const command = pipeline.commands[0];
-  if (!command || command.type !== "simple" || command.redirects.length > 0 || command.assigns.length > 0) return undefined;
+  if (!command || command.type !== "simple" || command.assigns.length > 0) return undefined;
+  // `$(cat <<'EOF' … EOF)`: how Claude Code writes commit messages; the output is the heredoc's body.
+  const fed = command.redirects.length === 1 ? command.redirects[0] : undefined;
+  const catOnly = command.words.length === 1 && command.words[0]?.raw === "cat";
+  if (fed && catOnly && (fed.heredoc || fed.op === "<<<")) {
+    let text: string | undefined;
+    if (fed.heredoc) text = fed.heredoc.quoted || !fed.heredoc.word ? fed.heredoc.body : literalValue(fed.heredoc.word, scope);
+    else text = literalValue(fed.target, scope);
+    return text === undefined ? undefined : text.replace(/\n+$/, "");
+  }
+  if (command.redirects.length > 0) return undefined;
   const words = command.words.map((w) => expandWord(w, scope));
   if (words.some((alternatives) => alternatives.length !== 1 || alternatives[0]?.text.includes(UNKNOWN))) return undefined;
   const argv = words.map((alternatives) => (alternatives[0] as Arg).text);
   if (argv[0] === "echo" && !argv[1]?.startsWith("-")) return argv.slice(1).join(" ");
+  if (argv[0] === "echo" && argv[1] === "-e" && argv.length === 3) return argv[2]?.replace(/\\n/g, "\n");
   if (argv[0] === "pwd" && argv.length === 1) return scope.cwd;
   if (argv[0] === "printf" && argv.length === 2 && !argv[1]?.includes("%")) return argv[1]?.replace(/\\n$/, "");
   return undefined;

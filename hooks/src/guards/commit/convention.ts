@@ -1,0 +1,80 @@
+import type { ShipshapeConfig } from "../../config/types.js";
+
+export interface Violation {
+  rule: string;
+  /** The offending line, quoted in the refusal. */
+  line?: string;
+}
+
+const TRAILER = /^[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z0-9-]+)?: \S/;
+const TYPE_PREFIX = /^[a-z][a-z0-9-]*(\([^)]*\))?!?: /;
+const CONVENTIONAL = /^([a-z][a-z0-9-]*)(?:\(([^)]+)\))?(!)?: (.+)$/;
+
+/** Splits a cleaned-up message into summary, body paragraphs and the trailer block (git's notion). */
+export function splitMessage(message: string): { summary: string; separated: boolean; body: string[]; trailers: string[] } {
+  const lines = message.split("\n");
+  const summary = lines[0] ?? "";
+  const separated = lines.length < 2 || lines[1] === "";
+  const paragraphs: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines.slice(1)) {
+    if (line === "") {
+      if (current.length > 0) paragraphs.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length > 0) paragraphs.push(current);
+  let trailers: string[] = [];
+  const last = paragraphs[paragraphs.length - 1];
+  // git's trailer block: the last paragraph, opening with `Key: value`, continuation lines indented.
+  if (last && TRAILER.test(last[0] ?? "") && last.every((line) => TRAILER.test(line) || /^\s/.test(line))) {
+    trailers = last;
+    paragraphs.pop();
+  }
+  return { summary, separated, body: paragraphs.map((p) => p.join("\n")), trailers };
+}
+
+/** Every rule of the project's convention the message breaks (empty when it follows them all). */
+export function checkMessage(message: string, config: ShipshapeConfig["commit"]): Violation[] {
+  const violations: Violation[] = [];
+  const { summary, separated, body } = splitMessage(message);
+  if (summary.trim() === "") return [{ rule: "the message is empty or starts with a blank line; the first line must be the summary" }];
+  if (config.convention === "plain") {
+    if (TYPE_PREFIX.test(summary)) {
+      violations.push({ rule: "the summary starts with a type prefix (`feat:`, `fix(api):` …); this project does not use them: say what the change does", line: summary });
+    }
+  } else {
+    const match = CONVENTIONAL.exec(summary);
+    if (!match) {
+      violations.push({ rule: "the summary does not follow Conventional Commits: `type(scope)!: description`", line: summary });
+    } else {
+      const [, type, scope] = match;
+      if (config.types.length > 0 && !config.types.includes(type as string)) {
+        violations.push({ rule: `the type \`${type}\` is not one of: ${config.types.join(", ")}`, line: summary });
+      }
+      if (scope !== undefined && config.scopes.length > 0 && !config.scopes.includes(scope)) {
+        violations.push({ rule: `the scope \`${scope}\` is not one of: ${config.scopes.join(", ")}`, line: summary });
+      }
+    }
+  }
+  if (summary.length > config.summaryMaxLength) {
+    violations.push({ rule: `the summary is ${summary.length} characters; the limit is ${config.summaryMaxLength}`, line: summary });
+  }
+  if (!separated) violations.push({ rule: "the summary must be followed by a blank line before the body", line: message.split("\n")[1] });
+  if (config.requireBody && body.length === 0) {
+    violations.push({ rule: "there is no body: after a blank line, add at least one paragraph that says what changed and why (trailers such as Co-Authored-By do not count)" });
+  }
+  return violations;
+}
+
+export function expectedShape(config: ShipshapeConfig["commit"]): string {
+  const summary = config.convention === "conventional" ? "type(scope): what the change does" : "What the change does, in the imperative";
+  return [
+    `${summary}   <- at most ${config.summaryMaxLength} characters${config.convention === "plain" ? ", no `feat:`-style prefix" : ""}`,
+    "",
+    "Why it was needed and what it changes: a paragraph or more that a",
+    "reviewer can read without the diff.",
+    "",
+    "Co-Authored-By: …   <- optional trailers last",
+  ].join("\n");
+}

@@ -1,0 +1,75 @@
+import type { VerifyCommandConfig } from "../../config/types.js";
+import type { HostIO } from "../../runtime/io.js";
+
+export interface DetectedCommands {
+  commands: VerifyCommandConfig[];
+  /** Where they came from, for the refusal: ".claude/shipshape.yaml" or "detected from package.json" … */
+  source: string;
+}
+
+/** package.json scripts worth running before a commit, in the order people expect them. */
+const SCRIPT_NAMES: Array<[string, string[]]> = [
+  ["lint", ["lint"]],
+  ["typecheck", ["typecheck", "type-check", "types", "check-types", "tsc"]],
+  ["test", ["test"]],
+];
+
+async function packageManager(io: HostIO, root: string): Promise<string> {
+  if (await io.exists(`${root}/pnpm-lock.yaml`)) return "pnpm";
+  if (await io.exists(`${root}/yarn.lock`)) return "yarn";
+  if ((await io.exists(`${root}/bun.lock`)) || (await io.exists(`${root}/bun.lockb`))) return "bun";
+  return "npm";
+}
+
+/** npm's placeholder test script fails on purpose; running it would block every commit. */
+function isPlaceholder(script: string): boolean {
+  return /no test specified/.test(script);
+}
+
+/**
+ * The project's verification commands, found from its own files when the config names none:
+ * package.json scripts, pyproject (ruff, pytest), Cargo, Go, or a Makefile's check/test target.
+ */
+export async function detectCommands(io: HostIO, root: string): Promise<DetectedCommands> {
+  const found: VerifyCommandConfig[] = [];
+  const sources: string[] = [];
+  const pkgText = await io.readText(`${root}/package.json`).catch(() => undefined);
+  if (pkgText !== undefined) {
+    try {
+      const pkg = JSON.parse(pkgText) as { scripts?: Record<string, string> };
+      const scripts = pkg.scripts ?? {};
+      const pm = await packageManager(io, root);
+      for (const [label, names] of SCRIPT_NAMES) {
+        const name = names.find((n) => typeof scripts[n] === "string" && !isPlaceholder(scripts[n] as string));
+        if (name) found.push({ name: label, command: name === "test" ? `${pm} test` : `${pm} run ${name}` });
+      }
+      if (found.length > 0) sources.push("package.json");
+    } catch {
+      // An unreadable package.json contributes nothing; the project's own tools will complain about it.
+    }
+  }
+  const pyproject = await io.readText(`${root}/pyproject.toml`).catch(() => undefined);
+  if (pyproject !== undefined) {
+    const before = found.length;
+    if (/\[tool\.ruff/.test(pyproject) || /\bruff\b/.test(pyproject)) found.push({ name: "ruff", command: "ruff check ." });
+    if (/\[tool\.pytest/.test(pyproject) || /\bpytest\b/.test(pyproject) || (await io.exists(`${root}/tests`))) found.push({ name: "pytest", command: "python -m pytest -q" });
+    if (found.length > before) sources.push("pyproject.toml");
+  }
+  if (await io.exists(`${root}/Cargo.toml`)) {
+    found.push({ name: "cargo test", command: "cargo test --quiet" });
+    sources.push("Cargo.toml");
+  }
+  if (await io.exists(`${root}/go.mod`)) {
+    found.push({ name: "go vet", command: "go vet ./..." }, { name: "go test", command: "go test ./..." });
+    sources.push("go.mod");
+  }
+  if (found.length === 0) {
+    const makefile = await io.readText(`${root}/Makefile`).catch(() => undefined);
+    const target = makefile === undefined ? undefined : ["check", "test"].find((t) => new RegExp(`^${t}\\s*:`, "m").test(makefile));
+    if (target) {
+      found.push({ name: `make ${target}`, command: `make ${target}` });
+      sources.push("Makefile");
+    }
+  }
+  return { commands: found, source: sources.length > 0 ? `detected from ${sources.join(", ")}` : "none found" };
+}

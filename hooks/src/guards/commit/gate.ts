@@ -1,0 +1,125 @@
+import type { ShipshapeConfig, VerifyCommandConfig } from "../../config/types.js";
+import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
+import { PASS, type Verdict } from "../../runtime/decision.js";
+import { ShellSyntaxError } from "../../shell/parser.js";
+import { checkMessage, expectedShape, type Violation } from "./convention.js";
+import { detectCommands } from "./detect.js";
+import { findCommits, type CommitInvocation } from "./find-commits.js";
+import { contentKey, fnv, readGitState, type GitState } from "./git-state.js";
+import { cleanupMessage, readCommitArgs, type CommitOptions } from "./message.js";
+import { relevant, runCommands, type CommandOutcome } from "./verify.js";
+
+export const CHECK_ID = "commit-gate";
+
+function deny(reason: string): Verdict {
+  return { action: "deny", check: CHECK_ID, reason: `shipshape's commit gate blocked this commit. ${reason}` };
+}
+
+function quote(line: string | undefined): string {
+  return line === undefined ? "" : `\n    > ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`;
+}
+
+function messageRefusal(violations: Violation[], config: ShipshapeConfig["commit"]): Verdict {
+  const list = violations.map((v) => `  - ${v.rule}${quote(v.line)}`).join("\n");
+  return deny(
+    `The message breaks the project's commit convention (${config.convention === "plain" ? "no type prefix, a short summary, a blank line, a body that explains why" : "Conventional Commits"}):\n${list}\n` +
+      `Expected shape:\n\n${expectedShape(config).replace(/^/gm, "    ")}\n\n` +
+      "Rewrite the message and commit again; a heredoc keeps it intact: git commit -F - <<'EOF' … EOF",
+  );
+}
+
+async function messageOf(options: CommitOptions, invocation: CommitInvocation, ctx: CheckContext): Promise<{ message?: string; problem?: string }> {
+  const source = options.source;
+  switch (source.kind) {
+    case "text":
+      return { message: source.message };
+    case "file": {
+      if (invocation.cwd === undefined) return { problem: `the message file ${source.path} is relative to a directory the gate cannot work out` };
+      const path = source.path.startsWith("/") ? source.path : `${invocation.cwd}/${source.path}`;
+      const text = await ctx.io.readText(path).catch(() => undefined);
+      if (text === undefined) return { problem: `the message file ${source.path} cannot be read` };
+      return { message: text };
+    }
+    case "unknown":
+      return { problem: `the message (${source.raw}) is only known when the command runs, so it cannot be checked. Write it out with -m, or with a heredoc: git commit -F - <<'EOF' … EOF` };
+    case "editor":
+      return { problem: "it gives no message (-m, -F or a heredoc), so git would open an editor, which waits forever in Claude Code. Give the message with: git commit -F - <<'EOF' … EOF" };
+    case "reused":
+      return {};
+  }
+}
+
+function describeOutcome(outcome: CommandOutcome): string {
+  const status = outcome.timedOut ? "timed out" : `exited with code ${outcome.exitCode ?? "(killed)"}`;
+  return `  - ${outcome.command.name}: \`${outcome.command.command}\` ${status} after ${(outcome.ms / 1000).toFixed(1)} s. Last lines of its output:\n${outcome.tail.replace(/^/gm, "      ")}`;
+}
+
+function unstagedNote(state: GitState, options: CommitOptions): string | undefined {
+  if (options.all || options.pathspecs.length > 0) return undefined;
+  const left = [...state.unstaged, ...state.untracked];
+  if (left.length === 0) return undefined;
+  const names = left.slice(0, 8).join(", ") + (left.length > 8 ? `, and ${left.length - 8} more` : "");
+  return `Note: ${left.length} file(s) have changes this commit will not include (${names}); verification ran on the working tree as it is, with them.`;
+}
+
+/** Verification of what the commit would record; undefined when it passed or did not need to run. */
+async function verify(commits: Array<{ invocation: CommitInvocation; options: CommitOptions }>, ctx: CheckContext, cwd: string): Promise<Verdict> {
+  const verifyConfig = ctx.config.commit.verify;
+  if (!verifyConfig.enabled) return PASS;
+  if (verifyConfig.allowNoVerify && commits.every((c) => c.options.noVerify)) return { action: "pass", note: "shipshape: verification skipped (--no-verify, allowed by commit.verify.allowNoVerify)." };
+  const state = await readGitState(ctx.io, commits[0]?.invocation.cwd ?? cwd);
+  if (!state) return PASS; // not a repository: git commit fails on its own
+  const detected = verifyConfig.commands
+    ? { commands: verifyConfig.commands, source: ".claude/shipshape.yaml" }
+    : await detectCommands(ctx.io, state.root);
+  const changed = [...state.staged, ...(commits.some((c) => c.options.all) ? state.unstaged : [])];
+  const commands: VerifyCommandConfig[] = relevant(detected.commands, changed.length > 0 ? changed : [...state.unstaged, ...state.untracked]);
+  if (commands.length === 0) return PASS;
+  const note = unstagedNote(state, commits[0]?.options as CommitOptions);
+  const noVerifyNote = commits.some((c) => c.options.noVerify) ? "\n--no-verify does not skip shipshape's verification (a person can allow it with commit.verify.allowNoVerify in .claude/shipshape.yaml)." : "";
+  const key = await contentKey(ctx.io, state);
+  const cacheKey = key ? `verify:${fnv(`${state.root}\n${JSON.stringify(commands)}\n${key}`)}` : undefined;
+  const list = commands.map((c) => c.command).join(", ");
+  if (cacheKey && ctx.store?.get(cacheKey)) {
+    return { action: "pass", note: `shipshape: verification already passed on this exact content (${list}); not run again.${note ? ` ${note}` : ""}` };
+  }
+  const outcomes = await runCommands(ctx.io, state.root, commands, verifyConfig.budgetSeconds * 1000);
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length > 0) {
+    return deny(
+      `Verification failed (${detected.source}): ${failed.length} of ${outcomes.length} command(s) did not pass.\n${failed.map(describeOutcome).join("\n")}\n` +
+        `Fix what they report, run them yourself to confirm, then commit again.${note ? `\n${note}` : ""}${noVerifyNote}`,
+    );
+  }
+  if (cacheKey) ctx.store?.set(cacheKey, JSON.stringify({ at: Date.now(), commands: list }));
+  return { action: "pass", note: `shipshape: verification passed (${detected.source}: ${list}).${note ? ` ${note}` : ""}` };
+}
+
+export const commitGate: PreToolUseCheck = {
+  id: CHECK_ID,
+  async decide(call: ToolCall, ctx: CheckContext): Promise<Verdict> {
+    if (!ctx.config.commit.enabled || call.tool !== "Bash") return PASS;
+    const command = call.input.command;
+    if (typeof command !== "string" || !/\bgit\b/.test(command) || !/\bcommit\b/.test(command)) return PASS;
+    let invocations: CommitInvocation[];
+    try {
+      invocations = findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name));
+    } catch (error) {
+      if (error instanceof ShellSyntaxError) return deny(`The command does not parse (${error.message}), so the gate cannot tell which commit it makes.`);
+      throw error;
+    }
+    if (invocations.length === 0) return PASS;
+    if (ctx.configDegraded) {
+      return deny(`The shipshape configuration is broken, so the gate cannot know this project's convention and verification commands. Fix it first:\n${ctx.configNotice ?? "see the notice about .claude/shipshape.yaml"}`);
+    }
+    const commits = invocations.map((invocation) => ({ invocation, options: readCommitArgs(invocation.args, invocation.stdin) }));
+    for (const { invocation, options } of commits) {
+      const { message, problem } = await messageOf(options, invocation, ctx);
+      if (problem) return deny(`The commit \`${invocation.raw.slice(0, 120)}\` cannot be checked: ${problem}.`);
+      if (message === undefined) continue;
+      const violations = checkMessage(cleanupMessage(message), ctx.config.commit);
+      if (violations.length > 0) return messageRefusal(violations, ctx.config.commit);
+    }
+    return verify(commits, ctx, call.cwd);
+  },
+};

@@ -1,0 +1,110 @@
+import { UNKNOWN, type Arg } from "../../shell/expand.js";
+
+/** Where a commit's message comes from, as far as its command line tells. */
+export type MessageSource =
+  | { kind: "text"; message: string }
+  /** -F FILE: read it (relative to git's directory). */
+  | { kind: "file"; path: string }
+  /** The message is only known at run time ($VAR, $(…)). */
+  | { kind: "unknown"; raw: string }
+  /** --amend --no-edit, --fixup, --squash, -C/-c: git reuses a message that already passed. */
+  | { kind: "reused"; how: string }
+  /** No -m, -F or reuse: git would open an editor. */
+  | { kind: "editor" };
+
+export interface CommitOptions {
+  source: MessageSource;
+  noVerify: boolean;
+  /** -a / --all: unstaged changes to tracked files are committed too. */
+  all: boolean;
+  amend: boolean;
+  /** Paths given after the options (`git commit file…`): only they are committed. */
+  pathspecs: string[];
+}
+
+const VALUE_OPTIONS = new Set([
+  "-m", "--message", "-F", "--file", "-C", "--reuse-message", "-c", "--reedit-message", "-t", "--template",
+  "--author", "--date", "--fixup", "--squash", "--cleanup", "-S", "--gpg-sign", "--trailer", "--pathspec-from-file",
+  "-u", "--untracked-files",
+]);
+
+/** Reads `git commit`'s arguments the way git does, to find the message and the options that matter. */
+export function readCommitArgs(args: readonly Arg[], stdin: string | undefined): CommitOptions {
+  const messages: string[] = [];
+  let file: string | undefined;
+  let unknown: string | undefined;
+  let reused: string | undefined;
+  let noEdit = false;
+  let amend = false;
+  let noVerify = false;
+  let all = false;
+  const pathspecs: string[] = [];
+  const take = (name: string, value: Arg | undefined) => {
+    if (value === undefined) return;
+    const text = value.text;
+    if (name === "-m" || name === "--message") {
+      if (text.includes(UNKNOWN)) unknown = value.raw;
+      else messages.push(text);
+    } else if (name === "-F" || name === "--file") {
+      if (text === "-") {
+        if (stdin === undefined || stdin.includes(UNKNOWN)) unknown = "the message on stdin";
+        else messages.push(stdin);
+      } else if (text.includes(UNKNOWN)) unknown = value.raw;
+      else file = text;
+    } else if (["-C", "--reuse-message", "-c", "--reedit-message"].includes(name)) reused = `${name} ${text}`;
+    else if (name === "--fixup" || name === "--squash") reused = `${name} ${text}`;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const text = (args[i] as Arg).text;
+    if (text === "--") {
+      pathspecs.push(...args.slice(i + 1).map((a) => a.text));
+      break;
+    }
+    if (text.startsWith("--")) {
+      const eq = text.indexOf("=");
+      const name = eq === -1 ? text : text.slice(0, eq);
+      if (eq !== -1) take(name, { ...(args[i] as Arg), text: text.slice(eq + 1) });
+      else if (VALUE_OPTIONS.has(name)) take(name, args[++i]);
+      if (name === "--no-edit") noEdit = true;
+      if (name === "--amend") amend = true;
+      if (name === "--no-verify") noVerify = true;
+      if (name === "--all") all = true;
+      continue;
+    }
+    if (text.startsWith("-") && text.length > 1) {
+      // Bundled short options: -am "msg", -nm "msg", -m"msg".
+      for (let j = 1; j < text.length; j++) {
+        const letter = `-${text[j]}`;
+        if (VALUE_OPTIONS.has(letter)) {
+          const glued = text.slice(j + 1);
+          take(letter, glued !== "" ? { ...(args[i] as Arg), text: glued } : args[++i]);
+          break;
+        }
+        if (letter === "-n") noVerify = true;
+        if (letter === "-a") all = true;
+      }
+      continue;
+    }
+    pathspecs.push(text);
+  }
+  let source: MessageSource;
+  if (unknown !== undefined) source = { kind: "unknown", raw: unknown };
+  else if (messages.length > 0) source = { kind: "text", message: messages.join("\n\n") };
+  else if (file !== undefined) source = { kind: "file", path: file };
+  else if (reused !== undefined) source = { kind: "reused", how: reused };
+  else if (amend && noEdit) source = { kind: "reused", how: "--amend --no-edit" };
+  else source = { kind: "editor" };
+  return { source, noVerify, all, amend, pathspecs };
+}
+
+/** git's default cleanup for a message given with -m or -F: trailing spaces and surrounding blank lines go. */
+export function cleanupMessage(message: string): string {
+  const lines = message.replace(/\r\n/g, "\n").split("\n").map((line) => line.replace(/\s+$/, ""));
+  const collapsed: string[] = [];
+  for (const line of lines) {
+    if (line === "" && (collapsed.length === 0 || collapsed[collapsed.length - 1] === "")) continue;
+    collapsed.push(line);
+  }
+  while (collapsed.length > 0 && collapsed[collapsed.length - 1] === "") collapsed.pop();
+  return collapsed.join("\n");
+}
