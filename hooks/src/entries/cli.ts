@@ -1,9 +1,10 @@
-/** The `shipshape` command (bin/shipshape). */
+/** The `shipshape` command (bin/shipshape runs this bundle). */
+import { join } from "node:path";
 import { main } from "../cli/main.js";
 
-main(process.argv.slice(2), process.env, process.cwd()).then(
+main(process.argv.slice(2), { env: process.env, cwd: process.cwd(), pluginRoot: join(__dirname, "..", ".."), nodeVersion: process.version }).then(
   ({ code, text }) => {
-    (code === 2 ? process.stderr : process.stdout).write(`${text}\n`);
+    if (text) (code === 0 ? process.stdout : process.stderr).write(`${text}\n`);
     process.exitCode = code;
   },
   (error: unknown) => {

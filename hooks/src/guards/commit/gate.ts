@@ -62,8 +62,8 @@ function unstagedNote(state: GitState, options: CommitOptions): string | undefin
   return `Note: ${left.length} file(s) have changes this commit will not include (${names}); verification ran on the working tree as it is, with them.`;
 }
 
-/** Verification of what the commit would record; undefined when it passed or did not need to run. */
-async function verify(commits: Array<{ invocation: CommitInvocation; options: CommitOptions }>, ctx: CheckContext, cwd: string): Promise<Verdict> {
+/** Verification of what the commit would record (also used by the git pre-commit hook). */
+export async function verify(commits: Array<{ invocation: CommitInvocation; options: CommitOptions }>, ctx: CheckContext, cwd: string): Promise<Verdict> {
   const verifyConfig = ctx.config.commit.verify;
   if (!verifyConfig.enabled) return PASS;
   if (verifyConfig.allowNoVerify && commits.every((c) => c.options.noVerify)) return { action: "pass", note: "shipshape: verification skipped (--no-verify, allowed by commit.verify.allowNoVerify)." };
