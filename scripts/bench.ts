@@ -83,3 +83,44 @@ const big = Array.from({ length: 2500 }, (_, i) => `echo line-${i} >> out.txt`).
 const large = once(join(root, "hooks/dist/pre-tool-use.cjs"), payload("Bash", { command: `${big} && cat .env` }));
 console.log(`\n100 KB Bash command (${(big.length / 1024).toFixed(0)} KB): decided ${large.stdout.includes('"deny"') ? "deny" : "pass"} in ${large.ms.toFixed(0)} ms`);
 console.log(`worst ratio: ${worst.toFixed(2)}x (goal: at most 1.15x)`);
+
+// In a real session: 20 scripted Reads with the whole pack on, the command hooks alone (a copy whose
+// module the load-time scan refuses), and no plugin, alternating, medians of the time the calls took.
+if (!process.argv.includes("--hooks-only")) {
+  const { runClaude, scratchDir, repoRoot } = await import("../test/e2e/claude-session.js");
+  const { cpSync, readFileSync: read, writeFileSync: write } = await import("node:fs");
+  const copy = join(scratchDir("bench-plugin"), "shipshape");
+  cpSync(repoRoot, copy, { recursive: true, verbatimSymlinks: true, filter: (path: string) => !/\/(node_modules|\.git|\.tmp)(\/|$)/.test(path.slice(repoRoot.length)) });
+  const moduleFile = join(copy, "hooks", "dist", "module.js");
+  write(moduleFile, `import { readFileSync } from "node:fs";\n${read(moduleFile, "utf8")}`);
+  // The floor: the module with no command hooks at all (what a once-per-session design would cost).
+  const moduleOnly = join(scratchDir("bench-plugin-module"), "shipshape");
+  cpSync(repoRoot, moduleOnly, { recursive: true, verbatimSymlinks: true, filter: (path: string) => !/\/(node_modules|\.git|\.tmp)(\/|$)/.test(path.slice(repoRoot.length)) });
+  const hooksFile = join(moduleOnly, "hooks", "hooks.json");
+  write(hooksFile, JSON.stringify({ ...JSON.parse(read(hooksFile, "utf8")), hooks: {} }));
+  const sessionProject = scratchDir("bench-session");
+  write(join(sessionProject, "a.txt"), "hello\n");
+  const reads = Array.from({ length: 20 }, () => ({ toolUse: { name: "Read", input: { file_path: join(sessionProject, "a.txt") } } }));
+  const arms: Array<{ name: string; pluginDir: string | null }> = [
+    { name: "no plugin", pluginDir: null },
+    { name: "shipshape (module live)", pluginDir: repoRoot },
+    { name: "shipshape command hooks only", pluginDir: copy },
+    { name: "module alone, no command layer (floor)", pluginDir: moduleOnly },
+  ];
+  const spans = new Map<string, number[]>(arms.map((arm) => [arm.name, []]));
+  const rounds = Number(process.env.BENCH_SESSIONS ?? 5);
+  for (let round = 0; round < rounds; round++) {
+    for (const arm of arms) {
+      const session = await runClaude({ project: sessionProject, pluginDir: arm.pluginDir, prompt: "read", script: [...reads, { text: "done" }], allowedTools: ["Read"] });
+      spans.get(arm.name)?.push(session.api.toolSpan());
+    }
+  }
+  const base = median(spans.get("no plugin") ?? [0]);
+  console.log(`\nIn a real claude -p session: 20 Reads, ${rounds} sessions per arm, median time the calls took\n`);
+  console.log("| arm | median ms for 20 Reads | per call vs no plugin | ratio |");
+  console.log("|---|---:|---:|---:|");
+  for (const arm of arms) {
+    const value = median(spans.get(arm.name) ?? [0]);
+    console.log(`| ${arm.name} | ${value.toFixed(0)} | ${((value - base) / 20).toFixed(1)} ms | ${(value / base).toFixed(2)}x |`);
+  }
+}

@@ -14,6 +14,8 @@ export type ScriptedTurn =
 export interface RecordedRequest {
   path: string;
   body: MessagesRequest;
+  /** When the request arrived (performance.now()). */
+  at: number;
 }
 
 export interface ContentBlock {
@@ -40,6 +42,8 @@ export interface MockApi {
   requests: RecordedRequest[];
   /** The conversation requests (those that carry tools), in order. */
   conversation(): MessagesRequest[];
+  /** Milliseconds from the first conversation request to the last: the time the tool calls took. */
+  toolSpan(): number;
   close(): Promise<void>;
 }
 
@@ -98,7 +102,7 @@ export async function startMockApi(script: ScriptedTurn[]): Promise<MockApi> {
       // count_tokens and other calls may carry no JSON body worth recording.
     }
     const path = request.url ?? "";
-    requests.push({ path, body });
+    requests.push({ path, body, at: performance.now() });
     if (!path.startsWith("/v1/messages") || path.includes("count_tokens")) {
       response.writeHead(200, { "content-type": "application/json" });
       response.end(JSON.stringify({ input_tokens: 10 }));
@@ -124,6 +128,10 @@ export async function startMockApi(script: ScriptedTurn[]): Promise<MockApi> {
     url: `http://127.0.0.1:${port}`,
     requests,
     conversation: () => requests.filter((r) => r.path.startsWith("/v1/messages") && isConversation(r.body)).map((r) => r.body),
+    toolSpan: () => {
+      const times = requests.filter((r) => r.path.startsWith("/v1/messages") && isConversation(r.body)).map((r) => r.at);
+      return times.length < 2 ? 0 : (times[times.length - 1] as number) - (times[0] as number);
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -45,7 +45,14 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env, shell
       }
       if (!link) return undefined;
       if (!link.isSymbolicLink()) {
-        return { kind: kindOf(link), isLink: false, realPath: path, size: link.size, mtimeMs: link.mtimeMs };
+        // A folder on the way may still be a link (keys -> ~/.ssh): the real path decides what it is.
+        let realPath = path;
+        try {
+          realPath = realpathSync(path);
+        } catch {
+          // Unresolvable: judge the path as written.
+        }
+        return { kind: kindOf(link), isLink: false, realPath, size: link.size, mtimeMs: link.mtimeMs };
       }
       try {
         const target = statSync(path, { throwIfNoEntry: false });

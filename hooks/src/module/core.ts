@@ -1,0 +1,83 @@
+/**
+ * The decisions of the in-process hooks module: the same checks as the command hooks, over a HostIO
+ * that the module builds from Claude Code's `$` capabilities. Bundled as hooks/dist/module-core.js
+ * (ESM, no imports: a module may load only its own files), imported by hooks/dist/module.js.
+ */
+import { loadConfig, type ConfigCache } from "../config/load-config.js";
+import { describeProblems } from "../config/resolve-config.js";
+import type { LoadedConfig } from "../config/types.js";
+import { resolveConfigSources } from "../entries/config-loader.js";
+import { PRE_TOOL_USE_CHECKS } from "../guards/index.js";
+import { runChecks, type ToolCall } from "../runtime/checks.js";
+import { failClosed } from "../runtime/decision.js";
+import type { HostIO, KeyValueStore } from "../runtime/io.js";
+
+/** Resolved configs stay in memory for the session, keyed by the files' size and mtime. */
+const memory = new Map<string, LoadedConfig>();
+const memoryCache: ConfigCache = {
+  get: (key) => memory.get(key),
+  set: (key, value) => void memory.set(key, value),
+};
+
+export interface ModuleContext {
+  projectDir: string;
+  home: string | undefined;
+  store?: KeyValueStore | undefined;
+}
+
+export interface ModuleVerdict {
+  deny?: string;
+}
+
+/** Decides one tool call; any error is a refusal (the module must fail closed, like the command hook). */
+export async function decideToolCall(call: ToolCall, io: HostIO, context: ModuleContext & { loadStore?: () => Promise<void> }): Promise<ModuleVerdict> {
+  try {
+    // The verification cache matters only to a commit; reading it on every call would cost every call.
+    if (context.loadStore && call.tool === "Bash" && typeof call.input.command === "string" && /\bcommit\b/.test(call.input.command)) await context.loadStore();
+    const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolveConfigSources, memoryCache);
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call, {
+      io,
+      config: loaded.config,
+      configDegraded: loaded.degraded,
+      configNotice: describeProblems(loaded),
+      projectDir: context.projectDir,
+      home: context.home,
+      store: context.store,
+    });
+    return verdict.action === "deny" ? { deny: verdict.reason } : {};
+  } catch (error) {
+    const verdict = failClosed(`internal error (${error instanceof Error ? error.message : String(error)})`);
+    return { deny: verdict.action === "deny" ? verdict.reason : "shipshape failed closed" };
+  }
+}
+
+/** The refusal used by the module's .catch handler, when even the code above could not run. */
+export function crashReason(error: unknown): string {
+  const verdict = failClosed(`the in-process guard crashed (${error instanceof Error ? error.message : String(error)})`);
+  return verdict.action === "deny" ? verdict.reason : "shipshape failed closed";
+}
+
+/**
+ * A file-backed store through the module's own read and write (the verification cache). The store
+ * interface is synchronous, so the file is read ahead: `load` runs only for a commit, before the gate.
+ */
+export function storeFrom(read: () => Promise<string | undefined>, write: (text: string) => Promise<void>): KeyValueStore & { load(): Promise<void> } {
+  let data: Record<string, string> = {};
+  return {
+    async load() {
+      try {
+        const parsed = JSON.parse((await read()) ?? "{}") as unknown;
+        data = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+      } catch {
+        data = {};
+      }
+    },
+    get: (key) => data[key],
+    set: (key, value) => {
+      const entries = Object.entries(data).filter(([k]) => k !== key);
+      entries.push([key, value]);
+      data = Object.fromEntries(entries.slice(-200));
+      void write(JSON.stringify(data)).catch(() => undefined);
+    },
+  };
+}

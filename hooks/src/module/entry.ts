@@ -1,0 +1,123 @@
+/**
+ * shipshape's Claude Code hooks module (hooks/dist/module.js). It runs the same decisions as the command
+ * hooks in-process, so a tool call does not pay for starting node. Rules of the load-time scan: import
+ * only our own files, write `$` out at every call site as `$.noun.verb(…)`, read env names literally.
+ * Every registration fails closed through `.catch`. On session.start it marks the session as guarded,
+ * so the command hooks (the second layer, for when this module is not loaded) can step aside.
+ */
+import { crashReason, decideToolCall, storeFrom } from "./core.js";
+
+type Json = Record<string, unknown>;
+interface Stat {
+  kind: string;
+  size: number;
+  mtimeMs: number;
+  isLink: boolean;
+  realPath?: string;
+}
+interface Capabilities {
+  fs: {
+    stat(path: string, options?: { resolve?: boolean }): Promise<Stat>;
+    list(path: string): Promise<Array<{ name: string; kind: string; isLink: boolean }>>;
+    read(path: string, options?: { as?: "text" }): Promise<string>;
+    exists(path: string): Promise<boolean>;
+    write(path: string, text: string): Promise<void>;
+  };
+  process: {
+    run(argv: readonly string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string; timeoutMs?: number }): Promise<{ exitCode: number | null; stdout: string; stderr: string }>;
+    hookEnv(): Promise<Record<string, string | undefined>>;
+  };
+  env: { get(name: string): Promise<string | undefined>; set(name: string, value: string): Promise<void> };
+}
+type Hook = ($: Capabilities, e: Json, next: (e: Json) => unknown) => unknown;
+type On = (event: string, hook: Hook) => { catch(handler: (...args: Parameters<Hook>) => unknown): void };
+
+function missing(error: unknown): boolean {
+  return /ENOENT|ENOTDIR|ELOOP|not found|no such/i.test(String((error as Error)?.message ?? error));
+}
+
+function kindOf(kind: string): "file" | "dir" | "other" {
+  return kind === "file" ? "file" : kind === "dir" || kind === "directory" ? "dir" : "other";
+}
+
+/** Values that do not change during a session, read once: every `$` call costs time on every tool call. */
+let constants: { hookEnv: Record<string, string | undefined>; home: string | undefined; path: string | undefined } | undefined;
+
+export function register(on: On): void {
+  on("session.start", async ($, e, next) => {
+    const hookEnv = await $.process.hookEnv();
+    await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
+    return next(e);
+  }).catch((_$, e, next) => next(e));
+
+  on("tool.call", async ($, e, next) => {
+    const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
+    constants ??= { hookEnv: await $.process.hookEnv(), home: await $.env.get("HOME"), path: await $.env.get("PATH") };
+    const { hookEnv, home, path } = constants;
+    // Relative paths resolve against the session's directory: "." is where the agent is.
+    const cwd = (await $.fs.stat(".", { resolve: true })).realPath ?? hookEnv.CLAUDE_PROJECT_DIR ?? "/";
+    const io = {
+      async stat(p: string) {
+        try {
+          // Resolved, so that a link anywhere on the way (keys -> ~/.ssh) shows in the real path.
+          const target = await $.fs.stat(p, { resolve: true });
+          return { kind: kindOf(target.kind), isLink: target.isLink, realPath: target.realPath ?? p, size: target.size, mtimeMs: target.mtimeMs };
+        } catch (error) {
+          if (missing(error)) return undefined;
+          throw error;
+        }
+      },
+      async exists(p: string) {
+        return $.fs.exists(p);
+      },
+      async list(p: string) {
+        try {
+          const entries = await $.fs.list(p);
+          return entries.map((entry) => ({ name: entry.name, kind: kindOf(entry.kind), isLink: entry.isLink }));
+        } catch {
+          return undefined;
+        }
+      },
+      async readText(p: string) {
+        try {
+          return await $.fs.read(p, { as: "text" });
+        } catch (error) {
+          if (missing(error)) return undefined;
+          throw error;
+        }
+      },
+      async run(argv: readonly string[], options: { cwd: string; timeoutMs: number; stdin?: string }) {
+        const result = await $.process.run(argv, { cwd: options.cwd, timeoutMs: options.timeoutMs, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
+        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
+      },
+      async runShell(command: string, options: { cwd: string; timeoutMs: number }) {
+        const result = await $.process.run(["sh", "-c", command], { cwd: options.cwd, timeoutMs: options.timeoutMs });
+        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
+      },
+      env(name: string) {
+        return name === "HOME" ? home : name === "PATH" ? path : undefined;
+      },
+    };
+    const data = hookEnv.CLAUDE_PLUGIN_DATA;
+    const store = data
+      ? storeFrom(
+          async () => {
+            try {
+              return await $.fs.read(`${data}/verify-cache.json`, { as: "text" });
+            } catch {
+              return undefined;
+            }
+          },
+          async (text: string) => {
+            await $.fs.write(`${data}/verify-cache.json`, text);
+          },
+        )
+      : undefined;
+    const verdict = await decideToolCall(
+      { tool: String(tool), input, cwd, sessionId: hookEnv.CLAUDE_CODE_SESSION_ID ?? "" },
+      io,
+      { projectDir: hookEnv.CLAUDE_PROJECT_DIR ?? cwd, home, store, ...(store ? { loadStore: () => store.load() } : {}) },
+    );
+    return verdict.deny !== undefined ? { deny: verdict.deny } : next(e);
+  }).catch(() => ({ deny: crashReason("the tool.call hook threw") }));
+}

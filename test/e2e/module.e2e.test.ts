@@ -1,0 +1,62 @@
+/**
+ * The hooks module in real sessions: with it live, .env is denied through Read and Bash in-process;
+ * with it made unloadable (a copy whose module the load-time scan refuses), the command hooks still
+ * deny the same calls.
+ */
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, runClaude, scratchDir } from "./claude-session.js";
+import { toolResults } from "./mock-api.js";
+
+function pluginCopy(): string {
+  const copy = join(scratchDir("plugin-copy"), "shipshape");
+  cpSync(repoRoot, copy, { recursive: true, verbatimSymlinks: true, filter: (path) => !/\/(node_modules|\.git|\.tmp)(\/|$)/.test(path.slice(repoRoot.length)) });
+  return copy;
+}
+
+async function session(pluginDir: string) {
+  const project = scratchDir("module");
+  const result = await runClaude({
+    project,
+    pluginDir,
+    prompt: "read the config",
+    files: { ".env": "API_TOKEN=sk-live-7\n", ".env.example": "API_TOKEN=\n" },
+    script: [
+      { toolUse: { name: "Read", input: { file_path: join(project, ".env") } } },
+      { toolUse: { name: "Bash", input: { command: "cat .e''nv" } } },
+      { toolUse: { name: "Read", input: { file_path: join(project, ".env.example") } } },
+      { text: "done" },
+    ],
+    allowedTools: ["Read", "Bash"],
+  });
+  expect(result.exitCode, result.stderr).toBe(0);
+  return toolResults(result.api);
+}
+
+describe("the in-process hooks module", () => {
+  it("decides in-process when it is loaded", async () => {
+    const [read, bash, example] = await session(repoRoot);
+    for (const denied of [read, bash]) {
+      expect(denied?.isError).toBe(true);
+      // The module's refusal arrives as a tool_use_error, not as a command hook's error.
+      expect(denied?.text).toMatch(/^<tool_use_error>shipshape's secret guard blocked this/);
+      expect(denied?.text).not.toContain("sk-live-7");
+    }
+    expect(example?.isError).toBe(false);
+  }, 120_000);
+
+  it("still guards through the command hooks when the module is refused", async () => {
+    const copy = pluginCopy();
+    const module = join(copy, "hooks", "dist", "module.js");
+    // node:fs is refused by the load-time scan, so Claude Code goes on without the module.
+    writeFileSync(module, `import { readFileSync } from "node:fs";\n${readFileSync(module, "utf8")}`);
+    const [read, bash, example] = await session(copy);
+    for (const denied of [read, bash]) {
+      expect(denied?.isError).toBe(true);
+      expect(denied?.text).toMatch(/^PreToolUse:\w+ hook error: shipshape's secret guard blocked this/);
+      expect(denied?.text).not.toContain("sk-live-7");
+    }
+    expect(example?.isError).toBe(false);
+  }, 120_000);
+});
