@@ -102,7 +102,17 @@ export function validatePlugin(root: string): Problem[] {
     }
     if (!checkHooks(hooks)) for (const m of describeErrors(checkHooks.errors)) add(hooksFile, m);
     for (const module of hooks.modules ?? []) {
-      if (!existsSync(resolve(dirname(hooksFile), module))) add(hooksFile, `module ${module} does not exist`);
+      const path = resolve(dirname(hooksFile), module);
+      if (!existsSync(path)) {
+        add(hooksFile, `module ${module} does not exist`);
+        continue;
+      }
+      // Claude Code does not read a module file over 256 KB; check the module and the files it imports.
+      const text = readFileSync(path, "utf8");
+      const imported = [...text.matchAll(/from\s+"(\.\/[^"]+)"/g)].map((m) => resolve(dirname(path), m[1] as string));
+      for (const file of [path, ...imported]) {
+        if (existsSync(file) && statSync(file).size > 262_144) add(hooksFile, `${relative(root, file)} is over 256 KB, which Claude Code will not load as a module`);
+      }
     }
     for (const [event, entries] of Object.entries(hooks.hooks ?? {})) {
       for (const entry of entries) {

@@ -29,6 +29,7 @@ export interface SessionOptions {
   project?: string;
   home?: string;
   timeoutMs?: number;
+  maxTurns?: number;
 }
 
 export function scratchDir(prefix: string): string {
@@ -43,7 +44,7 @@ export async function runClaude(options: SessionOptions): Promise<SessionResult>
     mkdirSync(join(project, path, ".."), { recursive: true });
     writeFileSync(join(project, path), text);
   }
-  const args = ["-p", options.prompt, "--output-format", "json", "--max-turns", "12"];
+  const args = ["-p", options.prompt, "--output-format", "json", "--max-turns", String(options.maxTurns ?? 40)];
   if (options.pluginDir !== null) args.push("--plugin-dir", options.pluginDir ?? repoRoot);
   if (options.allowedTools?.length) args.push("--allowedTools", options.allowedTools.join(","));
   args.push(...(options.extraArgs ?? []));
