@@ -54,6 +54,14 @@ export function validatePlugin(root: string): Problem[] {
   const checkAgent = ajv.compile(schema("agent-frontmatter.schema.json"));
   const checkHooks = ajv.compile(schema("hooks.schema.json"));
   const add = (file: string, message: string) => problems.push({ file: relative(root, file), message });
+  const frontmatter = (file: string): matter.GrayMatterFile<string> | undefined => {
+    try {
+      return matter(readFileSync(file, "utf8"));
+    } catch (error) {
+      add(file, `frontmatter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      return undefined;
+    }
+  };
 
   const skillsDir = join(root, "skills");
   for (const entry of existsSync(skillsDir) ? readdirSync(skillsDir) : []) {
@@ -64,13 +72,8 @@ export function validatePlugin(root: string): Problem[] {
       add(dir, "a skill folder without SKILL.md");
       continue;
     }
-    let parsed: matter.GrayMatterFile<string>;
-    try {
-      parsed = matter(readFileSync(file, "utf8"));
-    } catch (error) {
-      add(file, `frontmatter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-      continue;
-    }
+    const parsed = frontmatter(file);
+    if (!parsed) continue;
     if (!checkSkill(parsed.data)) for (const m of describeErrors(checkSkill.errors)) add(file, m);
     if (parsed.data.name !== entry) add(file, `name "${String(parsed.data.name)}" must equal its folder name "${entry}"`);
     for (const md of markdownFiles(dir)) for (const m of brokenLinks(md, readFileSync(md, "utf8"))) add(md, m);
@@ -78,13 +81,8 @@ export function validatePlugin(root: string): Problem[] {
 
   const agentsDir = join(root, "agents");
   for (const file of markdownFiles(agentsDir)) {
-    let parsed: matter.GrayMatterFile<string>;
-    try {
-      parsed = matter(readFileSync(file, "utf8"));
-    } catch (error) {
-      add(file, `frontmatter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-      continue;
-    }
+    const parsed = frontmatter(file);
+    if (!parsed) continue;
     if (!checkAgent(parsed.data)) for (const m of describeErrors(checkAgent.errors)) add(file, m);
     const expected = file.slice(file.lastIndexOf("/") + 1, -3);
     if (parsed.data.name !== expected) add(file, `name "${String(parsed.data.name)}" must equal its file name "${expected}"`);

@@ -1,5 +1,6 @@
 /** An in-memory HostIO: a small file tree with links, for deciding tool calls without touching disk. */
 import type { DirEntry, HostIO, PathInfo, RunOptions, RunResult } from "../../hooks/src/runtime/io.js";
+import { normalizeAbsolute } from "../../hooks/src/runtime/paths.js";
 
 export type Node = { kind: "file"; text: string } | { kind: "dir" } | { kind: "link"; target: string };
 
@@ -16,15 +17,7 @@ export interface MemoryIOOptions {
   runShell?: (command: string, options: RunOptions) => RunResult | Promise<RunResult>;
 }
 
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return `/${out.join("/")}`;
-}
+const normalize = normalizeAbsolute;
 
 export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] } {
   const nodes = new Map<string, Node>();

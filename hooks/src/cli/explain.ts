@@ -4,7 +4,7 @@ import type { ConfigResolver } from "../config/load-config.js";
 import { buildRules } from "../guards/secrets/rules.js";
 import { secretGuard } from "../guards/secrets/guard.js";
 import { factsOf } from "../guards/secrets/secret-files.js";
-import { toAbsolute } from "../guards/secrets/paths.js";
+import { toAbsolute } from "../runtime/paths.js";
 import type { CheckContext } from "../runtime/checks.js";
 import type { HostIO } from "../runtime/io.js";
 

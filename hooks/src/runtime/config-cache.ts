@@ -1,16 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { ConfigCache } from "../config/load-config.js";
 import type { LoadedConfig } from "../config/types.js";
-
-/** FNV-1a: a file name for a key; node:crypto would cost more to load than the whole lookup. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
+import { fnv } from "./hash.js";
 
 /**
  * Caches resolved configs as JSON files, keyed by path, size and mtime of the config files, so the YAML
@@ -19,7 +10,7 @@ function hash(text: string): string {
  */
 export function fileConfigCache(base: string | undefined): ConfigCache | undefined {
   if (!base) return undefined;
-  const file = (key: string) => `${base}/config-${hash(key)}.json`;
+  const file = (key: string) => `${base}/config-${fnv(key)}.json`;
   return {
     get(key) {
       try {

@@ -1,6 +1,7 @@
 import type { Command, Script } from "../../shell/ast.js";
 import { UNKNOWN, expandWord, literalValue, nestedScripts, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { parseShell } from "../../shell/parser.js";
+import { toAbsolute } from "../../runtime/paths.js";
 
 /** One `git commit` a Bash command would run, with what the gate needs to judge it. */
 export interface CommitInvocation {
@@ -44,19 +45,9 @@ function basename(path: string): string {
 
 function resolveDir(dir: string, cwd: string | undefined, home: string | undefined): string | undefined {
   if (dir.includes(UNKNOWN)) return undefined;
-  let path = dir;
-  if (home && (path === "~" || path.startsWith("~/"))) path = home + path.slice(1);
-  if (!path.startsWith("/")) {
-    if (cwd === undefined) return undefined;
-    path = `${cwd}/${path}`;
-  }
-  const out: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return `/${out.join("/")}`;
+  const anchored = dir.startsWith("/") || (home !== undefined && (dir === "~" || dir.startsWith("~/")));
+  if (!anchored && cwd === undefined) return undefined;
+  return toAbsolute(dir, cwd ?? "/", home);
 }
 
 /** Finds every `git commit` in a command line, however it is wrapped; mentions (echo, grep) are not commits. */

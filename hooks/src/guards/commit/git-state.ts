@@ -1,3 +1,4 @@
+import { fnv as fnv32 } from "../../runtime/hash.js";
 import type { HostIO } from "../../runtime/io.js";
 
 export interface GitState {
@@ -36,16 +37,9 @@ export async function readGitState(io: HostIO, cwd: string): Promise<GitState | 
   return state;
 }
 
-/** FNV-1a over a string, as hex: a cache key, not a security boundary. */
+/** Two independent 32-bit hashes: a content key should not collide across a whole project's history. */
 export function fnv(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+  return `${fnv32(text)}${fnv32(`\u0001${text}`)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
 import { PASS, type Verdict } from "../../runtime/decision.js";
-import { toAbsolute } from "./paths.js";
+import { toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { secretFileAt } from "./secret-files.js";

@@ -1,7 +1,7 @@
 import type { ShipshapeConfig } from "../../config/types.js";
 import { SECRET_CATEGORIES, type SecretCategory } from "./categories.js";
 import { globToRegExp } from "./glob.js";
-import { basename, relativeTo } from "./paths.js";
+import { basename, relativeTo } from "../../runtime/paths.js";
 
 /** A file the guard would refuse, and why. */
 export interface SecretMatch {

@@ -8,7 +8,7 @@ import { expandGlob } from "./fs-glob.js";
 import type { GuardEnv } from "./guard.js";
 import { environmentDump, pathTokens, readsDotenv } from "./inline-code.js";
 import { READER_OPTIONS, hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
-import { basename, toAbsolute } from "./paths.js";
+import { basename, toAbsolute } from "../../runtime/paths.js";
 import type { Finding } from "./refusal.js";
 import { secretFileAt } from "./secret-files.js";
 import { secretsUnder, EVERYTHING, type SearchFilter } from "./tree-search.js";
@@ -714,18 +714,11 @@ class ShellAnalysis {
   }
 
   private async find(args: Arg[], state: State): Promise<void> {
-    let i = 0;
-    while (i < args.length && /^-[HLPO]/.test((args[i] as Arg).text)) i += 1;
-    const roots: Arg[] = [];
-    while (i < args.length && !/^[-(!]/.test((args[i] as Arg).text)) roots.push(args[i++] as Arg);
-    const expression = args.slice(i);
-    const names: string[] = [];
-    let reliable = true;
+    const { roots, expression, filter } = parseFind(args);
     const execs: Arg[][] = [];
     for (let j = 0; j < expression.length; j++) {
       const token = (expression[j] as Arg).text;
-      if (token === "-name" || token === "-iname") names.push(expression[++j]?.text ?? "*");
-      else if (["-o", "-or", "!", "-not", ","].includes(token)) reliable = false;
+      if (token === "-name" || token === "-iname") j += 1;
       else if (["-exec", "-execdir", "-ok", "-okdir"].includes(token)) {
         const command: Arg[] = [];
         j += 1;
@@ -734,7 +727,6 @@ class ShellAnalysis {
       } else if (["-fprint", "-fprintf", "-fls", "-fprint0"].includes(token)) j += 1;
       else if (token === "-files0-from") await this.file(expression[++j] as Arg, state, "`find -files0-from` reads");
     }
-    const filter: SearchFilter = { ...EVERYTHING, include: reliable ? names : [] };
     for (const command of execs) {
       const readsFound = await this.commandReadsFiles(command, state);
       if (!readsFound) continue;
@@ -780,19 +772,10 @@ class ShellAnalysis {
       const words = source.words.flatMap((w) => this.expand(w, upstream?.state ?? state));
       const head = basename(words[0]?.text ?? "");
       if (head === "find") {
-        const findArgs = words.slice(1);
-        let i = 0;
-        while (i < findArgs.length && /^-[HLPO]/.test((findArgs[i] as Arg).text)) i += 1;
-        const roots: Arg[] = [];
-        while (i < findArgs.length && !/^[-(!]/.test((findArgs[i] as Arg).text)) roots.push(findArgs[i++] as Arg);
-        const expr = findArgs.slice(i).map((a) => a.text);
-        const names: string[] = [];
-        for (let j = 0; j < expr.length; j++) if (expr[j] === "-name" || expr[j] === "-iname") names.push(expr[j + 1] ?? "*");
-        const reliable = !expr.some((t) => ["-o", "-or", "!", "-not", ","].includes(t));
+        const { roots, expression, filter } = parseFind(words.slice(1));
+        const expr = expression.map((a) => a.text);
         if (expr.includes("-type") && expr[expr.indexOf("-type") + 1] === "d") return;
-        for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) {
-          await this.tree(root, upstream?.state ?? state, { ...EVERYTHING, include: reliable ? names : [] }, how);
-        }
+        for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await this.tree(root, upstream?.state ?? state, filter, how);
         return;
       }
       if (head === "echo" || head === "printf") {
@@ -810,6 +793,20 @@ class ShellAnalysis {
     await this.tree({ text: ".", raw: "." }, state, EVERYTHING, how);
     void command;
   }
+}
+
+/** find's start points, its expression, and the file filter its -name tests give (when no -o or ! blurs them). */
+function parseFind(args: Arg[]): { roots: Arg[]; expression: Arg[]; filter: SearchFilter } {
+  let i = 0;
+  while (i < args.length && /^-[HLPO]/.test((args[i] as Arg).text)) i += 1;
+  const roots: Arg[] = [];
+  while (i < args.length && !/^[-(!]/.test((args[i] as Arg).text)) roots.push(args[i++] as Arg);
+  const expression = args.slice(i);
+  const tokens = expression.map((a) => a.text);
+  const names: string[] = [];
+  for (let j = 0; j < tokens.length; j++) if (tokens[j] === "-name" || tokens[j] === "-iname") names.push(tokens[++j] ?? "*");
+  const reliable = !tokens.some((t) => ["-o", "-or", "!", "-not", ","].includes(t));
+  return { roots, expression, filter: { ...EVERYTHING, include: reliable ? names : [] } };
 }
 
 function parseOptionsUntilCommand(args: Arg[], valueShort: string, valueLong: string[]): { argFiles: Arg[]; command: Arg[] } {
