@@ -82,6 +82,15 @@ export const BLOCK: string[] = [
   `if true; then git commit -m "wip"; fi`,
   `git commit -m "Summary" -m "Body" -m "feat: not a summary"` + " && git commit -m wip",
   `git commit -m "$(printf 'feat: x\\n\\nbody')"`,
+  `git commit -S -m "wip"`,
+  `git commit -S -m "feat: signed" -m "Body."`,
+  `git commit --amend -m "fix: reword"`,
+  `git commit --allow-empty-message -m ""`,
+  `git commit -q --author="A <a@b.c>" -m "Update"`,
+  `git commit --trailer "Reviewed-by: A <a@b.c>" -m "Update"`,
+  `git commit -F- <<'EOF'\nwip\nEOF`,
+  `git commit --cleanup=verbatim -m "wip"`,
+  `git add -A && git commit -m "$(cat <<'EOF'\nfeat(cli): add init\n\nWrites settings.\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nEOF\n)"`,
 ];
 
 export const PASS: string[] = [
@@ -147,4 +156,14 @@ export const PASS: string[] = [
   `git log -1 --format=%B`,
   `git rebase -i HEAD~3`,
   `man git-commit`,
+  `git commit -S -m "Sign the release commit" -m "Releases are signed from now on."`,
+  `git commit -Skey123 -m "Sign with a chosen key" -m "The release key is the one CI trusts."`,
+  `git commit -u -m "Add the untracked notes" -m "They were left out of the last commit."`,
+  `git commit --amend -m "Reword the last commit" -m "The old summary named the wrong module."`,
+  `git commit -q --author="A <a@b.c>" -m "Credit the original author" -m "The patch came from A."`,
+  `git commit --trailer "Reviewed-by: A <a@b.c>" -m "Tighten the retry policy" -m "Three retries was too many for writes."`,
+  `git commit -F- <<'EOF'\nRead the message from stdin\n\nThe heredoc form keeps newlines intact.\nEOF`,
+  `git add -A && git commit -m "$(cat <<'EOF'\nAdd the init command\n\nWrites settings without losing anything.\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nEOF\n)"`,
+  `git commit --no-edit --amend`,
+  `git -C /repo commit -m "Use an absolute directory" -m "git -C with an absolute path is the same repository."`,
 ];

@@ -22,11 +22,13 @@ export interface CommitOptions {
   pathspecs: string[];
 }
 
+/** Options whose value may be the next word. (-S/--gpg-sign and -u/--untracked-files take theirs glued only.) */
 const VALUE_OPTIONS = new Set([
   "-m", "--message", "-F", "--file", "-C", "--reuse-message", "-c", "--reedit-message", "-t", "--template",
-  "--author", "--date", "--fixup", "--squash", "--cleanup", "-S", "--gpg-sign", "--trailer", "--pathspec-from-file",
-  "-u", "--untracked-files",
+  "--author", "--date", "--fixup", "--squash", "--cleanup", "--trailer", "--pathspec-from-file",
 ]);
+/** Short options whose optional value can only be glued on: the rest of the word is theirs. */
+const GLUED_ONLY = new Set(["-S", "-u"]);
 
 /** Reads `git commit`'s arguments the way git does, to find the message and the options that matter. */
 export function readCommitArgs(args: readonly Arg[], stdin: string | undefined): CommitOptions {
@@ -80,6 +82,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
           take(letter, glued !== "" ? { ...(args[i] as Arg), text: glued } : args[++i]);
           break;
         }
+        if (GLUED_ONLY.has(letter)) break;
         if (letter === "-n") noVerify = true;
         if (letter === "-a") all = true;
       }

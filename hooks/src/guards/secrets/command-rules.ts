@@ -136,6 +136,7 @@ export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; wha
   { argv: ["docker-compose", "config"], what: "prints the compose file with the values of .env filled in" },
   { argv: ["terraform", "show"], what: "prints the Terraform state, secrets included" },
   { argv: ["terraform", "state", "pull"], what: "prints the Terraform state, secrets included" },
+  { argv: ["terraform", "output"], requires: /^-(raw|json)$/, what: "prints Terraform outputs, sensitive ones included" },
   { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
   { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
   { argv: ["heroku", "config"], what: "prints the app's config vars" },

@@ -81,7 +81,7 @@ export const READER_OPTIONS: Record<string, OptionSpec> = {
   wc: {},
   cat: {},
   less: { valueShort: "xyhjbkoOpPTz", valueLong: [] },
-  column: { valueShort: "scoNRtW", valueLong: [] },
+  column: { valueShort: "scoNRW", valueLong: [] },
   nl: { valueShort: "bdfhilnsvw", valueLong: [] },
   fold: { valueShort: "w", valueLong: ["--width"] },
   tr: {},

@@ -40,7 +40,7 @@ function describe(finding: Finding): { line: string; instead: string } {
       };
     case "dynamic":
       return {
-        line: `${finding.how} builds a file name at run time (\`${finding.word}\`), so the guard cannot rule out that it is a secret file.`,
+        line: `${finding.how} \`${finding.word}\`, which is only known when the command runs, so the guard cannot rule out that it reaches a secret file.`,
         instead: "write the file name out literally in the command, so the guard can check it.",
       };
     case "environment":

@@ -185,7 +185,7 @@ class ShellAnalysis {
     if (name === "eval") {
       const text = args.map((a) => a.text).join(" ");
       if (text.includes(UNKNOWN)) {
-        this.findings.push({ kind: "dynamic", word: args.map((a) => a.raw).join(" "), how: "`eval` of text that" });
+        this.findings.push({ kind: "dynamic", word: args.map((a) => a.raw).join(" "), how: "`eval` runs" });
         return;
       }
       await this.source(text, copy(state), "This `eval`");
@@ -274,7 +274,7 @@ class ShellAnalysis {
       const names = args.filter((a) => !a.text.startsWith("-"));
       if (names.length === 0) this.findings.push({ kind: "environment", what: "the whole environment", how: "`printenv` with no name prints" });
       for (const arg of names) {
-        if (arg.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: arg.raw, how: "`printenv` of a variable name that" });
+        if (arg.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: arg.raw, how: "`printenv` prints the variable named by" });
         else if (isSecretVariable(arg.text)) this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: "`printenv` prints" });
       }
       return true;
@@ -378,7 +378,7 @@ class ShellAnalysis {
     const parsed = parseOptions(args, { valueShort: "oO", valueLong: ["--rcfile", "--init-file"] });
     const code = parsed.options.some((o) => o.name === "-c") ? parsed.operands[0] : undefined;
     if (code) {
-      if (code.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: code.raw, how: `\`${name} -c\` runs code that` });
+      if (code.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: code.raw, how: `\`${name} -c\` runs` });
       else await this.source(code.text, copy(state), `This \`${name} -c\``);
       return;
     }
@@ -421,7 +421,7 @@ class ShellAnalysis {
       if (option) {
         const code = arg.text === option ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
         if (code) {
-          await this.code(code.text, code.raw, state, `${how} runs inline code that`);
+          await this.code(code.text, code.raw, state, `${how} runs inline code,`);
           // Arguments after the code are sys.argv / process.argv and may be file names the code opens.
           for (const rest of args.slice(i + (arg.text === option ? 2 : 1))) await this.file(rest, state, `${how} is given`);
         }
@@ -633,10 +633,24 @@ class ShellAnalysis {
     const recursive = name === "ln" ? false : name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
     const verb = name === "mv" ? "Moving" : name === "ln" ? "Linking to" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
     const filter: SearchFilter = { ...EVERYTHING, exclude: optionValues(parsed, "--exclude").map((v) => v.text.replace(/^\/+/, "")) };
+    const destination = target[0] ?? (name === "install" && hasOption(parsed, "-d") ? undefined : parsed.operands[parsed.operands.length - 1]);
     for (const source of sources) {
       if (recursive && name !== "mv") await this.tree(source, state, filter, `${verb} \`${source.raw}\` recursively`);
-      else await this.file(source, state, verb);
+      else if (name === "scp" || name === "rsync" || !(await this.staysSecret(source, destination, state))) await this.file(source, state, verb);
     }
+  }
+
+  /**
+   * A copy or move whose result is itself a secret file by the same rules (`.env` to `.env.bak`, or into
+   * a folder, keeping its name) exposes nothing new: the copy stays guarded.
+   */
+  private async staysSecret(source: Arg, destination: Arg | undefined, state: State): Promise<boolean> {
+    if (!destination || state.cwd === undefined || source.text.includes(UNKNOWN) || destination.text.includes(UNKNOWN) || source.glob || destination.glob) return false;
+    const { ctx, rules } = this.env;
+    let target = toAbsolute(destination.text, state.cwd, ctx.home);
+    const info = await ctx.io.stat(target);
+    if (info?.kind === "dir" || destination.text.endsWith("/")) target = `${target}/${basename(source.text)}`;
+    return rules.classify(target) !== undefined;
   }
 
   private async tar(args: Arg[], state: State): Promise<void> {
