@@ -60,3 +60,22 @@ describe("the in-process hooks module", () => {
     expect(example?.isError).toBe(false);
   }, 120_000);
 });
+
+describe("the hooks module reads the project's config", () => {
+  it.each([
+    ["an allow entry lets the file through", "secrets:\n  allow: [.env]\n", false, undefined],
+    ["a broken config keeps the defaults and says so", "secrets:\n  allow: yes\n", true, /secrets\.allow: must be array/],
+  ] as const)("%s", async (_name, yaml, denied, notice) => {
+    const project = scratchDir("module-config");
+    const result = await runClaude({
+      project,
+      prompt: "read",
+      files: { ".env": "T=1\n", ".claude/shipshape.yaml": yaml },
+      script: [{ toolUse: { name: "Read", input: { file_path: join(project, ".env") } } }, { text: "done" }],
+      allowedTools: ["Read"],
+    });
+    const [read] = toolResults(result.api);
+    expect(read?.isError).toBe(denied);
+    if (notice) expect(read?.text).toMatch(notice);
+  }, 120_000);
+});

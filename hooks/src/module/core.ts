@@ -44,7 +44,10 @@ export async function decideToolCall(call: ToolCall, io: HostIO, context: Module
       home: context.home,
       store: context.store,
     });
-    return verdict.action === "deny" ? { deny: verdict.reason } : {};
+    if (verdict.action !== "deny") return {};
+    // A module cannot show a notice beside a passing call, so a broken config is reported with refusals.
+    const notice = describeProblems(loaded);
+    return { deny: notice ? `${verdict.reason}\n\n${notice}` : verdict.reason };
   } catch (error) {
     const verdict = failClosed(`internal error (${error instanceof Error ? error.message : String(error)})`);
     return { deny: verdict.action === "deny" ? verdict.reason : "shipshape failed closed" };
