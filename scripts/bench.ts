@@ -25,6 +25,10 @@ for (const [path, text] of Object.entries({
   mkdirSync(join(project, path, ".."), { recursive: true });
   writeFileSync(join(project, path), text);
 }
+// A git repository with a staged change and a passing test, for the commit gate's cache-hit case.
+spawnSync("git", ["init", "-q"], { cwd: project });
+writeFileSync(join(project, "package.json"), JSON.stringify({ name: "bench", scripts: { test: "node -e 0" } }));
+spawnSync("git", ["add", "-A"], { cwd: project });
 const baseline = join(home, "bare.cjs");
 writeFileSync(baseline, 'require("fs").readFileSync(0);\n');
 
@@ -39,6 +43,12 @@ const cases: Array<{ name: string; entry: string; input: string; expect: "pass" 
   { name: "Bash `git status && git diff --stat` (passes)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "git status && git diff --stat" }), expect: "pass" },
   { name: "Bash `cat .env` (denied)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "cat .env" }), expect: "deny" },
   { name: "Bash `grep -r TODO src` (passes)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "grep -r TODO src" }), expect: "pass" },
+  {
+    name: "Bash `git commit` whose verification is cached (passes)",
+    entry: "pre-tool-use.cjs",
+    input: payload("Bash", { command: `git commit -m "Add the bench project" -m "A staged change for the commit gate."` }),
+    expect: "pass",
+  },
 ];
 
 function once(script: string, input: string): { ms: number; stdout: string; status: number | null } {

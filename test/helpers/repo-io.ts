@@ -10,12 +10,17 @@ export function repoIO(extraFiles: Record<string, string> = {}, runShell?: (comm
     files: {
       [`${ROOT}/package.json`]: JSON.stringify({ scripts: { test: "vitest run", lint: "eslint ." } }),
       [`${ROOT}/src/app.ts`]: "export {}",
+      [`${ROOT}/.git/HEAD`]: "ref: refs/heads/main\n",
       [`${ROOT}/sub/x.ts`]: "x",
       [`${ROOT}/good-message.txt`]: "Add retry to the upload client\n\nUploads failed on the first hiccup.\n",
       [`${ROOT}/bad-message.txt`]: "wip\n",
       ...extraFiles,
     },
     run: (argv) => {
+      // readGitState asks one shell for the root, the index tree and the status.
+      if (argv[0] === "sh" && argv[2]?.includes("git status")) {
+        return { exitCode: 0, stdout: `4b825dc642cb6eb9a060e54bf8d69288fbee4904\n\n1 M. N... 100644 100644 100644 a b src/app.ts\0`, stderr: "", timedOut: false };
+      }
       const args = argv.slice(1).join(" ");
       if (args.startsWith("rev-parse --show-toplevel")) return { exitCode: 0, stdout: `${ROOT}\n`, stderr: "", timedOut: false };
       if (args.startsWith("status")) return { exitCode: 0, stdout: "1 M. N... 100644 100644 100644 a b src/app.ts\0", stderr: "", timedOut: false };

@@ -3,25 +3,40 @@ import type { HostIO } from "../../runtime/io.js";
 
 export interface GitState {
   root: string;
+  /** The index as a tree object id (`git write-tree`), when the index can be written as one. */
+  tree?: string;
   staged: string[];
   /** Tracked files changed in the working tree but not staged. */
   unstaged: string[];
   untracked: string[];
 }
 
-async function git(io: HostIO, cwd: string, args: string[]): Promise<string | undefined> {
-  const result = await io.run(["git", ...args], { cwd, timeoutMs: 10_000 });
-  return result.exitCode === 0 ? result.stdout : undefined;
+
+/** The working tree's root: the nearest folder with a `.git` (a folder, or a file in worktrees and submodules). */
+async function findRoot(io: HostIO, cwd: string): Promise<string | undefined> {
+  let dir = cwd.replace(/\/+$/, "") || "/";
+  for (;;) {
+    if (await io.exists(`${dir === "/" ? "" : dir}/.git`)) return dir;
+    if (dir === "/") return undefined;
+    dir = dir.slice(0, dir.lastIndexOf("/")) || "/";
+  }
 }
 
-/** The repository around `cwd`, or undefined when there is none (git commit would fail by itself). */
+/**
+ * The repository around `cwd`, or undefined when there is none (git commit would fail by itself).
+ * The root is found on disk and one shell runs both git commands: every process a hook starts costs
+ * milliseconds on a commit.
+ */
 export async function readGitState(io: HostIO, cwd: string): Promise<GitState | undefined> {
-  const root = (await git(io, cwd, ["rev-parse", "--show-toplevel"]))?.trim();
+  const root = await findRoot(io, cwd);
   if (!root) return undefined;
-  const status = await git(io, root, ["status", "--porcelain=v2", "-z", "--untracked-files=all"]);
-  const state: GitState = { root, staged: [], unstaged: [], untracked: [] };
-  if (status === undefined) return state;
-  const records = status.split("\0");
+  const script = 'git write-tree 2>/dev/null; printf "\\n"; git status --porcelain=v2 -z --untracked-files=all';
+  const result = await io.run(["sh", "-c", script], { cwd: root, timeoutMs: 10_000 });
+  if (result.exitCode !== 0) return undefined;
+  const newline = result.stdout.indexOf("\n\n");
+  const tree = result.stdout.slice(0, Math.max(newline, 0)).trim();
+  const state: GitState = { root, staged: [], unstaged: [], untracked: [], ...(tree !== "" ? { tree } : {}) };
+  const records = result.stdout.slice(newline + 2).split("\0");
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as string;
     if (record.startsWith("? ")) state.untracked.push(record.slice(2));
@@ -43,19 +58,18 @@ export function fnv(text: string): string {
 }
 
 /**
- * Identifies the content verification runs on, without touching the index or the working tree:
- * the index as a tree object (`git write-tree` only adds objects), the unstaged diff, and the
- * untracked files' sizes and times. The same key means the same files, so a pass can be reused.
+ * Identifies the content verification runs on, without touching the index or the working tree: the
+ * index as a tree object (`git write-tree` only adds objects, and the id stays the same after the
+ * commit lands), and the size and time of each unstaged or untracked file, standing for its contents
+ * as they do in git's own index. The same key means the same files, so a pass can be reused.
  */
 export async function contentKey(io: HostIO, state: GitState): Promise<string | undefined> {
-  const tree = (await git(io, state.root, ["write-tree"]))?.trim();
+  const tree = state.tree;
   if (!tree) return undefined;
-  const diff = await git(io, state.root, ["diff", "--no-ext-diff", "--binary"]);
-  if (diff === undefined) return undefined;
-  const untracked: string[] = [];
-  for (const path of state.untracked.slice(0, 5000)) {
+  const changed: string[] = [];
+  for (const path of [...state.unstaged, ...state.untracked].slice(0, 5000)) {
     const info = await io.stat(`${state.root}/${path}`);
-    untracked.push(`${path}:${info?.size ?? -1}:${info?.mtimeMs ?? -1}`);
+    changed.push(`${path}:${info?.size ?? -1}:${info?.mtimeMs ?? -1}`);
   }
-  return `${tree}:${fnv(diff)}:${fnv(untracked.join("\n"))}`;
+  return `${tree}:${fnv(changed.join("\n"))}`;
 }
