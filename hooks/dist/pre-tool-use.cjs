@@ -16,6 +16,8 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) {
       const temp = cacheFile + "." + process.pid;
       fs.writeFileSync(temp, script.createCachedData());
       fs.renameSync(temp, cacheFile);
+      // Caches of earlier bundles (before an update) are never read again.
+      for (const name of fs.readdirSync(dir)) if (/^v8-.*\.bin$/.test(name) && dir + "/" + name !== cacheFile) fs.unlinkSync(dir + "/" + name);
     } catch {}
   });
 }
