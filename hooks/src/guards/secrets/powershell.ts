@@ -91,6 +91,5 @@ export async function analyzePowerShellText(
     const sources = ["copy-item", "cp", "copy", "cpi", "move-item", "mv", "move", "mi"].includes(cmdlet) ? operands.slice(0, 1) : operands;
     for (const arg of sources) await file({ text: resolveVars(arg), raw: arg }, `\`${words[0]}\` reads`);
   }
-  void env;
   return findings;
 }

@@ -175,7 +175,7 @@ class ShellAnalysis {
       return;
     }
     if (name === "export" || name === "declare" || name === "typeset" || name === "local" || name === "readonly" || name === "set" || name === "ps") {
-      this.environmentCommand(name, args, command, state);
+      this.environmentCommand(name, args, state);
       return;
     }
     if (name === "env" || name === "printenv") {
@@ -197,7 +197,7 @@ class ShellAnalysis {
     }
     const wrapper = WRAPPERS[name];
     if (wrapper && name !== "env") {
-      const rest = unwrap(name, args, wrapper);
+      const rest = unwrap(args, wrapper);
       if (name === "watch") {
         const text = rest.map((a) => a.text).join(" ");
         if (text !== "") await this.source(text, copy(state), "This `watch`");
@@ -207,9 +207,9 @@ class ShellAnalysis {
       if (rest.length > 0) await this.run(rest, { ...command, words: command.words.slice(argv.length - rest.length) }, state, upstream);
       return;
     }
-    if (name === "xargs") return this.xargs(args, command, state, upstream);
+    if (name === "xargs") return this.xargs(args, state, upstream);
     if (SHELLS.has(name)) return this.shell(name, args, stdinText, state);
-    if (name === "ssh") return this.ssh(args, state);
+    if (name === "ssh") return this.ssh(args);
     if (name === "su" || name === "runuser") {
       const code = optionValues(parseOptions(args, { valueShort: "cglsw", valueLong: ["--command", "--group", "--shell"] }), "-c", "--command")[0];
       if (code) await this.source(code.text, copy(state), "This `su -c`");
@@ -236,7 +236,7 @@ class ShellAnalysis {
     await this.readsAll(args, state, `\`${name}\` reads`, READER_OPTIONS[name]);
   }
 
-  private environmentCommand(name: string, args: Arg[], command: Extract<Command, { type: "simple" }>, state: State): void {
+  private environmentCommand(name: string, args: Arg[], state: State): void {
     const names = args.filter((a) => !a.text.startsWith("-") && !a.text.startsWith("+"));
     const flags = args.filter((a) => a.text.startsWith("-")).map((a) => a.text);
     if (name === "ps") {
@@ -265,7 +265,6 @@ class ShellAnalysis {
         this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: `\`${name} -p\` prints` });
       }
     }
-    void command;
   }
 
   /** env/printenv: a dump without a command, secret names for printenv, a wrapper otherwise. */
@@ -285,7 +284,7 @@ class ShellAnalysis {
       await this.source(split.text, copy(state), "This `env -S`");
       return true;
     }
-    const rest = unwrap("env", args, spec);
+    const rest = unwrap(args, spec);
     if (rest.length === 0) {
       if (!args.some((a) => a.text === "-i" || a.text === "-" || a.text === "--ignore-environment")) {
         this.findings.push({ kind: "environment", what: "the whole environment", how: "`env` with no command prints" });
@@ -390,11 +389,10 @@ class ShellAnalysis {
     if (stdinText !== undefined) await this.source(stdinText, copy(state), `The script fed to \`${name}\``);
   }
 
-  private async ssh(args: Arg[], state: State): Promise<void> {
+  private async ssh(args: Arg[]): Promise<void> {
     const parsed = parseOptions(args, { valueShort: "bcDEeFIiJLlmOoPpQRSWw" });
     const remote = parsed.operands.slice(1).map((a) => a.text).join(" ");
     if (remote !== "" && !remote.includes(UNKNOWN)) await this.source(remote, { vars: new Map(), cwd: undefined }, "The remote command of `ssh`");
-    void state;
   }
 
   private async container(name: string, args: Arg[], state: State): Promise<void> {
@@ -757,15 +755,13 @@ class ShellAnalysis {
   private async commandReadsFiles(command: Arg[], state: State): Promise<boolean> {
     const literal = command.filter((a) => a.text !== "{}");
     if (literal.length === 0) return false;
-    const before = this.findings.length;
     await this.run(literal, { type: "simple", assigns: [], words: [], redirects: [] }, copy(state), undefined);
-    void before;
     let i = 0;
     for (;;) {
       const name = basename(literal[i]?.text ?? "");
       const wrapper = WRAPPERS[name];
       if (!wrapper || name === "xargs") break;
-      const rest = unwrap(name, literal.slice(i + 1), wrapper);
+      const rest = unwrap(literal.slice(i + 1), wrapper);
       i = literal.length - rest.length;
       if (rest.length === 0) return false;
     }
@@ -775,7 +771,7 @@ class ShellAnalysis {
     return true;
   }
 
-  private async xargs(args: Arg[], command: Extract<Command, { type: "simple" }>, state: State, upstream: Upstream | undefined): Promise<void> {
+  private async xargs(args: Arg[], state: State, upstream: Upstream | undefined): Promise<void> {
     const parsed = parseOptionsUntilCommand(args, "aEdIiLlnPs", ["--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"]);
     for (const file of parsed.argFiles) await this.file(file, state, "`xargs -a` reads");
     const inner = parsed.command.length > 0 ? parsed.command : [{ text: "echo", raw: "echo" }];
@@ -805,7 +801,6 @@ class ShellAnalysis {
       }
     }
     await this.tree({ text: ".", raw: "." }, state, EVERYTHING, how);
-    void command;
   }
 }
 
@@ -870,7 +865,7 @@ function mergeValues(lists: Arg[][]): VarValues {
 }
 
 /** The command a wrapper runs: its arguments after the wrapper's own options and operands. */
-function unwrap(name: string, args: Arg[], spec: (typeof WRAPPERS)[string]): Arg[] {
+function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string]): Arg[] {
   let i = 0;
   while (i < args.length) {
     const text = (args[i] as Arg).text;
@@ -890,7 +885,6 @@ function unwrap(name: string, args: Arg[], spec: (typeof WRAPPERS)[string]): Arg
     break;
   }
   const leading = spec.leadingOperands ?? 0;
-  void name;
   return args.slice(i + leading);
 }
 
