@@ -166,4 +166,9 @@ export const PASS: string[] = [
   `git add -A && git commit -m "$(cat <<'EOF'\nAdd the init command\n\nWrites settings without losing anything.\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nEOF\n)"`,
   `git commit --no-edit --amend`,
   `git -C /repo commit -m "Use an absolute directory" -m "git -C with an absolute path is the same repository."`,
+  `git commit --dry-run`,
+  `git commit --dry-run -m "wip"`,
+  `git commit -h`,
+  `git commit --help`,
+  `git commit --no-edit`,
 ];

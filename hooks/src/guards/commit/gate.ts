@@ -45,6 +45,7 @@ async function messageOf(options: CommitOptions, invocation: CommitInvocation, c
     case "editor":
       return { problem: "it gives no message (-m, -F or a heredoc), so git would open an editor, which waits forever in Claude Code. Give the message with: git commit -F - <<'EOF' … EOF" };
     case "reused":
+    case "none":
       return {};
   }
 }
@@ -112,7 +113,9 @@ export const commitGate: PreToolUseCheck = {
     if (ctx.configDegraded) {
       return deny(`The shipshape configuration is broken, so the gate cannot know this project's convention and verification commands. Fix it first:\n${ctx.configNotice ?? "see the notice about .claude/shipshape.yaml"}`);
     }
-    const commits = invocations.map((invocation) => ({ invocation, options: readCommitArgs(invocation.args, invocation.stdin) }));
+    // --dry-run and --help commit nothing: no message to check and nothing to verify.
+    const commits = invocations.map((invocation) => ({ invocation, options: readCommitArgs(invocation.args, invocation.stdin) })).filter((c) => c.options.source.kind !== "none");
+    if (commits.length === 0) return PASS;
     for (const { invocation, options } of commits) {
       const { message, problem } = await messageOf(options, invocation, ctx);
       if (problem) return deny(`The commit \`${invocation.raw.slice(0, 120)}\` cannot be checked: ${problem}.`);

@@ -10,7 +10,9 @@ export type MessageSource =
   /** --amend --no-edit, --fixup, --squash, -C/-c: git reuses a message that already passed. */
   | { kind: "reused"; how: string }
   /** No -m, -F or reuse: git would open an editor. */
-  | { kind: "editor" };
+  | { kind: "editor" }
+  /** --dry-run, --help: nothing is committed. */
+  | { kind: "none" };
 
 export interface CommitOptions {
   source: MessageSource;
@@ -37,6 +39,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
   let unknown: string | undefined;
   let reused: string | undefined;
   let noEdit = false;
+  let commitsNothing = false;
   let amend = false;
   let noVerify = false;
   let all = false;
@@ -68,6 +71,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
       if (eq !== -1) take(name, { ...(args[i] as Arg), text: text.slice(eq + 1) });
       else if (VALUE_OPTIONS.has(name)) take(name, args[++i]);
       if (name === "--no-edit") noEdit = true;
+      if (name === "--dry-run" || name === "--help") commitsNothing = true;
       if (name === "--amend") amend = true;
       if (name === "--no-verify") noVerify = true;
       if (name === "--all") all = true;
@@ -83,6 +87,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
           break;
         }
         if (GLUED_ONLY.has(letter)) break;
+        if (letter === "-h") commitsNothing = true;
         if (letter === "-n") noVerify = true;
         if (letter === "-a") all = true;
       }
@@ -91,11 +96,12 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
     pathspecs.push(text);
   }
   let source: MessageSource;
-  if (unknown !== undefined) source = { kind: "unknown", raw: unknown };
+  if (commitsNothing) source = { kind: "none" };
+  else if (unknown !== undefined) source = { kind: "unknown", raw: unknown };
   else if (messages.length > 0) source = { kind: "text", message: messages.join("\n\n") };
   else if (file !== undefined) source = { kind: "file", path: file };
   else if (reused !== undefined) source = { kind: "reused", how: reused };
-  else if (amend && noEdit) source = { kind: "reused", how: "--amend --no-edit" };
+  else if (noEdit) source = { kind: "reused", how: amend ? "--amend --no-edit" : "--no-edit (the prepared merge or cherry-pick message)" };
   else source = { kind: "editor" };
   return { source, noVerify, all, amend, pathspecs };
 }
