@@ -48,7 +48,7 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env, shell
         // A folder on the way may still be a link (keys -> ~/.ssh): the real path decides what it is.
         let realPath = path;
         try {
-          realPath = realpathSync(path);
+          realPath = realpathSync.native(path);
         } catch {
           // Unresolvable: judge the path as written.
         }
@@ -60,7 +60,7 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env, shell
         return {
           kind: kindOf(target),
           isLink: true,
-          realPath: realpathSync(path),
+          realPath: realpathSync.native(path),
           size: target.size,
           mtimeMs: target.mtimeMs,
         };
