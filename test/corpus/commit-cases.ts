@@ -90,6 +90,10 @@ export const BLOCK: string[] = [
   `git commit --trailer "Reviewed-by: A <a@b.c>" -m "Update"`,
   `git commit -F- <<'EOF'\nwip\nEOF`,
   `git commit --cleanup=verbatim -m "wip"`,
+  heredocF("Fix the race in the uploader\n\nFixes: #123\nCo-Authored-By: Claude <noreply@anthropic.com>"),
+  `git commit -m "Add feature" -m "Co-Authored-By: A <a@b.c>"`,
+  `git commit -m "Summary" -m ""`,
+  `git commit -m "$(echo 'feat: x')"`,
   `git add -A && git commit -m "$(cat <<'EOF'\nfeat(cli): add init\n\nWrites settings.\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nEOF\n)"`,
 ];
 
@@ -166,6 +170,12 @@ export const PASS: string[] = [
   `git add -A && git commit -m "$(cat <<'EOF'\nAdd the init command\n\nWrites settings without losing anything.\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nEOF\n)"`,
   `git commit --no-edit --amend`,
   `git -C /repo commit -m "Use an absolute directory" -m "git -C with an absolute path is the same repository."`,
+  heredocF("Document the cache scope\n\nNote: the cache is now per user, so two people no longer share entries."),
+  heredocF("Fix the race in the uploader\n\nThe retry loop read the queue without the lock; it now takes it.\n\nFixes: #123\nCo-Authored-By: Claude <noreply@anthropic.com>"),
+  heredocF(`Add the café menu ${"é".repeat(40)}\n\nAccented letters count once each.`),
+  heredocF("Add retry\n\n- retries three times\n- backs off between tries"),
+  `git commit -m "Update"$'\\n\\n'"Explain why the update was needed."`,
+  `git commit -m "Handle \\"quoted\\" names" -m "Names with quotes broke the parser."`,
   `git commit --dry-run`,
   `git commit --dry-run -m "wip"`,
   `git commit -h`,

@@ -6,7 +6,10 @@ export interface Violation {
   line?: string;
 }
 
-const TRAILER = /^[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z0-9-]+)?: \S/;
+/** git's trailer shape: a token without spaces, a colon, a value. */
+const TRAILER = /^[A-Za-z][A-Za-z0-9-]*: \S/;
+/** Keys that make a final paragraph a trailer block rather than prose that happens to start with "Note:". */
+const KNOWN_TRAILER = /^(co-authored-by|signed-off-by|reviewed-by|acked-by|tested-by|reported-by|suggested-by|helped-by|requested-by|cc|fixes|closes|resolves|refs|ref|see-also|change-id|link|bug|issue|ticket|jira|cherry-picked-from|generated-by|assisted-by)\s*:/i;
 const TYPE_PREFIX = /^[a-z][a-z0-9-]*(\([^)]*\))?!?: /;
 const CONVENTIONAL = /^([a-z][a-z0-9-]*)(?:\(([^)]+)\))?(!)?: (.+)$/;
 
@@ -26,8 +29,14 @@ export function splitMessage(message: string): { summary: string; separated: boo
   if (current.length > 0) paragraphs.push(current);
   let trailers: string[] = [];
   const last = paragraphs[paragraphs.length - 1];
-  // git's trailer block: the last paragraph, opening with `Key: value`, continuation lines indented.
-  if (last && TRAILER.test(last[0] ?? "") && last.every((line) => TRAILER.test(line) || /^\s/.test(line))) {
+  // git's trailer block: the last paragraph, all `Key: value` lines (continuations indented), with at
+  // least one key git or people use as a trailer (or an address), so a lone "Note: …" stays prose.
+  const isTrailerBlock =
+    last !== undefined &&
+    TRAILER.test(last[0] ?? "") &&
+    last.every((line) => TRAILER.test(line) || /^\s/.test(line)) &&
+    last.some((line) => KNOWN_TRAILER.test(line) || /<[^>\s]+@[^>\s]+>/.test(line));
+  if (last && isTrailerBlock) {
     trailers = last;
     paragraphs.pop();
   }
@@ -57,8 +66,10 @@ export function checkMessage(message: string, config: ShipshapeConfig["commit"])
       }
     }
   }
-  if (summary.length > config.summaryMaxLength) {
-    violations.push({ rule: `the summary is ${summary.length} characters; the limit is ${config.summaryMaxLength}`, line: summary });
+  // Characters as people count them (code points), not UTF-16 units.
+  const length = [...summary].length;
+  if (length > config.summaryMaxLength) {
+    violations.push({ rule: `the summary is ${length} characters; the limit is ${config.summaryMaxLength}`, line: summary });
   }
   if (!separated) violations.push({ rule: "the summary must be followed by a blank line before the body", line: message.split("\n")[1] });
   if (config.requireBody && body.length === 0) {
