@@ -1,0 +1,47 @@
+import type { Arg, ExpandScope, VarValues } from "../../shell/expand.js";
+import type { Command, Word } from "../../shell/ast.js";
+import type { GuardEnv } from "./guard.js";
+import type { OptionSpec } from "./options.js";
+import type { Finding } from "./refusal.js";
+import type { SearchFilter } from "./tree-search.js";
+
+/** What the shell analysis knows while it walks a command: variables and the working directory. */
+export interface State {
+  vars: Map<string, VarValues>;
+  cwd: string | undefined;
+}
+
+/** What feeds a command's stdin, when the guard can tell (for xargs). */
+export interface Upstream {
+  command: Command | undefined;
+  state: State;
+}
+
+export type SimpleCommand = Extract<Command, { type: "simple" }>;
+
+/** The shell analysis as the per-command modules use it. */
+export interface Analyzer {
+  readonly env: GuardEnv;
+  readonly findings: Finding[];
+  /** A file name the command reads: a finding if it is, or may be, a secret file. */
+  file(arg: Arg, state: State, how: string): Promise<void>;
+  /** A path that may be a folder the command reads recursively. */
+  tree(arg: Arg, state: State, filter: SearchFilter, how: string, extra?: (hits: Finding[]) => Promise<Finding[]>): Promise<void>;
+  /** Every operand (and file-valued option) of a command that reads what it names. */
+  readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec): Promise<void>;
+  run(argv: Arg[], command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void>;
+  source(text: string, state: State, how: string): Promise<void>;
+  expand(word: Word, state: State): Arg[];
+  scope(state: State): ExpandScope;
+}
+
+/** Search options that print file names or counts, never matching lines. */
+export const NAMES_ONLY = ["-l", "-L", "-c", "-q", "--files-with-matches", "--files-without-match", "--count", "--count-matches", "--quiet", "--silent"];
+
+export function copy(state: State): State {
+  return { vars: new Map(state.vars), cwd: state.cwd };
+}
+
+export function stripAt(arg: Arg): Arg {
+  return arg.text.startsWith("@") && arg.text.length > 1 ? { ...arg, text: arg.text.slice(1) } : arg;
+}

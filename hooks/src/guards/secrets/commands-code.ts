@@ -1,0 +1,101 @@
+/** Commands that run other code: shells (-c and scripts), ssh, docker and kubectl exec, interpreters, awk. */
+
+import { UNKNOWN, type Arg } from "../../shell/expand.js";
+import { copy, type Analyzer, type State } from "./analysis-types.js";
+import { environmentDump, pathTokens, readsDotenv } from "./inline-code.js";
+import { optionValues, parseOptions } from "./options.js";
+
+export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
+  const parsed = parseOptions(args, { valueShort: "oO", valueLong: ["--rcfile", "--init-file"] });
+  const code = parsed.options.some((o) => o.name === "-c") ? parsed.operands[0] : undefined;
+  if (code) {
+    if (code.text.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: code.raw, how: `\`${name} -c\` runs` });
+    else await a.source(code.text, copy(state), `This \`${name} -c\``);
+    return;
+  }
+  const script = parsed.options.some((o) => o.name === "-s") ? undefined : parsed.operands[0];
+  if (script) {
+    await a.file(script, state, `Running as a script`);
+    return;
+  }
+  if (stdinText !== undefined) await a.source(stdinText, copy(state), `The script fed to \`${name}\``);
+}
+
+export async function ssh(a: Analyzer, args: Arg[]): Promise<void> {
+  const parsed = parseOptions(args, { valueShort: "bcDEeFIiJLlmOoPpQRSWw" });
+  const remote = parsed.operands.slice(1).map((w) => w.text).join(" ");
+  if (remote !== "" && !remote.includes(UNKNOWN)) await a.source(remote, { vars: new Map(), cwd: undefined }, "The remote command of `ssh`");
+}
+
+export async function container(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  // `docker exec CONTAINER cmd …` / `kubectl exec POD -- cmd …`: the command runs elsewhere, but its
+  // output comes back here, so it is checked like a local one (with an unknown directory).
+  const sub = args.findIndex((w) => !w.text.startsWith("-"));
+  if (sub === -1 || !["exec", "run"].includes(args[sub]?.text ?? "")) {
+    await a.readsAll(args.filter((w) => w.text.startsWith("-")), state, `\`${name}\` reads`);
+    return;
+  }
+  const rest = args.slice(sub + 1);
+  const dash = rest.findIndex((w) => w.text === "--");
+  const parsed = parseOptions(dash === -1 ? rest : rest.slice(0, dash), { valueShort: "eiuwvpc", valueLong: ["--env", "--user", "--workdir", "--volume", "--name", "--env-file", "--namespace", "--container", "-n", "-c"] });
+  const command = dash === -1 ? parsed.operands.slice(args[sub]?.text === "run" ? 1 : 1) : rest.slice(dash + 1);
+  const text = command.map((w) => w.text).join(" ");
+  if (text !== "" && !text.includes(UNKNOWN)) await a.source(text, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs`);
+}
+
+export async function interpreter(a: Analyzer, name: string, args: Arg[], codeOptions: string[], stdinText: string | undefined, state: State): Promise<void> {
+  const how = `\`${name}\``;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as Arg;
+    const option = codeOptions.find((o) => arg.text === o || (o.length === 2 && arg.text.startsWith(o) && arg.text.length > 2 && !arg.text.startsWith("--")));
+    if (option) {
+      const code = arg.text === option ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
+      if (code) {
+        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`);
+        // Arguments after the code are sys.argv / process.argv and may be file names the code opens.
+        for (const rest of args.slice(i + (arg.text === option ? 2 : 1))) await a.file(rest, state, `${how} is given`);
+      }
+      return;
+    }
+    if (arg.text === "--env-file" || arg.text === "--env-file-if-exists") {
+      i += 1;
+      continue;
+    }
+    if (!arg.text.startsWith("-") || arg.text === "-") {
+      if (arg.text === "-" && stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`);
+      else await a.readsAll(args.slice(i), state, `${how} runs or reads`);
+      return;
+    }
+  }
+  if (stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`);
+}
+
+/** Scans inline code for secret file names and environment dumps. */
+export async function inlineCode(a: Analyzer, code: string, raw: string, state: State, how: string): Promise<void> {
+  if (code.includes(UNKNOWN)) {
+    a.findings.push({ kind: "dynamic", word: raw, how });
+    return;
+  }
+  const dump = a.env.ctx.config.secrets.environment ? environmentDump(code) : undefined;
+  if (dump) a.findings.push({ kind: "environment", what: `the whole environment (${dump})`, how: `${how} prints` });
+  if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
+  for (const token of pathTokens(code)) {
+    const before = a.findings.length;
+    await a.file({ text: token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~"), raw: token }, state, `${how} names`);
+    // Tokens from code are names, not certain reads: a computed-looking token is not a finding.
+    a.findings.splice(before, a.findings.length - before, ...a.findings.slice(before).filter((f) => f.kind !== "dynamic"));
+  }
+}
+
+export async function awk(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const parsed = parseOptions(args, { valueShort: "Fvf", valueLong: ["--field-separator", "--assign", "--file"] });
+  const programFiles = optionValues(parsed, "-f", "--file");
+  for (const file of programFiles) await a.file(file, state, "`awk -f` reads");
+  const operands = programFiles.length > 0 ? parsed.operands : parsed.operands.slice(1);
+  const program = programFiles.length > 0 ? undefined : parsed.operands[0];
+  if (program) await inlineCode(a, program.text, program.raw, state, "The awk program");
+  for (const operand of operands) {
+    if (/^[A-Za-z_]\w*=/.test(operand.text)) continue;
+    await a.file(operand, state, "`awk` reads");
+  }
+}

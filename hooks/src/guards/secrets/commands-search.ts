@@ -1,0 +1,220 @@
+/** Recursive searches and the commands that feed file names to others: grep, rg, ag, find, xargs. */
+
+import { UNKNOWN, type Arg } from "../../shell/expand.js";
+import { basename, toAbsolute } from "../../runtime/paths.js";
+import { NAMES_ONLY, copy, type Analyzer, type State, type Upstream } from "./analysis-types.js";
+import { NON_READING, WRAPPERS } from "./command-rules.js";
+import { hasOption, optionValues, parseOptions } from "./options.js";
+import type { Finding } from "./refusal.js";
+import { typeGlobs } from "./search-filters.js";
+import { EVERYTHING, type SearchFilter } from "./tree-search.js";
+import { unwrap } from "./wrappers.js";
+
+export async function grep(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const parsed = parseOptions(args, {
+    valueShort: "efmABCdDX",
+    valueLong: ["--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context", "--include", "--exclude", "--exclude-dir", "--exclude-from", "--directories", "--devices", "--label", "--binary-files", "--group-separator", "--type", "--ignore-dir"],
+  });
+  const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
+  for (const file of optionValues(parsed, "-f", "--file")) await a.file(file, state, `\`${name} -f\` reads patterns from`);
+  const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);
+  const recursive =
+    name === "ack" || name === "ack-grep" ||
+    hasOption(parsed, "-r", "-R", "--recursive", "--dereference-recursive") ||
+    optionValues(parsed, "-d", "--directories").some((v) => v.text === "recurse");
+  const filter: SearchFilter = {
+    ...EVERYTHING,
+    include: optionValues(parsed, "--include").map((v) => v.text),
+    exclude: optionValues(parsed, "--exclude").map((v) => v.text),
+    excludeDirs: optionValues(parsed, "--exclude-dir", "--ignore-dir").map((v) => v.text),
+    followLinks: hasOption(parsed, "-R", "--dereference-recursive"),
+  };
+  const how = `\`${name}${recursive ? " -r" : ""}\``;
+  if (!recursive) {
+    for (const operand of operands) await a.file(operand, state, `${how} reads`);
+    return;
+  }
+  // Listing or counting matching files prints no line of them: a folder search in that mode passes
+  // (a secret file named outright is still refused above).
+  if (hasOption(parsed, ...NAMES_ONLY)) {
+    for (const operand of operands) {
+      const info = operand.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : await a.env.ctx.io.stat(toAbsolute(operand.text, state.cwd, a.env.ctx.home));
+      if (info?.kind !== "dir") await a.file(operand, state, `${how} reads`);
+    }
+    return;
+  }
+  const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
+  for (const root of roots) await a.tree(root, state, filter, `${how} over \`${root.raw}\``);
+}
+
+export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const parsed = parseOptions(args, {
+    valueShort: name === "rg" ? "efgtTmABCMjdEr" : "fGgmABCp",
+    valueLong: ["--regexp", "--file", "--glob", "--iglob", "--type", "--type-not", "--max-count", "--after-context", "--before-context", "--context", "--max-columns", "--threads", "--max-depth", "--encoding", "--replace", "--type-add", "--type-clear", "--ignore-file", "--pre", "--pre-glob", "--sort", "--sortr", "--max-filesize", "--colors", "--path-separator", "--context-separator", "--field-match-separator", "--engine", "--file-search-regex", "--ignore", "--depth"],
+  });
+  if (hasOption(parsed, "--files", "--type-list", "-g") && hasOption(parsed, "--files")) return;
+  for (const file of optionValues(parsed, "-f", "--file")) await a.file(file, state, `\`${name} -f\` reads patterns from`);
+  const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
+  const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);
+  const unrestricted = parsed.options.filter((o) => o.name === "-u").length + (hasOption(parsed, "--unrestricted") ? 1 : 0);
+  const filter: SearchFilter = {
+    ...EVERYTHING,
+    includePaths: [],
+    excludePaths: [],
+    include: [],
+    skipHidden: !(hasOption(parsed, "--hidden", "-.") || unrestricted >= 2),
+    followLinks: hasOption(parsed, "-L", "--follow"),
+  };
+  for (const glob of optionValues(parsed, "-g", "--glob", "--iglob", "-G", "--file-search-regex")) {
+    if (glob.text.startsWith("!")) filter.excludePaths.push(glob.text.slice(1));
+    else if (name === "rg") filter.includePaths.push(glob.text);
+  }
+  for (const type of optionValues(parsed, "-t", "--type")) {
+    const globs = typeGlobs(type.text);
+    if (globs) filter.include.push(...globs);
+  }
+  if (hasOption(parsed, ...NAMES_ONLY)) return;
+  const respectsIgnore = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1);
+  const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
+  for (const root of roots) {
+    await a.tree(root, state, filter, `\`${name}\` over \`${root.raw}\``, respectsIgnore ? (found) => notIgnored(a, found, state) : undefined);
+  }
+}
+
+/** Drops hits that git ignores (rg and ag skip them); when git cannot tell, every hit stays. */
+export async function notIgnored(a: Analyzer, found: Finding[], state: State): Promise<Finding[]> {
+  const paths = found.flatMap((f) => (f.kind === "search" ? [f.hit.path] : []));
+  const result = await a.env.ctx.io.run(["git", "check-ignore", "--", ...paths], { cwd: state.cwd ?? a.env.cwd, timeoutMs: 3000 });
+  if (result.exitCode !== 0 && result.exitCode !== 1) return found;
+  const ignored = new Set(result.stdout.split("\n").filter(Boolean).map((p) => toAbsolute(p, state.cwd ?? a.env.cwd, undefined)));
+  return found.filter((f) => f.kind !== "search" || !ignored.has(f.hit.path));
+}
+
+/** Keeps hits that git tracks (git grep searches only those). */
+export async function tracked(a: Analyzer, found: Finding[], state: State): Promise<Finding[]> {
+  const paths = found.flatMap((f) => (f.kind === "search" ? [f.hit.path] : []));
+  const result = await a.env.ctx.io.run(["git", "ls-files", "--full-name", "--", ...paths], { cwd: state.cwd ?? a.env.cwd, timeoutMs: 3000 });
+  if (result.exitCode !== 0) return found;
+  const names = new Set(result.stdout.split("\n").filter(Boolean).map((p) => basename(p)));
+  return found.filter((f) => f.kind !== "search" || names.has(basename(f.hit.path)));
+}
+
+export async function find(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const { roots, expression, filter } = parseFind(args);
+  const execs: Arg[][] = [];
+  for (let j = 0; j < expression.length; j++) {
+    const token = (expression[j] as Arg).text;
+    if (token === "-name" || token === "-iname") j += 1;
+    else if (["-exec", "-execdir", "-ok", "-okdir"].includes(token)) {
+      const command: Arg[] = [];
+      j += 1;
+      while (j < expression.length && ![";", "+"].includes((expression[j] as Arg).text)) command.push(expression[j++] as Arg);
+      execs.push(command);
+    } else if (["-fprint", "-fprintf", "-fls", "-fprint0"].includes(token)) j += 1;
+    else if (token === "-files0-from") await a.file(expression[++j] as Arg, state, "`find -files0-from` reads");
+  }
+  for (const command of execs) {
+    const readsFound = await commandReadsFiles(a, command, state);
+    if (!readsFound) continue;
+    for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) {
+      await a.tree(root, state, filter, `\`find ${root.raw} -exec ${command[0]?.raw ?? ""}\``);
+    }
+  }
+}
+
+/**
+ * For -exec and xargs: analyses the command's own literal arguments, and answers whether the file
+ * names appended to it ({} or stdin) would be read.
+ */
+export async function commandReadsFiles(a: Analyzer, command: Arg[], state: State): Promise<boolean> {
+  const literal = command.filter((w) => w.text !== "{}");
+  if (literal.length === 0) return false;
+  await a.run(literal, { type: "simple", assigns: [], words: [], redirects: [] }, copy(state), undefined);
+  let i = 0;
+  for (;;) {
+    const name = basename(literal[i]?.text ?? "");
+    const wrapper = WRAPPERS[name];
+    if (!wrapper || name === "xargs") break;
+    const rest = unwrap(literal.slice(i + 1), wrapper);
+    i = literal.length - rest.length;
+    if (rest.length === 0) return false;
+  }
+  const name = basename(literal[i]?.text ?? "");
+  if (NON_READING.has(name) || name === "echo") return false;
+  if (name === "grep" || name === "egrep" || name === "fgrep") return !literal.some((w) => w.text === "-l" || w.text === "-L" || w.text === "-c" || w.text === "-q");
+  return true;
+}
+
+export async function xargs(a: Analyzer, args: Arg[], state: State, upstream: Upstream | undefined): Promise<void> {
+  const parsed = parseOptionsUntilCommand(args, "aEdIiLlnPs", ["--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"]);
+  for (const file of parsed.argFiles) await a.file(file, state, "`xargs -a` reads");
+  const inner = parsed.command.length > 0 ? parsed.command : [{ text: "echo", raw: "echo" }];
+  if (!(await commandReadsFiles(a, inner, state))) return;
+  const how = `\`xargs ${inner[0]?.raw ?? ""}\` reads the files named on its input`;
+  const source = upstream?.command;
+  if (parsed.argFiles.length === 0 && source?.type === "simple") {
+    const words = source.words.flatMap((w) => a.expand(w, upstream?.state ?? state));
+    const head = basename(words[0]?.text ?? "");
+    if (head === "find") {
+      const { roots, expression, filter } = parseFind(words.slice(1));
+      const expr = expression.map((w) => w.text);
+      if (expr.includes("-type") && expr[expr.indexOf("-type") + 1] === "d") return;
+      for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, upstream?.state ?? state, filter, how);
+      return;
+    }
+    if (head === "echo" || head === "printf") {
+      for (const word of words.slice(1)) for (const name of word.text.split(/\s+/)) if (name) await a.file({ ...word, text: name }, state, how);
+      return;
+    }
+    if (head === "git" && words[1]?.text === "ls-files") {
+      const pathspecs = words.slice(2).filter((w) => !w.text.startsWith("-"));
+      for (const root of pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }]) {
+        await a.tree(root, upstream?.state ?? state, EVERYTHING, how, (found) => tracked(a, found, upstream?.state ?? state));
+      }
+      return;
+    }
+  }
+  await a.tree({ text: ".", raw: "." }, state, EVERYTHING, how);
+}
+
+/** find's start points, its expression, and the file filter its -name tests give (when no -o or ! blurs them). */
+function parseFind(args: Arg[]): { roots: Arg[]; expression: Arg[]; filter: SearchFilter } {
+  let i = 0;
+  while (i < args.length && /^-[HLPO]/.test((args[i] as Arg).text)) i += 1;
+  const roots: Arg[] = [];
+  while (i < args.length && !/^[-(!]/.test((args[i] as Arg).text)) roots.push(args[i++] as Arg);
+  const expression = args.slice(i);
+  const tokens = expression.map((w) => w.text);
+  const names: string[] = [];
+  for (let j = 0; j < tokens.length; j++) if (tokens[j] === "-name" || tokens[j] === "-iname") names.push(tokens[++j] ?? "*");
+  const reliable = !tokens.some((t) => ["-o", "-or", "!", "-not", ","].includes(t));
+  return { roots, expression, filter: { ...EVERYTHING, include: reliable ? names : [] } };
+}
+
+function parseOptionsUntilCommand(args: Arg[], valueShort: string, valueLong: string[]): { argFiles: Arg[]; command: Arg[] } {
+  const argFiles: Arg[] = [];
+  let i = 0;
+  while (i < args.length) {
+    const text = (args[i] as Arg).text;
+    if (text === "--") {
+      i += 1;
+      break;
+    }
+    if (!text.startsWith("-") || text === "-") break;
+    if (text.startsWith("--")) {
+      const name = text.split("=")[0] as string;
+      if (name === "--arg-file") argFiles.push(text.includes("=") ? { ...(args[i] as Arg), text: text.slice(11) } : (args[i + 1] as Arg));
+      i += !text.includes("=") && valueLong.includes(name) ? 2 : 1;
+      continue;
+    }
+    const letter = text[1] as string;
+    // -i and -l take an optional value glued to the option only.
+    if (valueShort.includes(letter) && letter !== "i" && letter !== "l") {
+      const value = text.length > 2 ? { ...(args[i] as Arg), text: text.slice(2) } : (args[i + 1] as Arg | undefined);
+      if (letter === "a" && value) argFiles.push(value);
+      i += text.length > 2 ? 1 : 2;
+    } else i += 1;
+  }
+  return { argFiles, command: args.slice(i) };
+}
+

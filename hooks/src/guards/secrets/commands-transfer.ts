@@ -1,0 +1,117 @@
+/** Commands that copy, move, archive or send files: cp, mv, install, ln, rsync, scp, tar, zip, curl, wget. */
+
+import { UNKNOWN, type Arg } from "../../shell/expand.js";
+import { basename, toAbsolute } from "../../runtime/paths.js";
+import type { Analyzer, State } from "./analysis-types.js";
+import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
+import { EVERYTHING, type SearchFilter } from "./tree-search.js";
+
+export async function copy(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const spec: OptionSpec =
+    name === "rsync"
+      ? { valueShort: "eBfT", valueLong: ["--exclude", "--include", "--filter", "--exclude-from", "--include-from", "--files-from", "--rsh", "--rsync-path", "--temp-dir", "--compare-dest", "--copy-dest", "--link-dest", "--chmod", "--chown", "--password-file", "--log-file", "--backup-dir", "--suffix", "--timeout", "--bwlimit", "--max-size", "--min-size", "--partial-dir"] }
+      : name === "scp"
+        ? { valueShort: "cFiJloPS" }
+        : { valueShort: name === "install" ? "tSmogZ" : "tS", valueLong: ["--target-directory", "--suffix", "--mode", "--owner", "--group", "--backup"] };
+  const parsed = parseOptions(args, spec);
+  for (const file of optionValues(parsed, "--password-file", "--files-from", "--exclude-from", "--include-from")) await a.file(file, state, `\`${name}\` reads`);
+  const target = optionValues(parsed, "-t", "--target-directory");
+  const sources = (target.length > 0 || name === "install" && hasOption(parsed, "-d") ? parsed.operands : parsed.operands.slice(0, -1)).filter(
+    (w) => !/^[^/]*:/.test(w.text) || w.text.startsWith("./"),
+  );
+  const recursive = name === "ln" ? false : name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
+  const verb = name === "mv" ? "Moving" : name === "ln" ? "Linking to" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
+  const filter: SearchFilter = { ...EVERYTHING, exclude: optionValues(parsed, "--exclude").map((v) => v.text.replace(/^\/+/, "")) };
+  const destination = target[0] ?? (name === "install" && hasOption(parsed, "-d") ? undefined : parsed.operands[parsed.operands.length - 1]);
+  for (const source of sources) {
+    if (recursive && name !== "mv") await a.tree(source, state, filter, `${verb} \`${source.raw}\` recursively`);
+    else if (name === "scp" || name === "rsync" || !(await staysSecret(a, source, destination, state))) await a.file(source, state, verb);
+  }
+}
+
+/**
+ * A copy or move whose result is itself a secret file by the same rules (`.env` to `.env.bak`, or into
+ * a folder, keeping its name) exposes nothing new: the copy stays guarded.
+ */
+export async function staysSecret(a: Analyzer, source: Arg, destination: Arg | undefined, state: State): Promise<boolean> {
+  if (!destination || state.cwd === undefined || source.text.includes(UNKNOWN) || destination.text.includes(UNKNOWN) || source.glob || destination.glob) return false;
+  const { ctx, rules } = a.env;
+  let target = toAbsolute(destination.text, state.cwd, ctx.home);
+  const info = await ctx.io.stat(target);
+  if (info?.kind === "dir" || destination.text.endsWith("/")) target = `${target}/${basename(source.text)}`;
+  return rules.classify(target) !== undefined;
+}
+
+export async function tar(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  let list = args;
+  // Old-style bundled letters: `tar czf out.tgz dir` ≡ `tar -c -z -f out.tgz dir`.
+  const first = args[0];
+  if (first && !first.text.startsWith("-") && /^[A-Za-z]+$/.test(first.text)) list = [{ ...first, text: `-${first.text}` }, ...args.slice(1)];
+  const parsed = parseOptions(list, { valueShort: "fCTXbHKLNgV", valueLong: ["--file", "--directory", "--files-from", "--exclude", "--exclude-from", "--transform", "--owner", "--group", "--mode", "--format", "--use-compress-program", "--newer", "--label"] });
+  const creating = hasOption(parsed, "-c", "--create", "-r", "--append", "-u", "--update", "-A", "--catenate");
+  const own = { ...state };
+  const dir = optionValues(parsed, "-C", "--directory")[0];
+  if (dir) own.cwd = dir.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : toAbsolute(dir.text, state.cwd, a.env.ctx.home);
+  for (const file of optionValues(parsed, "-T", "--files-from")) await a.file(file, state, "`tar -T` reads");
+  if (!creating) {
+    for (const archive of optionValues(parsed, "-f", "--file")) await a.file(archive, state, "`tar` reads");
+    return;
+  }
+  const filter: SearchFilter = { ...EVERYTHING, exclude: optionValues(parsed, "--exclude").map((v) => v.text) };
+  for (const source of parsed.operands) await a.tree(source, own, filter, `Archiving \`${source.raw}\``);
+}
+
+export async function zip(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const parsed = parseOptions(args, { valueShort: name === "zip" ? "bnPtZ" : "pomw", valueLong: ["--password", "--suffixes"] });
+  const operands = name === "zip" ? parsed.operands.slice(1) : parsed.operands.slice(2);
+  const recursive = name !== "zip" || hasOption(parsed, "-r", "--recurse-paths");
+  const exclude: string[] = [];
+  const xIndex = args.findIndex((w) => w.text === "-x" || w.text === "--exclude");
+  if (xIndex !== -1) for (const a of args.slice(xIndex + 1)) exclude.push(a.text.replace(/^\*\//, ""));
+  const sources = xIndex === -1 ? operands : operands.filter((w) => !args.slice(xIndex + 1).includes(w));
+  for (const source of sources) {
+    if (recursive) await a.tree(source, state, { ...EVERYTHING, exclude }, `Archiving \`${source.raw}\``);
+    else await a.file(source, state, "Archiving");
+  }
+}
+
+export async function transfer(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const how = `\`${name}\` sends or reads`;
+  const dataOptions = new Set(["-d", "--data", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "-T", "--upload-file", "-K", "--config", "-F", "--form", "--form-string", "-H", "--header", "--post-file", "--body-file", "-i", "--input-file"]);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as Arg;
+    let option = arg.text;
+    let value: Arg | undefined;
+    const eq = option.indexOf("=");
+    if (option.startsWith("--") && eq !== -1) {
+      value = { ...arg, text: option.slice(eq + 1) };
+      option = option.slice(0, eq);
+    } else if (/^-[dTKFHi]./.test(option)) {
+      value = { ...arg, text: option.slice(2) };
+      option = option.slice(0, 2);
+    } else if (dataOptions.has(option)) {
+      value = args[i + 1];
+      i += 1;
+    }
+    if (value && dataOptions.has(option)) {
+      const text = value.text;
+      if (option === "-F" || option === "--form") {
+        const at = /=[@<]([^;]+)/.exec(text);
+        if (at) await a.file({ ...value, text: at[1] as string }, state, how);
+      } else if (option === "--data-urlencode") {
+        const at = text.indexOf("@");
+        if (at !== -1) await a.file({ ...value, text: text.slice(at + 1) }, state, how);
+      } else if (["-T", "--upload-file", "-K", "--config", "--post-file", "--body-file", "-i", "--input-file"].includes(option)) {
+        await a.file(value, state, how);
+      } else if (text.startsWith("@") && text !== "@-") {
+        await a.file({ ...value, text: text.slice(1) }, state, how);
+      }
+      continue;
+    }
+    if (arg.text.startsWith("file://")) await a.file({ ...arg, text: decodeURIComponent(arg.text.slice(7)) }, state, how);
+    if (name !== "curl" && name !== "wget") {
+      const at = /^(?:[\w-]*(?:=|:=))?@(.+)$/.exec(arg.text);
+      if (at) await a.file({ ...arg, text: at[1] as string }, state, how);
+    }
+  }
+}
