@@ -80,6 +80,32 @@ function firstMatch(patterns: CompiledPattern[], path: string, name: string, pro
 }
 
 /** Builds the secret rules for one project: defaults, less what the config disables, plus its patterns. */
+/**
+ * The longest run of a glob with no wildcard in it, lower-cased (`~/` dropped): every path the glob
+ * can match contains it. Brace alternatives and character classes count as wildcards.
+ */
+export function literalFragment(pattern: string): string {
+  const text = pattern.startsWith("~/") ? pattern.slice(1) : pattern;
+  let best = "";
+  let current = "";
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === "{" || c === "[") depth += 1;
+    if (depth > 0 || c === "*" || c === "?" || c === "\\") {
+      if (current.length > best.length) best = current;
+      current = "";
+      if (c === "}" || c === "]") depth -= 1;
+      if (c === "\\") i += 1;
+      continue;
+    }
+    current += c;
+  }
+  if (current.length > best.length) best = current;
+  return best.toLowerCase();
+}
+
+/** Builds the secret rules for one project: defaults, less what the config disables, plus its patterns. */
 export function buildRules({ config, home, projectDir }: RuleOptions): SecretRules {
   const disabled = new Set(config.disable);
   const categories: SecretCategory[] = SECRET_CATEGORIES.filter(
@@ -93,21 +119,28 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
       patterns: config.patterns,
     });
   }
+  // A path that contains none of the patterns' literal fragments cannot match any of them: most paths
+  // a hook sees are like that, and they are answered without compiling a single pattern.
+  const fragments = categories.flatMap((category) => category.patterns.map(literalFragment));
+  const mayMatch = (path: string) => {
+    const lower = path.toLowerCase();
+    return fragments.some((fragment) => fragment === "" || lower.includes(fragment));
+  };
   const compileAll = (list: string[]) => list.map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined);
-  const compiled = categories.map((category) => ({
-    category,
-    patterns: compileAll(category.patterns),
-    except: compileAll(category.except ?? []),
-  }));
-  // Allow entries use the same forms as patterns: a bare name or glob matches by file name anywhere.
-  const allow = compileAll(config.allow);
+  let compiled: { entries: Array<{ category: SecretCategory; patterns: CompiledPattern[]; except: CompiledPattern[] }>; allow: CompiledPattern[] } | undefined;
+  const compiledRules = () =>
+    (compiled ??= {
+      entries: categories.map((category) => ({ category, patterns: compileAll(category.patterns), except: compileAll(category.except ?? []) })),
+      // Allow entries use the same forms as patterns: a bare name or glob matches by file name anywhere.
+      allow: compileAll(config.allow),
+    });
   const anchoredNames = new Set<string>();
   for (const category of categories) {
     for (const pattern of category.patterns) {
-      if (pattern.includes("/")) {
-        const last = pattern.slice(pattern.lastIndexOf("/") + 1);
-        if (!/[*?[{]/.test(last)) anchoredNames.add(last.toLowerCase());
-      }
+      const slash = pattern.lastIndexOf("/");
+      if (slash === -1) continue;
+      const last = pattern.slice(slash + 1);
+      if (literalFragment(last) === last.toLowerCase()) anchoredNames.add(last.toLowerCase());
     }
   }
 
@@ -115,10 +148,12 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
     categories,
     anchoredNames,
     classify(absolutePath: string): SecretMatch | undefined {
+      if (!mayMatch(absolutePath)) return undefined;
+      const { entries, allow } = compiledRules();
       const name = basename(absolutePath);
       const projectRelative = relativeTo(projectDir, absolutePath);
       if (firstMatch(allow, absolutePath, name, projectRelative)) return undefined;
-      for (const entry of compiled) {
+      for (const entry of entries) {
         const hit = firstMatch(entry.patterns, absolutePath, name, projectRelative);
         if (!hit) continue;
         if (firstMatch(entry.except, absolutePath, name, projectRelative)) continue;
