@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { SECRET_CATEGORIES } from "../../hooks/src/guards/secrets/categories.js";
+import { globToRegExp } from "../../hooks/src/guards/secrets/glob.js";
+import { literalFragment } from "../../hooks/src/guards/secrets/rules.js";
+
+/** A few strings a glob matches: wildcards filled in several ways, braces and classes resolved. */
+function samples(pattern: string): string[] {
+  const fills = [["x", "ab/cd", "q"], ["", "", "Z"], ["LONG-Name.ext", "a/b/c", "1"]];
+  return fills.map(([star, globstar, one]) =>
+    pattern
+      .replace(/^~\//, "/home/u/")
+      .replace(/\*\*/g, globstar as string)
+      .replace(/\*/g, star as string)
+      .replace(/\?/g, one as string)
+      .replace(/\{([^,}]*)[^}]*\}/g, "$1")
+      .replace(/\[!?\^?([^\]])[^\]]*\]/g, "$1"),
+  );
+}
+
+describe("literal fragments of secret patterns", () => {
+  const patterns = SECRET_CATEGORIES.flatMap((category) => [...category.patterns, ...(category.except ?? [])]);
+  const extra = ["secrets.{json,yaml,yml}", "[abc]x.pem", "a\\*b.key", "config/prod/*.yaml", "*"];
+
+  it.each([...patterns, ...extra])("every path %s matches contains its fragment", (pattern) => {
+    const fragment = literalFragment(pattern);
+    const re = globToRegExp(pattern.replace(/^~\//, "/home/u/"), "i");
+    for (const sample of samples(pattern)) {
+      if (!re.test(sample) && !re.test(sample.replace(/^\/home\/u\//, ""))) continue;
+      expect(sample.toLowerCase()).toContain(fragment);
+    }
+  });
+
+  it("treats braces and classes as wildcards", () => {
+    expect(literalFragment("secrets.{json,yaml}")).toBe("secrets.");
+    expect(literalFragment("[abc]x.pem")).toBe("x.pem");
+    expect(literalFragment("*")).toBe("");
+    expect(literalFragment("~/.ssh/**")).toBe("/.ssh/");
+  });
+});
