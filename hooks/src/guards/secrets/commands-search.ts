@@ -146,7 +146,7 @@ export async function commandReadsFiles(a: Analyzer, command: Arg[], state: Stat
 }
 
 export async function xargs(a: Analyzer, args: Arg[], state: State, upstream: Upstream | undefined): Promise<void> {
-  const parsed = parseOptionsUntilCommand(args, "aEdIiLlnPs", ["--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"]);
+  const parsed = parseOptionsUntilCommand(args);
   for (const file of parsed.argFiles) await a.file(file, state, "`xargs -a` reads");
   const inner = parsed.command.length > 0 ? parsed.command : [{ text: "echo", raw: "echo" }];
   if (!(await commandReadsFiles(a, inner, state))) return;
@@ -191,30 +191,14 @@ function parseFind(args: Arg[]): { roots: Arg[]; expression: Arg[]; filter: Sear
   return { roots, expression, filter: { ...EVERYTHING, include: reliable ? names : [] } };
 }
 
-function parseOptionsUntilCommand(args: Arg[], valueShort: string, valueLong: string[]): { argFiles: Arg[]; command: Arg[] } {
+/** xargs's options that take a value; -i and -l take theirs glued on only. */
+const XARGS: (typeof WRAPPERS)[string] = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
+
+function parseOptionsUntilCommand(args: Arg[]): { argFiles: Arg[]; command: Arg[] } {
   const argFiles: Arg[] = [];
-  let i = 0;
-  while (i < args.length) {
-    const text = (args[i] as Arg).text;
-    if (text === "--") {
-      i += 1;
-      break;
-    }
-    if (!text.startsWith("-") || text === "-") break;
-    if (text.startsWith("--")) {
-      const name = text.split("=")[0] as string;
-      if (name === "--arg-file") argFiles.push(text.includes("=") ? { ...(args[i] as Arg), text: text.slice(11) } : (args[i + 1] as Arg));
-      i += !text.includes("=") && valueLong.includes(name) ? 2 : 1;
-      continue;
-    }
-    const letter = text[1] as string;
-    // -i and -l take an optional value glued to the option only.
-    if (valueShort.includes(letter) && letter !== "i" && letter !== "l") {
-      const value = text.length > 2 ? { ...(args[i] as Arg), text: text.slice(2) } : (args[i + 1] as Arg | undefined);
-      if (letter === "a" && value) argFiles.push(value);
-      i += text.length > 2 ? 1 : 2;
-    } else i += 1;
-  }
-  return { argFiles, command: args.slice(i) };
+  const command = unwrap(args, XARGS, (option, value) => {
+    if (option === "-a" || option === "--arg-file") argFiles.push(value);
+  });
+  return { argFiles, command };
 }
 

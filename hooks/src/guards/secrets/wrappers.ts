@@ -1,18 +1,31 @@
 import type { Arg } from "../../shell/expand.js";
 import type { WRAPPERS } from "./command-rules.js";
 
-/** The command a wrapper runs: its arguments after the wrapper's own options and operands. */
-export function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string]): Arg[] {
+/**
+ * The command a wrapper runs: its arguments after the wrapper's own options and operands. `onValue`
+ * sees each option value (separate, `--opt=value` or glued `-ovalue`), for options that name files.
+ */
+export function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string], onValue?: (option: string, value: Arg) => void): Arg[] {
   let i = 0;
   while (i < args.length) {
-    const text = (args[i] as Arg).text;
+    const arg = args[i] as Arg;
+    const text = arg.text;
     if (text === "--") {
       i += 1;
       break;
     }
     if (text.startsWith("-") && text !== "-") {
-      const bare = text.split("=")[0] as string;
-      i += spec.valueOptions.includes(bare) && !text.includes("=") ? 2 : 1;
+      const eq = text.indexOf("=");
+      const bare = eq === -1 ? text : text.slice(0, eq);
+      if (spec.valueOptions.includes(bare) && eq === -1) {
+        const value = args[i + 1];
+        if (value) onValue?.(bare, value);
+        i += 2;
+        continue;
+      }
+      if (eq !== -1 && text.startsWith("--")) onValue?.(bare, { ...arg, text: text.slice(eq + 1) });
+      else if (!text.startsWith("--") && text.length > 2 && spec.valueOptions.includes(text.slice(0, 2))) onValue?.(text.slice(0, 2), { ...arg, text: text.slice(2) });
+      i += 1;
       continue;
     }
     if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) {
