@@ -5,7 +5,8 @@
  */
 import { writeSync } from "node:fs";
 import type { ConfigResolver } from "../config/load-config.js";
-import { PRE_TOOL_USE_CHECKS } from "../guards/index.js";
+import { preToolUseChecks } from "../guards/checks.js";
+import type { PreToolUseCheck } from "../runtime/checks.js";
 import { cacheDir } from "../runtime/cache-dir.js";
 import { runPreToolUseHook } from "../runtime/command-hook.js";
 import { fileConfigCache } from "../runtime/config-cache.js";
@@ -33,10 +34,11 @@ process.on("unhandledRejection", crash);
 // The heavy parts live in their own bundles and are loaded only when needed.
 const resolver = (): ConfigResolver =>
   (require("./config-loader.cjs") as { resolveConfigSources: ConfigResolver }).resolveConfigSources;
+const loadCommitGate = (): PreToolUseCheck => (require("./commit-gate.cjs") as { commitGate: PreToolUseCheck }).commitGate;
 const shellRunner = (): ShellRunner => (require("./shell-runner.cjs") as { runShellCommand: ShellRunner }).runShellCommand;
 
 const dir = cacheDir(process.env);
-runPreToolUseHook(PRE_TOOL_USE_CHECKS, {
+runPreToolUseHook(preToolUseChecks(loadCommitGate), {
   io: createNodeIO(process.env, shellRunner),
   readStdin: () => readAllSync(0),
   resolver,
