@@ -3,6 +3,7 @@
  * with it made unloadable (a copy whose module the load-time scan refuses), the command hooks still
  * deny the same calls.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,4 +79,26 @@ describe("the hooks module reads the project's config", () => {
     expect(read?.isError).toBe(denied);
     if (notice) expect(read?.text).toMatch(notice);
   }, 120_000);
+});
+
+describe("verification in the hooks module", () => {
+  it("waits for a slow test suite instead of cutting it short", async () => {
+    const project = scratchDir("module-slow");
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: project, encoding: "utf8" });
+    git("init", "-q");
+    git("config", "user.email", "t@example.com");
+    git("config", "user.name", "T");
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "slow", scripts: { test: "sleep 12 && echo suite-done" } }));
+    git("add", "-A");
+    const result = await runClaude({
+      project,
+      prompt: "commit",
+      script: [{ toolUse: { name: "Bash", input: { command: `git commit -m "Add the project" -m "Its test suite takes a while."` } } }, { text: "done" }],
+      allowedTools: ["Bash"],
+      timeoutMs: 120_000,
+    });
+    const [commit] = toolResults(result.api);
+    expect(commit?.isError, commit?.text).toBe(false);
+    expect(git("log", "--format=%s")).toBe("Add the project\n");
+  }, 150_000);
 });
