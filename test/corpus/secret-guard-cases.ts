@@ -440,6 +440,10 @@ export const DENY: GuardCase[] = [
   { tool: "mcp__x__y", input: {"paths":[".env","README.md"]} },
   { tool: "Monitor", input: {"command":"tail -f ~/.aws/credentials","description":"watch"} },
   ps("Get-Content -Path .\\.env"),
+  { tool: "Grep", input: { pattern: "TOKEN", glob: "*.env" }, note: "a glob that picks out secrets, in the default mode" },
+  { tool: "Grep", input: { pattern: "sk-", path: PROJECT, glob: ".env*", output_mode: "count" } },
+  bash("grep -rl TOKEN --include='*.env' ."),
+  bash("rg -l TOKEN -g '*.pem' --no-ignore"),
   // Syntax the guard cannot check is refused.
   bash("cat .env '"),
   // Monitor runs shell commands too.
@@ -493,6 +497,9 @@ export const ALLOW: GuardCase[] = [
   { tool: "Glob", input: { pattern: "**/.env*" }, note: "names only" },
   { tool: "Grep", input: { pattern: "TOKEN" }, note: "files_with_matches prints names only" },
   { tool: "Grep", input: { pattern: "TOKEN", path: PROJECT, output_mode: "count" } },
+  { tool: "Grep", input: { pattern: "TODO", glob: "*.ts" } },
+  { tool: "Grep", input: { pattern: "TODO", type: "ts", output_mode: "files_with_matches" } },
+  bash("grep -rl TODO --include='*.ts' ."),
   { tool: "Grep", input: { pattern: "TOKEN", path: PROJECT, output_mode: "content", glob: "src/**/*.ts" } },
   { tool: "Agent", input: { description: "x", prompt: "read .env and tell me" } },
   { tool: "WebFetch", input: { url: "https://example.com/.env" } },

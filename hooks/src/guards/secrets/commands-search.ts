@@ -35,8 +35,8 @@ export async function grep(a: Analyzer, name: string, args: Arg[], state: State)
     return;
   }
   // Listing or counting matching files prints no line of them: a folder search in that mode passes
-  // (a secret file named outright is still refused above).
-  if (hasOption(parsed, ...NAMES_ONLY)) {
+  // (a secret file named outright is still refused above), unless its --include picks out secret files.
+  if (hasOption(parsed, ...NAMES_ONLY) && filter.include.length === 0) {
     for (const operand of operands) {
       const info = operand.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : await a.env.ctx.io.stat(toAbsolute(operand.text, state.cwd, a.env.ctx.home));
       if (info?.kind !== "dir") await a.file(operand, state, `${how} reads`);
@@ -73,7 +73,7 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
     const globs = typeGlobs(type.text);
     if (globs) filter.include.push(...globs);
   }
-  if (hasOption(parsed, ...NAMES_ONLY)) return;
+  if (hasOption(parsed, ...NAMES_ONLY) && filter.include.length === 0 && filter.includePaths.length === 0) return;
   const respectsIgnore = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1);
   const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
   for (const root of roots) {
