@@ -5,7 +5,7 @@ const vm = require("vm");
 const file = __dirname + "/pre-tool-use.impl.cjs";
 const env = process.env;
 const dir = env.CLAUDE_PLUGIN_DATA || (env.XDG_CACHE_HOME ? env.XDG_CACHE_HOME + "/shipshape" : env.HOME ? env.HOME + "/.cache/shipshape" : "");
-const cacheFile = dir && dir + "/v8-c9480f24-" + process.version + "-" + process.arch + ".bin";
+const cacheFile = dir && dir + "/v8-e3b5229d-" + process.version + "-" + process.arch + ".bin";
 let cachedData;
 try { if (cacheFile) cachedData = fs.readFileSync(cacheFile); } catch {}
 const script = new vm.Script("(function (exports, require, module, __filename, __dirname) {" + fs.readFileSync(file, "utf8") + "\n})", { filename: file, cachedData });

@@ -58,11 +58,9 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[
     return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
   }
   if (!info) return [];
-  // Only content mode prints lines; files_with_matches (the default) and count print names and numbers,
-  // so a search over the project in those modes passes. One whose glob or type picks out secret files
-  // is probing them on purpose (match by match it can spell a value out), and is refused in any mode.
-  const filtered = (typeof call.input.glob === "string" && call.input.glob !== "") || typeof call.input.type === "string";
-  if (call.input.output_mode !== "content" && !filtered) return [];
+  // Refused in every output mode: files_with_matches and count print no line, but match by match they
+  // still tell what a secret file holds, and the Grep tool (absent from native builds' main session,
+  // where searches go through Bash) is rare enough that strictness costs little.
   const result = await secretsUnder(env.ctx.io, env.rules, root, grepToolFilter(call.input));
   if (result.kind === "too-large") {
     return [{ kind: "unchecked", what: `searches ${root}, which is too large to check for secret files (over ${result.visited} entries)`, how: "This Grep" }];
