@@ -18,7 +18,7 @@ export function repoIO(extraFiles: Record<string, string> = {}, runShell?: (comm
     },
     run: (argv) => {
       // readGitState asks one shell for the root, the index tree and the status.
-      if (argv[0] === "sh" && argv[2]?.includes("git status")) {
+      if (argv[0] === "sh" && argv[2]?.includes("status --porcelain")) {
         return { exitCode: 0, stdout: `4b825dc642cb6eb9a060e54bf8d69288fbee4904\n\n1 M. N... 100644 100644 100644 a b src/app.ts\0`, stderr: "", timedOut: false };
       }
       const args = argv.slice(1).join(" ");

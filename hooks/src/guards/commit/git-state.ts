@@ -3,7 +3,7 @@ import type { HostIO } from "../../runtime/io.js";
 
 export interface GitState {
   root: string;
-  /** The index as a tree object id (`git write-tree`), when the index can be written as one. */
+  /** A hash of the staged content (`git ls-files -s`: every path with its mode and object id). */
   tree?: string;
   staged: string[];
   /** Tracked files changed in the working tree but not staged. */
@@ -30,7 +30,10 @@ async function findRoot(io: HostIO, cwd: string): Promise<string | undefined> {
 export async function readGitState(io: HostIO, cwd: string): Promise<GitState | undefined> {
   const root = await findRoot(io, cwd);
   if (!root) return undefined;
-  const script = 'git write-tree 2>/dev/null; printf "\\n"; git status --porcelain=v2 -z --untracked-files=all';
+  // Read-only on purpose: `git write-tree` would rewrite the index (its cache-tree) and `git status`
+  // refreshes it; the staged content is named by hashing `ls-files -s` instead, and status runs with
+  // --no-optional-locks, so a git command the user runs at the same time never finds the index locked.
+  const script = 'git ls-files -s | git hash-object --stdin 2>/dev/null; printf "\\n"; git --no-optional-locks status --porcelain=v2 -z --untracked-files=all';
   const result = await io.run(["sh", "-c", script], { cwd: root, timeoutMs: 10_000 });
   if (result.exitCode !== 0) return undefined;
   const newline = result.stdout.indexOf("\n\n");
@@ -59,9 +62,9 @@ export function fnv(text: string): string {
 
 /**
  * Identifies the content verification runs on, without touching the index or the working tree: the
- * index as a tree object (`git write-tree` only adds objects, and the id stays the same after the
- * commit lands), and the size and time of each unstaged or untracked file, standing for its contents
- * as they do in git's own index. The same key means the same files, so a pass can be reused.
+ * staged content (the same before and after the commit lands), and the size and time of each unstaged
+ * or untracked file, standing for its contents as they do in git's own index. The same key means the
+ * same files, so a pass can be reused.
  */
 export async function contentKey(io: HostIO, state: GitState): Promise<string | undefined> {
   const tree = state.tree;
