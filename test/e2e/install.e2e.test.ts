@@ -45,11 +45,17 @@ describe("installing shipshape from its marketplace", () => {
       pluginDir: null,
       prompt: "read it",
       files: { ".env": "SECRET=1\n" },
-      script: [{ toolUse: { name: "Read", input: { file_path: `${project}/.env` } } }, { text: "done" }],
-      allowedTools: ["Read"],
+      script: [
+        { toolUse: { name: "Read", input: { file_path: `${project}/.env` } } },
+        // The plugin's bin/ is on the Bash tool's PATH: the agent can ask the guard why.
+        { toolUse: { name: "Bash", input: { command: "shipshape explain .env" } } },
+        { text: "done" },
+      ],
+      allowedTools: ["Read", "Bash"],
     });
-    const [result] = toolResults(session.api);
+    const [result, explain] = toolResults(session.api);
     expect(result?.isError).toBe(true);
     expect(result?.text).toContain("shipshape's secret guard blocked this Read call");
+    expect(explain?.text).toMatch(/\.env: SECRET: dotenv file/);
   }, 120_000);
 });
