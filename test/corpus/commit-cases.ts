@@ -94,6 +94,7 @@ export const BLOCK: string[] = [
   `git commit -m "Add feature" -m "Co-Authored-By: A <a@b.c>"`,
   `git commit -m "Summary" -m ""`,
   `git commit -m "$(echo 'feat: x')"`,
+  `git commit -F /dev/stdin <<'EOF'\nwip\nEOF`,
   `git add -A && git commit -m "$(cat <<'EOF'\nfeat(cli): add init\n\nWrites settings.\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nEOF\n)"`,
 ];
 
@@ -176,6 +177,7 @@ export const PASS: string[] = [
   heredocF("Add retry\n\n- retries three times\n- backs off between tries"),
   `git commit -m "Update"$'\\n\\n'"Explain why the update was needed."`,
   `git commit -m "Handle \\"quoted\\" names" -m "Names with quotes broke the parser."`,
+  `git commit -F /dev/stdin <<'EOF'\nRead the message from /dev/stdin\n\nSome tools spell stdin as a path.\nEOF`,
   `git commit --dry-run`,
   `git commit --dry-run -m "wip"`,
   `git commit -h`,

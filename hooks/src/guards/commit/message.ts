@@ -51,7 +51,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
       if (text.includes(UNKNOWN)) unknown = value.raw;
       else messages.push(text);
     } else if (name === "-F" || name === "--file") {
-      if (text === "-") {
+      if (text === "-" || text === "/dev/stdin" || text === "/proc/self/fd/0" || text === "/dev/fd/0") {
         if (stdin === undefined || stdin.includes(UNKNOWN)) unknown = "the message on stdin";
         else messages.push(stdin);
       } else if (text.includes(UNKNOWN)) unknown = value.raw;
