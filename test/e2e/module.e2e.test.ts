@@ -102,3 +102,25 @@ describe("verification in the hooks module", () => {
     expect(git("log", "--format=%s")).toBe("Add the project\n");
   }, 150_000);
 });
+
+describe("the working directory in the hooks module", () => {
+  it("follows the shell's cd from an earlier call, as the command hook's payload does", async () => {
+    const project = scratchDir("module-cwd");
+    const result = await runClaude({
+      project,
+      prompt: "read",
+      files: { "config/prod/db.yaml": "password: hunter2\n", ".claude/shipshape.yaml": "secrets:\n  patterns: ['config/prod/*.yaml']\n" },
+      script: [
+        { toolUse: { name: "Bash", input: { command: "cd config" } } },
+        // Relative to config/, this is config/prod/db.yaml: a project pattern, not a secret by name.
+        { toolUse: { name: "Bash", input: { command: "cat prod/db.yaml" } } },
+        { text: "done" },
+      ],
+      allowedTools: ["Bash"],
+    });
+    const [, cat] = toolResults(result.api);
+    expect(cat?.isError).toBe(true);
+    expect(cat?.text).toMatch(/^<tool_use_error>shipshape's secret guard blocked this Bash call/);
+    expect(cat?.text).not.toContain("hunter2");
+  }, 120_000);
+});
