@@ -2,6 +2,8 @@ import type { Command, Script } from "../../shell/ast.js";
 import { UNKNOWN, expandWord, literalValue, nestedScripts, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { parseShell } from "../../shell/parser.js";
 import { toAbsolute } from "../../runtime/paths.js";
+import { WRAPPERS } from "../secrets/command-rules.js";
+import { XARGS, unwrap } from "../secrets/wrappers.js";
 
 /** One `git commit` a Bash command would run, with what the gate needs to judge it. */
 export interface CommitInvocation {
@@ -20,19 +22,6 @@ interface State {
   cwd: string | undefined;
 }
 
-/** Wrappers the commit may hide behind, with the options of theirs that take a value. */
-const WRAPPERS: Record<string, string[]> = {
-  env: ["-u", "--unset", "-C", "--chdir"],
-  sudo: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"],
-  timeout: ["-s", "--signal", "-k", "--kill-after"],
-  nice: ["-n", "--adjustment"],
-  nohup: [],
-  time: [],
-  command: [],
-  exec: ["-a"],
-  stdbuf: ["-i", "-o", "-e"],
-  xargs: ["-I", "-n", "-L", "-P", "-d", "-E", "-s", "-a"],
-};
 
 /** git's global options that take a value. */
 const GIT_VALUE_OPTIONS = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
@@ -92,29 +81,18 @@ export function findCommits(command: string, cwd: string, home: string | undefin
   };
 
   const visitArgv = (argv: Arg[], state: State, depth: number, stdin: string | undefined, raw: string): void => {
-    let i = 0;
-    // Step over wrappers and the assignments `env` takes.
+    // Step over wrappers (the secret guard's table), following `env -C` into its folder.
+    let command = argv;
     for (;;) {
-      const name = basename(argv[i]?.text ?? "");
-      const options = WRAPPERS[name];
-      if (!options) break;
-      i += 1;
-      while (i < argv.length) {
-        const text = (argv[i] as Arg).text;
-        if (text === "--") {
-          i += 1;
-          break;
-        }
-        if (text.startsWith("-")) {
-          if (name === "env" && (text === "-C" || text === "--chdir")) state = { ...state, cwd: resolveDir(argv[i + 1]?.text ?? "", state.cwd, home) };
-          i += options.includes(text) ? 2 : 1;
-        } else if (name === "env" && /^[A-Za-z_]\w*=/.test(text)) i += 1;
-        else if (name === "timeout" && /^\d/.test(text)) i += 1;
-        else break;
-      }
+      const wrapper = basename(command[0]?.text ?? "");
+      const spec = wrapper === "xargs" ? XARGS : WRAPPERS[wrapper];
+      if (!spec) break;
+      command = unwrap(command.slice(1), spec, (option, value) => {
+        if (wrapper === "env" && (option === "-C" || option === "--chdir")) state = { ...state, cwd: resolveDir(value.text, state.cwd, home) };
+      });
     }
-    const name = basename(argv[i]?.text ?? "");
-    const rest = argv.slice(i + 1);
+    const name = basename(command[0]?.text ?? "");
+    const rest = command.slice(1);
     if (name === "cd") {
       const target = rest.find((a) => !a.text.startsWith("-"));
       state.cwd = target ? resolveDir(target.text, state.cwd, home) : home;

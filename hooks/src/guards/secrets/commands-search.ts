@@ -8,7 +8,7 @@ import { hasOption, optionValues, parseOptions } from "./options.js";
 import type { Finding } from "./refusal.js";
 import { typeGlobs } from "./search-filters.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
-import { unwrap } from "./wrappers.js";
+import { XARGS, unwrap } from "./wrappers.js";
 
 export async function grep(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   const parsed = parseOptions(args, {
@@ -190,9 +190,6 @@ function parseFind(args: Arg[]): { roots: Arg[]; expression: Arg[]; filter: Sear
   const reliable = !tokens.some((t) => ["-o", "-or", "!", "-not", ","].includes(t));
   return { roots, expression, filter: { ...EVERYTHING, include: reliable ? names : [] } };
 }
-
-/** xargs's options that take a value; -i and -l take theirs glued on only. */
-const XARGS: (typeof WRAPPERS)[string] = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
 
 function parseOptionsUntilCommand(args: Arg[]): { argFiles: Arg[]; command: Arg[] } {
   const argFiles: Arg[] = [];

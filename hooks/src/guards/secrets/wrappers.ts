@@ -1,6 +1,9 @@
 import type { Arg } from "../../shell/expand.js";
 import type { WRAPPERS } from "./command-rules.js";
 
+/** xargs's options that take a value; -i and -l take theirs glued on only. */
+export const XARGS: (typeof WRAPPERS)[string] = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
+
 /**
  * The command a wrapper runs: its arguments after the wrapper's own options and operands. `onValue`
  * sees each option value (separate, `--opt=value` or glued `-ovalue`), for options that name files.
