@@ -11,6 +11,7 @@ import { PRE_TOOL_USE_CHECKS } from "../guards/index.js";
 import { runChecks, type ToolCall } from "../runtime/checks.js";
 import { failClosed } from "../runtime/decision.js";
 import type { HostIO, KeyValueStore } from "../runtime/io.js";
+import { parseEntries, withEntry } from "../runtime/recent-entries.js";
 
 /** Resolved configs stay in memory for the session, keyed by the files' size and mtime. */
 const memory = new Map<string, LoadedConfig>();
@@ -68,18 +69,11 @@ export function storeFrom(read: () => Promise<string | undefined>, write: (text:
   let data: Record<string, string> = {};
   return {
     async load() {
-      try {
-        const parsed = JSON.parse((await read()) ?? "{}") as unknown;
-        data = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
-      } catch {
-        data = {};
-      }
+      data = parseEntries(await read());
     },
     get: (key) => data[key],
     set: (key, value) => {
-      const entries = Object.entries(data).filter(([k]) => k !== key);
-      entries.push([key, value]);
-      data = Object.fromEntries(entries.slice(-200));
+      data = withEntry(data, key, value);
       void write(JSON.stringify(data)).catch(() => undefined);
     },
   };

@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { KeyValueStore } from "./io.js";
-
-const MAX_ENTRIES = 200;
+import { parseEntries, withEntry } from "./recent-entries.js";
 
 /** A JSON file of recent entries (oldest dropped first), written atomically. */
 export function fileStore(dir: string | undefined, name: string): KeyValueStore | undefined {
@@ -9,8 +8,7 @@ export function fileStore(dir: string | undefined, name: string): KeyValueStore 
   const file = `${dir}/${name}.json`;
   const load = (): Record<string, string> => {
     try {
-      const data = JSON.parse(readFileSync(file, "utf8")) as unknown;
-      return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, string>) : {};
+      return parseEntries(readFileSync(file, "utf8"));
     } catch {
       return {};
     }
@@ -22,11 +20,10 @@ export function fileStore(dir: string | undefined, name: string): KeyValueStore 
     },
     set: (key, value) => {
       try {
-        const entries = Object.entries(load()).filter(([k]) => k !== key);
-        entries.push([key, value]);
+        const data = withEntry(load(), key, value);
         mkdirSync(dir, { recursive: true, mode: 0o700 });
         const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, JSON.stringify(Object.fromEntries(entries.slice(-MAX_ENTRIES))));
+        writeFileSync(temp, JSON.stringify(data));
         renameSync(temp, file);
       } catch {
         // A cache that cannot be written only costs time.
