@@ -1,5 +1,6 @@
 import type { PreToolUseCheck } from "../runtime/checks.js";
 import { PASS } from "../runtime/decision.js";
+import { mayCommit } from "./commit/may-commit.js";
 import { secretGuard } from "./secrets/guard.js";
 
 /**
@@ -11,9 +12,7 @@ export function preToolUseChecks(loadCommitGate: () => PreToolUseCheck): PreTool
   const commitGate: PreToolUseCheck = {
     id: "commit-gate",
     async decide(call, ctx) {
-      const command = call.input.command;
-      if (call.tool !== "Bash" || typeof command !== "string" || !/\bgit\b/.test(command) || !/\bcommit\b/.test(command)) return PASS;
-      return loadCommitGate().decide(call, ctx);
+      return mayCommit(call) ? loadCommitGate().decide(call, ctx) : PASS;
     },
   };
   return [secretGuard, commitGate];

@@ -7,6 +7,7 @@ import { loadConfig, type ConfigCache } from "../config/load-config.js";
 import { describeProblems } from "../config/resolve-config.js";
 import type { LoadedConfig } from "../config/types.js";
 import { resolveConfigSources } from "../entries/config-loader.js";
+import { mayCommit } from "../guards/commit/may-commit.js";
 import { PRE_TOOL_USE_CHECKS } from "../guards/index.js";
 import { runChecks, type ToolCall } from "../runtime/checks.js";
 import { failClosed } from "../runtime/decision.js";
@@ -34,20 +35,20 @@ export interface ModuleVerdict {
 export async function decideToolCall(call: ToolCall, io: HostIO, context: ModuleContext & { loadStore?: () => Promise<void> }): Promise<ModuleVerdict> {
   try {
     // The verification cache matters only to a commit; reading it on every call would cost every call.
-    if (context.loadStore && call.tool === "Bash" && typeof call.input.command === "string" && /\bcommit\b/.test(call.input.command)) await context.loadStore();
+    if (context.loadStore && mayCommit(call)) await context.loadStore();
     const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolveConfigSources, memoryCache);
+    const notice = describeProblems(loaded);
     const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call, {
       io,
       config: loaded.config,
       configDegraded: loaded.degraded,
-      configNotice: describeProblems(loaded),
+      configNotice: notice,
       projectDir: context.projectDir,
       home: context.home,
       store: context.store,
     });
     if (verdict.action !== "deny") return {};
     // A module cannot show a notice beside a passing call, so a broken config is reported with refusals.
-    const notice = describeProblems(loaded);
     return { deny: notice ? `${verdict.reason}\n\n${notice}` : verdict.reason };
   } catch (error) {
     const verdict = failClosed(`internal error (${error instanceof Error ? error.message : String(error)})`);

@@ -4,6 +4,7 @@ import { PASS, type Verdict } from "../../runtime/decision.js";
 import { ShellSyntaxError } from "../../shell/parser.js";
 import { checkMessage, expectedShape, type Violation } from "./convention.js";
 import { detectCommands } from "./detect.js";
+import { mayCommit } from "./may-commit.js";
 import { findCommits, type CommitInvocation } from "./find-commits.js";
 import { contentKey, fnv, readGitState, type GitState } from "./git-state.js";
 import { cleanupMessage, readCommitArgs, type CommitOptions } from "./message.js";
@@ -99,9 +100,8 @@ export async function verify(commits: Array<{ invocation: CommitInvocation; opti
 export const commitGate: PreToolUseCheck = {
   id: CHECK_ID,
   async decide(call: ToolCall, ctx: CheckContext): Promise<Verdict> {
-    if (!ctx.config.commit.enabled || call.tool !== "Bash") return PASS;
-    const command = call.input.command;
-    if (typeof command !== "string" || !/\bgit\b/.test(command) || !/\bcommit\b/.test(command)) return PASS;
+    if (!ctx.config.commit.enabled || !mayCommit(call)) return PASS;
+    const command = call.input.command as string;
     let invocations: CommitInvocation[];
     try {
       invocations = findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name));
