@@ -52,8 +52,7 @@ function register(on) {
         return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
       },
       async runShell(command, options) {
-        const result = await $.process.run(["sh", "-c", command], { cwd: options.cwd, timeoutMs: options.timeoutMs });
-        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
+        return io.run(["sh", "-c", command], options);
       },
       env(name) {
         return name === "HOME" ? home : name === "PATH" ? path : void 0;

@@ -8,9 +8,8 @@ import type { ConfigResolver } from "../config/load-config.js";
 import { preToolUseChecks } from "../guards/checks.js";
 import type { PreToolUseCheck } from "../runtime/checks.js";
 import { cacheDir } from "../runtime/cache-dir.js";
-import { runPreToolUseHook } from "../runtime/command-hook.js";
+import { reportCrash, runPreToolUseHook } from "../runtime/command-hook.js";
 import { fileConfigCache } from "../runtime/config-cache.js";
-import { failClosed, renderPreToolUse } from "../runtime/decision.js";
 import { fileStore } from "../runtime/kv-store.js";
 import { createNodeIO, type ShellRunner } from "../runtime/node-io.js";
 import { readAllSync } from "../runtime/stdin.js";
@@ -22,10 +21,7 @@ const writeStdout = (text: string) => void writeSync(1, text);
 const writeStderr = (text: string) => void writeSync(2, text);
 
 function crash(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  writeStderr(`shipshape: internal error: ${message}\n`);
-  writeStdout(renderPreToolUse({ verdict: failClosed(`internal error (${message})`), notices: [] }));
-  process.exit(2);
+  process.exit(reportCrash(error, { writeStdout, writeStderr }));
 }
 
 process.on("uncaughtException", crash);

@@ -51,14 +51,17 @@ export async function decideToolCall(call: ToolCall, io: HostIO, context: Module
     // A module cannot show a notice beside a passing call, so a broken config is reported with refusals.
     return { deny: notice ? `${verdict.reason}\n\n${notice}` : verdict.reason };
   } catch (error) {
-    const verdict = failClosed(`internal error (${error instanceof Error ? error.message : String(error)})`);
-    return { deny: verdict.action === "deny" ? verdict.reason : "shipshape failed closed" };
+    return { deny: failClosedReason("internal error", error) };
   }
 }
 
 /** The refusal used by the module's .catch handler, when even the code above could not run. */
 export function crashReason(error: unknown): string {
-  const verdict = failClosed(`the in-process guard crashed (${error instanceof Error ? error.message : String(error)})`);
+  return failClosedReason("the in-process guard crashed", error);
+}
+
+function failClosedReason(what: string, error: unknown): string {
+  const verdict = failClosed(`${what} (${error instanceof Error ? error.message : String(error)})`);
   return verdict.action === "deny" ? verdict.reason : "shipshape failed closed";
 }
 

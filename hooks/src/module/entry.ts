@@ -91,8 +91,7 @@ export function register(on: On): void {
         return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
       },
       async runShell(command: string, options: { cwd: string; timeoutMs: number }) {
-        const result = await $.process.run(["sh", "-c", command], { cwd: options.cwd, timeoutMs: options.timeoutMs });
-        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
+        return io.run(["sh", "-c", command], options);
       },
       env(name: string) {
         return name === "HOME" ? home : name === "PATH" ? path : undefined;

@@ -27,11 +27,7 @@ export async function runPreToolUseHook(checks: readonly PreToolUseCheck[], deps
   try {
     outcome = await decide(checks, deps);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    deps.writeStderr(`shipshape: internal error: ${message}\n`);
-    outcome = { verdict: failClosed(`internal error (${message})`), notices: [] };
-    deps.writeStdout(renderPreToolUse(outcome));
-    return 2;
+    return reportCrash(error, deps);
   }
   const text = renderPreToolUse(outcome);
   if (text !== "") deps.writeStdout(text);
@@ -40,6 +36,14 @@ export async function runPreToolUseHook(checks: readonly PreToolUseCheck[], deps
     return 2;
   }
   return 0;
+}
+
+/** A crash, anywhere in the hook process, is a refusal: a diagnostic, a deny, and exit code 2. */
+export function reportCrash(error: unknown, deps: Pick<CommandHookDeps, "writeStdout" | "writeStderr">): number {
+  const message = error instanceof Error ? error.message : String(error);
+  deps.writeStderr(`shipshape: internal error: ${message}\n`);
+  deps.writeStdout(renderPreToolUse({ verdict: failClosed(`internal error (${message})`), notices: [] }));
+  return 2;
 }
 
 async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps): Promise<HookOutcome> {
