@@ -3,7 +3,7 @@ import { PASS, type Verdict } from "../../runtime/decision.js";
 import { toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
-import { secretFileAt } from "./secret-files.js";
+import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
 import { analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
 import { secretsUnder } from "./tree-search.js";
@@ -54,7 +54,7 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[
   const root = toAbsolute(rawPath && rawPath !== "" ? rawPath : ".", env.cwd, env.ctx.home);
   const info = await env.ctx.io.stat(root);
   if (info && info.kind !== "dir") {
-    const hit = await secretFileAt(env.ctx.io, env.rules, root, true);
+    const hit = secretFileFrom(env.rules, root, factsFrom(root, info), true);
     return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
   }
   if (!info) return [];

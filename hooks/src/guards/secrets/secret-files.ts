@@ -1,4 +1,4 @@
-import type { HostIO } from "../../runtime/io.js";
+import type { HostIO, PathInfo } from "../../runtime/io.js";
 import type { SecretMatch, SecretRules } from "./rules.js";
 
 export interface SecretFileHit {
@@ -15,10 +15,14 @@ export interface FileFacts {
   realPath?: string;
 }
 
-export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
-  const info = await io.stat(path);
+/** What a stat says about a path, as the secret-file decision needs it. */
+export function factsFrom(path: string, info: PathInfo | undefined): FileFacts {
   if (!info) return { exists: false, isDir: false };
   return { exists: true, isDir: info.kind === "dir", ...(info.realPath !== path ? { realPath: info.realPath } : {}) };
+}
+
+export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
+  return factsFrom(path, await io.stat(path));
 }
 
 /**
@@ -26,13 +30,7 @@ export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
  * (a link to a secret is a secret). Directories are never secret files themselves.
  * With `mustExist`, a path where nothing exists is not a secret (reading it leaks nothing).
  */
-export async function secretFileAt(
-  io: HostIO,
-  rules: SecretRules,
-  path: string,
-  mustExist: boolean,
-): Promise<SecretFileHit | undefined> {
-  const facts = await factsOf(io, path);
+export function secretFileFrom(rules: SecretRules, path: string, facts: FileFacts, mustExist: boolean): SecretFileHit | undefined {
   if (facts.isDir) return undefined;
   if (mustExist && !facts.exists) return undefined;
   const direct = rules.classify(path);
@@ -42,4 +40,9 @@ export async function secretFileAt(
     if (viaLink) return { path, realPath: facts.realPath, match: viaLink };
   }
   return undefined;
+}
+
+/** secretFileFrom for a path not yet looked at. */
+export async function secretFileAt(io: HostIO, rules: SecretRules, path: string, mustExist: boolean): Promise<SecretFileHit | undefined> {
+  return secretFileFrom(rules, path, await factsOf(io, path), mustExist);
 }
