@@ -11,7 +11,6 @@ export interface GitState {
   untracked: string[];
 }
 
-
 /** The working tree's root: the nearest folder with a `.git` (a folder, or a file in worktrees and submodules). */
 async function findRoot(io: HostIO, cwd: string): Promise<string | undefined> {
   let dir = cwd.replace(/\/+$/, "") || "/";

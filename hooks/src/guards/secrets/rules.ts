@@ -79,7 +79,6 @@ function firstMatch(patterns: CompiledPattern[], path: string, name: string, pro
   return patterns.find((p) => matches(p, path, name, projectRelative));
 }
 
-/** Builds the secret rules for one project: defaults, less what the config disables, plus its patterns. */
 /**
  * The longest run of a glob with no wildcard in it, lower-cased (`~/` dropped): every path the glob
  * can match contains it. Brace alternatives and character classes count as wildcards.

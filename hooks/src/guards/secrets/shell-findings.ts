@@ -360,12 +360,7 @@ class ShellAnalysis implements Analyzer {
       await this.file(stripAt(operand), state, how);
     }
   }
-
 }
-
-
-
-
 
 function mergeValues(lists: Arg[][]): VarValues {
   const out: string[] = [];
@@ -377,7 +372,6 @@ function mergeValues(lists: Arg[][]): VarValues {
   }
   return out;
 }
-
 
 function credentialCommand(argv: Arg[]): string | undefined {
   const words = argv.map((a) => a.text);
@@ -397,18 +391,20 @@ function credentialCommand(argv: Arg[]): string | undefined {
 export async function analyzeShellCommand(command: string, env: GuardEnv): Promise<Finding[]> {
   const analysis = new ShellAnalysis(env);
   await analysis.source(command, { vars: new Map(), cwd: env.cwd }, "This command");
-  return dedupe(analysis.findings.filter((f) => env.ctx.config.secrets.environment || f.kind !== "environment"));
+  return reported(analysis.findings, env);
 }
 
 export async function analyzePowerShell(command: string, env: GuardEnv): Promise<Finding[]> {
   const analysis = new ShellAnalysis(env);
   const findings = await analyzePowerShellText(command, env, (arg, how) => analysis.file(arg, { vars: new Map(), cwd: env.cwd }, how));
-  return dedupe([...findings, ...analysis.findings].filter((f) => env.ctx.config.secrets.environment || f.kind !== "environment"));
+  return reported([...findings, ...analysis.findings], env);
 }
 
-function dedupe(findings: Finding[]): Finding[] {
+/** Each finding once, less environment findings when the config turns that category off. */
+function reported(findings: Finding[], env: GuardEnv): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
+    if (f.kind === "environment" && !env.ctx.config.secrets.environment) return false;
     const key = f.kind === "file" || f.kind === "search" ? `${f.kind}:${f.hit.path}` : `${f.kind}:${"word" in f ? f.word : f.what}`;
     if (seen.has(key)) return false;
     seen.add(key);
