@@ -1,7 +1,8 @@
 import type { Command, Script } from "../../shell/ast.js";
-import { UNKNOWN, expandWord, literalValue, nestedScripts, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
+import { UNKNOWN, expandWord, literalValue, nestedScripts, type Arg, type ExpandScope } from "../../shell/expand.js";
 import { parseShell } from "../../shell/parser.js";
-import { toAbsolute } from "../../runtime/paths.js";
+import { basename, toAbsolute } from "../../runtime/paths.js";
+import { copy, type State } from "../secrets/analysis-types.js";
 import { WRAPPERS } from "../secrets/command-rules.js";
 import { XARGS, unwrap } from "../secrets/wrappers.js";
 
@@ -17,20 +18,10 @@ export interface CommitInvocation {
   raw: string;
 }
 
-interface State {
-  vars: Map<string, VarValues>;
-  cwd: string | undefined;
-}
-
-
 /** git's global options that take a value. */
 const GIT_VALUE_OPTIONS = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
 
 const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh"]);
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
 
 function resolveDir(dir: string, cwd: string | undefined, home: string | undefined): string | undefined {
   if (dir.includes(UNKNOWN)) return undefined;
@@ -48,14 +39,14 @@ export function findCommits(command: string, cwd: string, home: string | undefin
     if (depth > 8) return;
     for (const statement of script.statements) {
       for (const pipeline of statement.pipelines) {
-        for (const cmd of pipeline.commands) visitCommand(cmd, pipeline.commands.length > 1 ? { vars: new Map(state.vars), cwd: state.cwd } : state, depth);
+        for (const cmd of pipeline.commands) visitCommand(cmd, pipeline.commands.length > 1 ? copy(state) : state, depth);
       }
     }
   };
 
   const visitCommand = (cmd: Command, state: State, depth: number): void => {
     if (cmd.type === "compound") {
-      visitScript(cmd.body, cmd.subshell ? { vars: new Map(state.vars), cwd: state.cwd } : state, depth);
+      visitScript(cmd.body, cmd.subshell ? copy(state) : state, depth);
       return;
     }
     if (cmd.type === "loop-var") {
@@ -63,7 +54,7 @@ export function findCommits(command: string, cwd: string, home: string | undefin
       return;
     }
     if (cmd.type === "test") return;
-    for (const word of cmd.words) for (const inner of nestedScripts(word)) visitScript(inner, { vars: new Map(state.vars), cwd: state.cwd }, depth + 1);
+    for (const word of cmd.words) for (const inner of nestedScripts(word)) visitScript(inner, copy(state), depth + 1);
     const argv = cmd.words.flatMap((word) => expandWord(word, scope(state)));
     if (argv.length === 0) {
       for (const assign of cmd.assigns) {
@@ -124,7 +115,7 @@ export function findCommits(command: string, cwd: string, home: string | undefin
 
   const visitSource = (text: string, state: State, depth: number): void => {
     try {
-      visitScript(parseShell(text), { vars: new Map(state.vars), cwd: state.cwd }, depth);
+      visitScript(parseShell(text), copy(state), depth);
     } catch {
       // Text that does not parse runs nothing.
     }
