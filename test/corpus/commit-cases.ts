@@ -64,6 +64,8 @@ export const BLOCK: string[] = [
   `git --no-pager commit -m "wip"`,
   `bash -c 'git commit -m "wip"'`,
   `sh -c "git commit -m wip"`,
+  `ash -c "git commit -m wip"`,
+  `mksh -c 'git commit -m "wip"'`,
   `env GIT_EDITOR=true git commit -m "wip"`,
   `cd sub && git commit -m "wip"`,
   `(cd sub && git commit -m "wip")`,
