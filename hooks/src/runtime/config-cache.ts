@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeCacheFile } from "./cache-dir.js";
 import type { ConfigCache } from "../config/load-config.js";
 import type { LoadedConfig } from "../config/types.js";
 import { fnv } from "./hash.js";
@@ -21,15 +22,7 @@ export function fileConfigCache(base: string | undefined): ConfigCache | undefin
       }
     },
     set(key, value) {
-      try {
-        mkdirSync(base, { recursive: true, mode: 0o700 });
-        const target = file(key);
-        const temp = `${target}.${process.pid}.tmp`;
-        writeFileSync(temp, JSON.stringify({ key, value }));
-        renameSync(temp, target);
-      } catch {
-        // A cache that cannot be written only costs speed.
-      }
+      writeCacheFile(base, file(key), JSON.stringify({ key, value }));
     },
   };
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeCacheFile } from "./cache-dir.js";
 import type { KeyValueStore } from "./io.js";
 import { parseEntries, withEntry } from "./recent-entries.js";
 
@@ -18,16 +19,6 @@ export function fileStore(dir: string | undefined, name: string): KeyValueStore 
       const value = load()[key];
       return typeof value === "string" ? value : undefined;
     },
-    set: (key, value) => {
-      try {
-        const data = withEntry(load(), key, value);
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, JSON.stringify(data));
-        renameSync(temp, file);
-      } catch {
-        // A cache that cannot be written only costs time.
-      }
-    },
+    set: (key, value) => writeCacheFile(dir, file, JSON.stringify(withEntry(load(), key, value))),
   };
 }
