@@ -52,7 +52,8 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
     valueShort: name === "rg" ? "efgtTmABCMjdEr" : "fGgmABCp",
     valueLong: ["--regexp", "--file", "--glob", "--iglob", "--type", "--type-not", "--max-count", "--after-context", "--before-context", "--context", "--max-columns", "--threads", "--max-depth", "--encoding", "--replace", "--type-add", "--type-clear", "--ignore-file", "--pre", "--pre-glob", "--sort", "--sortr", "--max-filesize", "--colors", "--path-separator", "--context-separator", "--field-match-separator", "--engine", "--file-search-regex", "--ignore", "--depth"],
   });
-  if (hasOption(parsed, "--files", "--type-list", "-g") && hasOption(parsed, "--files")) return;
+  // --files lists the files it would search and reads none of them.
+  if (hasOption(parsed, "--files")) return;
   for (const file of optionValues(parsed, "-f", "--file")) await a.file(file, state, `\`${name} -f\` reads patterns from`);
   const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
   const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);

@@ -67,7 +67,7 @@ export async function zip(a: Analyzer, name: string, args: Arg[], state: State):
   const recursive = name !== "zip" || hasOption(parsed, "-r", "--recurse-paths");
   const exclude: string[] = [];
   const xIndex = args.findIndex((w) => w.text === "-x" || w.text === "--exclude");
-  if (xIndex !== -1) for (const a of args.slice(xIndex + 1)) exclude.push(a.text.replace(/^\*\//, ""));
+  if (xIndex !== -1) for (const word of args.slice(xIndex + 1)) exclude.push(word.text.replace(/^\*\//, ""));
   const sources = xIndex === -1 ? operands : operands.filter((w) => !args.slice(xIndex + 1).includes(w));
   for (const source of sources) {
     if (recursive) await a.tree(source, state, { ...EVERYTHING, exclude }, `Archiving \`${source.raw}\``);
