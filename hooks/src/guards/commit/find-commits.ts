@@ -3,8 +3,8 @@ import { UNKNOWN, expandWord, literalValue, nestedScripts, type Arg, type Expand
 import { parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, type State } from "../secrets/analysis-types.js";
-import { SHELLS, WRAPPERS } from "../secrets/command-rules.js";
-import { XARGS, unwrap } from "../secrets/wrappers.js";
+import { SHELLS } from "../secrets/command-rules.js";
+import { innerCommand } from "../secrets/wrappers.js";
 
 /** One `git commit` a Bash command would run, with what the gate needs to judge it. */
 export interface CommitInvocation {
@@ -71,15 +71,12 @@ export function findCommits(command: string, cwd: string, home: string | undefin
 
   const visitArgv = (argv: Arg[], state: State, depth: number, stdin: string | undefined, raw: string): void => {
     // Step over wrappers (the secret guard's table), following `env -C` into its folder.
-    let command = argv;
-    for (;;) {
-      const wrapper = basename(command[0]?.text ?? "");
-      const spec = wrapper === "xargs" ? XARGS : WRAPPERS[wrapper];
-      if (!spec) break;
-      command = unwrap(command.slice(1), spec, (option, value) => {
+    const command = innerCommand(argv, {
+      throughXargs: true,
+      onValue: (wrapper, option, value) => {
         if (wrapper === "env" && (option === "-C" || option === "--chdir")) state = { ...state, cwd: resolveDir(value.text, state.cwd, home) };
-      });
-    }
+      },
+    });
     const name = basename(command[0]?.text ?? "");
     const rest = command.slice(1);
     if (name === "cd") {

@@ -3,12 +3,12 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { NAMES_ONLY, copy, type Analyzer, type State, type Upstream } from "./analysis-types.js";
-import { NON_READING, WRAPPERS } from "./command-rules.js";
+import { NON_READING } from "./command-rules.js";
 import { hasOption, optionValues, parseOptions } from "./options.js";
 import type { Finding } from "./refusal.js";
 import { typeGlobs } from "./search-filters.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
-import { XARGS, unwrap } from "./wrappers.js";
+import { XARGS, innerCommand, unwrap } from "./wrappers.js";
 
 export async function grep(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   const parsed = parseOptions(args, {
@@ -131,16 +131,9 @@ export async function commandReadsFiles(a: Analyzer, command: Arg[], state: Stat
   const literal = command.filter((w) => w.text !== "{}");
   if (literal.length === 0) return false;
   await a.run(literal, { type: "simple", assigns: [], words: [], redirects: [] }, copy(state), undefined);
-  let i = 0;
-  for (;;) {
-    const name = basename(literal[i]?.text ?? "");
-    const wrapper = WRAPPERS[name];
-    if (!wrapper || name === "xargs") break;
-    const rest = unwrap(literal.slice(i + 1), wrapper);
-    i = literal.length - rest.length;
-    if (rest.length === 0) return false;
-  }
-  const name = basename(literal[i]?.text ?? "");
+  const inner = innerCommand(literal);
+  if (inner.length === 0) return false;
+  const name = basename(inner[0]?.text ?? "");
   if (NON_READING.has(name) || name === "echo") return false;
   if (name === "grep" || name === "egrep" || name === "fgrep") return !literal.some((w) => w.text === "-l" || w.text === "-L" || w.text === "-c" || w.text === "-q");
   return true;

@@ -1,5 +1,6 @@
 import type { Arg } from "../../shell/expand.js";
-import type { WRAPPERS } from "./command-rules.js";
+import { basename } from "../../runtime/paths.js";
+import { WRAPPERS } from "./command-rules.js";
 
 /** xargs's options that take a value; -i and -l take theirs glued on only. */
 export const XARGS: (typeof WRAPPERS)[string] = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
@@ -39,4 +40,18 @@ export function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string], onValue?: (
   }
   const leading = spec.leadingOperands ?? 0;
   return args.slice(i + leading);
+}
+
+/**
+ * Steps over wrapper commands (`sudo`, `env X=1`, `timeout 5`, and xargs when asked) to the command
+ * they run; empty when a wrapper runs nothing. `onValue` sees each wrapper's option values.
+ */
+export function innerCommand(argv: Arg[], options: { throughXargs?: boolean; onValue?: (wrapper: string, option: string, value: Arg) => void } = {}): Arg[] {
+  let command = argv;
+  for (;;) {
+    const name = basename(command[0]?.text ?? "");
+    const spec = name === "xargs" && options.throughXargs ? XARGS : WRAPPERS[name];
+    if (!spec) return command;
+    command = unwrap(command.slice(1), spec, options.onValue && ((option, value) => options.onValue?.(name, option, value)));
+  }
 }
