@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject } from "ajv";
 import matter from "gray-matter";
+import { describeAjvError } from "../hooks/src/config/schema-errors.js";
 
 export interface Problem {
   file: string;
@@ -22,9 +23,8 @@ function schema(name: string): object {
 
 function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
-    const key = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
-    if (e.keyword === "additionalProperties") return `${key === "(top level)" ? "" : `${key}.`}${String(e.params.additionalProperty)}: is not a known key`;
-    return `${key}: ${e.message ?? e.keyword}`;
+    const { key, message } = describeAjvError(e);
+    return `${key}: ${message}`;
   });
 }
 
