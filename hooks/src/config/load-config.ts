@@ -33,19 +33,23 @@ export async function loadConfig(
 ): Promise<LoadedConfig> {
   const present: Array<{ path: string; identity: string }> = [];
   const problems: LoadedConfig["problems"] = [];
-  for (const path of configPaths(locations)) {
-    try {
-      const info = await io.stat(path);
-      if (!info) continue;
-      if (info.kind !== "file") {
-        problems.push({ file: path, key: "(file)", message: "is not a regular file" });
-        continue;
-      }
-      present.push({ path, identity: `${path}\u0000${info.size}\u0000${info.mtimeMs}` });
-    } catch (error) {
-      problems.push({ file: path, key: "(file)", message: `cannot be read: ${(error as Error).message}` });
+  // Both files are looked at together: in-process, each look is a round trip through Claude Code.
+  const paths = configPaths(locations);
+  const looks = await Promise.allSettled(paths.map((path) => io.stat(path)));
+  looks.forEach((look, index) => {
+    const path = paths[index] as string;
+    if (look.status === "rejected") {
+      problems.push({ file: path, key: "(file)", message: `cannot be read: ${(look.reason as Error).message}` });
+      return;
     }
-  }
+    const info = look.value;
+    if (!info) return;
+    if (info.kind !== "file") {
+      problems.push({ file: path, key: "(file)", message: "is not a regular file" });
+      return;
+    }
+    present.push({ path, identity: `${path}\u0000${info.size}\u0000${info.mtimeMs}` });
+  });
   if (present.length === 0) {
     return { config: DEFAULT_CONFIG, files: [], problems, degraded: problems.length > 0 };
   }

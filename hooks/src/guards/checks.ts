@@ -1,7 +1,7 @@
-import type { PreToolUseCheck } from "../runtime/checks.js";
+import type { PreToolUseCheck, ToolCall } from "../runtime/checks.js";
 import { PASS } from "../runtime/decision.js";
 import { mayCommit } from "./commit/may-commit.js";
-import { secretGuard } from "./secrets/guard.js";
+import { secretGuard, secretGuardUsesCwd } from "./secrets/guard.js";
 
 /**
  * Every PreToolUse check, cheapest first: the first refusal ends the run. The commit gate is reached
@@ -16,4 +16,9 @@ export function preToolUseChecks(loadCommitGate: () => PreToolUseCheck): PreTool
     },
   };
   return [secretGuard, commitGate];
+}
+
+/** Whether any check's decision on this call can depend on the working directory (see ToolCall.cwd). */
+export function callUsesCwd(call: Pick<ToolCall, "tool" | "input">): boolean {
+  return secretGuardUsesCwd(call) || mayCommit(call);
 }

@@ -7,6 +7,7 @@ import { loadConfig, type ConfigCache } from "../config/load-config.js";
 import { describeProblems } from "../config/resolve-config.js";
 import type { LoadedConfig } from "../config/types.js";
 import { resolveConfigSources } from "../entries/config-loader.js";
+import { callUsesCwd } from "../guards/checks.js";
 import { mayCommit } from "../guards/commit/may-commit.js";
 import { PRE_TOOL_USE_CHECKS } from "../guards/index.js";
 import { runChecks, type ToolCall } from "../runtime/checks.js";
@@ -21,22 +22,54 @@ const memoryCache: ConfigCache = {
   set: (key, value) => void memory.set(key, value),
 };
 
+/**
+ * How long a config, once its files were looked at, stands for later calls without looking again.
+ * Each look is a round trip through Claude Code (1-4 ms); a burst of calls needs only one. An edit made
+ * outside the session takes effect within this time, one made through the agent's own tools at once.
+ */
+export const CONFIG_TRUST_MS = 2000;
+
+/** Tools that change no file: after one of them, the config need not be looked at again early. */
+const CHANGES_NO_FILE = new Set(["Read", "Grep", "Glob", "LSP", "WebFetch", "WebSearch", "TodoWrite", "ToolSearch"]);
+
+export interface CheckedConfig {
+  /** The locations the config was loaded for. */
+  key: string;
+  loaded: LoadedConfig;
+  /** When its files were looked at (ms). */
+  at: number;
+}
+
+/** Whether a config checked earlier can stand for a call at `now` without looking at its files again. */
+export function configStillTrusted(previous: CheckedConfig | undefined, key: string, now: number, sinceChangingCall: boolean): previous is CheckedConfig {
+  if (previous === undefined || previous.key !== key || previous.loaded.degraded || sinceChangingCall) return false;
+  return now >= previous.at && now - previous.at < CONFIG_TRUST_MS;
+}
+
+let checked: CheckedConfig | undefined;
+/** True once a call that may change files (Bash, Edit, Write…) was seen since the config was checked. */
+let changingCallSeen = true;
+
 export interface ModuleContext {
   projectDir: string;
   home: string | undefined;
   store?: KeyValueStore | undefined;
+  /** The time of the call (ms), for how long a checked config is trusted. */
+  now: number;
 }
 
 export interface ModuleVerdict {
   deny?: string;
 }
 
+export { callUsesCwd };
+
 /** Decides one tool call; any error is a refusal (the module must fail closed, like the command hook). */
 export async function decideToolCall(call: ToolCall, io: HostIO, context: ModuleContext & { loadStore?: () => Promise<void> }): Promise<ModuleVerdict> {
   try {
     // The verification cache matters only to a commit; reading it on every call would cost every call.
     if (context.loadStore && mayCommit(call)) await context.loadStore();
-    const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolveConfigSources, memoryCache);
+    const loaded = await configFor(call, io, context);
     const notice = describeProblems(loaded);
     const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call, {
       io,
@@ -53,6 +86,17 @@ export async function decideToolCall(call: ToolCall, io: HostIO, context: Module
   } catch (error) {
     return { deny: failClosedReason("internal error", error) };
   }
+}
+
+async function configFor(call: ToolCall, io: HostIO, context: ModuleContext): Promise<LoadedConfig> {
+  const key = `${context.projectDir}\u0000${context.home ?? ""}`;
+  const previous = checked;
+  const sinceChangingCall = changingCallSeen;
+  changingCallSeen = !CHANGES_NO_FILE.has(call.tool);
+  if (configStillTrusted(previous, key, context.now, sinceChangingCall)) return previous.loaded;
+  const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolveConfigSources, memoryCache);
+  checked = { key, loaded, at: context.now };
+  return loaded;
 }
 
 /** The refusal used by the module's .catch handler, when even the code above could not run. */

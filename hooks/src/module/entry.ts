@@ -5,7 +5,7 @@
  * Every registration fails closed through `.catch`. On session.start it marks the session as guarded,
  * so the command hooks (the second layer, for when this module is not loaded) can step aside.
  */
-import { crashReason, decideToolCall, storeFrom } from "./core.js";
+import { callUsesCwd, crashReason, decideToolCall, storeFrom } from "./core.js";
 
 type Json = Record<string, unknown>;
 interface Stat {
@@ -40,12 +40,16 @@ function kindOf(kind: string): "file" | "dir" | "other" {
   return kind === "file" ? "file" : kind === "dir" || kind === "directory" ? "dir" : "other";
 }
 
-/** Values that do not change during a session, read once: every `$` call costs time on every tool call. */
+/**
+ * Values that do not change during a session, read once (at session start when that event reaches
+ * us): every `$` call is a round trip through Claude Code, paid on every tool call otherwise.
+ */
 let constants: { hookEnv: Record<string, string | undefined>; home: string | undefined; path: string | undefined } | undefined;
 
 export function register(on: On): void {
   on("session.start", async ($, e, next) => {
     const hookEnv = await $.process.hookEnv();
+    constants = { hookEnv, home: await $.env.get("HOME"), path: await $.env.get("PATH") };
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     return next(e);
   }).catch((_$, e, next) => next(e));
@@ -54,8 +58,13 @@ export function register(on: On): void {
     const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
     constants ??= { hookEnv: await $.process.hookEnv(), home: await $.env.get("HOME"), path: await $.env.get("PATH") };
     const { hookEnv, home, path } = constants;
-    // Relative paths resolve against the session's directory: "." is where the agent is.
-    const cwd = (await $.fs.stat(".", { resolve: true })).realPath ?? hookEnv.CLAUDE_PROJECT_DIR ?? "/";
+    const projectDir = hookEnv.CLAUDE_PROJECT_DIR;
+    // Relative paths resolve against the session's directory: "." is where the agent is. A call that
+    // names only absolute paths cannot depend on it, and is spared the round trip.
+    const cwd =
+      callUsesCwd({ tool: String(tool), input }) || projectDir === undefined
+        ? (await $.fs.stat(".", { resolve: true })).realPath ?? projectDir ?? "/"
+        : projectDir;
     const io = {
       async stat(p: string) {
         try {
@@ -115,7 +124,7 @@ export function register(on: On): void {
     const verdict = await decideToolCall(
       { tool: String(tool), input, cwd, sessionId: hookEnv.CLAUDE_CODE_SESSION_ID ?? "" },
       io,
-      { projectDir: hookEnv.CLAUDE_PROJECT_DIR ?? cwd, home, store, ...(store ? { loadStore: () => store.load() } : {}) },
+      { projectDir: projectDir ?? cwd, home, store, now: Date.now(), ...(store ? { loadStore: () => store.load() } : {}) },
     );
     return verdict.deny !== undefined ? { deny: verdict.deny } : next(e);
   }).catch(() => ({ deny: crashReason("the tool.call hook threw") }));

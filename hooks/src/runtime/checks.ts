@@ -6,7 +6,10 @@ import type { HostIO, KeyValueStore } from "./io.js";
 export interface ToolCall {
   tool: string;
   input: Record<string, unknown>;
-  /** Absolute working directory of the session when the call was made. */
+  /**
+   * Absolute working directory of the session when the call was made. The hooks module may pass a
+   * stand-in when callUsesCwd (guards/checks.ts) says no decision on the call can depend on it.
+   */
   cwd: string;
   sessionId: string;
   agentType?: string;

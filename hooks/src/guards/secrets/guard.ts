@@ -119,6 +119,22 @@ export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Fin
   return unknownToolFindings(call, env);
 }
 
+/**
+ * Whether the decision on this call can depend on the session's working directory. False only when
+ * every path the call names is absolute (or under `~`), so the in-process module can skip asking for
+ * the working directory, which costs a round trip through Claude Code on every call.
+ */
+export function secretGuardUsesCwd(call: Pick<ToolCall, "tool" | "input">): boolean {
+  const fileTool = FILE_TOOLS[call.tool];
+  if (fileTool) return !isRooted(stringField(call.input, fileTool.field));
+  if (call.tool === "Grep") return !isRooted(stringField(call.input, "path"));
+  return !NO_FILE_TOOLS.has(call.tool);
+}
+
+function isRooted(path: string | undefined): boolean {
+  return path !== undefined && (path.startsWith("/") || path === "~" || path.startsWith("~/"));
+}
+
 export function guardEnv(call: ToolCall, ctx: CheckContext): GuardEnv {
   return {
     ctx,
