@@ -14,6 +14,11 @@ function register(on) {
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     return next(e);
   }).catch((_$, e, next) => next(e));
+  on("prompt.submit", async ($, e, next) => {
+    const hookEnv = await $.process.hookEnv();
+    await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
+    return next(e);
+  }).catch((_$, e, next) => next(e));
   on("tool.call", async ($, e, next) => {
     const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
     constants ??= { hookEnv: await $.process.hookEnv(), home: await $.env.get("HOME"), path: await $.env.get("PATH") };

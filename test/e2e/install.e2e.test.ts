@@ -34,7 +34,7 @@ describe("installing shipshape from its marketplace", () => {
     expect(existsSync(join(installPath, "node_modules"))).toBe(false);
     const details = claude(home, "plugin", "details", "shipshape");
     expect(details).toMatch(/Skills \(\d+\)\s+.*commit/);
-    expect(details).toMatch(/Hooks \(1\)\s+PreToolUse/);
+    expect(details).toMatch(/Hooks \(1\)\s+UserPromptSubmit/);
     const always = /Always-on:\s+~(\d+) tok/.exec(details);
     expect(Number(always?.[1])).toBeLessThanOrEqual(600);
 

@@ -1,7 +1,7 @@
 /**
  * The hooks module in real sessions: with it live, .env is denied through Read and Bash in-process;
- * with it made unloadable (a copy whose module the load-time scan refuses), the command hooks still
- * deny the same calls.
+ * with it made unloadable (a copy whose module the load-time scan refuses), the once-per-prompt check
+ * stops the session's prompt, and the command hooks that `init --standalone` wires deny the same calls.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,9 +16,18 @@ function pluginCopy(): string {
   return copy;
 }
 
-async function session(pluginDir: string) {
-  const project = scratchDir("module");
+/** A copy of the plugin whose module Claude Code's load-time scan refuses (node:fs is not allowed). */
+function refusedCopy(): string {
+  const copy = pluginCopy();
+  const module = join(copy, "hooks", "dist", "module.js");
+  writeFileSync(module, `import { readFileSync } from "node:fs";\n${readFileSync(module, "utf8")}`);
+  return copy;
+}
+
+async function session(pluginDir: string, where: { home?: string; project?: string } = {}) {
+  const project = where.project ?? scratchDir("module");
   const result = await runClaude({
+    ...(where.home ? { home: where.home } : {}),
     project,
     pluginDir,
     prompt: "read the config",
@@ -47,17 +56,33 @@ describe("the in-process hooks module", () => {
     expect(example?.isError).toBe(false);
   }, 120_000);
 
-  it("still guards through the command hooks when the module is refused", async () => {
-    const copy = pluginCopy();
-    const module = join(copy, "hooks", "dist", "module.js");
-    // node:fs is refused by the load-time scan, so Claude Code goes on without the module.
-    writeFileSync(module, `import { readFileSync } from "node:fs";\n${readFileSync(module, "utf8")}`);
-    const [read, bash, example] = await session(copy);
-    for (const denied of [read, bash]) {
-      expect(denied?.isError).toBe(true);
-      expect(denied?.text).toMatch(/^PreToolUse:\w+ hook error: shipshape's secret guard blocked this/);
-      expect(denied?.text).not.toContain("sk-live-7");
-    }
+  it("stops the prompt, with the reason, when the module is refused", async () => {
+    const copy = refusedCopy();
+    const project = scratchDir("module-refused");
+    const result = await runClaude({ project, pluginDir: copy, prompt: "read the config", files: { ".env": "API_TOKEN=sk-live-7\n" }, script: [{ toolUse: { name: "Read", input: { file_path: join(project, ".env") } } }, { text: "done" }], allowedTools: ["Read"] });
+    expect(result.exitCode, result.stderr).toBe(0);
+    // Not one request reached the model: no tool call could have run unguarded.
+    expect(result.api.conversation()).toHaveLength(0);
+    const output = JSON.parse(result.stdout) as { result: string };
+    expect(output.result).toMatch(/UserPromptSubmit operation blocked by hook/);
+    expect(output.result).toContain("shipshape stopped this prompt: its guards");
+    expect(output.result).toContain("shipshape init --standalone");
+  }, 120_000);
+
+  it("still guards through the command hooks that init --standalone wires, when the module is refused", async () => {
+    const copy = refusedCopy();
+    const home = scratchDir("module-standalone-home");
+    const project = scratchDir("module-standalone");
+    // Claude Code reads a project's settings only once its folder is trusted.
+    writeFileSync(join(home, ".claude.json"), JSON.stringify({ projects: { [project]: { hasTrustDialogAccepted: true } } }));
+    execFileSync(join(repoRoot, "bin", "shipshape"), ["init", "--standalone"], { cwd: project, env: { PATH: process.env.PATH ?? "", HOME: home }, encoding: "utf8" });
+    const [read, bash, example] = await session(copy, { home, project });
+    // init also writes Read deny rules, Claude Code's own layer, which stop this Read before any hook.
+    expect(read?.isError).toBe(true);
+    expect(read?.text).not.toContain("sk-live-7");
+    expect(bash?.isError).toBe(true);
+    expect(bash?.text).toMatch(/^PreToolUse:Bash hook error: shipshape's secret guard blocked this/);
+    expect(bash?.text).not.toContain("sk-live-7");
     expect(example?.isError).toBe(false);
   }, 120_000);
 });

@@ -115,6 +115,9 @@ describe("shipshape init: merging into existing settings", () => {
     expect(settings.hooks.PreToolUse.map((e: { matcher: string }) => e.matcher)).toEqual(["^(?!Bash$)", "Bash"]);
     expect(settings.hooks.PreToolUse[0].hooks[0]).toMatchObject({ command: "node", args: ["${CLAUDE_PROJECT_DIR}/.claude/shipshape/pre-tool-use.cjs"], onFailure: "block" });
     expect(existsSync(join(s.projectDir, ".claude", "shipshape", "pre-tool-use.impl.cjs"))).toBe(true);
+    // The plugin's once-per-prompt check reads this to let a session guarded by these hooks go on.
+    expect(settings.env).toEqual({ SHIPSHAPE_GUARD: "command-hooks" });
+    expect(readFileSync(join(repoRoot, "hooks", "prompt-gate.sh"), "utf8")).toContain('[ "$SHIPSHAPE_GUARD" = "command-hooks" ] && exit 0');
   });
 
   it("writes the user's own settings with --user, with absolute hook paths", () => {

@@ -2,8 +2,8 @@
  * shipshape's Claude Code hooks module (hooks/dist/module.js). It runs the same decisions as the command
  * hooks in-process, so a tool call does not pay for starting node. Rules of the load-time scan: import
  * only our own files, write `$` out at every call site as `$.noun.verb(…)`, read env names literally.
- * Every registration fails closed through `.catch`. On session.start it marks the session as guarded,
- * so the command hooks (the second layer, for when this module is not loaded) can step aside.
+ * Every registration fails closed through `.catch`. It marks each session and prompt it guards, which
+ * the once-per-prompt check in hooks/prompt-gate.sh requires before it lets a prompt go on.
  */
 import { callUsesCwd, crashReason, decideToolCall, storeFrom } from "./core.js";
 
@@ -50,6 +50,15 @@ export function register(on: On): void {
   on("session.start", async ($, e, next) => {
     const hookEnv = await $.process.hookEnv();
     constants = { hookEnv, home: await $.env.get("HOME"), path: await $.env.get("PATH") };
+    await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
+    return next(e);
+  }).catch((_$, e, next) => next(e));
+
+  // The once-per-prompt check (hooks/prompt-gate.sh) runs beneath this and lets the prompt on only when
+  // the mark names the session. Marked again on every prompt: a session's id can change in one process
+  // (/clear). Should marking fail, the prompt goes on unmarked and the check stops it.
+  on("prompt.submit", async ($, e, next) => {
+    const hookEnv = await $.process.hookEnv();
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     return next(e);
   }).catch((_$, e, next) => next(e));

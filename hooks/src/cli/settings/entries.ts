@@ -34,7 +34,13 @@ export interface HookPaths {
   args: string[];
 }
 
-/** The same two PreToolUse entries as hooks/hooks.json, pointing at a copy of the bundles. */
+/** Set beside the standalone hooks: the plugin's once-per-prompt check lets such sessions go on. */
+export const GUARD_ENV = { name: "SHIPSHAPE_GUARD", value: "command-hooks" } as const;
+
+/**
+ * The command hooks, pointing at a copy of the bundles: the same checks as the hooks module, in one
+ * node process per tool call, for where Claude Code does not load hooks modules.
+ */
 export function hookEntries(script: string): Json[] {
   const entry = (matcher: string, timeout: number): Json => ({
     matcher,

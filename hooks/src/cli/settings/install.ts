@@ -1,6 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { DEFAULT_MARKETPLACE, PLUGIN_ID, denyRules, hookEntries, type MarketplaceSource } from "./entries.js";
+import { DEFAULT_MARKETPLACE, GUARD_ENV, PLUGIN_ID, denyRules, hookEntries, type MarketplaceSource } from "./entries.js";
 import { formatJson, parseJsonFile, unifiedDiff } from "./json-text.js";
 import { applyEntries, isObject, removeAdditions, type Addition, type Json, type JsonObject } from "./merge.js";
 
@@ -118,6 +118,9 @@ export function init(options: InitOptions): Report {
     keys.push({ path: ["enabledPlugins", PLUGIN_ID], value: true });
   } else {
     for (const entry of hookEntries(hookScript)) items.push({ path: ["hooks", "PreToolUse"], value: entry });
+    // Tells the plugin's once-per-prompt check (hooks/prompt-gate.sh) that these hooks guard the session
+    // where Claude Code does not load the hooks module.
+    keys.push({ path: ["env", GUARD_ENV.name], value: GUARD_ENV.value });
   }
   for (const rule of denyRules()) items.push({ path: ["permissions", "deny"], value: rule });
   if (options.agentTeams) keys.push({ path: ["env", "CLAUDE_CODE_EXPERIMENTAL_AGENT_TEAMS"], value: "1" });
