@@ -23,6 +23,7 @@ const validators = [
 export const bundles = [
   { entry: "hooks/src/entries/pre-tool-use.ts", out: "hooks/dist/pre-tool-use.impl.cjs", loader: "hooks/dist/pre-tool-use.cjs" },
   { entry: "hooks/src/entries/config-loader.ts", out: "hooks/dist/config-loader.cjs" },
+  { entry: "hooks/src/entries/resolve-config.ts", out: "hooks/dist/resolve-config.cjs" },
   { entry: "hooks/src/entries/shell-runner.ts", out: "hooks/dist/shell-runner.cjs" },
   { entry: "hooks/src/entries/commit-gate.ts", out: "hooks/dist/commit-gate.cjs" },
   { entry: "hooks/src/entries/cli.ts", out: "hooks/dist/cli.cjs" },

@@ -47,6 +47,9 @@ function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => join(dir, f));
 }
 
+/** The most code the hooks module may load, with the files it imports (see the check below). */
+export const MODULE_BUDGET_BYTES = 128 * 1024;
+
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];
   const ajv = new Ajv({ allErrors: true, strict: false });
@@ -108,8 +111,15 @@ export function validatePlugin(root: string): Problem[] {
       // Claude Code does not read a module file over 256 KB; check the module and the files it imports.
       const text = readFileSync(path, "utf8");
       const imported = [...text.matchAll(/from\s+"(\.\/[^"]+)"/g)].map((m) => resolve(dirname(path), m[1] as string));
+      let total = 0;
       for (const file of [path, ...imported]) {
-        if (existsSync(file) && statSync(file).size > 262_144) add(hooksFile, `${relative(root, file)} is over 256 KB, which Claude Code will not load as a module`);
+        if (!existsSync(file)) continue;
+        total += statSync(file).size;
+        if (statSync(file).size > 262_144) add(hooksFile, `${relative(root, file)} is over 256 KB, which Claude Code will not load as a module`);
+      }
+      // Our own budget: Claude Code scans a module's code at every session start, about 2 ms per KB here.
+      if (total > MODULE_BUDGET_BYTES) {
+        add(hooksFile, `module ${module} and its imports are ${Math.round(total / 1024)} KB, over the ${MODULE_BUDGET_BYTES / 1024} KB budget: each KB costs every session about 2 ms at start (keep heavy code such as the YAML parser out of the module)`);
       }
     }
     for (const [event, entries] of Object.entries(hooks.hooks ?? {})) {

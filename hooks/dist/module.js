@@ -81,7 +81,7 @@ function register(on) {
     const verdict = await decideToolCall(
       { tool: String(tool), input, cwd, sessionId: hookEnv.CLAUDE_CODE_SESSION_ID ?? "" },
       io,
-      { projectDir: projectDir ?? cwd, home, store, now: Date.now(), ...store ? { loadStore: () => store.load() } : {} }
+      { projectDir: projectDir ?? cwd, home, store, now: Date.now(), pluginRoot: hookEnv.CLAUDE_PLUGIN_ROOT, ...store ? { loadStore: () => store.load() } : {} }
     );
     return verdict.deny !== void 0 ? { deny: verdict.deny } : next(e);
   }).catch(() => ({ deny: crashReason("the tool.call hook threw") }));

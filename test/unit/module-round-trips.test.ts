@@ -4,6 +4,7 @@
  * decision: the working directory for calls that name only absolute paths, and the config files for
  * calls within CONFIG_TRUST_MS of a look that no file-changing call has followed.
  */
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -11,9 +12,11 @@ import { DEFAULT_CONFIG, type LoadedConfig } from "../../hooks/src/config/types.
 import { callUsesCwd } from "../../hooks/src/guards/checks.js";
 import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/index.js";
 import { runChecks } from "../../hooks/src/runtime/checks.js";
+import type { HostIO } from "../../hooks/src/runtime/io.js";
 import { CONFIG_TRUST_MS, configStillTrusted, type CheckedConfig } from "../../hooks/src/module/core.js";
 import { ALLOW, DENY } from "../corpus/secret-guard-cases.js";
 import { call, fixtureContext, fixtureIO, HOME, PROJECT } from "../corpus/fixture.js";
+import { memoryIO } from "../helpers/memory-io.js";
 import { repoRoot } from "../e2e/claude-session.js";
 
 describe("callUsesCwd", () => {
@@ -66,8 +69,7 @@ describe("configStillTrusted", () => {
 });
 
 /** A `$` over the fixture that records every call, as the module sees Claude Code's capabilities. */
-function recordingCapabilities(log: string[]) {
-  const io = fixtureIO();
+function recordingCapabilities(log: string[], io: HostIO = fixtureIO()) {
   return {
     fs: {
       async stat(path: string) {
@@ -83,8 +85,14 @@ function recordingCapabilities(log: string[]) {
       write: async () => undefined,
     },
     process: {
-      run: async () => ({ exitCode: 0, stdout: "", stderr: "" }),
-      hookEnv: async () => (log.push("hookEnv"), { CLAUDE_PROJECT_DIR: PROJECT, CLAUDE_CODE_SESSION_ID: "s1" }),
+      // node runs for real (the config resolver); anything else is a stand-in.
+      run: async (argv: string[], options: { stdin?: string }) => {
+        log.push(`run ${argv.join(" ")}`);
+        if (argv[0] !== "node") return { exitCode: 0, stdout: "", stderr: "" };
+        const result = spawnSync(process.execPath, argv.slice(1), { input: options.stdin ?? "", encoding: "utf8" });
+        return { exitCode: result.status, stdout: result.stdout, stderr: result.stderr };
+      },
+      hookEnv: async () => (log.push("hookEnv"), { CLAUDE_PROJECT_DIR: PROJECT, CLAUDE_CODE_SESSION_ID: "s1", CLAUDE_PLUGIN_ROOT: repoRoot }),
     },
     env: { get: async (name: string) => (log.push(`env ${name}`), io.env(name)), set: async () => undefined },
   };
@@ -95,7 +103,8 @@ type Hook = ($: unknown, e: Record<string, unknown>, next: (e: unknown) => unkno
 describe("the module's round trips through Claude Code", () => {
   const hooks = new Map<string, Hook>();
   const log: string[] = [];
-  const $ = recordingCapabilities(log);
+  const files = fixtureIO();
+  const $ = recordingCapabilities(log, files);
   const toolCall = async (e: Record<string, unknown>) => {
     log.length = 0;
     const result = await hooks.get("tool.call")?.($, { ...e, tool_use_id: "t" }, () => "next");
@@ -149,5 +158,22 @@ describe("the module's round trips through Claude Code", () => {
     await toolCall({ tool: "Bash", command: "echo hi" });
     expect(configLooks((await toolCall({ tool: "Read", file_path: `${PROJECT}/src/app.ts` })).log)).toHaveLength(2);
     expect(configLooks((await toolCall({ tool: "Read", file_path: `${PROJECT}/src/app.ts` })).log)).toHaveLength(0);
+  });
+
+  it("resolves a config file in a node process, once, and honours it", async () => {
+    const withConfig = recordingCapabilities(log, memoryIO({ files: { [`${PROJECT}/.env`]: "T=1\n", [`${PROJECT}/.claude/shipshape.yaml`]: "secrets:\n  allow: [.env]\n" } }));
+    const call = async () => {
+      log.length = 0;
+      const result = await hooks.get("tool.call")?.(withConfig, { tool: "Read", file_path: `${PROJECT}/.env`, tool_use_id: "t" }, () => "next");
+      return { result, runs: log.filter((entry) => entry.startsWith("run ")) };
+    };
+    const first = await call();
+    expect(first.result).toBe("next");
+    expect(first.runs).toEqual([`run node ${repoRoot}/hooks/dist/resolve-config.cjs`]);
+    // Past the trust window the files are looked at again; unchanged, they are not resolved again.
+    vi.setSystemTime(1_000_000 + CONFIG_TRUST_MS);
+    const second = await call();
+    expect(second.result).toBe("next");
+    expect(second.runs).toEqual([]);
   });
 });

@@ -45,6 +45,15 @@ describe("scripts/validate.ts", () => {
     ["an agent named unlike its file", { "agents/x.md": "---\nname: y\ndescription: Helps with one precise thing in the tests.\n---\n" }, /must equal its file name "x"/],
     ["a hook file that does not exist", { "hooks/hooks.json": JSON.stringify({ hooks: { PreToolUse: [{ hooks: [{ type: "command", command: "node", args: ["${CLAUDE_PLUGIN_ROOT}/hooks/gone.cjs"] }] }] } }) }, /gone.cjs does not exist/],
     ["an unknown hook event", { "hooks/hooks.json": JSON.stringify({ hooks: { PreToolUsage: [] } }) }, /must be equal to one of the allowed values|property name/],
+    [
+      "a module over the code budget",
+      {
+        "hooks/hooks.json": JSON.stringify({ modules: ["./m.js"], hooks: {} }),
+        "hooks/m.js": 'import { x } from "./core.js";\nexport function register() {}\n',
+        "hooks/core.js": `export const x = "${"x".repeat(140 * 1024)}";\n`,
+      },
+      /module \.\/m\.js and its imports are 140 KB, over the 128 KB budget/,
+    ],
     ["a hook timeout in milliseconds", { "hooks/hooks.json": JSON.stringify({ hooks: { PreToolUse: [{ hooks: [{ type: "command", command: "node", timeout: 5000 }] }] } }) }, /timeout: must be <= 600/],
   ])("reports %s", (_name, files, message) => {
     const problems = validatePlugin(plugin(files as Record<string, string>));

@@ -19,7 +19,8 @@ export interface ConfigCache {
   set(key: string, value: LoadedConfig): void;
 }
 
-export type ConfigResolver = (sources: ConfigSource[]) => LoadedConfig;
+/** Resolves files' texts to a config: in the same process (command hooks), or in another (the module). */
+export type ConfigResolver = (sources: ConfigSource[]) => LoadedConfig | Promise<LoadedConfig>;
 
 /**
  * Finds the user and project config files through HostIO and resolves them. The resolver (YAML +
@@ -67,7 +68,7 @@ export async function loadConfig(
       problems.push({ file: entry.path, key: "(file)", message: `cannot be read: ${(error as Error).message}` });
     }
   }
-  const resolved = resolver()(sources);
+  const resolved = await resolver()(sources);
   const loaded: LoadedConfig = {
     ...resolved,
     problems: [...problems, ...resolved.problems],

@@ -6,7 +6,6 @@
 import { loadConfig, type ConfigCache } from "../config/load-config.js";
 import { describeProblems } from "../config/resolve-config.js";
 import type { LoadedConfig } from "../config/types.js";
-import { resolveConfigSources } from "../entries/config-loader.js";
 import { callUsesCwd } from "../guards/checks.js";
 import { mayCommit } from "../guards/commit/may-commit.js";
 import { PRE_TOOL_USE_CHECKS } from "../guards/index.js";
@@ -14,6 +13,7 @@ import { runChecks, type ToolCall } from "../runtime/checks.js";
 import { failClosed } from "../runtime/decision.js";
 import type { HostIO, KeyValueStore } from "../runtime/io.js";
 import { parseEntries, withEntry } from "../runtime/recent-entries.js";
+import { resolverThroughNode } from "./config-through-node.js";
 
 /** Resolved configs stay in memory for the session, keyed by the files' size and mtime. */
 const memory = new Map<string, LoadedConfig>();
@@ -56,6 +56,8 @@ export interface ModuleContext {
   store?: KeyValueStore | undefined;
   /** The time of the call (ms), for how long a checked config is trusted. */
   now: number;
+  /** The plugin's folder, where hooks/dist/resolve-config.cjs reads config files that changed. */
+  pluginRoot: string | undefined;
 }
 
 export interface ModuleVerdict {
@@ -94,7 +96,8 @@ async function configFor(call: ToolCall, io: HostIO, context: ModuleContext): Pr
   const sinceChangingCall = changingCallSeen;
   changingCallSeen = !CHANGES_NO_FILE.has(call.tool);
   if (configStillTrusted(previous, key, context.now, sinceChangingCall)) return previous.loaded;
-  const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolveConfigSources, memoryCache);
+  const resolver = resolverThroughNode(io, context.pluginRoot && `${context.pluginRoot}/hooks/dist/resolve-config.cjs`, context.projectDir);
+  const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolver, memoryCache);
   checked = { key, loaded, at: context.now };
   return loaded;
 }
