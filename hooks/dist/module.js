@@ -10,7 +10,7 @@ let constants;
 function register(on) {
   on("session.start", async ($, e, next) => {
     const hookEnv = await $.process.hookEnv();
-    constants = { hookEnv, home: await $.env.get("HOME"), path: await $.env.get("PATH") };
+    constants = { hookEnv, home: await $.env.get("HOME"), path: await $.env.get("PATH"), gitIndexFile: await $.env.get("GIT_INDEX_FILE"), gitDir: await $.env.get("GIT_DIR") };
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     return next(e);
   }).catch((_$, e, next) => next(e));
@@ -21,8 +21,14 @@ function register(on) {
   }).catch((_$, e, next) => next(e));
   on("tool.call", async ($, e, next) => {
     const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
-    constants ??= { hookEnv: await $.process.hookEnv(), home: await $.env.get("HOME"), path: await $.env.get("PATH") };
-    const { hookEnv, home, path } = constants;
+    constants ??= {
+      hookEnv: await $.process.hookEnv(),
+      home: await $.env.get("HOME"),
+      path: await $.env.get("PATH"),
+      gitIndexFile: await $.env.get("GIT_INDEX_FILE"),
+      gitDir: await $.env.get("GIT_DIR")
+    };
+    const { hookEnv, home, path, gitIndexFile, gitDir } = constants;
     const projectDir = hookEnv.CLAUDE_PROJECT_DIR;
     const cwd = callUsesCwd({ tool: String(tool), input }) || projectDir === void 0 ? (await $.fs.stat(".", { resolve: true })).realPath ?? projectDir ?? "/" : projectDir;
     const io = {
@@ -54,6 +60,15 @@ function register(on) {
           throw error;
         }
       },
+      async readBytes(p) {
+        try {
+          const bytes = await $.fs.read(p, { as: "bytes" });
+          return bytes instanceof Uint8Array ? bytes : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : void 0;
+        } catch (error) {
+          if (missing(error)) return void 0;
+          throw error;
+        }
+      },
       async run(argv, options) {
         const result = await $.process.run(argv, { cwd: options.cwd, timeoutMs: options.timeoutMs, ...options.stdin !== void 0 ? { stdin: options.stdin } : {} });
         return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
@@ -62,7 +77,7 @@ function register(on) {
         return io.run(["sh", "-c", command], options);
       },
       env(name) {
-        return name === "HOME" ? home : name === "PATH" ? path : void 0;
+        return name === "HOME" ? home : name === "PATH" ? path : name === "GIT_INDEX_FILE" ? gitIndexFile : name === "GIT_DIR" ? gitDir : void 0;
       }
     };
     const data = hookEnv.CLAUDE_PLUGIN_DATA;

@@ -99,6 +99,10 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
       if (node?.kind !== "file") throw new Error(`EISDIR: ${path}`);
       return node.text;
     },
+    async readBytes(path: string): Promise<Uint8Array | undefined> {
+      const text = await this.readText(path);
+      return text === undefined ? undefined : new TextEncoder().encode(text);
+    },
     async run(argv: readonly string[], runOptions: RunOptions): Promise<RunResult> {
       calls.push(argv.join(" "));
       if (options.run) return options.run(argv, runOptions);

@@ -1,5 +1,6 @@
 /** A repository for commit-gate tests: git answers like a checkout with one staged change. */
 import type { RunOptions, RunResult } from "../../hooks/src/runtime/io.js";
+import { INDEX_ARGS, STATUS_ARGS } from "../../hooks/src/guards/commit/git-state.js";
 import { memoryIO } from "./memory-io.js";
 
 export const ROOT = "/repo";
@@ -17,16 +18,15 @@ export function repoIO(extraFiles: Record<string, string> = {}, runShell?: (comm
       ...extraFiles,
     },
     run: (argv) => {
-      // readGitState asks one shell for the root, the index tree and the status.
-      if (argv[0] === "sh" && argv[2]?.includes("status --porcelain")) {
-        return { exitCode: 0, stdout: `4b825dc642cb6eb9a060e54bf8d69288fbee4904\n\n1 M. N... 100644 100644 100644 a b src/app.ts\0`, stderr: "", timedOut: false };
-      }
+      // readGitState runs git twice: the index's entries and the status.
       const args = argv.slice(1).join(" ");
-      if (args.startsWith("rev-parse --show-toplevel")) return { exitCode: 0, stdout: `${ROOT}\n`, stderr: "", timedOut: false };
-      if (args.startsWith("status")) return { exitCode: 0, stdout: "1 M. N... 100644 100644 100644 a b src/app.ts\0", stderr: "", timedOut: false };
-      if (args.startsWith("write-tree")) return { exitCode: 0, stdout: "4b825dc642cb6eb9a060e54bf8d69288fbee4904\n", stderr: "", timedOut: false };
-      if (args.startsWith("diff")) return { exitCode: 0, stdout: "", stderr: "", timedOut: false };
-      return { exitCode: 1, stdout: "", stderr: `unexpected git ${args}`, timedOut: false };
+      if (argv[0] === "git" && args === INDEX_ARGS.join(" ")) {
+        return { exitCode: 0, stdout: "100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tsrc/app.ts\0", stderr: "", timedOut: false };
+      }
+      if (argv[0] === "git" && args === STATUS_ARGS.join(" ")) {
+        return { exitCode: 0, stdout: "1 M. N... 100644 100644 100644 a b src/app.ts\0", stderr: "", timedOut: false };
+      }
+      return { exitCode: 1, stdout: "", stderr: `unexpected ${argv.join(" ")}`, timedOut: false };
     },
     runShell: runShell ?? (() => ({ exitCode: 0, stdout: "ok\n", stderr: "", timedOut: false })),
     env: { HOME: "/home/dev" },

@@ -139,7 +139,7 @@ describe("verification before committing", () => {
     const io = repoIO();
     const run = io.run.bind(io);
     io.run = async (argv, options) =>
-      argv[0] === "sh" ? { exitCode: 0, stdout: "tree1\n\n1 M. N... 1 1 1 a b src/app.ts\x001 .M N... 1 1 1 a b README.md\x00? notes.txt\x00", stderr: "", timedOut: false } : run(argv, options);
+      argv[1] === "--no-optional-locks" ? { exitCode: 0, stdout: "1 M. N... 1 1 1 a b src/app.ts\x001 .M N... 1 1 1 a b README.md\x00? notes.txt\x00", stderr: "", timedOut: false } : run(argv, options);
     const { verdict } = await gate(GOOD, { io });
     expect(verdict).toMatchObject({ action: "pass", note: expect.stringMatching(/2 file\(s\) have changes this commit will not include \(README\.md, notes\.txt\)/) });
   });

@@ -19,6 +19,7 @@ interface Capabilities {
   fs: {
     stat(path: string, options?: { resolve?: boolean }): Promise<Stat>;
     list(path: string): Promise<Array<{ name: string; kind: string; isLink: boolean }>>;
+    read(path: string, options: { as: "bytes" }): Promise<unknown>;
     read(path: string, options?: { as?: "text" }): Promise<string>;
     exists(path: string): Promise<boolean>;
     write(path: string, text: string): Promise<void>;
@@ -44,12 +45,14 @@ function kindOf(kind: string): "file" | "dir" | "other" {
  * Values that do not change during a session, read once (at session start when that event reaches
  * us): every `$` call is a round trip through Claude Code, paid on every tool call otherwise.
  */
-let constants: { hookEnv: Record<string, string | undefined>; home: string | undefined; path: string | undefined } | undefined;
+let constants:
+  | { hookEnv: Record<string, string | undefined>; home: string | undefined; path: string | undefined; gitIndexFile: string | undefined; gitDir: string | undefined }
+  | undefined;
 
 export function register(on: On): void {
   on("session.start", async ($, e, next) => {
     const hookEnv = await $.process.hookEnv();
-    constants = { hookEnv, home: await $.env.get("HOME"), path: await $.env.get("PATH") };
+    constants = { hookEnv, home: await $.env.get("HOME"), path: await $.env.get("PATH"), gitIndexFile: await $.env.get("GIT_INDEX_FILE"), gitDir: await $.env.get("GIT_DIR") };
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     return next(e);
   }).catch((_$, e, next) => next(e));
@@ -65,8 +68,14 @@ export function register(on: On): void {
 
   on("tool.call", async ($, e, next) => {
     const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
-    constants ??= { hookEnv: await $.process.hookEnv(), home: await $.env.get("HOME"), path: await $.env.get("PATH") };
-    const { hookEnv, home, path } = constants;
+    constants ??= {
+      hookEnv: await $.process.hookEnv(),
+      home: await $.env.get("HOME"),
+      path: await $.env.get("PATH"),
+      gitIndexFile: await $.env.get("GIT_INDEX_FILE"),
+      gitDir: await $.env.get("GIT_DIR"),
+    };
+    const { hookEnv, home, path, gitIndexFile, gitDir } = constants;
     const projectDir = hookEnv.CLAUDE_PROJECT_DIR;
     // Relative paths resolve against the session's directory: "." is where the agent is. A call that
     // names only absolute paths cannot depend on it, and is spared the round trip.
@@ -104,6 +113,16 @@ export function register(on: On): void {
           throw error;
         }
       },
+      async readBytes(p: string) {
+        try {
+          const bytes: unknown = await $.fs.read(p, { as: "bytes" });
+          // Anything but bytes (a host that answers otherwise) reads as nothing: callers then ask git.
+          return bytes instanceof Uint8Array ? bytes : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : undefined;
+        } catch (error) {
+          if (missing(error)) return undefined;
+          throw error;
+        }
+      },
       async run(argv: readonly string[], options: { cwd: string; timeoutMs: number; stdin?: string }) {
         const result = await $.process.run(argv, { cwd: options.cwd, timeoutMs: options.timeoutMs, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
         return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
@@ -112,7 +131,7 @@ export function register(on: On): void {
         return io.run(["sh", "-c", command], options);
       },
       env(name: string) {
-        return name === "HOME" ? home : name === "PATH" ? path : undefined;
+        return name === "HOME" ? home : name === "PATH" ? path : name === "GIT_INDEX_FILE" ? gitIndexFile : name === "GIT_DIR" ? gitDir : undefined;
       },
     };
     const data = hookEnv.CLAUDE_PLUGIN_DATA;

@@ -56,6 +56,8 @@ export interface HostIO {
   list(dir: string): Promise<DirEntry[] | undefined>;
   /** A text file's contents, or undefined when it does not exist. Throws when it exists but cannot be read. */
   readText(path: string): Promise<string | undefined>;
+  /** A file's bytes, or undefined when it does not exist or this host cannot read bytes. */
+  readBytes(path: string): Promise<Uint8Array | undefined>;
   run(argv: readonly string[], options: RunOptions): Promise<RunResult>;
   /** Runs a shell command line (a project's verification command); may run alongside others. */
   runShell(command: string, options: RunOptions): Promise<RunResult>;

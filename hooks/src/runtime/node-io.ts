@@ -107,6 +107,15 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env, shell
       }
     },
 
+    async readBytes(path: string): Promise<Uint8Array | undefined> {
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
     async run(argv: readonly string[], options: RunOptions): Promise<RunResult> {
       const [command, ...args] = argv;
       if (command === undefined) throw new Error("run: empty argv");

@@ -1,9 +1,11 @@
 import { fnv as fnv32 } from "../../runtime/hash.js";
 import type { HostIO } from "../../runtime/io.js";
+import { toAbsolute } from "../../runtime/paths.js";
+import { lsFilesFromIndex } from "./git-index.js";
 
 export interface GitState {
   root: string;
-  /** A hash of the staged content (`git ls-files -s`: every path with its mode and object id). */
+  /** Names the staged content: a hash of `git ls-files -s` (every path with its mode and object id). */
   tree?: string;
   staged: string[];
   /** Tracked files changed in the working tree but not staged. */
@@ -21,31 +23,62 @@ async function findRoot(io: HostIO, cwd: string): Promise<string | undefined> {
   }
 }
 
+/** The git commands the gate may run, both read-only, so neither ever finds the index locked. */
+export const INDEX_ARGS = ["ls-files", "-s", "-z"] as const;
+export const STATUS_ARGS = ["--no-optional-locks", "status", "--porcelain=v2", "-z", "--untracked-files=all"] as const;
+
 /**
  * The repository around `cwd`, or undefined when there is none (git commit would fail by itself).
- * The root is found on disk and one shell runs both git commands: every process a hook starts costs
- * milliseconds on a commit.
+ * The root is found on disk and git runs once, directly, for the status: every process a hook starts
+ * costs milliseconds on a commit. The staged content is named from the index file itself when
+ * git-index.ts can read it, else from `git ls-files -s`: the same text either way. Named from the
+ * index's entries rather than from HEAD, the name stays the same once the commit has landed (an amend
+ * or an --allow-empty commit right after reuses the verification). Read-only on purpose: `git
+ * write-tree` would rewrite the index (its cache-tree) and a plain `git status` refreshes it.
  */
 export async function readGitState(io: HostIO, cwd: string): Promise<GitState | undefined> {
   const root = await findRoot(io, cwd);
   if (!root) return undefined;
-  // Read-only on purpose: `git write-tree` would rewrite the index (its cache-tree) and `git status`
-  // refreshes it; the staged content is named by hashing `ls-files -s` instead, and status runs with
-  // --no-optional-locks, so a git command the user runs at the same time never finds the index locked.
-  const script = 'git ls-files -s | git hash-object --stdin 2>/dev/null; printf "\\n"; git --no-optional-locks status --porcelain=v2 -z --untracked-files=all';
-  const result = await io.run(["sh", "-c", script], { cwd: root, timeoutMs: 10_000 });
-  if (result.exitCode !== 0) return undefined;
-  const newline = result.stdout.indexOf("\n\n");
-  const tree = result.stdout.slice(0, Math.max(newline, 0)).trim();
-  const state: GitState = { root, staged: [], unstaged: [], untracked: [], ...(tree !== "" ? { tree } : {}) };
-  const records = result.stdout.slice(newline + 2).split("\0");
+  const [entries, status] = await Promise.all([indexEntries(io, root), io.run(["git", ...STATUS_ARGS], { cwd: root, timeoutMs: 10_000 })]);
+  if (status.exitCode !== 0) return undefined;
+  return { root, ...parseStatus(status.stdout), ...(entries !== undefined ? { tree: fnv(entries) } : {}) };
+}
+
+/** The index's entries as `git ls-files -s -z` prints them: read from the file, or asked of git. */
+async function indexEntries(io: HostIO, root: string): Promise<string | undefined> {
+  const file = await indexFile(io, root);
+  const bytes = file ? await io.readBytes(file).catch(() => undefined) : undefined;
+  const read = bytes ? lsFilesFromIndex(bytes) : undefined;
+  if (read !== undefined) return read;
+  const listed = await io.run(["git", ...INDEX_ARGS], { cwd: root, timeoutMs: 10_000 });
+  return listed.exitCode === 0 ? listed.stdout : undefined;
+}
+
+/** Where the index is: `.git/index`, or in the folder a `.git` file names (worktrees, submodules). */
+async function indexFile(io: HostIO, root: string): Promise<string | undefined> {
+  // git itself would read another index or repository: leave those to it.
+  if (io.env("GIT_INDEX_FILE") || io.env("GIT_DIR")) return undefined;
+  const dotGit = `${root}/.git`;
+  const info = await io.stat(dotGit);
+  if (info?.kind === "dir") return `${dotGit}/index`;
+  if (info?.kind !== "file") return undefined;
+  const named = /^gitdir: (.+)$/m.exec((await io.readText(dotGit).catch(() => undefined)) ?? "")?.[1]?.trim();
+  return named ? `${toAbsolute(named, root, undefined)}/index` : undefined;
+}
+
+/** Reads `git status --porcelain=v2 -z` output (see STATUS_ARGS): which paths are staged, changed, new. */
+export function parseStatus(stdout: string): Omit<GitState, "root" | "tree"> {
+  const state: Omit<GitState, "root" | "tree"> = { staged: [], unstaged: [], untracked: [] };
+  const records = stdout.split("\0");
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as string;
     if (record.startsWith("? ")) state.untracked.push(record.slice(2));
     else if (record.startsWith("1 ") || record.startsWith("2 ") || record.startsWith("u ")) {
       const fields = record.split(" ");
       const xy = fields[1] ?? "..";
-      const path = record.startsWith("1 ") ? fields.slice(8).join(" ") : record.startsWith("2 ") ? fields.slice(9).join(" ") : fields.slice(10).join(" ");
+      // Fields before the path: 1 XY sub mH mI mW hH hI; 2 adds a score; u has three stages and mW.
+      const before = record.startsWith("1 ") ? 8 : record.startsWith("2 ") ? 9 : 10;
+      const path = fields.slice(before).join(" ");
       if (record.startsWith("2 ")) i += 1; // a rename carries its original path as the next record
       if (xy[0] !== ".") state.staged.push(path);
       if (xy[1] !== ".") state.unstaged.push(path);
