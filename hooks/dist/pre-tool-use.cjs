@@ -8,20 +8,26 @@ const dir = env.CLAUDE_PLUGIN_DATA || (env.XDG_CACHE_HOME ? env.XDG_CACHE_HOME +
 // V8 rejects a cache made under other flags: runs with different NODE_OPTIONS get caches of their own.
 let flags = 0;
 for (const c of (env.NODE_OPTIONS || "") + process.execArgv.join(" ")) flags = (Math.imul(flags, 31) + c.charCodeAt(0)) >>> 0;
-const cacheFile = dir && dir + "/v8-4a7e0bd0-" + process.version + "-" + process.arch + "-" + flags.toString(16) + ".bin";
+const cacheFile = dir && dir + "/v8-af8dd63d-" + process.version + "-" + process.arch + "-" + flags.toString(16) + ".bin";
 let cachedData;
 try { if (cacheFile) cachedData = fs.readFileSync(cacheFile); } catch {}
 const script = new vm.Script("(function (exports, require, module, __filename, __dirname) {" + fs.readFileSync(file, "utf8") + "\n})", { filename: file, cachedData });
 if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-  process.on("exit", () => {
+  const save = () => {
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const temp = cacheFile + "." + process.pid;
       fs.writeFileSync(temp, script.createCachedData());
       fs.renameSync(temp, cacheFile);
       // Caches of earlier bundles (before an update) are never read again.
-      for (const name of fs.readdirSync(dir)) if (/^v8-.*\.bin$/.test(name) && !name.startsWith("v8-4a7e0bd0-")) fs.unlinkSync(dir + "/" + name);
+      for (const name of fs.readdirSync(dir)) if (/^v8-.*\.bin$/.test(name) && !name.startsWith("v8-af8dd63d-")) fs.unlinkSync(dir + "/" + name);
     } catch {}
+  };
+  // V8 caches the functions compiled so far: once the decision is out, run representative calls
+  // (the impl's warmUpForCodeCache, in memory) so the cache covers every path, not just this call's.
+  process.once("beforeExit", () => {
+    const warm = module.exports && module.exports.warmUpForCodeCache;
+    Promise.resolve(typeof warm === "function" ? warm() : undefined).catch(() => {}).then(save);
   });
 }
 script.runInThisContext()(exports, require, module, file, __dirname);

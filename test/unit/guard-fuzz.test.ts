@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/index.js";
+import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
 import { runPreToolUseHook } from "../../hooks/src/runtime/command-hook.js";
 import { resolveConfigSources } from "../../hooks/src/entries/config-loader.js";
 import { fixtureIO, PROJECT } from "../corpus/fixture.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveConfigSources } from "../../hooks/src/entries/config-loader.js";
-import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/index.js";
+import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
 import { runPreToolUseHook } from "../../hooks/src/runtime/command-hook.js";
 import type { HostIO } from "../../hooks/src/runtime/io.js";
 import { BLOCK, PASS } from "../corpus/commit-cases.js";

@@ -6,9 +6,8 @@
 import { loadConfig, type ConfigCache } from "../config/load-config.js";
 import { describeProblems } from "../config/resolve-config.js";
 import type { LoadedConfig } from "../config/types.js";
-import { callUsesCwd } from "../guards/checks.js";
 import { mayCommit } from "../guards/commit/may-commit.js";
-import { PRE_TOOL_USE_CHECKS } from "../guards/index.js";
+import { callUsesCwd, PRE_TOOL_USE_CHECKS } from "../guards/checks.js";
 import { runChecks, type ToolCall } from "../runtime/checks.js";
 import { failClosed } from "../runtime/decision.js";
 import type { HostIO, KeyValueStore } from "../runtime/io.js";

@@ -1,0 +1,54 @@
+/**
+ * The command hook's loader keeps a V8 code cache in the plugin's data folder, written once per
+ * bundle after in-memory warm-up calls. The decision and the exit code must be the same with and
+ * without a cache, and warming must follow the paths it is meant to compile.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
+import { warmUp } from "../../hooks/src/runtime/warm-up.js";
+import { repoRoot } from "../e2e/claude-session.js";
+
+function hook(data: string, project: string, input: Record<string, unknown>) {
+  const payload = JSON.stringify({ session_id: "s", cwd: project, hook_event_name: "PreToolUse", tool_name: input.tool, tool_input: input.input, tool_use_id: "t" });
+  return spawnSync(process.execPath, [join(repoRoot, "hooks/dist/pre-tool-use.cjs")], { input: payload, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: project, CLAUDE_PLUGIN_DATA: data } });
+}
+
+describe("the command hook's code cache", () => {
+  it("decides the same before and after the cache exists, and writes it once", () => {
+    const data = mkdtempSync(join(tmpdir(), "shipshape-cache-"));
+    const project = mkdtempSync(join(tmpdir(), "shipshape-cache-project-"));
+    mkdirSync(join(project, "src"));
+    writeFileSync(join(project, "src/app.ts"), "export {};\n");
+    writeFileSync(join(project, ".env"), "TOKEN=x\n");
+    const calls = [
+      { tool: "Read", input: { file_path: join(project, ".env") } },
+      { tool: "Read", input: { file_path: join(project, "src/app.ts") } },
+      { tool: "Bash", input: { command: "cat .env" } },
+    ];
+    const first = calls.map((call) => hook(data, project, call));
+    const caches = readdirSync(data).filter((name) => name.startsWith("v8-"));
+    expect(caches).toHaveLength(1);
+    const written = statSync(join(data, caches[0] as string)).mtimeMs;
+    const second = calls.map((call) => hook(data, project, call));
+    for (const [i, run] of second.entries()) {
+      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: first[i]?.status, stdout: first[i]?.stdout, stderr: first[i]?.stderr });
+    }
+    expect(second[0]?.stdout).toContain('"permissionDecision":"deny"');
+    expect(second[1]?.stdout).toBe("");
+    expect(second[2]?.stdout).toContain('"permissionDecision":"deny"');
+    // Accepted by V8, so never rewritten.
+    expect(statSync(join(data, caches[0] as string)).mtimeMs).toBe(written);
+  });
+
+  it("warms the paths it means to: a Read, a Bash command, a commit whose verification passed", async () => {
+    const outcomes = await warmUp(PRE_TOOL_USE_CHECKS);
+    expect(outcomes).toHaveLength(3);
+    expect(outcomes[0]).toBe("pass");
+    expect(outcomes[1]).toBe("pass");
+    expect(outcomes[2]).toMatch(/^pass: .*verification already passed on this exact content/);
+  });
+});
