@@ -9,12 +9,12 @@ cat >&2 <<'MESSAGE'
 shipshape stopped this prompt: its guards (the secret-file guard and the commit gate) are not running
 in this session, so tool calls would go unchecked.
 
-Why: Claude Code did not load shipshape's hooks module. It does not in safe mode or with --bare,
-in versions before hooks modules (2.1.3xx), when modules are switched off, or when the module fails
-Claude Code's load-time scan (`claude plugin validate <plugin folder>` says why).
+Why: Claude Code did not load shipshape's hooks module. It does not in versions before hooks
+modules (2.1.3xx), when modules are switched off, or when the module fails Claude Code's load-time
+scan (`claude plugin validate <plugin folder>` says why).
 
 What to do, any one of:
-- update Claude Code (`claude update`), or leave safe mode, and start a new session;
+- update Claude Code (`claude update`) and start a new session;
 - guard through command hooks instead (about 40 ms more per tool call): run
   `shipshape init --standalone` in the project (or `--user` for all projects), then start a new session;
 - to work unguarded, disable the plugin: `/plugin disable shipshape@shipshape`.
