@@ -159,6 +159,16 @@ describe("the module's round trips through Claude Code", () => {
     expect(configLooks((await toolCall({ tool: "Read", file_path: `${PROJECT}/src/app.ts` })).log)).toHaveLength(0);
   });
 
+  it("blocks every call, with the reason, when the config cannot be resolved in-process", async () => {
+    const io = memoryIO({ files: { [`${PROJECT}/src/app.ts`]: "x", [`${PROJECT}/.claude/shipshape.yaml`]: "secrets:\n  patterns: [app.ts]\n" } });
+    const base = recordingCapabilities(log, io);
+    const noNode = { ...base, process: { ...base.process, run: async () => ({ exitCode: 127, stdout: "", stderr: "sh: node: not found" }) } };
+    const result = (await hooks.get("tool.call")?.(noNode, { tool: "Read", file_path: `${PROJECT}/src/app.ts`, tool_use_id: "t" }, () => "next")) as { deny?: string };
+    expect(result.deny).toMatch(/^shipshape blocked this tool call: it cannot read its configuration/);
+    expect(result.deny).toContain(`${PROJECT}/.claude/shipshape.yaml: could not be read in-process:`);
+    expect(result.deny).toContain("node: not found");
+  });
+
   it("resolves a config file in a node process, once, and honours it", async () => {
     const withConfig = recordingCapabilities(log, memoryIO({ files: { [`${PROJECT}/.env`]: "T=1\n", [`${PROJECT}/.claude/shipshape.yaml`]: "secrets:\n  allow: [.env]\n" } }));
     const call = async () => {

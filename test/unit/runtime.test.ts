@@ -96,11 +96,17 @@ describe("runPreToolUseHook", () => {
     },
   };
 
-  async function run(stdin: string | { ok: false; problem: string }, checks: PreToolUseCheck[] = [denyEnv], files: Record<string, string> = {}) {
+  async function run(stdin: string | { ok: false; problem: string }, checks: PreToolUseCheck[] = [denyEnv], files: Record<string, string> = {}, unreadable: string[] = []) {
     let stdout = "";
     let stderr = "";
+    const io = memoryIO({ files, env: { HOME: "/home/u" } });
+    const readText = io.readText.bind(io);
+    io.readText = async (path) => {
+      if (unreadable.includes(path)) throw new Error(`EACCES: permission denied, open '${path}'`);
+      return readText(path);
+    };
     const code = await runPreToolUseHook(checks, {
-      io: memoryIO({ files, env: { HOME: "/home/u" } }),
+      io,
       readStdin: () => (typeof stdin === "string" ? { ok: true, text: stdin } : stdin),
       resolver: () => resolveConfigSources,
       writeStdout: (t) => (stdout += t),
@@ -143,6 +149,21 @@ describe("runPreToolUseHook", () => {
     expect(result.output.hookSpecificOutput.permissionDecisionReason).toMatch(/internal error \(boom\)/);
     expect(result.stderr).toMatch(/shipshape: internal error: boom/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ["a Read of an ordinary file", { file_path: "/p/a" }],
+    ["a Read the check would deny anyway", { file_path: "/p/.env" }],
+  ])("blocks %s while a config file cannot be read, naming the file", async (_name, input) => {
+    const config = "/p/.claude/shipshape.yaml";
+    const result = await run(JSON.stringify({ ...good, tool_input: input }), [denyEnv], { [config]: "secrets:\n  patterns: [db.yaml]\n" }, [config]);
+    expect(result.code).toBe(2);
+    expect(result.output.hookSpecificOutput.permissionDecision).toBe("deny");
+    const reason = result.output.hookSpecificOutput.permissionDecisionReason as string;
+    expect(reason).toMatch(/^shipshape blocked this tool call: it cannot read its configuration/);
+    expect(reason).toContain(`${config}: cannot be read: EACCES`);
+    expect(reason).toMatch(/until the file can be read/);
+    expect(result.stderr).toContain(config);
   });
 
   it("keeps guarding with defaults when the config is broken, and says which file and key", async () => {

@@ -1,5 +1,5 @@
 import { loadConfig } from "../config/load-config.js";
-import { describeProblems } from "../config/resolve-config.js";
+import { describeProblems, unreadableConfigReason } from "../config/resolve-config.js";
 import type { ConfigResolver } from "../config/load-config.js";
 import { buildRules } from "../guards/secrets/rules.js";
 import { secretGuard } from "../guards/secrets/guard.js";
@@ -27,6 +27,7 @@ async function context(options: ExplainOptions): Promise<{ ctx: CheckContext; no
   notes.push(loaded.files.length > 0 ? `config: ${loaded.files.join(", ")}` : "config: none (defaults)");
   const problems = describeProblems(loaded);
   if (problems) notes.push(problems);
+  if (unreadableConfigReason(loaded)) notes.push("while a config file cannot be read, the hooks block every tool call, whatever is explained below");
   return { ctx: { io: options.io, config: loaded.config, configDegraded: loaded.degraded, projectDir: options.projectDir, home: options.home }, notes };
 }
 

@@ -40,7 +40,7 @@ export async function loadConfig(
   looks.forEach((look, index) => {
     const path = paths[index] as string;
     if (look.status === "rejected") {
-      problems.push({ file: path, key: "(file)", message: `cannot be read: ${(look.reason as Error).message}` });
+      problems.push({ file: path, key: "(file)", message: `cannot be read: ${(look.reason as Error)?.message ?? String(look.reason)}`, unreadable: true });
       return;
     }
     const info = look.value;
@@ -65,7 +65,7 @@ export async function loadConfig(
       const text = await io.readText(entry.path);
       if (text !== undefined) sources.push({ path: entry.path, text });
     } catch (error) {
-      problems.push({ file: entry.path, key: "(file)", message: `cannot be read: ${(error as Error).message}` });
+      problems.push({ file: entry.path, key: "(file)", message: `cannot be read: ${(error as Error).message}`, unreadable: true });
     }
   }
   const resolved = await resolver()(sources);

@@ -56,3 +56,20 @@ export function describeProblems(loaded: LoadedConfig): string | undefined {
     `their defaults until they are fixed:\n${lines.join("\n")}`
   );
 }
+
+/**
+ * The refusal for every tool call while a config file cannot be read at all (not a file that is
+ * merely wrong): it may name secrets or allow paths, and guessing either way could leak or block
+ * the wrong thing, so nothing passes until it can be read.
+ */
+export function unreadableConfigReason(loaded: LoadedConfig): string | undefined {
+  const unreadable = loaded.problems.filter((problem) => problem.unreadable);
+  if (unreadable.length === 0) return undefined;
+  const lines = unreadable.map((problem) => `  ${problem.file}: ${problem.message}`);
+  return (
+    "shipshape blocked this tool call: it cannot read its configuration, which may name secret files " +
+    `the guard must not let through:\n${lines.join("\n")}\n` +
+    "Nothing was run. Tell the user: every tool call stays blocked until the file can be read (fix its " +
+    "permissions; for the in-process guard, make sure `node` 20 or later is on PATH), or is removed."
+  );
+}

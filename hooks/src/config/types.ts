@@ -61,6 +61,8 @@ export interface ConfigProblem {
   file: string;
   key: string;
   message: string;
+  /** The file is there but could not be read at all: what it says is unknown, so guards refuse. */
+  unreadable?: true;
 }
 
 export interface LoadedConfig {

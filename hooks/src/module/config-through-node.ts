@@ -47,7 +47,7 @@ function failed(sources: ConfigSource[], why: string): LoadedConfig {
   return {
     config: DEFAULT_CONFIG,
     files: sources.map((source) => source.path),
-    problems: sources.map((source) => ({ file: source.path, key: "(file)", message: `could not be read in-process: ${why}` })),
+    problems: sources.map((source) => ({ file: source.path, key: "(file)", message: `could not be read in-process: ${why}`, unreadable: true as const })),
     degraded: true,
   };
 }

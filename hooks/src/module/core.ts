@@ -4,7 +4,7 @@
  * (ESM, no imports: a module may load only its own files), imported by hooks/dist/module.js.
  */
 import { loadConfig, type ConfigCache } from "../config/load-config.js";
-import { describeProblems } from "../config/resolve-config.js";
+import { describeProblems, unreadableConfigReason } from "../config/resolve-config.js";
 import type { LoadedConfig } from "../config/types.js";
 import { mayCommit } from "../guards/commit/may-commit.js";
 import { callUsesCwd, PRE_TOOL_USE_CHECKS } from "../guards/checks.js";
@@ -71,6 +71,8 @@ export async function decideToolCall(call: ToolCall, io: HostIO, context: Module
     // The verification cache matters only to a commit; reading it on every call would cost every call.
     if (context.loadStore && mayCommit(call)) await context.loadStore();
     const loaded = await configFor(call, io, context);
+    const unreadable = unreadableConfigReason(loaded);
+    if (unreadable) return { deny: unreadable };
     const notice = describeProblems(loaded);
     const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call, {
       io,

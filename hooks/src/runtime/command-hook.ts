@@ -1,4 +1,4 @@
-import { describeProblems } from "../config/resolve-config.js";
+import { describeProblems, unreadableConfigReason } from "../config/resolve-config.js";
 import type { ConfigCache, ConfigResolver } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
 import { runChecks, type PreToolUseCheck } from "./checks.js";
@@ -56,6 +56,8 @@ async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps)
   const home = deps.io.env("HOME") || undefined;
   const loaded = await loadConfig(deps.io, { projectDir, home }, deps.resolver, deps.cache);
   const notice = describeProblems(loaded);
+  const unreadable = unreadableConfigReason(loaded);
+  if (unreadable) return { verdict: { action: "deny", check: "shipshape", reason: unreadable }, notices: [] };
   const { verdict, notes } = await runChecks(
     checks,
     {
