@@ -7,10 +7,14 @@ function kindOf(kind) {
   return kind === "file" ? "file" : kind === "dir" || kind === "directory" ? "dir" : "other";
 }
 let constants;
+const ENV_NAMES = ["HOME", "PATH", "GIT_INDEX_FILE", "GIT_DIR"];
+function constantsFrom(hookEnv, values) {
+  return { hookEnv, vars: new Map(ENV_NAMES.map((name, i) => [name, values[i]])) };
+}
 function register(on) {
   on("session.start", async ($, e, next) => {
-    const hookEnv = await $.process.hookEnv();
-    constants = { hookEnv, home: await $.env.get("HOME"), path: await $.env.get("PATH"), gitIndexFile: await $.env.get("GIT_INDEX_FILE"), gitDir: await $.env.get("GIT_DIR") };
+    const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR")]);
+    constants = constantsFrom(hookEnv, vars);
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     return next(e);
   }).catch((_$, e, next) => next(e));
@@ -21,14 +25,12 @@ function register(on) {
   }).catch((_$, e, next) => next(e));
   on("tool.call", async ($, e, next) => {
     const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
-    constants ??= {
-      hookEnv: await $.process.hookEnv(),
-      home: await $.env.get("HOME"),
-      path: await $.env.get("PATH"),
-      gitIndexFile: await $.env.get("GIT_INDEX_FILE"),
-      gitDir: await $.env.get("GIT_DIR")
-    };
-    const { hookEnv, home, path, gitIndexFile, gitDir } = constants;
+    if (!constants) {
+      const [hookEnv2, ...vars2] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR")]);
+      constants = constantsFrom(hookEnv2, vars2);
+    }
+    const { hookEnv, vars } = constants;
+    const home = vars.get("HOME");
     const projectDir = hookEnv.CLAUDE_PROJECT_DIR;
     const cwd = callUsesCwd({ tool: String(tool), input }) || projectDir === void 0 ? (await $.fs.stat(".", { resolve: true })).realPath ?? projectDir ?? "/" : projectDir;
     const io = {
@@ -77,7 +79,7 @@ function register(on) {
         return io.run(["sh", "-c", command], options);
       },
       env(name) {
-        return name === "HOME" ? home : name === "PATH" ? path : name === "GIT_INDEX_FILE" ? gitIndexFile : name === "GIT_DIR" ? gitDir : void 0;
+        return vars.get(name);
       }
     };
     const data = hookEnv.CLAUDE_PLUGIN_DATA;

@@ -45,14 +45,24 @@ function kindOf(kind: string): "file" | "dir" | "other" {
  * Values that do not change during a session, read once (at session start when that event reaches
  * us): every `$` call is a round trip through Claude Code, paid on every tool call otherwise.
  */
-let constants:
-  | { hookEnv: Record<string, string | undefined>; home: string | undefined; path: string | undefined; gitIndexFile: string | undefined; gitDir: string | undefined }
-  | undefined;
+interface Constants {
+  hookEnv: Record<string, string | undefined>;
+  /** The environment variables decisions may read through HostIO.env, in ENV_NAMES order. */
+  vars: Map<string, string | undefined>;
+}
+let constants: Constants | undefined;
+
+/** What HostIO.env can answer; each is read with a literal `$.env.get` below, as the scan requires. */
+const ENV_NAMES = ["HOME", "PATH", "GIT_INDEX_FILE", "GIT_DIR"] as const;
+
+function constantsFrom(hookEnv: Record<string, string | undefined>, values: Array<string | undefined>): Constants {
+  return { hookEnv, vars: new Map(ENV_NAMES.map((name, i) => [name, values[i]])) };
+}
 
 export function register(on: On): void {
   on("session.start", async ($, e, next) => {
-    const hookEnv = await $.process.hookEnv();
-    constants = { hookEnv, home: await $.env.get("HOME"), path: await $.env.get("PATH"), gitIndexFile: await $.env.get("GIT_INDEX_FILE"), gitDir: await $.env.get("GIT_DIR") };
+    const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR")]);
+    constants = constantsFrom(hookEnv, vars);
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     return next(e);
   }).catch((_$, e, next) => next(e));
@@ -68,14 +78,12 @@ export function register(on: On): void {
 
   on("tool.call", async ($, e, next) => {
     const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
-    constants ??= {
-      hookEnv: await $.process.hookEnv(),
-      home: await $.env.get("HOME"),
-      path: await $.env.get("PATH"),
-      gitIndexFile: await $.env.get("GIT_INDEX_FILE"),
-      gitDir: await $.env.get("GIT_DIR"),
-    };
-    const { hookEnv, home, path, gitIndexFile, gitDir } = constants;
+    if (!constants) {
+      const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR")]);
+      constants = constantsFrom(hookEnv, vars);
+    }
+    const { hookEnv, vars } = constants;
+    const home = vars.get("HOME");
     const projectDir = hookEnv.CLAUDE_PROJECT_DIR;
     // Relative paths resolve against the session's directory: "." is where the agent is. A call that
     // names only absolute paths cannot depend on it, and is spared the round trip.
@@ -131,7 +139,7 @@ export function register(on: On): void {
         return io.run(["sh", "-c", command], options);
       },
       env(name: string) {
-        return name === "HOME" ? home : name === "PATH" ? path : name === "GIT_INDEX_FILE" ? gitIndexFile : name === "GIT_DIR" ? gitDir : undefined;
+        return vars.get(name);
       },
     };
     const data = hookEnv.CLAUDE_PLUGIN_DATA;
