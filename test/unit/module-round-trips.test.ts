@@ -159,6 +159,18 @@ describe("the module's round trips through Claude Code", () => {
     expect(configLooks((await toolCall({ tool: "Read", file_path: `${PROJECT}/src/app.ts` })).log)).toHaveLength(0);
   });
 
+  it("resolves the config at session start, so the first call starts no node", async () => {
+    const withConfig = recordingCapabilities(log, memoryIO({ files: { [`${PROJECT}/.env`]: "T=1\n", [`${PROJECT}/.claude/shipshape.yaml`]: "secrets:\n  allow: [.env]\n" } }));
+    const runs = () => log.filter((entry) => entry.startsWith("run "));
+    log.length = 0;
+    await hooks.get("session.start")?.(withConfig, {}, () => "next");
+    expect(runs()).toEqual([`run node ${repoRoot}/hooks/dist/resolve-config.cjs`]);
+    log.length = 0;
+    const result = await hooks.get("tool.call")?.(withConfig, { tool: "Read", file_path: `${PROJECT}/.env`, tool_use_id: "t" }, () => "next");
+    expect(result).toBe("next");
+    expect(runs()).toEqual([]);
+  });
+
   it("blocks every call, with the reason, when the config cannot be resolved in-process", async () => {
     const io = memoryIO({ files: { [`${PROJECT}/src/app.ts`]: "x", [`${PROJECT}/.claude/shipshape.yaml`]: "secrets:\n  patterns: [app.ts]\n" } });
     const base = recordingCapabilities(log, io);

@@ -64,6 +64,7 @@ export interface ModuleVerdict {
 }
 
 export { callUsesCwd };
+export { hostIOFrom } from "./host-io.js";
 
 /** Decides one tool call; any error is a refusal (the module must fail closed, like the command hook). */
 export async function decideToolCall(call: ToolCall, io: HostIO, context: ModuleContext & { loadStore?: () => Promise<void> }): Promise<ModuleVerdict> {
@@ -91,14 +92,29 @@ export async function decideToolCall(call: ToolCall, io: HostIO, context: Module
   }
 }
 
+function resolverFor(io: HostIO, context: Pick<ModuleContext, "pluginRoot" | "projectDir">) {
+  return resolverThroughNode(io, context.pluginRoot && `${context.pluginRoot}/hooks/dist/resolve-config.cjs`, context.projectDir);
+}
+
+/**
+ * Resolves the config at session start, so that the first call finds it in memory rather than
+ * starting node. Any failure is left for that call to meet and report.
+ */
+export async function prefetchConfig(io: HostIO, context: Pick<ModuleContext, "projectDir" | "home" | "pluginRoot">): Promise<void> {
+  try {
+    await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolverFor(io, context), memoryCache);
+  } catch {
+    // The first tool call loads the config again and refuses with the reason if it must.
+  }
+}
+
 async function configFor(call: ToolCall, io: HostIO, context: ModuleContext): Promise<LoadedConfig> {
   const key = `${context.projectDir}\u0000${context.home ?? ""}`;
   const previous = checked;
   const sinceChangingCall = changingCallSeen;
   changingCallSeen = !CHANGES_NO_FILE.has(call.tool);
   if (configStillTrusted(previous, key, context.now, sinceChangingCall)) return previous.loaded;
-  const resolver = resolverThroughNode(io, context.pluginRoot && `${context.pluginRoot}/hooks/dist/resolve-config.cjs`, context.projectDir);
-  const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolver, memoryCache);
+  const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolverFor(io, context), memoryCache);
   checked = { key, loaded, at: context.now };
   return loaded;
 }

@@ -5,7 +5,7 @@
  * Every registration fails closed through `.catch`. It marks each session and prompt it guards, which
  * the once-per-prompt check in hooks/prompt-gate.sh requires before it lets a prompt go on.
  */
-import { callUsesCwd, crashReason, decideToolCall, storeFrom } from "./core.js";
+import { callUsesCwd, crashReason, decideToolCall, hostIOFrom, prefetchConfig, storeFrom } from "./core.js";
 
 type Json = Record<string, unknown>;
 interface Stat {
@@ -33,14 +33,6 @@ interface Capabilities {
 type Hook = ($: Capabilities, e: Json, next: (e: Json) => unknown) => unknown;
 type On = (event: string, hook: Hook) => { catch(handler: (...args: Parameters<Hook>) => unknown): void };
 
-function missing(error: unknown): boolean {
-  return /ENOENT|ENOTDIR|ELOOP|not found|no such/i.test(String((error as Error)?.message ?? error));
-}
-
-function kindOf(kind: string): "file" | "dir" | "other" {
-  return kind === "file" ? "file" : kind === "dir" || kind === "directory" ? "dir" : "other";
-}
-
 /**
  * Values that do not change during a session, read once (at session start when that event reaches
  * us): every `$` call is a round trip through Claude Code, paid on every tool call otherwise.
@@ -64,6 +56,24 @@ export function register(on: On): void {
     const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR")]);
     constants = constantsFrom(hookEnv, vars);
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
+    // The config is resolved now, while the person types or the model thinks, not on the first call
+    // (resolving a config file starts node: about 100 ms). Best effort: the first call loads it anyway.
+    // The closures repeat tool.call's: the load-time scan refuses `$` handed to a helper that builds them.
+    const projectDir = hookEnv.CLAUDE_PROJECT_DIR;
+    if (projectDir) {
+      const io = hostIOFrom(
+        {
+          stat: (p) => $.fs.stat(p, { resolve: true }),
+          list: (p) => $.fs.list(p),
+          readText: (p) => $.fs.read(p, { as: "text" }),
+          readBytes: (p) => $.fs.read(p, { as: "bytes" }),
+          exists: (p) => $.fs.exists(p),
+          run: (argv, options) => $.process.run(argv, options),
+        },
+        constants.vars,
+      );
+      await prefetchConfig(io, { projectDir, home: constants.vars.get("HOME"), pluginRoot: hookEnv.CLAUDE_PLUGIN_ROOT });
+    }
     return next(e);
   }).catch((_$, e, next) => next(e));
 
@@ -91,57 +101,17 @@ export function register(on: On): void {
       callUsesCwd({ tool: String(tool), input }) || projectDir === undefined
         ? (await $.fs.stat(".", { resolve: true })).realPath ?? projectDir ?? "/"
         : projectDir;
-    const io = {
-      async stat(p: string) {
-        try {
-          // Resolved, so that a link anywhere on the way (keys -> ~/.ssh) shows in the real path.
-          const target = await $.fs.stat(p, { resolve: true });
-          return { kind: kindOf(target.kind), isLink: target.isLink, realPath: target.realPath ?? p, size: target.size, mtimeMs: target.mtimeMs };
-        } catch (error) {
-          if (missing(error)) return undefined;
-          throw error;
-        }
+    const io = hostIOFrom(
+      {
+        stat: (p) => $.fs.stat(p, { resolve: true }),
+        list: (p) => $.fs.list(p),
+        readText: (p) => $.fs.read(p, { as: "text" }),
+        readBytes: (p) => $.fs.read(p, { as: "bytes" }),
+        exists: (p) => $.fs.exists(p),
+        run: (argv, options) => $.process.run(argv, options),
       },
-      async exists(p: string) {
-        return $.fs.exists(p);
-      },
-      async list(p: string) {
-        try {
-          const entries = await $.fs.list(p);
-          return entries.map((entry) => ({ name: entry.name, kind: kindOf(entry.kind), isLink: entry.isLink }));
-        } catch {
-          return undefined;
-        }
-      },
-      async readText(p: string) {
-        try {
-          return await $.fs.read(p, { as: "text" });
-        } catch (error) {
-          if (missing(error)) return undefined;
-          throw error;
-        }
-      },
-      async readBytes(p: string) {
-        try {
-          const bytes: unknown = await $.fs.read(p, { as: "bytes" });
-          // Anything but bytes (a host that answers otherwise) reads as nothing: callers then ask git.
-          return bytes instanceof Uint8Array ? bytes : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : undefined;
-        } catch (error) {
-          if (missing(error)) return undefined;
-          throw error;
-        }
-      },
-      async run(argv: readonly string[], options: { cwd: string; timeoutMs: number; stdin?: string }) {
-        const result = await $.process.run(argv, { cwd: options.cwd, timeoutMs: options.timeoutMs, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
-        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
-      },
-      async runShell(command: string, options: { cwd: string; timeoutMs: number }) {
-        return io.run(["sh", "-c", command], options);
-      },
-      env(name: string) {
-        return vars.get(name);
-      },
-    };
+      vars,
+    );
     const data = hookEnv.CLAUDE_PLUGIN_DATA;
     const store = data
       ? storeFrom(
