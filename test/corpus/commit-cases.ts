@@ -62,6 +62,9 @@ export const BLOCK: string[] = [
   `git -C sub commit -m "wip"`,
   `git -c user.name=x commit -m "wip"`,
   `git --no-pager commit -m "wip"`,
+  `git --git-dir .git --work-tree . commit -m "wip"`,
+  `git --namespace ns --super-prefix sub/ commit -m "wip"`,
+  `git --git-dir=.git --exec-path=/usr/lib/git-core commit -m "wip"`,
   `bash -c 'git commit -m "wip"'`,
   `sh -c "git commit -m wip"`,
   `ash -c "git commit -m wip"`,
@@ -102,6 +105,9 @@ export const BLOCK: string[] = [
 
 export const PASS: string[] = [
   m(GOOD),
+  // A global option without its value word (--exec-path prints a path), then a subcommand that is not a commit.
+  `git --exec-path log --grep commit`,
+  `git --git-dir .git --work-tree . log --oneline commit`,
   heredocM(GOOD),
   heredocF(GOOD),
   heredocM(`${GOOD}\n\nCo-Authored-By: Claude <noreply@anthropic.com>`),

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, literalValue, nestedScripts, type Arg, type Expand
 import { parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, type State } from "../secrets/analysis-types.js";
-import { SHELLS } from "../secrets/command-rules.js";
+import { GIT_VALUE_OPTIONS, SHELLS } from "../secrets/command-rules.js";
 import { innerCommand } from "../secrets/wrappers.js";
 
 /** One `git commit` a Bash command would run, with what the gate needs to judge it. */
@@ -19,7 +19,6 @@ export interface CommitInvocation {
 }
 
 /** git's global options that take a value. */
-const GIT_VALUE_OPTIONS = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
 
 function resolveDir(dir: string, cwd: string | undefined, home: string | undefined): string | undefined {
   if (dir.includes(UNKNOWN)) return undefined;

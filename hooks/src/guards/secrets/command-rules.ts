@@ -28,6 +28,12 @@ export const GIT_NON_READING = new Set([
   "cherry-pick", "revert", "bisect", "gc", "fsck", "prune", "sparse-checkout", "notes", "commit",
 ]);
 
+/**
+ * git's global options (before the subcommand) that take the next word as their value. Their
+ * `--opt=value` forms are one word, and `--exec-path`, `--config-env` take a value only that way.
+ */
+export const GIT_VALUE_OPTIONS = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--super-prefix"]);
+
 /** git subcommands that print file contents, where a `REV:path` or a path argument is read. */
 export const GIT_READING = new Set(["show", "cat-file", "diff", "log", "blame", "annotate", "archive", "format-patch", "whatchanged", "difftool", "range-diff", "grep"]);
 

@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { toAbsolute } from "../../runtime/paths.js";
 import { NAMES_ONLY, type Analyzer, type State } from "./analysis-types.js";
-import { GIT_NON_READING, GIT_READING } from "./command-rules.js";
+import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
 import { tracked } from "./commands-search.js";
 import { hasOption, optionValues, parseOptions } from "./options.js";
 import { EVERYTHING } from "./tree-search.js";
@@ -13,7 +13,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   const own: State = { ...state };
   while (i < args.length && (args[i] as Arg).text.startsWith("-")) {
     const option = (args[i] as Arg).text;
-    if ((option === "-C" || option === "-c" || option === "--git-dir" || option === "--work-tree" || option === "--namespace") && i + 1 < args.length) {
+    if (GIT_VALUE_OPTIONS.has(option) && i + 1 < args.length) {
       if (option === "-C") {
         const dir = args[i + 1] as Arg;
         own.cwd = dir.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : toAbsolute(dir.text, state.cwd, a.env.ctx.home);
