@@ -10,11 +10,14 @@ import { typeGlobs } from "./search-filters.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
 import { XARGS, innerCommand, unwrap } from "./wrappers.js";
 
+/** grep's options that take a value (and ack's --type, --ignore-dir), for every place grep is read. */
+const GREP_OPTIONS = {
+  valueShort: "efmABCdDX",
+  valueLong: ["--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context", "--include", "--exclude", "--exclude-dir", "--exclude-from", "--directories", "--devices", "--label", "--binary-files", "--group-separator", "--type", "--ignore-dir"],
+};
+
 export async function grep(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
-  const parsed = parseOptions(args, {
-    valueShort: "efmABCdDX",
-    valueLong: ["--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context", "--include", "--exclude", "--exclude-dir", "--exclude-from", "--directories", "--devices", "--label", "--binary-files", "--group-separator", "--type", "--ignore-dir"],
-  });
+  const parsed = parseOptions(args, GREP_OPTIONS);
   const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
   for (const file of optionValues(parsed, "-f", "--file")) await a.file(file, state, `\`${name} -f\` reads patterns from`);
   const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);
@@ -135,7 +138,8 @@ export async function commandReadsFiles(a: Analyzer, command: Arg[], state: Stat
   if (inner.length === 0) return false;
   const name = basename(inner[0]?.text ?? "");
   if (NON_READING.has(name) || name === "echo") return false;
-  if (name === "grep" || name === "egrep" || name === "fgrep") return !literal.some((w) => w.text === "-l" || w.text === "-L" || w.text === "-c" || w.text === "-q");
+  // Listing or counting matches prints no line of the files, as for `grep -rl` (NAMES_ONLY).
+  if (name === "grep" || name === "egrep" || name === "fgrep") return !hasOption(parseOptions(inner.slice(1), GREP_OPTIONS), ...NAMES_ONLY);
   return true;
 }
 
