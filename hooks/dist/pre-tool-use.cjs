@@ -8,7 +8,7 @@ const dir = env.CLAUDE_PLUGIN_DATA || (env.XDG_CACHE_HOME ? env.XDG_CACHE_HOME +
 // V8 rejects a cache made under other flags: runs with different NODE_OPTIONS get caches of their own.
 let flags = 0;
 for (const c of (env.NODE_OPTIONS || "") + process.execArgv.join(" ")) flags = (Math.imul(flags, 31) + c.charCodeAt(0)) >>> 0;
-const cacheFile = dir && dir + "/v8-2092f678-" + process.version + "-" + process.arch + "-" + flags.toString(16) + ".bin";
+const cacheFile = dir && dir + "/v8-c7c98734-" + process.version + "-" + process.arch + "-" + flags.toString(16) + ".bin";
 let cachedData;
 try { if (cacheFile) cachedData = fs.readFileSync(cacheFile); } catch {}
 const script = new vm.Script("(function (exports, require, module, __filename, __dirname) {" + fs.readFileSync(file, "utf8") + "\n})", { filename: file, cachedData });
@@ -20,7 +20,7 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) {
       fs.writeFileSync(temp, script.createCachedData());
       fs.renameSync(temp, cacheFile);
       // Caches of earlier bundles (before an update) are never read again.
-      for (const name of fs.readdirSync(dir)) if (/^v8-.*\.bin$/.test(name) && !name.startsWith("v8-2092f678-")) fs.unlinkSync(dir + "/" + name);
+      for (const name of fs.readdirSync(dir)) if (/^v8-.*\.bin$/.test(name) && !name.startsWith("v8-c7c98734-")) fs.unlinkSync(dir + "/" + name);
     } catch {}
   };
   // V8 caches the functions compiled so far: once the decision is out, run representative calls

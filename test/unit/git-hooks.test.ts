@@ -28,10 +28,30 @@ describe("shipshape git-hooks", () => {
     r.run("git-hooks", "install");
     const bad = r.git("commit", "-m", "feat: stuff");
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toMatch(/breaks the project's convention[\s\S]*type prefix/);
+    expect(bad.stderr).toMatch(/breaks the project's commit convention[\s\S]*type prefix/);
     const good = r.git("commit", ...GOOD);
     expect(good.status, good.stderr).toBe(0);
     expect(r.git("log", "--format=%s").stdout).toBe("Add the first file\n");
+  });
+
+  it("reads an editor's message up to git's scissors line, as git records it (git commit -v)", () => {
+    const r = repo();
+    r.run("git-hooks", "install");
+    const editor = (summary: string, body: string) => {
+      const file = join(r.dir, "..", `editor-${Math.random().toString(36).slice(2)}.sh`);
+      writeFileSync(file, `#!/bin/sh\n{ printf '%s\\n\\n%s\\n' ${JSON.stringify(summary)} ${JSON.stringify(body)}; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`);
+      chmodSync(file, 0o755);
+      return file;
+    };
+    // Below the scissors, the diff would read as a body; it is not part of the message.
+    const commitWith = (file: string) =>
+      spawnSync("git", ["commit", "-v"], { cwd: r.dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: r.dir, GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@e.x", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@e.x", GIT_EDITOR: file } });
+    const noBody = commitWith(editor("Add the first file", ""));
+    expect(noBody.status).not.toBe(0);
+    expect(noBody.stderr).toMatch(/there is no body/);
+    const good = commitWith(editor("Add the first file", "It starts the project."));
+    expect(good.status, good.stderr).toBe(0);
+    expect(r.git("log", "--format=%B").stdout.trim()).toBe("Add the first file\n\nIt starts the project.");
   });
 
   it("blocks a commit whose verification fails, with the output", () => {

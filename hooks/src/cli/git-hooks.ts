@@ -1,8 +1,8 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { checkMessage, expectedShape } from "../guards/commit/convention.js";
+import { checkMessage, describeViolations } from "../guards/commit/convention.js";
 import { verify } from "../guards/commit/gate.js";
-import { cleanupMessage } from "../guards/commit/message.js";
+import { messageFromFile } from "../guards/commit/message.js";
 import type { CheckContext } from "../runtime/checks.js";
 import type { HostIO } from "../runtime/io.js";
 
@@ -105,13 +105,11 @@ export async function runGitHook(hook: string, args: string[], ctx: CheckContext
   if (hook === "commit-msg") {
     const file = args[0];
     if (!file) return { code: 2, text: "shipshape git-hook commit-msg: the message file is missing" };
-    const raw = readFileSync(file, "utf8");
-    const message = cleanupMessage(raw.split("\n").filter((line) => !line.startsWith("#")).join("\n"));
+    const message = messageFromFile(readFileSync(file, "utf8"));
     if (!ctx.config.commit.enabled) return { code: 0, text: "" };
     const violations = checkMessage(message, ctx.config.commit);
     if (violations.length === 0) return { code: 0, text: "" };
-    const list = violations.map((v) => `  - ${v.rule}${v.line !== undefined ? `\n    > ${v.line}` : ""}`).join("\n");
-    return { code: 1, text: `shipshape: the commit message breaks the project's convention:\n${list}\nExpected shape:\n\n${expectedShape(ctx.config.commit)}\n` };
+    return { code: 1, text: `shipshape: ${describeViolations(violations, ctx.config.commit)}\n` };
   }
   if (hook === "pre-commit") {
     if (!ctx.config.commit.enabled) return { code: 0, text: "" };

@@ -78,6 +78,16 @@ export function checkMessage(message: string, config: ShipshapeConfig["commit"])
   return violations;
 }
 
+/** Every rule broken, each with the line it quotes, then the expected shape: for the gate and the git hook alike. */
+export function describeViolations(violations: Violation[], config: ShipshapeConfig["commit"]): string {
+  const quote = (line: string | undefined) => (line === undefined ? "" : `\n    > ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`);
+  const kind = config.convention === "plain" ? "no type prefix, a short summary, a blank line, a body that explains why" : "Conventional Commits";
+  return (
+    `The message breaks the project's commit convention (${kind}):\n${violations.map((v) => `  - ${v.rule}${quote(v.line)}`).join("\n")}\n` +
+    `Expected shape:\n\n${expectedShape(config).replace(/^(?=.)/gm, "    ")}`
+  );
+}
+
 export function expectedShape(config: ShipshapeConfig["commit"]): string {
   const summary = config.convention === "conventional" ? "type(scope): what the change does" : "What the change does, in the imperative";
   return [

@@ -2,7 +2,7 @@ import type { ShipshapeConfig, VerifyCommandConfig } from "../../config/types.js
 import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
 import { PASS, type Verdict } from "../../runtime/decision.js";
 import { ShellSyntaxError } from "../../shell/parser.js";
-import { checkMessage, expectedShape, type Violation } from "./convention.js";
+import { checkMessage, describeViolations, type Violation } from "./convention.js";
 import { detectCommands } from "./detect.js";
 import { mayCommit } from "./may-commit.js";
 import { findCommits, type CommitInvocation } from "./find-commits.js";
@@ -16,17 +16,8 @@ function deny(reason: string): Verdict {
   return { action: "deny", check: CHECK_ID, reason: `shipshape's commit gate blocked this commit. ${reason}` };
 }
 
-function quote(line: string | undefined): string {
-  return line === undefined ? "" : `\n    > ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`;
-}
-
 function messageRefusal(violations: Violation[], config: ShipshapeConfig["commit"]): Verdict {
-  const list = violations.map((v) => `  - ${v.rule}${quote(v.line)}`).join("\n");
-  return deny(
-    `The message breaks the project's commit convention (${config.convention === "plain" ? "no type prefix, a short summary, a blank line, a body that explains why" : "Conventional Commits"}):\n${list}\n` +
-      `Expected shape:\n\n${expectedShape(config).replace(/^/gm, "    ")}\n\n` +
-      "Rewrite the message and commit again; a heredoc keeps it intact: git commit -F - <<'EOF' … EOF",
-  );
+  return deny(`${describeViolations(violations, config)}\n\nRewrite the message and commit again; a heredoc keeps it intact: git commit -F - <<'EOF' … EOF`);
 }
 
 async function messageOf(options: CommitOptions, invocation: CommitInvocation, ctx: CheckContext): Promise<{ message?: string; problem?: string }> {

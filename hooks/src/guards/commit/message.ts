@@ -107,6 +107,17 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
 }
 
 /** git's default cleanup for a message given with -m or -F: trailing spaces and surrounding blank lines go. */
+/**
+ * The message git will record from an editor's message file (`commit-msg` gets one): everything from
+ * the scissors line on (`git commit -v` puts the diff there) and the comment lines removed.
+ */
+export function messageFromFile(raw: string): string {
+  const lines = raw.replace(/\r\n/g, "\n").split("\n");
+  const scissors = lines.findIndex((line) => /^# -+ >8 -+$/.test(line));
+  const kept = scissors === -1 ? lines : lines.slice(0, scissors);
+  return cleanupMessage(kept.filter((line) => !line.startsWith("#")).join("\n"));
+}
+
 export function cleanupMessage(message: string): string {
   const lines = message.replace(/\r\n/g, "\n").split("\n").map((line) => line.replace(/\s+$/, ""));
   const collapsed: string[] = [];
