@@ -162,6 +162,21 @@ describe("shipshape init: merging into existing settings", () => {
     expect(JSON.parse(readFileSync(s.settings, "utf8"))).toEqual({ permissions: { deny: ["Bash(curl:*)", "Read(./secrets/**)"], allow: ["Bash(make)"] } });
   });
 
+  it.each([
+    ["truncated JSON", '{"version": 1, "written": "x"', /shipshape-install\.settings\.json:1:30: invalid JSON/],
+    ["another shape", '{"version": 2}', /shipshape-install\.settings\.json: not a record shipshape init wrote/],
+  ])("names a damaged install record (%s) and changes nothing", (_name, text, message) => {
+    const s = scratch();
+    init(s.options());
+    const record = join(s.projectDir, ".claude", "shipshape-install.settings.json");
+    const settings = readFileSync(s.settings, "utf8");
+    writeFileSync(record, text);
+    expect(() => uninstall(s.options())).toThrow(message);
+    expect(() => init(s.options())).toThrow(message);
+    expect(readFileSync(s.settings, "utf8")).toBe(settings);
+    expect(readFileSync(record, "utf8")).toBe(text);
+  });
+
   it("says there is nothing to undo before init", () => {
     const s = scratch();
     expect(uninstall(s.options()).lines.join("\n")).toMatch(/nothing to undo/);

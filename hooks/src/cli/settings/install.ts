@@ -23,6 +23,18 @@ export interface InitOptions {
 }
 
 /** What init recorded, so uninstall can take back exactly that. */
+/**
+ * Reads init's record of what it changed. A damaged record is an error that names the file: init and
+ * uninstall must not guess what to take back.
+ */
+function readRecord(path: string, text: string): InstallRecord {
+  const data = parseJsonFile(path, text) as Partial<InstallRecord> | null;
+  if (!data || typeof data !== "object" || data.version !== 1 || typeof data.written !== "string" || !Array.isArray(data.additions) || !Array.isArray(data.created)) {
+    throw new Error(`${path}: not a record shipshape init wrote (version 1, with "written", "additions" and "created"); move it aside to start over, after checking the settings file by hand`);
+  }
+  return data as InstallRecord;
+}
+
 interface InstallRecord {
   version: 1;
   settingsFile: string;
@@ -106,7 +118,7 @@ export function init(options: InitOptions): Report {
   const settings = parseSettings(file, before);
   const recordPath = recordFile(file);
   const previous = readText(recordPath);
-  const record: InstallRecord | undefined = previous ? (JSON.parse(previous) as InstallRecord) : undefined;
+  const record: InstallRecord | undefined = previous ? readRecord(recordPath, previous) : undefined;
 
   const hooksDir = options.scope === "user" ? join(options.home, ".claude", "shipshape") : join(options.projectDir, ".claude", "shipshape");
   const hookScript = options.scope === "user" ? join(hooksDir, "pre-tool-use.cjs") : "${CLAUDE_PROJECT_DIR}/.claude/shipshape/pre-tool-use.cjs";
@@ -187,7 +199,7 @@ export function uninstall(options: Pick<InitOptions, "scope" | "projectDir" | "h
   const recordPath = recordFile(file);
   const recordText = readText(recordPath);
   if (recordText === undefined) return { lines: [`${file}: shipshape init has not changed it (no ${recordPath}); nothing to undo`], changed: false };
-  const record = JSON.parse(recordText) as InstallRecord;
+  const record = readRecord(recordPath, recordText);
   const current = readText(file);
   let next: string | undefined;
   const lines: string[] = [];
