@@ -52,7 +52,7 @@ describe("shipshape explain", () => {
     expect(result.text).toMatch(/\.env: SECRET: dotenv file \(category "dotenv", rule `\.env`\)/);
     expect(result.text).toMatch(/secrets\.allow/);
     expect(result.text).toMatch(/src\/app\.ts: not a secret file/);
-    expect(result.text).toMatch(/link-to-env: SECRET through its link to/);
+    expect(result.text).toMatch(/link-to-env: SECRET \(a link to \/home\/dev\/project\/\.env\)/);
   });
 
   it("exits 0 when nothing named is secret", async () => {

@@ -3,7 +3,7 @@ import { describeProblems, unreadableConfigReason } from "../config/resolve-conf
 import type { ConfigResolver } from "../config/load-config.js";
 import { buildRules } from "../guards/secrets/rules.js";
 import { secretGuard } from "../guards/secrets/guard.js";
-import { factsOf } from "../guards/secrets/secret-files.js";
+import { factsOf, secretFileFrom } from "../guards/secrets/secret-files.js";
 import { toAbsolute } from "../runtime/paths.js";
 import type { CheckContext } from "../runtime/checks.js";
 import type { HostIO } from "../runtime/io.js";
@@ -56,14 +56,14 @@ export async function explain(args: string[], options: ExplainOptions): Promise<
   for (const raw of args) {
     const path = toAbsolute(raw, options.cwd, options.home);
     const facts = await factsOf(options.io, path);
-    const direct = rules.classify(path);
-    const viaLink = !direct && facts.realPath ? rules.classify(facts.realPath) : undefined;
-    const match = direct ?? viaLink;
+    // The guard's own question, asked of a path that need not exist: by its name, or where it links.
+    const hit = secretFileFrom(rules, path, facts, false);
+    const match = hit?.match;
     if (facts.isDir) {
       lines.push(`${raw}: a folder, not a secret file itself (recursive searches over it are checked file by file)`);
     } else if (match) {
       anySecret = true;
-      const link = viaLink ? ` through its link to ${facts.realPath}` : "";
+      const link = hit.realPath ? ` (a link to ${hit.realPath})` : "";
       lines.push(
         `${raw}: SECRET${link}: ${match.category.title} (category "${match.category.id}", rule \`${match.pattern}\`)`,
         `  why: ${match.category.why}`,
