@@ -16,7 +16,7 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
  * Writes one cache file whole (a temporary file renamed over it), in a folder only the user can enter.
  * A cache that cannot be written only costs speed, so failures are swallowed.
  */
-export function writeCacheFile(dir: string, file: string, text: string): void {
+export function writeCacheFile(dir: string, file: string, text: string | Uint8Array): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temp = `${file}.${process.pid}.tmp`;
