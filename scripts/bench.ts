@@ -103,6 +103,17 @@ const large = once(join(root, "hooks/dist/pre-tool-use.cjs"), payload("Bash", { 
 console.log(`\n100 KB Bash command (${(big.length / 1024).toFixed(0)} KB): decided ${large.stdout.includes('"deny"') ? "deny" : "pass"} in ${large.ms.toFixed(0)} ms`);
 console.log(`worst ratio: ${worst.toFixed(2)}x (goal: at most 1.15x)`);
 
+// The plugin's own command hook: the once-per-prompt check, an sh script, in a session the module marked.
+const gate: number[] = [];
+const gateBare: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const started = process.hrtime.bigint();
+  spawnSync("sh", [join(root, "hooks/prompt-gate.sh")], { input: '{"prompt":"hi"}', env: { PATH: process.env.PATH ?? "", CLAUDE_CODE_SESSION_ID: "s", SHIPSHAPE_MODULE_SESSION: "s" } });
+  gate.push(Number(process.hrtime.bigint() - started) / 1e6);
+  gateBare.push(once(baseline, '{"prompt":"hi"}').ms);
+}
+console.log(`once-per-prompt check (hooks/prompt-gate.sh): median ${median(gate).toFixed(1)} ms, ${(median(gate) / median(gateBare)).toFixed(2)}x a bare node, once per prompt`);
+
 // In a real session: 20 scripted Reads with the whole pack on, and the other arrangements measured
 // beside it, alternating, medians of the time the calls took (first request to last) and of the whole
 // session (start-up included, so work moved to session start shows).
