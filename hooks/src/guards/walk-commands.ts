@@ -1,0 +1,117 @@
+/**
+ * Walks every simple command a Bash command line would run, however it is written: lists, pipelines,
+ * subshells and groups, command substitutions, wrappers (`sudo`, `env -C dir`, `timeout`, xargs),
+ * `cd`, `bash -c` / `sh -c` and their heredoc-fed forms, and `eval`. The commit finder and the
+ * config guard each look at the commands it hands them. (The secret guard's own walk, in
+ * secrets/shell-findings.ts, does more: it follows what each command reads.)
+ */
+import type { Command, Script } from "../shell/ast.js";
+import { UNKNOWN, expandWord, literalValue, nestedScripts, type Arg, type ExpandScope } from "../shell/expand.js";
+import { parseShell } from "../shell/parser.js";
+import { basename, toAbsolute } from "../runtime/paths.js";
+import { copy, type State } from "./secrets/analysis-types.js";
+import { SHELLS } from "./secrets/command-rules.js";
+import { innerCommand } from "./secrets/wrappers.js";
+
+/** One simple command, wrappers stepped over. */
+export interface WalkedCommand {
+  /** The command's name (basename) and its arguments, expanded. */
+  name: string;
+  args: Arg[];
+  /** Its working directory; undefined when it cannot be known (`cd "$(…)"`). */
+  cwd: string | undefined;
+  /** What a heredoc or here-string feeds to its stdin. */
+  stdin?: string;
+  /** Its redirections with their targets expanded (undefined: not literal), heredocs left out. */
+  redirects: Array<{ op: string; target: string | undefined }>;
+  /** The command as written, for messages. */
+  raw: string;
+}
+
+export function resolveDir(dir: string, cwd: string | undefined, home: string | undefined): string | undefined {
+  if (dir.includes(UNKNOWN)) return undefined;
+  const anchored = dir.startsWith("/") || (home !== undefined && (dir === "~" || dir.startsWith("~/")));
+  if (!anchored && cwd === undefined) return undefined;
+  return toAbsolute(dir, cwd ?? "/", home);
+}
+
+/** Calls `visit` for every simple command in `command`; throws ShellSyntaxError when it does not parse. */
+export function walkCommands(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, visit: (cmd: WalkedCommand) => void): void {
+  const scope = (state: State): ExpandScope => ({ vars: state.vars, cwd: state.cwd, home, env });
+
+  const visitScript = (script: Script, state: State, depth: number): void => {
+    if (depth > 8) return;
+    for (const statement of script.statements) {
+      for (const pipeline of statement.pipelines) {
+        for (const cmd of pipeline.commands) visitCommand(cmd, pipeline.commands.length > 1 ? copy(state) : state, depth);
+      }
+    }
+  };
+
+  const visitCommand = (cmd: Command, state: State, depth: number): void => {
+    if (cmd.type === "compound") {
+      visitScript(cmd.body, cmd.subshell ? copy(state) : state, depth);
+      return;
+    }
+    if (cmd.type === "loop-var") {
+      state.vars.set(cmd.assign.name, undefined);
+      return;
+    }
+    if (cmd.type === "test") return;
+    for (const word of cmd.words) for (const inner of nestedScripts(word)) visitScript(inner, copy(state), depth + 1);
+    const argv = cmd.words.flatMap((word) => expandWord(word, scope(state)));
+    const redirects = cmd.redirects.filter((r) => !r.heredoc && r.op !== "<<<").map((r) => ({ op: r.op, target: literalValue(r.target, scope(state)) }));
+    if (argv.length === 0) {
+      for (const assign of cmd.assigns) {
+        const value = literalValue(assign.value, scope(state));
+        state.vars.set(assign.name, value === undefined ? undefined : [value]);
+      }
+      if (redirects.length > 0) visit({ name: "", args: [], cwd: state.cwd, redirects, raw: "" });
+      return;
+    }
+    const heredoc = cmd.redirects.find((r) => r.heredoc || r.op === "<<<");
+    let stdin: string | undefined;
+    if (heredoc?.heredoc) stdin = heredoc.heredoc.quoted || !heredoc.heredoc.word ? heredoc.heredoc.body : literalValue(heredoc.heredoc.word, scope(state)) ?? UNKNOWN;
+    else if (heredoc) stdin = literalValue(heredoc.target, scope(state)) ?? UNKNOWN;
+    visitArgv(argv, state, depth, stdin, redirects, cmd.words.map((w) => w.raw).join(" "));
+  };
+
+  const visitArgv = (argv: Arg[], state: State, depth: number, stdin: string | undefined, redirects: WalkedCommand["redirects"], raw: string): void => {
+    // Step over wrappers (the secret guard's table), following `env -C` into its folder.
+    const command = innerCommand(argv, {
+      throughXargs: true,
+      onValue: (wrapper, option, value) => {
+        if (wrapper === "env" && (option === "-C" || option === "--chdir")) state = { ...state, cwd: resolveDir(value.text, state.cwd, home) };
+      },
+    });
+    const name = basename(command[0]?.text ?? "");
+    const rest = command.slice(1);
+    visit({ name, args: rest, cwd: state.cwd, redirects, raw, ...(stdin !== undefined ? { stdin } : {}) });
+    if (name === "cd") {
+      const target = rest.find((a) => !a.text.startsWith("-"));
+      state.cwd = target ? resolveDir(target.text, state.cwd, home) : home;
+      return;
+    }
+    if (SHELLS.has(name)) {
+      const c = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.text));
+      const code = c === -1 ? undefined : rest[c + 1];
+      if (code && !code.text.includes(UNKNOWN)) visitSource(code.text, state, depth + 1);
+      else if (c === -1 && stdin !== undefined && !stdin.includes(UNKNOWN)) visitSource(stdin, state, depth + 1);
+      return;
+    }
+    if (name === "eval") {
+      const text = rest.map((a) => a.text).join(" ");
+      if (!text.includes(UNKNOWN)) visitSource(text, state, depth + 1);
+    }
+  };
+
+  const visitSource = (text: string, state: State, depth: number): void => {
+    try {
+      visitScript(parseShell(text), copy(state), depth);
+    } catch {
+      // Text that does not parse runs nothing.
+    }
+  };
+
+  visitScript(parseShell(command), { vars: new Map(), cwd }, 0);
+}
