@@ -106,6 +106,33 @@ describe("the hooks module reads the project's config", () => {
   }, 120_000);
 });
 
+describe("shipshape's own files in a real session", () => {
+  it("keeps the agent from changing its config, through Write and Bash, and lets it read it", async () => {
+    const project = scratchDir("own-files");
+    const config = "secrets:\n  patterns: ['*.secret']\n";
+    const result = await runClaude({
+      project,
+      prompt: "relax the guard",
+      files: { ".claude/shipshape.yaml": config },
+      script: [
+        { toolUse: { name: "Write", input: { file_path: join(project, ".claude/shipshape.yaml"), content: "secrets:\n  enabled: false\n" } } },
+        { toolUse: { name: "Bash", input: { command: `echo "secrets: {enabled: false}" > .claude/shipshape.yaml` } } },
+        { toolUse: { name: "Bash", input: { command: "cat .claude/shipshape.yaml" } } },
+        { text: "done" },
+      ],
+      allowedTools: ["Write", "Bash"],
+    });
+    const [write, bash, read] = toolResults(result.api);
+    for (const denied of [write, bash]) {
+      expect(denied?.isError).toBe(true);
+      expect(denied?.text).toMatch(/shipshape blocked this \w+ call: .* shipshape's configuration/);
+    }
+    expect(read?.isError).toBe(false);
+    expect(read?.text).toContain("*.secret");
+    expect(readFileSync(join(project, ".claude/shipshape.yaml"), "utf8")).toBe(config);
+  }, 120_000);
+});
+
 describe("verification in the hooks module", () => {
   it("waits for a slow test suite instead of cutting it short", async () => {
     const project = scratchDir("module-slow");

@@ -13,13 +13,14 @@ import { callUsesCwd, PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.
 import { runChecks } from "../../hooks/src/runtime/checks.js";
 import type { HostIO } from "../../hooks/src/runtime/io.js";
 import { CONFIG_TRUST_MS, configStillTrusted, type CheckedConfig } from "../../hooks/src/module/core.js";
+import { OWN_ALLOW, OWN_DENY } from "../corpus/own-files-cases.js";
 import { ALLOW, DENY } from "../corpus/secret-guard-cases.js";
 import { call, fixtureContext, fixtureIO, HOME, PROJECT } from "../corpus/fixture.js";
 import { memoryIO } from "../helpers/memory-io.js";
 import { repoRoot } from "../e2e/claude-session.js";
 
 describe("callUsesCwd", () => {
-  const cases = [...DENY, ...ALLOW];
+  const cases = [...DENY, ...ALLOW, ...OWN_DENY, ...OWN_ALLOW];
   const spared = cases.filter((c) => !callUsesCwd(c));
 
   it("spares a good share of the corpus, and never a shell command", () => {

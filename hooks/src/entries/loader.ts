@@ -6,7 +6,8 @@
  */
 import { readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { Script } from "node:vm";
-import { cacheDir, writeCacheFile } from "../runtime/cache-dir.js";
+import { cacheDir } from "../runtime/cache-dir.js";
+import { writeCacheFile } from "../runtime/cache-file.js";
 
 /** Set by scripts/build.ts: the bundle to run, and a hash of it that names its caches. */
 declare const IMPL_NAME: string;

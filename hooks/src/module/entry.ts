@@ -45,15 +45,18 @@ interface Constants {
 let constants: Constants | undefined;
 
 /** What HostIO.env can answer; each is read with a literal `$.env.get` below, as the scan requires. */
-const ENV_NAMES = ["HOME", "PATH", "GIT_INDEX_FILE", "GIT_DIR"] as const;
+const ENV_NAMES = ["HOME", "PATH", "GIT_INDEX_FILE", "GIT_DIR", "XDG_CACHE_HOME"] as const;
 
 function constantsFrom(hookEnv: Record<string, string | undefined>, values: Array<string | undefined>): Constants {
-  return { hookEnv, vars: new Map(ENV_NAMES.map((name, i) => [name, values[i]])) };
+  const vars = new Map<string, string | undefined>(ENV_NAMES.map((name, i) => [name, values[i]]));
+  // Where the plugin keeps its data, as command hooks see it in their environment.
+  vars.set("CLAUDE_PLUGIN_DATA", hookEnv.CLAUDE_PLUGIN_DATA);
+  return { hookEnv, vars };
 }
 
 export function register(on: On): void {
   on("session.start", async ($, e, next) => {
-    const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR")]);
+    const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR"), $.env.get("XDG_CACHE_HOME")]);
     constants = constantsFrom(hookEnv, vars);
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     // The config is resolved now, while the person types or the model thinks, not on the first call
@@ -89,7 +92,7 @@ export function register(on: On): void {
   on("tool.call", async ($, e, next) => {
     const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
     if (!constants) {
-      const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR")]);
+      const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR"), $.env.get("XDG_CACHE_HOME")]);
       constants = constantsFrom(hookEnv, vars);
     }
     const { hookEnv, vars } = constants;

@@ -1,5 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-
 /**
  * Where shipshape keeps its caches: the plugin's data folder when Claude Code gives one, else the
  * user's cache folder. Never a shared temp folder: a cache there could be planted by another user
@@ -10,19 +8,4 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env.XDG_CACHE_HOME) return `${env.XDG_CACHE_HOME}/shipshape`;
   if (env.HOME) return `${env.HOME}/.cache/shipshape`;
   return undefined;
-}
-
-/**
- * Writes one cache file whole (a temporary file renamed over it), in a folder only the user can enter.
- * A cache that cannot be written only costs speed, so failures are swallowed.
- */
-export function writeCacheFile(dir: string, file: string, text: string | Uint8Array): void {
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, text);
-    renameSync(temp, file);
-  } catch {
-    // Only speed is lost.
-  }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { writeCacheFile } from "./cache-dir.js";
+import { writeCacheFile } from "./cache-file.js";
 import type { ConfigCache } from "../config/load-config.js";
 import type { LoadedConfig } from "../config/types.js";
 import { fnv } from "./hash.js";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { writeCacheFile } from "./cache-dir.js";
+import { writeCacheFile } from "./cache-file.js";
 import type { KeyValueStore } from "./io.js";
 import { parseEntries, withEntry } from "./recent-entries.js";
 

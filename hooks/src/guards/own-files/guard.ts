@@ -1,0 +1,119 @@
+/**
+ * The own-files guard: the agent may read shipshape's config and data folder, never change them.
+ * Changing them is how a guarded session could switch a guard off (`secrets: {enabled: false}`),
+ * skip verification, or forge a passed one in the cache; a person makes those changes. File tools
+ * that write (Edit, Write, NotebookEdit, MultiEdit) are judged by their target, links resolved;
+ * Bash by every command it would run: a write redirection to one of the files, or a command other
+ * than a known reader that names one (in its arguments, inline code or heredoc).
+ */
+import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
+import { PASS, type Verdict } from "../../runtime/decision.js";
+import type { HostIO } from "../../runtime/io.js";
+import { basename, dirname, toAbsolute } from "../../runtime/paths.js";
+import { UNKNOWN } from "../../shell/expand.js";
+import { walkCommands, type WalkedCommand } from "../walk-commands.js";
+import { namesOwnFile, ownFileAt, ownFiles, type OwnFiles } from "./own-files.js";
+
+export const CHECK_ID = "own-files";
+
+const WRITING_FILE_TOOLS: Record<string, string> = { Edit: "file_path", Write: "file_path", MultiEdit: "file_path", NotebookEdit: "notebook_path" };
+
+/**
+ * Commands that only read the files they name as operands. Not sort (-o), uniq (an output operand),
+ * awk (print >), tee, cp, mv, rm and the like; sed and yq only without -i (see readsOnly).
+ */
+const READERS = new Set([
+  "cat", "head", "tail", "less", "more", "bat", "nl", "od", "xxd", "hexdump", "strings", "wc", "grep", "egrep", "fgrep", "rg", "ag",
+  "diff", "cmp", "ls", "stat", "file", "realpath", "readlink", "test", "[", "echo", "printf", "sha1sum", "sha256sum", "sha512sum",
+  "md5sum", "cksum", "b2sum", "sed", "cut", "tr", "yq", "jq", "shipshape",
+]);
+/** git subcommands that leave the working tree's files as they are. */
+const GIT_LEAVING_FILES = new Set(["diff", "log", "show", "status", "blame", "ls-files", "grep", "check-ignore", "add", "commit"]);
+const WRITE_REDIRECTS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
+/** Readers whose own arguments are code that can write files (sed's `w`): a file named inside it is a write. */
+const SCRIPTED = new Set(["sed"]);
+
+function readsOnly(cmd: WalkedCommand): boolean {
+  const args = cmd.args.map((a) => a.text);
+  if (cmd.name === "git") return GIT_LEAVING_FILES.has(args.find((a) => !a.startsWith("-")) ?? "");
+  if (!READERS.has(cmd.name)) return false;
+  if (cmd.name === "sed" || cmd.name === "yq") return !args.some((a) => /^-[a-zA-Z]*i|^--in-place/.test(a));
+  if (cmd.name === "shipshape") return args[0] === "explain" || args[0] === "doctor";
+  return true;
+}
+
+function refusal(tool: string, what: string, how: string): Verdict {
+  return {
+    action: "deny",
+    check: CHECK_ID,
+    reason:
+      `shipshape blocked this ${tool} call: ${how} ${what}. shipshape's configuration and caches are the ` +
+      "user's to change: a changed config can switch a guard off or skip verification, and a changed cache " +
+      "can pass unverified work. Reading them is fine (Read, cat). Instead: tell the user what to change, in " +
+      "which file, and why, and let them make the change.",
+  };
+}
+
+/** The path a write would land on: links resolved, and for a file not there yet, its folder's. */
+async function landsOn(io: HostIO, path: string): Promise<string[]> {
+  const info = await io.stat(path);
+  if (info) return [path, info.realPath];
+  const folder = await io.stat(dirname(path));
+  return folder ? [path, `${folder.realPath}/${basename(path)}`] : [path];
+}
+
+async function fileToolVerdict(call: ToolCall, field: string, ctx: CheckContext, own: OwnFiles): Promise<Verdict> {
+  const raw = call.input[field];
+  if (typeof raw !== "string" || raw === "") return PASS;
+  for (const path of await landsOn(ctx.io, toAbsolute(raw, call.cwd, ctx.home))) {
+    const what = ownFileAt(own, path);
+    if (what) return refusal(call.tool, what, call.tool === "Write" ? "writing" : "editing");
+  }
+  return PASS;
+}
+
+function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: OwnFiles): Verdict {
+  let found: { what: string; how: string } | undefined;
+  try {
+    walkCommands(command, call.cwd, ctx.home, (name) => ctx.io.env(name), (cmd) => {
+      if (found) return;
+      const at = (text: string) => (text.includes(UNKNOWN) || (cmd.cwd === undefined && !text.startsWith("/") && !text.startsWith("~")) ? undefined : ownFileAt(own, toAbsolute(text, cmd.cwd ?? "/", ctx.home)));
+      for (const redirect of cmd.redirects) {
+        const what = redirect.target !== undefined && WRITE_REDIRECTS.has(redirect.op) ? at(redirect.target) : undefined;
+        if (what) found = { what, how: `\`${redirect.op} ${redirect.target}\` would write` };
+      }
+      if (found || cmd.name === "") return;
+      const reader = readsOnly(cmd);
+      for (const arg of cmd.args) {
+        // A reader may take the file as an operand; a file named inside another word (inline code, a
+        // sed script, `of=…`) is another command's business, and a reader's patterns are harmless.
+        const what = at(arg.text) ?? (!reader || SCRIPTED.has(cmd.name) ? namesOwnFile(own, arg.text) : undefined);
+        if (what && !(reader && at(arg.text))) found = { what, how: `\`${cmd.name}\` could change` };
+      }
+      if (reader) return;
+      const fed = cmd.stdin !== undefined ? namesOwnFile(own, cmd.stdin) : undefined;
+      if (!found && fed) found = { what: fed, how: `\`${cmd.name}\` with the code fed to it could change` };
+    });
+  } catch {
+    // A command that does not parse: the secret guard refuses it with the reason.
+    return PASS;
+  }
+  return found ? refusal(call.tool, found.what, found.how) : PASS;
+}
+
+export const ownFilesGuard: PreToolUseCheck = {
+  id: CHECK_ID,
+  async decide(call, ctx) {
+    const own = ownFiles(ctx.projectDir, ctx.home, (name) => ctx.io.env(name));
+    const field = WRITING_FILE_TOOLS[call.tool];
+    if (field) return fileToolVerdict(call, field, ctx, own);
+    const command = call.input.command;
+    if ((call.tool === "Bash" || call.tool === "Monitor") && typeof command === "string") return shellVerdict(call, command, ctx, own);
+    if (call.tool === "PowerShell" && typeof command === "string") {
+      // No PowerShell parser here: a command that names shipshape's files and is not a plain read is refused.
+      const what = namesOwnFile(own, command) ?? (ctx.home ? namesOwnFile(own, command.replace(/^~|\$HOME|\$env:USERPROFILE/g, ctx.home)) : undefined);
+      if (what && !/^\s*(Get-Content|gc|cat|type|Select-String|sls)\s/i.test(command)) return refusal(call.tool, what, "this command could change");
+    }
+    return PASS;
+  },
+};

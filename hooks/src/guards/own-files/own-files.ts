@@ -1,0 +1,36 @@
+/**
+ * Which files are shipshape's own, and whether a path is one of them. The config says what the guards
+ * guard and whether commits are verified; the data folder holds the verification cache (a forged
+ * entry would pass unverified work) and the config and code caches the command hooks trust.
+ */
+import { configPaths } from "../../config/load-config.js";
+import { cacheDir } from "../../runtime/cache-dir.js";
+import { basename, normalizeAbsolute, relativeTo } from "../../runtime/paths.js";
+
+export interface OwnFiles {
+  configs: string[];
+  /** The data folder, when one is known. */
+  dataDir: string | undefined;
+}
+
+export function ownFiles(projectDir: string, home: string | undefined, env: (name: string) => string | undefined): OwnFiles {
+  return {
+    configs: configPaths({ projectDir, home }).map(normalizeAbsolute),
+    dataDir: cacheDir({ CLAUDE_PLUGIN_DATA: env("CLAUDE_PLUGIN_DATA"), XDG_CACHE_HOME: env("XDG_CACHE_HOME"), HOME: home }),
+  };
+}
+
+/** What an absolute path is, when it is one of shipshape's files (or the data folder itself). */
+export function ownFileAt(own: OwnFiles, path: string): string | undefined {
+  const normal = normalizeAbsolute(path);
+  if (own.configs.includes(normal)) return `shipshape's configuration ${normal}`;
+  if (own.dataDir && relativeTo(own.dataDir, normal) !== undefined) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)} (its verification and code caches)`;
+  return undefined;
+}
+
+/** Whether text (inline code, a heredoc) names one of shipshape's files. */
+export function namesOwnFile(own: OwnFiles, text: string): string | undefined {
+  for (const config of own.configs) if (text.includes(basename(config))) return `shipshape's configuration (${basename(config)})`;
+  if (own.dataDir && text.includes(normalizeAbsolute(own.dataDir))) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
+  return undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * The own-files guard over its corpus, through every check in order (as the hooks run them): changes
+ * to shipshape's config and data folder are denied with the reason, reading them passes.
+ */
+import { describe, expect, it } from "vitest";
+import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
+import { runChecks } from "../../hooks/src/runtime/checks.js";
+import { call, fixtureContext } from "../corpus/fixture.js";
+import { OWN_ALLOW, OWN_DENY } from "../corpus/own-files-cases.js";
+import type { GuardCase } from "../corpus/secret-guard-cases.js";
+
+function label(c: GuardCase): string {
+  const subject = typeof c.input.command === "string" ? c.input.command : JSON.stringify(c.input);
+  return `${c.tool}: ${subject.replace(/\n/g, "⏎")}${c.note ? ` (${c.note})` : ""}`;
+}
+
+describe("own-files guard corpus", () => {
+  it.each(OWN_DENY.map((c) => [label(c), c] as const))("denies %s", async (_label, c) => {
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call(c.tool, c.input), fixtureContext());
+    expect(verdict.action).toBe("deny");
+    if (verdict.action !== "deny") return;
+    expect(verdict.check).toBe("own-files");
+    expect(verdict.reason).toMatch(/^shipshape blocked this \w+ call: .*shipshape's (configuration|data folder)/);
+    expect(verdict.reason).toMatch(/tell the user what to change/);
+  });
+
+  it.each(OWN_ALLOW.map((c) => [label(c), c] as const))("passes %s", async (_label, c) => {
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call(c.tool, c.input), fixtureContext());
+    expect(verdict).toEqual({ action: "pass" });
+  });
+});
