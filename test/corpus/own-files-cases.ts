@@ -43,6 +43,9 @@ export const OWN_DENY: GuardCase[] = [
   bash("sort -o .claude/shipshape.yaml relaxed.yaml"),
   bash("touch .claude/shipshape.yaml"),
   bash("npm test && truncate -s 0 .claude/shipshape.yaml"),
+  bash("rm -rf .claude"),
+  bash("mv .claude .claude.bak"),
+  bash("rm -rf ~/.cache"),
   { tool: "PowerShell", input: { command: "Set-Content .claude/shipshape.yaml 'secrets: {enabled: false}'" } },
 ];
 
@@ -69,5 +72,10 @@ export const OWN_ALLOW: GuardCase[] = [
   bash("cat .claude/shipshape.yaml > /tmp/config-copy.yaml"),
   bash("diff .claude/shipshape.yaml .claude/shipshape.yaml.example"),
   bash("echo hi > .claude/notes.txt"),
+  bash("npx prettier --write ."),
+  bash("chmod -R u+w ."),
+  bash("ls -la .claude"),
+  bash("rm -rf node_modules dist"),
+  bash("mv src/old.ts src/new.ts"),
   { tool: "PowerShell", input: { command: "Get-Content .claude/shipshape.yaml" } },
 ];

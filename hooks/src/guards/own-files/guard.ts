@@ -12,7 +12,7 @@ import type { HostIO } from "../../runtime/io.js";
 import { basename, dirname, toAbsolute } from "../../runtime/paths.js";
 import { UNKNOWN } from "../../shell/expand.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
-import { namesOwnFile, ownFileAt, ownFiles, type OwnFiles } from "./own-files.js";
+import { namesOwnFile, ownFileAt, ownFileUnder, ownFiles, type OwnFiles } from "./own-files.js";
 
 export const CHECK_ID = "own-files";
 
@@ -30,6 +30,8 @@ const READERS = new Set([
 /** git subcommands that leave the working tree's files as they are. */
 const GIT_LEAVING_FILES = new Set(["diff", "log", "show", "status", "blame", "ls-files", "grep", "check-ignore", "add", "commit"]);
 const WRITE_REDIRECTS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
+/** Commands that take a folder's files with it (`rm -rf .claude`); other commands given a folder are not suspected. */
+const TAKES_FOLDERS = new Set(["rm", "mv", "rmdir", "shred", "trash", "trash-put"]);
 /** Readers whose own arguments are code that can write files (sed's `w`): a file named inside it is a write. */
 const SCRIPTED = new Set(["sed"]);
 
@@ -89,6 +91,13 @@ function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: O
         // sed script, `of=…`) is another command's business, and a reader's patterns are harmless.
         const what = at(arg.text) ?? (!reader || SCRIPTED.has(cmd.name) ? namesOwnFile(own, arg.text) : undefined);
         if (what && !(reader && at(arg.text))) found = { what, how: `\`${cmd.name}\` could change` };
+      }
+      if (!found && TAKES_FOLDERS.has(cmd.name)) {
+        for (const arg of cmd.args) {
+          const folder = arg.text.includes(UNKNOWN) || arg.text.startsWith("-") || (cmd.cwd === undefined && !arg.text.startsWith("/")) ? undefined : toAbsolute(arg.text, cmd.cwd ?? "/", ctx.home);
+          const what = folder ? ownFileUnder(own, folder) : undefined;
+          if (what) found = { what, how: `\`${cmd.name} ${arg.raw}\` would take along` };
+        }
       }
       if (reader) return;
       const fed = cmd.stdin !== undefined ? namesOwnFile(own, cmd.stdin) : undefined;

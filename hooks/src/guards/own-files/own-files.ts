@@ -34,3 +34,13 @@ export function namesOwnFile(own: OwnFiles, text: string): string | undefined {
   if (own.dataDir && text.includes(normalizeAbsolute(own.dataDir))) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
   return undefined;
 }
+
+/** The own file a folder holds (a config, the data folder), when removing or moving the folder takes it along. */
+export function ownFileUnder(own: OwnFiles, folder: string): string | undefined {
+  const normal = normalizeAbsolute(folder);
+  const inside = (path: string) => relativeTo(normal, normalizeAbsolute(path)) !== undefined;
+  const config = own.configs.find(inside);
+  if (config) return `shipshape's configuration ${config}`;
+  if (own.dataDir && inside(own.dataDir)) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
+  return undefined;
+}
