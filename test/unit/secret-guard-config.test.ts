@@ -66,6 +66,9 @@ describe("shipshape explain", () => {
   });
 
   it("explains any tool call", async () => {
+    const own = await explain(["--bash", "echo 'secrets: {enabled: false}' > .claude/shipshape.yaml"], options);
+    expect(own.code).toBe(1);
+    expect(own.text).toMatch(/BLOCKED\nshipshape blocked this Bash call: .* shipshape's configuration/);
     const allowed = await explain(["--tool", "Read", JSON.stringify({ file_path: `${PROJECT}/.env.example` })], options);
     expect(allowed.code).toBe(0);
     expect(allowed.text).toMatch(/allowed/);

@@ -2,7 +2,9 @@ import { loadConfig } from "../config/load-config.js";
 import { describeProblems, unreadableConfigReason } from "../config/resolve-config.js";
 import type { ConfigResolver } from "../config/load-config.js";
 import { buildRules } from "../guards/secrets/rules.js";
+import { ownFilesGuard } from "../guards/own-files/guard.js";
 import { secretGuard } from "../guards/secrets/guard.js";
+import { runChecks } from "../runtime/checks.js";
 import { factsOf, secretFileFrom } from "../guards/secrets/secret-files.js";
 import { toAbsolute } from "../runtime/paths.js";
 import type { CheckContext } from "../runtime/checks.js";
@@ -47,8 +49,9 @@ export async function explain(args: string[], options: ExplainOptions): Promise<
       return { code: 2, text: `the tool input is not valid JSON: ${(error as Error).message}` };
     }
     if (!ctx.config.secrets.enabled) lines.push("the secret guard is off (secrets.enabled: false)");
-    const verdict = await secretGuard.decide({ tool, input, cwd: options.cwd, sessionId: "explain" }, ctx);
-    lines.push(verdict.action === "deny" ? `BLOCKED\n${verdict.reason}` : `allowed: the secret guard finds nothing in this ${tool} call that would expose a secret`);
+    // The guards, not the commit gate: explaining a commit must not run the project's tests.
+    const { verdict } = await runChecks([secretGuard, ownFilesGuard], { tool, input, cwd: options.cwd, sessionId: "explain" }, ctx);
+    lines.push(verdict.action === "deny" ? `BLOCKED\n${verdict.reason}` : `allowed: the guards find nothing in this ${tool} call that would expose a secret or change shipshape's own files`);
     return { code: verdict.action === "deny" ? 1 : 0, text: lines.join("\n") };
   }
   const rules = buildRules({ config: ctx.config.secrets, home: options.home, projectDir: options.projectDir });
