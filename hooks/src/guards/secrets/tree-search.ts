@@ -50,51 +50,67 @@ function pathGlob(glob: string, relative: string, name: string): boolean {
   return pattern.includes("/") ? globMatch(pattern, relative) || globMatch(`**/${pattern}`, relative) : globMatch(pattern, name);
 }
 
+/** Folders listed at once: in-process each listing is a round trip through Claude Code, and they overlap. */
+const LIST_BATCH = 32;
+
+interface Folder {
+  dir: string;
+  relative: string;
+  depth: number;
+}
+
 /**
  * Walks a folder the way a recursive search would and returns the secret files it would read.
- * Stops with "too-large" past WALK_LIMIT entries: the guard then cannot rule a leak out.
+ * Stops with "too-large" past WALK_LIMIT entries: the guard then cannot rule a leak out. Level by
+ * level, listing up to LIST_BATCH folders at a time.
  */
 export async function secretsUnder(io: HostIO, rules: SecretRules, root: string, filter: SearchFilter): Promise<SearchResult> {
   const hits: SecretFileHit[] = [];
   let visited = 0;
   const seen = new Set<string>();
-  const stack: Array<{ dir: string; relative: string; depth: number }> = [{ dir: root.replace(/\/+$/, "") || "/", relative: "", depth: 0 }];
-  while (stack.length > 0) {
-    const { dir, relative, depth } = stack.pop() as { dir: string; relative: string; depth: number };
-    const entries = await io.list(dir);
-    if (!entries) continue;
-    for (const entry of entries) {
-      visited += 1;
-      if (visited > WALK_LIMIT) return { kind: "too-large", visited };
-      if (filter.skipHidden && entry.name.startsWith(".")) continue;
-      const path = dir === "/" ? `/${entry.name}` : `${dir}/${entry.name}`;
-      const rel = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.kind === "dir") {
-        if (entry.isLink && !filter.followLinks) continue;
-        if (filter.excludeDirs.some((g) => globMatch(g, entry.name))) continue;
-        if (depth >= MAX_DEPTH) continue;
-        if (entry.isLink) {
-          const info = await io.stat(path);
-          if (!info || seen.has(info.realPath)) continue;
-          seen.add(info.realPath);
+  let level: Folder[] = [{ dir: root.replace(/\/+$/, "") || "/", relative: "", depth: 0 }];
+  while (level.length > 0) {
+    const deeper: Folder[] = [];
+    for (let start = 0; start < level.length; start += LIST_BATCH) {
+      const batch = level.slice(start, start + LIST_BATCH);
+      const listings = await Promise.all(batch.map((folder) => io.list(folder.dir)));
+      for (const [index, entries] of listings.entries()) {
+        const { dir, relative, depth } = batch[index] as Folder;
+        for (const entry of entries ?? []) {
+          visited += 1;
+          if (visited > WALK_LIMIT) return { kind: "too-large", visited };
+          if (filter.skipHidden && entry.name.startsWith(".")) continue;
+          const path = dir === "/" ? `/${entry.name}` : `${dir}/${entry.name}`;
+          const rel = relative === "" ? entry.name : `${relative}/${entry.name}`;
+          if (entry.kind === "dir") {
+            if (entry.isLink && !filter.followLinks) continue;
+            if (filter.excludeDirs.some((g) => globMatch(g, entry.name))) continue;
+            if (depth >= MAX_DEPTH) continue;
+            if (entry.isLink) {
+              const info = await io.stat(path);
+              if (!info || seen.has(info.realPath)) continue;
+              seen.add(info.realPath);
+            }
+            deeper.push({ dir: path, relative: rel, depth: depth + 1 });
+            continue;
+          }
+          // Searches and archivers skip links met inside the tree unless told to follow them.
+          if (entry.isLink && !filter.followLinks) continue;
+          if (!selected(filter, entry.name, rel)) continue;
+          const direct = rules.classify(path);
+          if (direct) {
+            hits.push({ path, match: direct });
+            continue;
+          }
+          if (entry.isLink) {
+            const info = await io.stat(path);
+            const viaLink = info && info.kind === "file" ? rules.classify(info.realPath) : undefined;
+            if (info && viaLink) hits.push({ path, realPath: info.realPath, match: viaLink });
+          }
         }
-        stack.push({ dir: path, relative: rel, depth: depth + 1 });
-        continue;
-      }
-      // Searches and archivers skip links met inside the tree unless told to follow them.
-      if (entry.isLink && !filter.followLinks) continue;
-      if (!selected(filter, entry.name, rel)) continue;
-      const direct = rules.classify(path);
-      if (direct) {
-        hits.push({ path, match: direct });
-        continue;
-      }
-      if (entry.isLink) {
-        const info = await io.stat(path);
-        const viaLink = info && info.kind === "file" ? rules.classify(info.realPath) : undefined;
-        if (info && viaLink) hits.push({ path, realPath: info.realPath, match: viaLink });
       }
     }
+    level = deeper;
   }
   return { kind: "hits", hits };
 }
