@@ -141,6 +141,11 @@ describe("the module's round trips through Claude Code", () => {
     expect(bash.result).toMatchObject({ deny: expect.stringContaining(".env") });
   });
 
+  it("looks at an Edit's target once, though two guards judge it", async () => {
+    const { log: edit } = await toolCall({ tool: "Edit", file_path: `${PROJECT}/src/app.ts`, old_string: "a", new_string: "b" });
+    expect(edit.filter((entry) => entry === `stat ${PROJECT}/src/app.ts`)).toHaveLength(1);
+  });
+
   it("looks at the config files once for a burst of reads", async () => {
     const first = await toolCall({ tool: "Read", file_path: `${PROJECT}/src/app.ts` });
     expect(configLooks(first.log)).toEqual([`stat ${HOME}/.claude/shipshape.yaml`, `stat ${PROJECT}/.claude/shipshape.yaml`]);

@@ -76,7 +76,7 @@ export async function decideToolCall(call: ToolCall, io: HostIO, context: Module
     if (unreadable) return { deny: unreadable };
     const notice = describeProblems(loaded);
     const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call, {
-      io,
+      io: statsOnce(io),
       config: loaded.config,
       configDegraded: loaded.degraded,
       configNotice: notice,
@@ -117,6 +117,22 @@ async function configFor(call: ToolCall, io: HostIO, context: ModuleContext): Pr
   const loaded = await loadConfig(io, { projectDir: context.projectDir, home: context.home }, () => resolverFor(io, context), memoryCache);
   checked = { key, loaded, at: context.now };
   return loaded;
+}
+
+/**
+ * The same path looked at once per call: checks each look at what they judge (the secret guard and
+ * the own-files guard both stat an Edit's target), and in-process each look is a round trip.
+ */
+function statsOnce(io: HostIO): HostIO {
+  const looks = new Map<string, ReturnType<HostIO["stat"]>>();
+  return {
+    ...io,
+    stat(path) {
+      let look = looks.get(path);
+      if (!look) looks.set(path, (look = io.stat(path)));
+      return look;
+    },
+  };
 }
 
 /** The refusal used by the module's .catch handler, when even the code above could not run. */
