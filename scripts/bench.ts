@@ -172,5 +172,7 @@ if (!process.argv.includes("--hooks-only")) {
     const wall = median(walls.get(arm.name) ?? [0]);
     console.log(`| ${arm.name} | ${value.toFixed(0)} | ${((value - base) / 20).toFixed(1)} ms | ${(value / base).toFixed(2)}x | ${wall.toFixed(0)} | ${(wall - baseWall >= 0 ? "+" : "") + (wall - baseWall).toFixed(0)} ms |`);
   }
+  const shipped = (median(spans.get(arms[1]?.name ?? "") ?? [0]) - base) / 20;
   console.log(`\ngoal: shipshape as shipped at most 1.15x`);
+  console.log(`the guards in-process: ${shipped.toFixed(1)} ms a call, ${(shipped / pooled).toFixed(2)}x the start of a bare node (${pooled.toFixed(1)} ms above)`);
 }
