@@ -106,6 +106,19 @@ describe("the hooks module reads the project's config", () => {
   }, 120_000);
 });
 
+describe("the once-per-prompt check across sessions", () => {
+  it("lets resumed, continued and forked sessions go on", async () => {
+    const home = scratchDir("resume-home");
+    const project = scratchDir("resume");
+    const first = await runClaude({ home, project, prompt: "hello", script: [{ text: "first answer" }] });
+    const id = (JSON.parse(first.stdout) as { session_id: string }).session_id;
+    for (const extra of [["--resume", id], ["--continue"], ["--resume", id, "--fork-session"]]) {
+      const again = await runClaude({ home, project, prompt: "again", script: [{ text: "later answer" }], extraArgs: extra });
+      expect((JSON.parse(again.stdout) as { result: string }).result, extra.join(" ")).toBe("later answer");
+    }
+  }, 120_000);
+});
+
 describe("shipshape's own files in a real session", () => {
   it("keeps the agent from changing its config, through Write and Bash, and lets it read it", async () => {
     const project = scratchDir("own-files");
