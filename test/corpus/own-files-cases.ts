@@ -47,6 +47,10 @@ export const OWN_DENY: GuardCase[] = [
   bash("mv .claude .claude.bak"),
   bash("rm -rf ~/.cache"),
   { tool: "PowerShell", input: { command: "Set-Content .claude/shipshape.yaml 'secrets: {enabled: false}'" } },
+  { tool: "PowerShell", input: { command: "Get-Content relaxed.yaml | Set-Content .claude/shipshape.yaml" } },
+  { tool: "PowerShell", input: { command: "'secrets: {enabled: false}' > .claude/shipshape.yaml" } },
+  { tool: "PowerShell", input: { command: "Remove-Item .claude/shipshape.yaml" } },
+  { tool: "PowerShell", input: { command: "[IO.File]::WriteAllText('.claude/shipshape.yaml', '')" } },
 ];
 
 export const OWN_ALLOW: GuardCase[] = [
@@ -78,4 +82,5 @@ export const OWN_ALLOW: GuardCase[] = [
   bash("rm -rf node_modules dist"),
   bash("mv src/old.ts src/new.ts"),
   { tool: "PowerShell", input: { command: "Get-Content .claude/shipshape.yaml" } },
+  { tool: "PowerShell", input: { command: "Select-String -Path .claude/shipshape.yaml -Pattern verify" } },
 ];

@@ -32,6 +32,9 @@ const GIT_LEAVING_FILES = new Set(["diff", "log", "show", "status", "blame", "ls
 const WRITE_REDIRECTS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
 /** Commands that take a folder's files with it (`rm -rf .claude`); other commands given a folder are not suspected. */
 const TAKES_FOLDERS = new Set(["rm", "mv", "rmdir", "shred", "trash", "trash-put"]);
+/** PowerShell that can write, move or remove a file (cmdlets, their aliases, redirection, .NET). */
+const POWERSHELL_WRITES = /\b(Set-Content|Add-Content|Out-File|Clear-Content|Remove-Item|Move-Item|Copy-Item|New-Item|Rename-Item|Tee-Object|sc|ac|rm|del|erase|ri|mv|move|mi|cp|copy|cpi|ni|ren|rni|tee)\b|>|\[(System\.)?IO\.File\]|WriteAll/i;
+
 /** Readers whose own arguments are code that can write files (sed's `w`): a file named inside it is a write. */
 const SCRIPTED = new Set(["sed"]);
 
@@ -119,9 +122,9 @@ export const ownFilesGuard: PreToolUseCheck = {
     const command = call.input.command;
     if ((call.tool === "Bash" || call.tool === "Monitor") && typeof command === "string") return shellVerdict(call, command, ctx, own);
     if (call.tool === "PowerShell" && typeof command === "string") {
-      // No PowerShell parser here: a command that names shipshape's files and is not a plain read is refused.
+      // No PowerShell parser here: a command that names shipshape's files and can write any file is refused.
       const what = namesOwnFile(own, command) ?? (ctx.home ? namesOwnFile(own, command.replace(/^~|\$HOME|\$env:USERPROFILE/g, ctx.home)) : undefined);
-      if (what && !/^\s*(Get-Content|gc|cat|type|Select-String|sls)\s/i.test(command)) return refusal(call.tool, what, "this command could change");
+      if (what && POWERSHELL_WRITES.test(command)) return refusal(call.tool, what, "this command could change");
     }
     return PASS;
   },
