@@ -6,7 +6,11 @@ import { describe, expect, it } from "vitest";
 import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
 import { runChecks } from "../../hooks/src/runtime/checks.js";
 import { call, fixtureContext } from "../corpus/fixture.js";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { PASS as COMMIT_PASS } from "../corpus/commit-cases.js";
 import { OWN_ALLOW, OWN_DENY } from "../corpus/own-files-cases.js";
+import { ALLOW as SECRET_ALLOW } from "../corpus/secret-guard-cases.js";
+import { repoIO, ROOT } from "../helpers/repo-io.js";
 import type { GuardCase } from "../corpus/secret-guard-cases.js";
 
 function label(c: GuardCase): string {
@@ -27,5 +31,18 @@ describe("own-files guard corpus", () => {
   it.each(OWN_ALLOW.map((c) => [label(c), c] as const))("passes %s", async (_label, c) => {
     const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call(c.tool, c.input), fixtureContext());
     expect(verdict).toEqual({ action: "pass" });
+  });
+});
+
+describe("every check together", () => {
+  // A new check must not refuse what the other corpora say must pass.
+  it.each(SECRET_ALLOW.map((c) => [label(c), c] as const))("passes the secret guard's allowed %s", async (_label, c) => {
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call(c.tool, c.input), fixtureContext());
+    expect(verdict.action).toBe("pass");
+  });
+
+  it.each(COMMIT_PASS.map((command, i) => [i, command] as const))("passes the commit gate's allowed case %i", async (_i, command) => {
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, { tool: "Bash", input: { command }, cwd: ROOT, sessionId: "s" }, { io: repoIO(), config: DEFAULT_CONFIG, configDegraded: false, projectDir: ROOT, home: "/home/dev" });
+    expect(verdict.action).toBe("pass");
   });
 });
