@@ -66,7 +66,8 @@ describe("the in-process hooks module", () => {
     const output = JSON.parse(result.stdout) as { result: string };
     expect(output.result).toMatch(/UserPromptSubmit operation blocked by hook/);
     expect(output.result).toContain("shipshape stopped this prompt: its guards");
-    expect(output.result).toContain("shipshape init --standalone");
+    // The command names this install's CLI: the person's shell may not have `shipshape` on its PATH.
+    expect(output.result).toMatch(/"[^"]*\/bin\/shipshape" init --standalone/);
   }, 120_000);
 
   it("still guards through the command hooks that init --standalone wires, when the module is refused", async () => {

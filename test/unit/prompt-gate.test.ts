@@ -35,4 +35,10 @@ describe("the once-per-prompt check", () => {
     expect(result.stderr).toContain("did not load shipshape's hooks module");
     expect(result.stderr).toContain("shipshape init --standalone");
   });
+
+  it("names this install's CLI in the standalone command", () => {
+    const result = gate({ CLAUDE_CODE_SESSION_ID: "s1", CLAUDE_PLUGIN_ROOT: "/plugins/shipshape" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"/plugins/shipshape/bin/shipshape" init --standalone');
+  });
 });
