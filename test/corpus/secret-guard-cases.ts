@@ -14,6 +14,17 @@ const bash = (command: string): GuardCase => ({ tool: "Bash", input: { command }
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // Found by probing: copying into a container, preloaded dotenv, wrappers that load .env, printed secret variables.
+  bash("docker cp .env app:/tmp/x"),
+  bash("kubectl cp .env pod:/tmp/x"),
+  bash("node -r dotenv/config -e 'console.log(process.env)'"),
+  bash("npx dotenv-cli -- printenv"),
+  bash("env-cmd -f .env printenv"),
+  bash("node -e 'console.log(process.env.GITHUB_TOKEN)'"),
+  bash(`python3 -c 'import os; print(os.environ["AWS_SECRET_ACCESS_KEY"])'`),
+  bash(`ruby -e 'puts ENV["DB_PASSWORD"]'`),
+  bash(`node -e 'console.log(process.env["STRIPE_API_KEY"])'`),
+  bash("node -p process.env.GITHUB_TOKEN"),
   // File tools on existing secret files.
   { tool: "Read", input: { file_path: `${PROJECT}/.env` } },
   { tool: "Read", input: { file_path: `${PROJECT}/.env.local` } },
@@ -465,6 +476,15 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  bash(`node -e 'fetch("https://api.example.com", { headers: { authorization: process.env.GITHUB_TOKEN } })'`),
+  bash("node -e 'console.log(process.env.NODE_ENV)'"),
+  bash(`node -e 'console.log(process.env["NODE_ENV"], import.meta.env)' --input-type=module`),
+  bash(`node -e 'require("./prod.env.example.js")'`),
+  bash(`python3 -c 'import os; print(os.environ.get("HOME"))'`),
+  bash("docker cp app:/var/log/app.log ./app.log"),
+  bash("node -r ts-node/register -e 'console.log(1 + 1)'"),
+  bash("aws configure list"),
+  bash("gh secret list"),
   { tool: "Read", input: { file_path: `${PROJECT}/.env.example` } },
   { tool: "Read", input: { file_path: `${PROJECT}/.env.sample` } },
   { tool: "Read", input: { file_path: `${PROJECT}/.env.template` } },

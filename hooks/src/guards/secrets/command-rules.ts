@@ -70,6 +70,8 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   ltrace: { valueOptions: ["-e", "-o", "-p", "-s", "-u"] },
   watch: { valueOptions: ["-n", "--interval", "-d"] },
   dotenv: { valueOptions: ["-e", "-v", "-c"] },
+  "dotenv-cli": { valueOptions: ["-e", "-v", "-c"] },
+  "env-cmd": { valueOptions: ["-f", "--file", "-e", "--environments", "-r", "--rc-file"] },
   npx: { valueOptions: ["-p", "--package"] },
   bunx: { valueOptions: [] },
   "uv": { valueOptions: [] },
@@ -79,13 +81,16 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
 /** Shells whose `-c STRING` (or stdin) is shell code to parse in turn. */
 export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "mksh", "tcsh", "csh"]);
 
-/** Interpreters and the options that carry inline code. */
-export const INTERPRETERS: Array<{ pattern: RegExp; codeOptions: string[] }> = [
-  { pattern: /^python(\d+(\.\d+)?)?$|^pypy3?$/, codeOptions: ["-c"] },
-  { pattern: /^(node|nodejs|bun|tsx|ts-node)$/, codeOptions: ["-e", "-p", "--eval", "--print"] },
+/**
+ * Interpreters, the options that carry inline code, and the options whose value is the next word (so
+ * that `node -r dotenv/config -e …` is not read as running a script called dotenv/config).
+ */
+export const INTERPRETERS: Array<{ pattern: RegExp; codeOptions: string[]; valueOptions?: string[] }> = [
+  { pattern: /^python(\d+(\.\d+)?)?$|^pypy3?$/, codeOptions: ["-c"], valueOptions: ["-W", "-X"] },
+  { pattern: /^(node|nodejs|bun|tsx|ts-node)$/, codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
   { pattern: /^deno$/, codeOptions: ["eval"] },
-  { pattern: /^ruby$/, codeOptions: ["-e"] },
-  { pattern: /^perl\d*$/, codeOptions: ["-e", "-E"] },
+  { pattern: /^ruby$/, codeOptions: ["-e"], valueOptions: ["-r", "-I", "-E", "-C", "-F"] },
+  { pattern: /^perl\d*$/, codeOptions: ["-e", "-E"], valueOptions: ["-I", "-m", "-M"] },
   { pattern: /^php\d*$/, codeOptions: ["-r"] },
   { pattern: /^(lua|luajit)$/, codeOptions: ["-e"] },
   { pattern: /^(Rscript)$/, codeOptions: ["-e"] },

@@ -2,7 +2,8 @@
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, type Analyzer, type State } from "./analysis-types.js";
-import { environmentDump, pathTokens, readsDotenv } from "./inline-code.js";
+import { isSecretVariable } from "./command-rules.js";
+import { environmentDump, pathTokens, printedSecretVariable, readsDotenv } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 
 export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
@@ -31,6 +32,13 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   // `docker exec CONTAINER cmd …` / `kubectl exec POD -- cmd …`: the command runs elsewhere, but its
   // output comes back here, so it is checked like a local one (with an unknown directory).
   const sub = args.findIndex((w) => !w.text.startsWith("-"));
+  if (args[sub]?.text === "cp") {
+    // `docker cp SRC DEST`: a local source (no `container:` prefix) is copied out of reach of the guard.
+    for (const operand of args.slice(sub + 1).filter((w) => !w.text.startsWith("-"))) {
+      if (!/^[^/]*:/.test(operand.text)) await a.file(operand, state, `\`${name} cp\` copies`);
+    }
+    return;
+  }
   if (sub === -1 || !["exec", "run"].includes(args[sub]?.text ?? "")) {
     await a.readsAll(args.filter((w) => w.text.startsWith("-")), state, `\`${name}\` reads`);
     return;
@@ -43,15 +51,20 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   if (text !== "" && !text.includes(UNKNOWN)) await a.source(text, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs`);
 }
 
-export async function interpreter(a: Analyzer, name: string, args: Arg[], codeOptions: string[], stdinText: string | undefined, state: State): Promise<void> {
+export async function interpreter(a: Analyzer, name: string, args: Arg[], codeOptions: string[], stdinText: string | undefined, state: State, valueOptions: string[] = []): Promise<void> {
   const how = `\`${name}\``;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as Arg;
+    if (valueOptions.includes(arg.text)) {
+      i += 1;
+      continue;
+    }
     const option = codeOptions.find((o) => arg.text === o || (o.length === 2 && arg.text.startsWith(o) && arg.text.length > 2 && !arg.text.startsWith("--")));
     if (option) {
       const code = arg.text === option ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
       if (code) {
-        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`);
+        // `node -p` and `--print` print the code's value.
+        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print");
         // Arguments after the code are sys.argv / process.argv and may be file names the code opens.
         for (const rest of args.slice(i + (arg.text === option ? 2 : 1))) await a.file(rest, state, `${how} is given`);
       }
@@ -71,13 +84,15 @@ export async function interpreter(a: Analyzer, name: string, args: Arg[], codeOp
 }
 
 /** Scans inline code for secret file names and environment dumps. */
-export async function inlineCode(a: Analyzer, code: string, raw: string, state: State, how: string): Promise<void> {
+export async function inlineCode(a: Analyzer, code: string, raw: string, state: State, how: string, printsResult = false): Promise<void> {
   if (code.includes(UNKNOWN)) {
     a.findings.push({ kind: "dynamic", word: raw, how });
     return;
   }
   const dump = a.env.ctx.config.secrets.environment ? environmentDump(code) : undefined;
   if (dump) a.findings.push({ kind: "environment", what: `the whole environment (${dump})`, how: `${how} prints` });
+  const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(code, isSecretVariable, printsResult) : undefined;
+  if (variable) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `${how} prints` });
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   for (const token of pathTokens(code)) {
     const before = a.findings.length;

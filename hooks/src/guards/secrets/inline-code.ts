@@ -5,12 +5,16 @@
  */
 const TOKEN = /(["'`])((?:\\.|(?!\1)[^\\\n])*)\1|[A-Za-z0-9_~./@+-]*[./~][A-Za-z0-9_~./@+-]*/g;
 
+/** The environment objects of JavaScript runtimes: `process.env[...]` reads a variable, not a file named `process.env`. */
+const ENV_OBJECTS = /^(process|import\.meta|Bun|Deno)\.env$/;
+
 /** Candidate file names in a piece of code: string literals and path-like bare tokens. */
 export function pathTokens(code: string): string[] {
   const out = new Set<string>();
   for (const match of code.matchAll(TOKEN)) {
     const token = (match[2] ?? match[0]).trim();
     if (token === "" || token.length > 1024 || /\s/.test(token)) continue;
+    if (match[2] === undefined && ENV_OBJECTS.test(token)) continue;
     out.add(token);
     // `open(home + '/.ssh/id_rsa')` or `'.e' 'nv'`-free forms: also try the last path segment alone.
     const last = token.slice(token.lastIndexOf("/") + 1);
@@ -32,6 +36,29 @@ const ENV_DUMPS: Array<[RegExp, string]> = [
 /** Describes a whole-environment dump in the code, if there is one. */
 export function environmentDump(code: string): string | undefined {
   for (const [pattern, what] of ENV_DUMPS) if (pattern.test(code)) return what;
+  return undefined;
+}
+
+/** Reads of one environment variable by name, in the common languages: `process.env.X`, `os.environ["X"]`, `ENV["X"]` … */
+const ENV_READS = [
+  /\bprocess\.env\.([A-Za-z_]\w*)/g,
+  /\bprocess\.env\[\s*["'`]([A-Za-z_]\w*)["'`]\s*\]/g,
+  /\bos\.environ\[\s*["']([A-Za-z_]\w*)["']\s*\]/g,
+  /\bos\.(?:environ\.get|getenv)\(\s*["']([A-Za-z_]\w*)["']/g,
+  /\bENV(?:\.fetch\(\s*|\[\s*)["']([A-Za-z_]\w*)["']/g,
+  /\$ENV\{\s*["']?([A-Za-z_]\w*)["']?\s*\}/g,
+  /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
+  /\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
+];
+/** Calls that print: code that reads a secret variable and prints something is taken to print it. */
+const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;
+
+/** The first secret-named variable the code reads, when the code also prints (`console.log(process.env.GITHUB_TOKEN)`). */
+export function printedSecretVariable(code: string, isSecret: (name: string) => boolean, printsResult = false): string | undefined {
+  if (!printsResult && !PRINTS.test(code)) return undefined;
+  for (const pattern of ENV_READS) {
+    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1])) return match[1];
+  }
   return undefined;
 }
 

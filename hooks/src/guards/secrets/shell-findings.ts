@@ -208,7 +208,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     const interpreter = INTERPRETERS.find((entry) => entry.pattern.test(name));
-    if (interpreter) return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state);
+    if (interpreter) return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? []);
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
     if (name === "find") return searchCommands.find(this, args, state);
     if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ack" || name === "ack-grep") {
