@@ -62,6 +62,9 @@ export const BLOCK: string[] = [
   `git -C sub commit -m "wip"`,
   `git -c user.name=x commit -m "wip"`,
   `git --no-pager commit -m "wip"`,
+  `printf 'wip\n' | git commit -F -`,
+  `git commit -m "$(printf 'fix: retry uploads\n\nThey failed on the first hiccup.')"`,
+  `cat notes.txt | git commit -F -`,
   `git --git-dir .git --work-tree . commit -m "wip"`,
   `git --namespace ns --super-prefix sub/ commit -m "wip"`,
   `git --git-dir=.git --exec-path=/usr/lib/git-core commit -m "wip"`,
@@ -105,6 +108,10 @@ export const BLOCK: string[] = [
 
 export const PASS: string[] = [
   m(GOOD),
+  // Messages printed by printf or echo -e, in a substitution or through a pipe.
+  `git commit -m "$(printf 'Add retry to the upload client\n\nUploads failed on the first hiccup.')"`,
+  `printf 'Add retry to the upload client\n\nUploads failed on the first hiccup.\n' | git commit -F -`,
+  `echo -e "Add retry to the upload client\n\nUploads failed on the first hiccup." | git commit -F -`,
   // A global option without its value word (--exec-path prints a path), then a subcommand that is not a commit.
   `git --exec-path log --grep commit`,
   `git --git-dir .git --work-tree . log --oneline commit`,

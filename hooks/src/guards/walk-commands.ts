@@ -6,7 +6,7 @@
  * secrets/shell-findings.ts, does more: it follows what each command reads.)
  */
 import type { Command, Script } from "../shell/ast.js";
-import { UNKNOWN, expandWord, literalValue, nestedScripts, type Arg, type ExpandScope } from "../shell/expand.js";
+import { UNKNOWN, expandWord, literalValue, nestedScripts, staticPrint, type Arg, type ExpandScope } from "../shell/expand.js";
 import { parseShell } from "../shell/parser.js";
 import { basename, toAbsolute } from "../runtime/paths.js";
 import { copy, type State } from "./secrets/analysis-types.js";
@@ -43,12 +43,17 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     if (depth > 8) return;
     for (const statement of script.statements) {
       for (const pipeline of statement.pipelines) {
-        for (const cmd of pipeline.commands) visitCommand(cmd, pipeline.commands.length > 1 ? copy(state) : state, depth);
+        pipeline.commands.forEach((cmd, i) => {
+          // What the command before it in the pipe prints, when that is certain (`printf '…' | git commit -F -`).
+          const before = i > 0 ? pipeline.commands[i - 1] : undefined;
+          const piped = before ? (staticPrint(before, scope(state)) ?? UNKNOWN) : undefined;
+          visitCommand(cmd, pipeline.commands.length > 1 ? copy(state) : state, depth, piped);
+        });
       }
     }
   };
 
-  const visitCommand = (cmd: Command, state: State, depth: number): void => {
+  const visitCommand = (cmd: Command, state: State, depth: number, piped?: string): void => {
     if (cmd.type === "compound") {
       visitScript(cmd.body, cmd.subshell ? copy(state) : state, depth);
       return;
@@ -70,7 +75,7 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       return;
     }
     const heredoc = cmd.redirects.find((r) => r.heredoc || r.op === "<<<");
-    let stdin: string | undefined;
+    let stdin: string | undefined = piped;
     if (heredoc?.heredoc) stdin = heredoc.heredoc.quoted || !heredoc.heredoc.word ? heredoc.heredoc.body : literalValue(heredoc.heredoc.word, scope(state)) ?? UNKNOWN;
     else if (heredoc) stdin = literalValue(heredoc.target, scope(state)) ?? UNKNOWN;
     visitArgv(argv, state, depth, stdin, redirects, cmd.words.map((w) => w.raw).join(" "));

@@ -1,4 +1,4 @@
-import type { Script, Word, WordPart } from "./ast.js";
+import type { Command, Script, Word, WordPart } from "./ast.js";
 
 /**
  * Static word expansion. Each word becomes the values it can take, as far as the text alone tells:
@@ -53,31 +53,69 @@ export function variableValues(name: string, scope: ExpandScope): VarValues {
   return value === undefined ? undefined : [value];
 }
 
-/** `$(echo x)` and `$(pwd)` are common in hand-written commands and are worked out; other output is unknown. */
-function staticOutput(script: Script, scope: ExpandScope): string | undefined {
-  if (script.statements.length !== 1) return undefined;
-  const [pipeline] = script.statements[0]?.pipelines ?? [];
-  if (!pipeline || pipeline.commands.length !== 1 || script.statements[0]?.pipelines.length !== 1) return undefined;
-  const command = pipeline.commands[0];
-  if (!command || command.type !== "simple" || command.assigns.length > 0) return undefined;
-  // `$(cat <<'EOF' … EOF)`: how Claude Code writes commit messages; the output is the heredoc's body.
+/** Backslash escapes as printf and `echo -e` interpret them; undefined for forms left unknown. */
+function interpretEscapes(text: string): string | undefined {
+  let unknown = false;
+  const out = text.replace(/\\(x[0-9a-fA-F]{1,2}|0[0-7]{0,3}|[0-7]{1,3}|.)/gs, (_, esc: string) => {
+    const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", f: "\f", v: "\v", e: "\x1b", "\\": "\\", '"': '"', "'": "'" };
+    if (esc[0] === "x") return String.fromCharCode(parseInt(esc.slice(1), 16));
+    if (/^[0-7]/.test(esc)) return String.fromCharCode(parseInt(esc, 8));
+    if (esc === "c") unknown = true; // \c stops all output: rare, left unknown
+    return simple[esc] ?? `\\${esc}`;
+  });
+  return unknown ? undefined : out;
+}
+
+/**
+ * What a simple command prints, where that is certain without running it: `cat` of a heredoc or
+ * here-string, `echo` (with -n, -e, -E) and `printf` of a literal format. Undefined otherwise.
+ */
+export function staticPrint(command: Command, scope: ExpandScope): string | undefined {
+  if (command.type !== "simple" || command.assigns.length > 0) return undefined;
+  // `cat <<'EOF' … EOF`: how Claude Code writes commit messages; the output is the heredoc's body.
   const fed = command.redirects.length === 1 ? command.redirects[0] : undefined;
   const catOnly = command.words.length === 1 && command.words[0]?.raw === "cat";
   if (fed && catOnly && (fed.heredoc || fed.op === "<<<")) {
-    let text: string | undefined;
-    if (fed.heredoc) text = fed.heredoc.quoted || !fed.heredoc.word ? fed.heredoc.body : literalValue(fed.heredoc.word, scope);
-    else text = literalValue(fed.target, scope);
-    return text === undefined ? undefined : text.replace(/\n+$/, "");
+    // The parsed body leaves out the newline before the delimiter; cat prints it.
+    const body = fed.heredoc ? (fed.heredoc.quoted || !fed.heredoc.word ? fed.heredoc.body : literalValue(fed.heredoc.word, scope)) : undefined;
+    if (fed.heredoc) return body === undefined ? undefined : body.endsWith("\n") || body === "" ? body : `${body}\n`;
+    const text = literalValue(fed.target, scope);
+    return text === undefined ? undefined : `${text}\n`;
   }
   if (command.redirects.length > 0) return undefined;
   const words = command.words.map((w) => expandWord(w, scope));
   if (words.some((alternatives) => alternatives.length !== 1 || alternatives[0]?.text.includes(UNKNOWN))) return undefined;
   const argv = words.map((alternatives) => (alternatives[0] as Arg).text);
-  if (argv[0] === "echo" && !argv[1]?.startsWith("-")) return argv.slice(1).join(" ");
-  if (argv[0] === "echo" && argv[1] === "-e" && argv.length === 3) return argv[2]?.replace(/\\n/g, "\n");
-  if (argv[0] === "pwd" && argv.length === 1) return scope.cwd;
-  if (argv[0] === "printf" && argv.length === 2 && !argv[1]?.includes("%")) return argv[1]?.replace(/\\n$/, "");
+  if (argv[0] === "echo") {
+    let i = 1;
+    let newline = true;
+    let escapes = false;
+    for (; i < argv.length && /^-[neE]+$/.test(argv[i] as string); i++) {
+      for (const flag of (argv[i] as string).slice(1)) {
+        if (flag === "n") newline = false;
+        else escapes = flag === "e";
+      }
+    }
+    const text = argv.slice(i).join(" ");
+    const body = escapes ? interpretEscapes(text) : text;
+    return body === undefined ? undefined : `${body}${newline ? "\n" : ""}`;
+  }
+  if (argv[0] === "pwd" && argv.length === 1) return scope.cwd === undefined ? undefined : `${scope.cwd}\n`;
+  // printf FORMAT with no conversions but %% (arguments would be printed with the format again).
+  if (argv[0] === "printf" && argv.length === 2 && !(argv[1] as string).replace(/%%/g, "").includes("%")) {
+    return interpretEscapes((argv[1] as string).replace(/%%/g, "%"));
+  }
   return undefined;
+}
+
+/** `$(…)` whose output staticPrint knows: the output with its trailing newlines removed, as the shell does. */
+function staticOutput(script: Script, scope: ExpandScope): string | undefined {
+  if (script.statements.length !== 1) return undefined;
+  const [pipeline] = script.statements[0]?.pipelines ?? [];
+  if (!pipeline || pipeline.commands.length !== 1 || script.statements[0]?.pipelines.length !== 1) return undefined;
+  const command = pipeline.commands[0];
+  const out = command ? staticPrint(command, scope) : undefined;
+  return out?.replace(/\n+$/, "");
 }
 
 /** Alternatives for one part, each a run of characters. */
