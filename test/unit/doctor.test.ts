@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { doctor } from "../../hooks/src/cli/doctor.js";
 import { resolveConfigSources } from "../../hooks/src/entries/config-loader.js";
 import { createNodeIO } from "../../hooks/src/runtime/node-io.js";
+import { repoRoot } from "../e2e/claude-session.js";
 
 function setup(files: Record<string, string>) {
   const root = mkdtempSync(join(tmpdir(), "doctor-"));
@@ -17,7 +18,9 @@ function setup(files: Record<string, string>) {
   }
   mkdirSync(projectDir, { recursive: true });
   mkdirSync(home, { recursive: true });
-  return doctor({ io: createNodeIO(process.env), projectDir, home, resolver: resolveConfigSources, nodeVersion: "v20.20.2" });
+  // The repository's own Claude Code CLI, for `claude plugin validate`.
+  const env = { ...process.env, PATH: `${join(repoRoot, "node_modules", ".bin")}:${process.env.PATH ?? ""}` };
+  return doctor({ io: createNodeIO(env), projectDir, home, resolver: resolveConfigSources, nodeVersion: "v20.20.2" });
 }
 
 describe("shipshape doctor", () => {
@@ -53,4 +56,19 @@ describe("shipshape doctor", () => {
     const result = await setup({ "project/package.json": JSON.stringify({ scripts: { test: "x" } }) });
     expect(result.text).toMatch(/verification: test: `npm test` \(detected from package\.json\)/);
   });
+
+  it.each([
+    ["passes", "as shipped", (_dir: string) => undefined, /✔ the hooks module passes Claude Code's checks/],
+    ["fails", "with a module the scan refuses", (dir: string) => {
+      const module = join(dir, "hooks", "dist", "module.js");
+      writeFileSync(module, `import { readFileSync } from "node:fs";\n${readFileSync(module, "utf8")}`);
+    }, /✘ Claude Code refuses the plugin in .*: .*module/],
+    ["fails", "without its module", (dir: string) => rmSync(join(dir, "hooks", "dist", "module.js")), /✘ .* has no hooks module/],
+  ] as const)("%s an installed copy %s", async (_verb, _how, change, message) => {
+    const copy = join(mkdtempSync(join(tmpdir(), "doctor-install-")), "shipshape");
+    cpSync(repoRoot, copy, { recursive: true, verbatimSymlinks: true, filter: (path) => !/\/(node_modules|\.git|\.tmp)(\/|$)/.test(path.slice(repoRoot.length)) });
+    change(copy);
+    const result = await setup({ "home/.claude/plugins/installed_plugins.json": JSON.stringify({ version: 2, plugins: { "shipshape@shipshape": [{ scope: "user", installPath: copy }] } }) });
+    expect(result.text).toMatch(message);
+  }, 60_000);
 });

@@ -31,6 +31,20 @@ function record(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/** Whether Claude Code's own validator (its load-time scan included) accepts an installed copy of the plugin. */
+async function moduleCheck(io: HostIO, installPath: string, cwd: string): Promise<Finding> {
+  if (!existsSync(join(installPath, "hooks", "dist", "module.js"))) {
+    return { status: "fail", what: `${installPath} has no hooks module (hooks/dist/module.js)`, fix: "reinstall: `claude plugin install shipshape@shipshape`" };
+  }
+  const result = await io.run(["claude", "plugin", "validate", installPath], { cwd, timeoutMs: 60_000 }).catch(() => undefined);
+  if (!result || result.exitCode === null || result.exitCode === 127) {
+    return { status: "warn", what: `could not run \`claude plugin validate\` to check the hooks module in ${installPath}`, fix: "run it yourself; every prompt is stopped if Claude Code refuses the module" };
+  }
+  if (result.exitCode === 0) return { status: "ok", what: `the hooks module passes Claude Code's checks (${installPath})` };
+  const reason = `${result.stdout}\n${result.stderr}`.split("\n").find((line) => /module|❯/.test(line))?.trim() ?? `exit ${result.exitCode}`;
+  return { status: "fail", what: `Claude Code refuses the plugin in ${installPath}: ${reason}`, fix: "reinstall or update the plugin; until then every prompt is stopped (or run `shipshape init --standalone`)" };
+}
+
 /** `shipshape doctor`: what is wired, what is broken, and what to do about it. */
 export async function doctor(options: DoctorOptions): Promise<{ code: number; text: string }> {
   const findings: Finding[] = [];
@@ -47,6 +61,13 @@ export async function doctor(options: DoctorOptions): Promise<{ code: number; te
   const enabled = settings.some(({ data }) => Object.entries(record(data.enabledPlugins)).some(([id, on]) => id.startsWith("shipshape@") && on === true));
   const standalone = settings.filter(({ data }) => JSON.stringify(data.hooks ?? {}).includes("shipshape/pre-tool-use.cjs"));
   if (pluginIds.length > 0) findings.push({ status: "ok", what: `plugin installed: ${pluginIds.join(", ")}` });
+  // The plugin guards through its hooks module; a module Claude Code's scan refuses stops every prompt.
+  for (const id of pluginIds) {
+    const installs = Array.isArray(installed[id]) ? (installed[id] as unknown[]) : [];
+    for (const installPath of installs.map((entry) => record(entry).installPath).filter((path): path is string => typeof path === "string")) {
+      findings.push(await moduleCheck(options.io, installPath, projectDir));
+    }
+  }
   if (standalone.length > 0) {
     for (const { file, data } of standalone) {
       const scripts = [...JSON.stringify(data.hooks).matchAll(/"([^"]*shipshape\/pre-tool-use\.cjs)"/g)].map((m) => (m[1] as string).replace("${CLAUDE_PROJECT_DIR}", projectDir));
