@@ -58,12 +58,12 @@ describe("shipshape doctor", () => {
   });
 
   it.each([
-    ["passes", "as shipped", (_dir: string) => undefined, /✔ the hooks module passes Claude Code's checks/],
-    ["fails", "with a module the scan refuses", (dir: string) => {
+    ["passes", "as shipped", (_dir: string): void => undefined, /✔ the hooks module passes Claude Code's checks/],
+    ["fails", "with a module the scan refuses", (dir: string): void => {
       const module = join(dir, "hooks", "dist", "module.js");
       writeFileSync(module, `import { readFileSync } from "node:fs";\n${readFileSync(module, "utf8")}`);
     }, /✘ Claude Code refuses the plugin in .*: .*module/],
-    ["fails", "without its module", (dir: string) => rmSync(join(dir, "hooks", "dist", "module.js")), /✘ .* has no hooks module/],
+    ["fails", "without its module", (dir: string): void => rmSync(join(dir, "hooks", "dist", "module.js")), /✘ .* has no hooks module/],
   ] as const)("%s an installed copy %s", async (_verb, _how, change, message) => {
     const copy = join(mkdtempSync(join(tmpdir(), "doctor-install-")), "shipshape");
     cpSync(repoRoot, copy, { recursive: true, verbatimSymlinks: true, filter: (path) => !/\/(node_modules|\.git|\.tmp)(\/|$)/.test(path.slice(repoRoot.length)) });
