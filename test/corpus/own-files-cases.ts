@@ -32,6 +32,7 @@ export const OWN_DENY: GuardCase[] = [
   bash(`node -e "require('fs').writeFileSync('.claude/shipshape.yaml', '')"`),
   bash(`python3 - <<'EOF'\nopen('.claude/shipshape.yaml', 'w').write('secrets: {enabled: false}')\nEOF`),
   bash("cd .claude && echo x > shipshape.yaml"),
+  bash("pushd .claude && echo x > shipshape.yaml && popd"),
   bash(`bash -c 'echo x > .claude/shipshape.yaml'`),
   bash(`F=.claude/shipshape.yaml; echo x > "$F"`),
   bash(`echo '{}' > ~/.cache/shipshape/verify-cache.json`),

@@ -14,6 +14,8 @@ const bash = (command: string): GuardCase => ({ tool: "Bash", input: { command }
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  bash("pushd src && popd && cat .env"),
+  bash("cd src && cd - && cat ../.env"),
   // Found by probing: copying into a container, preloaded dotenv, wrappers that load .env, printed secret variables.
   bash("docker cp .env app:/tmp/x"),
   bash("kubectl cp .env pod:/tmp/x"),

@@ -92,9 +92,15 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     const name = basename(command[0]?.text ?? "");
     const rest = command.slice(1);
     visit({ name, args: rest, cwd: state.cwd, redirects, raw, ...(stdin !== undefined ? { stdin } : {}) });
-    if (name === "cd") {
-      const target = rest.find((a) => !a.text.startsWith("-"));
-      state.cwd = target ? resolveDir(target.text, state.cwd, home) : home;
+    if (name === "cd" || name === "pushd") {
+      // `cd -` goes back to $OLDPWD, which is not followed.
+      const target = rest.find((a) => !a.text.startsWith("-") || a.text === "-");
+      state.cwd = !target ? home : target.text === "-" ? undefined : resolveDir(target.text, state.cwd, home);
+      return;
+    }
+    if (name === "popd") {
+      // The stack is not followed: where popd lands is unknown.
+      state.cwd = undefined;
       return;
     }
     if (SHELLS.has(name)) {

@@ -162,6 +162,11 @@ class ShellAnalysis implements Analyzer {
       else if (state.cwd !== undefined || target.text.startsWith("/")) state.cwd = toAbsolute(target.text, state.cwd ?? "/", this.env.ctx.home);
       return;
     }
+    if (name === "popd") {
+      // The directory stack is not followed: where popd lands is unknown.
+      state.cwd = undefined;
+      return;
+    }
     if (name === "export" || name === "declare" || name === "typeset" || name === "local" || name === "readonly" || name === "set" || name === "ps") {
       this.environmentCommand(name, args, state);
       return;
