@@ -32,6 +32,24 @@ const GIT_LEAVING_FILES = new Set(["diff", "log", "show", "status", "blame", "ls
 const WRITE_REDIRECTS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
 /** Commands that take a folder's files with it (`rm -rf .claude`); other commands given a folder are not suspected. */
 const TAKES_FOLDERS = new Set(["rm", "mv", "rmdir", "shred", "trash", "trash-put"]);
+/** Where an archive would be extracted, when the command names it (`unzip -d DIR`, `tar -xf a -C DIR`, `7z x -oDIR`). */
+function extractsInto(cmd: WalkedCommand): string | undefined {
+  const args = cmd.args.map((a) => a.text);
+  const after = (...names: string[]) => {
+    const i = args.findIndex((a) => names.includes(a));
+    return i === -1 ? undefined : args[i + 1];
+  };
+  if (cmd.name === "unzip") return after("-d");
+  if (cmd.name === "tar" || cmd.name === "bsdtar") {
+    // The mode: `--extract`, a short cluster with x (`-xzf`), or the first word's old-style cluster (`xzf`).
+    const extracting = args.some((a) => a === "--extract" || a === "--get" || /^-[A-Za-z]*x[A-Za-z]*$/.test(a)) || /^[A-Za-z]*x[A-Za-z]*$/.test(args[0] ?? "");
+    if (!extracting) return undefined;
+    return after("-C", "--directory") ?? args.find((a) => a.startsWith("--directory="))?.slice("--directory=".length);
+  }
+  if (cmd.name === "7z" || cmd.name === "7za") return args.find((a) => a.startsWith("-o"))?.slice(2);
+  return undefined;
+}
+
 /** PowerShell that can write, move or remove a file (cmdlets, their aliases, redirection, .NET). */
 const POWERSHELL_WRITES = /\b(Set-Content|Add-Content|Out-File|Clear-Content|Remove-Item|Move-Item|Copy-Item|New-Item|Rename-Item|Tee-Object|sc|ac|rm|del|erase|ri|mv|move|mi|cp|copy|cpi|ni|ren|rni|tee)\b|>|\[(System\.)?IO\.File\]|WriteAll/i;
 
@@ -94,6 +112,11 @@ function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: O
         // sed script, `of=…`) is another command's business, and a reader's patterns are harmless.
         const what = at(arg.text) ?? (!reader || SCRIPTED.has(cmd.name) ? namesOwnFile(own, arg.text) : undefined);
         if (what && !(reader && at(arg.text))) found = { what, how: `\`${cmd.name}\` could change` };
+      }
+      const into = found ? undefined : extractsInto(cmd);
+      if (into !== undefined && !into.includes(UNKNOWN) && (cmd.cwd !== undefined || into.startsWith("/"))) {
+        const what = ownFileUnder(own, toAbsolute(into, cmd.cwd ?? "/", ctx.home)) ?? ownFileAt(own, toAbsolute(into, cmd.cwd ?? "/", ctx.home));
+        if (what) found = { what, how: `\`${cmd.name}\` would extract over` };
       }
       if (!found && TAKES_FOLDERS.has(cmd.name)) {
         for (const arg of cmd.args) {
