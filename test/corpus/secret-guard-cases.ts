@@ -18,6 +18,9 @@ export const DENY: GuardCase[] = [
   bash("cd src && cd - && cat ../.env"),
   // Found by probing: copying into a container, preloaded dotenv, wrappers that load .env, printed secret variables.
   bash("docker cp .env app:/tmp/x"),
+  bash(`python3 -c "print(open('.' + 'env').read())"`),
+  bash(`php -r 'echo file_get_contents(".e" . "nv");'`),
+  bash(`python3 -c "print(open('.e' 'nv').read())"`),
   bash("kubectl cp .env pod:/tmp/x"),
   bash("node -r dotenv/config -e 'console.log(process.env)'"),
   bash("npx dotenv-cli -- printenv"),

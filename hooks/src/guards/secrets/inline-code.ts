@@ -20,6 +20,19 @@ export function pathTokens(code: string): string[] {
     const last = token.slice(token.lastIndexOf("/") + 1);
     if (last !== token && last !== "") out.add(last);
   }
+  // String literals joined by +, . or nothing (`'.' + 'env'`, `".e" . "nv"`, Python's `'.e' 'nv'`).
+  const literals = [...code.matchAll(/(["'`])((?:\\.|(?!\1)[^\\\n])*)\1/g)];
+  for (let i = 0; i < literals.length; i++) {
+    let joined = literals[i]?.[2] ?? "";
+    let end = (literals[i]?.index ?? 0) + (literals[i]?.[0].length ?? 0);
+    for (let j = i + 1; j < literals.length && j < i + 8; j++) {
+      const next = literals[j] as RegExpMatchArray;
+      if (!/^\s*[+.]?\s*$/.test(code.slice(end, next.index))) break;
+      joined += next[2] ?? "";
+      end = (next.index ?? 0) + next[0].length;
+      if (joined.length <= 1024 && !/\s/.test(joined)) out.add(joined);
+    }
+  }
   return [...out];
 }
 
