@@ -7,5 +7,9 @@ import type { ToolCall } from "../../runtime/checks.js";
  */
 export function mayCommit(call: Pick<ToolCall, "tool" | "input">): boolean {
   const command = call.input.command;
-  return call.tool === "Bash" && typeof command === "string" && /\bgit\b/.test(command) && /\bcommit\b/.test(command);
+  if (call.tool !== "Bash" || typeof command !== "string") return false;
+  // Quotes and backslashes can split the words (`g\it co\mmit`, `"git" 'commit'`), and ANSI-C strings
+  // ($'\x67it') can spell anything: the gate's own parser decides those.
+  const plain = command.replace(/[\\'"]/g, "");
+  return command.includes("$'") || (/git/.test(plain) && /commit/.test(plain));
 }
