@@ -29,6 +29,8 @@ export interface Assignment {
   value: Word;
   /** Values of a `for NAME in …` loop, one of which the name takes. */
   loopValues?: Word[];
+  /** An argument of a declaration builtin (`declare -a arr=(…)`), not a prefix of the command. */
+  declared?: true;
 }
 
 export type Command =

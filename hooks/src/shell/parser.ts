@@ -5,6 +5,8 @@ export class ShellSyntaxError extends Error {}
 const MAX_DEPTH = 64;
 const BLANK = new Set([" ", "\t"]);
 const META = new Set([" ", "\t", "\n", ";", "&", "|", "<", ">", "(", ")"]);
+/** Builtins whose `NAME=(…)` arguments are array assignments. */
+const DECLARATIONS = new Set(["declare", "typeset", "local", "export", "readonly"]);
 /** Words that open or close compound commands; at command position the parser steps over them. */
 const TRANSPARENT = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "!", "esac", "time", "coproc"]);
 
@@ -324,6 +326,13 @@ class Parser {
         const assignment = this.asAssignment(word);
         if (assignment) {
           assigns.push(assignment);
+          continue;
+        }
+      } else if (this.peek() === "(" && DECLARATIONS.has(words[0]?.raw ?? "")) {
+        // `declare -a arr=(1 2)`: a declaration builtin's array argument (kept with the assignments).
+        const assignment = this.asAssignment(word);
+        if (assignment) {
+          assigns.push({ ...assignment, declared: true });
           continue;
         }
       }

@@ -168,7 +168,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "export" || name === "declare" || name === "typeset" || name === "local" || name === "readonly" || name === "set" || name === "ps") {
-      this.environmentCommand(name, args, state);
+      this.environmentCommand(name, args, state, command.assigns.some((a) => a.declared));
       return;
     }
     if (name === "env" || name === "printenv") {
@@ -229,8 +229,9 @@ class ShellAnalysis implements Analyzer {
     await this.readsAll(args, state, `\`${name}\` reads`, READER_OPTIONS[name]);
   }
 
-  private environmentCommand(name: string, args: Arg[], state: State): void {
-    const names = args.filter((a) => !a.text.startsWith("-") && !a.text.startsWith("+"));
+  private environmentCommand(name: string, args: Arg[], state: State, declaresArrays = false): void {
+    // `declare -a arr=(…)` names a variable too (its array argument is parsed apart from the words).
+    const names = [...args.filter((a) => !a.text.startsWith("-") && !a.text.startsWith("+")), ...(declaresArrays ? [{ text: "=array", raw: "=array" }] : [])];
     const flags = args.filter((a) => a.text.startsWith("-")).map((a) => a.text);
     if (name === "ps") {
       if (args.some((a) => /^[a-zA-Z]*e[a-zA-Z]*$/.test(a.text) && !a.text.startsWith("-"))) {
