@@ -19,6 +19,8 @@ export const DENY: GuardCase[] = [
   // Found by probing: copying into a container, preloaded dotenv, wrappers that load .env, printed secret variables.
   bash("docker cp .env app:/tmp/x"),
   bash("FOO=1 declare -p"),
+  bash("for v in $(compgen -e); do echo $v=${!v}; done"),
+  bash(`printf '%s\\n' "\${!name}"`),
   bash(`python3 -c "print(open('.' + 'env').read())"`),
   bash(`php -r 'echo file_get_contents(".e" . "nv");'`),
   bash(`python3 -c "print(open('.e' 'nv').read())"`),
@@ -484,6 +486,7 @@ export const DENY: GuardCase[] = [
 export const ALLOW: GuardCase[] = [
   bash(`node -e 'fetch("https://api.example.com", { headers: { authorization: process.env.GITHUB_TOKEN } })'`),
   bash("declare -a sizes=(1 2 3) && echo done"),
+  bash("echo ${!GITHUB*} ${!AWS@}"),
   bash("local -a list=(1 2 3)"),
   bash("node -e 'console.log(process.env.NODE_ENV)'"),
   bash(`node -e 'console.log(process.env["NODE_ENV"], import.meta.env)' --input-type=module`),

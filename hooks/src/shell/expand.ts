@@ -281,11 +281,11 @@ export function nestedScripts(word: Word | undefined): Script[] {
 }
 
 /** Names of the variables a word expands (for the secret-variable check). */
-export function expandedVariables(word: Word): Array<{ name: string; lengthOnly: boolean }> {
-  const out: Array<{ name: string; lengthOnly: boolean }> = [];
+export function expandedVariables(word: Word): Array<{ name: string; lengthOnly: boolean; indirect?: boolean }> {
+  const out: Array<{ name: string; lengthOnly: boolean; indirect?: boolean }> = [];
   for (const part of word.parts) {
     if (part.type !== "param") continue;
-    out.push({ name: part.name, lengthOnly: part.length === true || part.op === ":+" || part.op === "+" });
+    out.push({ name: part.name, lengthOnly: part.length === true || part.op === ":+" || part.op === "+", ...(part.indirect ? { indirect: true } : {}) });
     if (part.arg) out.push(...expandedVariables(part.arg));
   }
   return out;

@@ -126,6 +126,11 @@ class ShellAnalysis implements Analyzer {
   private secretVariables(words: Word[], how: string): void {
     for (const word of words) {
       for (const variable of expandedVariables(word)) {
+        // `${!name}` prints the variable whose name $name holds: any of them, secrets included.
+        if (variable.indirect && !variable.lengthOnly) {
+          this.findings.push({ kind: "environment", what: `the variable named by $${variable.name} (\`\${!${variable.name}}\`), chosen at run time`, how });
+          continue;
+        }
         if (!variable.lengthOnly && isSecretVariable(variable.name)) {
           this.findings.push({ kind: "environment", what: `the variable $${variable.name}, whose name marks it as a secret`, how });
         }
