@@ -4,7 +4,7 @@ export type WordPart =
   /** Literal text; `quoted` text is exempt from globbing, brace and tilde expansion. */
   | { type: "lit"; text: string; quoted: boolean }
   /** $name, ${name}, ${name:-word} …; `op` is the operator after the name, `arg` its word. */
-  | { type: "param"; name: string; op?: string; arg?: Word; length?: boolean; indirect?: boolean; quoted: boolean }
+  | { type: "param"; name: string; op?: string; arg?: Word; length?: boolean; indirect?: boolean; names?: boolean; quoted: boolean }
   | { type: "cmdsub"; script: Script; quoted: boolean }
   | { type: "arith"; quoted: boolean }
   | { type: "procsub"; script: Script; direction: "<" | ">" };

@@ -132,7 +132,8 @@ function partAlternatives(part: WordPart, scope: ExpandScope): Chars[] {
       return [out === undefined ? [unknownChar] : lit(out, part.quoted)];
     }
     case "param": {
-      if (part.length) return [lit("0", true)];
+      // A length, or `${!PREFIX*}`'s list of variable names: never a file name nor a secret.
+      if (part.length || part.names) return [lit("0", true)];
       if (part.indirect) return [[unknownChar]];
       const values = variableValues(part.name, scope);
       const asChars = (list: VarValues): Chars[] =>
@@ -285,7 +286,7 @@ export function expandedVariables(word: Word): Array<{ name: string; lengthOnly:
   const out: Array<{ name: string; lengthOnly: boolean; indirect?: boolean }> = [];
   for (const part of word.parts) {
     if (part.type !== "param") continue;
-    out.push({ name: part.name, lengthOnly: part.length === true || part.op === ":+" || part.op === "+", ...(part.indirect ? { indirect: true } : {}) });
+    out.push({ name: part.name, lengthOnly: part.length === true || part.names === true || part.op === ":+" || part.op === "+", ...(part.indirect ? { indirect: true } : {}) });
     if (part.arg) out.push(...expandedVariables(part.arg));
   }
   return out;

@@ -603,10 +603,9 @@ class Parser {
       return { type: "param", name, quoted, ...(length ? { length } : {}), ...(indirect ? { indirect } : {}) };
     }
     if (indirect && (this.peek() === "*" || this.peek() === "@") && this.peek(1) === "}") {
-      // `${!PREFIX*}`: the names of the variables starting with PREFIX, never their values (marked as
-      // length-like for that reason; the text itself stays unknown).
+      // `${!PREFIX*}`: the names of the variables starting with PREFIX, never their values.
       this.i += 2;
-      return { type: "param", name, quoted, length: true, indirect: true };
+      return { type: "param", name, quoted, indirect: true, names: true };
     }
     const op = /^(:[-=?+]|[-=?+]|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:|@)/.exec(this.src.slice(this.i, this.i + 3))?.[0];
     if (!op) throw new ShellSyntaxError("bad ${…} substitution");

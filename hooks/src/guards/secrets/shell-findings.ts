@@ -235,8 +235,7 @@ class ShellAnalysis implements Analyzer {
   }
 
   private environmentCommand(name: string, args: Arg[], state: State, declaresArrays = false): void {
-    // `declare -a arr=(…)` names a variable too (its array argument is parsed apart from the words).
-    const names = [...args.filter((a) => !a.text.startsWith("-") && !a.text.startsWith("+")), ...(declaresArrays ? [{ text: "=array", raw: "=array" }] : [])];
+    const names = args.filter((a) => !a.text.startsWith("-") && !a.text.startsWith("+"));
     const flags = args.filter((a) => a.text.startsWith("-")).map((a) => a.text);
     if (name === "ps") {
       if (args.some((a) => /^[a-zA-Z]*e[a-zA-Z]*$/.test(a.text) && !a.text.startsWith("-"))) {
@@ -252,9 +251,11 @@ class ShellAnalysis implements Analyzer {
       const eq = arg.text.indexOf("=");
       if (eq > 0) state.vars.set(arg.text.slice(0, eq), arg.text.includes(UNKNOWN) ? undefined : [arg.text.slice(eq + 1)]);
     }
-    const printsValues = name === "export" ? flags.includes("-p") || names.length === 0 : flags.some((f) => /p/.test(f)) || names.length === 0;
+    // `declare -a arr=(…)` names a variable too: its array argument is parsed apart from the words.
+    const namesNone = names.length === 0 && !declaresArrays;
+    const printsValues = name === "export" ? flags.includes("-p") || namesNone : flags.some((f) => /p/.test(f)) || namesNone;
     if (!printsValues || flags.some((f) => /f|F/.test(f))) return;
-    if (names.length === 0) {
+    if (namesNone) {
       if (name === "local" || name === "readonly") return;
       this.findings.push({ kind: "environment", what: "every exported variable", how: `\`${[name, ...flags].join(" ")}\` prints` });
       return;
