@@ -11,7 +11,9 @@ const ENV_OBJECTS = /^(process|import\.meta|Bun|Deno)\.env$/;
 /** Candidate file names in a piece of code: string literals and path-like bare tokens. */
 export function pathTokens(code: string): string[] {
   const out = new Set<string>();
+  const literals: RegExpMatchArray[] = [];
   for (const match of code.matchAll(TOKEN)) {
+    if (match[2] !== undefined) literals.push(match);
     const token = (match[2] ?? match[0]).trim();
     if (token === "" || token.length > 1024 || /\s/.test(token)) continue;
     if (match[2] === undefined && ENV_OBJECTS.test(token)) continue;
@@ -21,7 +23,6 @@ export function pathTokens(code: string): string[] {
     if (last !== token && last !== "") out.add(last);
   }
   // String literals joined by +, . or nothing (`'.' + 'env'`, `".e" . "nv"`, Python's `'.e' 'nv'`).
-  const literals = [...code.matchAll(/(["'`])((?:\\.|(?!\1)[^\\\n])*)\1/g)];
   for (let i = 0; i < literals.length; i++) {
     let joined = literals[i]?.[2] ?? "";
     let end = (literals[i]?.index ?? 0) + (literals[i]?.[0].length ?? 0);
