@@ -28,7 +28,7 @@ commands:
   uninstall [--user | --local] [--dry-run]
              take back exactly what init added
   doctor     check node, the plugin or hooks, the config, verification commands, folder trust, MCP servers
-  explain    tell whether a path or a tool call would be blocked by the secret guard, and why
+  explain    tell whether a path or a tool call would be blocked by the guards, and why
   git-hooks install | uninstall
              the commit gate for people: git commit-msg and pre-commit hooks, chained to existing ones`;
 
