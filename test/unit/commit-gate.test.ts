@@ -135,6 +135,22 @@ describe("verification before committing", () => {
     expect(verdict.action === "deny" ? verdict.reason : "").toMatch(/configuration is broken[\s\S]*commit\.verify/);
   });
 
+  it.each([
+    ["git fails", { exitCode: 128, stdout: "", stderr: "fatal: index file corrupt", timedOut: false }, /exited with code 128: fatal: index file corrupt/],
+    ["git times out", { exitCode: null, stdout: "", stderr: "", timedOut: true }, /timed out after 10 s/],
+    ["git cannot start", { exitCode: null, stdout: "", stderr: "spawnSync git ENOENT", timedOut: false }, /could not run: spawnSync git ENOENT/],
+  ])("blocks when the repository is there but %s to report its status", async (_name, status, why) => {
+    const io = repoIO();
+    const run = io.run.bind(io);
+    io.run = async (argv, options) => (argv[1] === "--no-optional-locks" ? status : run(argv, options));
+    const { verdict } = await gate(GOOD, { io });
+    expect(verdict.action).toBe("deny");
+    const reason = verdict.action === "deny" ? verdict.reason : "";
+    expect(reason).toMatch(why);
+    expect(reason).toMatch(/cannot tell what the commit records[\s\S]*Run `git status`/);
+    expect(io.calls.filter((c) => c.startsWith("sh: "))).toEqual([]);
+  });
+
   it("says when the commit leaves changes out", async () => {
     const io = repoIO();
     const run = io.run.bind(io);

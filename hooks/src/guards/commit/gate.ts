@@ -6,7 +6,7 @@ import { checkMessage, describeViolations, type Violation } from "./convention.j
 import { detectCommands } from "./detect.js";
 import { mayCommit } from "./may-commit.js";
 import { findCommits, type CommitInvocation } from "./find-commits.js";
-import { contentKey, fnv, readGitState, type GitState } from "./git-state.js";
+import { contentKey, fnv, GitStatusError, readGitState, type GitState } from "./git-state.js";
 import { cleanupMessage, readCommitArgs, type CommitOptions } from "./message.js";
 import { relevant, runCommands, type CommandOutcome } from "./verify.js";
 
@@ -60,7 +60,15 @@ export async function verify(commits: Array<{ invocation: CommitInvocation; opti
   const verifyConfig = ctx.config.commit.verify;
   if (!verifyConfig.enabled) return PASS;
   if (verifyConfig.allowNoVerify && commits.every((c) => c.options.noVerify)) return { action: "pass", note: "shipshape: verification skipped (--no-verify, allowed by commit.verify.allowNoVerify)." };
-  const state = await readGitState(ctx.io, commits[0]?.invocation.cwd ?? cwd);
+  let state: GitState | undefined;
+  try {
+    state = await readGitState(ctx.io, commits[0]?.invocation.cwd ?? cwd);
+  } catch (error) {
+    // A repository git cannot read: passing would let an unverified commit through whenever git
+    // status fails (a timeout on a huge tree) while git commit itself still works.
+    if (error instanceof GitStatusError) return deny(`${error.message}, so the gate cannot tell what the commit records or verify it. Run \`git status\` to see the problem, fix it, and commit again.`);
+    throw error;
+  }
   if (!state) return PASS; // not a repository: git commit fails on its own
   const detected = verifyConfig.commands
     ? { commands: verifyConfig.commands, source: ".claude/shipshape.yaml" }

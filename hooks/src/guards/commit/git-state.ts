@@ -27,8 +27,12 @@ async function findRoot(io: HostIO, cwd: string): Promise<string | undefined> {
 export const INDEX_ARGS = ["ls-files", "-s", "-z"] as const;
 export const STATUS_ARGS = ["--no-optional-locks", "status", "--porcelain=v2", "-z", "--untracked-files=all"] as const;
 
+/** Thrown when a repository is there but `git status` cannot describe it: nothing can be verified. */
+export class GitStatusError extends Error {}
+
 /**
  * The repository around `cwd`, or undefined when there is none (git commit would fail by itself).
+ * Throws GitStatusError when git cannot report the status of the repository it is in.
  * The root is found on disk and git runs once, directly, for the status: every process a hook starts
  * costs milliseconds on a commit. The staged content is named from the index file itself when
  * git-index.ts can read it, else from `git ls-files -s`: the same text either way. Named from the
@@ -40,7 +44,11 @@ export async function readGitState(io: HostIO, cwd: string): Promise<GitState | 
   const root = await findRoot(io, cwd);
   if (!root) return undefined;
   const [entries, status] = await Promise.all([indexEntries(io, root), io.run(["git", ...STATUS_ARGS], { cwd: root, timeoutMs: 10_000 })]);
-  if (status.exitCode !== 0) return undefined;
+  if (status.exitCode !== 0) {
+    const why = status.timedOut ? "timed out after 10 s" : status.exitCode === null ? "could not run" : `exited with code ${status.exitCode}`;
+    const said = status.stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300);
+    throw new GitStatusError(`\`git status\` in ${root} ${why}${said ? `: ${said}` : ""}`);
+  }
   return { root, ...parseStatus(status.stdout), ...(entries !== undefined ? { tree: fnv(entries) } : {}) };
 }
 
