@@ -1,4 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { spawnSync } from "./spawn-sync.js";
 import type { DirEntry, EntryKind, HostIO, PathInfo, RunOptions, RunResult } from "./io.js";
 
 function kindOf(stats: Stats): EntryKind {
@@ -12,26 +13,12 @@ function isMissing(error: unknown): boolean {
   return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
 }
 
+export type ShellRunner = (command: string, options: RunOptions) => Promise<RunResult>;
+
 /**
  * HostIO for command hooks. Synchronous fs calls behind async signatures: a hook process does one
  * thing at a time, and sync calls avoid the event-loop turns that async fs costs on start-up.
  */
-declare const require: ((id: string) => unknown) | undefined;
-
-/**
- * node:child_process, loaded on first use: it costs ~5 ms to load and most hook runs never spawn.
- * Not `import()`: the bundle runs inside vm.Script (for its code cache), where dynamic import is
- * unavailable.
- */
-function childProcess(): typeof import("node:child_process") {
-  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  if (typeof getBuiltin === "function") return getBuiltin("node:child_process") as typeof import("node:child_process");
-  if (typeof require === "function") return require("node:child_process") as typeof import("node:child_process");
-  throw new Error("node:child_process cannot be loaded here");
-}
-
-export type ShellRunner = (command: string, options: RunOptions) => Promise<RunResult>;
-
 export function createNodeIO(environment: NodeJS.ProcessEnv = process.env, shellRunner?: () => ShellRunner): HostIO {
   return {
     async stat(path: string): Promise<PathInfo | undefined> {
@@ -119,22 +106,16 @@ export function createNodeIO(environment: NodeJS.ProcessEnv = process.env, shell
     async run(argv: readonly string[], options: RunOptions): Promise<RunResult> {
       const [command, ...args] = argv;
       if (command === undefined) throw new Error("run: empty argv");
-      const { spawnSync } = childProcess();
-      const result = spawnSync(command, args, {
+      const result = spawnSync({
+        file: command,
+        args,
         cwd: options.cwd,
-        env: options.env ?? (environment as Record<string, string>),
-        input: options.stdin,
-        timeout: options.timeoutMs,
-        encoding: "utf8",
+        env: options.env ?? environment,
+        ...(options.stdin !== undefined ? { input: options.stdin } : {}),
+        timeoutMs: options.timeoutMs,
         maxBuffer: 16 * 1024 * 1024,
       });
-      const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
-      return {
-        exitCode: result.status,
-        stdout: result.stdout ?? "",
-        stderr: result.stderr ?? (result.error ? String(result.error.message) : ""),
-        timedOut,
-      };
+      return { exitCode: result.status, stdout: result.stdout, stderr: result.stderr, timedOut: result.errorCode === "ETIMEDOUT" };
     },
 
     async runShell(command: string, options: RunOptions): Promise<RunResult> {
