@@ -90,10 +90,15 @@ const pooled = median(results.flatMap((r) => r.bare));
 console.log(`bare node, all cases pooled: median ${pooled.toFixed(1)} ms\n`);
 console.log("| case | hook median ms | bare median ms | ratio | ratio to pooled bare |");
 console.log("|---|---:|---:|---:|---:|");
+// Goals (issues 2 to 4): every call at most 1.15x a bare node, except a commit whose verification is
+// cached, which reads the index and runs `git status`: under 1.5x.
+const isCommit = (name: string) => name.includes("git commit");
 let worst = 0;
+let worstCommit = 0;
 for (const r of results) {
   const ratio = median(r.hook) / median(r.bare);
-  worst = Math.max(worst, ratio);
+  if (isCommit(r.name)) worstCommit = Math.max(worstCommit, ratio);
+  else worst = Math.max(worst, ratio);
   console.log(`| ${r.name} | ${median(r.hook).toFixed(1)} | ${median(r.bare).toFixed(1)} | ${ratio.toFixed(2)}x | ${(median(r.hook) / pooled).toFixed(2)}x |`);
 }
 
@@ -101,7 +106,8 @@ for (const r of results) {
 const big = Array.from({ length: 2500 }, (_, i) => `echo line-${i} >> out.txt`).join(" && ");
 const large = once(join(root, "hooks/dist/pre-tool-use.cjs"), payload("Bash", { command: `${big} && cat .env` }));
 console.log(`\n100 KB Bash command (${(big.length / 1024).toFixed(0)} KB): decided ${large.stdout.includes('"deny"') ? "deny" : "pass"} in ${large.ms.toFixed(0)} ms`);
-console.log(`worst ratio: ${worst.toFixed(2)}x (goal: at most 1.15x)`);
+console.log(`worst ratio, calls that commit nothing: ${worst.toFixed(2)}x (goal: at most 1.15x)`);
+console.log(`cached commit: ${worstCommit.toFixed(2)}x (goal: under 1.5x)`);
 
 // The plugin's own command hook: the once-per-prompt check, an sh script, in a session the module marked.
 const gate: number[] = [];
