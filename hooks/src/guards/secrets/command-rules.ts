@@ -45,6 +45,8 @@ export interface WrapperSpec {
   leadingOperands?: number;
   /** Recognises `NAME=value` words before the command (env). */
   assignments?: boolean;
+  /** A subcommand word that comes before the command when present (`uv run`, `dotenvx run`). */
+  subcommand?: string;
 }
 
 export const WRAPPERS: Record<string, WrapperSpec> = {
@@ -69,14 +71,19 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   strace: { valueOptions: ["-e", "-o", "-p", "-s", "-u"] },
   ltrace: { valueOptions: ["-e", "-o", "-p", "-s", "-u"] },
   watch: { valueOptions: ["-n", "--interval", "-d"] },
-  dotenv: { valueOptions: ["-e", "-v", "-c"] },
+  // dotenv-cli (`dotenv -e .env -- cmd`) and python-dotenv (`dotenv -f .env run cmd`) share the name.
+  dotenv: { valueOptions: ["-e", "-v", "-c", "-f", "--file", "-q", "--quote", "--export"], subcommand: "run" },
   "dotenv-cli": { valueOptions: ["-e", "-v", "-c"] },
+  dotenvx: { valueOptions: ["-f", "--env-file", "-fk", "--env-keys-file", "-e", "--env", "--convention", "-l", "--log-level"], subcommand: "run" },
   "env-cmd": { valueOptions: ["-f", "--file", "-e", "--environments", "-r", "--rc-file"] },
   npx: { valueOptions: ["-p", "--package"] },
   bunx: { valueOptions: [] },
-  "uv": { valueOptions: [] },
+  uv: { valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" },
   busybox: { valueOptions: [] },
 };
+
+/** Python interpreters by name. */
+export const PYTHON = /^python(\d+(\.\d+)?)?$|^pypy3?$/;
 
 /** Shells whose `-c STRING` (or stdin) is shell code to parse in turn. */
 export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "mksh", "tcsh", "csh"]);
@@ -86,7 +93,7 @@ export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"
  * that `node -r dotenv/config -e …` is not read as running a script called dotenv/config).
  */
 export const INTERPRETERS: Array<{ pattern: RegExp; codeOptions: string[]; valueOptions?: string[] }> = [
-  { pattern: /^python(\d+(\.\d+)?)?$|^pypy3?$/, codeOptions: ["-c"], valueOptions: ["-W", "-X"] },
+  { pattern: PYTHON, codeOptions: ["-c"], valueOptions: ["-W", "-X"] },
   { pattern: /^(node|nodejs|bun|tsx|ts-node)$/, codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
   { pattern: /^deno$/, codeOptions: ["eval"] },
   { pattern: /^ruby$/, codeOptions: ["-e"], valueOptions: ["-r", "-I", "-E", "-C", "-F"] },
@@ -105,7 +112,7 @@ export const AWK = /^(awk|gawk|mawk|nawk|busybox-awk)$/;
 export const ENV_DUMPERS = new Set(["env", "printenv"]);
 
 /** Commands whose job is to print a credential: argv prefixes, `*` matching any one word. */
-export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; what: string }> = [
+export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; unless?: RegExp; what: string }> = [
   { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
   { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitHub CLI's token" },
   { argv: ["gcloud", "auth", "print-access-token"], what: "prints a Google Cloud access token" },
@@ -152,6 +159,23 @@ export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; wha
   { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
   { argv: ["heroku", "config"], what: "prints the app's config vars" },
   { argv: ["heroku", "config:get"], what: "prints an app config var" },
+  // dotenv tools that print what .env holds (their `run` forms only load it: see WRAPPERS).
+  { argv: ["dotenv"], requires: /^-p$/, what: "prints a value from .env" },
+  { argv: ["dotenv", "list"], what: "prints every value in .env" },
+  { argv: ["dotenv", "get"], what: "prints a value from .env" },
+  { argv: ["dotenvx", "get"], what: "prints the values in .env, decrypted" },
+  { argv: ["dotenvx", "decrypt"], requires: /^--stdout$/, what: "prints .env decrypted" },
+  // Decryption to the terminal; to a file (-o, -i) it puts nothing in the conversation.
+  { argv: ["sops"], requires: /^(-d|--decrypt)$/, unless: /^(-i|--in-place|--output)(=.*)?$/, what: "prints a secrets file decrypted" },
+  { argv: ["sops", "decrypt"], unless: /^(-i|--in-place|--output)(=.*)?$/, what: "prints a secrets file decrypted" },
+  { argv: ["ansible-vault", "view"], what: "prints a vault file decrypted" },
+  { argv: ["ansible-vault", "decrypt"], requires: /^(--output=-|-)$/, what: "prints a vault file decrypted" },
+  { argv: ["gpg"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+  { argv: ["gpg2"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+  { argv: ["age"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+  { argv: ["netlify", "env:get"], what: "prints a site's environment variable" },
+  { argv: ["railway", "variables"], unless: /^(--set|-s)(=.*)?$/, what: "prints the service's variables" },
+  { argv: ["firebase", "functions:config:get"], what: "prints the functions' config, keys included" },
 ];
 
 /** Words of a variable name that mark it as holding a secret. */

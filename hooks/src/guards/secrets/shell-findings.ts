@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, type Arg, type E
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, CREDENTIAL_COMMANDS, INTERPRETERS, NON_READING, SHELLS, WRAPPERS, isSecretVariable } from "./command-rules.js";
+import { AWK, CREDENTIAL_COMMANDS, INTERPRETERS, NON_READING, PYTHON, SHELLS, WRAPPERS, isSecretVariable } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -388,12 +388,24 @@ function mergeValues(lists: Arg[][]): VarValues {
 function credentialCommand(argv: Arg[]): string | undefined {
   const words = argv.map((a) => a.text);
   const head = basename(words[0] ?? "");
+  // `python -m dotenv list` runs the module's command line.
+  const module = PYTHON.test(head) ? words.indexOf("-m") : -1;
+  if (module > 0 && module + 1 < words.length) return credentialCommand(argv.slice(module + 1));
+  // Match the subcommand words in order, skipping options between them (`gh auth -h x token`), and
+  // the values of the options known to take one (`dotenv -f .env list`).
+  const valueOptions = WRAPPERS[head]?.valueOptions ?? [];
+  const operands: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === "--") break;
+    if (!word.startsWith("-")) operands.push(word);
+    else if (valueOptions.includes(word)) i += 1;
+  }
   for (const entry of CREDENTIAL_COMMANDS) {
     if (entry.argv[0] !== head && !(entry.argv[0] === "git" && head.startsWith("docker-credential-"))) continue;
-    // Match the subcommand words in order, skipping options between them (`gh auth -h x token`).
-    const operands = words.slice(1).filter((w) => !w.startsWith("-"));
     if (!entry.argv.slice(1).every((w, index) => operands[index] === w)) continue;
     if (entry.requires && !words.slice(1).some((w) => (entry.requires as RegExp).test(w))) continue;
+    if (entry.unless && words.slice(1).some((w) => (entry.unless as RegExp).test(w))) continue;
     return entry.what;
   }
   if (head.startsWith("docker-credential-") && words.includes("get")) return "prints stored registry credentials";

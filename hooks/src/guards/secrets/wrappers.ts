@@ -11,6 +11,7 @@ export const XARGS: (typeof WRAPPERS)[string] = { valueOptions: ["-a", "-E", "-d
  */
 export function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string], onValue?: (option: string, value: Arg) => void): Arg[] {
   let i = 0;
+  let passedSubcommand = false;
   while (i < args.length) {
     const arg = args[i] as Arg;
     const text = arg.text;
@@ -33,6 +34,12 @@ export function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string], onValue?: (
       continue;
     }
     if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) {
+      i += 1;
+      continue;
+    }
+    // `uv run --env-file x cmd`: the subcommand, then more of the wrapper's options.
+    if (spec.subcommand !== undefined && text === spec.subcommand && !passedSubcommand) {
+      passedSubcommand = true;
       i += 1;
       continue;
     }
