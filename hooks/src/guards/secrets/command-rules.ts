@@ -111,6 +111,11 @@ export const AWK = /^(awk|gawk|mawk|nawk|busybox-awk)$/;
 /** Commands that dump the whole environment when run without a command or name. */
 export const ENV_DUMPERS = new Set(["env", "printenv"]);
 
+/** `docker compose`'s own options that take a value, before its subcommand. */
+export const COMPOSE_VALUE_OPTIONS = ["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi", "--progress", "--parallel"];
+
+const COMPOSE_CONFIG_NAMES_ONLY = /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/;
+
 /** Commands whose job is to print a credential: argv prefixes, `*` matching any one word. */
 export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; unless?: RegExp; what: string }> = [
   { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
@@ -150,8 +155,10 @@ export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; unl
   { argv: ["lpass", "show"], what: "prints a LastPass secret" },
   { argv: ["doppler", "secrets"], what: "prints Doppler secrets" },
   { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "prints an npm registry token" },
-  { argv: ["docker", "compose", "config"], what: "prints the compose file with the values of .env filled in" },
-  { argv: ["docker-compose", "config"], what: "prints the compose file with the values of .env filled in" },
+  // Listing names (`--services`, `--quiet` to validate) prints no values.
+  { argv: ["docker", "compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
+  { argv: ["docker-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
+  { argv: ["podman-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
   { argv: ["terraform", "show"], what: "prints the Terraform state, secrets included" },
   { argv: ["terraform", "state", "pull"], what: "prints the Terraform state, secrets included" },
   { argv: ["terraform", "output"], requires: /^-(raw|json)$/, what: "prints Terraform outputs, sensitive ones included" },
@@ -176,6 +183,10 @@ export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; unl
   { argv: ["netlify", "env:get"], what: "prints a site's environment variable" },
   { argv: ["railway", "variables"], unless: /^(--set|-s)(=.*)?$/, what: "prints the service's variables" },
   { argv: ["firebase", "functions:config:get"], what: "prints the functions' config, keys included" },
+  // Whole environments kept by a service manager or a terminal multiplexer.
+  { argv: ["systemctl", "show-environment"], what: "prints the service manager's whole environment" },
+  { argv: ["tmux", "show-environment"], what: "prints the tmux session's whole environment" },
+  { argv: ["tmux", "showenv"], what: "prints the tmux session's whole environment" },
 ];
 
 /** Words of a variable name that mark it as holding a secret. */

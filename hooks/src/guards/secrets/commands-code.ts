@@ -2,7 +2,7 @@
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, type Analyzer, type State } from "./analysis-types.js";
-import { isSecretVariable } from "./command-rules.js";
+import { COMPOSE_VALUE_OPTIONS, isSecretVariable } from "./command-rules.js";
 import { environmentDump, pathTokens, printedSecretVariable, readsDotenv } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 
@@ -28,10 +28,46 @@ export async function ssh(a: Analyzer, args: Arg[]): Promise<void> {
   if (remote !== "" && !remote.includes(UNKNOWN)) await a.source(remote, { vars: new Map(), cwd: undefined }, "The remote command of `ssh`");
 }
 
+/** Whether `docker inspect`'s output can hold the environment: with no --format, or one that asks for it. */
+function inspectPrintsEnvironment(args: Arg[]): boolean {
+  const formats: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const text = (args[i] as Arg).text;
+    if (text === "-f" || text === "--format") formats.push(args[i + 1]?.text ?? "");
+    else if (text.startsWith("--format=")) formats.push(text.slice("--format=".length));
+    else if (/^-f./.test(text)) formats.push(text.slice(2));
+  }
+  if (formats.length === 0) return true;
+  // `{{json .}}`, `{{.Config}}` and `{{json .Config}}` print the Env list along with the rest.
+  return formats.some((format) => format.includes(UNKNOWN) || /\bEnv\b|\{\{\s*(json\s+)?\.(Config)?\s*\}\}|^json$/.test(format));
+}
+
 export async function container(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   // `docker exec CONTAINER cmd …` / `kubectl exec POD -- cmd …`: the command runs elsewhere, but its
   // output comes back here, so it is checked like a local one (with an unknown directory).
-  const sub = args.findIndex((w) => !w.text.startsWith("-"));
+  let sub = args.findIndex((w) => !w.text.startsWith("-"));
+  if (args[sub]?.text === "compose" || name === "docker-compose" || name === "podman-compose") {
+    // `docker compose [-f file] exec SERVICE cmd`: the subcommand after compose's own options.
+    for (let i = args[sub]?.text === "compose" ? sub + 1 : 0; i <= args.length; i++) {
+      const text = args[i]?.text;
+      if (text === undefined || !text.startsWith("-")) {
+        sub = text === undefined ? -1 : i;
+        break;
+      }
+      if (COMPOSE_VALUE_OPTIONS.includes(text)) i += 1;
+    }
+  }
+  if (name !== "kubectl" && (args[sub]?.text === "inspect" || (["container", "image"].includes(args[sub]?.text ?? "") && args[sub + 1]?.text === "inspect"))) {
+    if (inspectPrintsEnvironment(args)) {
+      a.findings.push({
+        kind: "environment",
+        what: "a container's environment variables (in its configuration)",
+        how: `\`${name} inspect\` prints`,
+        instead: `ask only for the fields you need with --format (e.g. \`${name} inspect -f '{{.State.Status}}' NAME\`), or ask the user.`,
+      });
+    }
+    return;
+  }
   if (args[sub]?.text === "cp") {
     // `docker cp SRC DEST`: a local source (no `container:` prefix) is copied out of reach of the guard.
     for (const operand of args.slice(sub + 1).filter((w) => !w.text.startsWith("-"))) {

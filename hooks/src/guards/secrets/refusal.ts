@@ -9,7 +9,7 @@ export type Finding =
   | { kind: "file"; hit: SecretFileHit; how: string }
   | { kind: "search"; hit: SecretFileHit; how: string }
   | { kind: "dynamic"; word: string; how: string }
-  | { kind: "environment"; what: string; how: string }
+  | { kind: "environment"; what: string; how: string; instead?: string }
   | { kind: "unchecked"; what: string; how: string };
 
 const ALLOW_HINT =
@@ -47,6 +47,7 @@ function describe(finding: Finding): { line: string; instead: string } {
       return {
         line: `${finding.how} ${finding.what} (${ENVIRONMENT_CATEGORY.why}).`,
         instead:
+          finding.instead ??
           "print only the variables you need by name (e.g. `printenv PATH`), test whether a secret is set without printing it " +
           '(`[ -n "$API_TOKEN" ] && echo set`), or ask the user.',
       };

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, type Arg, type E
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, CREDENTIAL_COMMANDS, INTERPRETERS, NON_READING, PYTHON, SHELLS, WRAPPERS, isSecretVariable } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, CREDENTIAL_COMMANDS, INTERPRETERS, NON_READING, PYTHON, SHELLS, WRAPPERS, isSecretVariable } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -213,7 +213,7 @@ class ShellAnalysis implements Analyzer {
       if (code) await this.source(code.text, copy(state), "This `su -c`");
       return;
     }
-    if (name === "docker" || name === "podman" || name === "kubectl") {
+    if (name === "docker" || name === "podman" || name === "kubectl" || name === "docker-compose" || name === "podman-compose") {
       await codeCommands.container(this, name, args, state);
       return;
     }
@@ -385,6 +385,13 @@ function mergeValues(lists: Arg[][]): VarValues {
   return out;
 }
 
+/** Options that take a value, for commands in CREDENTIAL_COMMANDS whose subcommands come after them. */
+const VALUE_OPTIONS: Record<string, string[]> = {
+  docker: ["-c", "--context", "-H", "--host", "--config", "-l", "--log-level", ...COMPOSE_VALUE_OPTIONS],
+  "docker-compose": COMPOSE_VALUE_OPTIONS,
+  "podman-compose": COMPOSE_VALUE_OPTIONS,
+};
+
 function credentialCommand(argv: Arg[]): string | undefined {
   const words = argv.map((a) => a.text);
   const head = basename(words[0] ?? "");
@@ -393,7 +400,7 @@ function credentialCommand(argv: Arg[]): string | undefined {
   if (module > 0 && module + 1 < words.length) return credentialCommand(argv.slice(module + 1));
   // Match the subcommand words in order, skipping options between them (`gh auth -h x token`), and
   // the values of the options known to take one (`dotenv -f .env list`).
-  const valueOptions = WRAPPERS[head]?.valueOptions ?? [];
+  const valueOptions = VALUE_OPTIONS[head] ?? WRAPPERS[head]?.valueOptions ?? [];
   const operands: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const word = words[i] as string;
@@ -409,6 +416,7 @@ function credentialCommand(argv: Arg[]): string | undefined {
     return entry.what;
   }
   if (head.startsWith("docker-credential-") && words.includes("get")) return "prints stored registry credentials";
+  if (head === "launchctl" && operands[0] === "getenv" && operands[1] !== undefined && isSecretVariable(operands[1])) return `prints the secret variable ${operands[1]}`;
   return undefined;
 }
 
