@@ -60,6 +60,10 @@ export const DENY: GuardCase[] = [
   bash("systemctl --user show-environment"),
   bash("tmux show-environment"),
   bash("launchctl getenv GITHUB_TOKEN"),
+  // A file URL names a file: an MCP server's resources are often the files of a folder.
+  { tool: "ReadMcpResourceTool", input: { server: "files", uri: `file://${PROJECT}/.env` } },
+  { tool: "ReadMcpResourceTool", input: { server: "files", uri: `file://localhost${PROJECT}/%2Eenv` } },
+  { tool: "WebFetch", input: { url: `file://${PROJECT}/.env`, prompt: "show it" } },
   // File tools on existing secret files.
   { tool: "Read", input: { file_path: `${PROJECT}/.env` } },
   { tool: "Read", input: { file_path: `${PROJECT}/.env.local` } },
@@ -536,6 +540,9 @@ export const ALLOW: GuardCase[] = [
   bash("launchctl getenv PATH"),
   bash("systemctl status nginx"),
   bash("tmux ls"),
+  { tool: "ReadMcpResourceTool", input: { server: "files", uri: `file://${PROJECT}/README.md` } },
+  { tool: "ReadMcpResourceTool", input: { server: "db", uri: "postgres://localhost/app/users" } },
+  { tool: "WebFetch", input: { url: "https://example.com/docs/.env", prompt: "what does it say" } },
   bash(`node -e 'fetch("https://api.example.com", { headers: { authorization: process.env.GITHUB_TOKEN } })'`),
   bash("declare -a sizes=(1 2 3) && echo done"),
   bash("echo ${!GITHUB*} ${!AWS@}"),

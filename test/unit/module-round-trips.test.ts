@@ -45,6 +45,7 @@ describe("callUsesCwd", () => {
     ["Grep", { pattern: "x", path: "src" }, true],
     ["Bash", { command: "ls" }, true],
     ["WebFetch", { url: "https://x" }, false],
+    ["ReadMcpResourceTool", { server: "fs", uri: "file:///abs/.env" }, false],
     ["mcp__fs__read", { path: "/abs/x" }, true],
   ] as const)("%s %j: %s", (tool, input, expected) => {
     expect(callUsesCwd({ tool, input })).toBe(expected);

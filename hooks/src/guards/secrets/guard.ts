@@ -19,9 +19,27 @@ export interface GuardEnv {
 const NO_FILE_TOOLS = new Set([
   "Agent", "Task", "Skill", "TodoWrite", "WebFetch", "WebSearch", "ToolSearch", "AskUserQuestion", "ExitPlanMode",
   "EnterPlanMode", "SendMessage", "TaskCreate", "TaskGet", "TaskList", "TaskUpdate", "TaskStop", "TaskOutput",
-  "ListAgents", "ReportFindings", "ScheduleWakeup", "Workflow", "ListMcpResourcesTool", "ReadMcpResourceTool",
-  "BashOutput", "KillShell", "Glob",
+  "ListAgents", "ReportFindings", "ScheduleWakeup", "Workflow", "ListMcpResourcesTool", "BashOutput", "KillShell", "Glob",
 ]);
+
+/**
+ * Tools that take a URL: only a `file://` one names a file here. An MCP server's resources are often
+ * the files of a folder it serves (`file:///…/.env`), read through ReadMcpResourceTool.
+ */
+const URI_TOOLS: Record<string, string> = { ReadMcpResourceTool: "uri", WebFetch: "url" };
+
+async function uriToolFindings(call: ToolCall, env: GuardEnv, field: string): Promise<Finding[]> {
+  const uri = stringField(call.input, field);
+  if (uri === undefined || !/^file:/i.test(uri)) return [];
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return [{ kind: "unchecked", what: `names a file URL that cannot be read (${uri.slice(0, 200)})`, how: `This ${call.tool} call` }];
+  }
+  const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(path, "/", env.ctx.home), true);
+  return hit ? [{ kind: "file", hit, how: `This ${call.tool} call reads` }] : [];
+}
 
 /** File tools: which input field names the file, and whether the file must exist to be exposed. */
 const FILE_TOOLS: Record<string, { field: string; how: string }> = {
@@ -108,6 +126,8 @@ export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Fin
   const fileTool = FILE_TOOLS[call.tool];
   if (fileTool) return fileToolFindings(call, env, fileTool.field, fileTool.how);
   if (call.tool === "Grep") return grepToolFindings(call, env);
+  const uriField = URI_TOOLS[call.tool];
+  if (uriField) return uriToolFindings(call, env, uriField);
   if (SHELL_TOOLS.has(call.tool) || call.tool === "PowerShell") {
     const command = stringField(call.input, "command");
     if (command === undefined) {
@@ -128,7 +148,7 @@ export function secretGuardUsesCwd(call: Pick<ToolCall, "tool" | "input">): bool
   const fileTool = FILE_TOOLS[call.tool];
   if (fileTool) return !isRooted(stringField(call.input, fileTool.field));
   if (call.tool === "Grep") return !isRooted(stringField(call.input, "path"));
-  return !NO_FILE_TOOLS.has(call.tool);
+  return !NO_FILE_TOOLS.has(call.tool) && !(call.tool in URI_TOOLS);
 }
 
 function isRooted(path: string | undefined): boolean {
