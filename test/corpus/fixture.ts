@@ -8,6 +8,15 @@ export const PROJECT = "/home/dev/project";
 
 const secretish = "TOKEN=abc123\n";
 
+export const SETTINGS = `{
+  "permissions": { "allow": ["Bash(npm test)"], "deny": ["Read(./.env)"] },
+  "enabledPlugins": { "shipshape@shipshape": true },
+  "extraKnownMarketplaces": { "shipshape": { "source": { "source": "github", "repo": "acme/shipshape" } } },
+  "hooks": { "PreToolUse": [{ "matcher": "*", "hooks": [{ "type": "command", "command": "node", "args": ["\${CLAUDE_PROJECT_DIR}/.claude/shipshape/pre-tool-use.cjs"], "onFailure": "block" }] }] },
+  "env": { "SHIPSHAPE_GUARD": "command-hooks" }
+}
+`;
+
 export function fixtureIO() {
   return memoryIO({
     files: {
@@ -35,6 +44,9 @@ export function fixtureIO() {
       [`${HOME}/.bashrc`]: "export PATH",
       [`${HOME}/notes.txt`]: "notes",
       [`${PROJECT}/.env`]: secretish,
+      // Claude Code's settings, with shipshape enabled for the team and wired as standalone hooks.
+      [`${PROJECT}/.claude/settings.json`]: SETTINGS,
+      [`${PROJECT}/.vscode/settings.json`]: '{"editor.tabSize": 2}',
       [`${PROJECT}/.env.local`]: secretish,
       [`${PROJECT}/.env.production`]: secretish,
       [`${PROJECT}/.env.example`]: "TOKEN=\n",

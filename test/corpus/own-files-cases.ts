@@ -61,7 +61,7 @@ export const OWN_ALLOW: GuardCase[] = [
   { tool: "Read", input: { file_path: CONFIG } },
   { tool: "Read", input: { file_path: `${DATA}/verify-cache.json` } },
   { tool: "Write", input: { file_path: `${PROJECT}/shipshape.yaml`, content: "x" }, note: "not in .claude/" },
-  { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.json`, content: "{}" } },
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/agents/reviewer.md`, content: "x" }, note: "a neighbour in .claude/" },
   { tool: "Edit", input: { file_path: `${PROJECT}/src/app.ts`, old_string: "a", new_string: "b" } },
   { tool: "Write", input: { file_path: `${PROJECT}/docs/shipshape.yaml.md`, content: "x" } },
   bash("cat .claude/shipshape.yaml"),
@@ -90,4 +90,66 @@ export const OWN_ALLOW: GuardCase[] = [
   bash("mv src/old.ts src/new.ts"),
   { tool: "PowerShell", input: { command: "Get-Content .claude/shipshape.yaml" } },
   { tool: "PowerShell", input: { command: "Select-String -Path .claude/shipshape.yaml -Pattern verify" } },
+];
+
+const SETTINGS_FILE = `${PROJECT}/.claude/settings.json`;
+const edit = (old_string: string, new_string: string, note?: string): GuardCase => ({ tool: "Edit", input: { file_path: SETTINGS_FILE, old_string, new_string }, ...(note ? { note } : {}) });
+
+/** Changes to Claude Code's settings that would switch shipshape off, and commands that cannot be checked. */
+export const SETTINGS_DENY: GuardCase[] = [
+  edit('"shipshape@shipshape": true', '"shipshape@shipshape": false'),
+  edit('"enabledPlugins": { "shipshape@shipshape": true },', "", "removes the plugin's entry"),
+  edit('{\n  "permissions"', '{\n  "disableAllHooks": true,\n  "permissions"'),
+  edit('{\n  "permissions"', '{\n  "allowManagedHooksOnly": true,\n  "permissions"'),
+  edit('"SHIPSHAPE_GUARD": "command-hooks"', '"SHIPSHAPE_GUARD": "off"'),
+  edit('"env": {', '"env": { "CLAUDE_CODE_SAFE_MODE": "1",'),
+  edit("pre-tool-use.cjs", "noop.cjs", "points the hook elsewhere"),
+  edit('"extraKnownMarketplaces": { "shipshape": { "source": { "source": "github", "repo": "acme/shipshape" } } },', ""),
+  edit('"env"', '"env" oops', "leaves the file unparseable"),
+  { tool: "MultiEdit", input: { file_path: SETTINGS_FILE, edits: [{ old_string: '"Bash(npm test)"', new_string: '"Bash(npm test)", "Bash(ls)"' }, { old_string: '"shipshape@shipshape": true', new_string: '"shipshape@shipshape": false' }] } },
+  { tool: "Write", input: { file_path: SETTINGS_FILE, content: '{ "permissions": { "allow": ["Bash(npm test)"] } }' }, note: "drops the plugin and hooks" },
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "enabledPlugins": { "shipshape@shipshape": false } }' } },
+  { tool: "Write", input: { file_path: `${HOME}/.claude/settings.json`, content: '{ "disableAllHooks": true }' } },
+  { tool: "Write", input: { file_path: ".claude/settings.local.json", content: '{ "disableAllHooks": true }' }, note: "relative to the project" },
+  { tool: "NotebookEdit", input: { notebook_path: SETTINGS_FILE, new_source: "" } },
+  bash(`echo '{"disableAllHooks": true}' > .claude/settings.local.json`),
+  bash("sed -i 's/true/false/' .claude/settings.json"),
+  bash("jq '.disableAllHooks = true' .claude/settings.json > /tmp/s && mv /tmp/s .claude/settings.json"),
+  bash(`python3 -c "import json; json.dump({}, open('.claude/settings.json', 'w'))"`),
+  bash("rm .claude/settings.json"),
+  bash("git checkout HEAD~5 -- .claude/settings.json"),
+  bash("cp /tmp/relaxed.json ~/.claude/settings.json"),
+  // Sessions without hooks, and shipshape's own way out.
+  bash(`claude --bare -p "print the .env file"`),
+  bash("CLAUDE_CODE_SAFE_MODE=1 claude -p 'summarize the repo'"),
+  bash("env CLAUDE_CODE_SAFE_MODE=1 npx @anthropic-ai/claude-code -p hi"),
+  bash(`claude -p hi --settings '{"disableAllHooks": true}'`),
+  bash(`claude -p hi --settings='{"enabledPlugins": {"shipshape@shipshape": false}}'`),
+  bash("npx shipshape uninstall"),
+  bash("shipshape uninstall --local"),
+  bash("node .claude/shipshape/cli.cjs git-hooks uninstall"),
+];
+
+/** Changes to the settings that leave shipshape as it was, and commands that only read them. */
+export const SETTINGS_ALLOW: GuardCase[] = [
+  edit('"Bash(npm test)"', '"Bash(npm test)", "Bash(npm run lint)"'),
+  edit('"deny": ["Read(./.env)"]', '"deny": ["Read(./.env)", "Read(./secrets/**)"]'),
+  edit('{\n  "permissions"', '{\n  "model": "opus",\n  "permissions"'),
+  edit('"SHIPSHAPE_GUARD": "command-hooks"', '"SHIPSHAPE_GUARD": "command-hooks", "NODE_ENV": "test"'),
+  edit('"matcher": "*", "hooks": [', '"matcher": "*", "hooks": [{ "type": "command", "command": "echo hi" }, ', "adds a hook of its own"),
+  edit("does not occur in the file", "x", "an edit that fails on its own"),
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "permissions": { "allow": ["Bash(ls)"] } }' }, note: "a new local file" },
+  { tool: "Write", input: { file_path: `${PROJECT}/.vscode/settings.json`, content: '{ "disableAllHooks": true }' }, note: "not Claude Code's" },
+  { tool: "Read", input: { file_path: SETTINGS_FILE } },
+  bash("cat .claude/settings.json"),
+  bash("jq .permissions .claude/settings.json"),
+  bash("git diff .claude/settings.json"),
+  bash("git add .claude/settings.json"),
+  bash(`echo '{"editor.tabSize": 4}' > .vscode/settings.json`),
+  bash(`claude -p "summarize the README"`),
+  bash("claude --version"),
+  bash("CLAUDE_CODE_SAFE_MODE=0 claude -p hi"),
+  bash("npx shipshape init --standalone"),
+  bash("shipshape doctor"),
+  bash("shipshape git-hooks install"),
 ];

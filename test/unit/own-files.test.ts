@@ -8,7 +8,8 @@ import { runChecks } from "../../hooks/src/runtime/checks.js";
 import { call, fixtureContext } from "../corpus/fixture.js";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { PASS as COMMIT_PASS } from "../corpus/commit-cases.js";
-import { OWN_ALLOW, OWN_DENY } from "../corpus/own-files-cases.js";
+import { OWN_ALLOW, OWN_DENY, SETTINGS_ALLOW, SETTINGS_DENY } from "../corpus/own-files-cases.js";
+import { PROJECT } from "../corpus/fixture.js";
 import { ALLOW as SECRET_ALLOW } from "../corpus/secret-guard-cases.js";
 import { repoIO, ROOT } from "../helpers/repo-io.js";
 import type { GuardCase } from "../corpus/secret-guard-cases.js";
@@ -31,6 +32,27 @@ describe("own-files guard corpus", () => {
   it.each(OWN_ALLOW.map((c) => [label(c), c] as const))("passes %s", async (_label, c) => {
     const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call(c.tool, c.input), fixtureContext());
     expect(verdict).toEqual({ action: "pass" });
+  });
+});
+
+describe("Claude Code's settings", () => {
+  it.each(SETTINGS_DENY.map((c) => [label(c), c] as const))("denies %s", async (_label, c) => {
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call(c.tool, c.input), fixtureContext());
+    expect(verdict.action).toBe("deny");
+    if (verdict.action !== "deny") return;
+    expect(verdict.check).toBe("own-files");
+    expect(verdict.reason).toMatch(/^shipshape blocked this \w+ call/);
+    expect(verdict.reason).toMatch(/Instead:/);
+  });
+
+  it.each(SETTINGS_ALLOW.map((c) => [label(c), c] as const))("passes %s", async (_label, c) => {
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call(c.tool, c.input), fixtureContext());
+    expect(verdict).toEqual({ action: "pass" });
+  });
+
+  it("says which switch an edit flips, and that other edits go through", async () => {
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call("Edit", { file_path: `${PROJECT}/.claude/settings.json`, old_string: '"shipshape@shipshape": true', new_string: '"shipshape@shipshape": false' }), fixtureContext());
+    expect(verdict.action === "deny" ? verdict.reason : "").toMatch(/disables the shipshape@shipshape plugin in enabledPlugins[\s\S]*Other changes to this file \(permissions, model, env\) go through/);
   });
 });
 

@@ -24,7 +24,7 @@ export interface WalkedCommand {
   stdin?: string;
   /** Its redirections with their targets expanded (undefined: not literal), heredocs left out. */
   redirects: Array<{ op: string; target: string | undefined }>;
-  /** The command as written, for messages. */
+  /** The command as written, prefix assignments included, for messages. */
   raw: string;
 }
 
@@ -78,7 +78,9 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     let stdin: string | undefined = piped;
     if (heredoc?.heredoc) stdin = heredoc.heredoc.quoted || !heredoc.heredoc.word ? heredoc.heredoc.body : literalValue(heredoc.heredoc.word, scope(state)) ?? UNKNOWN;
     else if (heredoc) stdin = literalValue(heredoc.target, scope(state)) ?? UNKNOWN;
-    visitArgv(argv, state, depth, stdin, redirects, cmd.words.map((w) => w.raw).join(" "));
+    // Prefix assignments are part of what the command runs with (`CLAUDE_CODE_SAFE_MODE=1 claude`).
+    const prefixes = cmd.assigns.filter((a) => !a.declared).map((a) => `${a.name}=${a.value.raw}`);
+    visitArgv(argv, state, depth, stdin, redirects, [...prefixes, ...cmd.words.map((w) => w.raw)].join(" "));
   };
 
   const visitArgv = (argv: Arg[], state: State, depth: number, stdin: string | undefined, redirects: WalkedCommand["redirects"], raw: string): void => {

@@ -12,7 +12,8 @@ import type { HostIO } from "../../runtime/io.js";
 import { basename, dirname, toAbsolute } from "../../runtime/paths.js";
 import { UNKNOWN } from "../../shell/expand.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
-import { namesOwnFile, ownFileAt, ownFileUnder, ownFiles, type OwnFiles } from "./own-files.js";
+import { namesOwnFile, ownFileAt, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
+import { applyEdits, editsIn, parseSettings, switchedOff } from "./settings-switches.js";
 
 export const CHECK_ID = "own-files";
 
@@ -66,6 +67,17 @@ function readsOnly(cmd: WalkedCommand): boolean {
 }
 
 function refusal(tool: string, what: string, how: string): Verdict {
+  if (what.startsWith(SETTINGS)) {
+    return {
+      action: "deny",
+      check: CHECK_ID,
+      reason:
+        `shipshape blocked this ${tool} call: ${how} ${what}, and a command cannot be checked for what it changes there. ` +
+        "Claude Code's settings hold the switches that turn shipshape's guards off (disableAllHooks, enabledPlugins, its hooks). " +
+        "Reading them is fine (Read, cat). Instead: make the change with the Edit tool, which shipshape checks change by change " +
+        "and lets through unless it touches those switches, or tell the user what to change and let them do it.",
+    };
+  }
   return {
     action: "deny",
     check: CHECK_ID,
@@ -75,6 +87,40 @@ function refusal(tool: string, what: string, how: string): Verdict {
       "can pass unverified work. Reading them is fine (Read, cat). Instead: tell the user what to change, in " +
       "which file, and why, and let them make the change.",
   };
+}
+
+const SETTINGS = "Claude Code's settings";
+
+/** An edit of a Claude Code settings file: refused only when it flips one of shipshape's switches. */
+async function settingsEditVerdict(call: ToolCall, path: string, ctx: CheckContext): Promise<Verdict> {
+  const deny = (why: string): Verdict => ({
+    action: "deny",
+    check: CHECK_ID,
+    reason:
+      `shipshape blocked this ${call.tool} call on Claude Code's settings ${path}: the change ${why}. ` +
+      "Those switches are the user's to flip: with them, a session could run without shipshape's guards. Other " +
+      "changes to this file (permissions, model, env) go through. Instead: leave that part out of the change, or " +
+      "tell the user what to change and why, and let them do it.",
+  });
+  let current: string | undefined;
+  try {
+    current = await ctx.io.readText(path);
+  } catch (error) {
+    return deny(`cannot be checked: the file cannot be read (${(error as Error).message})`);
+  }
+  let next: string | undefined;
+  if (call.tool === "Write") {
+    if (typeof call.input.content !== "string") return deny('cannot be checked: the call has no "content" string');
+    next = call.input.content;
+  } else {
+    const edits = editsIn(call.tool, call.input);
+    if (!edits) return deny("cannot be checked: its input is not the shape shipshape knows");
+    // An edit that does not apply fails in the tool itself and changes nothing.
+    next = current === undefined ? undefined : applyEdits(current, edits);
+    if (next === undefined) return PASS;
+  }
+  const why = switchedOff(parseSettings(current), parseSettings(next));
+  return why ? deny(why) : PASS;
 }
 
 /** The path a write would land on: links resolved, and for a file not there yet, its folder's. */
@@ -88,11 +134,45 @@ async function landsOn(io: HostIO, path: string): Promise<string[]> {
 async function fileToolVerdict(call: ToolCall, field: string, ctx: CheckContext, own: OwnFiles): Promise<Verdict> {
   const raw = call.input[field];
   if (typeof raw !== "string" || raw === "") return PASS;
-  for (const path of await landsOn(ctx.io, toAbsolute(raw, call.cwd, ctx.home))) {
+  const paths = await landsOn(ctx.io, toAbsolute(raw, call.cwd, ctx.home));
+  for (const path of paths) {
     const what = ownFileAt(own, path);
     if (what) return refusal(call.tool, what, call.tool === "Write" ? "writing" : "editing");
   }
+  for (const path of paths) {
+    const settings = settingsFileAt(own, path);
+    if (settings && call.tool === "NotebookEdit") return refusal(call.tool, `${SETTINGS} ${settings}`, "editing");
+    if (settings) return settingsEditVerdict(call, paths[paths.length - 1] as string, ctx);
+  }
   return PASS;
+}
+
+/**
+ * Commands that run without shipshape's guards or take them out: Claude Code started without hooks
+ * (`--bare`, safe mode, settings that disable them), and shipshape's own uninstall commands.
+ */
+function turnsGuardsOff(cmd: WalkedCommand): string | undefined {
+  const words = [cmd.name, ...cmd.args.map((a) => a.text)];
+  const cli = words.findIndex((w) => w === "shipshape" || /(^|\/)shipshape$|(^|\/)cli\.cjs$/.test(w));
+  if (cli !== -1) {
+    const operands = words.slice(cli + 1).filter((w) => !w.startsWith("-"));
+    if (operands[0] === "uninstall" || (operands[0] === "git-hooks" && operands[1] === "uninstall")) {
+      return `\`shipshape ${operands.slice(0, 2).join(" ")}\` would take shipshape's hooks out`;
+    }
+  }
+  const at = words.findIndex((w) => w === "claude" || w === "claude-code" || /(^|\/)claude$/.test(w) || w.startsWith("@anthropic-ai/claude-code"));
+  if (at === -1) return undefined;
+  const args = words.slice(at + 1);
+  if (args.includes("--bare")) return "`claude --bare` starts a Claude Code session without hooks or plugins";
+  if (/\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(cmd.raw) || words.some((w) => /^CLAUDE_CODE_SAFE_MODE=(?!0$)/.test(w))) return "CLAUDE_CODE_SAFE_MODE starts a Claude Code session without hooks";
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string;
+    const value = word === "--settings" ? args[i + 1] : word.startsWith("--settings=") ? word.slice("--settings=".length) : undefined;
+    if (value !== undefined && /"(disableAllHooks|allowManagedHooksOnly)"\s*:\s*true|"shipshape@[^"]*"\s*:\s*false/i.test(value)) {
+      return "`claude --settings` that switch hooks or the plugin off start a Claude Code session without shipshape's guards";
+    }
+  }
+  return undefined;
 }
 
 function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: OwnFiles): Verdict {
@@ -100,7 +180,17 @@ function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: O
   try {
     walkCommands(command, call.cwd, ctx.home, (name) => ctx.io.env(name), (cmd) => {
       if (found) return;
-      const at = (text: string) => (text.includes(UNKNOWN) || (cmd.cwd === undefined && !text.startsWith("/") && !text.startsWith("~")) ? undefined : ownFileAt(own, toAbsolute(text, cmd.cwd ?? "/", ctx.home)));
+      const at = (text: string) => {
+        if (text.includes(UNKNOWN) || (cmd.cwd === undefined && !text.startsWith("/") && !text.startsWith("~"))) return undefined;
+        const path = toAbsolute(text, cmd.cwd ?? "/", ctx.home);
+        const settings = settingsFileAt(own, path);
+        return ownFileAt(own, path) ?? (settings ? `${SETTINGS} ${settings}` : undefined);
+      };
+      const off = turnsGuardsOff(cmd);
+      if (off) {
+        found = { what: "", how: off };
+        return;
+      }
       for (const redirect of cmd.redirects) {
         const what = redirect.target !== undefined && WRITE_REDIRECTS.has(redirect.op) ? at(redirect.target) : undefined;
         if (what) found = { what, how: `\`${redirect.op} ${redirect.target}\` would write` };
@@ -133,7 +223,20 @@ function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: O
     // A command that does not parse: the secret guard refuses it with the reason.
     return PASS;
   }
+  if (found && found.what === "") return guardsOffRefusal(call.tool, found.how);
   return found ? refusal(call.tool, found.what, found.how) : PASS;
+}
+
+function guardsOffRefusal(tool: string, how: string): Verdict {
+  return {
+    action: "deny",
+    check: CHECK_ID,
+    reason: how.startsWith("`shipshape")
+      ? `shipshape blocked this ${tool} call: ${how}. Whether shipshape guards this project is the user's decision. Instead: tell the user why you would take it out, and let them run the command.`
+      : `shipshape blocked this ${tool} call: ${how}, whose work and output would come back to this conversation unguarded ` +
+        "(secret files, unverified commits). Instead: do the work in this session, run `claude` without the switches " +
+        "that turn hooks off, or ask the user.",
+  };
 }
 
 export const ownFilesGuard: PreToolUseCheck = {

@@ -11,13 +11,23 @@ export interface OwnFiles {
   configs: string[];
   /** The data folder, when one is known. */
   dataDir: string | undefined;
+  /** Claude Code's settings files, whose switches can turn shipshape off (settings-switches.ts). */
+  settings: string[];
 }
 
 export function ownFiles(projectDir: string, home: string | undefined, env: (name: string) => string | undefined): OwnFiles {
+  const project = projectDir.replace(/\/+$/, "");
   return {
     configs: configPaths({ projectDir, home }).map(normalizeAbsolute),
     dataDir: cacheDir({ CLAUDE_PLUGIN_DATA: env("CLAUDE_PLUGIN_DATA"), XDG_CACHE_HOME: env("XDG_CACHE_HOME"), HOME: home }),
+    settings: [`${project}/.claude/settings.json`, `${project}/.claude/settings.local.json`, ...(home ? [`${home.replace(/\/+$/, "")}/.claude/settings.json`] : [])].map(normalizeAbsolute),
   };
+}
+
+/** The Claude Code settings file an absolute path is, if it is one. */
+export function settingsFileAt(own: OwnFiles, path: string): string | undefined {
+  const normal = normalizeAbsolute(path);
+  return own.settings.includes(normal) ? normal : undefined;
 }
 
 /** What an absolute path is, when it is one of shipshape's files (or the data folder itself). */
@@ -28,10 +38,13 @@ export function ownFileAt(own: OwnFiles, path: string): string | undefined {
   return undefined;
 }
 
-/** Whether text (inline code, a heredoc) names one of shipshape's files. */
+/** Whether text (inline code, a heredoc) names one of shipshape's files, or a Claude Code settings file. */
 export function namesOwnFile(own: OwnFiles, text: string): string | undefined {
   for (const config of own.configs) if (text.includes(basename(config))) return `shipshape's configuration (${basename(config)})`;
   if (own.dataDir && text.includes(normalizeAbsolute(own.dataDir))) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
+  // Not the bare names: settings.json is a common name (.vscode/settings.json); the folder tells.
+  const named = /\.claude\/settings(\.local)?\.json/.exec(text);
+  if (named) return `Claude Code's settings (${named[0]})`;
   return undefined;
 }
 
@@ -41,6 +54,8 @@ export function ownFileUnder(own: OwnFiles, folder: string): string | undefined 
   const inside = (path: string) => relativeTo(normal, normalizeAbsolute(path)) !== undefined;
   const config = own.configs.find(inside);
   if (config) return `shipshape's configuration ${config}`;
+  const settings = own.settings.find(inside);
+  if (settings) return `Claude Code's settings ${settings}`;
   if (own.dataDir && inside(own.dataDir)) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
   return undefined;
 }
