@@ -16,8 +16,8 @@ export const NON_READING = new Set([
   "shipshape",
   // Load or inspect keys without printing them: ssh-keygen -y prints the public half only.
   "ssh-add", "ssh-keygen",
-  // Digests reveal nothing of the contents.
-  "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "cksum", "b2sum", "md5",
+  // Digests and counts reveal nothing of the contents.
+  "wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "cksum", "b2sum", "md5",
 ]);
 
 /** git subcommands that name files without printing their contents. */

@@ -48,20 +48,25 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
       await a.file({ ...arg, text: match[1] || "." }, { ...own, cwd: own.cwd }, `\`git ${sub}\` prints the committed`);
     }
   }
+  // `git stash show -p [stash] [-- path]` prints the stashed changes of what it names (an ignored
+  // .env is stashed by `git stash -a`).
+  if (sub === "stash" && rest[0]?.text === "show") return printedPaths(a, "stash show", rest.slice(1), state, own);
   if (GIT_NON_READING.has(sub)) return;
-  if (GIT_READING.has(sub) || !sub) {
-    const parsed = parseOptions(rest, { valueShort: "nSGLUX", valueLong: ["--format", "--pretty", "--author", "--since", "--until", "--grep", "-L"] });
-    for (const operand of parsed.operands) {
-      if (operand.text.includes(":") || /^[0-9a-f]{7,40}$/.test(operand.text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|@)([~^].*)?$/.test(operand.text) || operand.text.includes("..")) continue;
-      if (state.cwd === undefined || operand.text.includes(UNKNOWN)) {
-        await a.file(operand, own, `\`git ${sub}\` prints`);
-        continue;
-      }
-      const info = await a.env.ctx.io.stat(toAbsolute(operand.text, own.cwd ?? "/", a.env.ctx.home));
-      if (info?.kind === "dir") await a.tree(operand, own, EVERYTHING, `\`git ${sub}\` over \`${operand.raw}\``, (found) => tracked(a, found, own));
-      else await a.file(operand, own, `\`git ${sub}\` prints`);
-    }
-    return;
-  }
+  if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
+}
+
+/** The paths a printing subcommand (show, diff, log …) names, past revisions and stash names. */
+async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State, own: State): Promise<void> {
+  const parsed = parseOptions(rest, { valueShort: "nSGLUX", valueLong: ["--format", "--pretty", "--author", "--since", "--until", "--grep", "-L"] });
+  for (const operand of parsed.operands) {
+    if (operand.text.includes(":") || /^[0-9a-f]{7,40}$/.test(operand.text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|@)([~^].*)?$/.test(operand.text) || /^stash@\{\d+\}$|^\d+$/.test(operand.text) || operand.text.includes("..")) continue;
+    if (state.cwd === undefined || operand.text.includes(UNKNOWN)) {
+      await a.file(operand, own, `\`git ${sub}\` prints`);
+      continue;
+    }
+    const info = await a.env.ctx.io.stat(toAbsolute(operand.text, own.cwd ?? "/", a.env.ctx.home));
+    if (info?.kind === "dir") await a.tree(operand, own, EVERYTHING, `\`git ${sub}\` over \`${operand.raw}\``, (found) => tracked(a, found, own));
+    else await a.file(operand, own, `\`git ${sub}\` prints`);
+  }
 }

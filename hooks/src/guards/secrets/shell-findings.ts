@@ -1,5 +1,5 @@
 import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
-import { UNKNOWN, expandWord, expandedVariables, nestedScripts, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
+import { UNKNOWN, expandWord, expandedVariables, nestedScripts, staticPrint, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
@@ -149,7 +149,9 @@ class ShellAnalysis implements Analyzer {
     }
     const name = basename(head.text);
     const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
-    const stdinText = heredoc?.heredoc ? heredoc.heredoc.body : heredoc ? this.expand(heredoc.target, state).map((a) => a.text).join("\n") : undefined;
+    // Code fed through a pipe counts when what the left side prints is certain (`echo 'cat .env' | sh`).
+    const piped = !heredoc && upstream?.command ? staticPrint(upstream.command, this.scope(upstream.state)) : undefined;
+    const stdinText = heredoc?.heredoc ? heredoc.heredoc.body : heredoc ? this.expand(heredoc.target, state).map((a) => a.text).join("\n") : piped;
 
     const credential = credentialCommand(argv);
     if (credential) {
