@@ -65,6 +65,8 @@ export const DENY: GuardCase[] = [
   bash("printf 'cat .env\\n' | bash"),
   bash(`echo "print(open('.env').read())" | python3`),
   bash("git stash show -p stash@{0} -- .env"),
+  bash("wc --files0-from=.env"),
+  bash("du --files0-from .env"),
   // A file URL names a file: an MCP server's resources are often the files of a folder.
   { tool: "ReadMcpResourceTool", input: { server: "files", uri: `file://${PROJECT}/.env` } },
   { tool: "ReadMcpResourceTool", input: { server: "files", uri: `file://localhost${PROJECT}/%2Eenv` } },

@@ -232,7 +232,14 @@ class ShellAnalysis implements Analyzer {
     if (name === "tar" || name === "bsdtar") return transferCommands.tar(this, args, state);
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
-    if (NON_READING.has(name)) return;
+    if (NON_READING.has(name)) {
+      // `wc --files0-from=F` and `du --files0-from=F` read names from F and print the ones not found.
+      for (const [i, arg] of args.entries()) {
+        const from = arg.text.startsWith("--files0-from=") ? { ...arg, text: arg.text.slice("--files0-from=".length) } : arg.text === "--files0-from" ? args[i + 1] : undefined;
+        if (from) await this.file(from, state, `\`${name} --files0-from\` prints names read from`);
+      }
+      return;
+    }
     await this.readsAll(args, state, `\`${name}\` reads`, READER_OPTIONS[name]);
   }
 
