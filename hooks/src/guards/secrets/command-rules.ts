@@ -46,7 +46,11 @@ export interface WrapperSpec {
   /** Recognises `NAME=value` words before the command (env). */
   assignments?: boolean;
   /** A subcommand word that comes before the command when present (`uv run`, `dotenvx run`). */
-  subcommand?: string;
+  subcommand?: string | string[];
+  /** Without its subcommand the wrapper runs no command (`poetry install`). */
+  subcommandRequired?: boolean;
+  /** Operands up to `--` are the wrapper's own (`chamber exec app db -- cmd`); without `--`, no command. */
+  operandsUntilDashDash?: boolean;
 }
 
 export const WRAPPERS: Record<string, WrapperSpec> = {
@@ -80,6 +84,28 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   bunx: { valueOptions: [] },
   uv: { valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" },
   busybox: { valueOptions: [] },
+  // Project and tool runners, and secret managers that inject variables into the command they run.
+  npm: { valueOptions: ["-p", "--package", "-w", "--workspace"], subcommand: ["exec", "x"], subcommandRequired: true },
+  yarn: { valueOptions: [], subcommand: ["exec", "dlx"], subcommandRequired: true },
+  pnpm: { valueOptions: ["-C", "--dir", "--filter", "-F"], subcommand: ["exec", "dlx"], subcommandRequired: true },
+  bundle: { valueOptions: ["--gemfile"], subcommand: "exec", subcommandRequired: true },
+  poetry: { valueOptions: ["-C", "--directory", "-P", "--project"], subcommand: "run", subcommandRequired: true },
+  pipenv: { valueOptions: [], subcommand: "run", subcommandRequired: true },
+  pdm: { valueOptions: ["-p", "--project"], subcommand: "run", subcommandRequired: true },
+  hatch: { valueOptions: ["-e", "--env"], subcommand: "run", subcommandRequired: true },
+  rye: { valueOptions: [], subcommand: "run", subcommandRequired: true },
+  pixi: { valueOptions: ["-e", "--environment", "--manifest-path"], subcommand: "run", subcommandRequired: true },
+  conda: { valueOptions: ["-n", "--name", "-p", "--prefix"], subcommand: "run", subcommandRequired: true },
+  devbox: { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true },
+  asdf: { valueOptions: [], subcommand: "exec", subcommandRequired: true },
+  mise: { valueOptions: ["-C", "--cd", "-E", "--env"], subcommand: ["exec", "x"], subcommandRequired: true, operandsUntilDashDash: true },
+  direnv: { valueOptions: [], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 },
+  op: { valueOptions: ["--env-file", "--account"], subcommand: "run", subcommandRequired: true },
+  doppler: { valueOptions: ["-p", "--project", "-c", "--config", "--token", "--mount"], subcommand: "run", subcommandRequired: true },
+  infisical: { valueOptions: ["--env", "--path", "--projectId", "--token", "--domain"], subcommand: "run", subcommandRequired: true },
+  "aws-vault": { valueOptions: ["-d", "--duration", "--region", "--mfa-token", "-t"], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 },
+  chamber: { valueOptions: ["-b", "--backend", "-r", "--retries"], subcommand: "exec", subcommandRequired: true, operandsUntilDashDash: true },
+  teller: { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true },
 };
 
 /** Python interpreters by name. */
@@ -183,6 +209,18 @@ export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; unl
   { argv: ["netlify", "env:get"], what: "prints a site's environment variable" },
   { argv: ["railway", "variables"], unless: /^(--set|-s)(=.*)?$/, what: "prints the service's variables" },
   { argv: ["firebase", "functions:config:get"], what: "prints the functions' config, keys included" },
+  // Environment managers and secret injectors that print what they would load.
+  { argv: ["direnv", "export"], what: "prints the variables .envrc sets" },
+  { argv: ["direnv", "dump"], what: "prints the whole environment" },
+  { argv: ["mise", "env"], what: "prints the variables mise sets, secrets in its config included" },
+  { argv: ["mise", "set"], unless: /=/, what: "prints the variables mise sets" },
+  { argv: ["infisical", "export"], what: "prints the project's secrets" },
+  { argv: ["infisical", "secrets"], unless: /^(set|delete)$/, what: "prints the project's secrets" },
+  { argv: ["chamber", "export"], what: "prints a service's secrets" },
+  { argv: ["chamber", "read"], what: "prints a secret" },
+  { argv: ["teller", "env"], what: "prints the secrets teller loads" },
+  { argv: ["teller", "export"], what: "prints the secrets teller loads" },
+  { argv: ["teller", "show"], what: "prints the secrets teller loads" },
   // Whole environments kept by a service manager or a terminal multiplexer.
   { argv: ["systemctl", "show-environment"], what: "prints the service manager's whole environment" },
   { argv: ["tmux", "show-environment"], what: "prints the tmux session's whole environment" },

@@ -15,7 +15,7 @@ import { analyzePowerShellText } from "./powershell.js";
 import type { Finding } from "./refusal.js";
 import { secretFileAt } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
-import { unwrap } from "./wrappers.js";
+import { runsCommand, unwrap } from "./wrappers.js";
 
 const MAX_NESTING = 12;
 
@@ -196,7 +196,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     const wrapper = WRAPPERS[name];
-    if (wrapper && name !== "env") {
+    if (wrapper && name !== "env" && runsCommand(args, wrapper)) {
       const rest = unwrap(args, wrapper);
       if (name === "watch") {
         const text = rest.map((a) => a.text).join(" ");

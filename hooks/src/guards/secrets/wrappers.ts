@@ -38,15 +38,36 @@ export function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string], onValue?: (
       continue;
     }
     // `uv run --env-file x cmd`: the subcommand, then more of the wrapper's options.
-    if (spec.subcommand !== undefined && text === spec.subcommand && !passedSubcommand) {
+    const subcommands = spec.subcommand === undefined ? [] : typeof spec.subcommand === "string" ? [spec.subcommand] : spec.subcommand;
+    if (subcommands.includes(text) && !passedSubcommand) {
       passedSubcommand = true;
       i += 1;
       continue;
     }
     break;
   }
-  const leading = spec.leadingOperands ?? 0;
-  return args.slice(i + leading);
+  // `poetry install` runs no command; only `poetry run …` does.
+  if (spec.subcommandRequired && !passedSubcommand) return [];
+  if (i > 0 && args[i - 1]?.text === "--") return args.slice(i);
+  // `chamber exec app db -- cmd`, `mise exec node@20 -- cmd`: operands up to `--` are the wrapper's.
+  if (spec.operandsUntilDashDash) {
+    const dash = args.findIndex((a, index) => index >= i && a.text === "--");
+    return dash === -1 ? [] : args.slice(dash + 1);
+  }
+  const rest = args.slice(i + (spec.leadingOperands ?? 0));
+  // `aws-vault exec prod -- env`: a `--` after the leading operands.
+  return spec.leadingOperands && rest[0]?.text === "--" ? rest.slice(1) : rest;
+}
+
+/**
+ * Whether a wrapper's arguments make it run a command: a wrapper that needs a subcommand to (`poetry
+ * run`) is an ordinary command without it (`poetry install`), judged on the files it names.
+ */
+export function runsCommand(args: Arg[], spec: (typeof WRAPPERS)[string]): boolean {
+  if (!spec.subcommandRequired) return true;
+  const subcommands = typeof spec.subcommand === "string" ? [spec.subcommand] : spec.subcommand ?? [];
+  const first = args.find((a) => !a.text.startsWith("-"));
+  return first !== undefined && subcommands.includes(first.text);
 }
 
 /**
@@ -58,7 +79,7 @@ export function innerCommand(argv: Arg[], options: { throughXargs?: boolean; onV
   for (;;) {
     const name = basename(command[0]?.text ?? "");
     const spec = name === "xargs" && options.throughXargs ? XARGS : WRAPPERS[name];
-    if (!spec) return command;
+    if (!spec || !runsCommand(command.slice(1), spec)) return command;
     command = unwrap(command.slice(1), spec, options.onValue && ((option, value) => options.onValue?.(name, option, value)));
   }
 }
