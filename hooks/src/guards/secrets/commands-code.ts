@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, isSecretVariable } from "./command-rules.js";
-import { environmentDump, pathTokens, printedSecretVariable, readsDotenv } from "./inline-code.js";
+import { environmentDump, loadsDotenv, pathTokens, printedSecretVariable, printsLoadedValue, readsDotenv } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 
 export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
@@ -87,11 +87,21 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   if (text !== "" && !text.includes(UNKNOWN)) await a.source(text, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs`);
 }
 
+/** A preload that loads `.env` into the environment (`node -r dotenv/config`). */
+const DOTENV_PRELOAD = /^dotenv\/config(\.js)?$/;
+const DOTENV: Arg = { text: ".env", raw: ".env (loaded by dotenv)" };
+
 export async function interpreter(a: Analyzer, name: string, args: Arg[], codeOptions: string[], stdinText: string | undefined, state: State, valueOptions: string[] = []): Promise<void> {
   const how = `\`${name}\``;
+  // Files loaded into the environment before the code runs (`--env-file=.env`, `-r dotenv/config`).
+  const loaded: Arg[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as Arg;
+    const eq = arg.text.indexOf("=");
+    if (/^--(require|import)=/.test(arg.text) && DOTENV_PRELOAD.test(arg.text.slice(eq + 1))) loaded.push(DOTENV);
+    if (/^--env-file(-if-exists)?=/.test(arg.text)) loaded.push({ ...arg, text: arg.text.slice(eq + 1) });
     if (valueOptions.includes(arg.text)) {
+      if (["-r", "--require", "--import"].includes(arg.text) && DOTENV_PRELOAD.test(args[i + 1]?.text ?? "")) loaded.push(DOTENV);
       i += 1;
       continue;
     }
@@ -100,27 +110,29 @@ export async function interpreter(a: Analyzer, name: string, args: Arg[], codeOp
       const code = arg.text === option ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
       if (code) {
         // `node -p` and `--print` print the code's value.
-        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print");
+        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print", loaded);
         // Arguments after the code are sys.argv / process.argv and may be file names the code opens.
         for (const rest of args.slice(i + (arg.text === option ? 2 : 1))) await a.file(rest, state, `${how} is given`);
       }
       return;
     }
     if (arg.text === "--env-file" || arg.text === "--env-file-if-exists") {
+      const file = args[i + 1];
+      if (file) loaded.push(file);
       i += 1;
       continue;
     }
     if (!arg.text.startsWith("-") || arg.text === "-") {
-      if (arg.text === "-" && stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`);
+      if (arg.text === "-" && stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`, false, loaded);
       else await a.readsAll(args.slice(i), state, `${how} runs or reads`);
       return;
     }
   }
-  if (stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`);
+  if (stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`, false, loaded);
 }
 
 /** Scans inline code for secret file names and environment dumps. */
-export async function inlineCode(a: Analyzer, code: string, raw: string, state: State, how: string, printsResult = false): Promise<void> {
+export async function inlineCode(a: Analyzer, code: string, raw: string, state: State, how: string, printsResult = false, loaded: Arg[] = []): Promise<void> {
   if (code.includes(UNKNOWN)) {
     a.findings.push({ kind: "dynamic", word: raw, how });
     return;
@@ -130,6 +142,11 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(code, isSecretVariable, printsResult) : undefined;
   if (variable) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `${how} prints` });
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
+  // Once .env is in the environment, a connection string the code prints is one of its values too.
+  const envFiles = loaded.length > 0 ? loaded : loadsDotenv(code) ? [DOTENV] : [];
+  if (envFiles.length > 0 && printsLoadedValue(code, isSecretVariable, printsResult)) {
+    for (const file of envFiles) await a.file(file, state, `${how} loads into the environment, and prints values of,`);
+  }
   for (const token of pathTokens(code)) {
     const before = a.findings.length;
     await a.file({ text: token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~"), raw: token }, state, `${how} names`);

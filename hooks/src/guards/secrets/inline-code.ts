@@ -76,6 +76,26 @@ export function printedSecretVariable(code: string, isSecret: (name: string) => 
   return undefined;
 }
 
+/** dotenv calls that load `.env` into the process's environment (`require('dotenv').config()`, `load_dotenv()`). */
+export function loadsDotenv(code: string): boolean {
+  return /dotenv['"]\s*\)\s*\.config\s*\(|\bdotenv\.config\s*\(|dotenv\/(config|load)\b|\bload_dotenv\s*\(|\bDotenv\.load\b|\bloadEnvFile\s*\(/.test(code);
+}
+
+/** Names of variables that hold a connection string, credentials included, once loaded from a file. */
+const CONNECTION = /(^|_)(URL|URI|DSN|CONN|CONNECTION|CONNECTION_STRING)$/i;
+
+/**
+ * Whether code that has loaded an env file prints one of its secrets: a variable named as one or
+ * holding a connection string (DATABASE_URL), all of them, or the result of the loading call itself
+ * (`console.log(require('dotenv').config())` prints `parsed`). `PORT` and the like pass.
+ */
+export function printsLoadedValue(code: string, isSecret: (name: string) => boolean, printsResult = false): boolean {
+  if (!printsResult && !PRINTS.test(code)) return false;
+  if (printedSecretVariable(code, (name) => isSecret(name) || CONNECTION.test(name), printsResult)) return true;
+  if (/\bprocess\.env\b(?!\s*[.[])|\bos\.environ\b(?!\s*[.[])|\bENV\.to_h\b/.test(code)) return true;
+  return /(console\.\w+|print|puts|pp)\s*\(?[^;\n]*\b(config|load_dotenv|dotenv_values|loadEnvFile)\s*\(/.test(code);
+}
+
 /** dotenv libraries read `.env` without naming it; these calls return its values to the code. */
 export function readsDotenv(code: string): boolean {
   return /\bdotenv_values\s*\(|\bdotenv\.parse\s*\(|\.config\s*\([^)]*\)\s*\.parsed\b|\bDotenv\.(parse|load)\b|\bDotenv::/.test(code);
