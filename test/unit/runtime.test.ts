@@ -6,7 +6,7 @@ import { runPreToolUseHook } from "../../hooks/src/runtime/command-hook.js";
 import type { PreToolUseCheck } from "../../hooks/src/runtime/checks.js";
 import { renderPreToolUse } from "../../hooks/src/runtime/decision.js";
 import { parsePreToolUse } from "../../hooks/src/runtime/payload.js";
-import { readAllSync } from "../../hooks/src/runtime/stdin.js";
+import { readAllSync, readChunks } from "../../hooks/src/runtime/stdin.js";
 import { resolveConfigSources } from "../../hooks/src/entries/config-loader.js";
 import { memoryIO } from "../helpers/memory-io.js";
 
@@ -35,12 +35,21 @@ describe("parsePreToolUse", () => {
   });
 });
 
-describe("readAllSync", () => {
+describe.each([
+  ["readAllSync", readAllSync],
+  ["readChunks (a non-blocking stdin)", readChunks],
+])("%s", (_name, readAllSync) => {
   const fileWith = (content: string | Buffer) => {
     const path = join(mkdtempSync(join(tmpdir(), "stdin-")), "in");
     writeFileSync(path, content);
     return openSync(path, "r");
   };
+
+  it("reports a descriptor it cannot read", () => {
+    const fd = fileWith("x");
+    closeSync(fd);
+    expect(readAllSync(fd)).toMatchObject({ ok: false, problem: expect.stringMatching(/could not read stdin \(EBADF\)/) });
+  });
 
   it("reads to EOF across chunks", () => {
     const text = "x".repeat(200_000);

@@ -79,7 +79,10 @@ function errorName(code: number): string {
   }
 }
 
-const decoder = new TextDecoder();
+/** Text of output bytes: through Buffer, which start-up has used already (a TextDecoder made at load cost every run). */
+function text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
 
 function viaBinding(spawn: Binding, request: SpawnRequest): SpawnOutcome | undefined {
   const envPairs: string[] = [];
@@ -109,10 +112,10 @@ function viaBinding(spawn: Binding, request: SpawnRequest): SpawnOutcome | undef
   if (!result) return { status: null, stdout: "", stderr: `${request.file} ran, but Node answered in a form shipshape does not know`, errorCode: "EUNKNOWN" };
   const [, out, err] = result.output ?? [];
   const errorCode = result.error !== undefined ? errorName(result.error) : undefined;
-  const stderr = err ? decoder.decode(err) : "";
+  const stderr = err ? text(err) : "";
   return {
     status: result.status,
-    stdout: out ? decoder.decode(out) : "",
+    stdout: out ? text(out) : "",
     // As child_process reports it: a run that did not start has no output of its own.
     stderr: stderr || (errorCode ? `spawnSync ${request.file} ${errorCode}` : ""),
     ...(errorCode ? { errorCode } : {}),

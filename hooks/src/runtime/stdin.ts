@@ -1,4 +1,4 @@
-import { readSync } from "node:fs";
+import { readFileSync, readSync } from "node:fs";
 
 export type StdinResult = { ok: true; text: string } | { ok: false; problem: string };
 
@@ -12,10 +12,6 @@ function pause(ms: number): void {
 }
 
 /**
- * Reads a file descriptor to EOF synchronously. Sync reading avoids the stream machinery, which costs
- * measurable start-up time on every hook run; EAGAIN (a non-blocking pipe) is retried briefly.
- */
-/**
  * Reads and discards the rest of an oversized input (bounded by time), so that the writer sees its
  * payload taken and our refusal arrives, rather than a broken pipe.
  */
@@ -27,7 +23,33 @@ function drain(fd: number, buffer: Buffer, deadline: number): void {
   }
 }
 
+/**
+ * Reads a file descriptor to EOF synchronously. Sync reading avoids the stream machinery, which costs
+ * measurable start-up time on every hook run. readFileSync goes first: Node's module loader has just
+ * used it, so it runs warm, where a first readSync loop costs about 0.5 ms more (measured: 0.19
+ * against 0.5 to 0.9 ms). It reads a payload over the cap whole before the refusal (within the
+ * hook's timeout; past 2 GiB Node refuses it). A non-blocking stdin (EAGAIN) goes to readChunks.
+ */
 export function readAllSync(fd = 0, cap = STDIN_CAP_BYTES, deadlineMs = 5000): StdinResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EAGAIN") return readChunks(fd, cap, deadlineMs);
+    return { ok: false, problem: `could not read stdin (${code ?? String(error)})` };
+  }
+  if (bytes.length > cap) return { ok: false, problem: `stdin is larger than ${cap} bytes` };
+  return decode(bytes);
+}
+
+function decode(bytes: Buffer): StdinResult {
+  if (bytes.includes(0)) return { ok: false, problem: "stdin contains NUL bytes, so it is not a JSON payload" };
+  return { ok: true, text: bytes.toString("utf8") };
+}
+
+/** Reads a non-blocking descriptor chunk by chunk, retrying EAGAIN briefly, within the cap. */
+export function readChunks(fd = 0, cap = STDIN_CAP_BYTES, deadlineMs = 5000): StdinResult {
   const chunks: Buffer[] = [];
   let total = 0;
   const started = Date.now();
@@ -53,7 +75,5 @@ export function readAllSync(fd = 0, cap = STDIN_CAP_BYTES, deadlineMs = 5000): S
     }
     chunks.push(buffer.subarray(0, read));
   }
-  const bytes = Buffer.concat(chunks, total);
-  if (bytes.includes(0)) return { ok: false, problem: "stdin contains NUL bytes, so it is not a JSON payload" };
-  return { ok: true, text: bytes.toString("utf8") };
+  return decode(Buffer.concat(chunks, total));
 }
