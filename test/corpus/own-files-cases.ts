@@ -152,4 +152,7 @@ export const SETTINGS_ALLOW: GuardCase[] = [
   bash("npx shipshape init --standalone"),
   bash("shipshape doctor"),
   bash("shipshape git-hooks install"),
+  bash("echo 'claude --bare skips hooks' && echo claude --bare"),
+  bash("grep -rn 'shipshape uninstall' docs"),
+  bash(`git commit -m "Document claude --bare" -m "It starts a session without hooks."`),
 ];

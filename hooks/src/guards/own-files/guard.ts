@@ -152,19 +152,19 @@ async function fileToolVerdict(call: ToolCall, field: string, ctx: CheckContext,
  * (`--bare`, safe mode, settings that disable them), and shipshape's own uninstall commands.
  */
 function turnsGuardsOff(cmd: WalkedCommand): string | undefined {
-  const words = [cmd.name, ...cmd.args.map((a) => a.text)];
-  const cli = words.findIndex((w) => w === "shipshape" || /(^|\/)shipshape$|(^|\/)cli\.cjs$/.test(w));
-  if (cli !== -1) {
-    const operands = words.slice(cli + 1).filter((w) => !w.startsWith("-"));
+  const words = cmd.args.map((a) => a.text);
+  // The CLI as a command (wrappers are stepped over already), or its bundle run by node.
+  const cliArgs = cmd.name === "shipshape" ? words : cmd.name === "node" && /(^|\/)(shipshape|cli\.cjs)$/.test(words[0] ?? "") ? words.slice(1) : undefined;
+  if (cliArgs) {
+    const operands = cliArgs.filter((w) => !w.startsWith("-"));
     if (operands[0] === "uninstall" || (operands[0] === "git-hooks" && operands[1] === "uninstall")) {
       return `\`shipshape ${operands.slice(0, 2).join(" ")}\` would take shipshape's hooks out`;
     }
   }
-  const at = words.findIndex((w) => w === "claude" || w === "claude-code" || /(^|\/)claude$/.test(w) || w.startsWith("@anthropic-ai/claude-code"));
-  if (at === -1) return undefined;
-  const args = words.slice(at + 1);
+  if (cmd.name !== "claude" && cmd.name !== "claude-code") return undefined;
+  const args = words;
   if (args.includes("--bare")) return "`claude --bare` starts a Claude Code session without hooks or plugins";
-  if (/\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(cmd.raw) || words.some((w) => /^CLAUDE_CODE_SAFE_MODE=(?!0$)/.test(w))) return "CLAUDE_CODE_SAFE_MODE starts a Claude Code session without hooks";
+  if (/\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(cmd.raw)) return "CLAUDE_CODE_SAFE_MODE starts a Claude Code session without hooks";
   for (let i = 0; i < args.length; i++) {
     const word = args[i] as string;
     const value = word === "--settings" ? args[i + 1] : word.startsWith("--settings=") ? word.slice("--settings=".length) : undefined;
