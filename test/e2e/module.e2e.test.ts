@@ -147,6 +147,38 @@ describe("shipshape's own files in a real session", () => {
   }, 120_000);
 });
 
+describe("Claude Code's settings in a real session", () => {
+  it("refuses switching shipshape off through Edit or Bash, and leaves a permission rule to Claude Code", async () => {
+    const project = scratchDir("settings");
+    const settings = `{\n  "permissions": { "allow": ["Bash(npm test)"] },\n  "enabledPlugins": { "shipshape@shipshape": true }\n}\n`;
+    const file = join(project, ".claude/settings.local.json");
+    const result = await runClaude({
+      project,
+      prompt: "tidy the settings",
+      files: { ".claude/settings.local.json": settings },
+      script: [
+        { toolUse: { name: "Edit", input: { file_path: file, old_string: '"shipshape@shipshape": true', new_string: '"shipshape@shipshape": false' } } },
+        { toolUse: { name: "Edit", input: { file_path: file, old_string: '{\n  "permissions"', new_string: '{\n  "disableAllHooks": true,\n  "permissions"' } } },
+        { toolUse: { name: "Bash", input: { command: `sed -i 's/true/false/' .claude/settings.local.json` } } },
+        { toolUse: { name: "Edit", input: { file_path: file, old_string: '"Bash(npm test)"', new_string: '"Bash(npm test)", "Bash(npm run lint)"' } } },
+        { text: "done" },
+      ],
+      allowedTools: ["Edit", "Bash", "Read"],
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const [plugin, hooks, bash, permission] = toolResults(result.api);
+    expect(plugin?.text).toMatch(/disables the shipshape@shipshape plugin in enabledPlugins/);
+    expect(hooks?.text).toMatch(/sets disableAllHooks/);
+    expect(bash?.text).toMatch(/shipshape blocked this Bash call: .*Claude Code's settings/);
+    for (const denied of [plugin, hooks, bash]) expect(denied?.isError).toBe(true);
+    // shipshape lets the permission rule through; Claude Code itself then asks the person, since its
+    // settings are protected paths (under -p, with nobody to ask, that is a refusal of its own).
+    expect(permission?.text).not.toMatch(/shipshape blocked/);
+    expect(permission?.text).toMatch(/requested permissions to write to .*settings\.local\.json/);
+    expect(readFileSync(file, "utf8")).toBe(settings);
+  }, 120_000);
+});
+
 describe("verification in the hooks module", () => {
   it("waits for a slow test suite instead of cutting it short", async () => {
     const project = scratchDir("module-slow");
