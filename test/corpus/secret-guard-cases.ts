@@ -546,6 +546,16 @@ export const DENY: GuardCase[] = [
   ps("Write-Output $env:GITHUB_TOKEN"),
   ps("[System.Environment]::GetEnvironmentVariables()"),
   ps("Copy-Item .env C:/tmp/x"),
+  // Found by probing PowerShell: searches over a tree, wildcards, joined strings, inline code.
+  ps("Get-ChildItem -Recurse | Select-String TOKEN"),
+  ps("gci -r | sls TOKEN"),
+  ps("Get-ChildItem -Recurse | Get-Content"),
+  ps("Select-String -Path * -Pattern TOKEN"),
+  ps("Get-Content .en*"),
+  ps(`gc (".e" + "nv")`),
+  ps(`[Environment]::GetEnvironmentVariable("GITHUB_TOKEN")`),
+  ps(`python -c "print(open('.env').read())"`),
+  ps(`node -e "console.log(process.env)"`),
 ];
 
 export const ALLOW: GuardCase[] = [
@@ -832,6 +842,13 @@ export const ALLOW: GuardCase[] = [
   ps("Write-Output $env:PATH"),
   ps("Copy-Item .env.example .env"),
   ps("Get-Item Env:PATH"),
+  ps("Get-ChildItem -Path src -Recurse | Select-String TODO"),
+  ps("Get-ChildItem -Recurse -Include *.ts | Select-String TODO"),
+  ps("gci -r -Filter *.md | sls install"),
+  ps("Get-Content *.md"),
+  ps(`[System.Environment]::GetEnvironmentVariable("PATH")`),
+  ps(`python -c "print(1 + 1)"`),
+  ps("python scripts/build.py"),
   // A second sweep of ordinary work.
   bash("grep -rn TODO src/ --include=*.ts"),
   bash("cat .env.sample"),

@@ -9,9 +9,10 @@ function unescapeGlob(segment: string): string {
 
 /**
  * Expands a shell glob against the files that exist, as bash does (without dotglob: a leading `.`
- * must be matched literally). `pattern` is absolute. Returns [] when nothing matches.
+ * must be matched literally; `dotfiles` lifts that, as PowerShell's wildcards on Windows do).
+ * `pattern` is absolute. Returns [] when nothing matches.
  */
-export async function expandGlob(io: HostIO, pattern: string): Promise<string[]> {
+export async function expandGlob(io: HostIO, pattern: string, dotfiles = false): Promise<string[]> {
   const segments = pattern.split("/").filter((s, i) => s !== "" || i === 0);
   let bases = [""];
   for (const segment of segments.slice(1)) {
@@ -22,7 +23,7 @@ export async function expandGlob(io: HostIO, pattern: string): Promise<string[]>
       for (const base of bases) {
         const entries = await io.list(base === "" ? "/" : base);
         for (const entry of entries ?? []) {
-          if (entry.name.startsWith(".") && !segment.startsWith(".") && !segment.startsWith("\\.")) continue;
+          if (!dotfiles && entry.name.startsWith(".") && !segment.startsWith(".") && !segment.startsWith("\\.")) continue;
           if (globMatch(segment, entry.name)) next.push(`${base}/${entry.name}`);
           if (next.length >= MAX_MATCHES) break;
         }

@@ -1,7 +1,24 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
-import { isSecretVariable } from "./command-rules.js";
+import { basename } from "../../runtime/paths.js";
+import { INTERPRETERS, isSecretVariable } from "./command-rules.js";
 import type { GuardEnv } from "./guard.js";
 import type { Finding } from "./refusal.js";
+import { EVERYTHING, type SearchFilter } from "./tree-search.js";
+
+/** What the PowerShell analysis asks of the shell analysis: reads, tree searches, inline code, wildcards. */
+export interface PowerShellHost {
+  file(arg: Arg, how: string): Promise<void>;
+  tree(arg: Arg, filter: SearchFilter, how: string): Promise<void>;
+  code(text: string, how: string): Promise<void>;
+  /** Paths a PowerShell wildcard matches (dot files included: Windows does not hide them). */
+  glob(pattern: string): Promise<string[]>;
+}
+
+/** Cmdlets that read the files piped to them (`Get-ChildItem -Recurse | Select-String x`). */
+const PIPED_READERS = new Set(["select-string", "sls", "get-content", "gc", "cat", "type"]);
+const LISTERS = new Set(["get-childitem", "gci", "ls", "dir"]);
+/** `-Recurse` and the prefixes PowerShell accepts for it. */
+const RECURSE = /^-r(e(c(u(r(s(e)?)?)?)?)?)?$/i;
 
 /** PowerShell cmdlets and aliases that name files without printing them. */
 const PS_NON_READING = new Set([
@@ -13,13 +30,23 @@ const PS_NON_READING = new Set([
 ]);
 
 
-/** Splits PowerShell text into statements of words, honouring its quotes and backtick escapes. */
-function statements(text: string): string[][] {
-  const out: string[][] = [[]];
+/** `".e" + "nv"`: adjacent string literals joined, as PowerShell evaluates them. */
+function joinLiterals(text: string): string {
+  let joined = text;
+  for (let previous = ""; previous !== joined; ) {
+    previous = joined;
+    joined = joined.replace(/(["'])([^"'`$]*)\1\s*\+\s*(["'])([^"'`$]*)\3/g, '"$2$4"');
+  }
+  return joined;
+}
+
+/** Splits PowerShell text into statements of words, honouring its quotes and backtick escapes. `piped`: the statement is fed by a `|`. */
+function statements(text: string): Array<{ words: string[]; piped: boolean }> {
+  const out: Array<{ words: string[]; piped: boolean }> = [{ words: [], piped: false }];
   let word = "";
   let inWord = false;
   const push = () => {
-    if (inWord) (out[out.length - 1] as string[]).push(word);
+    if (inWord) (out[out.length - 1] as { words: string[] }).words.push(word);
     word = "";
     inWord = false;
   };
@@ -37,7 +64,7 @@ function statements(text: string): string[][] {
       i += 1;
     } else if (c === ";" || c === "|" || c === "\n" || c === "{" || c === "}") {
       push();
-      out.push([]);
+      out.push({ words: [], piped: c === "|" });
     } else if (c === " " || c === "\t" || c === "," || c === "(" || c === ")") push();
     else {
       word += c;
@@ -45,18 +72,42 @@ function statements(text: string): string[][] {
     }
   }
   push();
-  return out.filter((s) => s.length > 0);
+  return out.filter((s) => s.words.length > 0);
+}
+
+/** The values of an option given by name or by a prefix PowerShell accepts (`-Include`, `-Inc`). */
+function optionValues(words: string[], name: string, shortest: number): string[] {
+  const values: string[] = [];
+  words.forEach((word, i) => {
+    const lower = word.toLowerCase();
+    if (lower.startsWith("-") && lower.length - 1 >= shortest && name.startsWith(lower.slice(1)) && words[i + 1] !== undefined) values.push(words[i + 1] as string);
+  });
+  return values;
+}
+
+/** `gci -Recurse [path] [-Include …] [-Filter …] [-Exclude …]`: the folder searched and the names kept. */
+function listedTree(args: string[]): { root: string; filter: SearchFilter } {
+  const valued = new Set<number>();
+  args.forEach((word, i) => {
+    if (/^-(inc|incl|inclu|includ|include|fi|fil|filt|filte|filter|ex|exc|excl|exclu|exclud|exclude|pa|pat|path|lit|literalpath|de|dep|dept|depth)$/i.test(word)) valued.add(i + 1);
+  });
+  const root = optionValues(args, "path", 2)[0] ?? args.find((word, i) => !word.startsWith("-") && !valued.has(i)) ?? ".";
+  const include = [...optionValues(args, "include", 3), ...optionValues(args, "filter", 2)];
+  return { root, filter: { ...EVERYTHING, include, exclude: optionValues(args, "exclude", 2) } };
 }
 
 /** Checks a PowerShell command: files its cmdlets read, environment dumps and secret variables. */
-export async function analyzePowerShellText(
-  text: string,
-  env: GuardEnv,
-  file: (arg: Arg, how: string) => Promise<void>,
-): Promise<Finding[]> {
+export async function analyzePowerShellText(command: string, env: GuardEnv, host: PowerShellHost): Promise<Finding[]> {
   const findings: Finding[] = [];
+  const text = joinLiterals(command);
+  const file = host.file;
   if (/\[(System\.)?Environment\]::GetEnvironmentVariables\(\s*\)/i.test(text)) {
     findings.push({ kind: "environment", what: "the whole environment", how: "`GetEnvironmentVariables()` prints" });
+  }
+  for (const match of text.matchAll(/\[(?:System\.)?Environment\]::GetEnvironmentVariable\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']/gi)) {
+    if (isSecretVariable(match[1] as string)) {
+      findings.push({ kind: "environment", what: `the variable ${match[1]}, whose name marks it as a secret`, how: "`GetEnvironmentVariable()` returns" });
+    }
   }
   for (const match of text.matchAll(/\$env:([A-Za-z_][A-Za-z0-9_]*)/gi)) {
     if (isSecretVariable(match[1] as string)) {
@@ -67,11 +118,28 @@ export async function analyzePowerShellText(
   // PowerShell variables in paths: $HOME and the profile folders are known, any other is unknown.
   const resolveVars = (word: string) =>
     word.replace(/\$(?:env:)?(HOME|USERPROFILE)\b/gi, home ?? UNKNOWN).replace(/\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*/g, UNKNOWN).replace(/\\/g, "/");
-  for (const statement of statements(text)) {
+  const all = statements(text);
+  for (const [index, statement] of all.entries()) {
     // `$x = Get-Content .env`: the command is what follows the assignment.
-    const words = statement[1] === "=" ? statement.slice(2) : statement;
-    const cmdlet = (words[0] ?? "").toLowerCase();
+    const words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
+    const cmdlet = basename((words[0] ?? "").replace(/\\/g, "/")).toLowerCase().replace(/\.exe$/, "");
     const args = words.slice(1);
+    // `gci -Recurse | Select-String x`: every file listed is read.
+    const next = all[index + 1];
+    if (LISTERS.has(cmdlet) && args.some((a) => RECURSE.test(a)) && next?.piped && PIPED_READERS.has((next.words[0] ?? "").toLowerCase())) {
+      const { root, filter } = listedTree(args);
+      await host.tree({ text: resolveVars(root), raw: root }, filter, `\`${words[0]} -Recurse | ${next.words[0]}\` over \`${root}\``);
+      continue;
+    }
+    // Inline interpreter code (`python -c "…"`), judged like the shell's.
+    const interpreter = INTERPRETERS.find((entry) => entry.pattern.test(cmdlet) && !/^(pwsh|powershell)$/.test(cmdlet));
+    if (interpreter) {
+      const at = args.findIndex((a) => interpreter.codeOptions.includes(a));
+      if (at !== -1 && args[at + 1] !== undefined) {
+        await host.code(args[at + 1] as string, `\`${words[0]}\` runs inline code,`);
+        continue;
+      }
+    }
     const envItem = args.map((a) => /^env:(.*)$/i.exec(a)?.[1]).find((name) => name !== undefined);
     if (envItem !== undefined && ["get-item", "gi", "get-childitem", "gci", "ls", "dir", "get-content", "gc", "cat", "type"].includes(cmdlet)) {
       if (envItem === "" || envItem.includes("*")) findings.push({ kind: "environment", what: "the whole environment", how: `\`${words.join(" ")}\` lists` });
@@ -89,7 +157,14 @@ export async function analyzePowerShellText(
     }
     const operands = args.filter((a) => !a.startsWith("-") || a === "-");
     const sources = ["copy-item", "cp", "copy", "cpi", "move-item", "mv", "move", "mi"].includes(cmdlet) ? operands.slice(0, 1) : operands;
-    for (const arg of sources) await file({ text: resolveVars(arg), raw: arg }, `\`${words[0]}\` reads`);
+    const literal = args.some((a) => /^-(lit|literalpath|lp)/i.test(a));
+    for (const arg of sources) {
+      const path = resolveVars(arg);
+      // Wildcards in -Path are expanded by the cmdlet; -LiteralPath takes them as they are.
+      const matches = !literal && /[*?]/.test(path) && !path.includes(UNKNOWN) ? await host.glob(path) : [];
+      if (matches.length === 0) await file({ text: path, raw: arg }, `\`${words[0]}\` reads`);
+      for (const match of matches) await file({ text: match, raw: arg }, `\`${words[0]}\` reads (through the wildcard \`${arg}\`)`);
+    }
   }
   return findings;
 }

@@ -437,7 +437,13 @@ export async function analyzeShellCommand(command: string, env: GuardEnv): Promi
 
 export async function analyzePowerShell(command: string, env: GuardEnv): Promise<Finding[]> {
   const analysis = new ShellAnalysis(env);
-  const findings = await analyzePowerShellText(command, env, (arg, how) => analysis.file(arg, { vars: new Map(), cwd: env.cwd }, how));
+  const state = (): State => ({ vars: new Map(), cwd: env.cwd });
+  const findings = await analyzePowerShellText(command, env, {
+    file: (arg, how) => analysis.file(arg, state(), how),
+    tree: (arg, filter, how) => analysis.tree(arg, state(), filter, how),
+    code: (text, how) => codeCommands.inlineCode(analysis, text, text, state(), how),
+    glob: (pattern) => expandGlob(env.ctx.io, pattern.startsWith("/") ? pattern : `${env.cwd}/${pattern}`, true),
+  });
   return reported([...findings, ...analysis.findings], env);
 }
 
