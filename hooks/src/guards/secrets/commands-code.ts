@@ -3,8 +3,9 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, isSecretVariable } from "./command-rules.js";
-import { environmentDump, loadsDotenv, pathTokens, printedSecretVariable, printsLoadedValue, readsDotenv } from "./inline-code.js";
+import { environmentDump, loadsDotenv, pathTokens, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
+import { EVERYTHING } from "./tree-search.js";
 
 export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
   const parsed = parseOptions(args, { valueShort: "oO", valueLong: ["--rcfile", "--init-file"] });
@@ -147,6 +148,8 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   if (envFiles.length > 0 && printsLoadedValue(code, isSecretVariable, printsResult)) {
     for (const file of envFiles) await a.file(file, state, `${how} loads into the environment, and prints values of,`);
   }
+  const folder = readsListedFolder(code);
+  if (folder !== undefined) await a.tree({ text: folder, raw: folder }, state, EVERYTHING, `${how} lists \`${folder}\` and reads the files in it, among them`);
   for (const token of pathTokens(code)) {
     const before = a.findings.length;
     await a.file({ text: token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~"), raw: token }, state, `${how} names`);

@@ -166,8 +166,10 @@ export async function xargs(a: Analyzer, args: Arg[], state: State, upstream: Up
     }
     if (head === "git" && words[1]?.text === "ls-files") {
       const pathspecs = words.slice(2).filter((w) => !w.text.startsWith("-"));
+      // `-o`/`--others` lists untracked files too (with `-i`, the ignored ones: .env).
+      const untracked = words.slice(2).some((w) => /^(--others|-[a-z]*o[a-z]*)$/.test(w.text));
       for (const root of pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }]) {
-        await a.tree(root, upstream?.state ?? state, EVERYTHING, how, (found) => tracked(a, found, upstream?.state ?? state));
+        await a.tree(root, upstream?.state ?? state, EVERYTHING, how, untracked ? undefined : (found) => tracked(a, found, upstream?.state ?? state));
       }
       return;
     }

@@ -8,11 +8,28 @@ const TOKEN = /(["'`])((?:\\.|(?!\1)[^\\\n])*)\1|[A-Za-z0-9_~./@+-]*[./~][A-Za-z
 /** The environment objects of JavaScript runtimes: `process.env[...]` reads a variable, not a file named `process.env`. */
 const ENV_OBJECTS = /^(process|import\.meta|Bun|Deno)\.env$/;
 
+/** Characters spelled as code (`chr(46)`, `String.fromCharCode(46)`), as the string literals they make. */
+function spelledCharacters(code: string): string {
+  const literal = (codes: string) => `'${String.fromCharCode(...codes.split(",").map((c) => Number(c.trim()) & 0xffff)).replace(/['\\]/g, "")}'`;
+  return code.replace(/\bString\.fromCharCode\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)|\b(?:chr|unichr)\(\s*(\d+)\s*\)|\b(\d+)\.chr\b/g, (_all, many?: string, one?: string, ruby?: string) => literal(many ?? one ?? ruby ?? "0"));
+}
+
+/** A string literal's text with its escapes read (`\x2e`, `\u002e`, `\056`, `\'`). */
+function unescapeLiteral(text: string): string {
+  return text.replace(/\\(?:x([0-9a-fA-F]{2})|u\{?([0-9a-fA-F]{4,6})\}?|([0-7]{1,3})|(.))/g, (_all, hex?: string, unicode?: string, octal?: string, other?: string) =>
+    hex ? String.fromCharCode(parseInt(hex, 16)) : unicode ? String.fromCodePoint(parseInt(unicode, 16)) : octal ? String.fromCharCode(parseInt(octal, 8)) : (other ?? ""),
+  );
+}
+
 /** Candidate file names in a piece of code: string literals and path-like bare tokens. */
-export function pathTokens(code: string): string[] {
+export function pathTokens(source: string, depth = 0): string[] {
   const out = new Set<string>();
   const literals: RegExpMatchArray[] = [];
+  const code = spelledCharacters(source);
   for (const match of code.matchAll(TOKEN)) {
+    // Code inside a string (`exec('open(\'.env\')')`): its own literals count too.
+    if (match[2] !== undefined && depth < 2 && /["'`\\]/.test(match[2])) for (const inner of pathTokens(unescapeLiteral(match[2]), depth + 1)) out.add(inner);
+    if (match[2] !== undefined && match[2].includes("\\")) out.add(unescapeLiteral(match[2]));
     if (match[2] !== undefined) literals.push(match);
     const token = (match[2] ?? match[0]).trim();
     if (token === "" || token.length > 1024 || /\s/.test(token)) continue;
@@ -30,6 +47,7 @@ export function pathTokens(code: string): string[] {
       const next = literals[j] as RegExpMatchArray;
       if (!/^\s*[+.]?\s*$/.test(code.slice(end, next.index))) break;
       joined += next[2] ?? "";
+      if (joined.includes("\\")) joined = unescapeLiteral(joined);
       end = (next.index ?? 0) + next[0].length;
       if (joined.length <= 1024 && !/\s/.test(joined)) out.add(joined);
     }
@@ -74,6 +92,21 @@ export function printedSecretVariable(code: string, isSecret: (name: string) => 
     for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1])) return match[1];
   }
   return undefined;
+}
+
+/** Calls that list a folder, dot files included, with the folder as their first literal argument when given. */
+const LISTS_FOLDER = /\b(?:os\.(?:listdir|scandir|walk)|readdirSync|readdir|opendirSync|opendir|scandir|Dir\.(?:entries|children|each_child|foreach))\s*\(\s*(?:(["'`])([^"'`]*)\1)?|\bPath\(\s*(?:(["'])([^"']*)\3)?\s*\)\s*\.(?:iterdir|rglob|walk)\b/;
+/** Calls that read a file's contents. */
+const READS_FILE = /\bopen\s*\(|\.read_(?:text|bytes)\s*\(|\breadFileSync\b|\breadFile\s*\(|\bcreateReadStream\b|\bFile\.(?:read|open|foreach|readlines)\b|\bfile_get_contents\b|\bfopen\b|\bIO\.read\b|\bBun\.file\b|\bDeno\.readTextFile/;
+
+/**
+ * The folder inline code lists and reads files from (`for f in os.listdir('.'): print(open(f).read())`),
+ * `.` when the listing names none: every file in it, .env included, may be read.
+ */
+export function readsListedFolder(code: string): string | undefined {
+  const listing = LISTS_FOLDER.exec(code);
+  if (!listing || !READS_FILE.test(code)) return undefined;
+  return listing[2] || listing[4] || ".";
 }
 
 /** dotenv calls that load `.env` into the process's environment (`require('dotenv').config()`, `load_dotenv()`). */

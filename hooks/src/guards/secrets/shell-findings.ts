@@ -83,7 +83,14 @@ class ShellAnalysis implements Analyzer {
       case "loop-var": {
         const values = command.assign.loopValues ?? [];
         await this.nested(values, state);
-        state.vars.set(command.assign.name, mergeValues(values.map((w) => this.expand(w, state))));
+        // `for f in .??*`: the loop takes the files the glob matches, so `cat "$f"` reads them.
+        const words: Arg[] = [];
+        for (const arg of values.flatMap((w) => this.expand(w, state))) {
+          const matches = arg.glob !== undefined && state.cwd !== undefined && !arg.text.includes(UNKNOWN) ? await expandGlob(this.env.ctx.io, arg.glob.startsWith("/") ? arg.glob : `${state.cwd}/${arg.glob}`) : [];
+          if (matches.length === 0) words.push(arg);
+          for (const match of matches) words.push({ text: match, raw: arg.raw });
+        }
+        state.vars.set(command.assign.name, mergeValues([words]));
         return;
       }
       case "compound":
