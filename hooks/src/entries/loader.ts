@@ -8,21 +8,32 @@ import { readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { Script } from "node:vm";
 import { cacheDir } from "../runtime/cache-dir.js";
 import { writeCacheFile } from "../runtime/cache-file.js";
+import { callKind, type CallKind } from "../runtime/call-kind.js";
 
 /** Set by scripts/build.ts: the bundle to run, and a hash of it that names its caches. */
 declare const IMPL_NAME: string;
 declare const IMPL_HASH: string;
-declare const module: { exports: { warmUpForCodeCache?: () => Promise<void> } };
+declare const module: { exports: { warmUpForCodeCache?: (kind: CallKind) => Promise<void> }; shipshapeStdin?: Buffer | Error };
 declare const exports: unknown;
 declare const require: unknown;
 
 const file = `${__dirname}/${IMPL_NAME}`;
 const dir = cacheDir(process.env);
+// The payload is read here, to pick the cache for this kind of call, and handed to the bundle on
+// `module` (the bundle replaces module.exports with its own).
+let stdin: Buffer | Error;
+try {
+  stdin = readFileSync(0);
+} catch (error) {
+  stdin = error as Error;
+}
+module.shipshapeStdin = stdin;
+const kind = stdin instanceof Error ? "all" : callKind(stdin.toString("latin1", 0, 4096));
 // V8 rejects a cache made under other flags: runs with different NODE_OPTIONS get caches of their own.
 let flags = 0;
 for (const c of (process.env.NODE_OPTIONS ?? "") + process.execArgv.join(" ")) flags = (Math.imul(flags, 31) + c.charCodeAt(0)) >>> 0;
 const prefix = `v8-${IMPL_HASH}-`;
-const cacheFile = dir && `${dir}/${prefix}${process.version}-${process.arch}-${flags.toString(16)}.bin`;
+const cacheFile = dir && `${dir}/${prefix}${kind}-${process.version}-${process.arch}-${flags.toString(16)}.bin`;
 let cachedData: Buffer | undefined;
 try {
   if (cacheFile) cachedData = readFileSync(cacheFile);
@@ -41,11 +52,11 @@ if (dir && cacheFile && (!cachedData || script.cachedDataRejected)) {
       // Only disk space is lost.
     }
   };
-  // V8 caches the functions compiled so far: once the decision is out, run representative calls
-  // (the bundle's warmUpForCodeCache, in memory) so the cache covers every path, not just this call's.
+  // V8 caches the functions compiled so far: once the decision is out, run representative calls of
+  // this kind (the bundle's warmUpForCodeCache, in memory) so the cache covers their paths.
   process.once("beforeExit", () => {
     const warm = module.exports.warmUpForCodeCache;
-    Promise.resolve(typeof warm === "function" ? warm() : undefined)
+    Promise.resolve(typeof warm === "function" ? warm(kind) : undefined)
       .catch(() => undefined)
       .then(save);
   });

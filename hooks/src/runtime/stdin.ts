@@ -31,16 +31,24 @@ function drain(fd: number, buffer: Buffer, deadline: number): void {
  * hook's timeout; past 2 GiB Node refuses it). A non-blocking stdin (EAGAIN) goes to readChunks.
  */
 export function readAllSync(fd = 0, cap = STDIN_CAP_BYTES, deadlineMs = 5000): StdinResult {
-  let bytes: Buffer;
+  let read: Buffer | Error;
   try {
-    bytes = readFileSync(fd);
+    read = readFileSync(fd);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EAGAIN") return readChunks(fd, cap, deadlineMs);
-    return { ok: false, problem: `could not read stdin (${code ?? String(error)})` };
+    read = error as Error;
   }
-  if (bytes.length > cap) return { ok: false, problem: `stdin is larger than ${cap} bytes` };
-  return decode(bytes);
+  return stdinFrom(read, fd, cap, deadlineMs);
+}
+
+/** What readFileSync gave (the bytes, or its error), checked as readAllSync checks it. */
+export function stdinFrom(read: Buffer | Error, fd = 0, cap = STDIN_CAP_BYTES, deadlineMs = 5000): StdinResult {
+  if (read instanceof Error) {
+    const code = (read as NodeJS.ErrnoException).code;
+    if (code === "EAGAIN") return readChunks(fd, cap, deadlineMs);
+    return { ok: false, problem: `could not read stdin (${code ?? String(read)})` };
+  }
+  if (read.length > cap) return { ok: false, problem: `stdin is larger than ${cap} bytes` };
+  return decode(read);
 }
 
 function decode(bytes: Buffer): StdinResult {

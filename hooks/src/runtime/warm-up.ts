@@ -5,6 +5,7 @@
  * more on a cached commit). Nothing here touches the disk, starts a process or prints anything.
  */
 import { DEFAULT_CONFIG } from "../config/types.js";
+import type { CallKind } from "./call-kind.js";
 import { runChecks, type PreToolUseCheck, type ToolCall } from "./checks.js";
 import type { HostIO, PathInfo, RunResult } from "./io.js";
 
@@ -43,18 +44,25 @@ const scratch: HostIO = {
 // The calls most sessions make most: a Read, an ordinary Bash command, a commit whose verification
 // already passed. Not more: a larger cache takes longer to load on every run (measured: a cache of
 // every path loaded slower than one of these).
+const FILE_CALLS: Array<Pick<ToolCall, "tool" | "input">> = [
+  { tool: "Read", input: { file_path: `${PROJECT}/src/app.ts` } },
+  { tool: "Edit", input: { file_path: `${PROJECT}/src/app.ts`, old_string: "{}", new_string: "{ a }" } },
+];
 const CALLS: Array<Pick<ToolCall, "tool" | "input">> = [
   { tool: "Read", input: { file_path: `${PROJECT}/src/app.ts` } },
   { tool: "Bash", input: { command: "npm test && git status --short" } },
   { tool: "Bash", input: { command: 'git add -A && git commit -m "Warm the code cache" -m "A body that explains the change."' } },
 ];
 
-/** Runs every call above and returns what each decided (for tests); a failure is only noted. */
-export async function warmUp(checks: readonly PreToolUseCheck[]): Promise<string[]> {
+/**
+ * Runs the calls above for a kind of call (call-kind.ts: the file tools' cache holds their paths only)
+ * and returns what each decided (for tests); a failure is only noted.
+ */
+export async function warmUp(checks: readonly PreToolUseCheck[], kind: CallKind = "all"): Promise<string[]> {
   // Every verification has passed already: the cached path is the one worth compiling ahead.
   const passed = JSON.stringify({ at: 0, commands: [] });
   const outcomes: string[] = [];
-  for (const call of CALLS) {
+  for (const call of kind === "files" ? FILE_CALLS : CALLS) {
     try {
       const { verdict, notes } = await runChecks(checks, { ...call, cwd: PROJECT, sessionId: "warm-up" }, {
         io: scratch,
