@@ -54,6 +54,9 @@ export const BLOCK: string[] = [
   `git commit -m "$(git log -1 --format=%s)"`,
   "git commit -F -",
   `git commit -F "$FILE"`,
+  // A commit through an alias defined on the command line.
+  `git -c alias.ci=commit ci -m "wip"`,
+  `git -c alias.save="commit -a" save -m "fix: typo"`,
   // Bad messages however the commit is written.
   `npm test && git commit -m "wip"`,
   `git add -A && git commit -m "wip"`,
@@ -201,4 +204,6 @@ export const PASS: string[] = [
   `git commit -h`,
   `git commit --help`,
   `git commit --no-edit`,
+  `git -c alias.st=status st`,
+  `git -c alias.ci=commit ci -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,
 ];

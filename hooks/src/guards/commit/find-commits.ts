@@ -21,13 +21,23 @@ export function findCommits(command: string, cwd: string, home: string | undefin
     if (name !== "git") return;
     let j = 0;
     let gitCwd = at;
+    // `git -c alias.ci=commit ci`: aliases defined on the command line, by name.
+    const aliases = new Map<string, string>();
     while (j < args.length && (args[j] as Arg).text.startsWith("-")) {
       const option = (args[j] as Arg).text;
       if (option === "-C") gitCwd = resolveDir(args[j + 1]?.text ?? UNKNOWN, gitCwd, home);
+      const setting = option === "-c" ? args[j + 1]?.text : undefined;
+      const alias = setting === undefined ? undefined : /^alias\.([^=]+)=(.*)$/is.exec(setting);
+      if (alias) aliases.set((alias[1] as string).toLowerCase(), (alias[2] as string).trim());
       j += GIT_VALUE_OPTIONS.has(option) ? 2 : 1;
     }
-    if (args[j]?.text !== "commit") return;
-    found.push({ args: args.slice(j + 1), cwd: gitCwd, raw, ...(stdin !== undefined ? { stdin } : {}) });
+    const sub = args[j]?.text ?? "";
+    // An alias runs its first word as the subcommand, with its other words before the given arguments.
+    const expansion = aliases.get(sub.toLowerCase())?.split(/\s+/).filter(Boolean);
+    const subcommand = expansion ? expansion[0] : sub;
+    if (subcommand !== "commit") return;
+    const extra: Arg[] = (expansion ?? []).slice(1).map((text) => ({ text, raw: text }));
+    found.push({ args: [...extra, ...args.slice(j + 1)], cwd: gitCwd, raw, ...(stdin !== undefined ? { stdin } : {}) });
   });
   return found;
 }
