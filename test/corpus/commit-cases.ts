@@ -54,6 +54,7 @@ export const BLOCK: string[] = [
   `git commit -m "$(git log -1 --format=%s)"`,
   "git commit -F -",
   `git commit -F "$FILE"`,
+  `find . -maxdepth 0 -exec git commit -m "wip" \\;`,
   // A commit through an alias defined on the command line.
   `git -c alias.ci=commit ci -m "wip"`,
   `git -c alias.save="commit -a" save -m "fix: typo"`,

@@ -116,6 +116,17 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       const text = rest.map((a) => a.text).join(" ");
       if (!text.includes(UNKNOWN)) visitSource(text, state, depth + 1);
     }
+    // `find … -exec cmd {} \;`: each command it runs (in the file's folder for -execdir: unknown).
+    if (name === "find" && depth < 8) {
+      for (let i = 0; i < rest.length; i++) {
+        const action = rest[i]?.text ?? "";
+        if (!["-exec", "-execdir", "-ok", "-okdir"].includes(action)) continue;
+        const end = rest.findIndex((a, k) => k > i && (a.text === ";" || a.text === "+"));
+        const inner = rest.slice(i + 1, end === -1 ? rest.length : end);
+        if (inner.length > 0) visitArgv(inner, action.endsWith("dir") ? { ...state, cwd: undefined } : state, depth + 1, undefined, [], inner.map((a) => a.raw).join(" "));
+        i = end === -1 ? rest.length : end;
+      }
+    }
   };
 
   const visitSource = (text: string, state: State, depth: number): void => {
