@@ -55,6 +55,7 @@ export const BLOCK: string[] = [
   "git commit -F -",
   `git commit -F "$FILE"`,
   `find . -maxdepth 0 -exec git commit -m "wip" \\;`,
+  `alias gc="git commit"\ngc -m "wip"`,
   // A commit through an alias defined on the command line.
   `git -c alias.ci=commit ci -m "wip"`,
   `git -c alias.save="commit -a" save -m "fix: typo"`,
@@ -206,5 +207,6 @@ export const PASS: string[] = [
   `git commit --help`,
   `git commit --no-edit`,
   `git -c alias.st=status st`,
+  `alias ll="ls -la"\nll`,
   `git -c alias.ci=commit ci -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,
 ];

@@ -38,6 +38,8 @@ export function resolveDir(dir: string, cwd: string | undefined, home: string | 
 /** Calls `visit` for every simple command in `command`; throws ShellSyntaxError when it does not parse. */
 export function walkCommands(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, visit: (cmd: WalkedCommand) => void): void {
   const scope = (state: State): ExpandScope => ({ vars: state.vars, cwd: state.cwd, home, env });
+  // `alias gc='git commit'` then `gc -m wip` on a later line: Claude Code's shell expands aliases.
+  const aliases = new Map<string, string>();
 
   const visitScript = (script: Script, state: State, depth: number): void => {
     if (depth > 8) return;
@@ -84,6 +86,17 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
   };
 
   const visitArgv = (argv: Arg[], state: State, depth: number, stdin: string | undefined, redirects: WalkedCommand["redirects"], raw: string): void => {
+    const alias = aliases.get(argv[0]?.text ?? "");
+    if (alias !== undefined && depth < 8) {
+      visitSource([alias, ...argv.slice(1).map((a) => a.raw)].join(" "), state, depth + 1);
+      return;
+    }
+    if (argv[0]?.text === "alias") {
+      for (const arg of argv.slice(1)) {
+        const definition = /^([^=\s]+)=(.*)$/s.exec(arg.text);
+        if (definition && !arg.text.includes(UNKNOWN)) aliases.set(definition[1] as string, definition[2] as string);
+      }
+    }
     // Step over wrappers (the secret guard's table), following `env -C` into its folder.
     const command = innerCommand(argv, {
       throughXargs: true,
