@@ -66,6 +66,7 @@ export const DENY: GuardCase[] = [
   bash(`echo "print(open('.env').read())" | python3`),
   bash("git stash show -p stash@{0} -- .env"),
   bash("wc --files0-from=.env"),
+  bash("git mv .env notes.txt"),
   // Code that loads .env into its environment and prints a value, whatever the variable's name.
   bash(`node -e "console.log(require('dotenv').config())"`),
   bash(`node -e "require('dotenv').config(); console.log(process.env.DATABASE_URL)"`),
@@ -610,6 +611,8 @@ export const ALLOW: GuardCase[] = [
   bash(`python3 -c "import os; [print(open('src/'+f).read()) for f in os.listdir('src')]"`),
   bash(`node -e "console.log(String.fromCharCode(72, 105))"`),
   bash(`for f in src/*.ts; do cat "$f"; done`),
+  bash("git mv .env .env.local.bak"),
+  bash("git mv src/app.ts src/main.ts"),
   bash("direnv allow"),
   bash("direnv exec . npm test"),
   bash("mise exec -- node app.js"),

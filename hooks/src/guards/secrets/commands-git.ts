@@ -5,6 +5,7 @@ import { toAbsolute } from "../../runtime/paths.js";
 import { NAMES_ONLY, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
 import { tracked } from "./commands-search.js";
+import { copy } from "./commands-transfer.js";
 import { hasOption, optionValues, parseOptions } from "./options.js";
 import { EVERYTHING } from "./tree-search.js";
 
@@ -51,6 +52,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   // `git stash show -p [stash] [-- path]` prints the stashed changes of what it names (an ignored
   // .env is stashed by `git stash -a`).
   if (sub === "stash" && rest[0]?.text === "show") return printedPaths(a, "stash show", rest.slice(1), state, own);
+  // `git mv .env notes.txt` renames a tracked secret to a name no rule guards, as mv does.
+  if (sub === "mv") return copy(a, "mv", rest.filter((w) => !/^-(f|k|n|v|-force|-dry-run|-verbose)$/.test(w.text)), own);
   if (GIT_NON_READING.has(sub)) return;
   if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
