@@ -10,6 +10,7 @@ const CONFIG = `${PROJECT}/.claude/shipshape.yaml`;
 const DATA = `${HOME}/.cache/shipshape`;
 
 export const OWN_DENY: GuardCase[] = [
+  bash("git -C . checkout HEAD~1 -- .claude/shipshape.yaml"),
   { tool: "Write", input: { file_path: CONFIG, content: "secrets:\n  enabled: false\n" } },
   { tool: "Write", input: { file_path: ".claude/shipshape.yaml", content: "x" }, note: "relative to the project" },
   { tool: "Write", input: { file_path: `${PROJECT}/src/../.claude/shipshape.yaml`, content: "x" } },
@@ -58,6 +59,8 @@ export const OWN_DENY: GuardCase[] = [
 ];
 
 export const OWN_ALLOW: GuardCase[] = [
+  bash("git -C . diff .claude/shipshape.yaml"),
+  bash("git -c core.pager=cat log -p -- .claude/shipshape.yaml"),
   { tool: "Read", input: { file_path: CONFIG } },
   { tool: "Read", input: { file_path: `${DATA}/verify-cache.json` } },
   { tool: "Write", input: { file_path: `${PROJECT}/shipshape.yaml`, content: "x" }, note: "not in .claude/" },

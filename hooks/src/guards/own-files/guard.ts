@@ -11,6 +11,7 @@ import { PASS, type Verdict } from "../../runtime/decision.js";
 import type { HostIO } from "../../runtime/io.js";
 import { basename, dirname, toAbsolute } from "../../runtime/paths.js";
 import { UNKNOWN } from "../../shell/expand.js";
+import { GIT_VALUE_OPTIONS } from "../secrets/command-rules.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
 import { namesOwnFile, ownFileAt, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
 import { applyEdits, editsIn, parseSettings, switchedOff } from "./settings-switches.js";
@@ -59,7 +60,12 @@ const SCRIPTED = new Set(["sed"]);
 
 function readsOnly(cmd: WalkedCommand): boolean {
   const args = cmd.args.map((a) => a.text);
-  if (cmd.name === "git") return GIT_LEAVING_FILES.has(args.find((a) => !a.startsWith("-")) ?? "");
+  if (cmd.name === "git") {
+    // The subcommand, past global options and their values (`git -C dir diff`).
+    let i = 0;
+    while (i < args.length && (args[i] as string).startsWith("-")) i += GIT_VALUE_OPTIONS.has(args[i] as string) ? 2 : 1;
+    return GIT_LEAVING_FILES.has(args[i] ?? "");
+  }
   if (!READERS.has(cmd.name)) return false;
   if (cmd.name === "sed" || cmd.name === "yq") return !args.some((a) => /^-[a-zA-Z]*i|^--in-place/.test(a));
   if (cmd.name === "shipshape") return args[0] === "explain" || args[0] === "doctor";
