@@ -4,11 +4,11 @@
  * (ESM, no imports: a module may load only its own files), imported by hooks/dist/module.js.
  */
 import { loadConfig, type ConfigCache } from "../config/load-config.js";
-import { describeProblems, unreadableConfigReason } from "../config/resolve-config.js";
 import type { LoadedConfig } from "../config/types.js";
 import { mayCommit } from "../guards/commit/may-commit.js";
 import { callUsesCwd, PRE_TOOL_USE_CHECKS } from "../guards/checks.js";
-import { runChecks, type ToolCall } from "../runtime/checks.js";
+import type { ToolCall } from "../runtime/checks.js";
+import { decideWithConfig } from "../runtime/decide-with-config.js";
 import { failClosed } from "../runtime/decision.js";
 import type { HostIO, KeyValueStore } from "../runtime/io.js";
 import { parseEntries, withEntry } from "../runtime/recent-entries.js";
@@ -72,18 +72,7 @@ export async function decideToolCall(call: ToolCall, io: HostIO, context: Module
     // The verification cache matters only to a commit; reading it on every call would cost every call.
     if (context.loadStore && mayCommit(call)) await context.loadStore();
     const loaded = await configFor(call, io, context);
-    const unreadable = unreadableConfigReason(loaded);
-    if (unreadable) return { deny: unreadable };
-    const notice = describeProblems(loaded);
-    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call, {
-      io: statsOnce(io),
-      config: loaded.config,
-      configDegraded: loaded.degraded,
-      configNotice: notice,
-      projectDir: context.projectDir,
-      home: context.home,
-      store: context.store,
-    });
+    const { verdict, notice } = await decideWithConfig(PRE_TOOL_USE_CHECKS, call, loaded, { io: statsOnce(io), projectDir: context.projectDir, home: context.home, store: context.store });
     if (verdict.action !== "deny") return {};
     // A module cannot show a notice beside a passing call, so a broken config is reported with refusals.
     return { deny: notice ? `${verdict.reason}\n\n${notice}` : verdict.reason };

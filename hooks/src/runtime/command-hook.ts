@@ -1,7 +1,7 @@
-import { describeProblems, unreadableConfigReason } from "../config/resolve-config.js";
 import type { ConfigCache, ConfigResolver } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
-import { runChecks, type PreToolUseCheck } from "./checks.js";
+import type { PreToolUseCheck } from "./checks.js";
+import { decideWithConfig } from "./decide-with-config.js";
 import { failClosed, renderPreToolUse, type HookOutcome } from "./decision.js";
 import type { HostIO, KeyValueStore } from "./io.js";
 import { parsePreToolUse } from "./payload.js";
@@ -55,10 +55,7 @@ async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps)
   const projectDir = deps.io.env("CLAUDE_PROJECT_DIR") || payload.cwd;
   const home = deps.io.env("HOME") || undefined;
   const loaded = await loadConfig(deps.io, { projectDir, home }, deps.resolver, deps.cache);
-  const notice = describeProblems(loaded);
-  const unreadable = unreadableConfigReason(loaded);
-  if (unreadable) return { verdict: { action: "deny", check: "shipshape", reason: unreadable }, notices: [] };
-  const { verdict, notes } = await runChecks(
+  const { verdict, notes, notice } = await decideWithConfig(
     checks,
     {
       tool: payload.tool_name,
@@ -67,7 +64,8 @@ async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps)
       sessionId: payload.session_id,
       ...(payload.agent_type ? { agentType: payload.agent_type } : {}),
     },
-    { io: deps.io, config: loaded.config, configDegraded: loaded.degraded, configNotice: notice, projectDir, home, store: deps.store },
+    loaded,
+    { io: deps.io, projectDir, home, store: deps.store },
   );
   if (notice) deps.writeStderr(`${notice}\n`);
   return { verdict, notices: [...(notice ? [notice] : []), ...notes] };
