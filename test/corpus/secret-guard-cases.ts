@@ -67,6 +67,7 @@ export const DENY: GuardCase[] = [
   bash("git stash show -p stash@{0} -- .env"),
   bash("wc --files0-from=.env"),
   bash("git mv .env notes.txt"),
+  bash("git log -L 1,5:.env"),
   // Code that loads .env into its environment and prints a value, whatever the variable's name.
   bash(`node -e "console.log(require('dotenv').config())"`),
   bash(`node -e "require('dotenv').config(); console.log(process.env.DATABASE_URL)"`),
@@ -613,6 +614,9 @@ export const ALLOW: GuardCase[] = [
   bash(`for f in src/*.ts; do cat "$f"; done`),
   bash("git mv .env .env.local.bak"),
   bash("git mv src/app.ts src/main.ts"),
+  bash("git log --oneline -- .env"),
+  bash("git log --stat --format=%H -- .env"),
+  bash("git log -L:main:src/app.ts"),
   bash("direnv allow"),
   bash("direnv exec . npm test"),
   bash("mise exec -- node app.js"),

@@ -55,6 +55,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   // `git mv .env notes.txt` renames a tracked secret to a name no rule guards, as mv does.
   if (sub === "mv") return copy(a, "mv", rest.filter((w) => !/^-(f|k|n|v|-force|-dry-run|-verbose)$/.test(w.text)), own);
   if (GIT_NON_READING.has(sub)) return;
+  // `git log` and `whatchanged` print no contents unless asked for patches (`-p`, `-L`, `--word-diff` …).
+  if ((sub === "log" || sub === "whatchanged") && !rest.some((w) => /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|--word-diff(=.*)?|--color-words|--cc|-c|--full-diff|-L.*|-G.*|--ext-diff|--textconv|--follow-renames-patch)$|^-[a-zA-Z]*p[a-zA-Z]*$/.test(w.text))) return;
   if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
 }
@@ -62,6 +64,11 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
 /** The paths a printing subcommand (show, diff, log …) names, past revisions and stash names. */
 async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State, own: State): Promise<void> {
   const parsed = parseOptions(rest, { valueShort: "nSGLUX", valueLong: ["--format", "--pretty", "--author", "--since", "--until", "--grep", "-L"] });
+  // `-L 1,5:.env` and `-L:func:.env` print the history of lines of the file after the last colon.
+  for (const range of optionValues(parsed, "-L")) {
+    const file = range.text.slice(range.text.lastIndexOf(":") + 1);
+    if (file !== "") await a.file({ ...range, text: file }, own, `\`git ${sub} -L\` prints lines of`);
+  }
   for (const operand of parsed.operands) {
     if (operand.text.includes(":") || /^[0-9a-f]{7,40}$/.test(operand.text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|@)([~^].*)?$/.test(operand.text) || /^stash@\{\d+\}$|^\d+$/.test(operand.text) || operand.text.includes("..")) continue;
     if (state.cwd === undefined || operand.text.includes(UNKNOWN)) {
