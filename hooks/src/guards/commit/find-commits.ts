@@ -14,8 +14,11 @@ export interface CommitInvocation {
   raw: string;
 }
 
-/** Finds every `git commit` in a command line, however it is wrapped; mentions (echo, grep) are not commits. */
-export function findCommits(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined): CommitInvocation[] {
+/**
+ * Finds every `git commit` in a command line, however it is wrapped; mentions (echo, grep) are not
+ * commits. `configAliases`: the user's git aliases (git-aliases.ts), when the command may use one.
+ */
+export function findCommits(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, configAliases?: ReadonlyMap<string, string>, depth = 0): CommitInvocation[] {
   const found: CommitInvocation[] = [];
   walkCommands(command, cwd, home, env, ({ name, args, cwd: at, stdin, raw }) => {
     if (name !== "git") return;
@@ -32,8 +35,14 @@ export function findCommits(command: string, cwd: string, home: string | undefin
       j += GIT_VALUE_OPTIONS.has(option) ? 2 : 1;
     }
     const sub = args[j]?.text ?? "";
+    const alias = aliases.get(sub.toLowerCase()) ?? configAliases?.get(sub.toLowerCase());
+    // `!…` aliases run a shell command: its commits are the alias's (their messages unknown, if "$1").
+    if (alias?.startsWith("!")) {
+      if (depth < 2) found.push(...findCommits(alias.slice(1), gitCwd ?? cwd, home, env, configAliases, depth + 1).map((c) => ({ ...c, raw })));
+      return;
+    }
     // An alias runs its first word as the subcommand, with its other words before the given arguments.
-    const expansion = aliases.get(sub.toLowerCase())?.split(/\s+/).filter(Boolean);
+    const expansion = alias?.split(/\s+/).filter(Boolean);
     const subcommand = expansion ? expansion[0] : sub;
     if (subcommand !== "commit") return;
     const extra: Arg[] = (expansion ?? []).slice(1).map((text) => ({ text, raw: text }));

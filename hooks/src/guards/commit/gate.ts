@@ -6,6 +6,7 @@ import { checkMessage, describeViolations, type Violation } from "./convention.j
 import { detectCommands } from "./detect.js";
 import { mayCommit } from "./may-commit.js";
 import { findCommits, type CommitInvocation } from "./find-commits.js";
+import { gitAliases, unknownSubcommands } from "./git-aliases.js";
 import { contentKey, fnv, GitStatusError, readGitState, type GitState } from "./git-state.js";
 import { cleanupMessage, readCommitArgs, type CommitOptions } from "./message.js";
 import { relevant, runCommands, type CommandOutcome } from "./verify.js";
@@ -99,11 +100,15 @@ export async function verify(commits: Array<{ invocation: CommitInvocation; opti
 export const commitGate: PreToolUseCheck = {
   id: CHECK_ID,
   async decide(call: ToolCall, ctx: CheckContext): Promise<Verdict> {
-    if (!ctx.config.commit.enabled || !mayCommit(call)) return PASS;
-    const command = call.input.command as string;
+    if (!ctx.config.commit.enabled || call.tool !== "Bash" || typeof call.input.command !== "string") return PASS;
+    const command = call.input.command;
+    // A subcommand git does not ship may be one of the user's aliases (`git ci`, with ci = commit).
+    const unknown = /git/.test(command) ? unknownSubcommands(command) : [];
+    const aliases = unknown.length > 0 ? await gitAliases(ctx.io, call.cwd, ctx.home) : undefined;
+    if (!mayCommit(call) && !unknown.some((sub) => aliases?.has(sub.toLowerCase()))) return PASS;
     let invocations: CommitInvocation[];
     try {
-      invocations = findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name));
+      invocations = findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name), aliases);
     } catch (error) {
       if (error instanceof ShellSyntaxError) return deny(`The command does not parse (${error.message}), so the gate cannot tell which commit it makes.`);
       throw error;

@@ -1,4 +1,5 @@
 import type { ToolCall } from "../../runtime/checks.js";
+import { unknownSubcommands } from "./git-aliases.js";
 
 /**
  * Whether a call may make a git commit, by a cheap look at its text. Every caller that defers commit
@@ -12,4 +13,10 @@ export function mayCommit(call: Pick<ToolCall, "tool" | "input">): boolean {
   // ($'\x67it') can spell anything: the gate's own parser decides those.
   const plain = command.replace(/[\\'"]/g, "");
   return command.includes("$'") || (/git/.test(plain) && /commit/.test(plain));
+}
+
+/** Whether a Bash call runs a git subcommand git does not ship, which may be a user's alias for commit. */
+export function mayCommitThroughAlias(call: Pick<ToolCall, "tool" | "input">): boolean {
+  const command = call.input.command;
+  return call.tool === "Bash" && typeof command === "string" && /git/.test(command) && unknownSubcommands(command).length > 0;
 }

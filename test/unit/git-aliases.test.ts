@@ -1,0 +1,62 @@
+/** Commits made through the user's git aliases (`git ci`, with `ci = commit` in ~/.gitconfig). */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { commitGate } from "../../hooks/src/guards/commit/gate.js";
+import { parseAliases, unknownSubcommands } from "../../hooks/src/guards/commit/git-aliases.js";
+import { repoIO } from "../helpers/repo-io.js";
+
+const GITCONFIG = `[user]\n\tname = Dev\n[alias]\n\tci = commit\n\tcia = commit -a\n\tst = status\n\tsave = "!git add -A && git commit -m \\"$1\\""\n[core]\n\teditor = vim\n`;
+
+async function gate(command: string, files: Record<string, string> = { "/home/dev/.gitconfig": GITCONFIG }) {
+  const io = repoIO(files);
+  const verdict = await commitGate.decide({ tool: "Bash", input: { command }, cwd: "/repo", sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: "/repo", home: "/home/dev" });
+  return { verdict, io };
+}
+
+describe("commits through the user's git aliases", () => {
+  it.each([
+    ["an alias for commit", `git ci -m "wip"`],
+    ["an alias with options of its own", `git cia -m "fix: typo"`],
+    ["an alias set in the repository's config", `git c -m "wip"`, { "/repo/.git/config": "[alias]\n  c = commit\n" }],
+    ["a shell alias that commits", `git save "whatever"`],
+    ["an alias in a list", `npm test && git ci -m "wip"`],
+  ] as const)("blocks %s", async (_name, command, files?: Record<string, string>) => {
+    const { verdict } = await gate(command, files ?? { "/home/dev/.gitconfig": GITCONFIG });
+    expect(verdict.action).toBe("deny");
+  });
+
+  it.each([
+    ["a good message through the alias", `git ci -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`],
+    ["an alias for something else", "git st"],
+    ["an unknown subcommand that is no alias", "git frobnicate"],
+    ["git's own subcommands (no config read)", "git status && git log --oneline -3"],
+  ] as const)("passes %s", async (_name, command) => {
+    const { verdict } = await gate(command);
+    expect(verdict.action).toBe("pass");
+  });
+
+  it("reads git config only for a subcommand git does not ship", async () => {
+    const reads = async (command: string) => {
+      const io = repoIO({ "/home/dev/.gitconfig": GITCONFIG });
+      const read: string[] = [];
+      const readText = io.readText.bind(io);
+      io.readText = async (path) => (read.push(path), readText(path));
+      await commitGate.decide({ tool: "Bash", input: { command }, cwd: "/repo", sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: "/repo", home: "/home/dev" });
+      return read.filter((path) => /gitconfig|git\/config/.test(path));
+    };
+    expect(await reads("git status && git diff --stat && git log -1")).toEqual([]);
+    expect(await reads("git st")).toEqual(["/home/dev/.gitconfig", "/home/dev/.config/git/config", "/repo/.git/config"]);
+  });
+});
+
+describe("parseAliases and unknownSubcommands", () => {
+  it("reads the [alias] section, quoted values and all", () => {
+    expect([...parseAliases(GITCONFIG)]).toEqual([["ci", "commit"], ["cia", "commit -a"], ["st", "status"], ["save", '!git add -A && git commit -m "$1"']]);
+    expect([...parseAliases('[Alias] CO = checkout ; a comment\n[alias "x"]\n')]).toEqual([["co", "checkout"]]);
+  });
+
+  it("lists only the subcommands git does not ship", () => {
+    expect(unknownSubcommands("git ci -m x && git status; git -C dir lg --all | git -c a=b st")).toEqual(["ci", "lg", "st"]);
+    expect(unknownSubcommands("echo digit commit; git commit -m x")).toEqual([]);
+  });
+});
