@@ -56,6 +56,8 @@ export const BLOCK: string[] = [
   `git commit -F "$FILE"`,
   `find . -maxdepth 0 -exec git commit -m "wip" \\;`,
   `alias gc="git commit"\ngc -m "wip"`,
+  `GIT_EDITOR=true git commit`,
+  `EDITOR=vim git commit --amend`,
   // A commit through an alias defined on the command line.
   `git -c alias.ci=commit ci -m "wip"`,
   `git -c alias.save="commit -a" save -m "fix: typo"`,
@@ -207,6 +209,8 @@ export const PASS: string[] = [
   `git commit --help`,
   `git commit --no-edit`,
   `git -c alias.st=status st`,
+  `GIT_EDITOR=true git commit --amend`,
+  `git -c core.editor=true commit --amend -a`,
   `alias ll="ls -la"\nll`,
   `git -c alias.ci=commit ci -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,
 ];

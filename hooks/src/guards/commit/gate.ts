@@ -97,6 +97,16 @@ export async function verify(commits: Array<{ invocation: CommitInvocation; opti
   return { action: "pass", note: `shipshape: verification passed (${detected.source}: ${list}).${note ? ` ${note}` : ""}` };
 }
 
+/**
+ * `GIT_EDITOR=true git commit --amend`: an editor that changes nothing keeps the message being
+ * amended, so it is reused, not written in an editor the agent cannot use.
+ */
+function keptByEditor(invocation: CommitInvocation, options: CommitOptions): CommitOptions {
+  if (options.source.kind !== "editor" || !options.amend) return options;
+  if (!/(^|\s)(GIT_EDITOR|EDITOR|VISUAL)=(true|:|'true'|"true")(\s|$)|core\.editor=(true|:)(\s|$)/.test(invocation.raw)) return options;
+  return { ...options, source: { kind: "reused", how: "--amend with an editor that changes nothing" } };
+}
+
 export const commitGate: PreToolUseCheck = {
   id: CHECK_ID,
   async decide(call: ToolCall, ctx: CheckContext): Promise<Verdict> {
@@ -118,7 +128,7 @@ export const commitGate: PreToolUseCheck = {
       return deny(`The shipshape configuration is broken, so the gate cannot know this project's convention and verification commands. Fix it first:\n${ctx.configNotice ?? "see the notice about .claude/shipshape.yaml"}`);
     }
     // --dry-run and --help commit nothing: no message to check and nothing to verify.
-    const commits = invocations.map((invocation) => ({ invocation, options: readCommitArgs(invocation.args, invocation.stdin) })).filter((c) => c.options.source.kind !== "none");
+    const commits = invocations.map((invocation) => ({ invocation, options: keptByEditor(invocation, readCommitArgs(invocation.args, invocation.stdin)) })).filter((c) => c.options.source.kind !== "none");
     if (commits.length === 0) return PASS;
     for (const { invocation, options } of commits) {
       const { message, problem } = await messageOf(options, invocation, ctx);
