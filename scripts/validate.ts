@@ -47,8 +47,12 @@ function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => join(dir, f));
 }
 
-/** The most code the hooks module may load, with the files it imports (see the check below). */
-export const MODULE_BUDGET_BYTES = 128 * 1024;
+/**
+ * The most code the hooks module may load, with the files it imports (see the check below). Raised
+ * from 128 KB when the guards grew (Claude Code's settings switches, commits through git aliases,
+ * what revisions print, PowerShell searches): about 2 ms of every session's start per KB.
+ */
+export const MODULE_BUDGET_BYTES = 144 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];

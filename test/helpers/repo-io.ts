@@ -26,6 +26,8 @@ export function repoIO(extraFiles: Record<string, string> = {}, runShell?: (comm
       if (argv[0] === "git" && args === STATUS_ARGS.join(" ")) {
         return { exitCode: 0, stdout: "1 M. N... 100644 100644 100644 a b src/app.ts\0", stderr: "", timedOut: false };
       }
+      // The secret guard asks which files a diff, show or log would print.
+      if (argv[0] === "git" && argv.includes("--name-only")) return { exitCode: 0, stdout: "src/app.ts\n", stderr: "", timedOut: false };
       return { exitCode: 1, stdout: "", stderr: `unexpected ${argv.join(" ")}`, timedOut: false };
     },
     runShell: runShell ?? (() => ({ exitCode: 0, stdout: "ok\n", stderr: "", timedOut: false })),

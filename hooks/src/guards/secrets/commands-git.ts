@@ -69,8 +69,18 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
     const file = range.text.slice(range.text.lastIndexOf(":") + 1);
     if (file !== "") await a.file({ ...range, text: file }, own, `\`git ${sub} -L\` prints lines of`);
   }
-  for (const operand of parsed.operands) {
-    if (operand.text.includes(":") || /^[0-9a-f]{7,40}$/.test(operand.text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|@)([~^].*)?$/.test(operand.text) || /^stash@\{\d+\}$|^\d+$/.test(operand.text) || operand.text.includes("..")) continue;
+  // `--stat`, `--name-only` and the like print names and counts: no contents, unless a patch is asked too.
+  const texts = rest.map((w) => w.text);
+  const patch = texts.some((t) => /^(-p|-u|--patch.*|-U\d*|--unified(=.*)?|--word-diff.*|--color-words.*|--cc|--full-diff|-W|--function-context)$/.test(t));
+  if (!patch && texts.some((t) => /^(--stat(=.*)?|--numstat|--shortstat|--dirstat(=.*)?|--name-only|--name-status|--raw|--summary|-s|--no-patch|--quiet|--exit-code|--check)$/.test(t))) return;
+  const paths = parsed.operands.filter((operand) => !isRevision(operand.text) && !/^-\d+$/.test(operand.text));
+  // No path named: what prints is whatever the revisions (or the working tree) hold, which git lists.
+  // (`REV:path` operands are objects, judged above.)
+  if (paths.length === 0 && sub !== "blame" && sub !== "annotate" && !parsed.operands.some((o) => o.text.includes(":"))) {
+    await printedByRevisions(a, sub, rest, own);
+    return;
+  }
+  for (const operand of paths) {
     if (state.cwd === undefined || operand.text.includes(UNKNOWN)) {
       await a.file(operand, own, `\`git ${sub}\` prints`);
       continue;
@@ -78,5 +88,68 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
     const info = await a.env.ctx.io.stat(toAbsolute(operand.text, own.cwd ?? "/", a.env.ctx.home));
     if (info?.kind === "dir") await a.tree(operand, own, EVERYTHING, `\`git ${sub}\` over \`${operand.raw}\``, (found) => tracked(a, found, own));
     else await a.file(operand, own, `\`git ${sub}\` prints`);
+  }
+}
+
+function isRevision(text: string): boolean {
+  return text.includes(":") || /^[0-9a-f]{7,40}$/.test(text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|@)([~^].*)?$/.test(text) || /^stash@\{\d+\}$|^\d+$/.test(text) || text.includes("..");
+}
+
+/** Options that shape how changes print, dropped when git is asked which files a command prints. */
+const PRINT_SHAPE =
+  /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|--stat(=.*)?|--numstat|--shortstat|--dirstat(=.*)?|--summary|--raw|--name-only|--name-status|--word-diff(=.*)?|--color-words(=.*)?|--color(=.*)?|--no-color|-U\d*|--unified(=.*)?|--stdout|--cc|-c|-m|--full-diff|--format(=.*)?|--pretty(=.*)?|--oneline|--graph|--decorate(=.*)?|--ext-diff|--textconv|--binary|-W|--function-context|-z|--cover-letter|--numbered|--signoff|--no-stat|--output(=.*)?|-o|--prefix(=.*)?)$/;
+
+/** The repository's top folder at or above `cwd` (git prints paths from it). */
+async function repositoryRoot(a: Analyzer, cwd: string): Promise<string | undefined> {
+  for (let dir = cwd.replace(/\/+$/, "") || "/"; ; dir = dir.slice(0, dir.lastIndexOf("/")) || "/") {
+    if (await a.env.ctx.io.exists(`${dir === "/" ? "" : dir}/.git`)) return dir;
+    if (dir === "/") return undefined;
+  }
+}
+
+/**
+ * `git diff`, `git show HEAD`, `git log -p`, `git format-patch --stdout`, `git stash show -p`, `git
+ * archive HEAD` with no path named print the files the revisions touch or hold, which may be a
+ * tracked secret (a committed .env). git is asked for their names (the same command, names only), and
+ * each is judged; a listing that cannot be had is refused, since the guard cannot rule it out.
+ */
+async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: State): Promise<void> {
+  const how = `\`git ${sub}\` prints`;
+  const writesFile = rest.some((w) => /^(-o|--output(=.*)?)$/.test(w.text)) || (sub === "format-patch" && !rest.some((w) => w.text === "--stdout"));
+  if (writesFile) return;
+  if (own.cwd === undefined || rest.some((w) => w.text.includes(UNKNOWN))) {
+    a.findings.push({ kind: "dynamic", word: `git ${sub} ${rest.map((w) => w.raw).join(" ")}`.trim(), how: `\`git ${sub}\` prints the files of` });
+    return;
+  }
+  const root = await repositoryRoot(a, own.cwd);
+  if (!root) return;
+  const kept = rest.filter((w) => !PRINT_SHAPE.test(w.text)).map((w) => w.text);
+  const revisions = kept.filter((t) => !t.startsWith("-"));
+  let argv: string[];
+  if (sub === "diff") argv = ["git", "diff", "--name-only", ...kept];
+  else if (sub === "stash show") argv = ["git", "stash", "show", "--name-only", ...kept];
+  else if (sub === "archive") argv = ["git", "ls-tree", "-r", "--name-only", revisions[0] ?? "HEAD"];
+  else if (sub === "format-patch") {
+    // `format-patch -3` and `format-patch origin/main` (the commits since) as git log ranges.
+    const range = revisions.length === 1 && !revisions[0]?.includes("..") && !/^-\d+$/.test(revisions[0] ?? "") ? [`${revisions[0]}..HEAD`] : revisions;
+    argv = ["git", "log", "--name-only", "--format=", ...kept.filter((t) => /^-\d+$/.test(t)), ...range];
+  } else argv = ["git", sub === "whatchanged" ? "log" : sub, "--name-only", "--format=", ...kept];
+  const listed = await a.env.ctx.io.run(argv, { cwd: own.cwd, timeoutMs: 5000 });
+  if (listed.timedOut) {
+    a.findings.push({ kind: "unchecked", what: `prints files git could not list in time (${argv.slice(1).join(" ")}); name the paths you need`, how: `\`git ${sub}\`` });
+    return;
+  }
+  if (listed.exitCode !== 0) {
+    // A revision that does not exist fails the command itself the same way: nothing prints.
+    if (/unknown revision|bad revision|ambiguous argument|does not have any commits|not a valid object name|bad object|No stash entries|is not a stash/i.test(listed.stderr)) return;
+    // Otherwise the guard may have read the command wrong: refuse rather than guess.
+    a.findings.push({ kind: "unchecked", what: `prints files git would not list (\`${argv.slice(1).join(" ")}\`: ${listed.stderr.trim().split("\n")[0] ?? ""}); name the paths you need`, how: `\`git ${sub}\`` });
+    return;
+  }
+  for (const line of new Set(listed.stdout.split("\n"))) {
+    if (line === "") continue;
+    const path = `${root}/${line}`;
+    const match = a.env.rules.classify(path);
+    if (match) a.findings.push({ kind: "file", hit: { path, match }, how });
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * git commands that name no path print whatever their revisions touch: in a repository where .env is
+ * tracked (committed by mistake), `git diff`, `git show`, `git log -p` … print it. The secret guard
+ * asks git for the names those commands would print, against real repositories here.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { createNodeIO } from "../../hooks/src/runtime/node-io.js";
+
+function repository(trackEnv: boolean): string {
+  const root = mkdtempSync(join(tmpdir(), "shipshape-revisions-"));
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" });
+  git("init", "-q");
+  git("config", "user.email", "t@example.com");
+  git("config", "user.name", "T");
+  writeFileSync(join(root, "a.txt"), "one\n");
+  if (trackEnv) writeFileSync(join(root, ".env"), "TOKEN=first\n");
+  else writeFileSync(join(root, ".gitignore"), ".env\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "Start");
+  writeFileSync(join(root, "a.txt"), "two\n");
+  git("commit", "-q", "-am", "Edit a");
+  writeFileSync(join(root, ".env"), "TOKEN=second\n");
+  return root;
+}
+
+async function decide(root: string, command: string) {
+  const home = mkdtempSync(join(tmpdir(), "shipshape-revisions-home-"));
+  const verdict = await secretGuard.decide(
+    { tool: "Bash", input: { command }, cwd: root, sessionId: "t" },
+    { io: createNodeIO({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home }), config: DEFAULT_CONFIG, configDegraded: false, projectDir: root, home },
+  );
+  return verdict.action === "deny" ? verdict.reason : "pass";
+}
+
+describe("git commands that print what revisions hold", () => {
+  const tracked = repository(true);
+  const ignored = repository(false);
+
+  it.each(["git diff", "git diff HEAD", "git show HEAD~1", "git log -p", "git log -p --all", "git format-patch -2 --stdout", "git archive HEAD | tar -xO", "git whatchanged -p"])(
+    "refuses %s where .env is tracked",
+    async (command) => {
+      expect(await decide(tracked, command)).toMatch(/prints `.*\/\.env`, a dotenv file/);
+    },
+  );
+
+  it.each(["git diff --stat", "git show --stat HEAD~1", "git log --oneline", "git diff -- a.txt", "git show HEAD", "git log -p -1", "git diff --name-only", "git show nosuchrev"])(
+    "passes %s where .env is tracked",
+    async (command) => {
+      expect(await decide(tracked, command)).toBe("pass");
+    },
+  );
+
+  it.each(["git diff", "git show HEAD~1", "git log -p", "git format-patch -2 --stdout", "git archive HEAD | tar -xO"])("passes %s where .env is ignored", async (command) => {
+    expect(await decide(ignored, command)).toBe("pass");
+  });
+});
