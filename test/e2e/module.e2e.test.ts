@@ -179,6 +179,42 @@ describe("Claude Code's settings in a real session", () => {
   }, 120_000);
 });
 
+describe("git output in the hooks module", () => {
+  it("refuses a diff and a show that would print a tracked .env, and passes them where it is ignored", async () => {
+    const repo = (trackEnv: boolean) => {
+      const project = scratchDir("module-git-output");
+      const git = (...args: string[]) => execFileSync("git", args, { cwd: project, encoding: "utf8" });
+      git("init", "-q");
+      git("config", "user.email", "t@example.com");
+      git("config", "user.name", "T");
+      writeFileSync(join(project, trackEnv ? ".env" : ".gitignore"), trackEnv ? "API_TOKEN=sk-live-1\n" : ".env\n");
+      git("add", "-A");
+      git("commit", "-q", "-m", "Start");
+      writeFileSync(join(project, ".env"), "API_TOKEN=sk-live-2\n");
+      return project;
+    };
+    const outputs = async (project: string) => {
+      const result = await runClaude({
+        project,
+        prompt: "look at the changes",
+        script: [{ toolUse: { name: "Bash", input: { command: "git diff" } } }, { toolUse: { name: "Bash", input: { command: "git show HEAD" } } }, { text: "done" }],
+        allowedTools: ["Bash"],
+      });
+      expect(result.exitCode, result.stderr).toBe(0);
+      return toolResults(result.api);
+    };
+    for (const result of await outputs(repo(true))) {
+      expect(result?.isError).toBe(true);
+      expect(result?.text).toMatch(/secret guard blocked this Bash call[\s\S]*\.env`, a dotenv file/);
+      expect(result?.text).not.toContain("sk-live");
+    }
+    for (const result of await outputs(repo(false))) {
+      expect(result?.isError, result?.text).toBe(false);
+      expect(result?.text).not.toContain("sk-live");
+    }
+  }, 120_000);
+});
+
 describe("verification in the hooks module", () => {
   it("waits for a slow test suite instead of cutting it short", async () => {
     const project = scratchDir("module-slow");
