@@ -67,6 +67,8 @@ export const DENY: GuardCase[] = [
   bash("git stash show -p stash@{0} -- .env"),
   bash("wc --files0-from=.env"),
   bash("git mv .env notes.txt"),
+  bash("expect -c 'spawn cat .env; expect eof'"),
+  bash("echo 'puts [read [open .env]]' | tclsh"),
   bash("git log -L 1,5:.env"),
   // Code that loads .env into its environment and prints a value, whatever the variable's name.
   bash(`node -e "console.log(require('dotenv').config())"`),
@@ -614,6 +616,7 @@ export const ALLOW: GuardCase[] = [
   bash(`for f in src/*.ts; do cat "$f"; done`),
   bash("git mv .env .env.local.bak"),
   bash("git mv src/app.ts src/main.ts"),
+  bash("expect -c 'spawn ssh-add; expect eof'"),
   bash("git log --oneline -- .env"),
   bash("git log --stat --format=%H -- .env"),
   bash("git log -L:main:src/app.ts"),

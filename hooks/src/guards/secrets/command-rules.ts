@@ -128,6 +128,8 @@ export const INTERPRETERS: Array<{ pattern: RegExp; codeOptions: string[]; value
   { pattern: /^(lua|luajit)$/, codeOptions: ["-e"] },
   { pattern: /^(Rscript)$/, codeOptions: ["-e"] },
   { pattern: /^(osascript)$/, codeOptions: ["-e"] },
+  // Tcl: expect's -c script, and code fed to tclsh on stdin.
+  { pattern: /^(expect|tclsh\d*(\.\d+)?|wish)$/, codeOptions: ["-c"] },
   { pattern: /^(pwsh|powershell)$/, codeOptions: ["-c", "-Command", "-command"] },
   { pattern: /^(jshell|groovy|scala|kotlin)$/, codeOptions: ["-e"] },
 ];
