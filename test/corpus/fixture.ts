@@ -8,6 +8,8 @@ export const PROJECT = "/home/dev/project";
 
 const secretish = "TOKEN=abc123\n";
 
+const CERTIFICATE = "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIE\n-----END CERTIFICATE-----\n";
+
 export const SETTINGS = `{
   "permissions": { "allow": ["Bash(npm test)"], "deny": ["Read(./.env)"] },
   "enabledPlugins": { "shipshape@shipshape": true },
@@ -74,6 +76,9 @@ export function fixtureIO() {
       [`${PROJECT}/config/app.yaml`]: "port: 1",
       [`${PROJECT}/config/secrets.yml`]: "x: y",
       [`${PROJECT}/certs/server.pem`]: "pem",
+      // A certificate chain holds no secret; a bundle with a private key does.
+      [`${PROJECT}/certs/fullchain.pem`]: `${CERTIFICATE}${CERTIFICATE}`,
+      [`${PROJECT}/certs/bundle.pem`]: `${CERTIFICATE}-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n`,
       [`${PROJECT}/certs/server.key`]: "key",
       [`${PROJECT}/certs/README.md`]: "certs",
       [`${PROJECT}/infra/main.tf`]: "resource",
@@ -96,7 +101,7 @@ export function fixtureIO() {
     ignored: [
       `${PROJECT}/.env`, `${PROJECT}/.env.local`, `${PROJECT}/.env.production`, `${PROJECT}/config/.env`, `${PROJECT}/prod.env`,
       `${PROJECT}/infra/terraform.tfstate`, `${PROJECT}/infra/terraform.tfstate.backup`, `${PROJECT}/infra/prod.tfvars`,
-      `${PROJECT}/certs/server.pem`, `${PROJECT}/certs/server.key`, `${PROJECT}/credentials.json`, `${PROJECT}/service-account-prod.json`,
+      `${PROJECT}/certs/server.pem`, `${PROJECT}/certs/bundle.pem`, `${PROJECT}/certs/fullchain.pem`, `${PROJECT}/certs/server.key`, `${PROJECT}/credentials.json`, `${PROJECT}/service-account-prod.json`,
       `${PROJECT}/keystore.jks`, `${PROJECT}/config/secrets.yml`,
     ],
   });

@@ -68,6 +68,8 @@ export const DENY: GuardCase[] = [
   bash("wc --files0-from=.env"),
   bash("git mv .env notes.txt"),
   bash("expect -c 'spawn cat .env; expect eof'"),
+  bash("cat certs/bundle.pem"),
+  { tool: "Read", input: { file_path: `${PROJECT}/certs/bundle.pem` } },
   bash("echo 'puts [read [open .env]]' | tclsh"),
   bash("git log -L 1,5:.env"),
   // Code that loads .env into its environment and prints a value, whatever the variable's name.
@@ -617,6 +619,9 @@ export const ALLOW: GuardCase[] = [
   bash("git mv .env .env.local.bak"),
   bash("git mv src/app.ts src/main.ts"),
   bash("expect -c 'spawn ssh-add; expect eof'"),
+  bash("cat certs/fullchain.pem"),
+  bash("openssl x509 -in certs/fullchain.pem -noout -dates"),
+  { tool: "Read", input: { file_path: `${PROJECT}/certs/fullchain.pem` } },
   bash("git log --oneline -- .env"),
   bash("git log --stat --format=%H -- .env"),
   bash("git log -L:main:src/app.ts"),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SECRET_CATEGORIES } from "../../hooks/src/guards/secrets/categories.js";
 import { globToRegExp } from "../../hooks/src/guards/secrets/glob.js";
 import { literalFragment } from "../../hooks/src/guards/secrets/rules.js";
+import { onlyPublicPem } from "../../hooks/src/guards/secrets/secret-files.js";
 
 /** A few strings a glob matches: wildcards filled in several ways, braces and classes resolved. */
 function samples(pattern: string): string[] {
@@ -35,5 +36,22 @@ describe("literal fragments of secret patterns", () => {
     expect(literalFragment("[abc]x.pem")).toBe("x.pem");
     expect(literalFragment("*")).toBe("");
     expect(literalFragment("~/.ssh/**")).toBe("/.ssh/");
+  });
+});
+
+describe("onlyPublicPem", () => {
+  const block = (label: string) => `-----BEGIN ${label}-----\nMIIB\n-----END ${label}-----\n`;
+  it.each([
+    ["a certificate chain", block("CERTIFICATE") + block("CERTIFICATE"), true],
+    ["a public key", block("PUBLIC KEY"), true],
+    ["a certificate request", block("CERTIFICATE REQUEST"), true],
+    ["a private key", block("PRIVATE KEY"), false],
+    ["an RSA private key", block("RSA PRIVATE KEY"), false],
+    ["an encrypted private key", block("ENCRYPTED PRIVATE KEY"), false],
+    ["a certificate with its key", block("CERTIFICATE") + block("EC PRIVATE KEY"), false],
+    ["a block the guard does not know", block("OPENSSH PRIVATE KEY"), false],
+    ["no PEM at all", "pem", false],
+  ])("%s: %s", (_name, text, expected) => {
+    expect(onlyPublicPem(text)).toBe(expected);
   });
 });

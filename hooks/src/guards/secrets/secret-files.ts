@@ -13,12 +13,22 @@ export interface FileFacts {
   exists: boolean;
   isDir: boolean;
   realPath?: string;
+  size?: number;
 }
 
 /** What a stat says about a path, as the secret-file decision needs it. */
 export function factsFrom(path: string, info: PathInfo | undefined): FileFacts {
   if (!info) return { exists: false, isDir: false };
-  return { exists: true, isDir: info.kind === "dir", ...(info.realPath !== path ? { realPath: info.realPath } : {}) };
+  return { exists: true, isDir: info.kind === "dir", size: info.size, ...(info.realPath !== path ? { realPath: info.realPath } : {}) };
+}
+
+/** PEM blocks that hold nothing secret: certificates, public keys, certificate requests, revocation lists. */
+const PUBLIC_PEM = /^(CERTIFICATE|TRUSTED CERTIFICATE|X509 CRL|PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|PKCS7|CMS)$/;
+
+/** Whether a .pem file's text holds only public blocks (a certificate chain), and no private key anywhere. */
+export function onlyPublicPem(text: string): boolean {
+  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1] as string);
+  return labels.length > 0 && labels.every((label) => PUBLIC_PEM.test(label)) && !/PRIVATE KEY/.test(text);
 }
 
 export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
@@ -42,7 +52,20 @@ export function secretFileFrom(rules: SecretRules, path: string, facts: FileFact
   return undefined;
 }
 
-/** secretFileFrom for a path not yet looked at. */
+/**
+ * secretFileFrom for a path not yet looked at. A `.pem` that exists is also read: a certificate chain
+ * (`fullchain.pem`, `ca.pem`) holds no secret, and reading one is ordinary TLS work; a file with any
+ * private key block, or none the guard knows, stays secret.
+ */
 export async function secretFileAt(io: HostIO, rules: SecretRules, path: string, mustExist: boolean): Promise<SecretFileHit | undefined> {
-  return secretFileFrom(rules, path, await factsOf(io, path), mustExist);
+  const facts = await factsOf(io, path);
+  const hit = secretFileFrom(rules, path, facts, mustExist);
+  const target = hit?.realPath ?? path;
+  if (hit && facts.exists && hit.match.category.id === "key-material" && /\.pem$/i.test(target) && (facts.size ?? Infinity) <= PEM_READ_LIMIT) {
+    const text = await io.readText(target).catch(() => undefined);
+    if (text !== undefined && onlyPublicPem(text)) return undefined;
+  }
+  return hit;
 }
+
+const PEM_READ_LIMIT = 512 * 1024;
