@@ -63,7 +63,8 @@ async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, ho
     return [{ kind: "unchecked", what: `has no "${field}" string in its input`, how: `This ${call.tool} call` }];
   }
   const path = toAbsolute(raw, env.cwd, env.ctx.home);
-  const hit = await secretFileAt(env.ctx.io, env.rules, path, true);
+  // Read alone may look inside a .pem (a certificate chain passes): nothing can swap the file between.
+  const hit = await secretFileAt(env.ctx.io, env.rules, path, true, call.tool === "Read");
   return hit ? [{ kind: "file", hit, how }] : [];
 }
 

@@ -53,15 +53,17 @@ export function secretFileFrom(rules: SecretRules, path: string, facts: FileFact
 }
 
 /**
- * secretFileFrom for a path not yet looked at. A `.pem` that exists is also read: a certificate chain
- * (`fullchain.pem`, `ca.pem`) holds no secret, and reading one is ordinary TLS work; a file with any
- * private key block, or none the guard knows, stays secret.
+ * secretFileFrom for a path not yet looked at. With `inspect`, a `.pem` that exists is also read: a
+ * certificate chain (`fullchain.pem`, `ca.pem`) holds no secret, and reading one is ordinary TLS work;
+ * a file with any private key block, or none the guard knows, stays secret. Only for a call that does
+ * nothing but read it (a file tool): a shell command could swap the file between this look and its read
+ * (`mv server.key fullchain.pem && cat fullchain.pem`).
  */
-export async function secretFileAt(io: HostIO, rules: SecretRules, path: string, mustExist: boolean): Promise<SecretFileHit | undefined> {
+export async function secretFileAt(io: HostIO, rules: SecretRules, path: string, mustExist: boolean, inspect = false): Promise<SecretFileHit | undefined> {
   const facts = await factsOf(io, path);
   const hit = secretFileFrom(rules, path, facts, mustExist);
   const target = hit?.realPath ?? path;
-  if (hit && facts.exists && hit.match.category.id === "key-material" && /\.pem$/i.test(target) && (facts.size ?? Infinity) <= PEM_READ_LIMIT) {
+  if (inspect && hit && facts.exists && hit.match.category.id === "key-material" && /\.pem$/i.test(target) && (facts.size ?? Infinity) <= PEM_READ_LIMIT) {
     const text = await io.readText(target).catch(() => undefined);
     if (text !== undefined && onlyPublicPem(text)) return undefined;
   }
