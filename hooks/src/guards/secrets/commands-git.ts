@@ -150,6 +150,13 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
     if (line === "") continue;
     const path = `${root}/${line}`;
     const match = a.env.rules.classify(path);
-    if (match) a.findings.push({ kind: "file", hit: { path, match }, how });
+    if (match) {
+      a.findings.push({
+        kind: "file",
+        hit: { path, match },
+        how: `${how} (with no path named, every file the revisions touch, among them)`,
+        instead: `name the paths you need so the secret file is left out (\`git ${sub} -- src/\`), or ask the user.`,
+      });
+    }
   }
 }

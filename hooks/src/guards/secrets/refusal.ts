@@ -6,7 +6,7 @@ export const CHECK_ID = "secret-guard";
 
 /** One reason a call would expose a secret. */
 export type Finding =
-  | { kind: "file"; hit: SecretFileHit; how: string }
+  | { kind: "file"; hit: SecretFileHit; how: string; instead?: string }
   | { kind: "search"; hit: SecretFileHit; how: string }
   | { kind: "dynamic"; word: string; how: string }
   | { kind: "environment"; what: string; how: string; instead?: string }
@@ -27,9 +27,10 @@ function describe(finding: Finding): { line: string; instead: string } {
       return {
         line: `${finding.how} ${fileLine(finding.hit)}.`,
         instead:
-          finding.hit.match.category.id === "dotenv"
+          finding.instead ??
+          (finding.hit.match.category.id === "dotenv"
             ? "read the template (.env.example or similar) to learn the variable names, refer to variables by name rather than value, or ask the user to check the value."
-            : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves.",
+            : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves."),
       };
     case "search":
       return {
