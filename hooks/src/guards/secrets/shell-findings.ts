@@ -59,11 +59,14 @@ class ShellAnalysis implements Analyzer {
     for (const statement of script.statements) {
       for (const pipeline of statement.pipelines) {
         let upstream: Upstream | undefined;
-        for (const command of pipeline.commands) {
+        const before = this.findings.length;
+        for (const [index, command] of pipeline.commands.entries()) {
           // Each side of a pipe runs in a subshell, but a lone command changes the shell's own state.
           const own = pipeline.commands.length > 1 ? copy(state) : state;
           await this.command(command, own, upstream);
           upstream = { command, state: own };
+          // `env | wc -l`, `cat .env | wc -c`: what the first command printed reaches only a count.
+          if (index === 0 && countedOnly(pipeline.commands)) this.findings.splice(before);
         }
       }
     }
@@ -388,6 +391,20 @@ class ShellAnalysis implements Analyzer {
       await this.file(stripAt(operand), state, how);
     }
   }
+}
+
+/**
+ * A pipeline of one simple command into `wc` (counts of lines, words, bytes), where the first command
+ * writes nothing anywhere else: its output reaches only the count. Not grep -c or -q, whose pattern
+ * can ask, call by call, what a value holds.
+ */
+function countedOnly(commands: Command[]): boolean {
+  if (commands.length !== 2) return false;
+  const [first, counter] = commands;
+  if (first?.type !== "simple" || counter?.type !== "simple") return false;
+  if (first.redirects.some((r) => r.op !== "<" && r.op !== "<<<" && !r.heredoc && !/^[0-9]?>&?[0-9]$|^2>$/.test(r.op)) || counter.redirects.length > 0) return false;
+  const words = counter.words.map((w) => w.raw);
+  return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
 }
 
 function mergeValues(lists: Arg[][]): VarValues {
