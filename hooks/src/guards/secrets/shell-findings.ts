@@ -393,6 +393,8 @@ class ShellAnalysis implements Analyzer {
   }
 }
 
+const COUNTED_PRINTERS = new Set(["env", "printenv", "cat", "head", "tail", "tac", "nl", "sort", "uniq", "cut", "set", "export", "declare"]);
+
 /**
  * A pipeline of one simple command into `wc` (counts of lines, words, bytes), where the first command
  * writes nothing anywhere else: its output reaches only the count. Not grep -c or -q, whose pattern
@@ -402,6 +404,9 @@ function countedOnly(commands: Command[]): boolean {
   if (commands.length !== 2) return false;
   const [first, counter] = commands;
   if (first?.type !== "simple" || counter?.type !== "simple") return false;
+  // Only commands whose one effect is printing: `cp .env /tmp/x | wc -l` still copies, and
+  // `$(…)` inside a word could write anywhere.
+  if (!COUNTED_PRINTERS.has(first.words[0]?.raw ?? "") || first.assigns.length > 0 || first.words.some((w) => nestedScripts(w).length > 0)) return false;
   if (first.redirects.some((r) => r.op !== "<" && r.op !== "<<<" && !r.heredoc && !/^[0-9]?>&?[0-9]$|^2>$/.test(r.op)) || counter.redirects.length > 0) return false;
   const words = counter.words.map((w) => w.raw);
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
