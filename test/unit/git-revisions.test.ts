@@ -60,3 +60,14 @@ describe("git commands that print what revisions hold", () => {
     expect(await decide(ignored, command)).toBe("pass");
   });
 });
+
+describe("git output after a command that changes what git holds", () => {
+  const tracked = repository(false);
+  it.each(["git add -f .env && git diff --cached", "git add -f .env; git stash show -p", "git commit -qam wip && git show HEAD"])("refuses %s, which the listing made now would miss", async (command) => {
+    expect(await decide(tracked, command)).toMatch(/cannot be listed before it runs; run them as separate calls/);
+  });
+
+  it.each(["git diff --cached && git add -f .env", "git add a.txt && git diff --cached -- a.txt", "git add a.txt && git diff --cached --stat"])("passes %s", async (command) => {
+    expect(await decide(tracked, command)).toBe("pass");
+  });
+});

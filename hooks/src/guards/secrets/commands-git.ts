@@ -24,6 +24,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   }
   const sub = args[i]?.text ?? "";
   const rest = args.slice(i + 1);
+  // Later git output in the same call can no longer be listed in advance (printedByRevisions).
+  if (CHANGES_WHAT_GIT_HOLDS.has(sub) || (sub === "stash" && rest[0]?.text !== "show" && rest[0]?.text !== "list")) a.gitChanged = true;
   if (sub === "commit") {
     for (const file of optionValues(parseOptions(rest, { valueShort: "mFcCt", valueLong: ["--message", "--file", "--template", "--reuse-message", "--reedit-message", "--author", "--date", "--fixup", "--squash", "--trailer", "--pathspec-from-file"] }), "-F", "--file", "-t", "--template")) {
       if (file.text !== "-") await a.file(file, own, "`git commit -F` puts into a commit message");
@@ -56,7 +58,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   if (sub === "mv") return copy(a, "mv", rest.filter((w) => !/^-(f|k|n|v|-force|-dry-run|-verbose)$/.test(w.text)), own);
   if (GIT_NON_READING.has(sub)) return;
   // `git log` and `whatchanged` print no contents unless asked for patches (`-p`, `-L`, `--word-diff` …).
-  if ((sub === "log" || sub === "whatchanged") && !rest.some((w) => /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|--word-diff(=.*)?|--color-words|--cc|-c|--full-diff|-L.*|-G.*|--ext-diff|--textconv|--follow-renames-patch)$|^-[a-zA-Z]*p[a-zA-Z]*$/.test(w.text))) return;
+  if ((sub === "log" || sub === "whatchanged") && !rest.some((w) => /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|--word-diff(=.*)?|--color-words|--cc|-c|--full-diff|-L.*|-G.*|-S.*|--pickaxe-regex|--ext-diff|--textconv|--follow-renames-patch)$|^-[a-zA-Z]*p[a-zA-Z]*$/.test(w.text))) return;
   if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
 }
@@ -91,6 +93,9 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
   }
 }
 
+/** git subcommands that change the index, the commits or the working tree's tracked files. */
+const CHANGES_WHAT_GIT_HOLDS = new Set(["add", "stage", "commit", "mv", "rm", "apply", "am", "merge", "cherry-pick", "revert", "rebase", "reset", "checkout", "restore", "switch", "pull", "update-index", "read-tree", "notes", "replace"]);
+
 function isRevision(text: string): boolean {
   return text.includes(":") || /^[0-9a-f]{7,40}$/.test(text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|@)([~^].*)?$/.test(text) || /^stash@\{\d+\}$|^\d+$/.test(text) || text.includes("..");
 }
@@ -117,6 +122,11 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   const how = `\`git ${sub}\` prints`;
   const writesFile = rest.some((w) => /^(-o|--output(=.*)?)$/.test(w.text)) || (sub === "format-patch" && !rest.some((w) => w.text === "--stdout"));
   if (writesFile) return;
+  // `git add -f .env && git diff --cached`: listed now, the diff would not show what the add stages.
+  if (a.gitChanged) {
+    a.findings.push({ kind: "unchecked", what: "prints what an earlier command in it changes in git, which cannot be listed before it runs; run them as separate calls, or name the paths you need", how: `\`git ${sub}\`` });
+    return;
+  }
   if (own.cwd === undefined || rest.some((w) => w.text.includes(UNKNOWN))) {
     a.findings.push({ kind: "dynamic", word: `git ${sub} ${rest.map((w) => w.raw).join(" ")}`.trim(), how: `\`git ${sub}\` prints the files of` });
     return;

@@ -22,6 +22,7 @@ const MAX_NESTING = 12;
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
 class ShellAnalysis implements Analyzer {
   readonly findings: Finding[] = [];
+  gitChanged = false;
   private nesting = 0;
 
   constructor(readonly env: GuardEnv) {}
