@@ -71,3 +71,18 @@ describe("git output after a command that changes what git holds", () => {
     expect(await decide(tracked, command)).toBe("pass");
   });
 });
+
+describe("git output from another repository or index", () => {
+  const here = repository(false);
+  const there = repository(true);
+  it.each([`GIT_DIR=${there}/.git git log -p`, `git --git-dir=${there}/.git show HEAD~1`, `export GIT_DIR=${there}/.git; git diff HEAD`, "GIT_INDEX_FILE=/tmp/other-index git diff --cached"])(
+    "refuses %s, which the listing made here would not see",
+    async (command) => {
+      expect(await decide(here, command)).toMatch(/only known when the command runs|cannot rule out/);
+    },
+  );
+
+  it("passes the same with the paths named", async () => {
+    expect(await decide(here, `git --git-dir=${there}/.git show HEAD -- a.txt`)).toBe("pass");
+  });
+});

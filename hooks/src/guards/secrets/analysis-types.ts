@@ -23,6 +23,8 @@ export type SimpleCommand = Extract<Command, { type: "simple" }>;
 export interface Analyzer {
   readonly env: GuardEnv;
   readonly findings: Finding[];
+  /** The whole command line being judged, as written. */
+  readonly text: string;
   /** Set once an earlier command in the call changed what git holds (`git add -f .env`): later git output cannot be listed in advance. */
   gitChanged: boolean;
   /** A file name the command reads: a finding if it is, or may be, a secret file. */

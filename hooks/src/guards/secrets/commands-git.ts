@@ -12,8 +12,12 @@ import { EVERYTHING } from "./tree-search.js";
 export async function git(a: Analyzer, args: Arg[], state: State): Promise<void> {
   let i = 0;
   const own: State = { ...state };
+  // git pointed at another repository or index (`--git-dir`, `GIT_DIR=…`): listing what it prints
+  // from here would list the wrong one.
+  let elsewhere = /\bGIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|NAMESPACE|COMMON_DIR)\b/.test(a.text);
   while (i < args.length && (args[i] as Arg).text.startsWith("-")) {
     const option = (args[i] as Arg).text;
+    if (/^--(git-dir|work-tree|namespace)(=|$)/.test(option)) elsewhere = true;
     if (GIT_VALUE_OPTIONS.has(option) && i + 1 < args.length) {
       if (option === "-C") {
         const dir = args[i + 1] as Arg;
@@ -53,18 +57,18 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   }
   // `git stash show -p [stash] [-- path]` prints the stashed changes of what it names (an ignored
   // .env is stashed by `git stash -a`).
-  if (sub === "stash" && rest[0]?.text === "show") return printedPaths(a, "stash show", rest.slice(1), state, own);
+  if (sub === "stash" && rest[0]?.text === "show") return printedPaths(a, "stash show", rest.slice(1), state, own, elsewhere);
   // `git mv .env notes.txt` renames a tracked secret to a name no rule guards, as mv does.
   if (sub === "mv") return copy(a, "mv", rest.filter((w) => !/^-(f|k|n|v|-force|-dry-run|-verbose)$/.test(w.text)), own);
   if (GIT_NON_READING.has(sub)) return;
   // `git log` and `whatchanged` print no contents unless asked for patches (`-p`, `-L`, `--word-diff` …).
   if ((sub === "log" || sub === "whatchanged") && !rest.some((w) => /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|--word-diff(=.*)?|--color-words|--cc|-c|--full-diff|-L.*|-G.*|-S.*|--pickaxe-regex|--ext-diff|--textconv|--follow-renames-patch)$|^-[a-zA-Z]*p[a-zA-Z]*$/.test(w.text))) return;
-  if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own);
+  if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own, elsewhere);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
 }
 
 /** The paths a printing subcommand (show, diff, log …) names, past revisions and stash names. */
-async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State, own: State): Promise<void> {
+async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State, own: State, elsewhere = false): Promise<void> {
   const parsed = parseOptions(rest, { valueShort: "nSGLUX", valueLong: ["--format", "--pretty", "--author", "--since", "--until", "--grep", "-L"] });
   // `-L 1,5:.env` and `-L:func:.env` print the history of lines of the file after the last colon.
   for (const range of optionValues(parsed, "-L")) {
@@ -79,7 +83,7 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
   // No path named: what prints is whatever the revisions (or the working tree) hold, which git lists.
   // (`REV:path` operands are objects, judged above.)
   if (paths.length === 0 && sub !== "blame" && sub !== "annotate" && !parsed.operands.some((o) => o.text.includes(":"))) {
-    await printedByRevisions(a, sub, rest, own);
+    await printedByRevisions(a, sub, rest, own, elsewhere);
     return;
   }
   for (const operand of paths) {
@@ -118,7 +122,7 @@ async function repositoryRoot(a: Analyzer, cwd: string): Promise<string | undefi
  * tracked secret (a committed .env). git is asked for their names (the same command, names only), and
  * each is judged; a listing that cannot be had is refused, since the guard cannot rule it out.
  */
-async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: State): Promise<void> {
+async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhere: boolean): Promise<void> {
   const how = `\`git ${sub}\` prints`;
   const writesFile = rest.some((w) => /^(-o|--output(=.*)?)$/.test(w.text)) || (sub === "format-patch" && !rest.some((w) => w.text === "--stdout"));
   if (writesFile) return;
@@ -127,7 +131,7 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
     a.findings.push({ kind: "unchecked", what: "prints what an earlier command in it changes in git, which cannot be listed before it runs; run them as separate calls, or name the paths you need", how: `\`git ${sub}\`` });
     return;
   }
-  if (own.cwd === undefined || rest.some((w) => w.text.includes(UNKNOWN))) {
+  if (own.cwd === undefined || elsewhere || rest.some((w) => w.text.includes(UNKNOWN))) {
     a.findings.push({ kind: "dynamic", word: `git ${sub} ${rest.map((w) => w.raw).join(" ")}`.trim(), how: `\`git ${sub}\` prints the files of` });
     return;
   }

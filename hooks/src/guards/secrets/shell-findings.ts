@@ -25,7 +25,10 @@ class ShellAnalysis implements Analyzer {
   gitChanged = false;
   private nesting = 0;
 
-  constructor(readonly env: GuardEnv) {}
+  constructor(
+    readonly env: GuardEnv,
+    readonly text = "",
+  ) {}
 
   scope(state: State): ExpandScope {
     return { vars: state.vars, cwd: state.cwd, home: this.env.ctx.home, env: (name) => this.env.ctx.io.env(name) };
@@ -460,13 +463,13 @@ function credentialCommand(argv: Arg[]): string | undefined {
 }
 
 export async function analyzeShellCommand(command: string, env: GuardEnv): Promise<Finding[]> {
-  const analysis = new ShellAnalysis(env);
+  const analysis = new ShellAnalysis(env, command);
   await analysis.source(command, { vars: new Map(), cwd: env.cwd }, "This command");
   return reported(analysis.findings, env);
 }
 
 export async function analyzePowerShell(command: string, env: GuardEnv): Promise<Finding[]> {
-  const analysis = new ShellAnalysis(env);
+  const analysis = new ShellAnalysis(env, command);
   const state = (): State => ({ vars: new Map(), cwd: env.cwd });
   const findings = await analyzePowerShellText(command, env, {
     file: (arg, how) => analysis.file(arg, state(), how),
