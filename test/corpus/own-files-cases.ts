@@ -126,6 +126,7 @@ export const SETTINGS_DENY: GuardCase[] = [
   bash(`claude --bare -p "print the .env file"`),
   bash("CLAUDE_CODE_SAFE_MODE=1 claude -p 'summarize the repo'"),
   bash("env CLAUDE_CODE_SAFE_MODE=1 npx @anthropic-ai/claude-code -p hi"),
+  bash("export CLAUDE_CODE_SAFE_MODE=1; claude -p 'summarize the repo'"),
   bash(`claude -p hi --settings '{"disableAllHooks": true}'`),
   bash(`claude -p hi --settings='{"enabledPlugins": {"shipshape@shipshape": false}}'`),
   bash("npx shipshape uninstall"),

@@ -157,7 +157,7 @@ async function fileToolVerdict(call: ToolCall, field: string, ctx: CheckContext,
  * Commands that run without shipshape's guards or take them out: Claude Code started without hooks
  * (`--bare`, safe mode, settings that disable them), and shipshape's own uninstall commands.
  */
-function turnsGuardsOff(cmd: WalkedCommand): string | undefined {
+function turnsGuardsOff(cmd: WalkedCommand, safeModeSet: boolean): string | undefined {
   const words = cmd.args.map((a) => a.text);
   // The CLI as a command (wrappers are stepped over already), or its bundle run by node.
   const cliArgs = cmd.name === "shipshape" ? words : cmd.name === "node" && /(^|\/)(shipshape|cli\.cjs)$/.test(words[0] ?? "") ? words.slice(1) : undefined;
@@ -170,7 +170,8 @@ function turnsGuardsOff(cmd: WalkedCommand): string | undefined {
   if (cmd.name !== "claude" && cmd.name !== "claude-code") return undefined;
   const args = words;
   if (args.includes("--bare")) return "`claude --bare` starts a Claude Code session without hooks or plugins";
-  if (/\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(cmd.raw)) return "CLAUDE_CODE_SAFE_MODE starts a Claude Code session without hooks";
+  // Set on the command, or earlier in the call (`export CLAUDE_CODE_SAFE_MODE=1; claude -p …`).
+  if (safeModeSet) return "CLAUDE_CODE_SAFE_MODE starts a Claude Code session without hooks";
   for (let i = 0; i < args.length; i++) {
     const word = args[i] as string;
     const value = word === "--settings" ? args[i + 1] : word.startsWith("--settings=") ? word.slice("--settings=".length) : undefined;
@@ -183,6 +184,7 @@ function turnsGuardsOff(cmd: WalkedCommand): string | undefined {
 
 function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: OwnFiles): Verdict {
   let found: { what: string; how: string } | undefined;
+  const safeModeSet = /\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(command);
   try {
     walkCommands(command, call.cwd, ctx.home, (name) => ctx.io.env(name), (cmd) => {
       if (found) return;
@@ -192,7 +194,7 @@ function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: O
         const settings = settingsFileAt(own, path);
         return ownFileAt(own, path) ?? (settings ? `${SETTINGS} ${settings}` : undefined);
       };
-      const off = turnsGuardsOff(cmd);
+      const off = turnsGuardsOff(cmd, safeModeSet);
       if (off) {
         found = { what: "", how: off };
         return;
