@@ -95,7 +95,7 @@ export function fixtureIO() {
       [`${PROJECT}/keys`]: `${HOME}/.ssh`,
       [`${PROJECT}/docs/readme-link.md`]: "guide.md",
     },
-    env: { HOME, PATH: "/usr/bin:/bin", USER: "dev", NODE_ENV: "test", GITHUB_TOKEN: "ghp_x", AWS_SECRET_ACCESS_KEY: "x" },
+    env: { HOME, PATH: "/usr/bin:/bin", CLAUDE_CONFIG_DIR: `${HOME}/.config/claude`, USER: "dev", NODE_ENV: "test", GITHUB_TOKEN: "ghp_x", AWS_SECRET_ACCESS_KEY: "x" },
     // A committed secrets file, as happens: git grep over config/ reaches it.
     tracked: [`${PROJECT}/src/index.ts`, `${PROJECT}/src/app.ts`, `${PROJECT}/package.json`, `${PROJECT}/README.md`, `${PROJECT}/config/secrets.yml`],
     ignored: [

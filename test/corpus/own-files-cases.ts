@@ -113,6 +113,7 @@ export const SETTINGS_DENY: GuardCase[] = [
   { tool: "Write", input: { file_path: SETTINGS_FILE, content: '{ "permissions": { "allow": ["Bash(npm test)"] } }' }, note: "drops the plugin and hooks" },
   { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "enabledPlugins": { "shipshape@shipshape": false } }' } },
   { tool: "Write", input: { file_path: `${HOME}/.claude/settings.json`, content: '{ "disableAllHooks": true }' } },
+  { tool: "Write", input: { file_path: `${HOME}/.config/claude/settings.json`, content: '{ "disableAllHooks": true }' }, note: "CLAUDE_CONFIG_DIR" },
   { tool: "Write", input: { file_path: ".claude/settings.local.json", content: '{ "disableAllHooks": true }' }, note: "relative to the project" },
   { tool: "NotebookEdit", input: { notebook_path: SETTINGS_FILE, new_source: "" } },
   bash(`echo '{"disableAllHooks": true}' > .claude/settings.local.json`),

@@ -45,7 +45,7 @@ interface Constants {
 let constants: Constants | undefined;
 
 /** What HostIO.env can answer; each is read with a literal `$.env.get` below, as the scan requires. */
-const ENV_NAMES = ["HOME", "PATH", "GIT_INDEX_FILE", "GIT_DIR", "XDG_CACHE_HOME"] as const;
+const ENV_NAMES = ["HOME", "PATH", "GIT_INDEX_FILE", "GIT_DIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL", "CLAUDE_CONFIG_DIR"] as const;
 
 function constantsFrom(hookEnv: Record<string, string | undefined>, values: Array<string | undefined>): Constants {
   const vars = new Map<string, string | undefined>(ENV_NAMES.map((name, i) => [name, values[i]]));
@@ -56,7 +56,7 @@ function constantsFrom(hookEnv: Record<string, string | undefined>, values: Arra
 
 export function register(on: On): void {
   on("session.start", async ($, e, next) => {
-    const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR"), $.env.get("XDG_CACHE_HOME")]);
+    const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR"), $.env.get("XDG_CACHE_HOME"), $.env.get("XDG_CONFIG_HOME"), $.env.get("GIT_CONFIG_GLOBAL"), $.env.get("CLAUDE_CONFIG_DIR")]);
     constants = constantsFrom(hookEnv, vars);
     await $.env.set("SHIPSHAPE_MODULE_SESSION", hookEnv.CLAUDE_CODE_SESSION_ID ?? "");
     // The config is resolved now, while the person types or the model thinks, not on the first call
@@ -92,7 +92,7 @@ export function register(on: On): void {
   on("tool.call", async ($, e, next) => {
     const { tool, tool_use_id: _id, agentId: _agent, ...input } = e;
     if (!constants) {
-      const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR"), $.env.get("XDG_CACHE_HOME")]);
+      const [hookEnv, ...vars] = await Promise.all([$.process.hookEnv(), $.env.get("HOME"), $.env.get("PATH"), $.env.get("GIT_INDEX_FILE"), $.env.get("GIT_DIR"), $.env.get("XDG_CACHE_HOME"), $.env.get("XDG_CONFIG_HOME"), $.env.get("GIT_CONFIG_GLOBAL"), $.env.get("CLAUDE_CONFIG_DIR")]);
       constants = constantsFrom(hookEnv, vars);
     }
     const { hookEnv, vars } = constants;

@@ -20,8 +20,15 @@ export function ownFiles(projectDir: string, home: string | undefined, env: (nam
   return {
     configs: configPaths({ projectDir, home }).map(normalizeAbsolute),
     dataDir: cacheDir({ CLAUDE_PLUGIN_DATA: env("CLAUDE_PLUGIN_DATA"), XDG_CACHE_HOME: env("XDG_CACHE_HOME"), HOME: home }),
-    settings: [`${project}/.claude/settings.json`, `${project}/.claude/settings.local.json`, ...(home ? [`${home.replace(/\/+$/, "")}/.claude/settings.json`] : [])].map(normalizeAbsolute),
+    settings: [`${project}/.claude/settings.json`, `${project}/.claude/settings.local.json`, ...userSettings(home, env("CLAUDE_CONFIG_DIR"))].map(normalizeAbsolute),
   };
+}
+
+/** The user's settings file: in CLAUDE_CONFIG_DIR when that is set, and ~/.claude either way. */
+function userSettings(home: string | undefined, configDir: string | undefined): string[] {
+  const files = home ? [`${home.replace(/\/+$/, "")}/.claude/settings.json`] : [];
+  if (configDir && configDir.startsWith("/")) files.push(`${configDir.replace(/\/+$/, "")}/settings.json`);
+  return files;
 }
 
 /** The Claude Code settings file an absolute path is, if it is one. */
