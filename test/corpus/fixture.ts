@@ -49,6 +49,8 @@ export function fixtureIO() {
       // Claude Code's settings, with shipshape enabled for the team and wired as standalone hooks.
       [`${PROJECT}/.claude/settings.json`]: SETTINGS,
       [`${PROJECT}/.vscode/settings.json`]: '{"editor.tabSize": 2}',
+      [`${PROJECT}/ci/relaxed-settings.json`]: '{ "disableAllHooks": true }',
+      [`${PROJECT}/ci/team-settings.json`]: '{ "model": "opus" }',
       [`${PROJECT}/.env.local`]: secretish,
       [`${PROJECT}/.env.production`]: secretish,
       [`${PROJECT}/.env.example`]: "TOKEN=\n",

@@ -157,7 +157,7 @@ async function fileToolVerdict(call: ToolCall, field: string, ctx: CheckContext,
  * Commands that run without shipshape's guards or take them out: Claude Code started without hooks
  * (`--bare`, safe mode, settings that disable them), and shipshape's own uninstall commands.
  */
-function turnsGuardsOff(cmd: WalkedCommand, safeModeSet: boolean): string | undefined {
+function turnsGuardsOff(cmd: WalkedCommand, safeModeSet: boolean, settingsFiles: string[]): string | undefined {
   const words = cmd.args.map((a) => a.text);
   // The CLI as a command (wrappers are stepped over already), or its bundle run by node.
   const cliArgs = cmd.name === "shipshape" ? words : cmd.name === "node" && /(^|\/)(shipshape|cli\.cjs)$/.test(words[0] ?? "") ? words.slice(1) : undefined;
@@ -178,13 +178,28 @@ function turnsGuardsOff(cmd: WalkedCommand, safeModeSet: boolean): string | unde
     if (value !== undefined && /"(disableAllHooks|allowManagedHooksOnly)"\s*:\s*true|"shipshape@[^"]*"\s*:\s*false/i.test(value)) {
       return "`claude --settings` that switch hooks or the plugin off start a Claude Code session without shipshape's guards";
     }
+    // A settings file rather than inline JSON: read once the walk is done (see shellVerdict).
+    if (value !== undefined && !value.trim().startsWith("{")) {
+      if (value.includes(UNKNOWN) || (cmd.cwd === undefined && !value.startsWith("/"))) return "`claude --settings` with a file only known when the command runs could start a Claude Code session without shipshape's guards";
+      settingsFiles.push(value.startsWith("/") ? value : `${cmd.cwd}/${value}`);
+    }
   }
   return undefined;
 }
 
-function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: OwnFiles): Verdict {
+/** Whether a settings file given to `claude --settings` switches shipshape off (a missing or broken one makes claude stop). */
+async function settingsFileSwitchesOff(io: HostIO, path: string): Promise<string | undefined> {
+  const text = await io.readText(path).catch(() => undefined);
+  const settings = parseSettings(text);
+  if (!settings) return undefined;
+  const why = switchedOff(undefined, settings);
+  return why ? `\`claude --settings ${path}\` would start a Claude Code session without shipshape's guards (the file ${why})` : undefined;
+}
+
+async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: OwnFiles): Promise<Verdict> {
   let found: { what: string; how: string } | undefined;
   const safeModeSet = /\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(command);
+  const settingsFiles: string[] = [];
   try {
     walkCommands(command, call.cwd, ctx.home, (name) => ctx.io.env(name), (cmd) => {
       if (found) return;
@@ -194,7 +209,7 @@ function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: O
         const settings = settingsFileAt(own, path);
         return ownFileAt(own, path) ?? (settings ? `${SETTINGS} ${settings}` : undefined);
       };
-      const off = turnsGuardsOff(cmd, safeModeSet);
+      const off = turnsGuardsOff(cmd, safeModeSet, settingsFiles);
       if (off) {
         found = { what: "", how: off };
         return;
@@ -230,6 +245,10 @@ function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: O
   } catch {
     // A command that does not parse: the secret guard refuses it with the reason.
     return PASS;
+  }
+  for (const file of found ? [] : settingsFiles) {
+    const off = await settingsFileSwitchesOff(ctx.io, file);
+    if (off) return guardsOffRefusal(call.tool, off);
   }
   if (found && found.what === "") return guardsOffRefusal(call.tool, found.how);
   return found ? refusal(call.tool, found.what, found.how) : PASS;
