@@ -196,13 +196,79 @@ async function settingsFileSwitchesOff(io: HostIO, path: string): Promise<string
   return why ? `\`claude --settings ${path}\` would start a Claude Code session without shipshape's guards (the file ${why})` : undefined;
 }
 
+/**
+ * git commands that revert or remove changes across the whole working tree (`git checkout .`, `git
+ * reset --hard`, `git stash`, `git clean -fdx`): they take local edits to shipshape's config and to
+ * Claude Code's settings with them.
+ */
+function sweepsWorkingTree(cmd: WalkedCommand): Sweep | undefined {
+  if (cmd.name !== "git") return undefined;
+  const args = cmd.args.map((a) => a.text);
+  let i = 0;
+  while (i < args.length && (args[i] as string).startsWith("-")) i += GIT_VALUE_OPTIONS.has(args[i] as string) ? 2 : 1;
+  const sub = args[i] ?? "";
+  const rest = args.slice(i + 1);
+  const operands = rest.filter((a) => !a.startsWith("-"));
+  const how = `\`git ${[sub, ...rest].join(" ")}\``;
+  const flag = (pattern: RegExp) => rest.some((a) => pattern.test(a));
+  if (sub === "clean" && flag(/^-[a-zA-Z]*f|^--force$/) && !flag(/^-[a-zA-Z]*n|^--dry-run$/)) {
+    return { how, tracked: false, untracked: !flag(/^-[a-zA-Z]*X/), ignored: flag(/^-[a-zA-Z]*[xX]/) };
+  }
+  if (sub === "reset" && rest.includes("--hard")) return { how, tracked: true, untracked: false, ignored: false };
+  if ((sub === "checkout" || sub === "restore") && operands.some((o) => o === "." || o === ":/" || o === "*") && !rest.includes("--staged")) {
+    return { how, tracked: true, untracked: false, ignored: false };
+  }
+  if (sub === "stash" && (operands.length === 0 || operands[0] === "push" || operands[0] === "save")) {
+    return { how, tracked: true, untracked: flag(/^(-u|-a|--include-untracked|--all)$/), ignored: flag(/^(-a|--all)$/) };
+  }
+  return undefined;
+}
+
+interface Sweep {
+  how: string;
+  /** Reverts changes to tracked files; removes untracked files; removes ignored files. */
+  tracked: boolean;
+  untracked: boolean;
+  ignored: boolean;
+}
+
+/** The first of shipshape's files and Claude Code's settings whose changes (by git's status) the sweep would take. */
+async function changedOwnFile(io: HostIO, own: OwnFiles, cwd: string, sweep: Sweep): Promise<string | undefined> {
+  // Only the files inside the repository git works on (git refuses paths outside it).
+  let root: string | undefined;
+  for (let dir = cwd.replace(/\/+$/, "") || "/"; ; dir = dirname(dir)) {
+    if (await io.exists(`${dir === "/" ? "" : dir}/.git`)) {
+      root = dir;
+      break;
+    }
+    if (dir === "/") return undefined;
+  }
+  const files = [...own.configs, ...own.settings].filter((file) => file.startsWith(`${root === "/" ? "" : root}/`));
+  if (files.length === 0) return undefined;
+  const status = await io.run(["git", "status", "--porcelain", "--ignored", "--", ...files], { cwd, timeoutMs: 3000 }).catch(() => undefined);
+  if (!status || status.exitCode !== 0) return undefined; // outside a repository, git changes nothing here
+  for (const line of status.stdout.split("\n")) {
+    const code = line.slice(0, 2);
+    const path = line.slice(3).trim();
+    if (code === "" || path === "") continue;
+    const affected = code === "??" ? sweep.untracked : code === "!!" ? sweep.ignored : sweep.tracked;
+    if (!affected) continue;
+    const match = files.find((file) => file.endsWith(`/${path}`) || file === path);
+    if (match) return own.configs.includes(match) ? `shipshape's configuration ${match}` : `${SETTINGS} ${match}`;
+  }
+  return undefined;
+}
+
 async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: OwnFiles): Promise<Verdict> {
   let found: { what: string; how: string } | undefined;
   const safeModeSet = /\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(command);
   const settingsFiles: string[] = [];
+  const wholeTree: Array<Sweep & { cwd: string }> = [];
   try {
     walkCommands(command, call.cwd, ctx.home, (name) => ctx.io.env(name), (cmd) => {
       if (found) return;
+      const sweep = sweepsWorkingTree(cmd);
+      if (sweep && cmd.cwd !== undefined) wholeTree.push({ ...sweep, cwd: cmd.cwd });
       const at = (text: string) => {
         if (text.includes(UNKNOWN) || (cmd.cwd === undefined && !text.startsWith("/") && !text.startsWith("~"))) return undefined;
         const path = toAbsolute(text, cmd.cwd ?? "/", ctx.home);
@@ -249,6 +315,19 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
   for (const file of found ? [] : settingsFiles) {
     const off = await settingsFileSwitchesOff(ctx.io, file);
     if (off) return guardsOffRefusal(call.tool, off);
+  }
+  for (const sweep of found ? [] : wholeTree) {
+    const what = await changedOwnFile(ctx.io, own, sweep.cwd, sweep);
+    if (what) {
+      return {
+        action: "deny",
+        check: CHECK_ID,
+        reason:
+          `shipshape blocked this ${call.tool} call: ${sweep.how} would revert or remove the local changes to ${what}, ` +
+          "which only the user makes (they decide what shipshape and Claude Code guard). Instead: name the paths to revert or " +
+          "clean so these files are left out (`git checkout -- src/`, `git clean -fd build/`), or ask the user.",
+      };
+    }
   }
   if (found && found.what === "") return guardsOffRefusal(call.tool, found.how);
   return found ? refusal(call.tool, found.what, found.how) : PASS;

@@ -1,0 +1,58 @@
+/**
+ * git commands that revert or remove changes across the working tree take local edits to shipshape's
+ * config and Claude Code's settings with them; the own-files guard asks git's status, in real repositories.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { ownFilesGuard } from "../../hooks/src/guards/own-files/guard.js";
+import { createNodeIO } from "../../hooks/src/runtime/node-io.js";
+
+function repository(): { root: string; git: (...args: string[]) => string } {
+  const root = mkdtempSync(join(tmpdir(), "shipshape-sweeps-"));
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" });
+  git("init", "-q");
+  git("config", "user.email", "t@example.com");
+  git("config", "user.name", "T");
+  mkdirSync(join(root, ".claude"));
+  writeFileSync(join(root, ".claude/shipshape.yaml"), "secrets:\n  patterns: ['*.secret']\n");
+  writeFileSync(join(root, ".gitignore"), ".claude/settings.local.json\n");
+  writeFileSync(join(root, "a.txt"), "one\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "Start");
+  return { root, git };
+}
+
+async function decide(root: string, command: string) {
+  const home = mkdtempSync(join(tmpdir(), "shipshape-sweeps-home-"));
+  const verdict = await ownFilesGuard.decide(
+    { tool: "Bash", input: { command }, cwd: root, sessionId: "t" },
+    { io: createNodeIO({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home }), config: DEFAULT_CONFIG, configDegraded: false, projectDir: root, home },
+  );
+  return verdict.action === "deny" ? verdict.reason : "pass";
+}
+
+describe("git commands that sweep the working tree", () => {
+  it("refuse to revert a local edit of the config, and pass once it is committed or left out", async () => {
+    const { root, git } = repository();
+    writeFileSync(join(root, ".claude/shipshape.yaml"), "secrets:\n  patterns: ['*.secret', '*.key2']\n");
+    writeFileSync(join(root, "a.txt"), "two\n");
+    for (const command of ["git checkout .", "git reset --hard", "git stash", "git restore ."]) {
+      expect(await decide(root, command)).toMatch(/would revert or remove the local changes to shipshape's configuration .*Instead: name the paths/);
+    }
+    for (const command of ["git checkout -- a.txt", "git restore --staged .", "git clean -fd", "git stash list"]) expect(await decide(root, command)).toBe("pass");
+    git("commit", "-q", "-am", "Tighten");
+    expect(await decide(root, "git reset --hard")).toBe("pass");
+  });
+
+  it("refuse to clean away an ignored local settings file only when the clean takes ignored files", async () => {
+    const { root } = repository();
+    writeFileSync(join(root, ".claude/settings.local.json"), '{ "permissions": { "deny": ["Read(./.env)"] } }');
+    expect(await decide(root, "git clean -fdx")).toMatch(/Claude Code's settings .*settings\.local\.json/);
+    expect(await decide(root, "git clean -fd")).toBe("pass");
+    expect(await decide(root, "git clean -ndx")).toBe("pass");
+  });
+});
