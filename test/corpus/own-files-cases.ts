@@ -12,6 +12,7 @@ const DATA = `${HOME}/.cache/shipshape`;
 export const OWN_DENY: GuardCase[] = [
   bash("git -C . checkout HEAD~1 -- .claude/shipshape.yaml"),
   { tool: "Write", input: { file_path: CONFIG, content: "secrets:\n  enabled: false\n" } },
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/Shipshape.YAML`, content: "secrets:\n  enabled: false\n" }, note: "another case" },
   { tool: "Write", input: { file_path: ".claude/shipshape.yaml", content: "x" }, note: "relative to the project" },
   { tool: "Write", input: { file_path: `${PROJECT}/src/../.claude/shipshape.yaml`, content: "x" } },
   { tool: "Write", input: { file_path: `${HOME}/.claude/shipshape.yaml`, content: "commit:\n  verify:\n    enabled: false\n" } },
@@ -114,6 +115,7 @@ export const SETTINGS_DENY: GuardCase[] = [
   { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "enabledPlugins": { "shipshape@shipshape": false } }' } },
   { tool: "Write", input: { file_path: `${HOME}/.claude/settings.json`, content: '{ "disableAllHooks": true }' } },
   { tool: "Write", input: { file_path: `${HOME}/.config/claude/settings.json`, content: '{ "disableAllHooks": true }' }, note: "CLAUDE_CONFIG_DIR" },
+  { tool: "Write", input: { file_path: `${PROJECT}/.Claude/Settings.Local.json`, content: '{ "disableAllHooks": true }' }, note: "another case, the same file on macOS" },
   { tool: "Write", input: { file_path: ".claude/settings.local.json", content: '{ "disableAllHooks": true }' }, note: "relative to the project" },
   { tool: "NotebookEdit", input: { notebook_path: SETTINGS_FILE, new_source: "" } },
   bash(`echo '{"disableAllHooks": true}' > .claude/settings.local.json`),

@@ -33,24 +33,31 @@ function userSettings(home: string | undefined, configDir: string | undefined): 
 
 /** The Claude Code settings file an absolute path is, if it is one. */
 export function settingsFileAt(own: OwnFiles, path: string): string | undefined {
-  const normal = normalizeAbsolute(path);
-  return own.settings.includes(normal) ? normal : undefined;
+  return samePath(own.settings, normalizeAbsolute(path));
 }
 
 /** What an absolute path is, when it is one of shipshape's files (or the data folder itself). */
+/** Same file by name, ignoring case: on macOS and Windows `.Claude/Settings.json` opens the same file. */
+function samePath(list: readonly string[], path: string): string | undefined {
+  const lower = path.toLowerCase();
+  return list.find((entry) => entry.toLowerCase() === lower);
+}
+
 export function ownFileAt(own: OwnFiles, path: string): string | undefined {
   const normal = normalizeAbsolute(path);
-  if (own.configs.includes(normal)) return `shipshape's configuration ${normal}`;
+  const config = samePath(own.configs, normal);
+  if (config) return `shipshape's configuration ${config}`;
   if (own.dataDir && relativeTo(own.dataDir, normal) !== undefined) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)} (its verification and code caches)`;
   return undefined;
 }
 
 /** Whether text (inline code, a heredoc) names one of shipshape's files, or a Claude Code settings file. */
 export function namesOwnFile(own: OwnFiles, text: string): string | undefined {
-  for (const config of own.configs) if (text.includes(basename(config))) return `shipshape's configuration (${basename(config)})`;
+  const lower = text.toLowerCase();
+  for (const config of own.configs) if (lower.includes(basename(config).toLowerCase())) return `shipshape's configuration (${basename(config)})`;
   if (own.dataDir && text.includes(normalizeAbsolute(own.dataDir))) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
   // Not the bare names: settings.json is a common name (.vscode/settings.json); the folder tells.
-  const named = /\.claude\/settings(\.local)?\.json/.exec(text);
+  const named = /\.claude\/settings(\.local)?\.json/i.exec(text);
   if (named) return `Claude Code's settings (${named[0]})`;
   return undefined;
 }
