@@ -19,6 +19,7 @@ export const OWN_DENY: GuardCase[] = [
   { tool: "Edit", input: { file_path: CONFIG, old_string: "enabled: true", new_string: "enabled: false" } },
   { tool: "MultiEdit", input: { file_path: CONFIG, edits: [] } },
   { tool: "Write", input: { file_path: `${DATA}/verify-cache.json`, content: "{}" } },
+  { tool: "Write", input: { file_path: `${HOME}/.Cache/Shipshape/verify-cache.json`, content: "{}" }, note: "another case" },
   { tool: "NotebookEdit", input: { notebook_path: `${DATA}/x.ipynb`, new_source: "" } },
   bash(`echo "secrets: {enabled: false}" > .claude/shipshape.yaml`),
   bash(`printf 'commit:\\n  enabled: false\\n' >> .claude/shipshape.yaml`),
