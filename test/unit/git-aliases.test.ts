@@ -1,7 +1,9 @@
 /** Commits made through the user's git aliases (`git ci`, with `ci = commit` in ~/.gitconfig). */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
 import { commitGate } from "../../hooks/src/guards/commit/gate.js";
+import { runChecks } from "../../hooks/src/runtime/checks.js";
 import { parseAliases, unknownSubcommands } from "../../hooks/src/guards/commit/git-aliases.js";
 import { repoIO } from "../helpers/repo-io.js";
 
@@ -33,6 +35,12 @@ describe("commits through the user's git aliases", () => {
   ] as const)("passes %s", async (_name, command) => {
     const { verdict } = await gate(command);
     expect(verdict.action).toBe("pass");
+  });
+
+  it("reaches the gate through every check, as the hooks run them", async () => {
+    const io = repoIO({ "/home/dev/.gitconfig": GITCONFIG });
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, { tool: "Bash", input: { command: `git ci -m "wip"` }, cwd: "/repo", sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: "/repo", home: "/home/dev" });
+    expect(verdict).toMatchObject({ action: "deny", check: "commit-gate" });
   });
 
   it("reads git config only for a subcommand git does not ship", async () => {

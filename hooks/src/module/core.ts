@@ -5,7 +5,7 @@
  */
 import { loadConfig, type ConfigCache } from "../config/load-config.js";
 import type { LoadedConfig } from "../config/types.js";
-import { mayCommit, mayCommitThroughAlias } from "../guards/commit/may-commit.js";
+import { mayCommit } from "../guards/commit/may-commit.js";
 import { callUsesCwd, PRE_TOOL_USE_CHECKS } from "../guards/checks.js";
 import type { ToolCall } from "../runtime/checks.js";
 import { decideWithConfig } from "../runtime/decide-with-config.js";
@@ -70,7 +70,7 @@ export { hostIOFrom } from "./host-io.js";
 export async function decideToolCall(call: ToolCall, io: HostIO, context: ModuleContext & { loadStore?: () => Promise<void> }): Promise<ModuleVerdict> {
   try {
     // The verification cache matters only to a commit; reading it on every call would cost every call.
-    if (context.loadStore && (mayCommit(call) || mayCommitThroughAlias(call))) await context.loadStore();
+    if (context.loadStore && mayCommit(call)) await context.loadStore();
     const loaded = await configFor(call, io, context);
     const { verdict, notice } = await decideWithConfig(PRE_TOOL_USE_CHECKS, call, loaded, { io: statsOnce(io), projectDir: context.projectDir, home: context.home, store: context.store });
     if (verdict.action !== "deny") return {};

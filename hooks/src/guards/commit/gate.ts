@@ -110,12 +110,11 @@ function keptByEditor(invocation: CommitInvocation, options: CommitOptions): Com
 export const commitGate: PreToolUseCheck = {
   id: CHECK_ID,
   async decide(call: ToolCall, ctx: CheckContext): Promise<Verdict> {
-    if (!ctx.config.commit.enabled || call.tool !== "Bash" || typeof call.input.command !== "string") return PASS;
-    const command = call.input.command;
+    if (!ctx.config.commit.enabled || !mayCommit(call)) return PASS;
+    const command = call.input.command as string;
     // A subcommand git does not ship may be one of the user's aliases (`git ci`, with ci = commit).
-    const unknown = /git/.test(command) ? unknownSubcommands(command) : [];
+    const unknown = unknownSubcommands(command);
     const aliases = unknown.length > 0 ? await gitAliases(ctx.io, call.cwd, ctx.home) : undefined;
-    if (!mayCommit(call) && !unknown.some((sub) => aliases?.has(sub.toLowerCase()))) return PASS;
     let invocations: CommitInvocation[];
     try {
       invocations = findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name), aliases);

@@ -12,11 +12,7 @@ export function mayCommit(call: Pick<ToolCall, "tool" | "input">): boolean {
   // Quotes and backslashes can split the words (`g\it co\mmit`, `"git" 'commit'`), and ANSI-C strings
   // ($'\x67it') can spell anything: the gate's own parser decides those.
   const plain = command.replace(/[\\'"]/g, "");
-  return command.includes("$'") || (/git/.test(plain) && /commit/.test(plain));
-}
-
-/** Whether a Bash call runs a git subcommand git does not ship, which may be a user's alias for commit. */
-export function mayCommitThroughAlias(call: Pick<ToolCall, "tool" | "input">): boolean {
-  const command = call.input.command;
-  return call.tool === "Bash" && typeof command === "string" && /git/.test(command) && unknownSubcommands(command).length > 0;
+  if (!/git/.test(plain)) return command.includes("$'");
+  // A subcommand git does not ship may be one of the user's aliases for commit (`git ci`).
+  return command.includes("$'") || /commit/.test(plain) || unknownSubcommands(command).length > 0;
 }
