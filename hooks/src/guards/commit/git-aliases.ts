@@ -4,6 +4,7 @@
  * not ship, so ordinary git calls cost nothing more.
  */
 import type { HostIO } from "../../runtime/io.js";
+import { workingTreeRoot } from "../git-root.js";
 
 /** git's own subcommands (and common extensions): these are never aliases, as git runs its own first. */
 const GIT_SUBCOMMANDS = new Set(
@@ -60,13 +61,8 @@ async function configFiles(io: HostIO, cwd: string, home: string | undefined): P
   if (xdg) files.push(`${xdg}/git/config`);
   const global = io.env("GIT_CONFIG_GLOBAL");
   if (global) files.push(global);
-  for (let dir = cwd.replace(/\/+$/, "") || "/"; ; dir = dir.slice(0, dir.lastIndexOf("/")) || "/") {
-    if (await io.exists(`${dir === "/" ? "" : dir}/.git`)) {
-      files.push(`${dir === "/" ? "" : dir}/.git/config`);
-      break;
-    }
-    if (dir === "/") break;
-  }
+  const root = await workingTreeRoot(io, cwd);
+  if (root !== undefined) files.push(`${root === "/" ? "" : root}/.git/config`);
   return files;
 }
 

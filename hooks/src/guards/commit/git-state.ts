@@ -1,6 +1,7 @@
 import { fnv as fnv32 } from "../../runtime/hash.js";
 import type { HostIO } from "../../runtime/io.js";
 import { toAbsolute } from "../../runtime/paths.js";
+import { workingTreeRoot } from "../git-root.js";
 import { lsFilesFromIndex } from "./git-index.js";
 
 export interface GitState {
@@ -11,16 +12,6 @@ export interface GitState {
   /** Tracked files changed in the working tree but not staged. */
   unstaged: string[];
   untracked: string[];
-}
-
-/** The working tree's root: the nearest folder with a `.git` (a folder, or a file in worktrees and submodules). */
-async function findRoot(io: HostIO, cwd: string): Promise<string | undefined> {
-  let dir = cwd.replace(/\/+$/, "") || "/";
-  for (;;) {
-    if (await io.exists(`${dir === "/" ? "" : dir}/.git`)) return dir;
-    if (dir === "/") return undefined;
-    dir = dir.slice(0, dir.lastIndexOf("/")) || "/";
-  }
 }
 
 /** The git commands the gate may run, both read-only, so neither ever finds the index locked. */
@@ -41,7 +32,7 @@ export class GitStatusError extends Error {}
  * write-tree` would rewrite the index (its cache-tree) and a plain `git status` refreshes it.
  */
 export async function readGitState(io: HostIO, cwd: string): Promise<GitState | undefined> {
-  const root = await findRoot(io, cwd);
+  const root = await workingTreeRoot(io, cwd);
   if (!root) return undefined;
   const [entries, status] = await Promise.all([indexEntries(io, root), io.run(["git", ...STATUS_ARGS], { cwd: root, timeoutMs: 10_000 })]);
   if (status.exitCode !== 0) {

@@ -12,6 +12,7 @@ import type { HostIO } from "../../runtime/io.js";
 import { basename, dirname, toAbsolute } from "../../runtime/paths.js";
 import { UNKNOWN } from "../../shell/expand.js";
 import { GIT_VALUE_OPTIONS } from "../secrets/command-rules.js";
+import { workingTreeRoot } from "../git-root.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
 import { namesOwnFile, ownFileAt, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
 import { applyEdits, editsIn, parseSettings, switchedOff } from "./settings-switches.js";
@@ -235,14 +236,8 @@ interface Sweep {
 /** The first of shipshape's files and Claude Code's settings whose changes (by git's status) the sweep would take. */
 async function changedOwnFile(io: HostIO, own: OwnFiles, cwd: string, sweep: Sweep): Promise<string | undefined> {
   // Only the files inside the repository git works on (git refuses paths outside it).
-  let root: string | undefined;
-  for (let dir = cwd.replace(/\/+$/, "") || "/"; ; dir = dirname(dir)) {
-    if (await io.exists(`${dir === "/" ? "" : dir}/.git`)) {
-      root = dir;
-      break;
-    }
-    if (dir === "/") return undefined;
-  }
+  const root = await workingTreeRoot(io, cwd);
+  if (root === undefined) return undefined;
   const files = [...own.configs, ...own.settings].filter((file) => file.startsWith(`${root === "/" ? "" : root}/`));
   if (files.length === 0) return undefined;
   const status = await io.run(["git", "status", "--porcelain", "--ignored", "--", ...files], { cwd, timeoutMs: 3000 }).catch(() => undefined);

@@ -2,6 +2,7 @@
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { toAbsolute } from "../../runtime/paths.js";
+import { workingTreeRoot } from "../git-root.js";
 import { NAMES_ONLY, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
 import { tracked } from "./commands-search.js";
@@ -108,14 +109,6 @@ function isRevision(text: string): boolean {
 const PRINT_SHAPE =
   /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|--stat(=.*)?|--numstat|--shortstat|--dirstat(=.*)?|--summary|--raw|--name-only|--name-status|--word-diff(=.*)?|--color-words(=.*)?|--color(=.*)?|--no-color|-U\d*|--unified(=.*)?|--stdout|--cc|-c|-m|--full-diff|--format(=.*)?|--pretty(=.*)?|--oneline|--graph|--decorate(=.*)?|--ext-diff|--textconv|--binary|-W|--function-context|-z|--cover-letter|--numbered|--signoff|--no-stat|--output(=.*)?|-o|--prefix(=.*)?)$/;
 
-/** The repository's top folder at or above `cwd` (git prints paths from it). */
-async function repositoryRoot(a: Analyzer, cwd: string): Promise<string | undefined> {
-  for (let dir = cwd.replace(/\/+$/, "") || "/"; ; dir = dir.slice(0, dir.lastIndexOf("/")) || "/") {
-    if (await a.env.ctx.io.exists(`${dir === "/" ? "" : dir}/.git`)) return dir;
-    if (dir === "/") return undefined;
-  }
-}
-
 /**
  * `git diff`, `git show HEAD`, `git log -p`, `git format-patch --stdout`, `git stash show -p`, `git
  * archive HEAD` with no path named print the files the revisions touch or hold, which may be a
@@ -135,7 +128,8 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
     a.findings.push({ kind: "dynamic", word: `git ${sub} ${rest.map((w) => w.raw).join(" ")}`.trim(), how: `\`git ${sub}\` prints the files of` });
     return;
   }
-  const root = await repositoryRoot(a, own.cwd);
+  // git prints paths from the working tree's root.
+  const root = await workingTreeRoot(a.env.ctx.io, own.cwd);
   if (!root) return;
   const kept = rest.filter((w) => !PRINT_SHAPE.test(w.text)).map((w) => w.text);
   const revisions = kept.filter((t) => !t.startsWith("-"));
