@@ -70,10 +70,18 @@ function spawnBinding(): Binding | null {
   return binding;
 }
 
+/**
+ * A Node built-in, loaded on first use. Not `import()`: the bundle runs inside vm.Script (for its code
+ * cache), where dynamic import is unavailable.
+ */
+function builtin<T>(id: string): T | undefined {
+  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  return (typeof getBuiltin === "function" ? getBuiltin(id) : typeof require === "function" ? require(id) : undefined) as T | undefined;
+}
+
 function errorName(code: number): string {
-  const util = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.("node:util") ?? (typeof require === "function" ? require("node:util") : undefined);
   try {
-    return (util as typeof import("node:util")).getSystemErrorName(code);
+    return builtin<typeof import("node:util")>("node:util")?.getSystemErrorName(code) ?? `error ${code}`;
   } catch {
     return `error ${code}`;
   }
@@ -123,10 +131,7 @@ function viaBinding(spawn: Binding, request: SpawnRequest): SpawnOutcome | undef
 }
 
 function viaChildProcess(request: SpawnRequest): SpawnOutcome {
-  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  const childProcess = (typeof getBuiltin === "function" ? getBuiltin("node:child_process") : typeof require === "function" ? require("node:child_process") : undefined) as
-    | typeof import("node:child_process")
-    | undefined;
+  const childProcess = builtin<typeof import("node:child_process")>("node:child_process");
   if (!childProcess) throw new Error("node:child_process cannot be loaded here");
   const result = childProcess.spawnSync(request.file, request.args, {
     cwd: request.cwd,
