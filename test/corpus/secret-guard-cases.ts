@@ -85,6 +85,7 @@ export const DENY: GuardCase[] = [
   { tool: "Read", input: { file_path: `${PROJECT}/certs/bundle.pem` } },
   bash("echo 'puts [read [open .env]]' | tclsh"),
   bash("git log -L 1,5:.env"),
+  bash("git log -U1 -- .env"),
   // Code that loads .env into its environment and prints a value, whatever the variable's name.
   bash(`node -e "console.log(require('dotenv').config())"`),
   bash(`node -e "require('dotenv').config(); console.log(process.env.DATABASE_URL)"`),

@@ -62,11 +62,16 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   // `git mv .env notes.txt` renames a tracked secret to a name no rule guards, as mv does.
   if (sub === "mv") return copy(a, "mv", rest.filter((w) => !/^-(f|k|n|v|-force|-dry-run|-verbose)$/.test(w.text)), own);
   if (GIT_NON_READING.has(sub)) return;
-  // `git log` and `whatchanged` print no contents unless asked for patches (`-p`, `-L`, `--word-diff` …).
-  if ((sub === "log" || sub === "whatchanged") && !rest.some((w) => /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|--word-diff(=.*)?|--color-words|--cc|-c|--full-diff|-L.*|-G.*|-S.*|--pickaxe-regex|--ext-diff|--textconv|--follow-renames-patch)$|^-[a-zA-Z]*p[a-zA-Z]*$/.test(w.text))) return;
+  // `git log` and `whatchanged` print no contents unless asked for patches, or searching them (`-S`).
+  if ((sub === "log" || sub === "whatchanged") && !rest.some((w) => PATCH.test(w.text) || PICKAXE.test(w.text))) return;
   if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own, elsewhere);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
 }
+
+/** Options that make git print patches, the files' contents, rather than names or counts. */
+const PATCH = /^(-p|-u|--patch.*|-U\d*|--unified(=.*)?|--word-diff.*|--color-words.*|--cc|-c|--full-diff|-W|--function-context|--ext-diff|--textconv)$|^-[a-zA-Z]*p[a-zA-Z]*$/;
+/** Options by which git log tells, commit by commit, what a file held, even without a patch. */
+const PICKAXE = /^(-L.*|-G.*|-S.*|--pickaxe-regex|--follow-renames-patch)$/;
 
 /** The paths a printing subcommand (show, diff, log …) names, past revisions and stash names. */
 async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State, own: State, elsewhere = false): Promise<void> {
@@ -78,7 +83,7 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
   }
   // `--stat`, `--name-only` and the like print names and counts: no contents, unless a patch is asked too.
   const texts = rest.map((w) => w.text);
-  const patch = texts.some((t) => /^(-p|-u|--patch.*|-U\d*|--unified(=.*)?|--word-diff.*|--color-words.*|--cc|--full-diff|-W|--function-context)$/.test(t));
+  const patch = texts.some((t) => PATCH.test(t));
   if (!patch && texts.some((t) => /^(--stat(=.*)?|--numstat|--shortstat|--dirstat(=.*)?|--name-only|--name-status|--raw|--summary|-s|--no-patch|--quiet|--exit-code|--check)$/.test(t))) return;
   const paths = parsed.operands.filter((operand) => !isRevision(operand.text) && !/^-\d+$/.test(operand.text));
   // No path named: what prints is whatever the revisions (or the working tree) hold, which git lists.
