@@ -59,14 +59,16 @@ const POWERSHELL_WRITES = /\b(Set-Content|Add-Content|Out-File|Clear-Content|Rem
 /** Readers whose own arguments are code that can write files (sed's `w`): a file named inside it is a write. */
 const SCRIPTED = new Set(["sed"]);
 
+/** Where git's subcommand is among its arguments: past global options and their values (`git -C dir diff`). */
+function gitSubcommandAt(args: string[]): number {
+  let i = 0;
+  while (i < args.length && (args[i] as string).startsWith("-")) i += GIT_VALUE_OPTIONS.has(args[i] as string) ? 2 : 1;
+  return i;
+}
+
 function readsOnly(cmd: WalkedCommand): boolean {
   const args = cmd.args.map((a) => a.text);
-  if (cmd.name === "git") {
-    // The subcommand, past global options and their values (`git -C dir diff`).
-    let i = 0;
-    while (i < args.length && (args[i] as string).startsWith("-")) i += GIT_VALUE_OPTIONS.has(args[i] as string) ? 2 : 1;
-    return GIT_LEAVING_FILES.has(args[i] ?? "");
-  }
+  if (cmd.name === "git") return GIT_LEAVING_FILES.has(args[gitSubcommandAt(args)] ?? "");
   if (!READERS.has(cmd.name)) return false;
   if (cmd.name === "sed" || cmd.name === "yq") return !args.some((a) => /^-[a-zA-Z]*i|^--in-place/.test(a));
   if (cmd.name === "shipshape") return args[0] === "explain" || args[0] === "doctor";
@@ -205,8 +207,7 @@ async function settingsFileSwitchesOff(io: HostIO, path: string): Promise<string
 function sweepsWorkingTree(cmd: WalkedCommand): Sweep | undefined {
   if (cmd.name !== "git") return undefined;
   const args = cmd.args.map((a) => a.text);
-  let i = 0;
-  while (i < args.length && (args[i] as string).startsWith("-")) i += GIT_VALUE_OPTIONS.has(args[i] as string) ? 2 : 1;
+  const i = gitSubcommandAt(args);
   const sub = args[i] ?? "";
   const rest = args.slice(i + 1);
   const operands = rest.filter((a) => !a.startsWith("-"));
