@@ -28,13 +28,16 @@ describe("the command hook's code cache", () => {
       { tool: "Read", input: { file_path: join(project, ".env") } },
       { tool: "Read", input: { file_path: join(project, "src/app.ts") } },
       { tool: "Bash", input: { command: "cat .env" } },
+      { tool: "Bash", input: { command: 'git commit -m "Add a file"' } },
     ];
     const first = calls.map((call) => hook(data, project, call));
-    // One cache for the file tools' calls, one for the rest (call-kind.ts): the first is smaller.
+    // One cache for the file tools' calls, one for shell commands that mention no commit, one for the
+    // rest (call-kind.ts): each smaller than the next.
     const caches = readdirSync(data).filter((name) => name.startsWith("v8-")).sort();
-    expect(caches).toEqual([expect.stringMatching(/^v8-[0-9a-f]+-all-/), expect.stringMatching(/^v8-[0-9a-f]+-files-/)]);
-    const [all, files] = caches.map((name) => statSync(join(data, name)));
-    expect(files?.size).toBeLessThan((all?.size ?? 0) * 0.7);
+    expect(caches).toEqual([expect.stringMatching(/^v8-[0-9a-f]+-all-/), expect.stringMatching(/^v8-[0-9a-f]+-files-/), expect.stringMatching(/^v8-[0-9a-f]+-shell-/)]);
+    const [all, files, shell] = caches.map((name) => statSync(join(data, name)).size);
+    expect(files).toBeLessThan((shell ?? 0) * 0.8);
+    expect(shell).toBeLessThan((all ?? 0) * 0.95);
     const written = caches.map((name) => statSync(join(data, name)).mtimeMs);
     const second = calls.map((call) => hook(data, project, call));
     for (const [i, run] of second.entries()) {
@@ -43,12 +46,18 @@ describe("the command hook's code cache", () => {
     expect(second[0]?.stdout).toContain('"permissionDecision":"deny"');
     expect(second[1]?.stdout).toBe("");
     expect(second[2]?.stdout).toContain('"permissionDecision":"deny"');
+    // Not a repository: the gate has nothing to verify, and says so or passes, the same both times.
+    expect(second[3]?.status).toBe(first[3]?.status);
     // Accepted by V8, so never rewritten.
     expect(caches.map((name) => statSync(join(data, name)).mtimeMs)).toEqual(written);
   });
 
   it("warms the file tools' cache on their calls alone", async () => {
     expect(await warmUp(PRE_TOOL_USE_CHECKS, "files")).toEqual(["pass", "pass"]);
+  });
+
+  it("warms the shell commands' cache on a command that commits nothing", async () => {
+    expect(await warmUp(PRE_TOOL_USE_CHECKS, "shell")).toEqual(["pass"]);
   });
 
   it("warms the paths it means to: a Read, a Bash command, a commit whose verification passed", async () => {

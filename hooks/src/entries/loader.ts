@@ -28,7 +28,7 @@ try {
   stdin = error as Error;
 }
 module.shipshapeStdin = stdin;
-const kind = stdin instanceof Error ? "all" : callKind(stdin.toString("latin1", 0, 4096));
+const kind = stdin instanceof Error ? "all" : callKind(stdin.toString("latin1", 0, 4096), stdin.includes("commit"));
 // V8 rejects a cache made under other flags: runs with different NODE_OPTIONS get caches of their own.
 let flags = 0;
 for (const c of (process.env.NODE_OPTIONS ?? "") + process.execArgv.join(" ")) flags = (Math.imul(flags, 31) + c.charCodeAt(0)) >>> 0;

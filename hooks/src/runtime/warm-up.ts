@@ -48,21 +48,22 @@ const FILE_CALLS: Array<Pick<ToolCall, "tool" | "input">> = [
   { tool: "Read", input: { file_path: `${PROJECT}/src/app.ts` } },
   { tool: "Edit", input: { file_path: `${PROJECT}/src/app.ts`, old_string: "{}", new_string: "{ a }" } },
 ];
+const SHELL_CALLS: Array<Pick<ToolCall, "tool" | "input">> = [{ tool: "Bash", input: { command: "npm test && git status --short" } }];
 const CALLS: Array<Pick<ToolCall, "tool" | "input">> = [
   { tool: "Read", input: { file_path: `${PROJECT}/src/app.ts` } },
-  { tool: "Bash", input: { command: "npm test && git status --short" } },
+  ...SHELL_CALLS,
   { tool: "Bash", input: { command: 'git add -A && git commit -m "Warm the code cache" -m "A body that explains the change."' } },
 ];
 
 /**
- * Runs the calls above for a kind of call (call-kind.ts: the file tools' cache holds their paths only)
+ * Runs the calls above for a kind of call (call-kind.ts: each kind's cache holds its own paths only)
  * and returns what each decided (for tests); a failure is only noted.
  */
 export async function warmUp(checks: readonly PreToolUseCheck[], kind: CallKind = "all"): Promise<string[]> {
   // Every verification has passed already: the cached path is the one worth compiling ahead.
   const passed = JSON.stringify({ at: 0, commands: [] });
   const outcomes: string[] = [];
-  for (const call of kind === "files" ? FILE_CALLS : CALLS) {
+  for (const call of kind === "files" ? FILE_CALLS : kind === "shell" ? SHELL_CALLS : CALLS) {
     try {
       const { verdict, notes } = await runChecks(checks, { ...call, cwd: PROJECT, sessionId: "warm-up" }, {
         io: scratch,
