@@ -4,6 +4,8 @@
  * assumed to read every file it names.
  */
 
+import { commandNames, orTest, type NameTest } from "./command-names.js";
+
 /** Commands that take file names but never put a file's contents on their output. */
 export const NON_READING = new Set([
   "ls", "dir", "vdir", "touch", "rm", "rmdir", "unlink", "mkdir", "chmod", "chown", "chgrp", "chattr", "lsattr",
@@ -108,8 +110,11 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   teller: { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true },
 };
 
+/** PowerShell, whose `-c` is PowerShell code. */
+export const POWERSHELL = commandNames(["pwsh", "powershell"]);
+
 /** Python interpreters by name. */
-export const PYTHON = /^python(\d+(\.\d+)?)?$|^pypy3?$/;
+export const PYTHON = orTest(commandNames(["python"], "version"), commandNames(["pypy", "pypy3"]));
 
 /** Shells whose `-c STRING` (or stdin) is shell code to parse in turn. */
 export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "mksh", "tcsh", "csh"]);
@@ -118,23 +123,23 @@ export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"
  * Interpreters, the options that carry inline code, and the options whose value is the next word (so
  * that `node -r dotenv/config -e …` is not read as running a script called dotenv/config).
  */
-export const INTERPRETERS: Array<{ pattern: RegExp; codeOptions: string[]; valueOptions?: string[] }> = [
+export const INTERPRETERS: Array<{ pattern: NameTest; codeOptions: string[]; valueOptions?: string[] }> = [
   { pattern: PYTHON, codeOptions: ["-c"], valueOptions: ["-W", "-X"] },
-  { pattern: /^(node|nodejs|bun|tsx|ts-node)$/, codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
-  { pattern: /^deno$/, codeOptions: ["eval"] },
-  { pattern: /^ruby$/, codeOptions: ["-e"], valueOptions: ["-r", "-I", "-E", "-C", "-F"] },
-  { pattern: /^perl\d*$/, codeOptions: ["-e", "-E"], valueOptions: ["-I", "-m", "-M"] },
-  { pattern: /^php\d*$/, codeOptions: ["-r"] },
-  { pattern: /^(lua|luajit)$/, codeOptions: ["-e"] },
-  { pattern: /^(Rscript)$/, codeOptions: ["-e"] },
-  { pattern: /^(osascript)$/, codeOptions: ["-e"] },
+  { pattern: commandNames(["node", "nodejs", "bun", "tsx", "ts-node"]), codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
+  { pattern: commandNames(["deno"]), codeOptions: ["eval"] },
+  { pattern: commandNames(["ruby"]), codeOptions: ["-e"], valueOptions: ["-r", "-I", "-E", "-C", "-F"] },
+  { pattern: commandNames(["perl"], "digits"), codeOptions: ["-e", "-E"], valueOptions: ["-I", "-m", "-M"] },
+  { pattern: commandNames(["php"], "digits"), codeOptions: ["-r"] },
+  { pattern: commandNames(["lua", "luajit"]), codeOptions: ["-e"] },
+  { pattern: commandNames(["Rscript"]), codeOptions: ["-e"] },
+  { pattern: commandNames(["osascript"]), codeOptions: ["-e"] },
   // Tcl: expect's -c script, and code fed to tclsh on stdin.
-  { pattern: /^(expect|tclsh\d*(\.\d+)?|wish)$/, codeOptions: ["-c"] },
-  { pattern: /^(pwsh|powershell)$/, codeOptions: ["-c", "-Command", "-command"] },
-  { pattern: /^(jshell|groovy|scala|kotlin)$/, codeOptions: ["-e"] },
+  { pattern: orTest(commandNames(["expect", "wish"]), commandNames(["tclsh"], "version")), codeOptions: ["-c"] },
+  { pattern: POWERSHELL, codeOptions: ["-c", "-Command", "-command"] },
+  { pattern: commandNames(["jshell", "groovy", "scala", "kotlin"]), codeOptions: ["-e"] },
 ];
 
-export const AWK = /^(awk|gawk|mawk|nawk|busybox-awk)$/;
+export const AWK = commandNames(["awk", "gawk", "mawk", "nawk", "busybox-awk"]);
 
 /** Commands that dump the whole environment when run without a command or name. */
 export const ENV_DUMPERS = new Set(["env", "printenv"]);
