@@ -1,5 +1,6 @@
 import type { HostIO } from "../runtime/io.js";
 import { DEFAULT_CONFIG, type ConfigSource, type LoadedConfig } from "./types.js";
+import { trimTrailingSlashes } from "../runtime/paths.js";
 
 export interface ConfigLocations {
   projectDir: string;
@@ -8,8 +9,8 @@ export interface ConfigLocations {
 
 export function configPaths(locations: ConfigLocations): string[] {
   const paths: string[] = [];
-  if (locations.home) paths.push(`${locations.home.replace(/\/+$/, "")}/.claude/shipshape.yaml`);
-  paths.push(`${locations.projectDir.replace(/\/+$/, "")}/.claude/shipshape.yaml`);
+  if (locations.home) paths.push(`${trimTrailingSlashes(locations.home)}/.claude/shipshape.yaml`);
+  paths.push(`${trimTrailingSlashes(locations.projectDir)}/.claude/shipshape.yaml`);
   return paths;
 }
 

@@ -1,12 +1,19 @@
 /** Lexical path handling (POSIX). Symlinks are resolved separately, through HostIO. */
 
+/** The path without its trailing slashes (all of `/`). A loop: a RegExp costs a compile per hook run. */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  return end === path.length ? path : path.slice(0, end);
+}
+
 export function basename(path: string): string {
-  const trimmed = path.replace(/\/+$/, "");
+  const trimmed = trimTrailingSlashes(path);
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
 
 export function dirname(path: string): string {
-  const trimmed = path.replace(/\/+$/, "");
+  const trimmed = trimTrailingSlashes(path);
   const index = trimmed.lastIndexOf("/");
   if (index <= 0) return "/";
   return trimmed.slice(0, index);

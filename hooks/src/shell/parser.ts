@@ -85,11 +85,25 @@ class Parser {
     }
   }
 
+  /** `[[`, `((`, a run of up to 12 letters, or one of `{}!` at the cursor (without a RegExp: this runs before every command). */
+  private reservedCandidate(): string | undefined {
+    const two = this.src.slice(this.i, this.i + 2);
+    if (two === "[[" || two === "((") return two;
+    const c = this.src[this.i];
+    if (c === "{" || c === "}" || c === "!") return c;
+    let end = this.i;
+    while (end < this.i + 12 && end < this.src.length) {
+      const code = this.src.charCodeAt(end);
+      if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) break;
+      end++;
+    }
+    return end > this.i ? this.src.slice(this.i, end) : undefined;
+  }
+
   /** The bare word at the cursor if it is a plain reserved word followed by a word boundary. */
   private reservedAhead(): string | undefined {
-    const match = /^(\[\[|\(\(|[A-Za-z]+|[{}!])/.exec(this.src.slice(this.i, this.i + 12));
-    if (!match) return undefined;
-    const word = match[1] as string;
+    const word = this.reservedCandidate();
+    if (word === undefined) return undefined;
     const after = this.src[this.i + word.length] ?? "";
     if (word === "((" || word === "[[") return word;
     if (after !== "" && !META.has(after)) return undefined;
@@ -345,7 +359,8 @@ class Parser {
   private asAssignment(word: Word): Assignment | undefined {
     const first = word.parts[0];
     if (!first || first.type !== "lit" || first.quoted) return undefined;
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?\+?=/.exec(first.text);
+    // includes() first: most words are not assignments, and a RegExp run is compiled on its first use.
+    const match = first.text.includes("=") ? /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?\+?=/.exec(first.text) : null;
     if (!match) return undefined;
     const rest = first.text.slice(match[0].length);
     const parts: WordPart[] = rest ? [{ type: "lit", text: rest, quoted: false }, ...word.parts.slice(1)] : word.parts.slice(1);
@@ -368,6 +383,9 @@ class Parser {
   }
 
   private redirect(): Redirect | undefined {
+    // Every redirection starts with a digit, `<`, `>` or `&`: other words skip the RegExp (and its compile).
+    const c = this.src.charCodeAt(this.i);
+    if (c !== 60 && c !== 62 && c !== 38 && !(c >= 48 && c <= 57)) return undefined;
     const match = /^(\d{1,2})?(<<<|<<-|<<|<>|<&|<|>>|>\||>&|>|&>>|&>)/.exec(this.src.slice(this.i, this.i + 6));
     if (!match) return undefined;
     const op = match[2] as string;

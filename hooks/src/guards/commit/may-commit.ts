@@ -11,8 +11,9 @@ export function mayCommit(call: Pick<ToolCall, "tool" | "input">): boolean {
   if (call.tool !== "Bash" || typeof command !== "string") return false;
   // Quotes and backslashes can split the words (`g\it co\mmit`, `"git" 'commit'`), and ANSI-C strings
   // ($'\x67it') can spell anything: the gate's own parser decides those.
-  const plain = command.replace(/[\\'"]/g, "");
-  if (!/git/.test(plain)) return command.includes("$'");
+  const quoted = command.includes("\\") || command.includes("'") || command.includes('"');
+  const plain = quoted ? command.replace(/[\\'"]/g, "") : command;
+  if (!plain.includes("git")) return command.includes("$'");
   // A subcommand git does not ship may be one of the user's aliases for commit (`git ci`).
-  return command.includes("$'") || /commit/.test(plain) || unknownSubcommands(command).length > 0;
+  return command.includes("$'") || plain.includes("commit") || unknownSubcommands(command).length > 0;
 }

@@ -257,7 +257,8 @@ async function changedOwnFile(io: HostIO, own: OwnFiles, cwd: string, sweep: Swe
 
 async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, own: OwnFiles): Promise<Verdict> {
   let found: { what: string; how: string } | undefined;
-  const safeModeSet = /\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(command);
+  // includes() first: most commands never name it, and the RegExp would be compiled for each of them.
+  const safeModeSet = command.includes("CLAUDE_CODE_SAFE_MODE=") && /\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(command);
   const settingsFiles: string[] = [];
   const wholeTree: Array<Sweep & { cwd: string }> = [];
   try {

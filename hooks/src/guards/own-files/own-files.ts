@@ -5,7 +5,7 @@
  */
 import { configPaths } from "../../config/load-config.js";
 import { cacheDir } from "../../runtime/cache-dir.js";
-import { basename, normalizeAbsolute, relativeTo } from "../../runtime/paths.js";
+import { basename, normalizeAbsolute, relativeTo, trimTrailingSlashes } from "../../runtime/paths.js";
 
 export interface OwnFiles {
   configs: string[];
@@ -16,7 +16,7 @@ export interface OwnFiles {
 }
 
 export function ownFiles(projectDir: string, home: string | undefined, env: (name: string) => string | undefined): OwnFiles {
-  const project = projectDir.replace(/\/+$/, "");
+  const project = trimTrailingSlashes(projectDir);
   return {
     configs: configPaths({ projectDir, home }).map(normalizeAbsolute),
     dataDir: cacheDir({ CLAUDE_PLUGIN_DATA: env("CLAUDE_PLUGIN_DATA"), XDG_CACHE_HOME: env("XDG_CACHE_HOME"), HOME: home }),
@@ -26,8 +26,8 @@ export function ownFiles(projectDir: string, home: string | undefined, env: (nam
 
 /** The user's settings file: in CLAUDE_CONFIG_DIR when that is set, and ~/.claude either way. */
 function userSettings(home: string | undefined, configDir: string | undefined): string[] {
-  const files = home ? [`${home.replace(/\/+$/, "")}/.claude/settings.json`] : [];
-  if (configDir && configDir.startsWith("/")) files.push(`${configDir.replace(/\/+$/, "")}/settings.json`);
+  const files = home ? [`${trimTrailingSlashes(home)}/.claude/settings.json`] : [];
+  if (configDir && configDir.startsWith("/")) files.push(`${trimTrailingSlashes(configDir)}/settings.json`);
   return files;
 }
 
@@ -57,7 +57,7 @@ export function namesOwnFile(own: OwnFiles, text: string): string | undefined {
   for (const config of own.configs) if (lower.includes(basename(config).toLowerCase())) return `shipshape's configuration (${basename(config)})`;
   if (own.dataDir && text.includes(normalizeAbsolute(own.dataDir))) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
   // Not the bare names: settings.json is a common name (.vscode/settings.json); the folder tells.
-  const named = /\.claude\/settings(\.local)?\.json/i.exec(text);
+  const named = lower.includes(".claude/settings") ? /\.claude\/settings(\.local)?\.json/i.exec(text) : null;
   if (named) return `Claude Code's settings (${named[0]})`;
   return undefined;
 }

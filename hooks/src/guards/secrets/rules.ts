@@ -1,7 +1,7 @@
 import type { ShipshapeConfig } from "../../config/types.js";
 import { SECRET_CATEGORIES, type SecretCategory } from "./categories.js";
 import { globToRegExp } from "./glob.js";
-import { basename, relativeTo } from "../../runtime/paths.js";
+import { basename, relativeTo, trimTrailingSlashes } from "../../runtime/paths.js";
 
 /** A file the guard would refuse, and why. */
 export interface SecretMatch {
@@ -56,7 +56,7 @@ function matcher(glob: string): (text: string) => boolean {
 function compile(pattern: string, home: string | undefined): CompiledPattern | undefined {
   if (pattern.startsWith("~/")) {
     if (!home) return undefined;
-    return { source: pattern, scope: "absolute", test: matcher(`${home.replace(/\/+$/, "")}/${pattern.slice(2)}`) };
+    return { source: pattern, scope: "absolute", test: matcher(`${trimTrailingSlashes(home)}/${pattern.slice(2)}`) };
   }
   if (pattern.startsWith("/")) return { source: pattern, scope: "absolute", test: matcher(pattern) };
   if (pattern.includes("/")) return { source: pattern, scope: "project", test: matcher(pattern.replace(/^\.\//, "")) };

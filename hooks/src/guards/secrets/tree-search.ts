@@ -2,6 +2,7 @@ import type { HostIO } from "../../runtime/io.js";
 import { globMatch } from "./glob.js";
 import type { SecretRules } from "./rules.js";
 import type { SecretFileHit } from "./secret-files.js";
+import { trimTrailingSlashes } from "../../runtime/paths.js";
 
 /** What a recursive search would read, as far as its own filters say. */
 export interface SearchFilter {
@@ -68,7 +69,7 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
   const hits: SecretFileHit[] = [];
   let visited = 0;
   const seen = new Set<string>();
-  let level: Folder[] = [{ dir: root.replace(/\/+$/, "") || "/", relative: "", depth: 0 }];
+  let level: Folder[] = [{ dir: trimTrailingSlashes(root) || "/", relative: "", depth: 0 }];
   while (level.length > 0) {
     const deeper: Folder[] = [];
     for (let start = 0; start < level.length; start += LIST_BATCH) {
