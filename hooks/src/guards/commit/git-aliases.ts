@@ -3,11 +3,14 @@
  * whose text names no commit. Config files are read only for a command whose git subcommand git does
  * not ship, so ordinary git calls cost nothing more.
  */
+import { onFirstUse } from "../../runtime/on-first-use.js";
 import type { HostIO } from "../../runtime/io.js";
 import { workingTreeRoot } from "../git-root.js";
 
 /** git's own subcommands (and common extensions): these are never aliases, as git runs its own first. */
-const GIT_SUBCOMMANDS = new Set(
+const gitSubcommands = onFirstUse(
+  () =>
+    new Set(
   (
     "add am annotate apply archive bisect blame branch bundle cat-file check-attr check-ignore check-mailmap checkout " +
     "checkout-index cherry cherry-pick citool clean clone column commit commit-graph commit-tree config count-objects " +
@@ -18,6 +21,7 @@ const GIT_SUBCOMMANDS = new Set(
     "rm send-email shortlog show show-branch show-ref sparse-checkout stage stash status submodule switch symbolic-ref tag " +
     "update-index update-ref var verify-commit verify-pack verify-tag version whatchanged worktree write-tree lfs flow"
   ).split(" "),
+    ),
 );
 
 /** Subcommands of git calls in a command's text that git does not ship, so may be aliases. */
@@ -26,7 +30,7 @@ export function unknownSubcommands(command: string): string[] {
   // `git`, its global options (with a value for -C/-c), then the subcommand.
   for (const match of command.matchAll(/(?:^|[\s;&|(`$])git((?:\s+(?:-[Cc]\s+\S+|--?[\w-]+(?:=\S*)?))*)\s+([A-Za-z][\w-]*)/g)) {
     const sub = match[2] as string;
-    if (!GIT_SUBCOMMANDS.has(sub)) found.add(sub);
+    if (!gitSubcommands().has(sub)) found.add(sub);
   }
   return [...found];
 }

@@ -4,6 +4,7 @@
  * assumed to read every file it names.
  */
 
+import { onFirstUse } from "../../runtime/on-first-use.js";
 import { commandNames, orTest, type NameTest } from "./command-names.js";
 
 /** Commands that take file names but never put a file's contents on their output. */
@@ -55,7 +56,7 @@ export interface WrapperSpec {
   operandsUntilDashDash?: boolean;
 }
 
-export const WRAPPERS: Record<string, WrapperSpec> = {
+export const wrappers = onFirstUse((): Record<string, WrapperSpec> => ({
   sudo: { valueOptions: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--close-from", "--host"] },
   doas: { valueOptions: ["-u", "-C"] },
   env: { valueOptions: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"], assignments: true },
@@ -108,7 +109,7 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   "aws-vault": { valueOptions: ["-d", "--duration", "--region", "--mfa-token", "-t"], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 },
   chamber: { valueOptions: ["-b", "--backend", "-r", "--retries"], subcommand: "exec", subcommandRequired: true, operandsUntilDashDash: true },
   teller: { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true },
-};
+}));
 
 /** PowerShell, whose `-c` is PowerShell code. */
 export const POWERSHELL = commandNames(["pwsh", "powershell"]);
@@ -123,7 +124,7 @@ export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"
  * Interpreters, the options that carry inline code, and the options whose value is the next word (so
  * that `node -r dotenv/config -e …` is not read as running a script called dotenv/config).
  */
-export const INTERPRETERS: Array<{ pattern: NameTest; codeOptions: string[]; valueOptions?: string[] }> = [
+export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOptions: string[]; valueOptions?: string[] }> => [
   { pattern: PYTHON, codeOptions: ["-c"], valueOptions: ["-W", "-X"] },
   { pattern: commandNames(["node", "nodejs", "bun", "tsx", "ts-node"]), codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
   { pattern: commandNames(["deno"]), codeOptions: ["eval"] },
@@ -137,7 +138,7 @@ export const INTERPRETERS: Array<{ pattern: NameTest; codeOptions: string[]; val
   { pattern: orTest(commandNames(["expect", "wish"]), commandNames(["tclsh"], "version")), codeOptions: ["-c"] },
   { pattern: POWERSHELL, codeOptions: ["-c", "-Command", "-command"] },
   { pattern: commandNames(["jshell", "groovy", "scala", "kotlin"]), codeOptions: ["-e"] },
-];
+]);
 
 export const AWK = commandNames(["awk", "gawk", "mawk", "nawk", "busybox-awk"]);
 
@@ -150,7 +151,7 @@ export const COMPOSE_VALUE_OPTIONS = ["-f", "--file", "-p", "--project-name", "-
 const COMPOSE_CONFIG_NAMES_ONLY = /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/;
 
 /** Commands whose job is to print a credential: argv prefixes, `*` matching any one word. */
-export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; unless?: RegExp; what: string }> = [
+export const credentialCommands = onFirstUse((): Array<{ argv: string[]; requires?: RegExp; unless?: RegExp; what: string }> => [
   { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
   { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitHub CLI's token" },
   { argv: ["gcloud", "auth", "print-access-token"], what: "prints a Google Cloud access token" },
@@ -199,7 +200,7 @@ export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; unl
   { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
   { argv: ["heroku", "config"], what: "prints the app's config vars" },
   { argv: ["heroku", "config:get"], what: "prints an app config var" },
-  // dotenv tools that print what .env holds (their `run` forms only load it: see WRAPPERS).
+  // dotenv tools that print what .env holds (their `run` forms only load it: see wrappers).
   { argv: ["dotenv"], requires: /^-p$/, what: "prints a value from .env" },
   { argv: ["dotenv", "list"], what: "prints every value in .env" },
   { argv: ["dotenv", "get"], what: "prints a value from .env" },
@@ -232,7 +233,7 @@ export const CREDENTIAL_COMMANDS: Array<{ argv: string[]; requires?: RegExp; unl
   { argv: ["systemctl", "show-environment"], what: "prints the service manager's whole environment" },
   { argv: ["tmux", "show-environment"], what: "prints the tmux session's whole environment" },
   { argv: ["tmux", "showenv"], what: "prints the tmux session's whole environment" },
-];
+]);
 
 /** Words of a variable name that mark it as holding a secret. */
 const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PASSPHRASE", "PRIVATEKEY"]);

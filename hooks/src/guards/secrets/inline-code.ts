@@ -3,6 +3,8 @@
  * what it opens, so its text is scanned: every string literal and path-like token is checked as a file
  * name, and the common ways to print the whole environment are recognised.
  */
+import { onFirstUse } from "../../runtime/on-first-use.js";
+
 const TOKEN = /(["'`])((?:\\.|(?!\1)[^\\\n])*)\1|[A-Za-z0-9_~./@+-]*[./~][A-Za-z0-9_~./@+-]*/g;
 
 /** The environment objects of JavaScript runtimes: `process.env[...]` reads a variable, not a file named `process.env`. */
@@ -55,7 +57,7 @@ export function pathTokens(source: string, depth = 0): string[] {
   return [...out];
 }
 
-const ENV_DUMPS: Array<[RegExp, string]> = [
+const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   [/\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b))/, "os.environ"],
   [/\bprocess\.env\b(?!\s*(\.|\[|\?\.))/, "process.env"],
   [/\bENV\s*\.(to_h|to_a|each|inspect|keys|values|map)\b|\bp\s+ENV\b|\bputs\s+ENV\b|\bpp\s+ENV\b/, "ENV"],
@@ -63,16 +65,16 @@ const ENV_DUMPS: Array<[RegExp, string]> = [
   [/\bDeno\.env\.toObject\b/, "Deno.env.toObject()"],
   [/\bgetenv\(\s*\)/, "getenv()"],
   [/\bENVIRON\b/, "awk's ENVIRON"],
-];
+]);
 
 /** Describes a whole-environment dump in the code, if there is one. */
 export function environmentDump(code: string): string | undefined {
-  for (const [pattern, what] of ENV_DUMPS) if (pattern.test(code)) return what;
+  for (const [pattern, what] of envDumps()) if (pattern.test(code)) return what;
   return undefined;
 }
 
 /** Reads of one environment variable by name, in the common languages: `process.env.X`, `os.environ["X"]`, `ENV["X"]` … */
-const ENV_READS = [
+const envReads = onFirstUse(() => [
   /\bprocess\.env\.([A-Za-z_]\w*)/g,
   /\bprocess\.env\[\s*["'`]([A-Za-z_]\w*)["'`]\s*\]/g,
   /\bos\.environ\[\s*["']([A-Za-z_]\w*)["']\s*\]/g,
@@ -81,14 +83,14 @@ const ENV_READS = [
   /\$ENV\{\s*["']?([A-Za-z_]\w*)["']?\s*\}/g,
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
   /\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
-];
+]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
 const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;
 
 /** The first secret-named variable the code reads, when the code also prints (`console.log(process.env.GITHUB_TOKEN)`). */
 export function printedSecretVariable(code: string, isSecret: (name: string) => boolean, printsResult = false): string | undefined {
   if (!printsResult && !PRINTS.test(code)) return undefined;
-  for (const pattern of ENV_READS) {
+  for (const pattern of envReads()) {
     for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1])) return match[1];
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename } from "../../runtime/paths.js";
-import { INTERPRETERS, POWERSHELL, isSecretVariable } from "./command-rules.js";
+import { POWERSHELL, interpreters, isSecretVariable } from "./command-rules.js";
 import type { GuardEnv } from "./guard.js";
 import type { Finding } from "./refusal.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
@@ -132,7 +132,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       continue;
     }
     // Inline interpreter code (`python -c "…"`), judged like the shell's.
-    const interpreter = INTERPRETERS.find((entry) => entry.pattern.test(cmdlet) && !POWERSHELL.test(cmdlet));
+    const interpreter = interpreters().find((entry) => entry.pattern.test(cmdlet) && !POWERSHELL.test(cmdlet));
     if (interpreter) {
       const at = args.findIndex((a) => interpreter.codeOptions.includes(a));
       if (at !== -1 && args[at + 1] !== undefined) {

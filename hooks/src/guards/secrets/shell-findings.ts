@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, staticPrint, typ
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, CREDENTIAL_COMMANDS, INTERPRETERS, NON_READING, PYTHON, SHELLS, WRAPPERS, isSecretVariable } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, PYTHON, SHELLS, credentialCommands, interpreters, isSecretVariable, wrappers, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -209,7 +209,7 @@ class ShellAnalysis implements Analyzer {
       if (args[0]) await this.file(args[0], state, "Sourcing");
       return;
     }
-    const wrapper = WRAPPERS[name];
+    const wrapper = wrappers()[name];
     if (wrapper && name !== "env" && runsCommand(args, wrapper)) {
       const rest = unwrap(args, wrapper);
       if (name === "watch") {
@@ -233,7 +233,7 @@ class ShellAnalysis implements Analyzer {
       await codeCommands.container(this, name, args, state);
       return;
     }
-    const interpreter = INTERPRETERS.find((entry) => entry.pattern.test(name));
+    const interpreter = interpreters().find((entry) => entry.pattern.test(name));
     if (interpreter) return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? []);
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
     if (name === "find") return searchCommands.find(this, args, state);
@@ -301,7 +301,7 @@ class ShellAnalysis implements Analyzer {
       }
       return true;
     }
-    const spec = WRAPPERS.env as (typeof WRAPPERS)[string];
+    const spec = wrappers().env as WrapperSpec;
     const split = optionValues(parseOptions(args.filter((a) => a.text.startsWith("-")), { valueShort: "uCS", valueLong: spec.valueOptions }), "-S", "--split-string")[0];
     if (split) {
       await this.source(split.text, copy(state), "This `env -S`");
@@ -427,7 +427,7 @@ function mergeValues(lists: Arg[][]): VarValues {
   return out;
 }
 
-/** Options that take a value, for commands in CREDENTIAL_COMMANDS whose subcommands come after them. */
+/** Options that take a value, for commands in credentialCommands whose subcommands come after them. */
 const VALUE_OPTIONS: Record<string, string[]> = {
   docker: ["-c", "--context", "-H", "--host", "--config", "-l", "--log-level", ...COMPOSE_VALUE_OPTIONS],
   "docker-compose": COMPOSE_VALUE_OPTIONS,
@@ -442,7 +442,7 @@ function credentialCommand(argv: Arg[]): string | undefined {
   if (module > 0 && module + 1 < words.length) return credentialCommand(argv.slice(module + 1));
   // Match the subcommand words in order, skipping options between them (`gh auth -h x token`), and
   // the values of the options known to take one (`dotenv -f .env list`).
-  const valueOptions = VALUE_OPTIONS[head] ?? WRAPPERS[head]?.valueOptions ?? [];
+  const valueOptions = VALUE_OPTIONS[head] ?? wrappers()[head]?.valueOptions ?? [];
   const operands: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const word = words[i] as string;
@@ -450,7 +450,7 @@ function credentialCommand(argv: Arg[]): string | undefined {
     if (!word.startsWith("-")) operands.push(word);
     else if (valueOptions.includes(word)) i += 1;
   }
-  for (const entry of CREDENTIAL_COMMANDS) {
+  for (const entry of credentialCommands()) {
     if (entry.argv[0] !== head && !(entry.argv[0] === "git" && head.startsWith("docker-credential-"))) continue;
     if (!entry.argv.slice(1).every((w, index) => operands[index] === w)) continue;
     if (entry.requires && !words.slice(1).some((w) => (entry.requires as RegExp).test(w))) continue;

@@ -1,15 +1,15 @@
 import type { Arg } from "../../shell/expand.js";
 import { basename } from "../../runtime/paths.js";
-import { WRAPPERS } from "./command-rules.js";
+import { wrappers, type WrapperSpec } from "./command-rules.js";
 
 /** xargs's options that take a value; -i and -l take theirs glued on only. */
-export const XARGS: (typeof WRAPPERS)[string] = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
+export const XARGS: WrapperSpec = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
 
 /**
  * The command a wrapper runs: its arguments after the wrapper's own options and operands. `onValue`
  * sees each option value (separate, `--opt=value` or glued `-ovalue`), for options that name files.
  */
-export function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string], onValue?: (option: string, value: Arg) => void): Arg[] {
+export function unwrap(args: Arg[], spec: WrapperSpec, onValue?: (option: string, value: Arg) => void): Arg[] {
   let i = 0;
   let passedSubcommand = false;
   while (i < args.length) {
@@ -63,7 +63,7 @@ export function unwrap(args: Arg[], spec: (typeof WRAPPERS)[string], onValue?: (
  * Whether a wrapper's arguments make it run a command: a wrapper that needs a subcommand to (`poetry
  * run`) is an ordinary command without it (`poetry install`), judged on the files it names.
  */
-export function runsCommand(args: Arg[], spec: (typeof WRAPPERS)[string]): boolean {
+export function runsCommand(args: Arg[], spec: WrapperSpec): boolean {
   if (!spec.subcommandRequired) return true;
   const subcommands = typeof spec.subcommand === "string" ? [spec.subcommand] : spec.subcommand ?? [];
   const first = args.find((a) => !a.text.startsWith("-"));
@@ -78,7 +78,7 @@ export function innerCommand(argv: Arg[], options: { throughXargs?: boolean; onV
   let command = argv;
   for (;;) {
     const name = basename(command[0]?.text ?? "");
-    const spec = name === "xargs" && options.throughXargs ? XARGS : WRAPPERS[name];
+    const spec = name === "xargs" && options.throughXargs ? XARGS : wrappers()[name];
     if (!spec || !runsCommand(command.slice(1), spec)) return command;
     command = unwrap(command.slice(1), spec, options.onValue && ((option, value) => options.onValue?.(name, option, value)));
   }
