@@ -1,3 +1,4 @@
+import { onFirstUse } from "../../runtime/on-first-use.js";
 import type { Arg } from "../../shell/expand.js";
 
 /** How a command's options are spelled, so operands can be told from option values. */
@@ -66,7 +67,7 @@ export function optionValues(parsed: ParsedArgs, ...names: string[]): Arg[] {
 }
 
 /** Value options of common readers, so `head -n "$N" file` does not mistake $N for a file. */
-export const READER_OPTIONS: Record<string, OptionSpec> = {
+export const readerOptions = onFirstUse((): Record<string, OptionSpec> => ({
   head: { valueShort: "nc", valueLong: ["--lines", "--bytes"] },
   tail: { valueShort: "ncs", valueLong: ["--lines", "--bytes", "--sleep-interval", "--pid"] },
   cut: { valueShort: "dfcb", valueLong: ["--delimiter", "--fields", "--characters", "--bytes", "--output-delimiter"] },
@@ -88,4 +89,4 @@ export const READER_OPTIONS: Record<string, OptionSpec> = {
   base64: { valueShort: "w", valueLong: ["--wrap"] },
   openssl: { valueShort: "", valueLong: [] },
   awk: { valueShort: "Fvf", valueLong: ["--field-separator", "--assign", "--file"] },
-};
+}));

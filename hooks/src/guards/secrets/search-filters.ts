@@ -1,7 +1,8 @@
+import { onFirstUse } from "../../runtime/on-first-use.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
 
 /** ripgrep --type names → file globs, for the types people search by; an unknown type filters nothing. */
-const RG_TYPES: Record<string, string[]> = {
+const rgTypes = onFirstUse((): Record<string, string[]> => ({
   js: ["*.js", "*.jsx", "*.mjs", "*.cjs", "*.vue"],
   ts: ["*.ts", "*.tsx", "*.mts", "*.cts"],
   py: ["*.py", "*.pyi"],
@@ -22,10 +23,10 @@ const RG_TYPES: Record<string, string[]> = {
   swift: ["*.swift"],
   cs: ["*.cs"],
   sql: ["*.sql"],
-};
+}));
 
 export function typeGlobs(type: string): string[] | undefined {
-  return RG_TYPES[type.toLowerCase()];
+  return rgTypes()[type.toLowerCase()];
 }
 
 /** The Grep tool runs ripgrep with the input's `glob` and `type`; hidden and ignored files are assumed searched. */

@@ -10,7 +10,7 @@ import * as searchCommands from "./commands-search.js";
 import * as transferCommands from "./commands-transfer.js";
 import { expandGlob } from "./fs-glob.js";
 import type { GuardEnv } from "./guard.js";
-import { READER_OPTIONS, optionValues, parseOptions, type OptionSpec } from "./options.js";
+import { optionValues, parseOptions, type OptionSpec, readerOptions } from "./options.js";
 import { analyzePowerShellText } from "./powershell.js";
 import type { Finding } from "./refusal.js";
 import { secretFileAt } from "./secret-files.js";
@@ -254,7 +254,7 @@ class ShellAnalysis implements Analyzer {
       }
       return;
     }
-    await this.readsAll(args, state, `\`${name}\` reads`, READER_OPTIONS[name]);
+    await this.readsAll(args, state, `\`${name}\` reads`, readerOptions()[name]);
   }
 
   private environmentCommand(name: string, args: Arg[], state: State, declaresArrays = false): void {
