@@ -31,6 +31,12 @@ export interface ExpandScope {
 const MAX_ALTERNATIVES = 256;
 
 /** One character of a word after parameter and command expansion, with whether it is quoted. */
+/** Whether text holds a character that is special in a glob. A loop: this runs for every character of every word, and a RegExp run that often is compiled twice (V8 tiers it up to machine code). */
+function hasGlobCharacter(text: string): boolean {
+  for (const c of text) if (c === "*" || c === "?" || c === "[" || c === "]" || c === "\\" || c === "{" || c === "}") return true;
+  return false;
+}
+
 interface Char {
   c: string;
   quoted: boolean;
@@ -247,7 +253,7 @@ function toArg(chars: Chars, raw: string, home: string | undefined): Arg {
     if (!ch.quoted && (ch.c === "*" || ch.c === "?" || ch.c === "[" || ch.c === "]")) {
       if (ch.c !== "]") isGlob = true;
       glob += ch.c;
-    } else glob += /[*?[\]\\{}]/.test(ch.c) ? `\\${ch.c}` : ch.c;
+    } else glob += hasGlobCharacter(ch.c) ? `\\${ch.c}` : ch.c;
   }
   return isGlob && !text.includes(UNKNOWN) ? { text, glob, raw } : { text, raw };
 }

