@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { Script } from "node:vm";
 import { cacheDir } from "../runtime/cache-dir.js";
 import { writeCacheFile } from "../runtime/cache-file.js";
+import { latin1Text } from "../runtime/buffer-text.js";
 import { callKind, type CallKind } from "../runtime/call-kind.js";
 
 /** Set by scripts/build.ts: the bundle to run, and a hash of it that names its caches. */
@@ -28,7 +29,8 @@ try {
   stdin = error as Error;
 }
 module.shipshapeStdin = stdin;
-const kind = stdin instanceof Error ? "all" : callKind(stdin.toString("latin1", 0, 4096), stdin.includes("commit"));
+const payload = stdin instanceof Error ? undefined : latin1Text(stdin);
+const kind = payload === undefined ? "all" : callKind(payload.slice(0, 4096), payload.includes("commit"));
 // V8 rejects a cache made under other flags: runs with different NODE_OPTIONS get caches of their own.
 let flags = 0;
 for (const c of (process.env.NODE_OPTIONS ?? "") + process.execArgv.join(" ")) flags = (Math.imul(flags, 31) + c.charCodeAt(0)) >>> 0;

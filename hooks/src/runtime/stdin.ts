@@ -1,4 +1,5 @@
 import { readFileSync, readSync } from "node:fs";
+import { utf8Text } from "./buffer-text.js";
 
 export type StdinResult = { ok: true; text: string } | { ok: false; problem: string };
 
@@ -52,8 +53,10 @@ export function stdinFrom(read: Buffer | Error, fd = 0, cap = STDIN_CAP_BYTES, d
 }
 
 function decode(bytes: Buffer): StdinResult {
-  if (bytes.includes(0)) return { ok: false, problem: "stdin contains NUL bytes, so it is not a JSON payload" };
-  return { ok: true, text: bytes.toString("utf8") };
+  // UTF-8 decodes only a NUL byte to U+0000 (overlong forms become U+FFFD), so the text tells.
+  const text = utf8Text(bytes);
+  if (text.includes("\u0000")) return { ok: false, problem: "stdin contains NUL bytes, so it is not a JSON payload" };
+  return { ok: true, text };
 }
 
 /** Reads a non-blocking descriptor chunk by chunk, retrying EAGAIN briefly, within the cap. */
