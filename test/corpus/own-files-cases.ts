@@ -121,6 +121,7 @@ export const SETTINGS_DENY: GuardCase[] = [
   { tool: "NotebookEdit", input: { notebook_path: SETTINGS_FILE, new_source: "" } },
   bash(`echo '{"disableAllHooks": true}' > .claude/settings.local.json`),
   bash("sed -i 's/true/false/' .claude/settings.json"),
+  bash(`echo '{"disableAllHooks": true}' &> .claude/settings.json`),
   bash("jq '.disableAllHooks = true' .claude/settings.json > /tmp/s && mv /tmp/s .claude/settings.json"),
   bash(`python3 -c "import json; json.dump({}, open('.claude/settings.json', 'w'))"`),
   bash("rm .claude/settings.json"),

@@ -244,6 +244,7 @@ export const DENY: GuardCase[] = [
   // Bypasses of other guards.
   bash("cat .env # .env.example"),
   bash("cat .env && cat .env.example"),
+  bash("cat .env &> copy.txt"),
   bash("cat .env.example; cat .env"),
   bash("cd config && cat .env"),
   bash("V=.env; cat \"$V\""),
@@ -797,6 +798,7 @@ export const ALLOW: GuardCase[] = [
   bash("node -e 'console.log(require(\"./package.json\").name)'"),
   bash("python3 - <<'EOF'\nprint('hello')\nEOF"),
   bash("npm test"),
+  bash("npm test &> test.log"),
   bash("npm run build && npm test"),
   bash("env NODE_ENV=test npm test"),
   bash("NODE_ENV=test npm test"),

@@ -320,7 +320,8 @@ class Parser {
     for (;;) {
       this.skipBlanks();
       const c = this.peek();
-      if (c === "" || c === "\n" || c === ";" || c === "&" || c === "|" || c === ")") break;
+      // `&>` and `&>>` redirect both outputs; a lone `&` ends the command.
+      if (c === "" || c === "\n" || c === ";" || (c === "&" && this.peek(1) !== ">") || c === "|" || c === ")") break;
       if (c === "(") {
         if (words.length === 1 && this.startsWith("()")) {
           // `name() { …; }`: a function definition; its body is parsed as the commands that follow.

@@ -1,0 +1,80 @@
+/**
+ * The shell parser (shell/parser.ts) and word expansion (shell/expand.ts), tested on their own: each
+ * command is reduced to the simple commands it runs, as the words bash would pass them (expanded with
+ * no variables known, HOME=/h), with their redirections; scripts nested in substitutions follow.
+ */
+import { describe, expect, it } from "vitest";
+import type { Command, Script, Word } from "../../hooks/src/shell/ast.js";
+import { UNKNOWN, expandWord, nestedScripts, type ExpandScope } from "../../hooks/src/shell/expand.js";
+import { ShellSyntaxError, parseShell } from "../../hooks/src/shell/parser.js";
+
+const scope: ExpandScope = { vars: new Map([["KNOWN", ["v1"]]]), home: "/h", cwd: "/c", env: () => undefined };
+const show = (word: Word) => expandWord(word, scope).map((arg) => arg.text.replaceAll(UNKNOWN, "?") + (arg.glob ? ` (glob ${arg.glob})` : ""));
+
+function commands(script: Script): string[] {
+  const out: string[] = [];
+  const visit = (command: Command) => {
+    if (command.type === "compound") return void (command.body.statements.forEach((s) => s.pipelines.forEach((p) => p.commands.forEach(visit))), command.redirects.forEach((r) => out.push(`redirect ${r.op} ${show(r.target).join(" ")}`)));
+    if (command.type === "loop-var") return void out.push(`loop ${command.assign.name} in ${(command.assign.loopValues ?? []).flatMap(show).join(" ")}`);
+    if (command.type === "test") return void out.push(`test ${command.words.flatMap(show).join(" ")}`);
+    const line = [...command.assigns.map((a) => `${a.name}=${show(a.value).join("|")}`), ...command.words.flatMap(show)].join(" ");
+    out.push(line + command.redirects.map((r) => ` ${r.fd ?? ""}${r.op}${r.heredoc ? `[${r.heredoc.quoted ? "quoted " : ""}heredoc ${JSON.stringify(r.heredoc.body)}]` : show(r.target).join(" ")}`).join(""));
+    for (const word of [...command.words, ...command.assigns.map((a) => a.value)]) for (const nested of nestedScripts(word)) out.push(...commands(nested).map((c) => `  > ${c}`));
+  };
+  for (const statement of script.statements) for (const pipeline of statement.pipelines) pipeline.commands.forEach(visit);
+  return out;
+}
+const parsed = (source: string) => commands(parseShell(source));
+
+describe("shell parser", () => {
+  it.each([
+    ["npm test", ["npm test"]],
+    ["  ls   -la\t src/ ", ["ls -la src/"]],
+    ["cat '.e''nv'", ["cat .env"]],
+    ['cat ".e"nv', ["cat .env"]],
+    ["cat $'\\x2eenv'", ["cat .env"]],
+    ["cat \\.env", ["cat .env"]],
+    ["cat .env # .env.example", ["cat .env"]],
+    ["a && b || c; d & e", ["a", "b", "c", "d", "e"]],
+    ["cat .env | grep X | wc -l", ["cat .env", "grep X", "wc -l"]],
+    ["(cd config && cat .env)", ["cd config", "cat .env"]],
+    // Braces and loops are stepped over: what follows their end is redirected on its own.
+    ["{ cat a; cat b; } > out", ["cat a", "cat b", " >out"]],
+    ["cat < .env", ["cat <.env"]],
+    ["cmd 2>&1 >> log", ["cmd 2>&1 >>log"]],
+    ["cmd &> all; cmd &>> all & next", ["cmd &>all", "cmd &>>all", "next"]],
+    ["V=.env; cat \"$V\"", ["V=.env", "cat ?"]],
+    ["X=1 Y=2 env", ["X=1 Y=2 env"]],
+    ["arr=(a b c)", ["arr="]],
+    ["cat ~/.aws/credentials ~ ~user", ["cat /h/.aws/credentials /h ~user"]],
+    ["cat .env{,}", ["cat .env .env"]],
+    ["echo {a..c}", ["echo a b c"]],
+    ["echo '{a,b}' \"*\"", ["echo {a,b} *"]],
+    ["ls *.ts", ["ls *.ts (glob *.ts)"]],
+    ["echo $KNOWN ${KNOWN} ${UNSET:-dflt}", ["echo v1 v1 ? dflt"]],
+    ["echo $(cat .env)", ["echo ?", "  > cat .env"]],
+    ["echo `cat .env`", ["echo ?", "  > cat .env"]],
+    ["diff <(cat a) b", ["diff /dev/fd/63 b", "  > cat a"]],
+    ["if test -f .env; then cat .env; fi", ["test -f .env", "cat .env"]],
+    ["for f in a b; do cat $f; done", ["loop f in a b", "cat ?"]],
+    ["while read l; do echo $l; done < .env", ["read l", "echo ?", " <.env"]],
+    ["case $x in a) cat .env;; esac", ["test ?", "cat .env"]],
+    ["[[ -f .env ]] && cat .env", ["test -f .env", "cat .env"]],
+    ["f() { cat .env; }; f", ["cat .env", "f"]],
+    ["echo $((1 + 2))", ["echo 0"]],
+  ])("parses %j", (source, expected) => {
+    expect(parsed(source)).toEqual(expected);
+  });
+
+  it("keeps heredoc bodies, quoted or not, and expands `$(cat <<'EOF' …)` to its text", () => {
+    expect(parsed("python3 - <<'EOF'\nprint(open('.env').read())\nEOF")).toEqual(['python3 - <<[quoted heredoc "print(open(\'.env\').read())"]']);
+    // As bash does (with a warning), a heredoc without its delimiter runs to the end.
+    expect(parsed("cat <<EOF\nno end")).toEqual(['cat <<[heredoc "no end"]']);
+    expect(parsed("cat <<-EOF\n\tline $X\n\tEOF\necho next")).toEqual(['cat <<-[heredoc "line $X"]', "echo next"]);
+    expect(parsed('git commit -m "$(cat <<\'EOF\'\nSummary\n\nBody.\nEOF\n)"')).toEqual(["git commit -m Summary\n\nBody.", '  > cat <<[quoted heredoc "Summary\\n\\nBody."]']);
+  });
+
+  it.each(["cat 'unterminated", 'echo "open', "echo $(cat a", "cat <", "cat >", "echo )", "(cat a"])("refuses %j", (source) => {
+    expect(() => parseShell(source)).toThrow(ShellSyntaxError);
+  });
+});
