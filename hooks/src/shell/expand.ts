@@ -30,13 +30,13 @@ export interface ExpandScope {
 
 const MAX_ALTERNATIVES = 256;
 
-/** One character of a word after parameter and command expansion, with whether it is quoted. */
 /** Whether text holds a character that is special in a glob. A loop: this runs for every character of every word, and a RegExp run that often is compiled twice (V8 tiers it up to machine code). */
 function hasGlobCharacter(text: string): boolean {
   for (const c of text) if (c === "*" || c === "?" || c === "[" || c === "]" || c === "\\" || c === "{" || c === "}") return true;
   return false;
 }
 
+/** One character of a word after parameter and command expansion, with whether it is quoted. */
 interface Char {
   c: string;
   quoted: boolean;
@@ -260,12 +260,27 @@ function toArg(chars: Chars, raw: string, home: string | undefined): Arg {
 
 /** Every value a word may take (brace alternatives and unknowns included), at most MAX_ALTERNATIVES. */
 export function expandWord(word: Word, scope: ExpandScope): Arg[] {
+  // Most words are plain text (`npm`, `test`, `src/app.ts`): nothing to expand, so none of the
+  // per-character work below, which a hook process runs cold on every call.
+  const only = word.parts.length === 1 ? word.parts[0] : undefined;
+  if (only?.type === "lit" && (only.quoted || isPlainText(only.text))) return [{ text: only.text, raw: word.raw }];
   const budget = { left: MAX_ALTERNATIVES };
   const out: Arg[] = [];
   for (const alternative of wordAlternatives(word, scope)) {
     for (const chars of braceExpand(alternative, budget)) out.push(toArg(chars, word.raw, scope.home));
   }
   return out;
+}
+
+/** Unquoted text that brace, tilde and glob expansion leave as it is. */
+function isPlainText(text: string): boolean {
+  if (text.charCodeAt(0) === 126) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // { * ? [
+    if (c === 123 || c === 42 || c === 63 || c === 91) return false;
+  }
+  return true;
 }
 
 /** The value of a word that has exactly one known value, else undefined. */
