@@ -59,14 +59,20 @@ function matcher(glob: string): (text: string) => boolean {
   return (text) => (re ??= globToRegExp(glob, "i")).test(text);
 }
 
+/** matcher(glob), made on its first test: a path usually stops at the first category that matches it. */
+function lazyMatcher(glob: string): (text: string) => boolean {
+  let test: ((text: string) => boolean) | undefined;
+  return (text) => (test ??= matcher(glob))(text);
+}
+
 function compile(pattern: string, home: string | undefined): CompiledPattern | undefined {
   if (pattern.startsWith("~/")) {
     if (!home) return undefined;
-    return { source: pattern, scope: "absolute", test: matcher(`${trimTrailingSlashes(home)}/${pattern.slice(2)}`) };
+    return { source: pattern, scope: "absolute", test: lazyMatcher(`${trimTrailingSlashes(home)}/${pattern.slice(2)}`) };
   }
-  if (pattern.startsWith("/")) return { source: pattern, scope: "absolute", test: matcher(pattern) };
-  if (pattern.includes("/")) return { source: pattern, scope: "project", test: matcher(pattern.replace(/^\.\//, "")) };
-  return { source: pattern, scope: "name", test: matcher(pattern) };
+  if (pattern.startsWith("/")) return { source: pattern, scope: "absolute", test: lazyMatcher(pattern) };
+  if (pattern.includes("/")) return { source: pattern, scope: "project", test: lazyMatcher(pattern.startsWith("./") ? pattern.slice(2) : pattern) };
+  return { source: pattern, scope: "name", test: lazyMatcher(pattern) };
 }
 
 function matches(pattern: CompiledPattern, path: string, name: string, projectRelative: string | undefined): boolean {
@@ -154,13 +160,16 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
     return fragments.some((fragment) => fragment === "" || lower.includes(fragment));
   };
   const compileAll = (list: string[]) => list.map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined);
-  let compiled: { entries: Array<{ category: SecretCategory; patterns: CompiledPattern[]; except: CompiledPattern[] }>; allow: CompiledPattern[] } | undefined;
-  const compiledRules = () =>
-    (compiled ??= {
-      entries: categories.map((category) => ({ category, patterns: compileAll(category.patterns), except: compileAll(category.except ?? []) })),
-      // Allow entries use the same forms as patterns: a bare name or glob matches by file name anywhere.
-      allow: compileAll(config.allow),
-    });
+  // Each category's patterns are compiled when a path first reaches it: most paths stop at the first
+  // category that matches them (dotenv comes first).
+  const compiledPatterns = new Map<SecretCategory, { patterns: CompiledPattern[]; except: CompiledPattern[] }>();
+  const compiledCategory = (category: SecretCategory) => {
+    let entry = compiledPatterns.get(category);
+    if (!entry) compiledPatterns.set(category, (entry = { patterns: compileAll(category.patterns), except: compileAll(category.except ?? []) }));
+    return entry;
+  };
+  // Allow entries use the same forms as patterns: a bare name or glob matches by file name anywhere.
+  let allow: CompiledPattern[] | undefined;
   let anchoredNames: Set<string> | undefined;
 
   return {
@@ -180,15 +189,16 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
     },
     classify(absolutePath: string): SecretMatch | undefined {
       if (!mayMatch(absolutePath)) return undefined;
-      const { entries, allow } = compiledRules();
       const name = basename(absolutePath);
       const projectRelative = relativeTo(projectDir, absolutePath);
+      allow ??= compileAll(config.allow);
       if (firstMatch(allow, absolutePath, name, projectRelative)) return undefined;
-      for (const entry of entries) {
+      for (const category of categories) {
+        const entry = compiledCategory(category);
         const hit = firstMatch(entry.patterns, absolutePath, name, projectRelative);
         if (!hit) continue;
         if (firstMatch(entry.except, absolutePath, name, projectRelative)) continue;
-        return { category: entry.category, pattern: hit.source };
+        return { category, pattern: hit.source };
       }
       return undefined;
     },
