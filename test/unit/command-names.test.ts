@@ -1,7 +1,7 @@
 /** Command-name tests (command-names.ts) stand in for the RegExps they replaced: same names in, same out. */
 import { describe, expect, it } from "vitest";
 import { commandNames, orTest } from "../../hooks/src/guards/secrets/command-names.js";
-import { AWK, PYTHON, POWERSHELL } from "../../hooks/src/guards/secrets/command-rules.js";
+import { AWK, CREDENTIAL_HEADS, PYTHON, POWERSHELL, WRAPPER_NAMES, credentialCommands, wrapperSpec, wrappers } from "../../hooks/src/guards/secrets/command-rules.js";
 
 describe("commandNames", () => {
   const python = /^python(\d+(\.\d+)?)?$|^pypy3?$/;
@@ -29,5 +29,20 @@ describe("commandNames", () => {
     const tcl = orTest(commandNames(["expect", "wish"]), commandNames(["tclsh"], "version"));
     expect(["expect", "wish", "tclsh", "tclsh8", "tclsh8.6"].every((name) => tcl.test(name))).toBe(true);
     expect(["expect2", "tclsh8.6.1", "tcl"].some((name) => tcl.test(name))).toBe(false);
+  });
+});
+
+describe("the name sets beside the command tables", () => {
+  it("name every wrapper the table describes, and no other", () => {
+    expect(WRAPPER_NAMES).toEqual(new Set(Object.keys(wrappers())));
+  });
+
+  it("name the first word of every credential command, and no other", () => {
+    expect(CREDENTIAL_HEADS).toEqual(new Set(credentialCommands().map((entry) => entry.argv[0])));
+  });
+
+  it("do not take Object's own properties for wrappers", () => {
+    expect(wrapperSpec("constructor")).toBeUndefined();
+    expect(wrapperSpec("sudo")?.valueOptions).toContain("-u");
   });
 });

@@ -56,6 +56,24 @@ export interface WrapperSpec {
   operandsUntilDashDash?: boolean;
 }
 
+/**
+ * The commands the wrapper table describes, by name: most commands wrap nothing, and this Set costs
+ * far less to build than the table (a test holds the two to the same names). Looking names up here
+ * first also keeps `constructor` and other Object properties from reading as wrappers.
+ */
+export const WRAPPER_NAMES = new Set([
+  "sudo", "doas", "env", "timeout", "nice", "nohup", "time", "command", "builtin", "exec", "stdbuf",
+  "ionice", "chrt", "taskset", "setsid", "unbuffer", "caffeinate", "flock", "strace", "ltrace", "watch",
+  "dotenv", "dotenv-cli", "dotenvx", "env-cmd", "npx", "bunx", "uv", "busybox", "npm", "yarn", "pnpm",
+  "bundle", "poetry", "pipenv", "pdm", "hatch", "rye", "pixi", "conda", "devbox", "asdf", "mise", "direnv",
+  "op", "doppler", "infisical", "aws-vault", "chamber", "teller",
+]);
+
+/** The wrapper spec for a command name, if the command runs another. */
+export function wrapperSpec(name: string): WrapperSpec | undefined {
+  return WRAPPER_NAMES.has(name) ? wrappers()[name] : undefined;
+}
+
 export const wrappers = onFirstUse((): Record<string, WrapperSpec> => ({
   sudo: { valueOptions: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--close-from", "--host"] },
   doas: { valueOptions: ["-u", "-C"] },
@@ -149,6 +167,14 @@ export const ENV_DUMPERS = new Set(["env", "printenv"]);
 export const COMPOSE_VALUE_OPTIONS = ["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi", "--progress", "--parallel"];
 
 const COMPOSE_CONFIG_NAMES_ONLY = /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/;
+
+/** The first words of the credential commands below, so that other commands skip building the table (a test holds the two together). */
+export const CREDENTIAL_HEADS = new Set([
+  "gh", "gcloud", "aws", "az", "kubectl", "git", "heroku", "vault", "op", "security", "pass", "gopass", "bw",
+  "lpass", "doppler", "npm", "docker", "docker-compose", "podman-compose", "terraform", "pulumi", "dotenv",
+  "dotenvx", "sops", "ansible-vault", "gpg", "gpg2", "age", "netlify", "railway", "firebase", "direnv",
+  "mise", "infisical", "chamber", "teller", "systemctl", "tmux",
+]);
 
 /** Commands whose job is to print a credential: argv prefixes, `*` matching any one word. */
 export const credentialCommands = onFirstUse((): Array<{ argv: string[]; requires?: RegExp; unless?: RegExp; what: string }> => [

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, staticPrint, typ
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, PYTHON, SHELLS, credentialCommands, interpreters, isSecretVariable, wrappers, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, CREDENTIAL_HEADS, NON_READING, PYTHON, SHELLS, credentialCommands, interpreters, isSecretVariable, wrapperSpec, wrappers, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -209,7 +209,7 @@ class ShellAnalysis implements Analyzer {
       if (args[0]) await this.file(args[0], state, "Sourcing");
       return;
     }
-    const wrapper = wrappers()[name];
+    const wrapper = wrapperSpec(name);
     if (wrapper && name !== "env" && runsCommand(args, wrapper)) {
       const rest = unwrap(args, wrapper);
       if (name === "watch") {
@@ -442,7 +442,7 @@ function credentialCommand(argv: Arg[]): string | undefined {
   if (module > 0 && module + 1 < words.length) return credentialCommand(argv.slice(module + 1));
   // Match the subcommand words in order, skipping options between them (`gh auth -h x token`), and
   // the values of the options known to take one (`dotenv -f .env list`).
-  const valueOptions = VALUE_OPTIONS[head] ?? wrappers()[head]?.valueOptions ?? [];
+  const valueOptions = VALUE_OPTIONS[head] ?? wrapperSpec(head)?.valueOptions ?? [];
   const operands: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const word = words[i] as string;
@@ -450,7 +450,9 @@ function credentialCommand(argv: Arg[]): string | undefined {
     if (!word.startsWith("-")) operands.push(word);
     else if (valueOptions.includes(word)) i += 1;
   }
-  for (const entry of credentialCommands()) {
+  // Most commands are none of the table's: they skip building it.
+  const listed = CREDENTIAL_HEADS.has(head) || head.startsWith("docker-credential-");
+  for (const entry of listed ? credentialCommands() : []) {
     if (entry.argv[0] !== head && !(entry.argv[0] === "git" && head.startsWith("docker-credential-"))) continue;
     if (!entry.argv.slice(1).every((w, index) => operands[index] === w)) continue;
     if (entry.requires && !words.slice(1).some((w) => (entry.requires as RegExp).test(w))) continue;

@@ -1,6 +1,6 @@
 import type { Arg } from "../../shell/expand.js";
 import { basename } from "../../runtime/paths.js";
-import { wrappers, type WrapperSpec } from "./command-rules.js";
+import { wrapperSpec, type WrapperSpec } from "./command-rules.js";
 
 /** xargs's options that take a value; -i and -l take theirs glued on only. */
 export const XARGS: WrapperSpec = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
@@ -78,7 +78,7 @@ export function innerCommand(argv: Arg[], options: { throughXargs?: boolean; onV
   let command = argv;
   for (;;) {
     const name = basename(command[0]?.text ?? "");
-    const spec = name === "xargs" && options.throughXargs ? XARGS : wrappers()[name];
+    const spec = name === "xargs" && options.throughXargs ? XARGS : wrapperSpec(name);
     if (!spec || !runsCommand(command.slice(1), spec)) return command;
     command = unwrap(command.slice(1), spec, options.onValue && ((option, value) => options.onValue?.(name, option, value)));
   }
