@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
 import { commitGate } from "../../hooks/src/guards/commit/gate.js";
 import { runChecks } from "../../hooks/src/runtime/checks.js";
-import { parseAliases, unknownSubcommands } from "../../hooks/src/guards/commit/git-aliases.js";
+import { gitSubcommandWords, parseAliases, unknownSubcommands } from "../../hooks/src/guards/commit/git-aliases.js";
 import { repoIO } from "../helpers/repo-io.js";
 
 const GITCONFIG = `[user]\n\tname = Dev\n[alias]\n\tci = commit\n\tcia = commit -a\n\tst = status\n\tsave = "!git add -A && git commit -m \\"$1\\""\n[core]\n\teditor = vim\n`;
@@ -66,5 +66,38 @@ describe("parseAliases and unknownSubcommands", () => {
   it("lists only the subcommands git does not ship", () => {
     expect(unknownSubcommands("git ci -m x && git status; git -C dir lg --all | git -c a=b st")).toEqual(["ci", "lg", "st"]);
     expect(unknownSubcommands("echo digit commit; git commit -m x")).toEqual([]);
+  });
+});
+
+describe("gitSubcommandWords", () => {
+  // The RegExp the scan replaced: the scan must find the same subcommands.
+  const reference = (command: string) => [...command.matchAll(/(?:^|[\s;&|(`$])git((?:\s+(?:-[Cc]\s+\S+|--?[\w-]+(?:=\S*)?))*)\s+([A-Za-z][\w-]*)/g)].map((m) => m[2]);
+  it.each([
+    "git status",
+    "git status && git diff --stat",
+    "npm test && git commit -m x",
+    "git -C sub -c user.name=x commit -m y",
+    "git --no-pager log -p",
+    "git --git-dir=.git --work-tree=. ci -m x",
+    "git -Cdir status",
+    "git\tci",
+    "(git ci)",
+    "echo `git ci`",
+    "x;git ci|cat",
+    "$(git ci)",
+    "gitk --all",
+    "legit ci",
+    "my-git ci",
+    "git",
+    "git -C",
+    "git -c",
+    "git --opt.x status",
+    "git -- status",
+    "git 123",
+    "git -C /x/git status",
+    "git -c core.gitProxy=x fetch",
+    "",
+  ])("finds %j's subcommands as the RegExp did", (command) => {
+    expect(gitSubcommandWords(command)).toEqual(reference(command));
   });
 });

@@ -11,28 +11,77 @@ import { workingTreeRoot } from "../git-root.js";
 const gitSubcommands = onFirstUse(
   () =>
     new Set(
-  (
-    "add am annotate apply archive bisect blame branch bundle cat-file check-attr check-ignore check-mailmap checkout " +
-    "checkout-index cherry cherry-pick citool clean clone column commit commit-graph commit-tree config count-objects " +
-    "credential daemon describe diff diff-files diff-index diff-tree difftool fast-export fast-import fetch filter-branch " +
-    "for-each-ref format-patch fsck gc grep gui hash-object help init instaweb interpret-trailers log ls-files ls-remote " +
-    "ls-tree maintenance merge merge-base merge-file mergetool mktag mktree mv name-rev notes pack-refs prune pull push " +
-    "range-diff read-tree rebase reflog remote repack replace request-pull rerere reset restore rev-list rev-parse revert " +
-    "rm send-email shortlog show show-branch show-ref sparse-checkout stage stash status submodule switch symbolic-ref tag " +
-    "update-index update-ref var verify-commit verify-pack verify-tag version whatchanged worktree write-tree lfs flow"
-  ).split(" "),
+      (
+        "add am annotate apply archive bisect blame branch bundle cat-file check-attr check-ignore check-mailmap checkout " +
+        "checkout-index cherry cherry-pick citool clean clone column commit commit-graph commit-tree config count-objects " +
+        "credential daemon describe diff diff-files diff-index diff-tree difftool fast-export fast-import fetch filter-branch " +
+        "for-each-ref format-patch fsck gc grep gui hash-object help init instaweb interpret-trailers log ls-files ls-remote " +
+        "ls-tree maintenance merge merge-base merge-file mergetool mktag mktree mv name-rev notes pack-refs prune pull push " +
+        "range-diff read-tree rebase reflog remote repack replace request-pull rerere reset restore rev-list rev-parse revert " +
+        "rm send-email shortlog show show-branch show-ref sparse-checkout stage stash status submodule switch symbolic-ref tag " +
+        "update-index update-ref var verify-commit verify-pack verify-tag version whatchanged worktree write-tree lfs flow"
+      ).split(" "),
     ),
 );
 
 /** Subcommands of git calls in a command's text that git does not ship, so may be aliases. */
 export function unknownSubcommands(command: string): string[] {
   const found = new Set<string>();
-  // `git`, its global options (with a value for -C/-c), then the subcommand.
-  for (const match of command.matchAll(/(?:^|[\s;&|(`$])git((?:\s+(?:-[Cc]\s+\S+|--?[\w-]+(?:=\S*)?))*)\s+([A-Za-z][\w-]*)/g)) {
-    const sub = match[2] as string;
-    if (!gitSubcommands().has(sub)) found.add(sub);
-  }
+  for (const sub of gitSubcommandWords(command)) if (!gitSubcommands().has(sub)) found.add(sub);
   return [...found];
+}
+
+const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+const isWordChar = (c: string | undefined) => c !== undefined && (c === "_" || c === "-" || (c >= "0" && c <= "9") || (c >= "A" && c <= "Z") || (c >= "a" && c <= "z"));
+
+/**
+ * The subcommand word of each `git` call in a command's text: `git`, after a start, a blank or one
+ * of `;&|(\`$`, then its global options (`-C dir`, `-c k=v`, `--flag`, `--opt=value`), then a word
+ * that starts with a letter. A scan rather than a global RegExp: run on every git command, a RegExp
+ * executed more than once is compiled twice (V8 tiers it up to machine code on its second run).
+ */
+export function gitSubcommandWords(command: string): string[] {
+  const out: string[] = [];
+  let at = command.indexOf("git");
+  while (at !== -1) {
+    const before = command[at - 1];
+    let i = at + 3;
+    if (at === 0 || isSpace(before) || ";&|(`$".includes(before as string)) {
+      for (;;) {
+        let j = i;
+        while (isSpace(command[j])) j++;
+        if (j === i) break;
+        if (command[j] === "-") {
+          const valued = (command[j + 1] === "C" || command[j + 1] === "c") && isSpace(command[j + 2]);
+          if (valued) {
+            let k = j + 2;
+            while (isSpace(command[k])) k++;
+            if (k === command.length) break;
+            while (k < command.length && !isSpace(command[k])) k++;
+            i = k;
+            continue;
+          }
+          // `-x`, `--flag`, even `--`: a dash, then word characters and dashes.
+          let k = j + 1;
+          const nameStart = k;
+          while (isWordChar(command[k])) k++;
+          if (k === nameStart) break;
+          if (command[k] === "=") while (k < command.length && !isSpace(command[k])) k++;
+          i = k;
+          continue;
+        }
+        const first = command.charCodeAt(j);
+        if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) {
+          let k = j + 1;
+          while (isWordChar(command[k])) k++;
+          out.push(command.slice(j, k));
+        }
+        break;
+      }
+    }
+    at = command.indexOf("git", at + 3);
+  }
+  return out;
 }
 
 /** The `[alias]` entries of a git config file's text, names lower-cased (git's are case-insensitive). */
