@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, staticPrint, typ
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, CREDENTIAL_HEADS, NON_READING, PYTHON, SHELLS, credentialCommands, interpreters, isSecretVariable, wrapperSpec, wrappers, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -301,7 +301,7 @@ class ShellAnalysis implements Analyzer {
       }
       return true;
     }
-    const spec = wrappers().env as WrapperSpec;
+    const spec = wrapperSpec("env") as WrapperSpec;
     const split = optionValues(parseOptions(args.filter((a) => a.text.startsWith("-")), { valueShort: "uCS", valueLong: spec.valueOptions }), "-S", "--split-string")[0];
     if (split) {
       await this.source(split.text, copy(state), "This `env -S`");
@@ -427,7 +427,7 @@ function mergeValues(lists: Arg[][]): VarValues {
   return out;
 }
 
-/** Options that take a value, for commands in credentialCommands whose subcommands come after them. */
+/** Options that take a value, for commands in credentialCommandsOf whose subcommands come after them. */
 const VALUE_OPTIONS: Record<string, string[]> = {
   docker: ["-c", "--context", "-H", "--host", "--config", "-l", "--log-level", ...COMPOSE_VALUE_OPTIONS],
   "docker-compose": COMPOSE_VALUE_OPTIONS,
@@ -450,10 +450,8 @@ function credentialCommand(argv: Arg[]): string | undefined {
     if (!word.startsWith("-")) operands.push(word);
     else if (valueOptions.includes(word)) i += 1;
   }
-  // Most commands are none of the table's: they skip building it.
-  const listed = CREDENTIAL_HEADS.has(head) || head.startsWith("docker-credential-");
-  for (const entry of listed ? credentialCommands() : []) {
-    if (entry.argv[0] !== head && !(entry.argv[0] === "git" && head.startsWith("docker-credential-"))) continue;
+  // A docker credential helper answers git's credential protocol (`docker-credential-x get`).
+  for (const entry of credentialCommandsOf(head.startsWith("docker-credential-") ? "git" : head)) {
     if (!entry.argv.slice(1).every((w, index) => operands[index] === w)) continue;
     if (entry.requires && !words.slice(1).some((w) => (entry.requires as RegExp).test(w))) continue;
     if (entry.unless && words.slice(1).some((w) => (entry.unless as RegExp).test(w))) continue;
