@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SECRET_CATEGORIES } from "../../hooks/src/guards/secrets/categories.js";
 import { globToRegExp } from "../../hooks/src/guards/secrets/glob.js";
+import { DEFAULT_FRAGMENTS } from "../../hooks/src/guards/secrets/generated/default-fragments.js";
 import { literalFragment } from "../../hooks/src/guards/secrets/rules.js";
 import { onlyPublicPem } from "../../hooks/src/guards/secrets/secret-files.js";
 
@@ -53,5 +54,11 @@ describe("onlyPublicPem", () => {
     ["no PEM at all", "pem", false],
   ])("%s: %s", (_name, text, expected) => {
     expect(onlyPublicPem(text)).toBe(expected);
+  });
+});
+
+describe("the build's list of default fragments", () => {
+  it("is literalFragment of every default pattern (npm run build regenerates it)", () => {
+    expect(DEFAULT_FRAGMENTS.split("\n")).toEqual(SECRET_CATEGORIES.flatMap((category) => category.patterns.map(literalFragment)));
   });
 });

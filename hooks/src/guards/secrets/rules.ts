@@ -1,5 +1,6 @@
 import type { ShipshapeConfig } from "../../config/types.js";
 import { SECRET_CATEGORIES, type SecretCategory } from "./categories.js";
+import { DEFAULT_FRAGMENTS } from "./generated/default-fragments.js";
 import { globToRegExp } from "./glob.js";
 import { basename, relativeTo, trimTrailingSlashes } from "../../runtime/paths.js";
 
@@ -152,11 +153,13 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
   }
   // A path that contains none of the patterns' literal fragments cannot match any of them: most paths
   // a hook sees are like that, and they are answered without compiling a single pattern.
-  // Built on the first path asked about: many shell commands never name one.
+  // Built on the first path asked about (many shell commands never name one); for the defaults,
+  // taken from the build's list (scripts/build.ts).
+  const defaults = disabled.size === 0 && config.environment && config.patterns.length === 0;
   let fragments: string[] | undefined;
   const mayMatch = (path: string) => {
     const lower = path.toLowerCase();
-    fragments ??= categories.flatMap((category) => category.patterns.map(literalFragment));
+    fragments ??= defaults ? DEFAULT_FRAGMENTS.split("\n") : categories.flatMap((category) => category.patterns.map(literalFragment));
     return fragments.some((fragment) => fragment === "" || lower.includes(fragment));
   };
   const compileAll = (list: string[]) => list.map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined);
