@@ -137,9 +137,8 @@ export function literalFragment(pattern: string): string {
   return best.toLowerCase();
 }
 
-/** Builds the secret rules for one project: defaults, less what the config disables, plus its patterns. */
-export function buildRules({ config, home, projectDir }: RuleOptions): SecretRules {
-  const disabled = new Set(config.disable);
+/** The default categories less what the config disables, plus the project's own patterns. */
+function customCategories(config: ShipshapeConfig["secrets"], disabled: ReadonlySet<string>): SecretCategory[] {
   const categories: SecretCategory[] = SECRET_CATEGORIES.filter(
     (category) => !disabled.has(category.id) && (config.environment || category.id !== "process-environment"),
   ).map((category) => ({ ...category, patterns: category.patterns.filter((pattern) => !disabled.has(pattern)) }));
@@ -151,11 +150,19 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
       patterns: config.patterns,
     });
   }
+  return categories;
+}
+
+/** Builds the secret rules for one project: defaults, less what the config disables, plus its patterns. */
+export function buildRules({ config, home, projectDir }: RuleOptions): SecretRules {
+  const disabled = new Set(config.disable);
+  // The config keeps the defaults as they are (the usual case): nothing to filter or copy.
+  const defaults = disabled.size === 0 && config.environment && config.patterns.length === 0;
+  const categories: readonly SecretCategory[] = defaults ? SECRET_CATEGORIES : customCategories(config, disabled);
   // A path that contains none of the patterns' literal fragments cannot match any of them: most paths
   // a hook sees are like that, and they are answered without compiling a single pattern.
   // Built on the first path asked about (many shell commands never name one); for the defaults,
   // taken from the build's list (scripts/build.ts).
-  const defaults = disabled.size === 0 && config.environment && config.patterns.length === 0;
   let fragments: string[] | undefined;
   const mayMatch = (path: string) => {
     const lower = path.toLowerCase();
