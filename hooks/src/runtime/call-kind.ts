@@ -2,9 +2,9 @@
  * Which V8 code cache a command-hook run loads. V8 loads a whole cache before the first line runs,
  * so each kind of call gets a cache warmed on calls of its kind alone: the file tools' calls never
  * reach the shell parser (a cache of about 100 KB against 215 KB), and a shell command that does not
- * mention a commit never reaches the commit gate (about 180 KB). The
- * kind only picks a cache: the whole bundle decides every call either way, so a payload this misreads
- * (a commit through an alias) is decided the same, only more slowly.
+ * mention a commit never reaches the commit gate (about 180 KB). The kind only picks a cache: the
+ * whole bundle decides every call either way, so a payload this misreads (a commit through an alias)
+ * is decided the same, only more slowly.
  */
 export type CallKind = "files" | "shell" | "all";
 

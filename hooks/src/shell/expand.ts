@@ -30,7 +30,10 @@ export interface ExpandScope {
 
 const MAX_ALTERNATIVES = 256;
 
-/** Whether text holds a character that is special in a glob. A loop: this runs for every character of every word, and a RegExp run that often is compiled twice (V8 tiers it up to machine code). */
+/**
+ * Whether text holds a character that is special in a glob. A loop: this runs for every character of
+ * every word, and a RegExp run that often is compiled twice (V8 tiers it up to machine code).
+ */
 function hasGlobCharacter(text: string): boolean {
   for (const c of text) if (c === "*" || c === "?" || c === "[" || c === "]" || c === "\\" || c === "{" || c === "}") return true;
   return false;

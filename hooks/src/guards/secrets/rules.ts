@@ -25,7 +25,10 @@ interface CompiledPattern {
   test(text: string): boolean;
 }
 
-/** Whether text holds any of the characters. indexOf rather than a RegExp: this runs for each of ~95 patterns, and a RegExp run that often is compiled twice (V8 tiers it up to machine code). */
+/**
+ * Whether text holds any of the characters. indexOf rather than a RegExp: this runs for each of ~95
+ * patterns, and a RegExp run that often is compiled twice (V8 tiers it up to machine code).
+ */
 function hasAny(text: string, characters: string): boolean {
   for (let i = 0; i < characters.length; i++) if (text.indexOf(characters.charAt(i)) !== -1) return true;
   return false;
@@ -92,17 +95,15 @@ function firstMatch(patterns: CompiledPattern[], path: string, name: string, pro
   return patterns.find((p) => matches(p, path, name, projectRelative));
 }
 
-
 /**
  * The longest run of a glob with no wildcard in it, lower-cased (`~/` dropped): every path the glob
  * can match contains it. Brace alternatives and character classes count as wildcards.
  */
 export function literalFragment(pattern: string): string {
   const text = pattern.startsWith("~/") ? pattern.slice(1) : pattern;
-  // Every default pattern is literal text and `*`: split there, natively. A character loop over the
-  // ~90 patterns, on every hook run, cost more than the rest of a Read's decision.
+  // Literal text and `*` (every default pattern): the longest run between stars, found by index,
+  // without the character loop below (3x faster run cold).
   if (!hasAny(text, "?[{\\")) {
-    // The longest run between stars, found by index: no array of parts (measured: 3x faster cold).
     let best = 0;
     let bestAt = 0;
     let start = 0;
