@@ -8,29 +8,23 @@ import { readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { Script } from "node:vm";
 import { cacheDir } from "../runtime/cache-dir.js";
 import { writeCacheFile } from "../runtime/cache-file.js";
-import { latin1Text } from "../runtime/buffer-text.js";
 import { callKind, type CallKind } from "../runtime/call-kind.js";
+import { readAllSync, type StdinResult } from "../runtime/stdin.js";
 
 /** Set by scripts/build.ts: the bundle to run, and a hash of it that names its caches. */
 declare const IMPL_NAME: string;
 declare const IMPL_HASH: string;
-declare const module: { exports: { warmUpForCodeCache?: (kind: CallKind) => Promise<void> }; shipshapeStdin?: Buffer | Error };
+declare const module: { exports: { warmUpForCodeCache?: (kind: CallKind) => Promise<void> }; shipshapeStdin?: StdinResult };
 declare const exports: unknown;
 declare const require: unknown;
 
 const file = `${__dirname}/${IMPL_NAME}`;
 const dir = cacheDir(process.env);
-// The payload is read here, to pick the cache for this kind of call, and handed to the bundle on
-// `module` (the bundle replaces module.exports with its own).
-let stdin: Buffer | Error;
-try {
-  stdin = readFileSync(0);
-} catch (error) {
-  stdin = error as Error;
-}
+// The payload is read and checked here (once: the bundle takes the result from `module`, as it
+// replaces module.exports with its own), to pick the cache for this kind of call.
+const stdin = readAllSync(0);
 module.shipshapeStdin = stdin;
-const payload = stdin instanceof Error ? undefined : latin1Text(stdin);
-const kind = payload === undefined ? "all" : callKind(payload.slice(0, 4096), payload.includes("commit"));
+const kind = stdin.ok ? callKind(stdin.text.slice(0, 4096), stdin.text.includes("commit")) : "all";
 // V8 rejects a cache made under other flags: runs with different NODE_OPTIONS get caches of their own.
 let flags = 0;
 for (const c of (process.env.NODE_OPTIONS ?? "") + process.execArgv.join(" ")) flags = (Math.imul(flags, 31) + c.charCodeAt(0)) >>> 0;

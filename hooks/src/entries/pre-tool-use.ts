@@ -12,12 +12,12 @@ import { fileConfigCache } from "../runtime/config-cache.js";
 import { fileStore } from "../runtime/kv-store.js";
 import { createNodeIO, type ShellRunner } from "../runtime/node-io.js";
 import type { CallKind } from "../runtime/call-kind.js";
-import { readAllSync, stdinFrom } from "../runtime/stdin.js";
+import { readAllSync, type StdinResult } from "../runtime/stdin.js";
 import { warmUp } from "../runtime/warm-up.js";
 
 declare const require: (id: string) => unknown;
-/** The loader's module (pre-tool-use.cjs runs this bundle in it), with the stdin it read. */
-declare const module: { shipshapeStdin?: Buffer | Error };
+/** The loader's module (pre-tool-use.cjs runs this bundle in it), with the stdin it read and checked. */
+declare const module: { shipshapeStdin?: StdinResult };
 
 // fs.writeSync rather than process.stdout: creating the stdout stream costs ~2 ms per run.
 const writeStdout = (text: string) => void writeSync(1, text);
@@ -40,7 +40,7 @@ const dir = cacheDir(process.env);
 // run cold on every commit (8 to 10 ms measured); here it shares the warm parser and the code cache.
 runPreToolUseHook(PRE_TOOL_USE_CHECKS, {
   io: createNodeIO(process.env, shellRunner),
-  readStdin: () => (module.shipshapeStdin !== undefined ? stdinFrom(module.shipshapeStdin) : readAllSync(0)),
+  readStdin: () => module.shipshapeStdin ?? readAllSync(0),
   resolver,
   cache: fileConfigCache(dir),
   store: fileStore(dir, "verify-cache"),

@@ -1,16 +1,11 @@
 /**
- * A Buffer's text through the per-encoding methods that Buffer#toString ends in (`latin1Slice`,
- * `utf8Slice`). On a hook's start-up, toString and includes on a Buffer first compile Node's encoding
- * dispatch and search helpers: about 1.2M instructions (0.3 ms) under callgrind, for a call that
- * then searches the text with V8's own string methods anyway. Falls back to toString where the
- * methods are missing (another runtime).
+ * A Buffer's UTF-8 text through `utf8Slice`, the per-encoding method Buffer#toString ends in. On a
+ * hook's start-up, toString and includes on a Buffer first compile Node's encoding dispatch and
+ * search helpers: about 1.2M instructions (0.3 ms) under callgrind, for a call that then searches
+ * the text with V8's own string methods anyway. Falls back to toString where the method is missing
+ * (another runtime).
  */
-type SliceMethods = { latin1Slice?: (start: number, end: number) => string; utf8Slice?: (start: number, end: number) => string };
-
-export function latin1Text(bytes: Buffer): string {
-  const slice = (bytes as SliceMethods).latin1Slice;
-  return typeof slice === "function" ? slice.call(bytes, 0, bytes.length) : bytes.toString("latin1");
-}
+type SliceMethods = { utf8Slice?: (start: number, end: number) => string };
 
 export function utf8Text(bytes: Buffer): string {
   const slice = (bytes as SliceMethods).utf8Slice;
