@@ -9,6 +9,8 @@
  * child_process does the work instead.
  */
 
+import { utf8Text } from "./buffer-text.js";
+
 declare const require: ((id: string) => unknown) | undefined;
 
 export interface SpawnRequest {
@@ -87,11 +89,6 @@ function errorName(code: number): string {
   }
 }
 
-/** Text of output bytes: through Buffer, which start-up has used already (a TextDecoder made at load cost every run). */
-function text(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-}
-
 function viaBinding(spawn: Binding, request: SpawnRequest): SpawnOutcome | undefined {
   const envPairs: string[] = [];
   for (const [name, value] of Object.entries(request.env)) if (value !== undefined) envPairs.push(`${name}=${value}`);
@@ -120,10 +117,10 @@ function viaBinding(spawn: Binding, request: SpawnRequest): SpawnOutcome | undef
   if (!result) return { status: null, stdout: "", stderr: `${request.file} ran, but Node answered in a form shipshape does not know`, errorCode: "EUNKNOWN" };
   const [, out, err] = result.output ?? [];
   const errorCode = result.error !== undefined ? errorName(result.error) : undefined;
-  const stderr = err ? text(err) : "";
+  const stderr = err ? utf8Text(err) : "";
   return {
     status: result.status,
-    stdout: out ? text(out) : "",
+    stdout: out ? utf8Text(out) : "",
     // As child_process reports it: a run that did not start has no output of its own.
     stderr: stderr || (errorCode ? `spawnSync ${request.file} ${errorCode}` : ""),
     ...(errorCode ? { errorCode } : {}),

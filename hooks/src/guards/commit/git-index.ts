@@ -4,6 +4,7 @@
  * common formats are read: versions 2 to 4 with SHA-1 ids and no split or sparse index. Anything else,
  * or anything that does not add up, answers undefined, and the caller asks git instead.
  */
+import { utf8Text } from "../../runtime/buffer-text.js";
 
 const HEADER = 12;
 const STAT_FIELDS = 40;
@@ -37,22 +38,9 @@ function varint(bytes: Uint8Array, at: number): { value: number; next: number } 
   return { value, next: i };
 }
 
-let decoder: { decode(bytes: Uint8Array): string } | undefined;
-
-/**
- * UTF-8 text of bytes. Node's Buffer where there is one: creating a TextDecoder loads Node's encoding
- * module, 0.2 ms of every hook run when it was made at load time.
- */
-function utf8(bytes: Uint8Array): string {
-  const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
-  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-  decoder ??= new TextDecoder("utf-8");
-  return decoder.decode(bytes);
-}
-
 /** The index's entries as `git ls-files -s -z` prints them, or undefined when this reader cannot be sure. */
 export function lsFilesFromIndex(bytes: Uint8Array): string | undefined {
-  if (bytes.length < HEADER + SHA1 || utf8(bytes.subarray(0, 4)) !== "DIRC") return undefined;
+  if (bytes.length < HEADER + SHA1 || utf8Text(bytes.subarray(0, 4)) !== "DIRC") return undefined;
   const version = u32(bytes, 4);
   if (version < 2 || version > 4) return undefined;
   const count = u32(bytes, 8);
@@ -91,13 +79,13 @@ export function lsFilesFromIndex(bytes: Uint8Array): string | undefined {
     }
     if ((mode & 0o170000) === 0o040000) return undefined;
     previous = path;
-    out += `${mode.toString(8)} ${oid} ${(flags >> 12) & 3}\t${utf8(path)}\u0000`;
+    out += `${mode.toString(8)} ${oid} ${(flags >> 12) & 3}\t${utf8Text(path)}\u0000`;
   }
   // Then extensions (a signature and a size each), then the checksum. A split index ("link") or a
   // sparse one ("sdir") keeps entries elsewhere: leave those to git.
   while (at < end) {
     if (at + 8 > end) return undefined;
-    const signature = utf8(bytes.subarray(at, at + 4));
+    const signature = utf8Text(bytes.subarray(at, at + 4));
     if (signature === "link" || signature === "sdir") return undefined;
     at += 8 + u32(bytes, at + 4);
   }
