@@ -14,7 +14,7 @@ import { UNKNOWN } from "../../shell/expand.js";
 import { GIT_VALUE_OPTIONS } from "../secrets/command-rules.js";
 import { workingTreeRoot } from "../git-root.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
-import { namesOwnFile, ownFileAt, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
+import { SETTINGS, namesOwnFile, ownFileAt, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
 import { applyEdits, editsIn, parseSettings, switchedOff } from "./settings-switches.js";
 
 export const CHECK_ID = "own-files";
@@ -97,8 +97,6 @@ function refusal(tool: string, what: string, how: string): Verdict {
       "which file, and why, and let them make the change.",
   };
 }
-
-const SETTINGS = "Claude Code's settings";
 
 /** An edit of a Claude Code settings file: refused only when it flips one of shipshape's switches. */
 async function settingsEditVerdict(call: ToolCall, path: string, ctx: CheckContext): Promise<Verdict> {

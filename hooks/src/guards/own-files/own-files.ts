@@ -7,6 +7,9 @@ import { configPaths } from "../../config/load-config.js";
 import { cacheDir } from "../../runtime/cache-dir.js";
 import { basename, normalizeAbsolute, relativeTo, trimTrailingSlashes } from "../../runtime/paths.js";
 
+/** How refusals name Claude Code's settings files. */
+export const SETTINGS = "Claude Code's settings";
+
 export interface OwnFiles {
   configs: string[];
   /** The data folder, when one is known. */
@@ -36,13 +39,13 @@ export function settingsFileAt(own: OwnFiles, path: string): string | undefined 
   return samePath(own.settings, normalizeAbsolute(path));
 }
 
-/** What an absolute path is, when it is one of shipshape's files (or the data folder itself). */
 /** Same file by name, ignoring case: on macOS and Windows `.Claude/Settings.json` opens the same file. */
 function samePath(list: readonly string[], path: string): string | undefined {
   const lower = path.toLowerCase();
   return list.find((entry) => entry.toLowerCase() === lower);
 }
 
+/** What an absolute path is, when it is one of shipshape's files (or the data folder itself). */
 export function ownFileAt(own: OwnFiles, path: string): string | undefined {
   const normal = normalizeAbsolute(path);
   const config = samePath(own.configs, normal);
@@ -58,7 +61,7 @@ export function namesOwnFile(own: OwnFiles, text: string): string | undefined {
   if (own.dataDir && text.includes(normalizeAbsolute(own.dataDir))) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
   // Not the bare names: settings.json is a common name (.vscode/settings.json); the folder tells.
   const named = lower.includes(".claude/settings") ? /\.claude\/settings(\.local)?\.json/i.exec(text) : null;
-  if (named) return `Claude Code's settings (${named[0]})`;
+  if (named) return `${SETTINGS} (${named[0]})`;
   return undefined;
 }
 
@@ -69,7 +72,7 @@ export function ownFileUnder(own: OwnFiles, folder: string): string | undefined 
   const config = own.configs.find(inside);
   if (config) return `shipshape's configuration ${config}`;
   const settings = own.settings.find(inside);
-  if (settings) return `Claude Code's settings ${settings}`;
+  if (settings) return `${SETTINGS} ${settings}`;
   if (own.dataDir && inside(own.dataDir)) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
   return undefined;
 }
