@@ -5,6 +5,11 @@ import { wrapperSpec, type WrapperSpec } from "./command-rules.js";
 /** xargs's options that take a value; -i and -l take theirs glued on only. */
 export const XARGS: WrapperSpec = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
 
+/** The words that start a wrapper's running form (`run` of `uv run`), as a list. */
+function subcommandsOf(spec: WrapperSpec): readonly string[] {
+  return spec.subcommand === undefined ? [] : typeof spec.subcommand === "string" ? [spec.subcommand] : spec.subcommand;
+}
+
 /**
  * The command a wrapper runs: its arguments after the wrapper's own options and operands. `onValue`
  * sees each option value (separate, `--opt=value` or glued `-ovalue`), for options that name files.
@@ -38,8 +43,7 @@ export function unwrap(args: Arg[], spec: WrapperSpec, onValue?: (option: string
       continue;
     }
     // `uv run --env-file x cmd`: the subcommand, then more of the wrapper's options.
-    const subcommands = spec.subcommand === undefined ? [] : typeof spec.subcommand === "string" ? [spec.subcommand] : spec.subcommand;
-    if (subcommands.includes(text) && !passedSubcommand) {
+    if (subcommandsOf(spec).includes(text) && !passedSubcommand) {
       passedSubcommand = true;
       i += 1;
       continue;
@@ -65,9 +69,8 @@ export function unwrap(args: Arg[], spec: WrapperSpec, onValue?: (option: string
  */
 export function runsCommand(args: Arg[], spec: WrapperSpec): boolean {
   if (!spec.subcommandRequired) return true;
-  const subcommands = typeof spec.subcommand === "string" ? [spec.subcommand] : spec.subcommand ?? [];
   const first = args.find((a) => !a.text.startsWith("-"));
-  return first !== undefined && subcommands.includes(first.text);
+  return first !== undefined && subcommandsOf(spec).includes(first.text);
 }
 
 /**
