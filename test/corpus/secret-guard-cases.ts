@@ -245,6 +245,8 @@ export const DENY: GuardCase[] = [
   bash("cat .env # .env.example"),
   bash("cat .env && cat .env.example"),
   bash("cat .env &> copy.txt"),
+  // A command named after a property every object has (looked up in tables by name).
+  bash("hasOwnProperty -f .env"),
   bash("cat .env.example; cat .env"),
   bash("cd config && cat .env"),
   bash("V=.env; cat \"$V\""),
@@ -799,6 +801,8 @@ export const ALLOW: GuardCase[] = [
   bash("python3 - <<'EOF'\nprint('hello')\nEOF"),
   bash("npm test"),
   bash("npm test &> test.log"),
+  bash("constructor -x y"),
+  bash("hasOwnProperty -f README.md"),
   bash("npm run build && npm test"),
   bash("env NODE_ENV=test npm test"),
   bash("NODE_ENV=test npm test"),

@@ -16,6 +16,7 @@ import { workingTreeRoot } from "../git-root.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
 import { SETTINGS, namesOwnFile, ownFileAt, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
 import { applyEdits, editsIn, parseSettings, switchedOff } from "./settings-switches.js";
+import { ownEntry } from "../../runtime/own-entry.js";
 
 export const CHECK_ID = "own-files";
 
@@ -344,7 +345,7 @@ export const ownFilesGuard: PreToolUseCheck = {
   id: CHECK_ID,
   async decide(call, ctx) {
     const own = ownFiles(ctx.projectDir, ctx.home, (name) => ctx.io.env(name));
-    const field = WRITING_FILE_TOOLS[call.tool];
+    const field = ownEntry(WRITING_FILE_TOOLS, call.tool);
     if (field) return fileToolVerdict(call, field, ctx, own);
     const command = call.input.command;
     if ((call.tool === "Bash" || call.tool === "Monitor") && typeof command === "string") return shellVerdict(call, command, ctx, own);

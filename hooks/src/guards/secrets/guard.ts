@@ -7,6 +7,7 @@ import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
 import { analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
 import { secretsUnder } from "./tree-search.js";
+import { ownEntry } from "../../runtime/own-entry.js";
 
 /** Everything the guard's decisions need for one call. */
 export interface GuardEnv {
@@ -124,10 +125,10 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
 }
 
 export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
-  const fileTool = FILE_TOOLS[call.tool];
+  const fileTool = ownEntry(FILE_TOOLS, call.tool);
   if (fileTool) return fileToolFindings(call, env, fileTool.field, fileTool.how);
   if (call.tool === "Grep") return grepToolFindings(call, env);
-  const uriField = URI_TOOLS[call.tool];
+  const uriField = ownEntry(URI_TOOLS, call.tool);
   if (uriField) return uriToolFindings(call, env, uriField);
   if (SHELL_TOOLS.has(call.tool) || call.tool === "PowerShell") {
     const command = stringField(call.input, "command");
@@ -146,10 +147,10 @@ export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Fin
  * the working directory, which costs a round trip through Claude Code on every call.
  */
 export function secretGuardUsesCwd(call: Pick<ToolCall, "tool" | "input">): boolean {
-  const fileTool = FILE_TOOLS[call.tool];
+  const fileTool = ownEntry(FILE_TOOLS, call.tool);
   if (fileTool) return !isRooted(stringField(call.input, fileTool.field));
   if (call.tool === "Grep") return !isRooted(stringField(call.input, "path"));
-  return !NO_FILE_TOOLS.has(call.tool) && !(call.tool in URI_TOOLS);
+  return !NO_FILE_TOOLS.has(call.tool) && ownEntry(URI_TOOLS, call.tool) === undefined;
 }
 
 function isRooted(path: string | undefined): boolean {

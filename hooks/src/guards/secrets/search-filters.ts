@@ -1,5 +1,6 @@
 import { onFirstUse } from "../../runtime/on-first-use.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
+import { ownEntry } from "../../runtime/own-entry.js";
 
 /** ripgrep --type names → file globs, for the types people search by; an unknown type filters nothing. */
 const rgTypes = onFirstUse((): Record<string, string[]> => ({
@@ -26,7 +27,7 @@ const rgTypes = onFirstUse((): Record<string, string[]> => ({
 }));
 
 export function typeGlobs(type: string): string[] | undefined {
-  return rgTypes()[type.toLowerCase()];
+  return ownEntry(rgTypes(), type.toLowerCase());
 }
 
 /** The Grep tool runs ripgrep with the input's `glob` and `type`; hidden and ignored files are assumed searched. */

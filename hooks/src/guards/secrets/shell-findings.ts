@@ -16,6 +16,7 @@ import type { Finding } from "./refusal.js";
 import { secretFileAt } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
 import { runsCommand, unwrap } from "./wrappers.js";
+import { ownEntry } from "../../runtime/own-entry.js";
 
 const MAX_NESTING = 12;
 
@@ -254,7 +255,7 @@ class ShellAnalysis implements Analyzer {
       }
       return;
     }
-    await this.readsAll(args, state, `\`${name}\` reads`, readerOptions()[name]);
+    await this.readsAll(args, state, `\`${name}\` reads`, ownEntry(readerOptions(), name));
   }
 
   private environmentCommand(name: string, args: Arg[], state: State, declaresArrays = false): void {
@@ -442,7 +443,7 @@ function credentialCommand(argv: Arg[]): string | undefined {
   if (module > 0 && module + 1 < words.length) return credentialCommand(argv.slice(module + 1));
   // Match the subcommand words in order, skipping options between them (`gh auth -h x token`), and
   // the values of the options known to take one (`dotenv -f .env list`).
-  const valueOptions = VALUE_OPTIONS[head] ?? wrapperSpec(head)?.valueOptions ?? [];
+  const valueOptions = ownEntry(VALUE_OPTIONS, head) ?? wrapperSpec(head)?.valueOptions ?? [];
   const operands: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const word = words[i] as string;
