@@ -51,13 +51,13 @@ const cases: Array<{ name: string; entry: string; input: string; expect: "pass" 
   },
 ];
 
-function once(script: string, input: string): { ms: number; stdout: string; status: number | null } {
+function once(script: string, input: string, env: Record<string, string> = {}): { ms: number; stdout: string; status: number | null } {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [script], {
     input,
     encoding: "utf8",
     cwd: project,
-    env: { PATH: process.env.PATH ?? "", HOME: home, CLAUDE_PROJECT_DIR: project, CLAUDE_PLUGIN_DATA: data },
+    env: { PATH: process.env.PATH ?? "", HOME: home, CLAUDE_PROJECT_DIR: project, CLAUDE_PLUGIN_DATA: data, ...env },
   });
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, stdout: result.stdout, status: result.status };
 }
@@ -69,48 +69,53 @@ function median(values: number[]): number {
 }
 
 console.log(`shipshape hook benchmark: ${runs} runs each, alternating with a bare node that reads the same stdin\n`);
-// Each case's hook runs alternate with bare runs on the same payload, and the ratio is taken against
-// those. The ratio to all bare runs pooled is shown beside it: the machine's speed drifts, and the two
-// together show how much of a difference is the hook and how much the moment it ran in.
-const results: Array<{ name: string; hook: number[]; bare: number[] }> = [];
+// Each case runs three ways, in turn: a bare node, the hook on a call it has seen (the loader replays
+// the remembered decision after checking its look-ups, runtime/decision-memo.ts), and the hook on a
+// call it has not (SHIPSHAPE_DECISION_CACHE=off: decided afresh, as every call's first time is).
+// The ratio of medians is shown beside the median of each run over the bare run just before it:
+// drift in the machine's speed moves both runs of a pair alike.
+const fresh = { SHIPSHAPE_DECISION_CACHE: "off" };
+const results: Array<{ name: string; repeated: number[]; first: number[]; bare: number[] }> = [];
 for (const c of cases) {
   const script = join(root, "hooks/dist", c.entry);
-  const first = once(script, c.input);
-  const decided = first.stdout.includes('"deny"') ? "deny" : "pass";
-  if (decided !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, the hook decided ${decided}: ${first.stdout}`);
-  const hook: number[] = [];
-  const bare: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    bare.push(once(baseline, c.input).ms);
-    hook.push(once(script, c.input).ms);
+  for (const env of [fresh, {}]) {
+    const decided = once(script, c.input, env).stdout.includes('"deny"') ? "deny" : "pass";
+    if (decided !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, the hook decided ${decided}`);
   }
-  results.push({ name: c.name, hook, bare });
+  const result = { name: c.name, repeated: [] as number[], first: [] as number[], bare: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    result.bare.push(once(baseline, c.input).ms);
+    result.repeated.push(once(script, c.input).ms);
+    result.first.push(once(script, c.input, fresh).ms);
+  }
+  results.push(result);
 }
 const pooled = median(results.flatMap((r) => r.bare));
 console.log(`bare node, all cases pooled: median ${pooled.toFixed(1)} ms\n`);
-// Each hook run is also divided by the bare run just before it, and the median of those pairs is
-// shown: drift in the machine's speed moves both runs of a pair alike.
-console.log("| case | hook median ms | bare median ms | ratio | ratio, pair by pair | ratio to pooled bare |");
-console.log("|---|---:|---:|---:|---:|---:|");
+console.log("| case | bare ms | call seen before ms | ratio | pair by pair | first-time call ms | ratio | pair by pair |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
 // Goals (issues 2 to 4): every call at most 1.15x a bare node, except a commit whose verification is
-// cached, which reads the index and runs `git status`: under 1.5x.
+// cached, which reads the index and runs `git status`: under 1.5x. A commit is never replayed.
 const isCommit = (name: string) => name.includes("git commit");
-let worst = 0;
-let worstCommit = 0;
+const worst = { repeated: 0, first: 0, commit: 0 };
 for (const r of results) {
-  const ratio = median(r.hook) / median(r.bare);
-  if (isCommit(r.name)) worstCommit = Math.max(worstCommit, ratio);
-  else worst = Math.max(worst, ratio);
-  const paired = median(r.hook.map((ms, i) => ms / (r.bare[i] ?? ms)));
-  console.log(`| ${r.name} | ${median(r.hook).toFixed(1)} | ${median(r.bare).toFixed(1)} | ${ratio.toFixed(2)}x | ${paired.toFixed(2)}x | ${(median(r.hook) / pooled).toFixed(2)}x |`);
+  const bare = median(r.bare);
+  const paired = (runs: number[]) => median(runs.map((ms, i) => ms / (r.bare[i] ?? ms)));
+  const cells = [r.repeated, r.first].map((runs) => `${median(runs).toFixed(1)} | ${(median(runs) / bare).toFixed(2)}x | ${paired(runs).toFixed(2)}x`);
+  if (isCommit(r.name)) worst.commit = Math.max(worst.commit, median(r.repeated) / bare, median(r.first) / bare);
+  else {
+    worst.repeated = Math.max(worst.repeated, median(r.repeated) / bare);
+    worst.first = Math.max(worst.first, median(r.first) / bare);
+  }
+  console.log(`| ${r.name} | ${bare.toFixed(1)} | ${cells.join(" | ")} |`);
 }
 
 // A 100 KB command must be decided well inside the hook's 10 s timeout.
 const big = Array.from({ length: 2500 }, (_, i) => `echo line-${i} >> out.txt`).join(" && ");
 const large = once(join(root, "hooks/dist/pre-tool-use.cjs"), payload("Bash", { command: `${big} && cat .env` }));
 console.log(`\n100 KB Bash command (${(big.length / 1024).toFixed(0)} KB): decided ${large.stdout.includes('"deny"') ? "deny" : "pass"} in ${large.ms.toFixed(0)} ms`);
-console.log(`worst ratio, calls that commit nothing: ${worst.toFixed(2)}x (goal: at most 1.15x)`);
-console.log(`cached commit: ${worstCommit.toFixed(2)}x (goal: under 1.5x)`);
+console.log(`worst ratio, calls that commit nothing: ${worst.repeated.toFixed(2)}x seen before, ${worst.first.toFixed(2)}x the first time (goal: at most 1.15x)`);
+console.log(`cached commit: ${worst.commit.toFixed(2)}x (goal: under 1.5x)`);
 
 // The plugin's own command hook: the once-per-prompt check, an sh script, in a session the module marked.
 const gate: number[] = [];

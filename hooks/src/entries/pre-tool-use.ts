@@ -7,17 +7,23 @@ import { writeSync } from "node:fs";
 import type { ConfigResolver } from "../config/load-config.js";
 import { PRE_TOOL_USE_CHECKS } from "../guards/checks.js";
 import { cacheDir } from "../runtime/cache-dir.js";
-import { reportCrash, runPreToolUseHook } from "../runtime/command-hook.js";
+import { runPreToolUseHook } from "../runtime/command-hook.js";
+import { reportCrash } from "../runtime/decision.js";
 import { fileConfigCache } from "../runtime/config-cache.js";
 import { fileStore } from "../runtime/kv-store.js";
 import { createNodeIO, type ShellRunner } from "../runtime/node-io.js";
 import type { CallKind } from "../runtime/call-kind.js";
 import { readAllSync, type StdinResult } from "../runtime/stdin.js";
+import { rememberedText, type MemoSlot } from "../runtime/decision-memo.js";
+import { writeCacheFile } from "../runtime/cache-file.js";
 import { warmUp } from "../runtime/warm-up.js";
 
 declare const require: (id: string) => unknown;
-/** The loader's module (pre-tool-use.cjs runs this bundle in it), with the stdin it read and checked. */
-declare const module: { shipshapeStdin?: StdinResult };
+/**
+ * The loader's module (pre-tool-use.cjs runs this bundle in it), with the stdin it read and checked,
+ * and where to keep this decision when the loader may replay it (decision-memo.ts).
+ */
+declare const module: { shipshapeStdin?: StdinResult; shipshapeMemo?: MemoSlot };
 
 // fs.writeSync rather than process.stdout: creating the stdout stream costs ~2 ms per run.
 const writeStdout = (text: string) => void writeSync(1, text);
@@ -36,6 +42,7 @@ const resolver = (): ConfigResolver =>
 const shellRunner = (): ShellRunner => (require("./shell-runner.cjs") as { runShellCommand: ShellRunner }).runShellCommand;
 
 const dir = cacheDir(process.env);
+const slot = module.shipshapeMemo;
 // The commit gate is in this bundle: apart, it carried its own copy of the shell parser, compiled and
 // run cold on every commit (8 to 10 ms measured); here it shares the warm parser and the code cache.
 runPreToolUseHook(PRE_TOOL_USE_CHECKS, {
@@ -46,6 +53,7 @@ runPreToolUseHook(PRE_TOOL_USE_CHECKS, {
   store: fileStore(dir, "verify-cache"),
   writeStdout,
   writeStderr,
+  remember: dir && slot ? (remembered) => writeCacheFile(dir, slot.file, rememberedText(slot.key, remembered)) : undefined,
 }).then((code) => {
   process.exitCode = code;
 }, crash);

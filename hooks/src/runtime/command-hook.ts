@@ -2,10 +2,11 @@ import type { ConfigCache, ConfigResolver } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
 import type { PreToolUseCheck } from "./checks.js";
 import { decideWithConfig } from "./decide-with-config.js";
-import { failClosed, renderPreToolUse, type HookOutcome } from "./decision.js";
+import { failClosed, renderPreToolUse, reportCrash, type HookOutcome } from "./decision.js";
 import type { HostIO, KeyValueStore } from "./io.js";
 import { parsePreToolUse } from "./payload.js";
 import type { StdinResult } from "./stdin.js";
+import { recordLookups, type Remembered } from "./decision-memo.js";
 
 export interface CommandHookDeps {
   io: HostIO;
@@ -15,6 +16,8 @@ export interface CommandHookDeps {
   store?: KeyValueStore | undefined;
   writeStdout: (text: string) => void;
   writeStderr: (text: string) => void;
+  /** Set when the loader may replay this decision later (decision-memo.ts): receives it to keep. */
+  remember?: ((remembered: Remembered) => void) | undefined;
 }
 
 /**
@@ -23,30 +26,49 @@ export interface CommandHookDeps {
  * exit code 2 so that Claude Code blocks even if it could not read our JSON.
  */
 export async function runPreToolUseHook(checks: readonly PreToolUseCheck[], deps: CommandHookDeps): Promise<number> {
+  if (!deps.remember) return (await decideAndWrite(checks, deps)).code;
+  const recording = recordLookups(deps.io, deps.store);
+  let stdout = "";
+  let stderr = "";
+  const { code, crashed } = await decideAndWrite(checks, {
+    ...deps,
+    io: recording.io,
+    store: recording.store,
+    writeStdout: (text) => {
+      stdout += text;
+      deps.writeStdout(text);
+    },
+    writeStderr: (text) => {
+      stderr += text;
+      deps.writeStderr(text);
+    },
+    wrapInput: recording.input,
+  });
+  if (!crashed && recording.replayable()) deps.remember({ facts: recording.facts, stdout, stderr, code });
+  return code;
+}
+
+interface DecideDeps extends CommandHookDeps {
+  wrapInput?: (input: Record<string, unknown>) => Record<string, unknown>;
+}
+
+async function decideAndWrite(checks: readonly PreToolUseCheck[], deps: DecideDeps): Promise<{ code: number; crashed: boolean }> {
   let outcome: HookOutcome;
   try {
     outcome = await decide(checks, deps);
   } catch (error) {
-    return reportCrash(error, deps);
+    return { code: reportCrash(error, deps), crashed: true };
   }
   const text = renderPreToolUse(outcome);
   if (text !== "") deps.writeStdout(text);
   if (outcome.verdict.action === "deny" && outcome.verdict.check === "shipshape") {
     deps.writeStderr(`${outcome.verdict.reason}\n`);
-    return 2;
+    return { code: 2, crashed: false };
   }
-  return 0;
+  return { code: 0, crashed: false };
 }
 
-/** A crash, anywhere in the hook process, is a refusal: a diagnostic, a deny, and exit code 2. */
-export function reportCrash(error: unknown, deps: Pick<CommandHookDeps, "writeStdout" | "writeStderr">): number {
-  const message = error instanceof Error ? error.message : String(error);
-  deps.writeStderr(`shipshape: internal error: ${message}\n`);
-  deps.writeStdout(renderPreToolUse({ verdict: failClosed(`internal error (${message})`), notices: [] }));
-  return 2;
-}
-
-async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps): Promise<HookOutcome> {
+async function decide(checks: readonly PreToolUseCheck[], deps: DecideDeps): Promise<HookOutcome> {
   const input = deps.readStdin();
   if (!input.ok) return { verdict: failClosed(input.problem), notices: [] };
   const parsed = parsePreToolUse(input.text);
@@ -59,7 +81,7 @@ async function decide(checks: readonly PreToolUseCheck[], deps: CommandHookDeps)
     checks,
     {
       tool: payload.tool_name,
-      input: payload.tool_input,
+      input: deps.wrapInput ? deps.wrapInput(payload.tool_input) : payload.tool_input,
       cwd: payload.cwd,
       sessionId: payload.session_id,
       ...(payload.agent_type ? { agentType: payload.agent_type } : {}),

@@ -55,3 +55,14 @@ export function failClosed(problem: string): Verdict {
       "diagnostic is on its stderr (`claude --debug` shows it).",
   };
 }
+
+/**
+ * A crash, anywhere in the hook process, is a refusal: a diagnostic, a deny, and exit code 2 (so that
+ * Claude Code blocks even if it could not read our JSON). Returns the exit code.
+ */
+export function reportCrash(error: unknown, out: { writeStdout: (text: string) => void; writeStderr: (text: string) => void }): number {
+  const message = error instanceof Error ? error.message : String(error);
+  out.writeStderr(`shipshape: internal error: ${message}\n`);
+  out.writeStdout(renderPreToolUse({ verdict: failClosed(`internal error (${message})`), notices: [] }));
+  return 2;
+}

@@ -1,0 +1,239 @@
+/**
+ * The command hook's decision cache. A decision is a pure function of the payload, the code, and what
+ * the decision looked up through HostIO (config files, the paths a call names, folders a search
+ * walks, environment variables). So a decision is remembered together with every look-up it made and
+ * what each answered; the loader replays those look-ups (a few lstat calls) and, when every one
+ * answers the same, writes the remembered decision without loading the decision code at all. Any
+ * look-up that answers differently, or one that cannot be replayed (running a program, the commit
+ * gate's verification store), and the call is decided afresh.
+ *
+ * Kept small and free of the decision code: the loader bundles it and runs it on every call.
+ */
+import type { DirEntry, HostIO, KeyValueStore, PathInfo } from "./io.js";
+
+export type Probe = "stat" | "exists" | "list" | "text" | "bytes" | "env";
+
+/** One look-up and its answer, as text; replaying the look-up must give the same text. */
+export type Fact = [probe: Probe, subject: string, answer: string];
+
+export interface MemoSlot {
+  /** The cache file this call's decision lives in (one of a fixed number, so the folder stays small). */
+  file: string;
+  key: string;
+}
+
+export interface Remembered {
+  facts: Fact[];
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** The synchronous look-ups the loader replays with: those behind the command hooks' HostIO. */
+export interface Probes {
+  stat(path: string): PathInfo | undefined;
+  exists(path: string): boolean;
+  list(dir: string): DirEntry[] | undefined;
+  readText(path: string): string | undefined;
+  readBytes(path: string): Uint8Array | undefined;
+  env(name: string): string | undefined;
+}
+
+/** Fields of tool_input left out of the key: Claude Code's model writes them afresh on every call. */
+export const UNKEYED_INPUT_FIELDS: readonly string[] = ["description", "timeout", "run_in_background"];
+
+/** Payload fields that name the call rather than what it does. */
+const UNKEYED_PAYLOAD_FIELDS: readonly string[] = ["session_id", "transcript_path", "tool_use_id"];
+
+const SLOTS = 256;
+/** Larger payloads (a Write of a big file) are decided afresh: their key would cost more than it saves. */
+const MAX_PAYLOAD = 64 * 1024;
+
+/** Two FNV-1a passes with different bases: 64 bits, so a changed file matching by chance is out of reach. */
+function hash64(length: number, at: (i: number) => number): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < length; i++) {
+    const c = at(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `${a.toString(16)}.${b.toString(16)}.${length}`;
+}
+
+function textHash(text: string): string {
+  return hash64(text.length, (i) => text.charCodeAt(i));
+}
+
+function bytesHash(bytes: Uint8Array): string {
+  return hash64(bytes.length, (i) => bytes[i] as number);
+}
+
+/** The answer of a look-up as remembered: whole for small answers, hashed for file contents. */
+export function answerText(probe: Probe, result: unknown): string {
+  if (result === undefined) return "-";
+  if (probe === "text") return textHash(result as string);
+  if (probe === "bytes") return bytesHash(result as Uint8Array);
+  if (probe === "exists") return result ? "1" : "0";
+  if (probe === "env") return `=${result as string}`;
+  return JSON.stringify(result);
+}
+
+function ask(probes: Probes, probe: Probe, subject: string): unknown {
+  switch (probe) {
+    case "stat":
+      return probes.stat(subject);
+    case "exists":
+      return probes.exists(subject);
+    case "list":
+      return probes.list(subject);
+    case "text":
+      return probes.readText(subject);
+    case "bytes":
+      return probes.readBytes(subject);
+    case "env":
+      return probes.env(subject);
+  }
+}
+
+/**
+ * The key and cache file for a call, or undefined when it is not one to remember (too large, not a
+ * JSON object). `context` holds what else the decision depends on: the code's version, the process's
+ * working directory.
+ */
+export function memoSlot(dir: string, context: string, payloadText: string): MemoSlot | undefined {
+  if (payloadText.length > MAX_PAYLOAD) return undefined;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(payloadText);
+  } catch {
+    return undefined;
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
+  const keyed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(payload)) {
+    if (UNKEYED_PAYLOAD_FIELDS.includes(name)) continue;
+    if (name === "tool_input" && typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const input: Record<string, unknown> = {};
+      for (const [field, fieldValue] of Object.entries(value)) if (!UNKEYED_INPUT_FIELDS.includes(field)) input[field] = fieldValue;
+      keyed[name] = input;
+    } else {
+      keyed[name] = value;
+    }
+  }
+  const key = JSON.stringify([context, keyed]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return { file: `${dir}/decision-${(h % SLOTS).toString(16).padStart(2, "0")}.json`, key };
+}
+
+function isFact(value: unknown): value is Fact {
+  return Array.isArray(value) && value.length === 3 && value.every((part) => typeof part === "string");
+}
+
+/** Parses a cache file's text; anything damaged, or another call's entry, reads as nothing. */
+export function parseRemembered(text: string, key: string): Remembered | undefined {
+  let entry: unknown;
+  try {
+    entry = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof entry !== "object" || entry === null) return undefined;
+  const { key: storedKey, facts, stdout, stderr, code } = entry as Record<string, unknown>;
+  if (storedKey !== key || !Array.isArray(facts) || !facts.every(isFact)) return undefined;
+  if (typeof stdout !== "string" || typeof stderr !== "string" || (code !== 0 && code !== 2)) return undefined;
+  return { facts, stdout, stderr, code };
+}
+
+export function rememberedText(key: string, remembered: Remembered): string {
+  return JSON.stringify({ key, ...remembered });
+}
+
+/** Whether every look-up the decision made still answers the same. A look-up that throws does not. */
+export function stillHolds(facts: readonly Fact[], probes: Probes): boolean {
+  for (const [probe, subject, answer] of facts) {
+    try {
+      if (answerText(probe, ask(probes, probe, subject)) !== answer) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+export interface Recording {
+  io: HostIO;
+  store: KeyValueStore | undefined;
+  /** Wraps tool_input so that reading a field left out of the key makes the decision unrememberable. */
+  input(input: Record<string, unknown>): Record<string, unknown>;
+  facts: Fact[];
+  /** False once the decision did something a replay cannot repeat. */
+  replayable(): boolean;
+}
+
+/** HostIO (and store) that note every look-up and its answer, for a decision to be remembered. */
+export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Recording {
+  const facts: Fact[] = [];
+  let replayable = true;
+  const noted =
+    <T>(probe: Probe, lookUp: (subject: string) => Promise<T>) =>
+    async (subject: string): Promise<T> => {
+      try {
+        const result = await lookUp(subject);
+        facts.push([probe, subject, answerText(probe, result)]);
+        return result;
+      } catch (error) {
+        replayable = false;
+        throw error;
+      }
+    };
+  const unrepeatable =
+    <A extends unknown[], R>(action: (...args: A) => R) =>
+    (...args: A): R => {
+      replayable = false;
+      return action(...args);
+    };
+  return {
+    io: {
+      stat: noted("stat", (path) => io.stat(path)),
+      exists: noted("exists", (path) => io.exists(path)),
+      list: noted("list", (dir) => io.list(dir)),
+      readText: noted("text", (path) => io.readText(path)),
+      readBytes: noted("bytes", (path) => io.readBytes(path)),
+      run: unrepeatable((argv, options) => io.run(argv, options)),
+      runShell: unrepeatable((command, options) => io.runShell(command, options)),
+      env(name) {
+        const value = io.env(name);
+        facts.push(["env", name, answerText("env", value)]);
+        return value;
+      },
+    },
+    store: store && { get: unrepeatable((key) => store.get(key)), set: unrepeatable((key, value) => store.set(key, value)) },
+    input(input) {
+      const taint = (field: string | symbol) => {
+        if (typeof field === "string" && UNKEYED_INPUT_FIELDS.includes(field) && Object.hasOwn(input, field)) replayable = false;
+      };
+      return new Proxy(input, {
+        get(target, field, receiver) {
+          taint(field);
+          return Reflect.get(target, field, receiver);
+        },
+        has(target, field) {
+          taint(field);
+          return Reflect.has(target, field);
+        },
+        getOwnPropertyDescriptor(target, field) {
+          taint(field);
+          return Reflect.getOwnPropertyDescriptor(target, field);
+        },
+        ownKeys(target) {
+          for (const field of UNKEYED_INPUT_FIELDS) taint(field);
+          return Reflect.ownKeys(target);
+        },
+      });
+    },
+    facts,
+    replayable: () => replayable,
+  };
+}

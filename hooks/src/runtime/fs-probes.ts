@@ -1,0 +1,95 @@
+/**
+ * The file-system look-ups behind the command hooks' HostIO, synchronous. The decision cache
+ * (decision-memo.ts) checks a remembered decision by repeating the look-ups it made, so node-io.ts and
+ * the loader must call these same functions: a look-up that answered differently than the decision
+ * saw is what tells the loader to decide afresh.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import type { DirEntry, EntryKind, PathInfo } from "./io.js";
+
+function kindOf(stats: Stats): EntryKind {
+  if (stats.isFile()) return "file";
+  if (stats.isDirectory()) return "dir";
+  return "other";
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+}
+
+export function statPath(path: string): PathInfo | undefined {
+  // throwIfNoEntry: a missing path is the common case, and building an Error costs more than the stat.
+  let link: Stats | undefined;
+  try {
+    link = lstatSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+  if (!link) return undefined;
+  if (!link.isSymbolicLink()) {
+    // A folder on the way may still be a link (keys -> ~/.ssh): the real path decides what it is.
+    let realPath = path;
+    try {
+      realPath = realpathSync.native(path);
+    } catch {
+      // Unresolvable: judge the path as written.
+    }
+    return { kind: kindOf(link), isLink: false, realPath, size: link.size, mtimeMs: link.mtimeMs };
+  }
+  try {
+    const target = statSync(path, { throwIfNoEntry: false });
+    if (!target) return undefined;
+    return { kind: kindOf(target), isLink: true, realPath: realpathSync.native(path), size: target.size, mtimeMs: target.mtimeMs };
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+export function pathExists(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+
+export function listDir(dir: string): DirEntry[] | undefined {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const isLink = entry.isSymbolicLink();
+      let kind: EntryKind = entry.isFile() ? "file" : entry.isDirectory() ? "dir" : "other";
+      if (isLink) {
+        try {
+          kind = kindOf(statSync(`${dir}/${entry.name}`));
+        } catch {
+          kind = "other";
+        }
+      }
+      return { name: entry.name, kind, isLink };
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+export function readTextFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+export function readBytesFile(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
