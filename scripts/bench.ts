@@ -4,7 +4,7 @@
  * alternating in the same run so machine noise hits both. Prints medians and their ratio.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,13 +51,13 @@ const cases: Array<{ name: string; entry: string; input: string; expect: "pass" 
   },
 ];
 
-function once(script: string, input: string, env: Record<string, string> = {}): { ms: number; stdout: string; status: number | null } {
+function once(script: string, input: string): { ms: number; stdout: string; status: number | null } {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [script], {
     input,
     encoding: "utf8",
     cwd: project,
-    env: { PATH: process.env.PATH ?? "", HOME: home, CLAUDE_PROJECT_DIR: project, CLAUDE_PLUGIN_DATA: data, ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: home, CLAUDE_PROJECT_DIR: project, CLAUDE_PLUGIN_DATA: data },
   });
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, stdout: result.stdout, status: result.status };
 }
@@ -71,22 +71,26 @@ function median(values: number[]): number {
 console.log(`shipshape hook benchmark: ${runs} runs each, alternating with a bare node that reads the same stdin\n`);
 // Each case runs three ways, in turn: a bare node, the hook on a call it has seen (the loader replays
 // the remembered decision after checking its look-ups, runtime/decision-memo.ts), and the hook on a
-// call it has not (SHIPSHAPE_DECISION_CACHE=off: decided afresh, as every call's first time is).
+// call it has not (its remembered decisions deleted before the run: decided afresh and remembered,
+// as every call's first time is).
 // The ratio of medians is shown beside the median of each run over the bare run just before it:
 // drift in the machine's speed moves both runs of a pair alike.
-const fresh = { SHIPSHAPE_DECISION_CACHE: "off" };
+const forget = () => {
+  for (const name of readdirSync(data)) if (name.startsWith("decision-")) rmSync(join(data, name));
+};
 const results: Array<{ name: string; repeated: number[]; first: number[]; bare: number[] }> = [];
 for (const c of cases) {
   const script = join(root, "hooks/dist", c.entry);
-  for (const env of [fresh, {}]) {
-    const decided = once(script, c.input, env).stdout.includes('"deny"') ? "deny" : "pass";
+  for (let i = 0; i < 2; i++) {
+    const decided = once(script, c.input).stdout.includes('"deny"') ? "deny" : "pass";
     if (decided !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, the hook decided ${decided}`);
   }
   const result = { name: c.name, repeated: [] as number[], first: [] as number[], bare: [] as number[] };
   for (let i = 0; i < runs; i++) {
     result.bare.push(once(baseline, c.input).ms);
     result.repeated.push(once(script, c.input).ms);
-    result.first.push(once(script, c.input, fresh).ms);
+    forget();
+    result.first.push(once(script, c.input).ms);
   }
   results.push(result);
 }

@@ -5,7 +5,7 @@
  * changed bundle) is ignored and rewritten. Keep this file small: it runs before every decision.
  */
 import { readdirSync, readFileSync, unlinkSync, writeSync } from "node:fs";
-import { Script } from "node:vm";
+import type { Script as VmScript } from "node:vm";
 import { cacheDir } from "../runtime/cache-dir.js";
 import { writeCacheFile } from "../runtime/cache-file.js";
 import { callKind, type CallKind } from "../runtime/call-kind.js";
@@ -27,7 +27,7 @@ declare const module: {
   shipshapeMemo?: MemoSlot;
 };
 declare const exports: unknown;
-declare const require: unknown;
+declare const require: (id: string) => unknown;
 
 const file = `${__dirname}/${IMPL_NAME}`;
 const dir = cacheDir(process.env);
@@ -88,6 +88,8 @@ function runBundle(): void {
   } catch {
     // No cache yet: this run writes one.
   }
+  // node:vm loads here, not at the top: a replayed decision never compiles anything.
+  const { Script } = require("node:vm") as { Script: typeof VmScript };
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
 
   if (dir && cacheFile && (!cachedData || script.cachedDataRejected)) {
