@@ -47,8 +47,17 @@ describe("the decision cache's key", () => {
     ["another permission mode", { ...call, permission_mode: "plan" }],
     ["a subagent", { ...call, agent_type: "reviewer" }],
     ["another input field", { ...call, tool_input: { ...call.tool_input, sandbox: false } }],
+    ["a description inside a nested input object", { ...call, tool_input: { ...call.tool_input, options: { description: "x" } } }],
   ])("differs for %s", (_name, payload) => {
     expect(keyOf(payload)).not.toBe(keyOf(call));
+  });
+
+  it('keeps a "__proto__" field in the key, in the input and in the payload', () => {
+    // JSON.parse makes it an own field, which a decision reading every field (an unknown tool) sees.
+    const proto = (value: unknown) => JSON.parse(`{"__proto__": ${JSON.stringify(value)}}`) as Record<string, unknown>;
+    const withInput = (value: unknown) => ({ ...call, tool_name: "mcp__x__y", tool_input: { ...proto(value), path: "a" } });
+    expect(keyOf(withInput({ file: ".env" }))).not.toBe(keyOf(withInput({ file: "README.md" })));
+    expect(keyOf({ ...call, ...proto({ a: 1 }) })).not.toBe(keyOf({ ...call, ...proto({ a: 2 }) }));
   });
 
   it("differs for other code, node or process folder (the context)", () => {

@@ -110,18 +110,15 @@ export function memoSlot(dir: string, context: string, payloadText: string): Mem
     return undefined;
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
-  const keyed: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(payload)) {
-    if (UNKEYED_PAYLOAD_FIELDS.includes(name)) continue;
-    if (name === "tool_input" && typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const input: Record<string, unknown> = {};
-      for (const [field, fieldValue] of Object.entries(value)) if (!UNKEYED_INPUT_FIELDS.includes(field)) input[field] = fieldValue;
-      keyed[name] = input;
-    } else {
-      keyed[name] = value;
-    }
-  }
-  const key = JSON.stringify([context, keyed]);
+  // Serialized as parsed, dropping the unkeyed fields on the way: an object rebuilt by assignment
+  // would lose a "__proto__" field (assigning it sets the prototype), and two calls that differ there
+  // would share a key.
+  const input = (payload as Record<string, unknown>).tool_input;
+  const key = JSON.stringify([context, payload], function (this: unknown, name: string, value: unknown) {
+    if (this === payload && UNKEYED_PAYLOAD_FIELDS.includes(name)) return undefined;
+    if (this === input && UNKEYED_INPUT_FIELDS.includes(name)) return undefined;
+    return value;
+  });
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
   return { file: `${dir}/decision-${(h % SLOTS).toString(16).padStart(2, "0")}.json`, key };
