@@ -50,7 +50,7 @@ export function ownFileAt(own: OwnFiles, path: string): string | undefined {
   const normal = normalizeAbsolute(path);
   const config = samePath(own.configs, normal);
   if (config) return `shipshape's configuration ${config}`;
-  if (own.dataDir && relativeTo(own.dataDir.toLowerCase(), normal.toLowerCase()) !== undefined) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)} (its verification and code caches)`;
+  if (own.dataDir && relativeTo(own.dataDir.toLowerCase(), normal.toLowerCase()) !== undefined) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)} (its verification, config, code and decision caches)`;
   return undefined;
 }
 
