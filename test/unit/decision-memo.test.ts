@@ -36,15 +36,17 @@ describe("the decision cache's key", () => {
     ["another tool_use_id", { ...call, tool_use_id: "toolu_2" }],
     ["another description of the same command", { ...call, tool_input: { command: "npm test", description: "Run them again" } }],
     ["a timeout or background flag", { ...call, tool_input: { ...call.tool_input, timeout: 60000, run_in_background: true } }],
-  ])("is the same for %s", (_name, payload) => {
-    expect(keyOf(payload)).toBe(keyOf(call));
+    ["another prompt, effort or permission mode", { ...call, prompt_id: "p2", effort: { level: "high" }, permission_mode: "plan" }],
+    ["another subagent of the same type", { ...call, agent_type: "reviewer", agent_id: "a1" }, { ...call, agent_type: "reviewer", agent_id: "a2" }],
+  ])("is the same for %s", (_name, payload, other: unknown = call) => {
+    expect(keyOf(payload)).toBeDefined();
+    expect(keyOf(payload)).toBe(keyOf(other));
   });
 
   it.each([
     ["another command", { ...call, tool_input: { command: "npm test -- -u" } }],
     ["another working directory", { ...call, cwd: "/q" }],
     ["another tool", { ...call, tool_name: "Monitor" }],
-    ["another permission mode", { ...call, permission_mode: "plan" }],
     ["a subagent", { ...call, agent_type: "reviewer" }],
     ["another input field", { ...call, tool_input: { ...call.tool_input, sandbox: false } }],
     ["a description inside a nested input object", { ...call, tool_input: { ...call.tool_input, options: { description: "x" } } }],
@@ -52,12 +54,11 @@ describe("the decision cache's key", () => {
     expect(keyOf(payload)).not.toBe(keyOf(call));
   });
 
-  it('keeps a "__proto__" field in the key, in the input and in the payload', () => {
+  it('keeps a "__proto__" field of the input in the key', () => {
     // JSON.parse makes it an own field, which a decision reading every field (an unknown tool) sees.
     const proto = (value: unknown) => JSON.parse(`{"__proto__": ${JSON.stringify(value)}}`) as Record<string, unknown>;
     const withInput = (value: unknown) => ({ ...call, tool_name: "mcp__x__y", tool_input: { ...proto(value), path: "a" } });
     expect(keyOf(withInput({ file: ".env" }))).not.toBe(keyOf(withInput({ file: "README.md" })));
-    expect(keyOf({ ...call, ...proto({ a: 1 }) })).not.toBe(keyOf({ ...call, ...proto({ a: 2 }) }));
   });
 
   it("differs for other code, node or process folder (the context)", () => {
@@ -67,7 +68,10 @@ describe("the decision cache's key", () => {
   it.each([
     ["text that is not JSON", "{nope"],
     ["an array", "[]"],
-    ["a payload over 64 KB", JSON.stringify({ ...call, tool_input: { command: `echo ${"x".repeat(70_000)}` } })],
+    ["a payload the hook refuses (no tool_input)", JSON.stringify({ ...call, tool_input: undefined })],
+    ["a payload the hook refuses (a session id that is not a string)", JSON.stringify({ ...call, session_id: 7 })],
+    ["another event's payload", JSON.stringify({ ...call, hook_event_name: "PostToolUse" })],
+    ["a payload over 16 KB", JSON.stringify({ ...call, tool_input: { command: `echo ${"x".repeat(17_000)}` } })],
   ])("gives no slot for %s", (_name, text) => {
     expect(memoSlot("/data", "v1", text)).toBeUndefined();
   });
@@ -174,6 +178,8 @@ describe("replaying a decision's look-ups", () => {
   });
 });
 
+const watch = (r: ReturnType<typeof recordLookups>, input: Record<string, unknown>) => r.watch({ tool: "Bash", input, cwd: "/p", sessionId: "s" });
+
 describe("what makes a decision one not to remember", () => {
   const io = memoryIO({ files: { "/p/a": "x" }, run: () => ({ exitCode: 0, stdout: "", stderr: "", timedOut: false }), runShell: () => ({ exitCode: 0, stdout: "", stderr: "", timedOut: false }) });
   const store = { get: () => undefined, set: () => undefined };
@@ -184,12 +190,15 @@ describe("what makes a decision one not to remember", () => {
     ["reading the verification store", (r) => r.store?.get("k"), false],
     ["writing the verification store", (r) => r.store?.set("k", "v"), false],
     ["a look-up that fails", async (r) => r.io.readText("/p").catch(() => undefined), false],
-    ["reading the command", (r) => r.input({ command: "ls", description: "d" }).command, true],
-    ["reading the description", (r) => r.input({ command: "ls", description: "d" }).description, false],
-    ["testing for the description", (r) => "description" in r.input({ command: "ls", description: "d" }), false],
-    ["listing fields when there is a description", (r) => Object.keys(r.input({ command: "ls", description: "d" })), false],
-    ["serializing the input", (r) => JSON.stringify(r.input({ command: "ls", timeout: 5 })), false],
-    ["listing fields when there is none", (r) => Object.keys(r.input({ command: "ls" })), true],
+    ["reading the command", (r) => watch(r, { command: "ls", description: "d" }).input.command, true],
+    ["reading the tool, cwd and agent type", (r) => [watch(r, {}).tool, watch(r, {}).cwd, watch(r, {}).agentType], true],
+    ["reading the session id", (r) => watch(r, {}).sessionId, false],
+    ["reading the description", (r) => watch(r, { command: "ls", description: "d" }).input.description, false],
+    ["testing for the description", (r) => "description" in watch(r, { command: "ls", description: "d" }).input, false],
+    ["listing fields when there is a description", (r) => Object.keys(watch(r, { command: "ls", description: "d" }).input), false],
+    ["serializing the input", (r) => JSON.stringify(watch(r, { command: "ls", timeout: 5 }).input), false],
+    ["listing fields when there is none", (r) => Object.keys(watch(r, { command: "ls" }).input), true],
+    ["spreading the call", (r) => ({ ...watch(r, {}) }), false],
   ])("%s", async (_name, act, replayable) => {
     const recording = recordLookups(io, store);
     await act(recording);

@@ -1,10 +1,10 @@
 import type { ConfigCache, ConfigResolver } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
-import type { PreToolUseCheck } from "./checks.js";
+import type { PreToolUseCheck, ToolCall } from "./checks.js";
 import { decideWithConfig } from "./decide-with-config.js";
 import { failClosed, renderPreToolUse, reportCrash, type HookOutcome } from "./decision.js";
 import type { HostIO, KeyValueStore } from "./io.js";
-import { parsePreToolUse } from "./payload.js";
+import { decisionFields, parsePreToolUse } from "./payload.js";
 import type { StdinResult } from "./stdin.js";
 import { recordLookups, type Remembered } from "./decision-memo.js";
 
@@ -42,14 +42,14 @@ export async function runPreToolUseHook(checks: readonly PreToolUseCheck[], deps
       stderr += text;
       deps.writeStderr(text);
     },
-    wrapInput: recording.input,
+    watch: recording.watch,
   });
   if (!crashed && recording.replayable()) deps.remember({ facts: recording.facts, stdout, stderr, code });
   return code;
 }
 
 interface DecideDeps extends CommandHookDeps {
-  wrapInput?: (input: Record<string, unknown>) => Record<string, unknown>;
+  watch?: (call: ToolCall) => ToolCall;
 }
 
 async function decideAndWrite(checks: readonly PreToolUseCheck[], deps: DecideDeps): Promise<{ code: number; crashed: boolean }> {
@@ -79,13 +79,7 @@ async function decide(checks: readonly PreToolUseCheck[], deps: DecideDeps): Pro
   const loaded = await loadConfig(deps.io, { projectDir, home }, deps.resolver, deps.cache);
   const { verdict, notes, notice } = await decideWithConfig(
     checks,
-    {
-      tool: payload.tool_name,
-      input: deps.wrapInput ? deps.wrapInput(payload.tool_input) : payload.tool_input,
-      cwd: payload.cwd,
-      sessionId: payload.session_id,
-      ...(payload.agent_type ? { agentType: payload.agent_type } : {}),
-    },
+    deps.watch ? deps.watch({ ...decisionFields(payload), sessionId: payload.session_id }) : { ...decisionFields(payload), sessionId: payload.session_id },
     loaded,
     { io: deps.io, projectDir, home, store: deps.store },
   );

@@ -9,7 +9,9 @@
  *
  * Kept small and free of the decision code: the loader bundles it and runs it on every call.
  */
+import type { ToolCall } from "./checks.js";
 import type { DirEntry, HostIO, KeyValueStore, PathInfo } from "./io.js";
+import { decisionFields, parsePreToolUse } from "./payload.js";
 
 export type Probe = "stat" | "exists" | "list" | "text" | "bytes" | "env";
 
@@ -42,12 +44,12 @@ export interface Probes {
 /** Fields of tool_input left out of the key: Claude Code's model writes them afresh on every call. */
 export const UNKEYED_INPUT_FIELDS: readonly string[] = ["description", "timeout", "run_in_background"];
 
-/** Payload fields that name the call rather than what it does. */
-const UNKEYED_PAYLOAD_FIELDS: readonly string[] = ["session_id", "transcript_path", "tool_use_id"];
-
 const SLOTS = 256;
-/** Larger payloads (a Write of a big file) are decided afresh: their key would cost more than it saves. */
-const MAX_PAYLOAD = 64 * 1024;
+/**
+ * Larger payloads (a Write or Edit of a sizeable file, rarely repeated word for word) are decided
+ * afresh: this bounds the cache folder at 256 entries of about this size.
+ */
+const MAX_PAYLOAD = 16 * 1024;
 
 /** Two FNV-1a passes with different bases: 64 bits, so a changed file matching by chance is out of reach. */
 function hash64(length: number, at: (i: number) => number): string {
@@ -97,27 +99,22 @@ function ask(probes: Probes, probe: Probe, subject: string): unknown {
 }
 
 /**
- * The key and cache file for a call, or undefined when it is not one to remember (too large, not a
- * JSON object). `context` holds what else the decision depends on: the code's version, the process's
- * working directory.
+ * The key and cache file for a call, or undefined when it is not one to remember (too large, or a
+ * payload the hook will refuse). The key holds what a decision is given of the payload (decisionFields,
+ * the very function the hook uses), so the session, the prompt, the tool-use id and the permission
+ * mode do not part calls that decide alike; `context` holds what else the decision depends on: the
+ * code's version, node's, the process's working directory.
  */
 export function memoSlot(dir: string, context: string, payloadText: string): MemoSlot | undefined {
   if (payloadText.length > MAX_PAYLOAD) return undefined;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(payloadText);
-  } catch {
-    return undefined;
-  }
-  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
-  // Serialized as parsed, dropping the unkeyed fields on the way: an object rebuilt by assignment
-  // would lose a "__proto__" field (assigning it sets the prototype), and two calls that differ there
-  // would share a key.
-  const input = (payload as Record<string, unknown>).tool_input;
-  const key = JSON.stringify([context, payload], function (this: unknown, name: string, value: unknown) {
-    if (this === payload && UNKEYED_PAYLOAD_FIELDS.includes(name)) return undefined;
-    if (this === input && UNKEYED_INPUT_FIELDS.includes(name)) return undefined;
-    return value;
+  const parsed = parsePreToolUse(payloadText);
+  if (!parsed.ok) return undefined;
+  const fields = decisionFields(parsed.value);
+  // Serialized as parsed, dropping the unkeyed input fields on the way: an object rebuilt by
+  // assignment would lose a "__proto__" field (assigning it sets the prototype), and two calls that
+  // differ there would share a key.
+  const key = JSON.stringify([context, fields], function (this: unknown, name: string, value: unknown) {
+    return this === fields.input && UNKEYED_INPUT_FIELDS.includes(name) ? undefined : value;
   });
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
@@ -162,8 +159,11 @@ export function stillHolds(facts: readonly Fact[], probes: Probes): boolean {
 export interface Recording {
   io: HostIO;
   store: KeyValueStore | undefined;
-  /** Wraps tool_input so that reading a field left out of the key makes the decision unrememberable. */
-  input(input: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Wraps the call a decision is given so that reading what the key leaves out (the session id, the
+   * unkeyed input fields) makes the decision unrememberable.
+   */
+  watch(call: ToolCall): ToolCall;
   facts: Fact[];
   /** False once the decision did something a replay cannot repeat. */
   replayable(): boolean;
@@ -207,28 +207,31 @@ export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Rec
       },
     },
     store: store && { get: unrepeatable((key) => store.get(key)), set: unrepeatable((key, value) => store.set(key, value)) },
-    input(input) {
-      const taint = (field: string | symbol) => {
-        if (typeof field === "string" && UNKEYED_INPUT_FIELDS.includes(field) && Object.hasOwn(input, field)) replayable = false;
+    watch(call) {
+      const watched = <T extends object>(target: T, unkeyed: readonly string[]): T => {
+        const taint = (field: string | symbol) => {
+          if (typeof field === "string" && unkeyed.includes(field) && Object.hasOwn(target, field)) replayable = false;
+        };
+        return new Proxy(target, {
+          get(object, field, receiver) {
+            taint(field);
+            return Reflect.get(object, field, receiver);
+          },
+          has(object, field) {
+            taint(field);
+            return Reflect.has(object, field);
+          },
+          getOwnPropertyDescriptor(object, field) {
+            taint(field);
+            return Reflect.getOwnPropertyDescriptor(object, field);
+          },
+          ownKeys(object) {
+            for (const field of unkeyed) taint(field);
+            return Reflect.ownKeys(object);
+          },
+        });
       };
-      return new Proxy(input, {
-        get(target, field, receiver) {
-          taint(field);
-          return Reflect.get(target, field, receiver);
-        },
-        has(target, field) {
-          taint(field);
-          return Reflect.has(target, field);
-        },
-        getOwnPropertyDescriptor(target, field) {
-          taint(field);
-          return Reflect.getOwnPropertyDescriptor(target, field);
-        },
-        ownKeys(target) {
-          for (const field of UNKEYED_INPUT_FIELDS) taint(field);
-          return Reflect.ownKeys(target);
-        },
-      });
+      return watched({ ...call, input: watched(call.input, UNKEYED_INPUT_FIELDS) }, ["sessionId"]);
     },
     facts,
     replayable: () => replayable,

@@ -63,3 +63,20 @@ export function parsePreToolUse(text: string): ParseResult<PreToolUsePayload> {
     },
   };
 }
+
+/** What of a payload a decision is given, but for the session id; the decision cache keys on exactly this. */
+export interface DecisionFields {
+  tool: string;
+  input: Record<string, unknown>;
+  cwd: string;
+  agentType?: string;
+}
+
+export function decisionFields(payload: PreToolUsePayload): DecisionFields {
+  return {
+    tool: payload.tool_name,
+    input: payload.tool_input,
+    cwd: payload.cwd,
+    ...(payload.agent_type ? { agentType: payload.agent_type } : {}),
+  };
+}
