@@ -61,6 +61,11 @@ export const BLOCK: string[] = [
   // A commit through an alias defined on the command line.
   `git -c alias.ci=commit ci -m "wip"`,
   `git -c alias.save="commit -a" save -m "fix: typo"`,
+  // ... or through the environment, which git reads as config (GIT_CONFIG_COUNT, GIT_CONFIG_PARAMETERS).
+  `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.cx GIT_CONFIG_VALUE_0=commit git cx -m "wip"`,
+  `export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.cx GIT_CONFIG_VALUE_0="commit -a"; git cx -m "wip"`,
+  `GIT_CONFIG_PARAMETERS="'alias.cx=commit'" git cx -m "wip"`,
+  `GIT_CONFIG_PARAMETERS="'alias.cx'='commit'" git cx -m "wip"`,
   // Bad messages however the commit is written.
   `npm test && git commit -m "wip"`,
   `git add -A && git commit -m "wip"`,
@@ -209,6 +214,8 @@ export const PASS: string[] = [
   `git commit --help`,
   `git commit --no-edit`,
   `git -c alias.st=status st`,
+  `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.st GIT_CONFIG_VALUE_0=status git st`,
+  `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0=cat git log -1`,
   `GIT_EDITOR=true git commit --amend`,
   `git -c core.editor=true commit --amend -a`,
   `alias ll="ls -la"\nll`,

@@ -53,7 +53,43 @@ describe("commits through the user's git aliases", () => {
       return read.filter((path) => /gitconfig|git\/config/.test(path));
     };
     expect(await reads("git status && git diff --stat && git log -1")).toEqual([]);
-    expect(await reads("git st")).toEqual(["/home/dev/.gitconfig", "/home/dev/.config/git/config", "/repo/.git/config"]);
+    expect(await reads("git st")).toEqual(["/etc/gitconfig", "/home/dev/.gitconfig", "/home/dev/.config/git/config", "/repo/.git/config"]);
+  });
+});
+
+describe("aliases git finds beyond the user's file", () => {
+  const included = "[alias]\n\tci = commit\n";
+  it.each<[string, Record<string, string>, Record<string, string>?]>([
+    ["an [include] of an absolute path", { "/home/dev/.gitconfig": "[include]\n\tpath = /home/dev/git/aliases\n", "/home/dev/git/aliases": included }],
+    ["an [include] relative to the including file", { "/home/dev/.gitconfig": "[include]\n\tpath = git/aliases\n", "/home/dev/git/aliases": included }],
+    ["an [include] under ~", { "/home/dev/.gitconfig": "[include]\n\tpath = ~/git/aliases\n", "/home/dev/git/aliases": included }],
+    ["an [includeIf], whatever its condition", { "/home/dev/.gitconfig": '[includeIf "gitdir:~/work/"]\n\tpath = ~/git/work\n', "/home/dev/git/work": included }],
+    ["an include two levels deep", { "/home/dev/.gitconfig": "[include]\n\tpath = a\n", "/home/dev/a": "[include]\n\tpath = b\n", "/home/dev/b": included }],
+    ["the system config", { "/etc/gitconfig": included }],
+    ["the system config GIT_CONFIG_SYSTEM names", { "/opt/git/config": included }, { GIT_CONFIG_SYSTEM: "/opt/git/config" }],
+    ["the hook's environment (GIT_CONFIG_COUNT)", {}, { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "alias.ci", GIT_CONFIG_VALUE_0: "commit" }],
+    ["the hook's environment (GIT_CONFIG_PARAMETERS)", {}, { GIT_CONFIG_PARAMETERS: "'alias.ci'='commit'" }],
+    ["a worktree's shared config", { "/repo/.git": "gitdir: /main/.git/worktrees/repo\n", "/main/.git/worktrees/repo/commondir": "../..\n", "/main/.git/config": included }],
+    ["a worktree's own config", { "/repo/.git": "gitdir: /main/.git/worktrees/repo\n", "/main/.git/worktrees/repo/commondir": "../..\n", "/main/.git/worktrees/repo/config.worktree": included }],
+    ["a submodule's config", { "/repo/.git": "gitdir: ../super/.git/modules/repo\n", "/super/.git/modules/repo/config": included }],
+  ])("blocks a commit through an alias from %s", async (_name, files, env) => {
+    const io = repoIO(files);
+    if (env) io.env = (name) => env[name];
+    const verdict = await commitGate.decide({ tool: "Bash", input: { command: 'git ci -m "wip"' }, cwd: "/repo", sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: "/repo", home: "/home/dev" });
+    expect(verdict.action).toBe("deny");
+  });
+
+  it("passes an unknown subcommand when no config defines it, includes and all", async () => {
+    const io = repoIO({ "/home/dev/.gitconfig": "[include]\n\tpath = a\n", "/home/dev/a": "[include]\n\tpath = .gitconfig\n[alias]\n\tst = status\n" });
+    const verdict = await commitGate.decide({ tool: "Bash", input: { command: 'git ci -m "wip"' }, cwd: "/repo", sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: "/repo", home: "/home/dev" });
+    expect(verdict.action).toBe("pass");
+  });
+
+  it("skips the system config when GIT_CONFIG_NOSYSTEM is set", async () => {
+    const io = repoIO({ "/etc/gitconfig": included });
+    io.env = (name) => (name === "GIT_CONFIG_NOSYSTEM" ? "1" : undefined);
+    const verdict = await commitGate.decide({ tool: "Bash", input: { command: 'git ci -m "wip"' }, cwd: "/repo", sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: "/repo", home: "/home/dev" });
+    expect(verdict.action).toBe("pass");
   });
 });
 

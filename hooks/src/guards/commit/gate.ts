@@ -6,7 +6,7 @@ import { checkMessage, describeViolations, type Violation } from "./convention.j
 import { detectCommands } from "./detect.js";
 import { mayCommit } from "./may-commit.js";
 import { findCommits, type CommitInvocation } from "./find-commits.js";
-import { gitAliases, unknownSubcommands } from "./git-aliases.js";
+import { environmentAliases, gitAliases, unknownSubcommands } from "./git-aliases.js";
 import { contentKey, fnv, GitStatusError, readGitState, type GitState } from "./git-state.js";
 import { cleanupMessage, readCommitArgs, type CommitOptions } from "./message.js";
 import { relevant, runCommands, type CommandOutcome } from "./verify.js";
@@ -114,7 +114,7 @@ export const commitGate: PreToolUseCheck = {
     const command = call.input.command as string;
     // A subcommand git does not ship may be one of the user's aliases (`git ci`, with ci = commit).
     const unknown = unknownSubcommands(command);
-    const aliases = unknown.length > 0 ? await gitAliases(ctx.io, call.cwd, ctx.home) : undefined;
+    const aliases = unknown.length > 0 ? new Map([...(await gitAliases(ctx.io, call.cwd, ctx.home)), ...environmentAliases(command, (name) => ctx.io.env(name))]) : undefined;
     let invocations: CommitInvocation[];
     try {
       invocations = findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name), aliases);

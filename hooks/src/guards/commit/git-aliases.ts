@@ -6,6 +6,7 @@
 import { onFirstUse } from "../../runtime/on-first-use.js";
 import type { HostIO } from "../../runtime/io.js";
 import { workingTreeRoot } from "../git-root.js";
+import { normalizeAbsolute } from "../../runtime/paths.js";
 
 /** git's own subcommands (and common extensions): these are never aliases, as git runs its own first. */
 const gitSubcommands = onFirstUse(
@@ -84,47 +85,134 @@ export function gitSubcommandWords(command: string): string[] {
   return out;
 }
 
-/** The `[alias]` entries of a git config file's text, names lower-cased (git's are case-insensitive). */
-export function parseAliases(text: string): Map<string, string> {
+/** What one git config file says that matters here: its `[alias]` entries and the files it includes. */
+export interface GitConfigText {
+  /** Names lower-cased (git's are case-insensitive). */
+  aliases: Map<string, string>;
+  /** `path` of each `[include]` and `[includeIf "…"]`, as written. */
+  includes: string[];
+}
+
+function unquote(value: string): string {
+  const bare = value.replace(/\s+[#;].*$/, "").trim();
+  return bare.startsWith('"') && bare.endsWith('"') && bare.length >= 2 ? bare.slice(1, -1).replace(/\\"/g, '"') : bare;
+}
+
+/** Parses a git config file's text for aliases and includes. */
+export function parseGitConfig(text: string): GitConfigText {
   const aliases = new Map<string, string>();
-  let inAlias = false;
+  const includes: string[] = [];
+  let section = "";
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    const section = /^\[\s*([^\]\s"]+)(?:\s+"[^"]*")?\s*\]\s*(.*)$/.exec(line);
-    if (section) {
-      inAlias = (section[1] as string).toLowerCase() === "alias";
-      if (!section[2]) continue;
+    const header = /^\[\s*([^\]\s"]+)(?:\s+"[^"]*")?\s*\]\s*(.*)$/.exec(line);
+    if (header) {
+      section = (header[1] as string).toLowerCase();
+      if (!header[2]) continue;
     }
-    if (!inAlias) continue;
-    const entry = /^([A-Za-z0-9][\w-]*)\s*=\s*(.*)$/.exec(section ? (section[2] as string) : line);
+    const entry = /^([A-Za-z0-9][\w.-]*)\s*=\s*(.*)$/.exec(header ? (header[2] as string) : line);
     if (!entry) continue;
-    let value = (entry[2] as string).replace(/\s+[#;].*$/, "").trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1).replace(/\\"/g, '"');
-    aliases.set((entry[1] as string).toLowerCase(), value);
+    const name = (entry[1] as string).toLowerCase();
+    if (section === "alias") aliases.set(name, unquote(entry[2] as string));
+    // includeIf's condition is not evaluated: an alias the condition may leave out is still one the
+    // agent could reach (by running git where the condition holds), so it counts.
+    else if ((section === "include" || section === "includeif") && name === "path") includes.push(unquote(entry[2] as string));
   }
-  return aliases;
+  return { aliases, includes };
 }
 
-/** The git config files that may define aliases for a repository at or above `cwd`: user, XDG, repository. */
+/** The `[alias]` entries of a git config file's text, names lower-cased (git's are case-insensitive). */
+export function parseAliases(text: string): Map<string, string> {
+  return parseGitConfig(text).aliases;
+}
+
+const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/")) || "/";
+
+/**
+ * The repository's own config files: `.git/config`, or, where `.git` is a file (a worktree, a
+ * submodule), the config of the git folder it points to and of the repository it shares.
+ */
+async function repositoryConfigFiles(io: HostIO, root: string): Promise<string[]> {
+  const dotGit = `${root === "/" ? "" : root}/.git`;
+  const info = await io.stat(dotGit);
+  if (info?.kind !== "file") return [`${dotGit}/config`];
+  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec((await io.readText(dotGit).catch(() => undefined)) ?? "");
+  if (!pointer) return [];
+  const gitDir = normalizeAbsolute((pointer[1] as string).startsWith("/") ? (pointer[1] as string) : `${root}/${pointer[1] as string}`);
+  const common = ((await io.readText(`${gitDir}/commondir`).catch(() => undefined)) ?? "").trim();
+  const commonDir = common === "" ? gitDir : normalizeAbsolute(common.startsWith("/") ? common : `${gitDir}/${common}`);
+  return [`${commonDir}/config`, `${gitDir}/config.worktree`];
+}
+
+/** The git config files that may define aliases for a repository at or above `cwd`: system, user, XDG, repository. */
 async function configFiles(io: HostIO, cwd: string, home: string | undefined): Promise<string[]> {
   const files: string[] = [];
+  if (!io.env("GIT_CONFIG_NOSYSTEM")) files.push(io.env("GIT_CONFIG_SYSTEM") || "/etc/gitconfig");
   if (home) files.push(`${home}/.gitconfig`);
   const xdg = io.env("XDG_CONFIG_HOME") || (home ? `${home}/.config` : undefined);
   if (xdg) files.push(`${xdg}/git/config`);
   const global = io.env("GIT_CONFIG_GLOBAL");
   if (global) files.push(global);
   const root = await workingTreeRoot(io, cwd);
-  if (root !== undefined) files.push(`${root === "/" ? "" : root}/.git/config`);
+  if (root !== undefined) files.push(...(await repositoryConfigFiles(io, root)));
   return files;
 }
 
-/** The aliases of the user's and the repository's git config (later files win, as in git). */
+/** git stops following includes at this depth; so do we (and a file never includes itself twice). */
+const MAX_INCLUDE_DEPTH = 10;
+
+/** The aliases of the system's, user's and repository's git config, includes followed (later files win, as in git). */
 export async function gitAliases(io: HostIO, cwd: string, home: string | undefined): Promise<Map<string, string>> {
   const aliases = new Map<string, string>();
-  for (const file of await configFiles(io, cwd, home)) {
+  const seen = new Set<string>();
+  const read = async (file: string, depth: number): Promise<void> => {
+    if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return;
+    seen.add(file);
     const text = await io.readText(file).catch(() => undefined);
-    if (text) for (const [name, value] of parseAliases(text)) aliases.set(name, value);
+    if (!text) return;
+    const config = parseGitConfig(text);
+    for (const [name, value] of config.aliases) aliases.set(name, value);
+    for (const include of config.includes) {
+      const path = include.startsWith("~/") && home ? `${home}${include.slice(1)}` : include.startsWith("/") ? include : `${dirOf(file)}/${include}`;
+      await read(normalizeAbsolute(path), depth + 1);
+    }
+  };
+  for (const file of await configFiles(io, cwd, home)) await read(file, 0);
+  return aliases;
+}
+
+/**
+ * Aliases defined through the environment, in the hook's (`env`) or by assignments anywhere in the
+ * command (`GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.cx GIT_CONFIG_VALUE_0=commit git cx`,
+ * `GIT_CONFIG_PARAMETERS="'alias.cx=commit'"`). Read from the text, quotes dropped: an assignment the
+ * walk would not credit (after `export`, in a subshell) still counts, as it may reach git.
+ */
+export function environmentAliases(command: string, env: (name: string) => string | undefined): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const values = new Map<string, string>();
+  const take = (key: string | undefined, value: string | undefined) => {
+    const alias = key === undefined || value === undefined ? undefined : /^alias\.(.+)$/i.exec(key.trim());
+    if (alias) aliases.set((alias[1] as string).toLowerCase(), value as string);
+  };
+  const count = Number(env("GIT_CONFIG_COUNT") ?? 0);
+  for (let i = 0; i < Math.min(count, 100); i++) take(env(`GIT_CONFIG_KEY_${i}`), env(`GIT_CONFIG_VALUE_${i}`));
+  // GIT_CONFIG_PARAMETERS holds what `git -c` passes down: `'alias.cx=commit'` or `'alias.cx'='commit'`.
+  const parameters = (text: string) => {
+    for (const m of text.matchAll(/'([^']*)'(?:='([^']*)')?/g)) {
+      const [key, value] = m[2] === undefined ? [(m[1] as string).split("=")[0], (m[1] as string).split("=").slice(1).join("=")] : [m[1], m[2]];
+      if (m[2] !== undefined || (m[1] as string).includes("=")) take(key, value);
+    }
+  };
+  parameters(env("GIT_CONFIG_PARAMETERS") ?? "");
+  if (!command.includes("GIT_CONFIG_")) return aliases;
+  const plain = command.replace(/\\(.)/g, "$1");
+  for (const m of plain.matchAll(/GIT_CONFIG_(KEY|VALUE)_(\d+)=("[^"]*"|'[^']*'|\S*)/g)) {
+    const text = (m[3] as string).replace(/^(["'])(.*)\1$/, "$2");
+    (m[1] === "KEY" ? keys : values).set(m[2] as string, text);
   }
+  for (const [index, key] of keys) take(key, values.get(index));
+  for (const m of plain.matchAll(/GIT_CONFIG_PARAMETERS=("[^"]*"|\S*)/g)) parameters(m[1] as string);
   return aliases;
 }
