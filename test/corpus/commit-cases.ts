@@ -61,6 +61,11 @@ export const BLOCK: string[] = [
   // A commit through an alias defined on the command line.
   `git -c alias.ci=commit ci -m "wip"`,
   `git -c alias.save="commit -a" save -m "fix: typo"`,
+  // Words a variable or an array makes (field splitting).
+  `X="git commit"; $X -m "wip"`,
+  `x=(git commit -m "wip"); "\${x[@]}"`,
+  `git\${IFS}commit -m "wip"`,
+  `$SUDO git commit -m "wip"`,
   // ... or through the environment, which git reads as config (GIT_CONFIG_COUNT, GIT_CONFIG_PARAMETERS).
   `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.cx GIT_CONFIG_VALUE_0=commit git cx -m "wip"`,
   `export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.cx GIT_CONFIG_VALUE_0="commit -a"; git cx -m "wip"`,

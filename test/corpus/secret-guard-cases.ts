@@ -251,6 +251,15 @@ export const DENY: GuardCase[] = [
   bash("cd config && cat .env"),
   bash("V=.env; cat \"$V\""),
   bash("V=.env; cat $V"),
+  // Field splitting: an unquoted expansion's spaces (or an IFS the guard cannot know) make new words.
+  bash("cat${IFS}.env"),
+  bash("cat$IFS.env"),
+  bash("X=\"cat .env\"; $X"),
+  bash("$(echo cat .env)"),
+  bash("IFS=,; X=cat,.env; $X"),
+  bash("x=(cat .env); \"${x[@]}\""),
+  bash("x=(.env README.md); cat \"${x[0]}\""),
+  bash("files=(.en*); cat \"${files[@]}\""),
   bash("export F=.env; cat $F"),
   bash("F=.e; cat ${F}nv"),
   bash("cat ${X:-.env}"),
@@ -591,6 +600,13 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  // Field splitting and arrays, where what they make reads no secret.
+  bash("X=\"cat .env\"; echo \"$X\""),
+  bash("X=\"ls -la\"; $X"),
+  bash("F=\"README.md package.json\"; cat $F"),
+  bash("x=(README.md package.json); cat \"${x[@]}\""),
+  bash("f=.en*; cat \"$f\""),
+  bash("echo${IFS}hello"),
   // Neighbours of the dotenv tools and decryptions above that put nothing secret on the output.
   bash("dotenv -e .env.test -- npm test"),
   bash("dotenv run -- npm test"),

@@ -78,3 +78,30 @@ describe("shell parser", () => {
     expect(() => parseShell(source)).toThrow(ShellSyntaxError);
   });
 });
+
+describe("field splitting", () => {
+  const split = (source: string, vars: Array<[string, string[]]>) => {
+    const s: ExpandScope = { ...scope, vars: new Map([...scope.vars, ...vars]) };
+    const [statement] = parseShell(source).statements;
+    const command = statement?.pipelines[0]?.commands[0];
+    if (command?.type !== "simple") throw new Error("not a simple command");
+    return command.words.flatMap((word) => expandWord(word, s).map((arg) => arg.text.replaceAll(UNKNOWN, "?")));
+  };
+  it.each<[string, Array<[string, string[]]>, string[]]>([
+    ["$X", [["X", ["cat .env"]]], ["cat", ".env"]],
+    ['"$X"', [["X", ["cat .env"]]], ["cat .env"]],
+    ["a$X", [["X", ["b c"]]], ["ab", "c"]],
+    ["$X", [["X", ["  lead  trail  "]]], ["lead", "trail"]],
+    ["$X", [["X", [" "]]], []],
+    ["$X", [["X", ["a,b"]], ["IFS", [","]]], ["a", "b"]],
+    ["a,b", [["IFS", [","]]], ["a,b"]],
+    ['"a b"', [], ["a b"]],
+    ["$(echo cat .env)", [], ["cat", ".env"]],
+    // An unknown inside a word may be a separator: the pieces around it are words too.
+    ["cat${UNSET}.env", [], ["cat?.env", "cat", ".env"]],
+    ['"cat${UNSET}.env"', [], ["cat?.env"]],
+    ["$UNSET", [], ["?"]],
+  ])("%s with %j gives %j", (source, vars, words) => {
+    expect(split(source, vars)).toEqual(words);
+  });
+});

@@ -70,8 +70,9 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     const redirects = cmd.redirects.filter((r) => !r.heredoc && r.op !== "<<<").map((r) => ({ op: r.op, target: literalValue(r.target, scope(state)) }));
     if (argv.length === 0) {
       for (const assign of cmd.assigns) {
-        const value = literalValue(assign.value, scope(state));
-        state.vars.set(assign.name, value === undefined ? undefined : [value]);
+        // An array's elements are all taken as its values: `"${x[@]}"` runs them as one command's words.
+        const values = (assign.loopValues ?? [assign.value]).map((w) => literalValue(w, scope(state)));
+        state.vars.set(assign.name, values.includes(undefined) ? undefined : (values as string[]));
       }
       if (redirects.length > 0) visit({ name: "", args: [], cwd: state.cwd, redirects, raw: "" });
       return;
@@ -86,6 +87,10 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
   };
 
   const visitArgv = (argv: Arg[], state: State, depth: number, stdin: string | undefined, redirects: WalkedCommand["redirects"], raw: string): void => {
+    // A command word only the running shell knows may be empty or a prefix (`$SUDO git commit`), or
+    // split into words (`git${IFS}commit`, whose pieces expandWord puts after it): what follows it
+    // may be the command that runs.
+    if (argv[0]?.text.includes(UNKNOWN) && argv.length > 1 && depth < 8) visitArgv(argv.slice(1), state, depth + 1, stdin, redirects, raw);
     const alias = aliases.get(argv[0]?.text ?? "");
     if (alias !== undefined && depth < 8) {
       visitSource([alias, ...argv.slice(1).map((a) => a.raw)].join(" "), state, depth + 1);

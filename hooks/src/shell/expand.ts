@@ -43,6 +43,8 @@ function hasGlobCharacter(text: string): boolean {
 interface Char {
   c: string;
   quoted: boolean;
+  /** From an unquoted expansion: where an IFS character (or an unknown) may split the word into fields. */
+  split?: true;
 }
 
 type Chars = Char[];
@@ -52,6 +54,12 @@ function lit(text: string, quoted: boolean): Chars {
 }
 
 const unknownChar: Char = { c: UNKNOWN, quoted: true };
+const unknownUnquoted: Char = { c: UNKNOWN, quoted: true, split: true };
+
+/** An expansion's value: unquoted, the shell splits it into fields at IFS characters (`$X` with X="cat .env"). */
+function expanded(text: string, quoted: boolean): Chars {
+  return quoted ? lit(text, true) : Array.from(text, (c) => ({ c, quoted: false, split: true as const }));
+}
 
 export function variableValues(name: string, scope: ExpandScope): VarValues {
   if (scope.vars.has(name)) return scope.vars.get(name);
@@ -138,26 +146,26 @@ function partAlternatives(part: WordPart, scope: ExpandScope): Chars[] {
       return [lit("/dev/fd/63", true)];
     case "cmdsub": {
       const out = staticOutput(part.script, scope);
-      return [out === undefined ? [unknownChar] : lit(out, part.quoted)];
+      return [out === undefined ? [part.quoted ? unknownChar : unknownUnquoted] : expanded(out, part.quoted)];
     }
     case "param": {
       // A length, or `${!PREFIX*}`'s list of variable names: never a file name nor a secret.
       if (part.length || part.names) return [lit("0", true)];
-      if (part.indirect) return [[unknownChar]];
+      const unknown = part.quoted ? unknownChar : unknownUnquoted;
+      if (part.indirect) return [[unknown]];
       const values = variableValues(part.name, scope);
-      const asChars = (list: VarValues): Chars[] =>
-        list === undefined ? [[unknownChar]] : list.map((value) => lit(value, part.quoted));
+      const asChars = (list: VarValues): Chars[] => (list === undefined ? [[unknown]] : list.map((value) => expanded(value, part.quoted)));
       const op = part.op;
       if (op === undefined) return asChars(values);
       const arg = part.arg ? wordAlternatives(part.arg, scope) : [[]];
       if (op === ":-" || op === "-" || op === ":=" || op === "=") {
-        if (values === undefined) return [[unknownChar], ...arg];
+        if (values === undefined) return [[unknown], ...arg];
         const set = values.filter((v) => v !== "" || !op.startsWith(":"));
         return set.length === values.length ? asChars(values) : [...asChars(set), ...arg];
       }
       if (op === ":+" || op === "+") return values === undefined ? [[], ...arg] : values.some((v) => v !== "") ? arg : [[]];
       if (op === ":?" || op === "?") return asChars(values);
-      return [[unknownChar]];
+      return [[unknown]];
     }
   }
 }
@@ -268,11 +276,45 @@ export function expandWord(word: Word, scope: ExpandScope): Arg[] {
   const only = word.parts.length === 1 ? word.parts[0] : undefined;
   if (only?.type === "lit" && (only.quoted || isPlainText(only.text))) return [{ text: only.text, raw: word.raw }];
   const budget = { left: MAX_ALTERNATIVES };
+  const ifs = ifsOf(scope);
   const out: Arg[] = [];
   for (const alternative of wordAlternatives(word, scope)) {
-    for (const chars of braceExpand(alternative, budget)) out.push(toArg(chars, word.raw, scope.home));
+    for (const chars of braceExpand(alternative, budget)) {
+      for (const field of splitFields(chars, ifs)) out.push(toArg(field, word.raw, scope.home));
+      // An unknown inside a word may hold IFS characters (`cat${IFS}.env`, IFS unknown here): the
+      // pieces around it may be fields of their own, so they are taken as words too.
+      if (chars.some((ch) => ch.split && ch.c === UNKNOWN) && chars.some((ch) => ch.c !== UNKNOWN)) {
+        for (const piece of splitAt(chars, (ch) => ch.split === true && ch.c === UNKNOWN)) out.push(toArg(piece, word.raw, scope.home));
+      }
+    }
   }
   return out;
+}
+
+/** The shell's field separators: IFS when the command set it to a known value, else space, tab and newline. */
+function ifsOf(scope: ExpandScope): string {
+  const values = scope.vars.get("IFS");
+  return values?.length === 1 ? (values[0] as string) : " \t\n";
+}
+
+/** Runs of chars between separators, empty runs dropped. */
+function splitAt(chars: Chars, isSeparator: (ch: Char) => boolean): Chars[] {
+  const pieces: Chars[] = [[]];
+  for (const ch of chars) {
+    if (isSeparator(ch)) pieces.push([]);
+    else (pieces[pieces.length - 1] as Chars).push(ch);
+  }
+  return pieces.filter((piece) => piece.length > 0);
+}
+
+/**
+ * Field splitting: the characters an unquoted expansion produced split the word where they are IFS
+ * characters (`X="cat .env"; $X` runs cat with .env). Literal text never splits. A word that is
+ * all separators leaves no field, as in the shell.
+ */
+function splitFields(chars: Chars, ifs: string): Chars[] {
+  if (!chars.some((ch) => ch.split && ifs.includes(ch.c))) return [chars];
+  return splitAt(chars, (ch) => ch.split === true && ifs.includes(ch.c));
 }
 
 /** Unquoted text that brace, tilde and glob expansion leave as it is. */

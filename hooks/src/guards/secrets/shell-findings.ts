@@ -92,13 +92,7 @@ class ShellAnalysis implements Analyzer {
         const values = command.assign.loopValues ?? [];
         await this.nested(values, state);
         // `for f in .??*`: the loop takes the files the glob matches, so `cat "$f"` reads them.
-        const words: Arg[] = [];
-        for (const arg of values.flatMap((w) => this.expand(w, state))) {
-          const matches = arg.glob !== undefined && state.cwd !== undefined && !arg.text.includes(UNKNOWN) ? await expandGlob(this.env.ctx.io, arg.glob.startsWith("/") ? arg.glob : `${state.cwd}/${arg.glob}`) : [];
-          if (matches.length === 0) words.push(arg);
-          for (const match of matches) words.push({ text: match, raw: arg.raw });
-        }
-        state.vars.set(command.assign.name, mergeValues([words]));
+        state.vars.set(command.assign.name, mergeValues([await this.globbed(values, state)]));
         return;
       }
       case "compound":
@@ -110,6 +104,17 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
+  /** Words expanded as a for loop's list or an array's elements are: globs replaced by the files they match. */
+  private async globbed(values: Word[], state: State): Promise<Arg[]> {
+    const words: Arg[] = [];
+    for (const arg of values.flatMap((w) => this.expand(w, state))) {
+      const matches = arg.glob !== undefined && state.cwd !== undefined && !arg.text.includes(UNKNOWN) ? await expandGlob(this.env.ctx.io, arg.glob.startsWith("/") ? arg.glob : `${state.cwd}/${arg.glob}`) : [];
+      if (matches.length === 0) words.push(arg);
+      for (const match of matches) words.push({ text: match, raw: arg.raw });
+    }
+    return words;
+  }
+
   private async simple(command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void> {
     await this.nested(command.words, state);
     await this.nested(command.assigns.map((a) => a.value), state);
@@ -117,7 +122,9 @@ class ShellAnalysis implements Analyzer {
     const argv = command.words.flatMap((word) => this.expand(word, state));
     if (argv.length === 0) {
       for (const assign of command.assigns) {
-        state.vars.set(assign.name, assign.loopValues ? undefined : mergeValues([this.expand(assign.value, state)]));
+        // An array's elements (globs matched, as in a for loop) are all taken as its values:
+        // `"${x[@]}"` runs them as one command's words.
+        state.vars.set(assign.name, mergeValues([assign.loopValues ? await this.globbed(assign.loopValues, state) : this.expand(assign.value, state)]));
       }
     }
     await this.redirects(command.redirects, state, argv[0]?.text);
