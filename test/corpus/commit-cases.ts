@@ -66,6 +66,13 @@ export const BLOCK: string[] = [
   `x=(git commit -m "wip"); "\${x[@]}"`,
   `git\${IFS}commit -m "wip"`,
   `$SUDO git commit -m "wip"`,
+  // Commits from inline interpreter code: their message cannot be read.
+  `python3 -c "import os; os.system('git commit -m \"Add a thing\" -m \"Because.\"')"`,
+  `python3 -c "import subprocess; subprocess.run(['git', 'commit', '-m', 'Add a thing'])"`,
+  `node -e "require('child_process').execSync('git commit -am wip')"`,
+  `ruby -e 'system("git", "commit", "-m", "wip")'`,
+  `python3 - <<'EOF'\nimport os\nos.system("git commit -m wip")\nEOF`,
+  `/usr/bin/perl -e 'system("git commit -m wip")'`,
   // ... or through the environment, which git reads as config (GIT_CONFIG_COUNT, GIT_CONFIG_PARAMETERS).
   `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.cx GIT_CONFIG_VALUE_0=commit git cx -m "wip"`,
   `export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.cx GIT_CONFIG_VALUE_0="commit -a"; git cx -m "wip"`,
@@ -127,6 +134,10 @@ export const BLOCK: string[] = [
 ];
 
 export const PASS: string[] = [
+  // Inline code that mentions git without committing.
+  `python3 -c "import subprocess; print(subprocess.check_output(['git', 'status']))"`,
+  `node -e "console.log(require('child_process').execSync('git log -1').toString())"`,
+  `python3 -c "print('commit early, commit often')"`,
   m(GOOD),
   // Messages printed by printf or echo -e, in a substitution or through a pipe.
   `git commit -m "$(printf 'Add retry to the upload client\n\nUploads failed on the first hiccup.')"`,

@@ -1,5 +1,5 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
-import { GIT_VALUE_OPTIONS } from "../secrets/command-rules.js";
+import { GIT_VALUE_OPTIONS, interpreters } from "../secrets/command-rules.js";
 import { resolveDir, walkCommands } from "../walk-commands.js";
 
 /** One `git commit` a Bash command would run, with what the gate needs to judge it. */
@@ -12,7 +12,18 @@ export interface CommitInvocation {
   stdin?: string;
   /** The command as written, for messages. */
   raw: string;
+  /** Set when the commit is made by inline interpreter code, whose message and options the gate cannot read. */
+  inline?: string;
 }
+
+/**
+ * Code that runs `git commit`: the words (`"git commit"`, `['git', 'commit']`) where the code also
+ * starts a process (os.system, subprocess, execSync, spawn, system(), backticks). Printing the words
+ * alone (`console.log('git commit')`) is no commit.
+ */
+const GIT_COMMIT_WORDS = /\bgit\b["',\s]{1,8}(?:-[^\n]{0,40}?\s)?commit\b/;
+const STARTS_PROCESS = /\b(?:system|exec\w*|spawn\w*|popen|Popen|subprocess|check_output|check_call|call|run|shell_exec|passthru|proc_open|Command)\b|`|%x/;
+const commitsFromCode = (code: string) => GIT_COMMIT_WORDS.test(code) && STARTS_PROCESS.test(code);
 
 /**
  * Finds every `git commit` in a command line, however it is wrapped; mentions (echo, grep) are not
@@ -21,7 +32,16 @@ export interface CommitInvocation {
 export function findCommits(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, configAliases?: ReadonlyMap<string, string>, depth = 0): CommitInvocation[] {
   const found: CommitInvocation[] = [];
   walkCommands(command, cwd, home, env, ({ name, args, cwd: at, stdin, raw }) => {
-    if (name !== "git") return;
+    if (name !== "git") {
+      // python3 -c "os.system('git commit …')", node -e, a heredoc fed to an interpreter: a commit the
+      // gate cannot read, so it is found, to be refused.
+      const base = name.slice(name.lastIndexOf("/") + 1);
+      const interpreter = interpreters().find((entry) => entry.pattern.test(base));
+      if (interpreter && (args.some((arg) => commitsFromCode(arg.text)) || (stdin !== undefined && commitsFromCode(stdin)))) {
+        found.push({ args: [], cwd: at, raw, inline: base });
+      }
+      return;
+    }
     let j = 0;
     let gitCwd = at;
     // `git -c alias.ci=commit ci`: aliases defined on the command line, by name.

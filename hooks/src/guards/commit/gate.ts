@@ -123,6 +123,12 @@ export const commitGate: PreToolUseCheck = {
       throw error;
     }
     if (invocations.length === 0) return PASS;
+    const inline = invocations.find((invocation) => invocation.inline);
+    if (inline) {
+      return deny(
+        `\`${inline.raw.slice(0, 120)}\` runs \`git commit\` from ${inline.inline} code, where the gate can read neither its message nor its options, so it can neither check the message nor run verification first. Run \`git commit\` directly in the Bash command instead, its message in -m or a heredoc, so the gate can check it.`,
+      );
+    }
     if (ctx.configDegraded) {
       return deny(`The shipshape configuration is broken, so the gate cannot know this project's convention and verification commands. Fix it first:\n${ctx.configNotice ?? "see the notice about .claude/shipshape.yaml"}`);
     }
