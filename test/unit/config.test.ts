@@ -1,4 +1,8 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fileConfigCache } from "../../hooks/src/runtime/config-cache.js";
 import { resolveConfigSources } from "../../hooks/src/entries/config-loader.js";
 import { loadConfig, type ConfigCache } from "../../hooks/src/config/load-config.js";
 import { DEFAULT_CONFIG, type LoadedConfig } from "../../hooks/src/config/types.js";
@@ -84,5 +88,17 @@ describe("configuration", () => {
   it("writes JSON pointers as YAML key paths", () => {
     expect(toKeyPath("/commit/verify/commands/0/name")).toBe("commit.verify.commands[0].name");
     expect(toKeyPath("")).toBe("(top level)");
+  });
+});
+
+describe("the command hook's config cache", () => {
+  it("keeps a resolved config per version of the code that resolved it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "shipshape-config-cache-"));
+    const loaded = { config: DEFAULT_CONFIG, files: ["/p/.claude/shipshape.yaml"], problems: [], degraded: false };
+    fileConfigCache(dir, "v1")?.set("identity", loaded);
+    expect(fileConfigCache(dir, "v1")?.get("identity")).toEqual(loaded);
+    // After an update the same file is resolved again: the new code may read it differently.
+    expect(fileConfigCache(dir, "v2")?.get("identity")).toBeUndefined();
+    expect(fileConfigCache(dir, "v1")?.get("other identity")).toBeUndefined();
   });
 });

@@ -25,6 +25,7 @@ declare const module: {
   exports: { warmUpForCodeCache?: (kind: CallKind) => Promise<void> };
   shipshapeStdin?: StdinResult;
   shipshapeMemo?: MemoSlot;
+  shipshapeCode?: string;
 };
 declare const exports: unknown;
 declare const require: (id: string) => unknown;
@@ -47,6 +48,7 @@ if (remembered) {
   process.exitCode = remembered.code;
 } else {
   module.shipshapeMemo = slot;
+  module.shipshapeCode = DECISION_CODE;
   try {
     runBundle();
   } catch (error) {

@@ -21,9 +21,10 @@ import { warmUp } from "../runtime/warm-up.js";
 declare const require: (id: string) => unknown;
 /**
  * The loader's module (pre-tool-use.cjs runs this bundle in it), with the stdin it read and checked,
- * and where to keep this decision when the loader may replay it (decision-memo.ts).
+ * where to keep this decision when the loader may replay it (decision-memo.ts), and the hash of the
+ * decision code (this bundle and the config loader), which versions the config cache.
  */
-declare const module: { shipshapeStdin?: StdinResult; shipshapeMemo?: MemoSlot };
+declare const module: { shipshapeStdin?: StdinResult; shipshapeMemo?: MemoSlot; shipshapeCode?: string };
 
 // fs.writeSync rather than process.stdout: creating the stdout stream costs ~2 ms per run.
 const writeStdout = (text: string) => void writeSync(1, text);
@@ -49,7 +50,7 @@ runPreToolUseHook(PRE_TOOL_USE_CHECKS, {
   io: createNodeIO(process.env, shellRunner),
   readStdin: () => module.shipshapeStdin ?? readAllSync(0),
   resolver,
-  cache: fileConfigCache(dir),
+  cache: fileConfigCache(dir, module.shipshapeCode),
   store: fileStore(dir, "verify-cache"),
   writeStdout,
   writeStderr,
