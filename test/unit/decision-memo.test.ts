@@ -198,6 +198,9 @@ describe("what makes a decision one not to remember", () => {
     ["listing fields when there is a description", (r) => Object.keys(watch(r, { command: "ls", description: "d" }).input), false],
     ["serializing the input", (r) => JSON.stringify(watch(r, { command: "ls", timeout: 5 }).input), false],
     ["listing fields when there is none", (r) => Object.keys(watch(r, { command: "ls" }).input), true],
+    ["looking at more than 64 KB of answers (a search over a large tree)", async (r) => {
+      for (let i = 0; i < 3000; i++) r.io.env(`VARIABLE_WITH_A_LONG_NAME_${i}`);
+    }, false],
     ["spreading the call", (r) => ({ ...watch(r, {}) }), false],
   ])("%s", async (_name, act, replayable) => {
     const recording = recordLookups(io, store);

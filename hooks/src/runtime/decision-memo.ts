@@ -46,6 +46,11 @@ export const UNKEYED_INPUT_FIELDS: readonly string[] = ["description", "timeout"
 
 const SLOTS = 256;
 /**
+ * A decision that looked at more than this (a recursive search over a large tree lists every folder)
+ * is not kept: its entry would be large, and replaying it as slow as deciding.
+ */
+const MAX_FACT_TEXT = 64 * 1024;
+/**
  * Larger payloads (a Write or Edit of a sizeable file, rarely repeated word for word) are decided
  * afresh: this bounds the cache folder at 256 entries of about this size.
  */
@@ -173,12 +178,18 @@ export interface Recording {
 export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Recording {
   const facts: Fact[] = [];
   let replayable = true;
+  let size = 0;
+  const note = (fact: Fact) => {
+    size += fact[1].length + fact[2].length;
+    if (size > MAX_FACT_TEXT) replayable = false;
+    else facts.push(fact);
+  };
   const noted =
     <T>(probe: Probe, lookUp: (subject: string) => Promise<T>) =>
     async (subject: string): Promise<T> => {
       try {
         const result = await lookUp(subject);
-        facts.push([probe, subject, answerText(probe, result)]);
+        note([probe, subject, answerText(probe, result)]);
         return result;
       } catch (error) {
         replayable = false;
@@ -202,7 +213,7 @@ export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Rec
       runShell: unrepeatable((command, options) => io.runShell(command, options)),
       env(name) {
         const value = io.env(name);
-        facts.push(["env", name, answerText("env", value)]);
+        note(["env", name, answerText("env", value)]);
         return value;
       },
     },
