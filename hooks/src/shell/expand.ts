@@ -135,6 +135,15 @@ function staticOutput(script: Script, scope: ExpandScope): string | undefined {
   return out?.replace(/\n+$/, "");
 }
 
+/**
+ * The text a `<(…)` word gives to read, when staticPrint knows it (`source <(echo cat .env)` runs
+ * that text as shell code); undefined for any other word.
+ */
+export function substitutedInput(word: Word | undefined, scope: ExpandScope): string | undefined {
+  const only = word?.parts.length === 1 ? word.parts[0] : undefined;
+  return only?.type === "procsub" && only.direction === "<" ? staticOutput(only.script, scope) : undefined;
+}
+
 /** Alternatives for one part, each a run of characters. */
 function partAlternatives(part: WordPart, scope: ExpandScope): Chars[] {
   switch (part.type) {

@@ -1,5 +1,5 @@
 import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
-import { UNKNOWN, expandWord, expandedVariables, nestedScripts, staticPrint, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
+import { UNKNOWN, expandWord, expandedVariables, nestedScripts, staticPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
@@ -25,6 +25,8 @@ class ShellAnalysis implements Analyzer {
   readonly findings: Finding[] = [];
   gitChanged = false;
   private nesting = 0;
+  /** Aliases the command defines (`alias c='cat .env'` then `c` on a later line): Claude Code's shell expands them. */
+  private readonly aliases = new Map<string, string>();
 
   constructor(
     readonly env: GuardEnv,
@@ -169,6 +171,24 @@ class ShellAnalysis implements Analyzer {
       await this.readsAll(args, state, `Running a computed command (\`${head.raw}\`) on`);
       return;
     }
+    const alias = this.aliases.get(head.text);
+    if (alias !== undefined) {
+      // As in bash, an alias is not expanded again inside its own expansion (alias ls='ls -a').
+      this.aliases.delete(head.text);
+      try {
+        await this.source([alias, ...args.map((a) => a.raw)].join(" "), state, `The alias \`${head.text}\``);
+      } finally {
+        this.aliases.set(head.text, alias);
+      }
+      return;
+    }
+    if (head.text === "alias") {
+      for (const arg of args) {
+        const definition = /^([^=\s]+)=(.*)$/s.exec(arg.text);
+        if (definition && !arg.text.includes(UNKNOWN)) this.aliases.set(definition[1] as string, definition[2] as string);
+      }
+      return;
+    }
     const name = basename(head.text);
     const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
     // Code fed through a pipe counts when what the left side prints is certain (`echo 'cat .env' | sh`).
@@ -214,7 +234,9 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "source" || name === ".") {
-      if (args[0]) await this.file(args[0], state, "Sourcing");
+      const code = substitutedInput(command.words.find((word) => word.raw === args[0]?.raw), this.scope(state));
+      if (code !== undefined) await this.source(code, copy(state), `The code \`${name}\` runs`);
+      else if (args[0]) await this.file(args[0], state, "Sourcing");
       return;
     }
     const wrapper = wrapperSpec(name);
@@ -230,7 +252,13 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "xargs") return searchCommands.xargs(this, args, state, upstream);
-    if (SHELLS.has(name)) return codeCommands.shell(this, name, args, stdinText, state);
+    if (SHELLS.has(name)) {
+      // `bash <(echo …)`: the script is a process substitution whose output is known.
+      const script = args.find((arg) => !arg.text.startsWith("-"));
+      const code = script && substitutedInput(command.words.find((word) => word.raw === script.raw), this.scope(state));
+      if (code !== undefined) return this.source(code, copy(state), `The script \`${name}\` runs`);
+      return codeCommands.shell(this, name, args, stdinText, state);
+    }
     if (name === "ssh") return codeCommands.ssh(this, args);
     if (name === "su" || name === "runuser") {
       const code = optionValues(parseOptions(args, { valueShort: "cglsw", valueLong: ["--command", "--group", "--shell"] }), "-c", "--command")[0];
