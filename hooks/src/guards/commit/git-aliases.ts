@@ -5,8 +5,10 @@
  */
 import { onFirstUse } from "../../runtime/on-first-use.js";
 import type { HostIO } from "../../runtime/io.js";
-import { workingTreeRoot } from "../git-root.js";
+import { gitConfigFiles } from "../git-root.js";
 import { normalizeAbsolute } from "../../runtime/paths.js";
+
+const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/")) || "/";
 
 /** git's own subcommands (and common extensions): these are never aliases, as git runs its own first. */
 const gitSubcommands = onFirstUse(
@@ -127,38 +129,6 @@ export function parseAliases(text: string): Map<string, string> {
   return parseGitConfig(text).aliases;
 }
 
-const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/")) || "/";
-
-/**
- * The repository's own config files: `.git/config`, or, where `.git` is a file (a worktree, a
- * submodule), the config of the git folder it points to and of the repository it shares.
- */
-async function repositoryConfigFiles(io: HostIO, root: string): Promise<string[]> {
-  const dotGit = `${root === "/" ? "" : root}/.git`;
-  const info = await io.stat(dotGit);
-  if (info?.kind !== "file") return [`${dotGit}/config`];
-  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec((await io.readText(dotGit).catch(() => undefined)) ?? "");
-  if (!pointer) return [];
-  const gitDir = normalizeAbsolute((pointer[1] as string).startsWith("/") ? (pointer[1] as string) : `${root}/${pointer[1] as string}`);
-  const common = ((await io.readText(`${gitDir}/commondir`).catch(() => undefined)) ?? "").trim();
-  const commonDir = common === "" ? gitDir : normalizeAbsolute(common.startsWith("/") ? common : `${gitDir}/${common}`);
-  return [`${commonDir}/config`, `${gitDir}/config.worktree`];
-}
-
-/** The git config files that may define aliases for a repository at or above `cwd`: system, user, XDG, repository. */
-async function configFiles(io: HostIO, cwd: string, home: string | undefined): Promise<string[]> {
-  const files: string[] = [];
-  if (!io.env("GIT_CONFIG_NOSYSTEM")) files.push(io.env("GIT_CONFIG_SYSTEM") || "/etc/gitconfig");
-  if (home) files.push(`${home}/.gitconfig`);
-  const xdg = io.env("XDG_CONFIG_HOME") || (home ? `${home}/.config` : undefined);
-  if (xdg) files.push(`${xdg}/git/config`);
-  const global = io.env("GIT_CONFIG_GLOBAL");
-  if (global) files.push(global);
-  const root = await workingTreeRoot(io, cwd);
-  if (root !== undefined) files.push(...(await repositoryConfigFiles(io, root)));
-  return files;
-}
-
 /** git stops following includes at this depth; so do we (and a file never includes itself twice). */
 const MAX_INCLUDE_DEPTH = 10;
 
@@ -178,7 +148,7 @@ export async function gitAliases(io: HostIO, cwd: string, home: string | undefin
       await read(normalizeAbsolute(path), depth + 1);
     }
   };
-  for (const file of await configFiles(io, cwd, home)) await read(file, 0);
+  for (const file of await gitConfigFiles(io, cwd, home)) await read(file, 0);
   return aliases;
 }
 

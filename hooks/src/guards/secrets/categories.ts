@@ -90,6 +90,14 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     ],
   },
   {
+    // Matched by contents, not by name (secret-files.ts): a git config whose URL carries a password or
+    // token (`https://user:TOKEN@host/…`, a token as the user name, or an insteadOf rewrite to one).
+    id: "git-url-credentials",
+    title: "git config with a credential in a URL",
+    why: "a token in a remote URL is a live credential for the repository host, printed wherever the URL is",
+    patterns: [],
+  },
+  {
     id: "process-environment",
     title: "process environment",
     why: "a process's environment holds every secret passed to it in variables",

@@ -2,7 +2,7 @@
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { toAbsolute } from "../../runtime/paths.js";
-import { workingTreeRoot } from "../git-root.js";
+import { gitConfigFiles, workingTreeRoot } from "../git-root.js";
 import { NAMES_ONLY, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
 import { tracked } from "./commands-search.js";
@@ -49,6 +49,14 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     return;
   }
   if (sub === "credential" || sub.startsWith("credential-")) return;
+  // `git remote -v`, `git config --list`, `git ls-remote --get-url` print the URLs of the config
+  // files git reads: refused when one holds a credential (secret-files.ts, by contents).
+  if (printsUrls(sub, rest)) {
+    for (const file of await gitConfigFiles(a.env.ctx.io, own.cwd ?? "/", a.env.ctx.home)) {
+      await a.file({ text: file, raw: file }, own, `\`git ${sub}\` prints the URLs of`);
+    }
+    return;
+  }
   // `REV:path` names a file in history; reading commands print it.
   for (const arg of rest) {
     // REV:path, :path (the index) and :N:path (a merge stage).
@@ -67,6 +75,18 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   if ((sub === "log" || sub === "whatchanged") && !rest.some((w) => PATCH.test(w.text) || PICKAXE.test(w.text))) return;
   if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own, elsewhere);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
+}
+
+/** Whether a git command prints configured URLs: remote -v/show/get-url, config listings and url keys, ls-remote --get-url. */
+function printsUrls(sub: string, rest: Arg[]): boolean {
+  const texts = rest.map((w) => w.text);
+  if (sub === "remote") return texts.some((t) => t === "-v" || t === "--verbose" || t === "get-url" || t === "show");
+  if (sub === "ls-remote") return texts.includes("--get-url");
+  if (sub !== "config") return false;
+  if (texts.some((t) => /^(-l|--list|--get-regexp|--get-urlmatch)$/.test(t))) return true;
+  // Reading a key (one operand, no value) that holds a URL.
+  const operands = texts.filter((t) => !t.startsWith("-"));
+  return operands.length === 1 && /url|^remote\.|insteadof/i.test(operands[0] as string);
 }
 
 /** Options that make git print patches, the files' contents, rather than names or counts. */

@@ -13,6 +13,8 @@ export interface SecretMatch {
 export interface SecretRules {
   /** The category whose pattern the absolute path matches, unless an exception or allow entry covers it. */
   classify(absolutePath: string): SecretMatch | undefined;
+  /** Whether `secrets.allow` covers the absolute path (checks that judge a file by its contents ask this). */
+  allowed(absolutePath: string): boolean;
   /** Last path segments the anchored patterns end in (`credentials`, `config`, …): a path whose folder is unknown but whose name is one of these may be a secret. */
   anchoredNames: ReadonlySet<string>;
   categories: readonly SecretCategory[];
@@ -197,6 +199,10 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
         }
       }
       return anchoredNames;
+    },
+    allowed(absolutePath: string): boolean {
+      allow ??= compileAll(config.allow);
+      return firstMatch(allow, absolutePath, basename(absolutePath), relativeTo(projectDir, absolutePath)) !== undefined;
     },
     classify(absolutePath: string): SecretMatch | undefined {
       if (!mayMatch(absolutePath)) return undefined;

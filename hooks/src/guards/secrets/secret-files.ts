@@ -31,6 +31,46 @@ export function onlyPublicPem(text: string): boolean {
   return labels.length > 0 && labels.every((label) => PUBLIC_PEM.test(label)) && !/PRIVATE KEY/.test(text);
 }
 
+/** The category of git configs with a credential in a URL (categories.ts): found by contents, not name. */
+export const GIT_URL_CREDENTIALS = "git-url-credentials";
+
+/** A git config by its path: a repository's (bare, worktree, submodule), the user's, the system's. */
+export function isGitConfigPath(path: string): boolean {
+  const slash = path.lastIndexOf("/");
+  const name = path.slice(slash + 1);
+  if (name === ".gitconfig" || name === "gitconfig") return true;
+  if (name !== "config" && name !== "config.worktree") return false;
+  const dir = path.slice(0, slash);
+  return dir.endsWith(".git") || dir.endsWith("/git") || dir.includes("/.git/worktrees/") || dir.includes("/.git/modules/");
+}
+
+/**
+ * Whether text holds a URL whose user part is a credential: `user:password@`, or a token standing as
+ * the user of an http(s) URL (`https://ghp_…@github.com/…`). `ssh://git@host` is no credential.
+ */
+export function hasCredentialedUrl(text: string): boolean {
+  for (const m of text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/([^\s/@"'<>]+)@/gi)) {
+    const user = m[2] as string;
+    if (user.includes(":") && !user.endsWith(":")) return true;
+    const web = /^https?$/i.test(m[1] as string);
+    if (web && /^(gh[pousr]_|github_pat_|glpat-|x-access-token|x-oauth|oauth2|[A-Za-z0-9_-]{30,}$)/.test(user)) return true;
+  }
+  return false;
+}
+
+const GIT_CONFIG_READ_LIMIT = 256 * 1024;
+
+/** A git config holding a credential in a URL, when that category is on: judged by reading it. */
+async function gitConfigWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
+  const target = facts.realPath ?? path;
+  if (!facts.exists || facts.isDir || (facts.size ?? Infinity) > GIT_CONFIG_READ_LIMIT || !(isGitConfigPath(target) || isGitConfigPath(path))) return undefined;
+  const category = rules.categories.find((c) => c.id === GIT_URL_CREDENTIALS);
+  if (!category || rules.allowed(path) || rules.allowed(target)) return undefined;
+  const text = await io.readText(target).catch(() => undefined);
+  if (text === undefined || !hasCredentialedUrl(text)) return undefined;
+  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: "a URL with user:token@" } };
+}
+
 export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
   return factsFrom(path, await io.stat(path));
 }
@@ -61,7 +101,7 @@ export function secretFileFrom(rules: SecretRules, path: string, facts: FileFact
  */
 export async function secretFileAt(io: HostIO, rules: SecretRules, path: string, mustExist: boolean, inspect = false): Promise<SecretFileHit | undefined> {
   const facts = await factsOf(io, path);
-  const hit = secretFileFrom(rules, path, facts, mustExist);
+  const hit = secretFileFrom(rules, path, facts, mustExist) ?? (await gitConfigWithCredential(io, rules, path, facts));
   const target = hit?.realPath ?? path;
   if (inspect && hit && facts.exists && hit.match.category.id === "key-material" && /\.pem$/i.test(target) && (facts.size ?? Infinity) <= PEM_READ_LIMIT) {
     const text = await io.readText(target).catch(() => undefined);

@@ -1,0 +1,112 @@
+/**
+ * Git configs holding a credential in a URL (`https://user:TOKEN@host/…`): a secret by contents, not
+ * by name. Reading such a file, or a git command that prints its URLs, is refused; the same commands
+ * over a config whose URLs hold no credential pass.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG, type ShipshapeConfig } from "../../hooks/src/config/types.js";
+import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { hasCredentialedUrl, isGitConfigPath } from "../../hooks/src/guards/secrets/secret-files.js";
+import { memoryIO } from "../helpers/memory-io.js";
+
+const PROJECT = "/work/app";
+const HOME = "/home/dev";
+const TOKEN_URL = "https://x-access-token:ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/o/app.git";
+const CLEAN_URL = "https://github.com/o/app.git";
+
+function repo(url: string, extra: Record<string, string> = {}) {
+  return memoryIO({
+    files: {
+      [`${PROJECT}/.git/config`]: `[core]\n\tbare = false\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
+      [`${PROJECT}/.git/HEAD`]: "ref: refs/heads/main\n",
+      [`${PROJECT}/src/app.ts`]: "export {};\n",
+      [`${HOME}/.gitconfig`]: "[user]\n\tname = Dev\n",
+      ...extra,
+    },
+    env: { HOME },
+  });
+}
+
+async function decide(io: ReturnType<typeof memoryIO>, tool: string, input: Record<string, unknown>, config: ShipshapeConfig = DEFAULT_CONFIG) {
+  const verdict = await secretGuard.decide({ tool, input, cwd: PROJECT, sessionId: "t" }, { io, config, configDegraded: false, projectDir: PROJECT, home: HOME });
+  return verdict;
+}
+
+const calls: Array<[string, string, Record<string, unknown>]> = [
+  ["git remote -v", "Bash", { command: "git remote -v" }],
+  ["git remote get-url", "Bash", { command: "git remote get-url origin" }],
+  ["git remote show", "Bash", { command: "git remote show origin" }],
+  ["git config --get of the URL", "Bash", { command: "git config --get remote.origin.url" }],
+  ["git config of the URL key", "Bash", { command: "git config remote.origin.url" }],
+  ["git config --list", "Bash", { command: "git config --list" }],
+  ["git config -l from a subfolder", "Bash", { command: "cd src && git config -l" }],
+  ["git ls-remote --get-url", "Bash", { command: "git ls-remote --get-url" }],
+  ["cat of the config", "Bash", { command: "cat .git/config" }],
+  ["grep in the config", "Bash", { command: "grep url .git/config" }],
+  ["the Read tool", "Read", { file_path: `${PROJECT}/.git/config` }],
+];
+
+describe("git configs with a credential in a URL", () => {
+  it.each(calls)("refuses %s when a URL holds a token", async (_name, tool, input) => {
+    const verdict = await decide(repo(TOKEN_URL), tool, input);
+    expect(verdict.action).toBe("deny");
+    if (verdict.action === "deny") expect(verdict.reason).toContain('category "git-url-credentials"');
+  });
+
+  it.each(calls)("lets %s through when no URL holds one", async (_name, tool, input) => {
+    expect((await decide(repo(CLEAN_URL), tool, input)).action).toBe("pass");
+  });
+
+  it.each<[string, string, Record<string, unknown>]>([
+    ["git remote (names only)", "Bash", { command: "git remote" }],
+    ["git config of another key", "Bash", { command: "git config user.email" }],
+    ["git status", "Bash", { command: "git status" }],
+    ["git push (git reads the URL, prints none)", "Bash", { command: "git push origin main" }],
+  ])("lets %s through even with a token in a URL", async (_name, tool, input) => {
+    expect((await decide(repo(TOKEN_URL), tool, input)).action).toBe("pass");
+  });
+
+  it("finds a token in the user's config too (an insteadOf rewrite)", async () => {
+    const io = repo(CLEAN_URL, { [`${HOME}/.gitconfig`]: `[url "https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/"]\n\tinsteadOf = https://github.com/\n` });
+    expect((await decide(io, "Bash", { command: "git remote -v" })).action).toBe("deny");
+    expect((await decide(io, "Bash", { command: "cat ~/.gitconfig" })).action).toBe("deny");
+  });
+
+  it("can be turned off by category or allowed by path", async () => {
+    const off = { ...DEFAULT_CONFIG, secrets: { ...DEFAULT_CONFIG.secrets, disable: ["git-url-credentials"] } };
+    expect((await decide(repo(TOKEN_URL), "Bash", { command: "git remote -v" }, off)).action).toBe("pass");
+    const allowed = { ...DEFAULT_CONFIG, secrets: { ...DEFAULT_CONFIG.secrets, allow: [".git/config"] } };
+    expect((await decide(repo(TOKEN_URL), "Read", { file_path: `${PROJECT}/.git/config` }, allowed)).action).toBe("pass");
+  });
+});
+
+describe("hasCredentialedUrl and isGitConfigPath", () => {
+  it.each([
+    ["https://user:secret@host/repo.git", true],
+    ["https://x-access-token:ghs_abc@github.com/o/r", true],
+    ["https://ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/o/r", true],
+    ["https://oauth2:glpat-abc@gitlab.com/o/r.git", true],
+    ["ssh://git@github.com/o/r.git", false],
+    ["git@github.com:o/r.git", false],
+    ["https://dev@bitbucket.org/o/r.git", false],
+    ["https://user:@host/r", false],
+    ["https://github.com/o/r.git", false],
+  ])("%s: %s", (url, expected) => {
+    expect(hasCredentialedUrl(`[remote "origin"]\n\turl = ${url}\n`)).toBe(expected);
+  });
+
+  it.each([
+    ["/p/.git/config", true],
+    ["/srv/app.git/config", true],
+    ["/p/.git/worktrees/w/config.worktree", true],
+    ["/p/.git/modules/lib/config", true],
+    ["/home/dev/.gitconfig", true],
+    ["/home/dev/.config/git/config", true],
+    ["/etc/gitconfig", true],
+    ["/p/config", false],
+    ["/p/src/config", false],
+    ["/p/.git/HEAD", false],
+  ])("%s: %s", (path, expected) => {
+    expect(isGitConfigPath(path)).toBe(expected);
+  });
+});
