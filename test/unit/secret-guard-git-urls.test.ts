@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type ShipshapeConfig } from "../../hooks/src/config/types.js";
 import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
 import { hasCredentialedUrl, isGitConfigPath } from "../../hooks/src/guards/secrets/secret-files.js";
+import { explain } from "../../hooks/src/cli/explain.js";
+import { resolveConfigSources } from "../../hooks/src/entries/config-loader.js";
 import { memoryIO } from "../helpers/memory-io.js";
 
 const PROJECT = "/work/app";
@@ -108,5 +110,18 @@ describe("hasCredentialedUrl and isGitConfigPath", () => {
     ["/p/.git/HEAD", false],
   ])("%s: %s", (path, expected) => {
     expect(isGitConfigPath(path)).toBe(expected);
+  });
+});
+
+describe("shipshape explain on a git config", () => {
+  it("names the category and how to turn it off, judged by contents", async () => {
+    const options = { cwd: PROJECT, projectDir: PROJECT, home: HOME, resolver: resolveConfigSources };
+    const dirty = await explain([".git/config"], { ...options, io: repo(TOKEN_URL) });
+    expect(dirty.code).toBe(1);
+    expect(dirty.text).toContain('category "git-url-credentials"');
+    expect(dirty.text).toContain('secrets.disable: ["git-url-credentials"]');
+    const clean = await explain([".git/config"], { ...options, io: repo(CLEAN_URL) });
+    expect(clean.code).toBe(0);
+    expect(clean.text).toContain("not a secret file");
   });
 });

@@ -5,7 +5,7 @@ import { buildRules } from "../guards/secrets/rules.js";
 import { ownFilesGuard } from "../guards/own-files/guard.js";
 import { secretGuard } from "../guards/secrets/guard.js";
 import { runChecks } from "../runtime/checks.js";
-import { factsOf, secretFileFrom } from "../guards/secrets/secret-files.js";
+import { factsOf, secretFileAt } from "../guards/secrets/secret-files.js";
 import { toAbsolute } from "../runtime/paths.js";
 import type { CheckContext } from "../runtime/checks.js";
 import type { HostIO } from "../runtime/io.js";
@@ -59,8 +59,9 @@ export async function explain(args: string[], options: ExplainOptions): Promise<
   for (const raw of args) {
     const path = toAbsolute(raw, options.cwd, options.home);
     const facts = await factsOf(options.io, path);
-    // The guard's own question, asked of a path that need not exist: by its name, or where it links.
-    const hit = secretFileFrom(rules, path, facts, false);
+    // The guard's own question, asked of a path that need not exist: by its name, where it links, or
+    // (a git config) what it holds.
+    const hit = await secretFileAt(options.io, rules, path, false);
     const match = hit?.match;
     if (facts.isDir) {
       lines.push(`${raw}: a folder, not a secret file itself (recursive searches over it are checked file by file)`);
@@ -71,7 +72,11 @@ export async function explain(args: string[], options: ExplainOptions): Promise<
         `${raw}: SECRET${link}: ${match.category.title} (category "${match.category.id}", rule \`${match.pattern}\`)`,
         `  why: ${match.category.why}`,
         `  to allow it: add "${raw}" under secrets.allow in .claude/shipshape.yaml` +
-          (match.category.id !== "project-patterns" ? `, or drop the rule with secrets.disable: ["${match.pattern}"] (or the whole category "${match.category.id}")` : ""),
+          (match.category.id === "project-patterns"
+            ? ""
+            : match.category.patterns.includes(match.pattern)
+              ? `, or drop the rule with secrets.disable: ["${match.pattern}"] (or the whole category "${match.category.id}")`
+              : `, or drop the category with secrets.disable: ["${match.category.id}"]`),
       );
     } else {
       lines.push(`${raw}: not a secret file${facts.exists ? "" : " (and nothing exists there)"}`);
