@@ -104,6 +104,18 @@ async function moduleFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const core = await build({
     entryPoints: [join(root, "hooks/src/module/core.ts")],
+    // The module decides in one long-lived process, where deriving the default patterns' fragments
+    // once costs nothing: the generated list, a cold-start saving for the command hooks, would only
+    // add to the code Claude Code scans at every session start.
+    plugins: [
+      {
+        name: "no-generated-fragments",
+        setup(b) {
+          b.onResolve({ filter: /generated\/default-fragments\.js$/ }, () => ({ path: "default-fragments", namespace: "module-stub" }));
+          b.onLoad({ filter: /.*/, namespace: "module-stub" }, () => ({ contents: "export const DEFAULT_FRAGMENTS = undefined;", loader: "js" }));
+        },
+      },
+    ],
     bundle: true,
     platform: "neutral",
     mainFields: ["module", "main"],

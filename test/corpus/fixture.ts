@@ -27,6 +27,7 @@ export function fixtureIO() {
       [`${HOME}/.ssh/id_rsa.pub`]: "ssh-rsa AAAA",
       [`${HOME}/.ssh/known_hosts`]: "github.com ssh-ed25519",
       [`${HOME}/.ssh/config`]: "Host *",
+      [`${HOME}/.python_history`]: "import os",
       [`${HOME}/.ssh/deploy_key`]: "key",
       [`${HOME}/.aws/credentials`]: "[default]\naws_secret_access_key=x",
       [`${HOME}/.aws/config`]: "[default]\nregion=eu-west-1",

@@ -260,6 +260,10 @@ export const DENY: GuardCase[] = [
   bash("x=(cat .env); \"${x[@]}\""),
   bash("x=(.env README.md); cat \"${x[0]}\""),
   bash("files=(.en*); cat \"${files[@]}\""),
+  // Shell and REPL histories keep what people pasted on command lines.
+  bash("cat ~/.bash_history"),
+  bash("grep -i token ~/.zsh_history"),
+  { tool: "Read", input: { file_path: `${HOME}/.python_history` } },
   // Code a shell runs from a process substitution whose output is known, and aliases the command defines.
   bash("source <(echo cat .env)"),
   bash(". <(printf 'cat .env')"),
@@ -614,6 +618,8 @@ export const ALLOW: GuardCase[] = [
   bash("f=.en*; cat \"$f\""),
   bash("echo${IFS}hello"),
   bash("source <(kubectl completion bash)"),
+  bash("echo 'export PATH=$PATH:~/bin' >> ~/.bash_history.notes"),
+  bash("wc -l ~/.bash_history"),
   bash("bash <(echo ls)"),
   bash("diff <(sort a.txt) <(sort b.txt)"),
   bash("alias ll='ls -la'\nll"),

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
 import { commitGate } from "../../hooks/src/guards/commit/gate.js";
 import { runChecks } from "../../hooks/src/runtime/checks.js";
-import { gitSubcommandWords, parseAliases, unknownSubcommands } from "../../hooks/src/guards/commit/git-aliases.js";
+import { gitSubcommandWords, parseGitConfig, unknownSubcommands } from "../../hooks/src/guards/commit/git-aliases.js";
 import { repoIO } from "../helpers/repo-io.js";
 
 const GITCONFIG = `[user]\n\tname = Dev\n[alias]\n\tci = commit\n\tcia = commit -a\n\tst = status\n\tsave = "!git add -A && git commit -m \\"$1\\""\n[core]\n\teditor = vim\n`;
@@ -93,10 +93,11 @@ describe("aliases git finds beyond the user's file", () => {
   });
 });
 
-describe("parseAliases and unknownSubcommands", () => {
+describe("parseGitConfig and unknownSubcommands", () => {
   it("reads the [alias] section, quoted values and all", () => {
-    expect([...parseAliases(GITCONFIG)]).toEqual([["ci", "commit"], ["cia", "commit -a"], ["st", "status"], ["save", '!git add -A && git commit -m "$1"']]);
-    expect([...parseAliases('[Alias] CO = checkout ; a comment\n[alias "x"]\n')]).toEqual([["co", "checkout"]]);
+    expect([...parseGitConfig(GITCONFIG).aliases]).toEqual([["ci", "commit"], ["cia", "commit -a"], ["st", "status"], ["save", '!git add -A && git commit -m "$1"']]);
+    expect([...parseGitConfig('[Alias] CO = checkout ; a comment\n[alias "x"]\n').aliases]).toEqual([["co", "checkout"]]);
+    expect(parseGitConfig('[include]\n\tpath = a\n[includeIf "gitdir:~/w/"]\n  path = "b c"\n[other]\n\tpath = no\n').includes).toEqual(["a", "b c"]);
   });
 
   it("lists only the subcommands git does not ship", () => {

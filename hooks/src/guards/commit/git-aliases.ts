@@ -124,10 +124,6 @@ export function parseGitConfig(text: string): GitConfigText {
   return { aliases, includes };
 }
 
-/** The `[alias]` entries of a git config file's text, names lower-cased (git's are case-insensitive). */
-export function parseAliases(text: string): Map<string, string> {
-  return parseGitConfig(text).aliases;
-}
 
 /** git stops following includes at this depth; so do we (and a file never includes itself twice). */
 const MAX_INCLUDE_DEPTH = 10;

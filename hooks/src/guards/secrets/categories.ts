@@ -90,6 +90,12 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     ],
   },
   {
+    id: "shell-history",
+    title: "shell or REPL history",
+    why: "command histories keep the tokens and passwords people typed or pasted on command lines",
+    patterns: ["~/.bash_history", "~/.zsh_history", "~/.zhistory", "~/.history", "~/.sh_history", "~/.local/share/fish/fish_history", "~/.python_history", "~/.node_repl_history", "~/.psql_history", "~/.mysql_history", "~/.sqlite_history", "~/.rediscli_history", "~/.irb_history"],
+  },
+  {
     // Matched by contents, not by name (secret-files.ts): a git config whose URL carries a password or
     // token (`https://user:TOKEN@host/…`, a token as the user name, or an insteadOf rewrite to one).
     id: "git-url-credentials",

@@ -169,7 +169,9 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
   let fragments: string[] | undefined;
   const mayMatch = (path: string) => {
     const lower = path.toLowerCase();
-    fragments ??= defaults ? DEFAULT_FRAGMENTS.split("\n") : categories.flatMap((category) => category.patterns.map(literalFragment));
+    // (The hooks module is built without the generated list: there it is undefined.)
+    const generated: string | undefined = DEFAULT_FRAGMENTS;
+    fragments ??= defaults && generated !== undefined ? generated.split("\n") : categories.flatMap((category) => category.patterns.map(literalFragment));
     return fragments.some((fragment) => fragment === "" || lower.includes(fragment));
   };
   const compileAll = (list: string[]) => list.map((p) => compile(p, home)).filter((p): p is CompiledPattern => p !== undefined);
