@@ -260,6 +260,10 @@ export const DENY: GuardCase[] = [
   bash("x=(cat .env); \"${x[@]}\""),
   bash("x=(.env README.md); cat \"${x[0]}\""),
   bash("files=(.en*); cat \"${files[@]}\""),
+  // Inline code of more interpreters.
+  bash(`emacs --batch --eval '(princ (with-temp-buffer (insert-file-contents ".env") (buffer-string)))'`),
+  bash(`julia -e 'print(read(".env", String))'`),
+  bash(`elixir -e 'IO.puts File.read!(".env")'`),
   // Shell and REPL histories keep what people pasted on command lines.
   bash("cat ~/.bash_history"),
   bash("grep -i token ~/.zsh_history"),
@@ -620,6 +624,8 @@ export const ALLOW: GuardCase[] = [
   bash("source <(kubectl completion bash)"),
   bash("echo 'export PATH=$PATH:~/bin' >> ~/.bash_history.notes"),
   bash("wc -l ~/.bash_history"),
+  bash(`emacs --batch --eval '(message "hi")'`),
+  bash(`julia -e 'println(1 + 1)'`),
   bash("bash <(echo ls)"),
   bash("diff <(sort a.txt) <(sort b.txt)"),
   bash("alias ll='ls -la'\nll"),

@@ -191,7 +191,9 @@ export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOption
   { pattern: commandNames(["php"], "digits"), codeOptions: ["-r"] },
   { pattern: commandNames(["lua", "luajit"]), codeOptions: ["-e"] },
   { pattern: commandNames(["Rscript"]), codeOptions: ["-e"] },
-  { pattern: commandNames(["osascript"]), codeOptions: ["-e"] },
+  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy"]), codeOptions: ["-e"] },
+  { pattern: commandNames(["emacs", "sbcl"]), codeOptions: ["--eval", "-eval"] },
+  { pattern: commandNames(["guile"]), codeOptions: ["-c"] },
   // Tcl: expect's -c script, and code fed to tclsh on stdin.
   { pattern: orTest(commandNames(["expect", "wish"]), commandNames(["tclsh"], "version")), codeOptions: ["-c"] },
   { pattern: POWERSHELL, codeOptions: ["-c", "-Command", "-command"] },
