@@ -56,7 +56,13 @@ const MAX_FACT_TEXT = 64 * 1024;
  */
 const MAX_PAYLOAD = 16 * 1024;
 
-/** Two FNV-1a passes with different bases: 64 bits, so a changed file matching by chance is out of reach. */
+/**
+ * Two 32-bit multiplicative hashes (FNV-1a, and one with MurmurHash's multiplier) and the length: a
+ * file that changed but matches all three by chance is out of reach. Not a defence against a crafted
+ * collision: where a decision stats a file before reading it (shipshape's configs, a git config it
+ * judges), a changed file also has to keep its size and mtime, and shipshape's own configs are
+ * closed to the agent (the own-files guard).
+ */
 function hash64(length: number, at: (i: number) => number): string {
   let a = 0x811c9dc5;
   let b = 0x01000193;
