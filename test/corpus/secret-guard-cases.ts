@@ -260,6 +260,10 @@ export const DENY: GuardCase[] = [
   bash("x=(cat .env); \"${x[@]}\""),
   bash("x=(.env README.md); cat \"${x[0]}\""),
   bash("files=(.en*); cat \"${files[@]}\""),
+  // Code decoded at run time and run by a shell: no one can read it first.
+  bash("echo Y2F0IC5lbnY= | base64 -d | sh"),
+  bash("cat payload.gz | gunzip | bash"),
+  bash("echo vne. tac | rev | sh"),
   // Inline code of more interpreters.
   bash(`emacs --batch --eval '(princ (with-temp-buffer (insert-file-contents ".env") (buffer-string)))'`),
   bash(`julia -e 'print(read(".env", String))'`),
@@ -626,6 +630,9 @@ export const ALLOW: GuardCase[] = [
   bash("wc -l ~/.bash_history"),
   bash(`emacs --batch --eval '(message "hi")'`),
   bash(`julia -e 'println(1 + 1)'`),
+  bash("echo aGVsbG8= | base64 -d"),
+  bash("base64 -d in.b64 > out.bin"),
+  bash("echo 'npm test' | sh"),
   bash("bash <(echo ls)"),
   bash("diff <(sort a.txt) <(sort b.txt)"),
   bash("alias ll='ls -la'\nll"),

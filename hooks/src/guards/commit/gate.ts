@@ -126,7 +126,7 @@ export const commitGate: PreToolUseCheck = {
     const inline = invocations.find((invocation) => invocation.inline);
     if (inline) {
       return deny(
-        `\`${inline.raw.slice(0, 120)}\` runs \`git commit\` from ${inline.inline} code, where the gate can read neither its message nor its options, so it can neither check the message nor run verification first. Run \`git commit\` directly in the Bash command instead, its message in -m or a heredoc, so the gate can check it.`,
+        `\`${inline.raw.slice(0, 120)}\` commits from ${inline.inline} code, whose message the gate cannot read or check. Run \`git commit\` in the Bash command itself.`,
       );
     }
     if (ctx.configDegraded) {

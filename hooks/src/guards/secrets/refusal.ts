@@ -31,7 +31,7 @@ function describe(finding: Finding): { line: string; instead: string } {
           (finding.hit.match.category.id === "dotenv"
             ? "read the template (.env.example or similar) to learn the variable names, refer to variables by name rather than value, or ask the user to check the value."
             : finding.hit.match.category.id === "git-url-credentials"
-              ? "list remotes by name (`git remote`), or ask the user to move the token out of the URL into a credential helper (`git remote set-url origin https://host/owner/repo.git`, then `gh auth setup-git` or similar)."
+              ? "list remotes by name (`git remote`), or ask the user to move the token from the URL to a credential helper."
               : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves."),
       };
     case "search":

@@ -252,6 +252,11 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "xargs") return searchCommands.xargs(this, args, state, upstream);
+    if (SHELLS.has(name) && stdinText === undefined && decodes(upstream?.command)) {
+      // `echo Y2F0IC5lbnY= | base64 -d | sh`: code spelled so that no one can read it before it runs.
+      this.findings.push({ kind: "unchecked", what: "runs code decoded at run time, which the guard cannot read", how: `\`${name}\`` });
+      return;
+    }
     if (SHELLS.has(name)) {
       // `bash <(echo …)`: the script is a process substitution whose output is known.
       const script = args.find((arg) => !arg.text.startsWith("-"));
@@ -450,6 +455,16 @@ function countedOnly(commands: Command[]): boolean {
   if (first.redirects.some((r) => r.op !== "<" && r.op !== "<<<" && !r.heredoc && !/^[0-9]?>&?[0-9]$|^2>$/.test(r.op)) || counter.redirects.length > 0) return false;
   const words = counter.words.map((w) => w.raw);
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
+}
+
+/** Decoders and decompressors: what they print is text the command spells in another form. */
+function decodes(command: Command | undefined): boolean {
+  if (command?.type !== "simple") return false;
+  const [name = "", ...flags] = command.words.map((w) => w.raw);
+  // A decoding flag, or a tool that only decodes.
+  return /^(base(64|32|nc)|xxd|openssl|gzip|bzip2|xz|zstd)$/.test(basename(name))
+    ? flags.some((f) => /^(-[dDr]|-revert|--decode|--decompress|-dc|-cd)$/.test(f))
+    : /^(gunzip|[bx]?zcat|zstdcat|uudecode|rev)$/.test(basename(name));
 }
 
 function mergeValues(lists: Arg[][]): VarValues {
