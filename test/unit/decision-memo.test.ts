@@ -36,6 +36,7 @@ describe("the decision cache's key", () => {
     ["another tool_use_id", { ...call, tool_use_id: "toolu_2" }],
     ["another description of the same command", { ...call, tool_input: { command: "npm test", description: "Run them again" } }],
     ["a timeout or background flag", { ...call, tool_input: { ...call.tool_input, timeout: 60000, run_in_background: true } }],
+    ["another part of the same file (a Read's offset and limit)", { ...call, tool_name: "Read", tool_input: { file_path: "/p/a.ts", offset: 200, limit: 100 } }, { ...call, tool_name: "Read", tool_input: { file_path: "/p/a.ts" } }],
     ["another prompt, effort or permission mode", { ...call, prompt_id: "p2", effort: { level: "high" }, permission_mode: "plan" }],
     ["another subagent of the same type", { ...call, agent_type: "reviewer", agent_id: "a1" }, { ...call, agent_type: "reviewer", agent_id: "a2" }],
   ])("is the same for %s", (_name, payload, other: unknown = call) => {
@@ -277,11 +278,14 @@ describe("the built loader replays a remembered decision only while the world is
   it("answers a repeated call without the decision bundle at all", () => {
     const t = setup();
     const first = t.run("Bash", { command: "cat notes.txt", description: "Show the notes" });
+    const read = t.run("Read", { file_path: join(t.project, "src/app.ts"), offset: 1, limit: 50 });
     // Without the bundle, only a replay can answer; a fresh decision would fail closed.
     rmSync(join(t.plugin, "pre-tool-use.impl.cjs"));
     const again = t.run("Bash", { command: "cat notes.txt", description: "Show them again" });
     expect(again).toEqual(first);
     expect(first.denied).toBe(false);
+    expect(t.run("Read", { file_path: join(t.project, "src/app.ts"), offset: 51, limit: 50 })).toEqual(read);
+    expect(read.denied).toBe(false);
     const other = t.run("Bash", { command: "cat src/app.ts" });
     expect(other.denied).toBe(true);
     expect(other.stdout).toContain("internal error");

@@ -41,8 +41,12 @@ export interface Probes {
   env(name: string): string | undefined;
 }
 
-/** Fields of tool_input left out of the key: Claude Code's model writes them afresh on every call. */
-export const UNKEYED_INPUT_FIELDS: readonly string[] = ["description", "timeout", "run_in_background"];
+/**
+ * Fields of tool_input left out of the key: Claude Code's model writes them afresh on every call (a
+ * Bash call's description), or they pick a part of what the call names (a Read's lines), so the same
+ * command or file decides alike. A decision that reads one is not remembered (recordLookups).
+ */
+export const UNKEYED_INPUT_FIELDS: readonly string[] = ["description", "timeout", "run_in_background", "offset", "limit", "pages"];
 
 const SLOTS = 256;
 /**
