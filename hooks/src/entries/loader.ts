@@ -1,8 +1,10 @@
 /**
  * The command hooks' entry (hooks/dist/pre-tool-use.cjs, bundled with the name and hash of the bundle
- * it runs): it compiles that bundle with a V8 code cache kept in the cache folder, which saves most of
- * its compile time on every run after the first. A cache that V8 rejects (another node version, a
- * changed bundle) is ignored and rewritten. Keep this file small: it runs before every decision.
+ * it runs). A call decided before whose look-ups all answer the same is answered from the decision
+ * cache (runtime/decision-memo.ts) without loading the bundle. Otherwise it compiles the bundle with a
+ * V8 code cache kept in the cache folder, which saves most of its compile time on every run after the
+ * first; a cache that V8 rejects (another node version, a changed bundle) is ignored and rewritten.
+ * Keep this file small: it runs before every decision, and V8 parses all of it.
  */
 import { readdirSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import type { Script as VmScript } from "node:vm";
@@ -43,9 +45,14 @@ const probes: Probes = { stat: statPath, exists: pathExists, list: listDir, read
 const slot = dir && stdin.ok && process.env.SHIPSHAPE_DECISION_CACHE !== "off" ? findSlot(dir, stdin.text) : undefined;
 const remembered = slot && recall(slot);
 if (remembered) {
-  if (remembered.stdout) writeSync(1, remembered.stdout);
-  if (remembered.stderr) writeSync(2, remembered.stderr);
-  process.exitCode = remembered.code;
+  try {
+    if (remembered.stdout) writeSync(1, remembered.stdout);
+    if (remembered.stderr) writeSync(2, remembered.stderr);
+    process.exitCode = remembered.code;
+  } catch {
+    // A refusal that could not be written must still refuse: exit code 2 blocks without our JSON.
+    process.exitCode = remembered.stdout ? 2 : remembered.code;
+  }
 } else {
   module.shipshapeMemo = slot;
   module.shipshapeCode = DECISION_CODE;
@@ -54,7 +61,11 @@ if (remembered) {
   } catch (error) {
     // A bundle that cannot be read or started (a broken install, a full disk) must still refuse:
     // exit code 1 would let the call through.
-    process.exitCode = reportCrash(error, { writeStdout: (text) => void writeSync(1, text), writeStderr: (text) => void writeSync(2, text) });
+    try {
+      process.exitCode = reportCrash(error, { writeStdout: (text) => void writeSync(1, text), writeStderr: (text) => void writeSync(2, text) });
+    } catch {
+      process.exitCode = 2;
+    }
   }
 }
 
