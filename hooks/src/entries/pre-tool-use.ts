@@ -31,7 +31,14 @@ const writeStdout = (text: string) => void writeSync(1, text);
 const writeStderr = (text: string) => void writeSync(2, text);
 
 function crash(error: unknown): void {
-  process.exit(reportCrash(error, { writeStdout, writeStderr }));
+  let code = 2;
+  try {
+    code = reportCrash(error, { writeStdout, writeStderr });
+  } catch {
+    // Even the refusal could not be written (stdout closed): exit code 2 still blocks, where an
+    // error thrown from this handler would end node with code 7, which lets the call through.
+  }
+  process.exit(code);
 }
 
 process.on("uncaughtException", crash);
