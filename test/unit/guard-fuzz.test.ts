@@ -3,6 +3,8 @@
  * decision (nothing for a pass, or a deny with a reason), and never crash open.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PRE_TOOL_USE_CHECKS } from "../../hooks/src/guards/checks.js";
@@ -112,6 +114,19 @@ describe("fuzzing the PreToolUse hook", () => {
     ["nothing", ""],
     ["a wrong hook event", JSON.stringify({ hook_event_name: "Stop", cwd: "/tmp" })],
   ];
+
+  it.each<[string, string]>([
+    ["a __proto__ field in the input", `{"hook_event_name":"PreToolUse","session_id":"f","cwd":"/tmp","tool_name":"mcp__a__b","tool_input":{"__proto__":{"path":"/x/.env"},"q":1}}`],
+    ["a description and nothing else", JSON.stringify({ hook_event_name: "PreToolUse", session_id: "f", cwd: "/tmp", tool_name: "Bash", tool_input: { description: "x" } })],
+    ["a session id of the wrong type", JSON.stringify({ hook_event_name: "PreToolUse", session_id: 7, cwd: "/tmp", tool_name: "Bash", tool_input: { command: "ls" } })],
+    ["binary noise", Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256)).toString("latin1")],
+  ])("the bundled hook decides %s alike twice, the second time from its decision cache if at all", (_name, input) => {
+    const data = mkdtempSync(join(tmpdir(), "shipshape-fuzz-data-"));
+    const run = () => spawnSync(process.execPath, [bundle], { input, encoding: "utf8", timeout: 10_000, env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", CLAUDE_PLUGIN_DATA: data } });
+    const [first, second] = [run(), run()];
+    expectValidDecision({ code: first.status ?? -1, stdout: first.stdout });
+    expect({ status: second.status, stdout: second.stdout }).toEqual({ status: first.status, stdout: first.stdout });
+  }, 30_000);
 
   it.each(hostile)("the bundled hook answers %s within its timeout", (_name, input) => {
     const started = Date.now();
