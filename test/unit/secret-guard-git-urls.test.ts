@@ -46,6 +46,8 @@ const calls: Array<[string, string, Record<string, unknown>]> = [
   ["cat of the config", "Bash", { command: "cat .git/config" }],
   ["grep in the config", "Bash", { command: "grep url .git/config" }],
   ["the Read tool", "Read", { file_path: `${PROJECT}/.git/config` }],
+  ["a recursive grep over the repository", "Bash", { command: "grep -rn github ." }],
+  ["the Grep tool over the repository", "Grep", { pattern: "github", path: PROJECT }],
 ];
 
 describe("git configs with a credential in a URL", () => {

@@ -1,7 +1,7 @@
 import type { HostIO } from "../../runtime/io.js";
 import { globMatch } from "./glob.js";
 import type { SecretRules } from "./rules.js";
-import type { SecretFileHit } from "./secret-files.js";
+import { isGitConfigPath, secretFileAt, type SecretFileHit } from "./secret-files.js";
 import { trimTrailingSlashes } from "../../runtime/paths.js";
 
 /** What a recursive search would read, as far as its own filters say. */
@@ -101,6 +101,12 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
           const direct = rules.classify(path);
           if (direct) {
             hits.push({ path, match: direct });
+            continue;
+          }
+          // A git config is judged by what it holds (a token in a URL): `grep -r github .` prints it.
+          if (isGitConfigPath(path)) {
+            const byContents = await secretFileAt(io, rules, path, true);
+            if (byContents) hits.push(byContents);
             continue;
           }
           if (entry.isLink) {
