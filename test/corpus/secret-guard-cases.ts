@@ -260,6 +260,9 @@ export const DENY: GuardCase[] = [
   bash("x=(cat .env); \"${x[@]}\""),
   bash("x=(.env README.md); cat \"${x[0]}\""),
   bash("files=(.en*); cat \"${files[@]}\""),
+  // Helm prints a release's values, where charts take their passwords.
+  bash("helm get values app -n prod"),
+  bash("helm get all app"),
   // Code decoded at run time and run by a shell: no one can read it first.
   bash("echo Y2F0IC5lbnY= | base64 -d | sh"),
   bash("cat payload.gz | gunzip | bash"),
@@ -631,6 +634,8 @@ export const ALLOW: GuardCase[] = [
   bash(`emacs --batch --eval '(message "hi")'`),
   bash(`julia -e 'println(1 + 1)'`),
   bash("echo aGVsbG8= | base64 -d"),
+  bash("helm list -A"),
+  bash("helm get notes app"),
   bash("base64 -d in.b64 > out.bin"),
   bash("echo 'npm test' | sh"),
   bash("bash <(echo ls)"),

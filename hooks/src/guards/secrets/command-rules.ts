@@ -331,6 +331,11 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["terraform", "state", "pull"], what: "prints the Terraform state, secrets included" },
         { argv: ["terraform", "output"], requires: /^-(raw|json)$/, what: "prints Terraform outputs, sensitive ones included" },
       ];
+    case "helm":
+      return [
+        { argv: ["helm", "get", "values"], what: "prints a release's values, passwords included" },
+        { argv: ["helm", "get", "all"], what: "prints a release's values and manifests, secrets included" },
+      ];
     case "pulumi":
       return [
         { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
