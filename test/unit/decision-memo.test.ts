@@ -36,6 +36,7 @@ describe("the decision cache's key", () => {
     ["another tool_use_id", { ...call, tool_use_id: "toolu_2" }],
     ["another description of the same command", { ...call, tool_input: { command: "npm test", description: "Run them again" } }],
     ["a timeout or background flag", { ...call, tool_input: { ...call.tool_input, timeout: 60000, run_in_background: true } }],
+    ["another edit of the same file", { ...call, tool_name: "Edit", tool_input: { file_path: "/p/a.ts", old_string: "a", new_string: "b" } }, { ...call, tool_name: "Edit", tool_input: { file_path: "/p/a.ts", old_string: "c", new_string: `${"d".repeat(20_000)}` } }],
     ["another part of the same file (a Read's offset and limit)", { ...call, tool_name: "Read", tool_input: { file_path: "/p/a.ts", offset: 200, limit: 100 } }, { ...call, tool_name: "Read", tool_input: { file_path: "/p/a.ts" } }],
     ["another prompt, effort or permission mode", { ...call, prompt_id: "p2", effort: { level: "high" }, permission_mode: "plan" }],
     ["another subagent of the same type", { ...call, agent_type: "reviewer", agent_id: "a1" }, { ...call, agent_type: "reviewer", agent_id: "a2" }],
@@ -72,7 +73,8 @@ describe("the decision cache's key", () => {
     ["a payload the hook refuses (no tool_input)", JSON.stringify({ ...call, tool_input: undefined })],
     ["a payload the hook refuses (a session id that is not a string)", JSON.stringify({ ...call, session_id: 7 })],
     ["another event's payload", JSON.stringify({ ...call, hook_event_name: "PostToolUse" })],
-    ["a payload over 16 KB", JSON.stringify({ ...call, tool_input: { command: `echo ${"x".repeat(17_000)}` } })],
+    ["a key over 16 KB", JSON.stringify({ ...call, tool_input: { command: `echo ${"x".repeat(17_000)}` } })],
+    ["a payload over 1 MB", JSON.stringify({ ...call, tool_name: "Write", tool_input: { file_path: "/p/a", content: "x".repeat(1_100_000) } })],
   ])("gives no slot for %s", (_name, text) => {
     expect(memoSlot("/data", "v1", text)).toBeUndefined();
   });
@@ -127,7 +129,12 @@ function world() {
 /** Every kind of look-up, made through the recording HostIO over a real folder. */
 async function lookEverywhere(root: string, env: Record<string, string>) {
   const recording = recordLookups(createNodeIO(env), undefined);
-  await recording.io.stat(join(root, "src/a.ts"));
+  // Judged by what it is and where it leads, as the secret guard judges a path.
+  const source = await recording.io.stat(join(root, "src/a.ts"));
+  void [source?.kind, source?.realPath];
+  // Judged by its identity too, as a config file is.
+  const manifest = await recording.io.stat(join(root, "package.json"));
+  void [manifest?.size, manifest?.mtimeMs];
   await recording.io.stat(join(root, "missing"));
   await recording.io.exists(join(root, ".env"));
   await recording.io.list(join(root, "src"));
@@ -142,9 +149,10 @@ describe("replaying a decision's look-ups", () => {
   it("notes each look-up, and all still hold while nothing changed", async () => {
     const root = world();
     const recording = await lookEverywhere(root, { HOME: "/h" });
-    expect(recording.replayable()).toBe(true);
-    expect(recording.facts.map(([probe, subject]) => `${probe} ${subject.replace(root, "~")}`)).toEqual([
+    const facts = recording.result() ?? [];
+    expect(facts.map(([probe, subject]) => `${probe} ${subject.replace(root, "~")}`)).toEqual([
       "stat ~/src/a.ts",
+      "stat ~/package.json",
       "stat ~/missing",
       "exists ~/.env",
       "list ~/src",
@@ -153,12 +161,22 @@ describe("replaying a decision's look-ups", () => {
       "env HOME",
       "env XDG_CACHE_HOME",
     ]);
-    expect(stillHolds(recording.facts, probesFor({ HOME: "/h" }))).toBe(true);
+    expect(stillHolds(facts, probesFor({ HOME: "/h" }))).toBe(true);
+    // A stat is remembered with the fields the decision read, and only those.
+    expect(JSON.parse(facts[0]?.[2] ?? "")).toEqual({ kind: "file", realPath: join(root, "src/a.ts") });
+  });
+
+  it("still hold after an edit of a file judged by what it is and where it leads", async () => {
+    const root = world();
+    const recording = await lookEverywhere(root, { HOME: "/h" });
+    writeFileSync(join(root, "src/a.ts"), "export const longer = 'than before';\n");
+    expect(stillHolds(recording.result() ?? [], probesFor({ HOME: "/h" }))).toBe(true);
   });
 
   it.each<[string, (root: string) => void, Record<string, string>?]>([
     ["a file replaced by a link to a secret", (root) => (unlinkSync(join(root, "src/a.ts")), symlinkSync(join(root, ".env"), join(root, "src/a.ts")))],
-    ["a file's contents changed", (root) => writeFileSync(join(root, "src/a.ts"), "export const changed = 1;\n")],
+    ["a file judged by its identity rewritten at another size", (root) => writeFileSync(join(root, "package.json"), '{ "name": "x" }\n')],
+    ["a file judged by what it is turned into a folder", (root) => (rmSync(join(root, "src/a.ts")), mkdirSync(join(root, "src/a.ts")))],
     ["a missing path created", (root) => writeFileSync(join(root, "missing"), "")],
     ["a path removed", (root) => rmSync(join(root, ".env"))],
     ["a file added to a listed folder", (root) => writeFileSync(join(root, "src/.env"), "T=1\n")],
@@ -170,7 +188,7 @@ describe("replaying a decision's look-ups", () => {
     const root = world();
     const recording = await lookEverywhere(root, { HOME: "/h" });
     change(root);
-    expect(stillHolds(recording.facts, probesFor(env ?? { HOME: "/h" }))).toBe(false);
+    expect(stillHolds(recording.result() ?? [], probesFor(env ?? { HOME: "/h" }))).toBe(false);
   });
 
   it("do not hold when a look-up throws on replay", () => {
@@ -206,7 +224,7 @@ describe("what makes a decision one not to remember", () => {
   ])("%s", async (_name, act, replayable) => {
     const recording = recordLookups(io, store);
     await act(recording);
-    expect(recording.replayable()).toBe(replayable);
+    expect(recording.result() !== undefined).toBe(replayable);
   });
 });
 
@@ -289,6 +307,25 @@ describe("the built loader replays a remembered decision only while the world is
     const other = t.run("Bash", { command: "cat src/app.ts" });
     expect(other.denied).toBe(true);
     expect(other.stdout).toContain("internal error");
+  });
+
+  it("replays an edit of the same file whatever it writes, but never one of Claude Code's settings", () => {
+    const t = setup();
+    const edit = (old_string: string, new_string: string) => t.run("Edit", { file_path: join(t.project, "src/app.ts"), old_string, new_string });
+    const first = edit("export", "export const a = 1;");
+    expect(first.denied).toBe(false);
+    mkdirSync(join(t.project, ".claude"));
+    const settings = join(t.project, ".claude", "settings.json");
+    writeFileSync(settings, '{ "permissions": { "allow": [] } }\n');
+    const harmless = t.run("Write", { file_path: settings, content: '{ "permissions": { "allow": ["Bash(npm test)"] } }\n' });
+    expect(harmless.denied).toBe(false);
+    // Switching the hooks off is refused: the first write was judged by its content, so not kept.
+    const switchOff = t.run("Write", { file_path: settings, content: '{ "disableAllHooks": true }\n' });
+    expect(switchOff.denied).toBe(true);
+    // The edit lands (the file's size and mtime change); the next edit of the file still replays.
+    writeFileSync(join(t.project, "src/app.ts"), "export const a = 1;\n");
+    rmSync(join(t.plugin, "pre-tool-use.impl.cjs"));
+    expect(edit("const", "let")).toEqual(first);
   });
 
   it("replays a refusal with its message and exit code", () => {

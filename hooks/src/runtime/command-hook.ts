@@ -44,7 +44,8 @@ export async function runPreToolUseHook(checks: readonly PreToolUseCheck[], deps
     },
     watch: recording.watch,
   });
-  if (!crashed && recording.replayable()) deps.remember({ facts: recording.facts, stdout, stderr, code });
+  const facts = crashed ? undefined : recording.result();
+  if (facts) deps.remember({ facts, stdout, stderr, code });
   return code;
 }
 

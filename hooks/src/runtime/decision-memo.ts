@@ -43,10 +43,12 @@ export interface Probes {
 
 /**
  * Fields of tool_input left out of the key: Claude Code's model writes them afresh on every call (a
- * Bash call's description), or they pick a part of what the call names (a Read's lines), so the same
- * command or file decides alike. A decision that reads one is not remembered (recordLookups).
+ * Bash call's description), they pick a part of what the call names (a Read's lines), or they are
+ * what an edit writes, which the guards judge by the file, not the text; so repeated calls on the
+ * same command or file decide alike. A decision that reads one (the own-files guard reading an edit
+ * of Claude Code's settings) is not remembered (recordLookups).
  */
-export const UNKEYED_INPUT_FIELDS: readonly string[] = ["description", "timeout", "run_in_background", "offset", "limit", "pages"];
+export const UNKEYED_INPUT_FIELDS: readonly string[] = ["description", "timeout", "run_in_background", "offset", "limit", "pages", "content", "old_string", "new_string", "new_source"];
 
 const SLOTS = 256;
 /**
@@ -54,11 +56,10 @@ const SLOTS = 256;
  * is not kept: its entry would be large, and replaying it as slow as deciding.
  */
 const MAX_FACT_TEXT = 64 * 1024;
-/**
- * Larger payloads (a Write or Edit of a sizeable file, rarely repeated word for word) are decided
- * afresh: this bounds the cache folder at 256 entries of about this size.
- */
-const MAX_PAYLOAD = 16 * 1024;
+/** Payloads are parsed for a key up to this size (a Write's content is not keyed, but is parsed). */
+const MAX_PAYLOAD = 1024 * 1024;
+/** Calls whose key is larger are decided afresh: this bounds the cache folder at 256 entries of about this size. */
+const MAX_KEY = 16 * 1024;
 
 /**
  * Two 32-bit multiplicative hashes (FNV-1a, and one with MurmurHash's multiplier) and the length: a
@@ -131,6 +132,7 @@ export function memoSlot(dir: string, context: string, payloadText: string): Mem
   const key = JSON.stringify([context, fields], function (this: unknown, name: string, value: unknown) {
     return this === fields.input && UNKEYED_INPUT_FIELDS.includes(name) ? undefined : value;
   });
+  if (key.length > MAX_KEY) return undefined;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
   return { file: `${dir}/decision-${(h % SLOTS).toString(16).padStart(2, "0")}.json`, key };
@@ -163,12 +165,29 @@ export function rememberedText(key: string, remembered: Remembered): string {
 export function stillHolds(facts: readonly Fact[], probes: Probes): boolean {
   for (const [probe, subject, answer] of facts) {
     try {
-      if (answerText(probe, ask(probes, probe, subject)) !== answer) return false;
+      const live = ask(probes, probe, subject);
+      // A stat is remembered with only the fields the decision read (statAnswer), so it is compared on those.
+      const now = probe === "stat" && live !== undefined && answer !== "-" ? statAnswer(live as PathInfo, Object.keys(JSON.parse(answer) as object)) : answerText(probe, live);
+      if (now !== answer) return false;
     } catch {
       return false;
     }
   }
   return true;
+}
+
+const STAT_FIELDS: ReadonlyArray<keyof PathInfo> = ["kind", "isLink", "realPath", "size", "mtimeMs"];
+
+/**
+ * A stat's answer as remembered: only the fields the decision read, in a fixed order. Most decisions
+ * read a file's kind and real path, not its size or mtime, so an edit that changes those alone (the
+ * agent's last Edit of the file) leaves the decision to replay.
+ */
+function statAnswer(info: PathInfo, read: Iterable<string>): string {
+  const wanted = new Set(read);
+  const projected: Record<string, unknown> = {};
+  for (const field of STAT_FIELDS) if (wanted.has(field)) projected[field] = info[field];
+  return JSON.stringify(projected);
 }
 
 export interface Recording {
@@ -179,33 +198,62 @@ export interface Recording {
    * unkeyed input fields) makes the decision unrememberable.
    */
   watch(call: ToolCall): ToolCall;
-  facts: Fact[];
-  /** False once the decision did something a replay cannot repeat. */
-  replayable(): boolean;
+  /** The look-ups and their answers once the decision is made, or undefined when a replay could not repeat it. */
+  result(): Fact[] | undefined;
 }
 
 /** HostIO (and store) that note every look-up and its answer, for a decision to be remembered. */
 export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Recording {
-  const facts: Fact[] = [];
+  // Each fact is written out when the decision is over: a stat's answer depends on what was read of it.
+  const facts: Array<() => Fact> = [];
   let replayable = true;
-  let size = 0;
-  const note = (fact: Fact) => {
-    size += fact[1].length + fact[2].length;
-    if (size > MAX_FACT_TEXT) replayable = false;
-    else facts.push(fact);
-  };
   const noted =
     <T>(probe: Probe, lookUp: (subject: string) => Promise<T>) =>
     async (subject: string): Promise<T> => {
       try {
         const result = await lookUp(subject);
-        note([probe, subject, answerText(probe, result)]);
+        facts.push(() => [probe, subject, answerText(probe, result)]);
         return result;
       } catch (error) {
         replayable = false;
         throw error;
       }
     };
+  const stat = async (path: string): Promise<PathInfo | undefined> => {
+    let info: PathInfo | undefined;
+    try {
+      info = await io.stat(path);
+    } catch (error) {
+      replayable = false;
+      throw error;
+    }
+    if (info === undefined) {
+      facts.push(() => ["stat", path, "-"]);
+      return undefined;
+    }
+    const read = new Set<string>();
+    const seen = info;
+    facts.push(() => ["stat", path, statAnswer(seen, read)]);
+    const all = () => STAT_FIELDS.forEach((field) => read.add(field));
+    return new Proxy(info, {
+      get(target, field, receiver) {
+        if (typeof field === "string") read.add(field);
+        return Reflect.get(target, field, receiver);
+      },
+      has(target, field) {
+        if (typeof field === "string") read.add(field);
+        return Reflect.has(target, field);
+      },
+      getOwnPropertyDescriptor(target, field) {
+        if (typeof field === "string") read.add(field);
+        return Reflect.getOwnPropertyDescriptor(target, field);
+      },
+      ownKeys(target) {
+        all();
+        return Reflect.ownKeys(target);
+      },
+    });
+  };
   const unrepeatable =
     <A extends unknown[], R>(action: (...args: A) => R) =>
     (...args: A): R => {
@@ -214,7 +262,7 @@ export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Rec
     };
   return {
     io: {
-      stat: noted("stat", (path) => io.stat(path)),
+      stat,
       exists: noted("exists", (path) => io.exists(path)),
       list: noted("list", (dir) => io.list(dir)),
       readText: noted("text", (path) => io.readText(path)),
@@ -223,7 +271,7 @@ export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Rec
       runShell: unrepeatable((command, options) => io.runShell(command, options)),
       env(name) {
         const value = io.env(name);
-        note(["env", name, answerText("env", value)]);
+        facts.push(() => ["env", name, answerText("env", value)]);
         return value;
       },
     },
@@ -254,7 +302,12 @@ export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Rec
       };
       return watched({ ...call, input: watched(call.input, UNKEYED_INPUT_FIELDS) }, ["sessionId"]);
     },
-    facts,
-    replayable: () => replayable,
+    result() {
+      if (!replayable) return undefined;
+      const written = facts.map((fact) => fact());
+      let size = 0;
+      for (const [, subject, answer] of written) size += subject.length + answer.length;
+      return size > MAX_FACT_TEXT ? undefined : written;
+    },
   };
 }

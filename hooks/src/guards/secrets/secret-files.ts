@@ -19,7 +19,16 @@ export interface FileFacts {
 /** What a stat says about a path, as the secret-file decision needs it. */
 export function factsFrom(path: string, info: PathInfo | undefined): FileFacts {
   if (!info) return { exists: false, isDir: false };
-  return { exists: true, isDir: info.kind === "dir", size: info.size, ...(info.realPath !== path ? { realPath: info.realPath } : {}) };
+  // size on demand: read only where it matters (.pem and git configs), so the decision cache can
+  // replay a decision on a file whose size changed (decision-memo.ts remembers the fields read).
+  return {
+    exists: true,
+    isDir: info.kind === "dir",
+    get size() {
+      return info.size;
+    },
+    ...(info.realPath !== path ? { realPath: info.realPath } : {}),
+  };
 }
 
 /** PEM blocks that hold nothing secret: certificates, public keys, certificate requests, revocation lists. */
@@ -63,7 +72,7 @@ const GIT_CONFIG_READ_LIMIT = 256 * 1024;
 /** A git config holding a credential in a URL, when that category is on: judged by reading it. */
 async function gitConfigWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
   const target = facts.realPath ?? path;
-  if (!facts.exists || facts.isDir || (facts.size ?? Infinity) > GIT_CONFIG_READ_LIMIT || !(isGitConfigPath(target) || isGitConfigPath(path))) return undefined;
+  if (!facts.exists || facts.isDir || !(isGitConfigPath(target) || isGitConfigPath(path)) || (facts.size ?? Infinity) > GIT_CONFIG_READ_LIMIT) return undefined;
   const category = rules.categories.find((c) => c.id === GIT_URL_CREDENTIALS);
   if (!category || rules.allowed(path) || rules.allowed(target)) return undefined;
   const text = await io.readText(target).catch(() => undefined);
