@@ -138,6 +138,7 @@ export const PASS: string[] = [
   `python3 -c "import subprocess; print(subprocess.check_output(['git', 'status']))"`,
   `node -e "console.log(require('child_process').execSync('git log -1').toString())"`,
   `python3 -c "print('commit early, commit often')"`,
+  `node -e "console.log('run git commit when the tests call for it')"`,
   m(GOOD),
   // Messages printed by printf or echo -e, in a substitution or through a pipe.
   `git commit -m "$(printf 'Add retry to the upload client\n\nUploads failed on the first hiccup.')"`,

@@ -22,7 +22,7 @@ export interface CommitInvocation {
  * alone (`console.log('git commit')`) is no commit.
  */
 const GIT_COMMIT_WORDS = /\bgit\b["',\s]{1,8}(?:-[^\n]{0,40}?\s)?commit\b/;
-const STARTS_PROCESS = /\b(?:system|exec\w*|spawn\w*|popen|Popen|subprocess|check_output|check_call|call|run|shell_exec|passthru|proc_open|Command)\b|`|%x/;
+const STARTS_PROCESS = /\b(?:system|exec\w*|spawn\w*|popen|Popen|subprocess|check_output|check_call|shell_exec|passthru|proc_open)\b|`|%x/;
 const commitsFromCode = (code: string) => GIT_COMMIT_WORDS.test(code) && STARTS_PROCESS.test(code);
 
 /**
