@@ -66,6 +66,7 @@ export const BLOCK: string[] = [
   `x=(git commit -m "wip"); "\${x[@]}"`,
   `git\${IFS}commit -m "wip"`,
   `$SUDO git commit -m "wip"`,
+  `trap 'git commit -m "wip"' EXIT`,
   // Commits from inline interpreter code: their message cannot be read.
   `python3 -c "import os; os.system('git commit -m \"Add a thing\" -m \"Because.\"')"`,
   `python3 -c "import subprocess; subprocess.run(['git', 'commit', '-m', 'Add a thing'])"`,
@@ -139,6 +140,8 @@ export const PASS: string[] = [
   `node -e "console.log(require('child_process').execSync('git log -1').toString())"`,
   `python3 -c "print('commit early, commit often')"`,
   `node -e "console.log('run git commit when the tests call for it')"`,
+  `trap 'rm -f /tmp/scratch' EXIT; npm test`,
+  `trap -p`,
   m(GOOD),
   // Messages printed by printf or echo -e, in a substitution or through a pipe.
   `git commit -m "$(printf 'Add retry to the upload client\n\nUploads failed on the first hiccup.')"`,

@@ -134,6 +134,8 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       const text = rest.map((a) => a.text).join(" ");
       if (!text.includes(UNKNOWN)) visitSource(text, state, depth + 1);
     }
+    // `trap 'git commit …' EXIT`: the handler runs when the shell exits (or on the signal).
+    if (name === "trap" && rest[0] && !rest[0].text.startsWith("-") && !rest[0].text.includes(UNKNOWN)) visitSource(rest[0].text, state, depth + 1);
     // `find … -exec cmd {} \;`: each command it runs (in the file's folder for -execdir: unknown).
     if (name === "find" && depth < 8) {
       for (let i = 0; i < rest.length; i++) {
