@@ -67,6 +67,7 @@ export const BLOCK: string[] = [
   `git\${IFS}commit -m "wip"`,
   `$SUDO git commit -m "wip"`,
   `trap 'git commit -m "wip"' EXIT`,
+  `time -p git commit -m "wip"`,
   // Commits from inline interpreter code: their message cannot be read.
   `python3 -c "import os; os.system('git commit -m \"Add a thing\" -m \"Because.\"')"`,
   `python3 -c "import subprocess; subprocess.run(['git', 'commit', '-m', 'Add a thing'])"`,

@@ -29,6 +29,8 @@ const parsed = (source: string) => commands(parseShell(source));
 describe("shell parser", () => {
   it.each([
     ["npm test", ["npm test"]],
+    ["time -p npm test", ["npm test"]],
+    ["time npm test", ["npm test"]],
     ["  ls   -la\t src/ ", ["ls -la src/"]],
     ["cat '.e''nv'", ["cat .env"]],
     ['cat ".e"nv', ["cat .env"]],

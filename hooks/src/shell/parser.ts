@@ -170,6 +170,11 @@ class Parser {
       if (TRANSPARENT.has(reserved)) {
         this.i += reserved.length;
         this.skipBlanks();
+        // `time -p cmd`: the keyword's own option, not the command's name.
+        if (reserved === "time" && this.src.startsWith("-p", this.i) && " \t\n;&|".includes(this.peek(2))) {
+          this.i += 2;
+          this.skipBlanks();
+        }
         const next = this.peek();
         if (next === "" || next === "\n" || next === ";" || next === "&" || next === "|" || next === ")") {
           // A closing keyword (`fi`, `done`, `}`) ends the command; redirects may follow it.

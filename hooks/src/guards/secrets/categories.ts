@@ -92,7 +92,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
   {
     id: "shell-history",
     title: "shell or REPL history",
-    why: "command histories keep the tokens and passwords people typed or pasted on command lines",
+    why: "histories keep the tokens and passwords typed or pasted on command lines",
     patterns: ["~/.bash_history", "~/.zsh_history", "~/.zhistory", "~/.history", "~/.sh_history", "~/.local/share/fish/fish_history", "~/.python_history", "~/.node_repl_history", "~/.psql_history", "~/.mysql_history", "~/.sqlite_history", "~/.rediscli_history", "~/.irb_history"],
   },
   {
@@ -100,7 +100,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     // token (`https://user:TOKEN@host/…`, a token as the user name, or an insteadOf rewrite to one).
     id: "git-url-credentials",
     title: "git config with a credential in a URL",
-    why: "a token in a remote URL is a live credential for the repository host, printed wherever the URL is",
+    why: "a token in a URL is a live credential for the repository host",
     patterns: [],
   },
   {
