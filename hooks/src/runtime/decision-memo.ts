@@ -11,6 +11,7 @@
  */
 import type { ToolCall } from "./checks.js";
 import type { DirEntry, HostIO, KeyValueStore, PathInfo } from "./io.js";
+import { fnv } from "./hash.js";
 import { decisionFields, parsePreToolUse } from "./payload.js";
 
 export type Probe = "stat" | "exists" | "list" | "text" | "bytes" | "env";
@@ -50,7 +51,6 @@ export interface Probes {
  */
 export const UNKEYED_INPUT_FIELDS: readonly string[] = ["description", "timeout", "run_in_background", "offset", "limit", "pages", "content", "old_string", "new_string", "new_source"];
 
-const SLOTS = 256;
 /**
  * A decision that looked at more than this (a recursive search over a large tree lists every folder)
  * is not kept: its entry would be large, and replaying it as slow as deciding.
@@ -133,9 +133,8 @@ export function memoSlot(dir: string, context: string, payloadText: string): Mem
     return this === fields.input && UNKEYED_INPUT_FIELDS.includes(name) ? undefined : value;
   });
   if (key.length > MAX_KEY) return undefined;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
-  return { file: `${dir}/decision-${(h % SLOTS).toString(16).padStart(2, "0")}.json`, key };
+  // The hash's last two hex digits: one of 256 slots.
+  return { file: `${dir}/decision-${fnv(key).slice(-2)}.json`, key };
 }
 
 function isFact(value: unknown): value is Fact {
@@ -202,6 +201,34 @@ export interface Recording {
   result(): Fact[] | undefined;
 }
 
+/**
+ * A view of `target` that tells `onRead` each field read or tested; listing its fields (a spread,
+ * JSON.stringify) counts as reading each of `listed`.
+ */
+function noting<T extends object>(target: T, listed: readonly string[], onRead: (field: string) => void): T {
+  const note = (field: string | symbol) => {
+    if (typeof field === "string") onRead(field);
+  };
+  return new Proxy(target, {
+    get(object, field, receiver) {
+      note(field);
+      return Reflect.get(object, field, receiver);
+    },
+    has(object, field) {
+      note(field);
+      return Reflect.has(object, field);
+    },
+    getOwnPropertyDescriptor(object, field) {
+      note(field);
+      return Reflect.getOwnPropertyDescriptor(object, field);
+    },
+    ownKeys(object) {
+      listed.forEach(onRead);
+      return Reflect.ownKeys(object);
+    },
+  });
+}
+
 /** HostIO (and store) that note every look-up and its answer, for a decision to be remembered. */
 export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Recording {
   // Each fact is written out when the decision is over: a stat's answer depends on what was read of it.
@@ -234,25 +261,7 @@ export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Rec
     const read = new Set<string>();
     const seen = info;
     facts.push(() => ["stat", path, statAnswer(seen, read)]);
-    const all = () => STAT_FIELDS.forEach((field) => read.add(field));
-    return new Proxy(info, {
-      get(target, field, receiver) {
-        if (typeof field === "string") read.add(field);
-        return Reflect.get(target, field, receiver);
-      },
-      has(target, field) {
-        if (typeof field === "string") read.add(field);
-        return Reflect.has(target, field);
-      },
-      getOwnPropertyDescriptor(target, field) {
-        if (typeof field === "string") read.add(field);
-        return Reflect.getOwnPropertyDescriptor(target, field);
-      },
-      ownKeys(target) {
-        all();
-        return Reflect.ownKeys(target);
-      },
-    });
+    return noting(info, STAT_FIELDS, (field) => read.add(field));
   };
   const unrepeatable =
     <A extends unknown[], R>(action: (...args: A) => R) =>
@@ -277,29 +286,10 @@ export function recordLookups(io: HostIO, store: KeyValueStore | undefined): Rec
     },
     store: store && { get: unrepeatable((key) => store.get(key)), set: unrepeatable((key, value) => store.set(key, value)) },
     watch(call) {
-      const watched = <T extends object>(target: T, unkeyed: readonly string[]): T => {
-        const taint = (field: string | symbol) => {
-          if (typeof field === "string" && unkeyed.includes(field) && Object.hasOwn(target, field)) replayable = false;
-        };
-        return new Proxy(target, {
-          get(object, field, receiver) {
-            taint(field);
-            return Reflect.get(object, field, receiver);
-          },
-          has(object, field) {
-            taint(field);
-            return Reflect.has(object, field);
-          },
-          getOwnPropertyDescriptor(object, field) {
-            taint(field);
-            return Reflect.getOwnPropertyDescriptor(object, field);
-          },
-          ownKeys(object) {
-            for (const field of unkeyed) taint(field);
-            return Reflect.ownKeys(object);
-          },
+      const watched = <T extends object>(target: T, unkeyed: readonly string[]): T =>
+        noting(target, unkeyed, (field) => {
+          if (unkeyed.includes(field) && Object.hasOwn(target, field)) replayable = false;
         });
-      };
       return watched({ ...call, input: watched(call.input, UNKEYED_INPUT_FIELDS) }, ["sessionId"]);
     },
     result() {
