@@ -11,7 +11,7 @@ import { parseShell } from "../shell/parser.js";
 import { basename, toAbsolute } from "../runtime/paths.js";
 import { copy, type State } from "./secrets/analysis-types.js";
 import { SHELLS } from "./secrets/command-rules.js";
-import { innerCommand } from "./secrets/wrappers.js";
+import { aliasDefinitions, innerCommand } from "./secrets/wrappers.js";
 
 /** One simple command, wrappers stepped over. */
 export interface WalkedCommand {
@@ -96,12 +96,7 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       visitSource([alias, ...argv.slice(1).map((a) => a.raw)].join(" "), state, depth + 1);
       return;
     }
-    if (argv[0]?.text === "alias") {
-      for (const arg of argv.slice(1)) {
-        const definition = /^([^=\s]+)=(.*)$/s.exec(arg.text);
-        if (definition && !arg.text.includes(UNKNOWN)) aliases.set(definition[1] as string, definition[2] as string);
-      }
-    }
+    if (argv[0]?.text === "alias") for (const [name, text] of aliasDefinitions(argv.slice(1))) aliases.set(name, text);
     // Step over wrappers (the secret guard's table), following `env -C` into its folder.
     const command = innerCommand(argv, {
       throughXargs: true,

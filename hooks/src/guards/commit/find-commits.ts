@@ -1,6 +1,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { GIT_VALUE_OPTIONS, interpreters } from "../secrets/command-rules.js";
 import { resolveDir, walkCommands } from "../walk-commands.js";
+import { basename } from "../../runtime/paths.js";
 
 /** One `git commit` a Bash command would run, with what the gate needs to judge it. */
 export interface CommitInvocation {
@@ -35,7 +36,7 @@ export function findCommits(command: string, cwd: string, home: string | undefin
     if (name !== "git") {
       // python3 -c "os.system('git commit …')", node -e, a heredoc fed to an interpreter: a commit the
       // gate cannot read, so it is found, to be refused.
-      const base = name.slice(name.lastIndexOf("/") + 1);
+      const base = basename(name);
       const interpreter = interpreters().find((entry) => entry.pattern.test(base));
       if (interpreter && (args.some((arg) => commitsFromCode(arg.text)) || (stdin !== undefined && commitsFromCode(stdin)))) {
         found.push({ args: [], cwd: at, raw, inline: base });

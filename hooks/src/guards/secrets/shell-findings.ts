@@ -15,7 +15,7 @@ import { analyzePowerShellText } from "./powershell.js";
 import type { Finding } from "./refusal.js";
 import { secretFileAt } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
-import { runsCommand, unwrap } from "./wrappers.js";
+import { aliasDefinitions, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 
 const MAX_NESTING = 12;
@@ -106,6 +106,11 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
+  /** The known text of the `<(…)` word an argument came from (substitutedInput), if it came from one. */
+  private substituted(command: SimpleCommand, arg: Arg | undefined, state: State): string | undefined {
+    return arg && substitutedInput(command.words.find((word) => word.raw === arg.raw), this.scope(state));
+  }
+
   /** Words expanded as a for loop's list or an array's elements are: globs replaced by the files they match. */
   private async globbed(values: Word[], state: State): Promise<Arg[]> {
     const words: Arg[] = [];
@@ -183,10 +188,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (head.text === "alias") {
-      for (const arg of args) {
-        const definition = /^([^=\s]+)=(.*)$/s.exec(arg.text);
-        if (definition && !arg.text.includes(UNKNOWN)) this.aliases.set(definition[1] as string, definition[2] as string);
-      }
+      for (const [aliasName, text] of aliasDefinitions(args)) this.aliases.set(aliasName, text);
       return;
     }
     const name = basename(head.text);
@@ -234,7 +236,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "source" || name === ".") {
-      const code = substitutedInput(command.words.find((word) => word.raw === args[0]?.raw), this.scope(state));
+      const code = this.substituted(command, args[0], state);
       if (code !== undefined) await this.source(code, copy(state), `The code \`${name}\` runs`);
       else if (args[0]) await this.file(args[0], state, "Sourcing");
       return;
@@ -252,15 +254,14 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "xargs") return searchCommands.xargs(this, args, state, upstream);
-    if (SHELLS.has(name) && stdinText === undefined && decodes(upstream?.command)) {
-      // `echo Y2F0IC5lbnY= | base64 -d | sh`: code spelled so that no one can read it before it runs.
-      this.findings.push({ kind: "unchecked", what: "runs code decoded at run time, which the guard cannot read", how: `\`${name}\`` });
-      return;
-    }
     if (SHELLS.has(name)) {
+      if (stdinText === undefined && decodes(upstream?.command)) {
+        // `echo Y2F0IC5lbnY= | base64 -d | sh`: code spelled so that no one can read it before it runs.
+        this.findings.push({ kind: "unchecked", what: "runs code decoded at run time, which the guard cannot read", how: `\`${name}\`` });
+        return;
+      }
       // `bash <(echo …)`: the script is a process substitution whose output is known.
-      const script = args.find((arg) => !arg.text.startsWith("-"));
-      const code = script && substitutedInput(command.words.find((word) => word.raw === script.raw), this.scope(state));
+      const code = this.substituted(command, args.find((arg) => !arg.text.startsWith("-")), state);
       if (code !== undefined) return this.source(code, copy(state), `The script \`${name}\` runs`);
       return codeCommands.shell(this, name, args, stdinText, state);
     }

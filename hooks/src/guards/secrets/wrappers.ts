@@ -1,4 +1,4 @@
-import type { Arg } from "../../shell/expand.js";
+import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename } from "../../runtime/paths.js";
 import { wrapperSpec, type WrapperSpec } from "./command-rules.js";
 
@@ -85,4 +85,14 @@ export function innerCommand(argv: Arg[], options: { throughXargs?: boolean; onV
     if (!spec || !runsCommand(command.slice(1), spec)) return command;
     command = unwrap(command.slice(1), spec, options.onValue && ((option, value) => options.onValue?.(name, option, value)));
   }
+}
+
+/** The aliases an `alias` command defines (`alias gc='git commit'`): name and text, known ones only. */
+export function aliasDefinitions(args: Arg[]): Array<[name: string, text: string]> {
+  const out: Array<[string, string]> = [];
+  for (const arg of args) {
+    const definition = /^([^=\s]+)=(.*)$/s.exec(arg.text);
+    if (definition && !arg.text.includes(UNKNOWN)) out.push([definition[1] as string, definition[2] as string]);
+  }
+  return out;
 }
