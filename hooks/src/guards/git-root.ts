@@ -1,5 +1,5 @@
 import type { HostIO } from "../runtime/io.js";
-import { normalizeAbsolute, trimTrailingSlashes } from "../runtime/paths.js";
+import { toAbsolute, trimTrailingSlashes } from "../runtime/paths.js";
 
 /**
  * The working tree's root: the nearest folder at or above `cwd` with a `.git` (a folder, or a file in
@@ -24,9 +24,9 @@ async function repositoryConfigFiles(io: HostIO, root: string): Promise<string[]
   if (info?.kind !== "file") return [`${dotGit}/config`];
   const pointer = /^gitdir:\s*(.+?)\s*$/m.exec((await io.readText(dotGit).catch(() => undefined)) ?? "");
   if (!pointer) return [];
-  const gitDir = normalizeAbsolute((pointer[1] as string).startsWith("/") ? (pointer[1] as string) : `${root}/${pointer[1] as string}`);
+  const gitDir = toAbsolute(pointer[1] as string, root, undefined);
   const common = ((await io.readText(`${gitDir}/commondir`).catch(() => undefined)) ?? "").trim();
-  const commonDir = common === "" ? gitDir : normalizeAbsolute(common.startsWith("/") ? common : `${gitDir}/${common}`);
+  const commonDir = common === "" ? gitDir : toAbsolute(common, gitDir, undefined);
   return [`${commonDir}/config`, `${gitDir}/config.worktree`];
 }
 

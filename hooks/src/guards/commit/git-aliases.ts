@@ -6,9 +6,7 @@
 import { onFirstUse } from "../../runtime/on-first-use.js";
 import type { HostIO } from "../../runtime/io.js";
 import { gitConfigFiles } from "../git-root.js";
-import { normalizeAbsolute } from "../../runtime/paths.js";
-
-const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/")) || "/";
+import { dirname, toAbsolute } from "../../runtime/paths.js";
 
 /** git's own subcommands (and common extensions): these are never aliases, as git runs its own first. */
 const gitSubcommands = onFirstUse(
@@ -124,7 +122,6 @@ export function parseGitConfig(text: string): GitConfigText {
   return { aliases, includes };
 }
 
-
 /** git stops following includes at this depth; so do we (and a file never includes itself twice). */
 const MAX_INCLUDE_DEPTH = 10;
 
@@ -139,10 +136,8 @@ export async function gitAliases(io: HostIO, cwd: string, home: string | undefin
     if (!text) return;
     const config = parseGitConfig(text);
     for (const [name, value] of config.aliases) aliases.set(name, value);
-    for (const include of config.includes) {
-      const path = include.startsWith("~/") && home ? `${home}${include.slice(1)}` : include.startsWith("/") ? include : `${dirOf(file)}/${include}`;
-      await read(normalizeAbsolute(path), depth + 1);
-    }
+    // Relative to the including file's folder, `~/` in the user's home, as git reads them.
+    for (const include of config.includes) await read(toAbsolute(include, dirname(file), home), depth + 1);
   };
   for (const file of await gitConfigFiles(io, cwd, home)) await read(file, 0);
   return aliases;
@@ -167,8 +162,10 @@ export function environmentAliases(command: string, env: (name: string) => strin
   // GIT_CONFIG_PARAMETERS holds what `git -c` passes down: `'alias.cx=commit'` or `'alias.cx'='commit'`.
   const parameters = (text: string) => {
     for (const m of text.matchAll(/'([^']*)'(?:='([^']*)')?/g)) {
-      const [key, value] = m[2] === undefined ? [(m[1] as string).split("=")[0], (m[1] as string).split("=").slice(1).join("=")] : [m[1], m[2]];
-      if (m[2] !== undefined || (m[1] as string).includes("=")) take(key, value);
+      const quoted = m[1] as string;
+      const eq = quoted.indexOf("=");
+      if (m[2] !== undefined) take(quoted, m[2]);
+      else if (eq !== -1) take(quoted.slice(0, eq), quoted.slice(eq + 1));
     }
   };
   parameters(env("GIT_CONFIG_PARAMETERS") ?? "");
