@@ -70,7 +70,7 @@ export function hasCredentialedUrl(text: string): boolean {
 const GIT_CONFIG_READ_LIMIT = 256 * 1024;
 
 /** A git config holding a credential in a URL, when that category is on: judged by reading it. */
-async function gitConfigWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
+export async function gitConfigWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
   const target = facts.realPath ?? path;
   if (!facts.exists || facts.isDir || !(isGitConfigPath(target) || isGitConfigPath(path)) || (facts.size ?? Infinity) > GIT_CONFIG_READ_LIMIT) return undefined;
   const category = rules.categories.find((c) => c.id === GIT_URL_CREDENTIALS);

@@ -1,7 +1,7 @@
 import type { HostIO } from "../../runtime/io.js";
 import { globMatch } from "./glob.js";
 import type { SecretRules } from "./rules.js";
-import { isGitConfigPath, secretFileAt, type SecretFileHit } from "./secret-files.js";
+import { factsOf, gitConfigWithCredential, isGitConfigPath, type SecretFileHit } from "./secret-files.js";
 import { trimTrailingSlashes } from "../../runtime/paths.js";
 
 /** What a recursive search would read, as far as its own filters say. */
@@ -104,10 +104,13 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
             continue;
           }
           // A git config is judged by what it holds (a token in a URL): `grep -r github .` prints it.
+          // (Its name was judged just above; a link is still followed below.)
           if (isGitConfigPath(path)) {
-            const byContents = await secretFileAt(io, rules, path, true);
-            if (byContents) hits.push(byContents);
-            continue;
+            const byContents = await gitConfigWithCredential(io, rules, path, await factsOf(io, path));
+            if (byContents) {
+              hits.push(byContents);
+              continue;
+            }
           }
           if (entry.isLink) {
             const info = await io.stat(path);
