@@ -4,52 +4,14 @@
  * alternating in the same run so machine noise hits both. Prints medians and their ratio.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchProject, decidedOf } from "./bench-project.js";
 
 const root = join(fileURLToPath(import.meta.url), "../..");
 const runs = Number(process.env.BENCH_RUNS ?? 40);
 
-const project = mkdtempSync(join(tmpdir(), "shipshape-bench-"));
-const home = mkdtempSync(join(tmpdir(), "shipshape-bench-home-"));
-const data = mkdtempSync(join(tmpdir(), "shipshape-bench-data-"));
-for (const [path, text] of Object.entries({
-  ".env": "TOKEN=x\n",
-  ".env.example": "TOKEN=\n",
-  "src/app.ts": "export {};\n",
-  "README.md": "# x\n",
-  ".claude/shipshape.yaml": "secrets:\n  allow: [fixtures/test.pem]\n",
-})) {
-  mkdirSync(join(project, path, ".."), { recursive: true });
-  writeFileSync(join(project, path), text);
-}
-// A git repository with a staged change and a passing test, for the commit gate's cache-hit case.
-spawnSync("git", ["init", "-q"], { cwd: project });
-writeFileSync(join(project, "package.json"), JSON.stringify({ name: "bench", scripts: { test: "node -e 0" } }));
-spawnSync("git", ["add", "-A"], { cwd: project });
-const baseline = join(home, "bare.cjs");
-writeFileSync(baseline, 'require("fs").readFileSync(0);\n');
-
-function payload(tool: string, input: Record<string, unknown>): string {
-  return JSON.stringify({ session_id: "bench", transcript_path: "/t", cwd: project, permission_mode: "default", hook_event_name: "PreToolUse", tool_name: tool, tool_input: input, tool_use_id: "toolu_1" });
-}
-
-const cases: Array<{ name: string; entry: string; input: string; expect: "pass" | "deny" }> = [
-  { name: "Read src/app.ts (passes)", entry: "pre-tool-use.cjs", input: payload("Read", { file_path: `${project}/src/app.ts` }), expect: "pass" },
-  { name: "Read .env (denied)", entry: "pre-tool-use.cjs", input: payload("Read", { file_path: `${project}/.env` }), expect: "deny" },
-  { name: "Bash `npm test` (passes)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "npm test" }), expect: "pass" },
-  { name: "Bash `git status && git diff --stat` (passes)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "git status && git diff --stat" }), expect: "pass" },
-  { name: "Bash `cat .env` (denied)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "cat .env" }), expect: "deny" },
-  { name: "Bash `grep -r TODO src` (passes)", entry: "pre-tool-use.cjs", input: payload("Bash", { command: "grep -r TODO src" }), expect: "pass" },
-  {
-    name: "Bash `git commit` whose verification is cached (passes)",
-    entry: "pre-tool-use.cjs",
-    input: payload("Bash", { command: `git commit -m "Add the bench project" -m "A staged change for the commit gate."` }),
-    expect: "pass",
-  },
-];
+const { project, baseline, cases, payload, env, forget } = benchProject();
 
 function once(script: string, input: string): { ms: number; stdout: string; status: number | null } {
   const started = process.hrtime.bigint();
@@ -57,7 +19,7 @@ function once(script: string, input: string): { ms: number; stdout: string; stat
     input,
     encoding: "utf8",
     cwd: project,
-    env: { PATH: process.env.PATH ?? "", HOME: home, CLAUDE_PROJECT_DIR: project, CLAUDE_PLUGIN_DATA: data },
+    env,
   });
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, stdout: result.stdout, status: result.status };
 }
@@ -75,14 +37,11 @@ console.log(`shipshape hook benchmark: ${runs} runs each, alternating with a bar
 // as every call's first time is).
 // The ratio of medians is shown beside the median of each run over the bare run just before it:
 // drift in the machine's speed moves both runs of a pair alike.
-const forget = () => {
-  for (const name of readdirSync(data)) if (name.startsWith("decision-")) rmSync(join(data, name));
-};
 const results: Array<{ name: string; repeated: number[]; first: number[]; bare: number[] }> = [];
 for (const c of cases) {
   const script = join(root, "hooks/dist", c.entry);
   for (let i = 0; i < 2; i++) {
-    const decided = once(script, c.input).stdout.includes('"deny"') ? "deny" : "pass";
+    const decided = decidedOf(once(script, c.input).stdout);
     if (decided !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, the hook decided ${decided}`);
   }
   const result = { name: c.name, repeated: [] as number[], first: [] as number[], bare: [] as number[] };
@@ -117,7 +76,7 @@ for (const r of results) {
 // A 100 KB command must be decided well inside the hook's 10 s timeout.
 const big = Array.from({ length: 2500 }, (_, i) => `echo line-${i} >> out.txt`).join(" && ");
 const large = once(join(root, "hooks/dist/pre-tool-use.cjs"), payload("Bash", { command: `${big} && cat .env` }));
-console.log(`\n100 KB Bash command (${(big.length / 1024).toFixed(0)} KB): decided ${large.stdout.includes('"deny"') ? "deny" : "pass"} in ${large.ms.toFixed(0)} ms`);
+console.log(`\n100 KB Bash command (${(big.length / 1024).toFixed(0)} KB): decided ${decidedOf(large.stdout)} in ${large.ms.toFixed(0)} ms`);
 console.log(`worst ratio, calls that commit nothing: ${worst.repeated.toFixed(2)}x seen before, ${worst.first.toFixed(2)}x the first time (goal: at most 1.15x)`);
 console.log(`cached commit: ${worst.commit.toFixed(2)}x (goal: under 1.5x)`);
 
