@@ -50,9 +50,11 @@ function markdownFiles(dir: string): string[] {
 /**
  * The most code the hooks module may load, with the files it imports (see the check below). Raised
  * from 128 KB when the guards grew (Claude Code's settings switches, commits through git aliases,
- * what revisions print, PowerShell searches): about 2 ms of every session's start per KB.
+ * what revisions print, PowerShell searches), and from 144 KB to read code a command pipes into a
+ * shell through printf's arguments, `cat`, `tee` and filters: about 2 ms of every session's start
+ * per KB, against a way around the secret guard.
  */
-export const MODULE_BUDGET_BYTES = 144 * 1024;
+export const MODULE_BUDGET_BYTES = 146 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];
