@@ -92,6 +92,10 @@ export const BLOCK: string[] = [
   `git co\\mmit -m wip`,
   `git $'\\x63ommit' -m wip`,
   `printf 'wip\n' | git commit -F -`,
+  // A commit the command spells and pipes into a shell, through printf's arguments or cat.
+  `printf '%s' 'git commit -m wip' | sh`,
+  `echo 'git commit -m wip' | cat | bash`,
+  `printf '%s\n' wip | cat | git commit -F -`,
   `git commit -m "$(printf 'fix: retry uploads\n\nThey failed on the first hiccup.')"`,
   `cat notes.txt | git commit -F -`,
   `git --git-dir .git --work-tree . commit -m "wip"`,
@@ -148,6 +152,7 @@ export const PASS: string[] = [
   `git commit -m "$(printf 'Add retry to the upload client\n\nUploads failed on the first hiccup.')"`,
   `printf 'Add retry to the upload client\n\nUploads failed on the first hiccup.\n' | git commit -F -`,
   `echo -e "Add retry to the upload client\n\nUploads failed on the first hiccup." | git commit -F -`,
+  `printf '%s\n\n%s\n' 'Add retry to the upload client' 'Uploads failed on the first hiccup.' | git commit -F -`,
   // A global option without its value word (--exec-path prints a path), then a subcommand that is not a commit.
   `git --exec-path log --grep commit`,
   `git --git-dir .git --work-tree . log --oneline commit`,

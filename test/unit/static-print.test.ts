@@ -23,13 +23,26 @@ describe("staticPrint", () => {
     ["pwd", "/p\n"],
     ["cat <<'EOF'\nline one\nline two\nEOF", "line one\nline two\n"],
     ["cat <<< 'one line'", "one line\n"],
+    // printf's arguments, and its format used again while arguments remain.
+    [`printf '%s\\n' a b`, "a\nb\n"],
+    [`printf '%s' 'cat .env'`, "cat .env"],
+    [`printf 'cat %s\\n' .env`, "cat .env\n"],
+    [`printf '%s%s\\n' a b c`, "ab\nc\n"],
+    [`printf '%b' 'x\\ny'`, "x\ny"],
+    [`printf '%c%c' cat env`, "ce"],
+    [`printf -- '%s' x`, "x"],
+    [`printf 'no conversions\\n' ignored`, "no conversions\n"],
+    [`printf '%s'`, ""],
   ])("%j prints %j", (command, output) => {
     expect(printed(command)).toBe(output);
   });
 
   it.each([
-    [`printf '%s\\n' a b`],
     [`printf 'x\\c'`],
+    [`printf '%d\\n' 5`],
+    [`printf '%5s' x`],
+    [`printf -v out '%s' x`],
+    [`printf '%b' 'stop\\c'`],
     ["echo $UNSET_ELSEWHERE"],
     ["cat notes.txt"],
     ["echo hi > out.txt"],

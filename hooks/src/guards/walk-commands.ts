@@ -6,7 +6,7 @@
  * secrets/shell-findings.ts, does more: it follows what each command reads.)
  */
 import type { Command, Script } from "../shell/ast.js";
-import { UNKNOWN, expandWord, literalValue, nestedScripts, staticPrint, type Arg, type ExpandScope } from "../shell/expand.js";
+import { UNKNOWN, expandWord, literalValue, nestedScripts, pipedPrint, type Arg, type ExpandScope } from "../shell/expand.js";
 import { parseShell } from "../shell/parser.js";
 import { basename, toAbsolute } from "../runtime/paths.js";
 import { copy, type State } from "./secrets/analysis-types.js";
@@ -46,9 +46,8 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     for (const statement of script.statements) {
       for (const pipeline of statement.pipelines) {
         pipeline.commands.forEach((cmd, i) => {
-          // What the command before it in the pipe prints, when that is certain (`printf '…' | git commit -F -`).
-          const before = i > 0 ? pipeline.commands[i - 1] : undefined;
-          const piped = before ? (staticPrint(before, scope(state)) ?? UNKNOWN) : undefined;
+          // What the commands before it in the pipe print, when that is certain (`printf '…' | git commit -F -`).
+          const piped = i > 0 ? (pipedPrint(pipeline.commands.slice(0, i), scope(state)) ?? UNKNOWN) : undefined;
           visitCommand(cmd, pipeline.commands.length > 1 ? copy(state) : state, depth, piped);
         });
       }

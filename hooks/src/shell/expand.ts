@@ -85,7 +85,7 @@ function interpretEscapes(text: string): string | undefined {
 
 /**
  * What a simple command prints, where that is certain without running it: `cat` of a heredoc or
- * here-string, `echo` (with -n, -e, -E) and `printf` of a literal format. Undefined otherwise.
+ * here-string, `echo` (with -n, -e, -E) and `printf` of literal words. Undefined otherwise.
  */
 export function staticPrint(command: Command, scope: ExpandScope): string | undefined {
   if (command.type !== "simple" || command.assigns.length > 0) return undefined;
@@ -118,11 +118,47 @@ export function staticPrint(command: Command, scope: ExpandScope): string | unde
     return body === undefined ? undefined : `${body}${newline ? "\n" : ""}`;
   }
   if (argv[0] === "pwd" && argv.length === 1) return scope.cwd === undefined ? undefined : `${scope.cwd}\n`;
-  // printf FORMAT with no conversions but %% (arguments would be printed with the format again).
-  if (argv[0] === "printf" && argv.length === 2 && !(argv[1] as string).replace(/%%/g, "").includes("%")) {
-    return interpretEscapes((argv[1] as string).replace(/%%/g, "%"));
+  if (argv[0] === "printf") {
+    const rest = argv[1] === "--" ? argv.slice(2) : argv.slice(1);
+    // `printf -v name …` prints nothing: it sets a variable.
+    return rest[0] === undefined || rest[0].startsWith("-") ? undefined : printfOutput(rest[0], rest.slice(1));
   }
   return undefined;
+}
+
+/** `cat` and `tee` with no input files: what they print is what they were fed. */
+export function passesInput(command: Command): boolean {
+  if (command.type !== "simple" || command.redirects.length > 0) return false;
+  const [name, ...rest] = command.words.map((w) => w.raw);
+  return name === "tee" || (name === "cat" && rest.every((w) => w === "-"));
+}
+
+/** What the last of `commands`, the left side of a pipe, prints into it, where certain: through `cat` and `tee`. */
+export function pipedPrint(commands: readonly Command[], scope: ExpandScope): string | undefined {
+  for (let i = commands.length - 1; i >= 0; i--) {
+    const command = commands[i] as Command;
+    if (!passesInput(command)) return staticPrint(command, scope);
+  }
+  return undefined;
+}
+
+/**
+ * What `printf FORMAT ARGS…` prints when the format's conversions are only %s, %b, %c and %%
+ * (undefined for any other, or a width): the format is used again while arguments remain, as printf does.
+ */
+function printfOutput(format: string, args: string[]): string | undefined {
+  if (format.replace(/%[%sbc]/g, "").includes("%")) return undefined;
+  let out = "";
+  let next = 0;
+  do {
+    for (const part of format.split(/(%[%sbc])/)) {
+      const arg = part === "%s" || part === "%b" || part === "%c" ? (args[next++] ?? "") : "";
+      const text = part === "%%" ? "%" : part === "%s" ? arg : part === "%c" ? arg.slice(0, 1) : interpretEscapes(part === "%b" ? arg : part);
+      if (text === undefined) return undefined;
+      out += text;
+    }
+  } while (next > 0 && next < args.length);
+  return out;
 }
 
 /** `$(…)` whose output staticPrint knows: the output with its trailing newlines removed, as the shell does. */

@@ -15,6 +15,8 @@ export interface State {
 export interface Upstream {
   command: Command | undefined;
   state: State;
+  /** What feeds this command in turn (the pipeline to its left). */
+  from?: Upstream | undefined;
 }
 
 export type SimpleCommand = Extract<Command, { type: "simple" }>;

@@ -7,7 +7,8 @@ import { environmentDump, loadsDotenv, pathTokens, printedSecretVariable, prints
 import { optionValues, parseOptions } from "./options.js";
 import { EVERYTHING } from "./tree-search.js";
 
-export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
+/** A shell's code: `-c`, a script file, or stdin (its text, or why it cannot be read: `unreadable`). */
+export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State, unreadable?: string): Promise<void> {
   const parsed = parseOptions(args, { valueShort: "oO", valueLong: ["--rcfile", "--init-file"] });
   const code = parsed.options.some((o) => o.name === "-c") ? parsed.operands[0] : undefined;
   if (code) {
@@ -21,6 +22,7 @@ export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: s
     return;
   }
   if (stdinText !== undefined) await a.source(stdinText, copy(state), `The script fed to \`${name}\``);
+  else if (unreadable) a.findings.push({ kind: "unchecked", what: unreadable, how: `\`${name}\`` });
 }
 
 export async function ssh(a: Analyzer, args: Arg[]): Promise<void> {
@@ -92,10 +94,23 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
 const DOTENV_PRELOAD = /^dotenv\/config(\.js)?$/;
 const DOTENV: Arg = { text: ".env", raw: ".env (loaded by dotenv)" };
 
-export async function interpreter(a: Analyzer, name: string, args: Arg[], codeOptions: string[], stdinText: string | undefined, state: State, valueOptions: string[] = []): Promise<void> {
+export async function interpreter(
+  a: Analyzer,
+  name: string,
+  args: Arg[],
+  codeOptions: string[],
+  stdinText: string | undefined,
+  state: State,
+  valueOptions: string[] = [],
+  unreadable?: string,
+): Promise<void> {
   const how = `\`${name}\``;
   // Files loaded into the environment before the code runs (`--env-file=.env`, `-r dotenv/config`).
   const loaded: Arg[] = [];
+  const fromStdin = async () => {
+    if (stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`, false, loaded);
+    else if (unreadable) a.findings.push({ kind: "unchecked", what: unreadable, how });
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as Arg;
     const eq = arg.text.indexOf("=");
@@ -124,12 +139,14 @@ export async function interpreter(a: Analyzer, name: string, args: Arg[], codeOp
       continue;
     }
     if (!arg.text.startsWith("-") || arg.text === "-") {
-      if (arg.text === "-" && stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`, false, loaded);
-      else await a.readsAll(args.slice(i), state, `${how} runs or reads`);
+      if (arg.text !== "-") return a.readsAll(args.slice(i), state, `${how} runs or reads`);
+      await fromStdin();
+      // `python3 - .env <<'EOF'`: the arguments after `-` are the code's argv, files it may open.
+      for (const rest of args.slice(i + 1)) await a.file(rest, state, `${how} is given`);
       return;
     }
   }
-  if (stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`, false, loaded);
+  await fromStdin();
 }
 
 /** Scans inline code for secret file names and environment dumps. */

@@ -1,5 +1,5 @@
 import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
-import { UNKNOWN, expandWord, expandedVariables, nestedScripts, staticPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
+import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
@@ -71,7 +71,7 @@ class ShellAnalysis implements Analyzer {
           // Each side of a pipe runs in a subshell, but a lone command changes the shell's own state.
           const own = pipeline.commands.length > 1 ? copy(state) : state;
           await this.command(command, own, upstream);
-          upstream = { command, state: own };
+          upstream = { command, state: own, from: upstream };
           // `env | wc -l`, `cat .env | wc -c`: what the first command printed reaches only a count.
           if (index === 0 && countedOnly(pipeline.commands)) this.findings.splice(before);
         }
@@ -109,6 +109,13 @@ class ShellAnalysis implements Analyzer {
   /** The known text of the `<(…)` word an argument came from (substitutedInput), if it came from one. */
   private substituted(command: SimpleCommand, arg: Arg | undefined, state: State): string | undefined {
     return arg && substitutedInput(command.words.find((word) => word.raw === arg.raw), this.scope(state));
+  }
+
+  /** What a pipeline prints into the next command, where certain: through `cat` and `tee`, which pass it on. */
+  private pipedText(upstream: Upstream): string | undefined {
+    const commands: Command[] = [];
+    for (let link: Upstream | undefined = upstream; link?.command; link = link.from) commands.unshift(link.command);
+    return pipedPrint(commands, this.scope(upstream.state));
   }
 
   /** Words expanded as a for loop's list or an array's elements are: globs replaced by the files they match. */
@@ -194,8 +201,10 @@ class ShellAnalysis implements Analyzer {
     const name = basename(head.text);
     const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
     // Code fed through a pipe counts when what the left side prints is certain (`echo 'cat .env' | sh`).
-    const piped = !heredoc && upstream?.command ? staticPrint(upstream.command, this.scope(upstream.state)) : undefined;
+    const piped = !heredoc && upstream ? this.pipedText(upstream) : undefined;
     const stdinText = heredoc?.heredoc ? heredoc.heredoc.body : heredoc ? this.expand(heredoc.target, state).map((a) => a.text).join("\n") : piped;
+    // Code the command spells for itself in a form the guard cannot read (`echo … | tr … | sh`).
+    const unreadable = stdinText === undefined && !heredoc && upstream ? unreadableCode(upstream) : undefined;
 
     const credential = credentialCommand(argv);
     if (credential) {
@@ -255,15 +264,10 @@ class ShellAnalysis implements Analyzer {
     }
     if (name === "xargs") return searchCommands.xargs(this, args, state, upstream);
     if (SHELLS.has(name)) {
-      if (stdinText === undefined && decodes(upstream?.command)) {
-        // `echo Y2F0IC5lbnY= | base64 -d | sh`: code spelled so that no one can read it before it runs.
-        this.findings.push({ kind: "unchecked", what: "runs code decoded at run time, which the guard cannot read", how: `\`${name}\`` });
-        return;
-      }
       // `bash <(echo …)`: the script is a process substitution whose output is known.
       const code = this.substituted(command, args.find((arg) => !arg.text.startsWith("-")), state);
       if (code !== undefined) return this.source(code, copy(state), `The script \`${name}\` runs`);
-      return codeCommands.shell(this, name, args, stdinText, state);
+      return codeCommands.shell(this, name, args, stdinText, state, unreadable);
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
     if (name === "su" || name === "runuser") {
@@ -276,7 +280,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     const interpreter = interpreters().find((entry) => entry.pattern.test(name));
-    if (interpreter) return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? []);
+    if (interpreter) return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? [], unreadable);
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
     if (name === "find") return searchCommands.find(this, args, state);
     if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ack" || name === "ack-grep") {
@@ -456,6 +460,31 @@ function countedOnly(commands: Command[]): boolean {
   if (first.redirects.some((r) => r.op !== "<" && r.op !== "<<<" && !r.heredoc && !/^[0-9]?>&?[0-9]$|^2>$/.test(r.op)) || counter.redirects.length > 0) return false;
   const words = counter.words.map((w) => w.raw);
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
+}
+
+/** Commands that print text written in the command itself: `echo`, `printf`, a heredoc or here-string. */
+function spellsText(command: Command): boolean {
+  if (command.type !== "simple") return false;
+  const name = command.words[0]?.raw;
+  return name === "echo" || name === "printf" || name === "print" || command.redirects.some((r) => r.heredoc || r.op === "<<<");
+}
+
+/**
+ * Why the code a pipeline feeds a shell or interpreter cannot be read, when that code is the
+ * command's own text the guard cannot follow: decoded (`base64 -d`) or changed on the way
+ * (`echo … | tr … | sh`). Undefined for code from elsewhere (`curl … | sh`), which the guard leaves
+ * to the user's judgement, as it does a script run by name.
+ */
+function unreadableCode(upstream: Upstream): string | undefined {
+  let changed = "";
+  for (let link: Upstream | undefined = upstream; link?.command; link = link.from) {
+    // `echo Y2F0IC5lbnY= | base64 -d | sh`: code spelled so that no one can read it before it runs.
+    if (decodes(link.command)) return "runs code decoded at run time, which the guard cannot read";
+    if (spellsText(link.command)) return `runs code this command spells and then changes${changed}, which the guard cannot read`;
+    const name = link.command.type === "simple" ? link.command.words[0]?.raw : undefined;
+    if (!passesInput(link.command)) changed = name ? ` (through \`${name}\`)` : "";
+  }
+  return undefined;
 }
 
 /** Decoders and decompressors: what they print is text the command spells in another form. */
