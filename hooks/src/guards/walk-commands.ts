@@ -76,6 +76,14 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       if (redirects.length > 0) visit({ name: "", args: [], cwd: state.cwd, redirects, raw: "" });
       return;
     }
+    // `export C=commit` (declare, local, readonly, typeset) sets a variable as a plain assignment does.
+    if (/^(export|declare|typeset|local|readonly)$/.test(argv[0]?.text ?? "")) {
+      for (const word of cmd.words.slice(1)) {
+        const name = /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1];
+        const value = name && literalValue(word, scope(state));
+        if (name) state.vars.set(name, value === undefined ? undefined : [value.slice(name.length + 1)]);
+      }
+    }
     const heredoc = cmd.redirects.find((r) => r.heredoc || r.op === "<<<");
     let stdin: string | undefined = piped;
     if (heredoc?.heredoc) stdin = heredoc.heredoc.quoted || !heredoc.heredoc.word ? heredoc.heredoc.body : literalValue(heredoc.heredoc.word, scope(state)) ?? UNKNOWN;

@@ -44,6 +44,11 @@ export interface Analyzer {
 /** Search options that print file names or counts, never matching lines. */
 export const NAMES_ONLY = ["-l", "-L", "-c", "-q", "--files-with-matches", "--files-without-match", "--count", "--count-matches", "--quiet", "--silent"];
 
+/** The finding for code a command hides from the guard (how, from shell-findings.ts: hidingPipeline). */
+export function hiddenCode(how: string, hidden: string, what = "runs code"): Finding {
+  return { kind: "unchecked", what: `${what} this command ${hidden}, which the guard cannot read`, how };
+}
+
 export function copy(state: State): State {
   return { vars: new Map(state.vars), cwd: state.cwd };
 }

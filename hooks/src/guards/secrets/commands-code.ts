@@ -1,13 +1,13 @@
 /** Commands that run other code: shells (-c and scripts), ssh, docker and kubectl exec, interpreters, awk. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
-import { copy, type Analyzer, type State } from "./analysis-types.js";
+import { copy, hiddenCode, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, isSecretVariable } from "./command-rules.js";
 import { environmentDump, loadsDotenv, pathTokens, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { EVERYTHING } from "./tree-search.js";
 
-/** A shell's code: `-c`, a script file, or stdin (its text, or why it cannot be read: `unreadable`). */
+/** A shell's code: `-c`, a script file, or stdin (its text, or how the command hides it: `unreadable`). */
 export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State, unreadable?: string): Promise<void> {
   const parsed = parseOptions(args, { valueShort: "oO", valueLong: ["--rcfile", "--init-file"] });
   const code = parsed.options.some((o) => o.name === "-c") ? parsed.operands[0] : undefined;
@@ -21,8 +21,10 @@ export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: s
     await a.file(script, state, `Running as a script`);
     return;
   }
-  if (stdinText !== undefined) await a.source(stdinText, copy(state), `The script fed to \`${name}\``);
-  else if (unreadable) a.findings.push({ kind: "unchecked", what: unreadable, how: `\`${name}\`` });
+  // `sh <<< "$X"`: code only known when it runs, as `sh -c "$X"` is.
+  if (stdinText?.includes(UNKNOWN)) a.findings.push(hiddenCode(`\`${name}\``, "builds at run time"));
+  else if (stdinText !== undefined) await a.source(stdinText, copy(state), `The script fed to \`${name}\``);
+  else if (unreadable) a.findings.push(hiddenCode(`\`${name}\``, unreadable));
 }
 
 export async function ssh(a: Analyzer, args: Arg[]): Promise<void> {
@@ -109,7 +111,7 @@ export async function interpreter(
   const loaded: Arg[] = [];
   const fromStdin = async () => {
     if (stdinText !== undefined) await inlineCode(a, stdinText, "<<heredoc", state, `The code fed to ${how}`, false, loaded);
-    else if (unreadable) a.findings.push({ kind: "unchecked", what: unreadable, how });
+    else if (unreadable) a.findings.push(hiddenCode(how, unreadable));
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as Arg;

@@ -2,7 +2,7 @@ import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
 import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
-import { copy, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
+import { copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
@@ -27,6 +27,8 @@ class ShellAnalysis implements Analyzer {
   private nesting = 0;
   /** Aliases the command defines (`alias c='cat .env'` then `c` on a later line): Claude Code's shell expands them. */
   private readonly aliases = new Map<string, string>();
+  /** Variables set to text the command spells and then changes (`X=$(echo … | tr …)`): run, they hide a command. */
+  private readonly hiding = new Set<string>();
 
   constructor(
     readonly env: GuardEnv,
@@ -118,6 +120,13 @@ class ShellAnalysis implements Analyzer {
     return pipedPrint(commands, this.scope(upstream.state));
   }
 
+  /** A `<(…)` argument whose script the command spells and then changes: refused, as piped code is. */
+  private hidesScript(command: SimpleCommand, arg: Arg | undefined, name: string, state: State): boolean {
+    const hidden = arg && hiddenText(command.words.find((w) => w.raw === arg.raw), this.scope(state));
+    if (hidden) this.findings.push(hiddenCode(`\`${name}\``, hidden));
+    return hidden !== undefined;
+  }
+
   /** Words expanded as a for loop's list or an array's elements are: globs replaced by the files they match. */
   private async globbed(values: Word[], state: State): Promise<Arg[]> {
     const words: Arg[] = [];
@@ -130,6 +139,12 @@ class ShellAnalysis implements Analyzer {
   }
 
   private async simple(command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void> {
+    // Variables set to hidden text (`X=$(echo … | tr …)`, `export X=…`), which hide a command if run.
+    for (const assign of command.assigns) if (hiddenText(assign.value, this.scope(state))) this.hiding.add(assign.name);
+    for (const word of command.words.slice(1)) {
+      const name = /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1];
+      if (name && hiddenText(word, this.scope(state))) this.hiding.add(name);
+    }
     await this.nested(command.words, state);
     await this.nested(command.assigns.map((a) => a.value), state);
     for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
@@ -179,6 +194,13 @@ class ShellAnalysis implements Analyzer {
     const head = argv[0] as Arg;
     const args = argv.slice(1);
     if (head.text.includes(UNKNOWN)) {
+      // `$(echo 'dbu .fow' | tr b-za a-z)`: a command, arguments and all, the guard cannot read.
+      const word = command.words.find((w) => w.raw === head.raw);
+      const hidden = hiddenText(word, this.scope(state)) ?? (word && expandedVariables(word).some((v) => this.hiding.has(v.name)) ? "hides in a variable" : undefined);
+      if (hidden) {
+        this.findings.push(hiddenCode(`\`${head.raw}\``, hidden, "is a command"));
+        return;
+      }
       // The command itself is computed: treat it as one that reads every file it names.
       await this.readsAll(args, state, `Running a computed command (\`${head.raw}\`) on`);
       return;
@@ -265,8 +287,10 @@ class ShellAnalysis implements Analyzer {
     if (name === "xargs") return searchCommands.xargs(this, args, state, upstream);
     if (SHELLS.has(name)) {
       // `bash <(echo …)`: the script is a process substitution whose output is known.
-      const code = this.substituted(command, args.find((arg) => !arg.text.startsWith("-")), state);
+      const script = args.find((arg) => !arg.text.startsWith("-"));
+      const code = this.substituted(command, script, state);
       if (code !== undefined) return this.source(code, copy(state), `The script \`${name}\` runs`);
+      if (this.hidesScript(command, script, name, state)) return;
       return codeCommands.shell(this, name, args, stdinText, state, unreadable);
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
@@ -280,7 +304,15 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     const interpreter = interpreters().find((entry) => entry.pattern.test(name));
-    if (interpreter) return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? [], unreadable);
+    if (interpreter) {
+      // `python3 <(echo …)`: a script (or a file its code reads) from a process substitution.
+      for (const arg of args) {
+        const code = this.substituted(command, arg, state);
+        if (code !== undefined) await codeCommands.interpreter(this, name, [], interpreter.codeOptions, code, state);
+        else if (this.hidesScript(command, arg, name, state)) return;
+      }
+      return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? [], unreadable);
+    }
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
     if (name === "find") return searchCommands.find(this, args, state);
     if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ack" || name === "ack-grep") {
@@ -318,7 +350,10 @@ class ShellAnalysis implements Analyzer {
     }
     for (const arg of names) {
       const eq = arg.text.indexOf("=");
-      if (eq > 0) state.vars.set(arg.text.slice(0, eq), arg.text.includes(UNKNOWN) ? undefined : [arg.text.slice(eq + 1)]);
+      // `export F=$(…)`: the pieces around an unknown that expandWord also gives (for `cat${IFS}.env`)
+      // are not assignments of their own; an unknown anywhere in the word leaves the value unknown.
+      const unknown = names.some((other) => other.raw === arg.raw && other.text.includes(UNKNOWN));
+      if (eq > 0) state.vars.set(arg.text.slice(0, eq), unknown ? undefined : [arg.text.slice(eq + 1)]);
     }
     // `declare -a arr=(…)` names a variable too: its array argument is parsed apart from the words.
     const namesNone = names.length === 0 && !declaresArrays;
@@ -476,13 +511,40 @@ function spellsText(command: Command): boolean {
  * to the user's judgement, as it does a script run by name.
  */
 function unreadableCode(upstream: Upstream): string | undefined {
+  const commands: Command[] = [];
+  for (let link: Upstream | undefined = upstream; link?.command; link = link.from) commands.unshift(link.command);
+  return hidingPipeline(commands);
+}
+
+/**
+ * How a pipeline's output hides text the command spells, when it does: decoded (`base64 -d`), or
+ * changed on the way (`echo … | tr …`), naming the command that changed it. Undefined when the
+ * pipeline spells nothing (its text comes from elsewhere) or passes it on unchanged.
+ */
+function hidingPipeline(commands: readonly Command[]): string | undefined {
   let changed = "";
-  for (let link: Upstream | undefined = upstream; link?.command; link = link.from) {
+  for (let i = commands.length - 1; i >= 0; i--) {
+    const command = commands[i] as Command;
     // `echo Y2F0IC5lbnY= | base64 -d | sh`: code spelled so that no one can read it before it runs.
-    if (decodes(link.command)) return "runs code decoded at run time, which the guard cannot read";
-    if (spellsText(link.command)) return `runs code this command spells and then changes${changed}, which the guard cannot read`;
-    const name = link.command.type === "simple" ? link.command.words[0]?.raw : undefined;
-    if (!passesInput(link.command)) changed = name ? ` (through \`${name}\`)` : "";
+    if (decodes(command)) return "decodes at run time";
+    if (spellsText(command)) return changed ? `spells and then changes${changed}` : "builds at run time";
+    const name = command.type === "simple" ? command.words[0]?.raw : undefined;
+    if (!passesInput(command)) changed = name ? ` (through \`${name}\`)` : "";
+  }
+  return undefined;
+}
+
+/** How a word's `$(…)` or `<(…)` hides text the command spells (hidingPipeline), when its output is not certain. */
+function hiddenText(word: Word | undefined, scope: ExpandScope): string | undefined {
+  for (const script of nestedScripts(word)) {
+    for (const statement of script.statements) {
+      for (const pipeline of statement.pipelines) {
+        const commands = pipeline.commands;
+        if (pipedPrint(commands, scope) !== undefined && !commands.some(decodes)) continue;
+        const hidden = hidingPipeline(commands);
+        if (hidden) return hidden;
+      }
+    }
   }
   return undefined;
 }
