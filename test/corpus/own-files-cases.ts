@@ -48,6 +48,9 @@ export const OWN_DENY: GuardCase[] = [
   bash("touch .claude/shipshape.yaml"),
   bash("npm test && truncate -s 0 .claude/shipshape.yaml"),
   bash("rm -rf .claude"),
+  // Restoring a folder that holds the config writes it from another revision.
+  bash("git checkout other-branch -- .claude"),
+  bash("git restore --source=HEAD~3 .claude/"),
   bash("mv .claude .claude.bak"),
   bash("rm -rf ~/.cache"),
   bash("unzip -o cfg.zip -d .claude"),
@@ -61,6 +64,9 @@ export const OWN_DENY: GuardCase[] = [
 ];
 
 export const OWN_ALLOW: GuardCase[] = [
+  bash("git checkout other-branch -- src/"),
+  bash("git restore src/app.ts"),
+  bash("git checkout -b feature"),
   bash("git -C . diff .claude/shipshape.yaml"),
   bash("git -c core.pager=cat log -p -- .claude/shipshape.yaml"),
   { tool: "Read", input: { file_path: CONFIG } },

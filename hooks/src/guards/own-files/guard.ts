@@ -293,11 +293,14 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
         const what = ownFileUnder(own, toAbsolute(into, cmd.cwd ?? "/", ctx.home)) ?? ownFileAt(own, toAbsolute(into, cmd.cwd ?? "/", ctx.home));
         if (what) found = { what, how: `\`${cmd.name}\` would extract over` };
       }
-      if (!found && TAKES_FOLDERS.has(cmd.name)) {
+      // `git checkout HEAD~3 -- .claude` writes a folder's files as `rm -rf .claude` removes them (the
+      // whole tree, `.`, is the sweep check's: refused only when it would take local changes).
+      const restores = cmd.name === "git" && /^(checkout|restore)$/.test(cmd.args[gitSubcommandAt(cmd.args.map((a) => a.text))]?.text ?? "");
+      if (!found && (TAKES_FOLDERS.has(cmd.name) || restores)) {
         for (const arg of cmd.args) {
-          const folder = arg.text.includes(UNKNOWN) || arg.text.startsWith("-") || (cmd.cwd === undefined && !arg.text.startsWith("/")) ? undefined : toAbsolute(arg.text, cmd.cwd ?? "/", ctx.home);
+          const folder = arg.text.includes(UNKNOWN) || arg.text.startsWith("-") || (restores && /^(\.|:\/|\*)$/.test(arg.text)) || (cmd.cwd === undefined && !arg.text.startsWith("/")) ? undefined : toAbsolute(arg.text, cmd.cwd ?? "/", ctx.home);
           const what = folder ? ownFileUnder(own, folder) : undefined;
-          if (what) found = { what, how: `\`${cmd.name} ${arg.raw}\` would take along` };
+          if (what) found = { what, how: `\`${cmd.name} ${arg.raw}\` would ${restores ? "overwrite" : "take along"}` };
         }
       }
       if (reader) return;
