@@ -57,117 +57,72 @@ export interface WrapperSpec {
   operandsUntilDashDash?: boolean;
 }
 
+/** A wrapper with no options of its own that take a value (`nohup cmd`). */
+const plain = (): WrapperSpec => ({ valueOptions: [] });
+
 /**
- * The wrapper spec for a command name, if the command runs another. A switch, not a table: only the
- * spec asked for is built (building the whole table cost every Bash call about 0.1 ms, for commands
- * that are mostly no wrapper at all), and no name is looked up on an object (`constructor`).
+ * The wrapper spec for each command name that runs another. A function per name, not a table of
+ * specs: only the spec asked for is built (building the whole table cost every Bash call about
+ * 0.1 ms, for commands that are mostly no wrapper at all).
  */
+const WRAPPERS: Readonly<Record<string, () => WrapperSpec>> = {
+  sudo: () => ({ valueOptions: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--close-from", "--host"] }),
+  doas: () => ({ valueOptions: ["-u", "-C"] }),
+  env: () => ({ valueOptions: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"], assignments: true }),
+  timeout: () => ({ valueOptions: ["-s", "--signal", "-k", "--kill-after"], leadingOperands: 1 }),
+  nice: () => ({ valueOptions: ["-n", "--adjustment"] }),
+  nohup: plain,
+  time: () => ({ valueOptions: ["-f", "--format", "-o", "--output"] }),
+  command: plain,
+  builtin: plain,
+  exec: () => ({ valueOptions: ["-a"] }),
+  stdbuf: () => ({ valueOptions: ["-i", "-o", "-e", "--input", "--output", "--error"] }),
+  ionice: () => ({ valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] }),
+  chrt: () => ({ valueOptions: [], leadingOperands: 1 }),
+  taskset: () => ({ valueOptions: [], leadingOperands: 1 }),
+  setsid: plain,
+  unbuffer: plain,
+  caffeinate: plain,
+  flock: () => ({ valueOptions: ["-w", "--timeout", "-E", "--conflict-exit-code"], leadingOperands: 1 }),
+  strace: () => ({ valueOptions: ["-e", "-o", "-p", "-s", "-u"] }),
+  ltrace: () => ({ valueOptions: ["-e", "-o", "-p", "-s", "-u"] }),
+  watch: () => ({ valueOptions: ["-n", "--interval", "-d"] }),
+  // dotenv-cli (`dotenv -e .env -- cmd`) and python-dotenv (`dotenv -f .env run cmd`) share the name.
+  dotenv: () => ({ valueOptions: ["-e", "-v", "-c", "-f", "--file", "-q", "--quote", "--export"], subcommand: "run" }),
+  "dotenv-cli": () => ({ valueOptions: ["-e", "-v", "-c"] }),
+  dotenvx: () => ({ valueOptions: ["-f", "--env-file", "-fk", "--env-keys-file", "-e", "--env", "--convention", "-l", "--log-level"], subcommand: "run" }),
+  "env-cmd": () => ({ valueOptions: ["-f", "--file", "-e", "--environments", "-r", "--rc-file"] }),
+  npx: () => ({ valueOptions: ["-p", "--package"] }),
+  bunx: plain,
+  uv: () => ({ valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" }),
+  busybox: plain,
+  // Project and tool runners, and secret managers that inject variables into the command they run.
+  npm: () => ({ valueOptions: ["-p", "--package", "-w", "--workspace"], subcommand: ["exec", "x"], subcommandRequired: true }),
+  yarn: () => ({ valueOptions: [], subcommand: ["exec", "dlx"], subcommandRequired: true }),
+  pnpm: () => ({ valueOptions: ["-C", "--dir", "--filter", "-F"], subcommand: ["exec", "dlx"], subcommandRequired: true }),
+  bundle: () => ({ valueOptions: ["--gemfile"], subcommand: "exec", subcommandRequired: true }),
+  poetry: () => ({ valueOptions: ["-C", "--directory", "-P", "--project"], subcommand: "run", subcommandRequired: true }),
+  pipenv: () => ({ valueOptions: [], subcommand: "run", subcommandRequired: true }),
+  pdm: () => ({ valueOptions: ["-p", "--project"], subcommand: "run", subcommandRequired: true }),
+  hatch: () => ({ valueOptions: ["-e", "--env"], subcommand: "run", subcommandRequired: true }),
+  rye: () => ({ valueOptions: [], subcommand: "run", subcommandRequired: true }),
+  pixi: () => ({ valueOptions: ["-e", "--environment", "--manifest-path"], subcommand: "run", subcommandRequired: true }),
+  conda: () => ({ valueOptions: ["-n", "--name", "-p", "--prefix"], subcommand: "run", subcommandRequired: true }),
+  devbox: () => ({ valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true }),
+  asdf: () => ({ valueOptions: [], subcommand: "exec", subcommandRequired: true }),
+  mise: () => ({ valueOptions: ["-C", "--cd", "-E", "--env"], subcommand: ["exec", "x"], subcommandRequired: true, operandsUntilDashDash: true }),
+  direnv: () => ({ valueOptions: [], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 }),
+  op: () => ({ valueOptions: ["--env-file", "--account"], subcommand: "run", subcommandRequired: true }),
+  doppler: () => ({ valueOptions: ["-p", "--project", "-c", "--config", "--token", "--mount"], subcommand: "run", subcommandRequired: true }),
+  infisical: () => ({ valueOptions: ["--env", "--path", "--projectId", "--token", "--domain"], subcommand: "run", subcommandRequired: true }),
+  "aws-vault": () => ({ valueOptions: ["-d", "--duration", "--region", "--mfa-token", "-t"], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 }),
+  chamber: () => ({ valueOptions: ["-b", "--backend", "-r", "--retries"], subcommand: "exec", subcommandRequired: true, operandsUntilDashDash: true }),
+  teller: () => ({ valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true }),
+};
+
+/** The wrapper spec for a command name, if the command runs another (an own entry only: `constructor` is none). */
 export function wrapperSpec(name: string): WrapperSpec | undefined {
-  switch (name) {
-    case "sudo":
-      return { valueOptions: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--close-from", "--host"] };
-    case "doas":
-      return { valueOptions: ["-u", "-C"] };
-    case "env":
-      return { valueOptions: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"], assignments: true };
-    case "timeout":
-      return { valueOptions: ["-s", "--signal", "-k", "--kill-after"], leadingOperands: 1 };
-    case "nice":
-      return { valueOptions: ["-n", "--adjustment"] };
-    case "nohup":
-      return { valueOptions: [] };
-    case "time":
-      return { valueOptions: ["-f", "--format", "-o", "--output"] };
-    case "command":
-      return { valueOptions: [] };
-    case "builtin":
-      return { valueOptions: [] };
-    case "exec":
-      return { valueOptions: ["-a"] };
-    case "stdbuf":
-      return { valueOptions: ["-i", "-o", "-e", "--input", "--output", "--error"] };
-    case "ionice":
-      return { valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] };
-    case "chrt":
-      return { valueOptions: [], leadingOperands: 1 };
-    case "taskset":
-      return { valueOptions: [], leadingOperands: 1 };
-    case "setsid":
-      return { valueOptions: [] };
-    case "unbuffer":
-      return { valueOptions: [] };
-    case "caffeinate":
-      return { valueOptions: [] };
-    case "flock":
-      return { valueOptions: ["-w", "--timeout", "-E", "--conflict-exit-code"], leadingOperands: 1 };
-    case "strace":
-      return { valueOptions: ["-e", "-o", "-p", "-s", "-u"] };
-    case "ltrace":
-      return { valueOptions: ["-e", "-o", "-p", "-s", "-u"] };
-    case "watch":
-      return { valueOptions: ["-n", "--interval", "-d"] };
-    // dotenv-cli (`dotenv -e .env -- cmd`) and python-dotenv (`dotenv -f .env run cmd`) share the name.
-    case "dotenv":
-      return { valueOptions: ["-e", "-v", "-c", "-f", "--file", "-q", "--quote", "--export"], subcommand: "run" };
-    case "dotenv-cli":
-      return { valueOptions: ["-e", "-v", "-c"] };
-    case "dotenvx":
-      return { valueOptions: ["-f", "--env-file", "-fk", "--env-keys-file", "-e", "--env", "--convention", "-l", "--log-level"], subcommand: "run" };
-    case "env-cmd":
-      return { valueOptions: ["-f", "--file", "-e", "--environments", "-r", "--rc-file"] };
-    case "npx":
-      return { valueOptions: ["-p", "--package"] };
-    case "bunx":
-      return { valueOptions: [] };
-    case "uv":
-      return { valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" };
-    case "busybox":
-      return { valueOptions: [] };
-    // Project and tool runners, and secret managers that inject variables into the command they run.
-    case "npm":
-      return { valueOptions: ["-p", "--package", "-w", "--workspace"], subcommand: ["exec", "x"], subcommandRequired: true };
-    case "yarn":
-      return { valueOptions: [], subcommand: ["exec", "dlx"], subcommandRequired: true };
-    case "pnpm":
-      return { valueOptions: ["-C", "--dir", "--filter", "-F"], subcommand: ["exec", "dlx"], subcommandRequired: true };
-    case "bundle":
-      return { valueOptions: ["--gemfile"], subcommand: "exec", subcommandRequired: true };
-    case "poetry":
-      return { valueOptions: ["-C", "--directory", "-P", "--project"], subcommand: "run", subcommandRequired: true };
-    case "pipenv":
-      return { valueOptions: [], subcommand: "run", subcommandRequired: true };
-    case "pdm":
-      return { valueOptions: ["-p", "--project"], subcommand: "run", subcommandRequired: true };
-    case "hatch":
-      return { valueOptions: ["-e", "--env"], subcommand: "run", subcommandRequired: true };
-    case "rye":
-      return { valueOptions: [], subcommand: "run", subcommandRequired: true };
-    case "pixi":
-      return { valueOptions: ["-e", "--environment", "--manifest-path"], subcommand: "run", subcommandRequired: true };
-    case "conda":
-      return { valueOptions: ["-n", "--name", "-p", "--prefix"], subcommand: "run", subcommandRequired: true };
-    case "devbox":
-      return { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true };
-    case "asdf":
-      return { valueOptions: [], subcommand: "exec", subcommandRequired: true };
-    case "mise":
-      return { valueOptions: ["-C", "--cd", "-E", "--env"], subcommand: ["exec", "x"], subcommandRequired: true, operandsUntilDashDash: true };
-    case "direnv":
-      return { valueOptions: [], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 };
-    case "op":
-      return { valueOptions: ["--env-file", "--account"], subcommand: "run", subcommandRequired: true };
-    case "doppler":
-      return { valueOptions: ["-p", "--project", "-c", "--config", "--token", "--mount"], subcommand: "run", subcommandRequired: true };
-    case "infisical":
-      return { valueOptions: ["--env", "--path", "--projectId", "--token", "--domain"], subcommand: "run", subcommandRequired: true };
-    case "aws-vault":
-      return { valueOptions: ["-d", "--duration", "--region", "--mfa-token", "-t"], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 };
-    case "chamber":
-      return { valueOptions: ["-b", "--backend", "-r", "--retries"], subcommand: "exec", subcommandRequired: true, operandsUntilDashDash: true };
-    case "teller":
-      return { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true };
-  }
-  return undefined;
+  return ownEntry(WRAPPERS, name)?.();
 }
 
 /** PowerShell, whose `-c` is PowerShell code. */
