@@ -293,6 +293,12 @@ export const DENY: GuardCase[] = [
   bash(`export F=$(ls -a | grep env); cat "$F"`),
   bash(`declare F=$(ls -a | grep env); cat $F`),
   bash(`readonly F=.e$(printf nv); cat "$F"`),
+  // Database shells read files their SQL or dot-commands name.
+  bash(`sqlite3 app.db ".import .env t"`),
+  bash(`sqlite3 app.db <<< ".read .env"`),
+  bash(`duckdb -c "select * from read_csv('.env')"`),
+  bash(`mysql -e "LOAD DATA LOCAL INFILE '.env' INTO TABLE t"`),
+  bash(`psql -c "\\copy t from '.env'"`),
   // Inline code of more interpreters.
   bash(`emacs --batch --eval '(princ (with-temp-buffer (insert-file-contents ".env") (buffer-string)))'`),
   bash(`julia -e 'print(read(".env", String))'`),
@@ -712,6 +718,10 @@ export const ALLOW: GuardCase[] = [
   bash("diff <(sort README.md) <(sort package.json)"),
   bash("export NODE_ENV=test; npm test"),
   bash("export VERSION=$(git describe --tags); echo $VERSION"),
+  bash(`sqlite3 app.db "select count(*) from users"`),
+  bash("sqlite3 app.db .tables"),
+  bash(`psql -c "select * from users limit 5"`),
+  bash(`duckdb -c "select * from read_csv('data.csv')"`),
   bash("git stash show -p stash@{1} -- src/app.ts"),
   bash("wc -c .env"),
   bash("wc -l .env .env.example"),

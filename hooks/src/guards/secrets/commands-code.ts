@@ -177,6 +177,12 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   }
 }
 
+/** Database shells: their SQL and dot-commands read files named inside a word (`.import .env t`, `read_csv('.env')`). */
+export async function database(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
+  for (const code of [...args.filter((arg) => /\s/.test(arg.text)).map((arg) => arg.text), stdinText ?? ""]) await inlineCode(a, code, code, state, `The code \`${name}\` runs`);
+  await a.readsAll(args, state, `\`${name}\` reads`);
+}
+
 export async function awk(a: Analyzer, args: Arg[], state: State): Promise<void> {
   const parsed = parseOptions(args, { valueShort: "Fvf", valueLong: ["--field-separator", "--assign", "--file"] });
   const programFiles = optionValues(parsed, "-f", "--file");

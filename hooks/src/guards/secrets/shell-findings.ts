@@ -314,6 +314,7 @@ class ShellAnalysis implements Analyzer {
       return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? [], unreadable);
     }
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
+    if (/^(sqlite3?|duckdb|mysql|mariadb|psql|mongosh|sqlcmd|cqlsh|clickhouse(-client)?)$/.test(name)) return codeCommands.database(this, name, args, stdinText, state);
     if (name === "find") return searchCommands.find(this, args, state);
     if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ack" || name === "ack-grep") {
       return searchCommands.grep(this, name, args, state);
