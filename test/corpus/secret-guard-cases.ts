@@ -650,6 +650,11 @@ export const DENY: GuardCase[] = [
   ps(`[Environment]::GetEnvironmentVariable("GITHUB_TOKEN")`),
   ps(`python -c "print(open('.env').read())"`),
   ps(`node -e "console.log(process.env)"`),
+  // Invoke-Expression: a literal is read as PowerShell; code built at run time is refused.
+  ps("iex 'Get-Content .env'"),
+  ps("Invoke-Expression 'gc ~/.ssh/id_rsa'"),
+  ps("Invoke-Expression ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('R2V0LUNvbnRlbnQgLmVudg==')))"),
+  ps("iex $script"),
 ];
 
 export const ALLOW: GuardCase[] = [
@@ -1004,6 +1009,8 @@ export const ALLOW: GuardCase[] = [
   ps(`[System.Environment]::GetEnvironmentVariable("PATH")`),
   ps(`python -c "print(1 + 1)"`),
   ps("python scripts/build.py"),
+  ps("iex 'npm test'"),
+  ps("Invoke-Expression 'Get-Content README.md'"),
   // A second sweep of ordinary work.
   bash("grep -rn TODO src/ --include=*.ts"),
   bash("cat .env.sample"),

@@ -1,6 +1,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename } from "../../runtime/paths.js";
 import { POWERSHELL, interpreters, isSecretVariable } from "./command-rules.js";
+import { hiddenCode } from "./analysis-types.js";
 import type { GuardEnv } from "./guard.js";
 import type { Finding } from "./refusal.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
@@ -151,8 +152,12 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       for (const arg of rest) if (!/^(type|more)$/i.test(arg)) await file({ text: resolveVars(arg), raw: arg }, "`cmd` reads");
       continue;
     }
-    if (PS_NON_READING.has(cmdlet)) {
-      if (["copy-item", "cp", "copy", "cpi", "move-item", "mv", "move", "mi"].includes(cmdlet)) continue;
+    if (PS_NON_READING.has(cmdlet)) continue;
+    // `iex 'Get-Content .env'`: code given as one literal is checked as PowerShell; code built at run
+    // time (`iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('…')))`) cannot be.
+    if (cmdlet === "invoke-expression" || cmdlet === "iex") {
+      if (args.length === 1 && !/[$[]/.test(args[0] as string)) findings.push(...(await analyzePowerShellText(args[0] as string, env, host)));
+      else findings.push(hiddenCode("`Invoke-Expression`", "builds at run time"));
       continue;
     }
     const operands = args.filter((a) => !a.startsWith("-") || a === "-");
