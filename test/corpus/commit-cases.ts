@@ -99,6 +99,7 @@ export const BLOCK: string[] = [
   // A subcommand held in a variable that a declaration builtin sets.
   `export C=commit; git $C -m wip`,
   `declare C=commit; git $C -m wip`,
+  `declare -n c=sub; sub=commit; git $c -m wip`,
   `git commit -m "$(printf 'fix: retry uploads\n\nThey failed on the first hiccup.')"`,
   `cat notes.txt | git commit -F -`,
   `git --git-dir .git --work-tree . commit -m "wip"`,
@@ -157,6 +158,7 @@ export const PASS: string[] = [
   `echo -e "Add retry to the upload client\n\nUploads failed on the first hiccup." | git commit -F -`,
   `printf '%s\n\n%s\n' 'Add retry to the upload client' 'Uploads failed on the first hiccup.' | git commit -F -`,
   `export GIT_PAGER=cat; git log -1 --format=%s`,
+  `echo "commit soon"; git status`,
   // A global option without its value word (--exec-path prints a path), then a subcommand that is not a commit.
   `git --exec-path log --grep commit`,
   `git --git-dir .git --work-tree . log --oneline commit`,

@@ -293,6 +293,9 @@ export const DENY: GuardCase[] = [
   bash(`export F=$(ls -a | grep env); cat "$F"`),
   bash(`declare F=$(ls -a | grep env); cat $F`),
   bash(`readonly F=.e$(printf nv); cat "$F"`),
+  // A nameref takes its value from the variable it names, when it is used.
+  bash("declare -n r=f; f=.env; cat $r"),
+  bash(`local -n r=f; f=.env; cat "$r"`),
   // Database shells read files their SQL or dot-commands name.
   bash(`sqlite3 app.db ".import .env t"`),
   bash(`sqlite3 app.db <<< ".read .env"`),
@@ -723,6 +726,8 @@ export const ALLOW: GuardCase[] = [
   bash("diff <(sort README.md) <(sort package.json)"),
   bash("export NODE_ENV=test; npm test"),
   bash("export VERSION=$(git describe --tags); echo $VERSION"),
+  bash("declare -r X=README.md; cat $X"),
+  bash("declare -x NODE_ENV=test; npm test"),
   bash(`sqlite3 app.db "select count(*) from users"`),
   bash("sqlite3 app.db .tables"),
   bash(`psql -c "select * from users limit 5"`),

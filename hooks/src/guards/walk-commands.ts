@@ -78,9 +78,11 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     }
     // `export C=commit` (declare, local, readonly, typeset) sets a variable as a plain assignment does.
     if (/^(export|declare|typeset|local|readonly)$/.test(argv[0]?.text ?? "")) {
+      // `declare -n c=sub` makes c a name for sub: taken as unknown.
+      const nameref = argv[0]?.text !== "export" && argv.some((a) => /^-\w*n/.test(a.text));
       for (const word of cmd.words.slice(1)) {
         const name = /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1];
-        const value = name && literalValue(word, scope(state));
+        const value = name && !nameref ? literalValue(word, scope(state)) : undefined;
         if (name) state.vars.set(name, value === undefined ? undefined : [value.slice(name.length + 1)]);
       }
     }

@@ -13,8 +13,8 @@ export interface CommitInvocation {
   stdin?: string;
   /** The command as written, for messages. */
   raw: string;
-  /** Set when the commit is made by inline interpreter code, whose message and options the gate cannot read. */
-  inline?: string;
+  /** How the command may commit where the gate cannot read the commit (inline interpreter code, a computed subcommand). */
+  unreadable?: string;
 }
 
 /**
@@ -39,7 +39,7 @@ export function findCommits(command: string, cwd: string, home: string | undefin
       const base = basename(name);
       const interpreter = interpreters().find((entry) => entry.pattern.test(base));
       if (interpreter && (args.some((arg) => commitsFromCode(arg.text)) || (stdin !== undefined && commitsFromCode(stdin)))) {
-        found.push({ args: [], cwd: at, raw, inline: base });
+        found.push({ args: [], cwd: at, raw, unreadable: `commits from ${base} code` });
       }
       return;
     }
@@ -56,6 +56,11 @@ export function findCommits(command: string, cwd: string, home: string | undefin
       j += GIT_VALUE_OPTIONS.has(option) ? 2 : 1;
     }
     const sub = args[j]?.text ?? "";
+    // `declare -n c=sub; sub=commit; git $c -m …`: a subcommand only known at run time may be commit.
+    if (sub.includes(UNKNOWN)) {
+      found.push({ args: [], cwd: gitCwd, raw, unreadable: "may commit through a subcommand only known when it runs" });
+      return;
+    }
     const alias = aliases.get(sub.toLowerCase()) ?? configAliases?.get(sub.toLowerCase());
     // `!…` aliases run a shell command: its commits are the alias's (their messages unknown, if "$1").
     if (alias?.startsWith("!")) {

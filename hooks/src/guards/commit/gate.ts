@@ -123,10 +123,10 @@ export const commitGate: PreToolUseCheck = {
       throw error;
     }
     if (invocations.length === 0) return PASS;
-    const inline = invocations.find((invocation) => invocation.inline);
-    if (inline) {
+    const unreadable = invocations.find((invocation) => invocation.unreadable);
+    if (unreadable) {
       return deny(
-        `\`${inline.raw.slice(0, 120)}\` commits from ${inline.inline} code, whose message the gate cannot read or check. Run \`git commit\` in the Bash command itself.`,
+        `\`${unreadable.raw.slice(0, 120)}\` ${unreadable.unreadable}, whose message the gate cannot read or check. Run \`git commit\` in the Bash command itself.`,
       );
     }
     if (ctx.configDegraded) {

@@ -353,7 +353,8 @@ class ShellAnalysis implements Analyzer {
       const eq = arg.text.indexOf("=");
       // `export F=$(…)`: the pieces around an unknown that expandWord also gives (for `cat${IFS}.env`)
       // are not assignments of their own; an unknown anywhere in the word leaves the value unknown.
-      const unknown = names.some((other) => other.raw === arg.raw && other.text.includes(UNKNOWN));
+      // `declare -n r=f` makes r a name for f: its value is f's, whatever f holds when r is used.
+      const unknown = names.some((other) => other.raw === arg.raw && other.text.includes(UNKNOWN)) || (name !== "export" && flags.some((f) => /^-\w*n/.test(f)));
       if (eq > 0) state.vars.set(arg.text.slice(0, eq), unknown ? undefined : [arg.text.slice(eq + 1)]);
     }
     // `declare -a arr=(…)` names a variable too: its array argument is parsed apart from the words.
