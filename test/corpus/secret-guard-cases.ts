@@ -293,6 +293,9 @@ export const DENY: GuardCase[] = [
   bash(`export F=$(ls -a | grep env); cat "$F"`),
   bash(`declare F=$(ls -a | grep env); cat $F`),
   bash(`readonly F=.e$(printf nv); cat "$F"`),
+  // A command that loads an env file and prints what it made of it.
+  bash("kubectl create secret generic app --from-env-file=.env --dry-run=client -o yaml"),
+  bash("kubectl create configmap app --from-env-file .env -o json --dry-run=client"),
   // A nameref takes its value from the variable it names, when it is used.
   bash("declare -n r=f; f=.env; cat $r"),
   bash(`local -n r=f; f=.env; cat "$r"`),
@@ -727,6 +730,8 @@ export const ALLOW: GuardCase[] = [
   bash("export NODE_ENV=test; npm test"),
   bash("export VERSION=$(git describe --tags); echo $VERSION"),
   bash("declare -r X=README.md; cat $X"),
+  bash("kubectl create secret generic app --from-env-file=.env"),
+  bash("docker run --env-file .env app npm test"),
   bash("declare -x NODE_ENV=test; npm test"),
   bash(`sqlite3 app.db "select count(*) from users"`),
   bash("sqlite3 app.db .tables"),

@@ -462,9 +462,11 @@ class ShellAnalysis implements Analyzer {
 
   async readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec): Promise<void> {
     const parsed = parseOptions(args, spec ?? {});
+    // `kubectl create secret … --from-env-file=.env -o yaml` prints what it made of the file.
+    const printsResult = args.some((arg) => /^(-o|--output)(=|$)|^-o\w/.test(arg.text));
     for (const option of parsed.options) {
       // --env-file loads variables into the process; printing them is caught where it happens.
-      if (/env-file|dotenv/.test(option.name)) continue;
+      if (/env-file|dotenv/.test(option.name) && !printsResult) continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
         await this.file(stripAt(option.value), state, how);
       }
