@@ -143,6 +143,11 @@ export const SETTINGS_DENY: GuardCase[] = [
   bash(`claude -p hi --settings='{"enabledPlugins": {"shipshape@shipshape": false}}'`),
   bash("npx shipshape uninstall"),
   bash("shipshape uninstall --local"),
+  // Claude Code's own commands that take the plugin out, or load settings from only some sources.
+  bash("claude plugin uninstall shipshape@shipshape --scope project"),
+  bash("claude plugin disable shipshape@shipshape"),
+  bash("claude plugin marketplace remove shipshape"),
+  bash(`claude -p "hi" --setting-sources user`),
   bash("node .claude/shipshape/cli.cjs git-hooks uninstall"),
 ];
 
@@ -172,5 +177,8 @@ export const SETTINGS_ALLOW: GuardCase[] = [
   bash("shipshape git-hooks install"),
   bash("echo 'claude --bare skips hooks' && echo claude --bare"),
   bash("grep -rn 'shipshape uninstall' docs"),
+  bash("claude plugin list"),
+  bash("claude plugin uninstall other-plugin@market"),
+  bash("claude plugin install shipshape@shipshape"),
   bash(`git commit -m "Document claude --bare" -m "It starts a session without hooks."`),
 ];

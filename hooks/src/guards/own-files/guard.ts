@@ -172,6 +172,14 @@ function turnsGuardsOff(cmd: WalkedCommand, safeModeSet: boolean, settingsFiles:
   if (cmd.name !== "claude" && cmd.name !== "claude-code") return undefined;
   const args = words;
   if (args.includes("--bare")) return "`claude --bare` starts a Claude Code session without hooks or plugins";
+  // `claude plugin disable shipshape@shipshape`, `claude plugin marketplace remove shipshape`.
+  const operands = args.filter((w) => !w.startsWith("-"));
+  const verb = operands.findIndex((w) => /^(uninstall|remove|rm|disable)$/.test(w));
+  if (operands[0] === "plugin" && verb > 0 && operands.slice(verb + 1).some((w) => /^shipshape(@|$)/.test(w))) {
+    return `\`claude ${operands.join(" ")}\` would take shipshape out of Claude Code`;
+  }
+  // Settings from only some sources may leave out those that enable shipshape's plugin or hooks.
+  if (args.some((w) => w.startsWith("--setting-sources"))) return "`claude --setting-sources` starts a Claude Code session that may leave out the settings that enable shipshape";
   // Set on the command, or earlier in the call (`export CLAUDE_CODE_SAFE_MODE=1; claude -p …`).
   if (safeModeSet) return "CLAUDE_CODE_SAFE_MODE starts a Claude Code session without hooks";
   for (let i = 0; i < args.length; i++) {
