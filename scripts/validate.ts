@@ -50,11 +50,12 @@ function markdownFiles(dir: string): string[] {
 /**
  * The most code the hooks module may load, with the files it imports (see the check below). Raised
  * from 128 KB when the guards grew (Claude Code's settings switches, commits through git aliases,
- * what revisions print, PowerShell searches), and from 144 KB to read code a command pipes into a
- * shell through printf's arguments, `cat`, `tee` and filters: about 2 ms of every session's start
- * per KB, against a way around the secret guard.
+ * what revisions print, PowerShell searches), from 144 KB to read code a command pipes into a
+ * shell through printf's arguments, `cat`, `tee` and filters, and from 146 KB for the fixes probing
+ * found after it (hidden commands, namerefs, database shells, Invoke-Expression, `claude plugin`
+ * commands): about 2 ms of every session's start per KB, each against a way around a guard.
  */
-export const MODULE_BUDGET_BYTES = 146 * 1024;
+export const MODULE_BUDGET_BYTES = 148 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];
