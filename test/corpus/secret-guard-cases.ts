@@ -296,6 +296,11 @@ export const DENY: GuardCase[] = [
   // A command that loads an env file and prints what it made of it.
   bash("kubectl create secret generic app --from-env-file=.env --dry-run=client -o yaml"),
   bash("kubectl create configmap app --from-env-file .env -o json --dry-run=client"),
+  // A database or broker's connection string carries its password.
+  bash("echo $DATABASE_URL"),
+  bash("printenv REDIS_URL"),
+  bash(`echo "mongo at $MONGO_URI"`),
+  bash(`psql -f "$SCRIPT"`),
   // A nameref takes its value from the variable it names, when it is used.
   bash("declare -n r=f; f=.env; cat $r"),
   bash(`local -n r=f; f=.env; cat "$r"`),
@@ -730,6 +735,10 @@ export const ALLOW: GuardCase[] = [
   bash("export NODE_ENV=test; npm test"),
   bash("export VERSION=$(git describe --tags); echo $VERSION"),
   bash("declare -r X=README.md; cat $X"),
+  bash("echo $API_URL"),
+  bash("echo $DATABASE_NAME"),
+  bash(`psql "$DATABASE_URL" -c "select 1"`),
+  bash(`psql -h "$PGHOST" -U "$PGUSER" -d app -c "select 1"`),
   bash("kubectl create secret generic app --from-env-file=.env"),
   bash("docker run --env-file .env app npm test"),
   bash("declare -x NODE_ENV=test; npm test"),

@@ -356,6 +356,8 @@ const NOT_SECRET = new Set(["PWD", "OLDPWD", "TOKENIZERS_PARALLELISM", "KEY", "G
 export function isSecretVariable(name: string): boolean {
   const upper = name.toUpperCase();
   if (NOT_SECRET.has(upper)) return false;
+  // A database or broker's connection string carries its password: DATABASE_URL, REDIS_URL, MONGO_URI.
+  if (/^(\w+_)?(DATABASE|DB|POSTGRES(QL)?|PG|MYSQL|MARIADB|MONGO(DB)?|REDIS|AMQP|RABBITMQ|CELERY_BROKER|BROKER|SQLALCHEMY_DATABASE)_(URL|URI|DSN)$/.test(upper)) return true;
   const words = upper.split("_").filter(Boolean);
   if (words.some((w) => SECRET_WORDS.has(w))) return true;
   for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i]}_${words[i + 1]}`)) return true;
