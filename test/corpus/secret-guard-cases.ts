@@ -296,6 +296,10 @@ export const DENY: GuardCase[] = [
   // A command that loads an env file and prints what it made of it.
   bash("kubectl create secret generic app --from-env-file=.env --dry-run=client -o yaml"),
   bash("kubectl create configmap app --from-env-file .env -o json --dry-run=client"),
+  // The system's password hashes; private keys exported to the terminal.
+  bash("sudo cat /etc/shadow"),
+  bash("head -3 /etc/gshadow"),
+  bash("gpg --armor --export-secret-keys me@example.com"),
   // A database or broker's connection string carries its password.
   bash("echo $DATABASE_URL"),
   bash("printenv REDIS_URL"),
@@ -736,6 +740,9 @@ export const ALLOW: GuardCase[] = [
   bash("export VERSION=$(git describe --tags); echo $VERSION"),
   bash("declare -r X=README.md; cat $X"),
   bash("echo $API_URL"),
+  bash("cat /etc/passwd"),
+  bash("gpg --armor --export me@example.com"),
+  bash("gpg --export-secret-keys -o backup.gpg me@example.com"),
   bash("echo $DATABASE_NAME"),
   bash(`psql "$DATABASE_URL" -c "select 1"`),
   bash(`psql -h "$PGHOST" -U "$PGUSER" -d app -c "select 1"`),

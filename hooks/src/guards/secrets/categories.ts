@@ -87,6 +87,10 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "secrets.yaml",
       "secrets.yml",
       "service-account*.json",
+      // The system's password hashes (and their backups), readable where the agent runs as root.
+      "/etc/shadow*",
+      "/etc/gshadow*",
+      "/etc/master.passwd",
     ],
   },
   {

@@ -295,9 +295,11 @@ const CREDENTIAL_COMMANDS: Readonly<Record<string, () => CredentialCommand[]>> =
   ],
   gpg: () => [
     { argv: ["gpg"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+    { argv: ["gpg"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "prints private keys" },
   ],
   gpg2: () => [
     { argv: ["gpg2"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+    { argv: ["gpg2"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "prints private keys" },
   ],
   age: () => [
     { argv: ["age"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
