@@ -77,9 +77,10 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       return;
     }
     // `export C=commit` (declare, local, readonly, typeset) sets a variable as a plain assignment does.
-    if (/^(export|declare|typeset|local|readonly)$/.test(argv[0]?.text ?? "")) {
+    const first = argv[0]?.text;
+    if (first === "export" || first === "declare" || first === "typeset" || first === "local" || first === "readonly") {
       // `declare -n c=sub` makes c a name for sub: taken as unknown.
-      const nameref = argv[0]?.text !== "export" && argv.some((a) => /^-\w*n/.test(a.text));
+      const nameref = first !== "export" && argv.some((a) => /^-\w*n/.test(a.text));
       for (const word of cmd.words.slice(1)) {
         const name = /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1];
         const value = name && !nameref ? literalValue(word, scope(state)) : undefined;

@@ -142,7 +142,8 @@ class ShellAnalysis implements Analyzer {
     // Variables set to hidden text (`X=$(echo … | tr …)`, `export X=…`), which hide a command if run.
     for (const assign of command.assigns) if (hiddenText(assign.value, this.scope(state))) this.hiding.add(assign.name);
     for (const word of command.words.slice(1)) {
-      const name = /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1];
+      // includes() first: a RegExp's first run compiles it, on every call of a cold hook.
+      const name = word.raw.includes("=") ? /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] : undefined;
       if (name && hiddenText(word, this.scope(state))) this.hiding.add(name);
     }
     await this.nested(command.words, state);
@@ -314,7 +315,7 @@ class ShellAnalysis implements Analyzer {
       return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? [], unreadable);
     }
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
-    if (/^(sqlite3?|duckdb|mysql|mariadb|psql|mongosh|sqlcmd|cqlsh|clickhouse(-client)?)$/.test(name)) return codeCommands.database(this, name, args, stdinText, state);
+    if (" sqlite sqlite3 duckdb mysql mariadb psql mongosh sqlcmd cqlsh clickhouse clickhouse-client ".includes(` ${name} `)) return codeCommands.database(this, name, args, stdinText, state);
     if (name === "find") return searchCommands.find(this, args, state);
     if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ack" || name === "ack-grep") {
       return searchCommands.grep(this, name, args, state);
@@ -463,7 +464,7 @@ class ShellAnalysis implements Analyzer {
   async readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec): Promise<void> {
     const parsed = parseOptions(args, spec ?? {});
     // `kubectl create secret … --from-env-file=.env -o yaml` prints what it made of the file.
-    const printsResult = args.some((arg) => /^(-o|--output)(=|$)|^-o\w/.test(arg.text));
+    const printsResult = args.some((arg) => arg.text.startsWith("-o") || arg.text.startsWith("--output"));
     for (const option of parsed.options) {
       // --env-file loads variables into the process; printing them is caught where it happens.
       if (/env-file|dotenv/.test(option.name) && !printsResult) continue;
