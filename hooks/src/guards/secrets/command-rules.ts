@@ -5,7 +5,6 @@
  */
 
 import { onFirstUse } from "../../runtime/on-first-use.js";
-import { ownEntry } from "../../runtime/own-entry.js";
 import { commandNames, orTest, type NameTest } from "./command-names.js";
 
 /** Commands that take file names but never put a file's contents on their output. */
@@ -57,72 +56,117 @@ export interface WrapperSpec {
   operandsUntilDashDash?: boolean;
 }
 
-/** A wrapper with no options of its own that take a value (`nohup cmd`). */
-const plain = (): WrapperSpec => ({ valueOptions: [] });
-
 /**
- * The wrapper spec for each command name that runs another. A function per name, not a table of
- * specs: only the spec asked for is built (building the whole table cost every Bash call about
- * 0.1 ms, for commands that are mostly no wrapper at all).
+ * The wrapper spec for a command name, if the command runs another. A switch, not a table: only the
+ * spec asked for is built (building the whole table cost every Bash call about 0.1 ms, for commands
+ * that are mostly no wrapper at all), and no name is looked up on an object (`constructor`).
  */
-const WRAPPERS: Readonly<Record<string, () => WrapperSpec>> = {
-  sudo: () => ({ valueOptions: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--close-from", "--host"] }),
-  doas: () => ({ valueOptions: ["-u", "-C"] }),
-  env: () => ({ valueOptions: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"], assignments: true }),
-  timeout: () => ({ valueOptions: ["-s", "--signal", "-k", "--kill-after"], leadingOperands: 1 }),
-  nice: () => ({ valueOptions: ["-n", "--adjustment"] }),
-  nohup: plain,
-  time: () => ({ valueOptions: ["-f", "--format", "-o", "--output"] }),
-  command: plain,
-  builtin: plain,
-  exec: () => ({ valueOptions: ["-a"] }),
-  stdbuf: () => ({ valueOptions: ["-i", "-o", "-e", "--input", "--output", "--error"] }),
-  ionice: () => ({ valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] }),
-  chrt: () => ({ valueOptions: [], leadingOperands: 1 }),
-  taskset: () => ({ valueOptions: [], leadingOperands: 1 }),
-  setsid: plain,
-  unbuffer: plain,
-  caffeinate: plain,
-  flock: () => ({ valueOptions: ["-w", "--timeout", "-E", "--conflict-exit-code"], leadingOperands: 1 }),
-  strace: () => ({ valueOptions: ["-e", "-o", "-p", "-s", "-u"] }),
-  ltrace: () => ({ valueOptions: ["-e", "-o", "-p", "-s", "-u"] }),
-  watch: () => ({ valueOptions: ["-n", "--interval", "-d"] }),
-  // dotenv-cli (`dotenv -e .env -- cmd`) and python-dotenv (`dotenv -f .env run cmd`) share the name.
-  dotenv: () => ({ valueOptions: ["-e", "-v", "-c", "-f", "--file", "-q", "--quote", "--export"], subcommand: "run" }),
-  "dotenv-cli": () => ({ valueOptions: ["-e", "-v", "-c"] }),
-  dotenvx: () => ({ valueOptions: ["-f", "--env-file", "-fk", "--env-keys-file", "-e", "--env", "--convention", "-l", "--log-level"], subcommand: "run" }),
-  "env-cmd": () => ({ valueOptions: ["-f", "--file", "-e", "--environments", "-r", "--rc-file"] }),
-  npx: () => ({ valueOptions: ["-p", "--package"] }),
-  bunx: plain,
-  uv: () => ({ valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" }),
-  busybox: plain,
-  // Project and tool runners, and secret managers that inject variables into the command they run.
-  npm: () => ({ valueOptions: ["-p", "--package", "-w", "--workspace"], subcommand: ["exec", "x"], subcommandRequired: true }),
-  yarn: () => ({ valueOptions: [], subcommand: ["exec", "dlx"], subcommandRequired: true }),
-  pnpm: () => ({ valueOptions: ["-C", "--dir", "--filter", "-F"], subcommand: ["exec", "dlx"], subcommandRequired: true }),
-  bundle: () => ({ valueOptions: ["--gemfile"], subcommand: "exec", subcommandRequired: true }),
-  poetry: () => ({ valueOptions: ["-C", "--directory", "-P", "--project"], subcommand: "run", subcommandRequired: true }),
-  pipenv: () => ({ valueOptions: [], subcommand: "run", subcommandRequired: true }),
-  pdm: () => ({ valueOptions: ["-p", "--project"], subcommand: "run", subcommandRequired: true }),
-  hatch: () => ({ valueOptions: ["-e", "--env"], subcommand: "run", subcommandRequired: true }),
-  rye: () => ({ valueOptions: [], subcommand: "run", subcommandRequired: true }),
-  pixi: () => ({ valueOptions: ["-e", "--environment", "--manifest-path"], subcommand: "run", subcommandRequired: true }),
-  conda: () => ({ valueOptions: ["-n", "--name", "-p", "--prefix"], subcommand: "run", subcommandRequired: true }),
-  devbox: () => ({ valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true }),
-  asdf: () => ({ valueOptions: [], subcommand: "exec", subcommandRequired: true }),
-  mise: () => ({ valueOptions: ["-C", "--cd", "-E", "--env"], subcommand: ["exec", "x"], subcommandRequired: true, operandsUntilDashDash: true }),
-  direnv: () => ({ valueOptions: [], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 }),
-  op: () => ({ valueOptions: ["--env-file", "--account"], subcommand: "run", subcommandRequired: true }),
-  doppler: () => ({ valueOptions: ["-p", "--project", "-c", "--config", "--token", "--mount"], subcommand: "run", subcommandRequired: true }),
-  infisical: () => ({ valueOptions: ["--env", "--path", "--projectId", "--token", "--domain"], subcommand: "run", subcommandRequired: true }),
-  "aws-vault": () => ({ valueOptions: ["-d", "--duration", "--region", "--mfa-token", "-t"], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 }),
-  chamber: () => ({ valueOptions: ["-b", "--backend", "-r", "--retries"], subcommand: "exec", subcommandRequired: true, operandsUntilDashDash: true }),
-  teller: () => ({ valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true }),
-};
-
-/** The wrapper spec for a command name, if the command runs another (an own entry only: `constructor` is none). */
 export function wrapperSpec(name: string): WrapperSpec | undefined {
-  return ownEntry(WRAPPERS, name)?.();
+  switch (name) {
+    case "sudo":
+      return { valueOptions: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--close-from", "--host"] };
+    case "doas":
+      return { valueOptions: ["-u", "-C"] };
+    case "env":
+      return { valueOptions: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"], assignments: true };
+    case "timeout":
+      return { valueOptions: ["-s", "--signal", "-k", "--kill-after"], leadingOperands: 1 };
+    case "nice":
+      return { valueOptions: ["-n", "--adjustment"] };
+    case "nohup":
+      return { valueOptions: [] };
+    case "time":
+      return { valueOptions: ["-f", "--format", "-o", "--output"] };
+    case "command":
+      return { valueOptions: [] };
+    case "builtin":
+      return { valueOptions: [] };
+    case "exec":
+      return { valueOptions: ["-a"] };
+    case "stdbuf":
+      return { valueOptions: ["-i", "-o", "-e", "--input", "--output", "--error"] };
+    case "ionice":
+      return { valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] };
+    case "chrt":
+      return { valueOptions: [], leadingOperands: 1 };
+    case "taskset":
+      return { valueOptions: [], leadingOperands: 1 };
+    case "setsid":
+      return { valueOptions: [] };
+    case "unbuffer":
+      return { valueOptions: [] };
+    case "caffeinate":
+      return { valueOptions: [] };
+    case "flock":
+      return { valueOptions: ["-w", "--timeout", "-E", "--conflict-exit-code"], leadingOperands: 1 };
+    case "strace":
+      return { valueOptions: ["-e", "-o", "-p", "-s", "-u"] };
+    case "ltrace":
+      return { valueOptions: ["-e", "-o", "-p", "-s", "-u"] };
+    case "watch":
+      return { valueOptions: ["-n", "--interval", "-d"] };
+    // dotenv-cli (`dotenv -e .env -- cmd`) and python-dotenv (`dotenv -f .env run cmd`) share the name.
+    case "dotenv":
+      return { valueOptions: ["-e", "-v", "-c", "-f", "--file", "-q", "--quote", "--export"], subcommand: "run" };
+    case "dotenv-cli":
+      return { valueOptions: ["-e", "-v", "-c"] };
+    case "dotenvx":
+      return { valueOptions: ["-f", "--env-file", "-fk", "--env-keys-file", "-e", "--env", "--convention", "-l", "--log-level"], subcommand: "run" };
+    case "env-cmd":
+      return { valueOptions: ["-f", "--file", "-e", "--environments", "-r", "--rc-file"] };
+    case "npx":
+      return { valueOptions: ["-p", "--package"] };
+    case "bunx":
+      return { valueOptions: [] };
+    case "uv":
+      return { valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" };
+    case "busybox":
+      return { valueOptions: [] };
+    // Project and tool runners, and secret managers that inject variables into the command they run.
+    case "npm":
+      return { valueOptions: ["-p", "--package", "-w", "--workspace"], subcommand: ["exec", "x"], subcommandRequired: true };
+    case "yarn":
+      return { valueOptions: [], subcommand: ["exec", "dlx"], subcommandRequired: true };
+    case "pnpm":
+      return { valueOptions: ["-C", "--dir", "--filter", "-F"], subcommand: ["exec", "dlx"], subcommandRequired: true };
+    case "bundle":
+      return { valueOptions: ["--gemfile"], subcommand: "exec", subcommandRequired: true };
+    case "poetry":
+      return { valueOptions: ["-C", "--directory", "-P", "--project"], subcommand: "run", subcommandRequired: true };
+    case "pipenv":
+      return { valueOptions: [], subcommand: "run", subcommandRequired: true };
+    case "pdm":
+      return { valueOptions: ["-p", "--project"], subcommand: "run", subcommandRequired: true };
+    case "hatch":
+      return { valueOptions: ["-e", "--env"], subcommand: "run", subcommandRequired: true };
+    case "rye":
+      return { valueOptions: [], subcommand: "run", subcommandRequired: true };
+    case "pixi":
+      return { valueOptions: ["-e", "--environment", "--manifest-path"], subcommand: "run", subcommandRequired: true };
+    case "conda":
+      return { valueOptions: ["-n", "--name", "-p", "--prefix"], subcommand: "run", subcommandRequired: true };
+    case "devbox":
+      return { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true };
+    case "asdf":
+      return { valueOptions: [], subcommand: "exec", subcommandRequired: true };
+    case "mise":
+      return { valueOptions: ["-C", "--cd", "-E", "--env"], subcommand: ["exec", "x"], subcommandRequired: true, operandsUntilDashDash: true };
+    case "direnv":
+      return { valueOptions: [], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 };
+    case "op":
+      return { valueOptions: ["--env-file", "--account"], subcommand: "run", subcommandRequired: true };
+    case "doppler":
+      return { valueOptions: ["-p", "--project", "-c", "--config", "--token", "--mount"], subcommand: "run", subcommandRequired: true };
+    case "infisical":
+      return { valueOptions: ["--env", "--path", "--projectId", "--token", "--domain"], subcommand: "run", subcommandRequired: true };
+    case "aws-vault":
+      return { valueOptions: ["-d", "--duration", "--region", "--mfa-token", "-t"], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 };
+    case "chamber":
+      return { valueOptions: ["-b", "--backend", "-r", "--retries"], subcommand: "exec", subcommandRequired: true, operandsUntilDashDash: true };
+    case "teller":
+      return { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true };
+  }
+  return undefined;
 }
 
 /** PowerShell, whose `-c` is PowerShell code. */
@@ -176,177 +220,215 @@ export interface CredentialCommand {
 
 /**
  * The credential commands that start with a command name: argv prefixes (the name first), `*`
- * matching any one word. A function per name, not one table: only that name's entries are built
+ * matching any one word. A switch by name, not one table: only that name's entries are built
  * (building every entry cost every Bash call about 0.1 ms).
  */
-const CREDENTIAL_COMMANDS: Readonly<Record<string, () => CredentialCommand[]>> = {
-  gh: () => [
-    { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
-    { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitHub CLI's token" },
-  ],
-  gcloud: () => [
-    { argv: ["gcloud", "auth", "print-access-token"], what: "prints a Google Cloud access token" },
-    { argv: ["gcloud", "auth", "print-identity-token"], what: "prints a Google Cloud identity token" },
-    { argv: ["gcloud", "auth", "application-default", "print-access-token"], what: "prints a Google Cloud access token" },
-    { argv: ["gcloud", "config", "config-helper"], what: "prints Google Cloud credentials" },
-    { argv: ["gcloud", "secrets", "versions", "access"], what: "prints a secret from Secret Manager" },
-  ],
-  aws: () => [
-    { argv: ["aws", "configure", "get"], what: "prints an AWS configuration value such as a secret key" },
-    { argv: ["aws", "configure", "export-credentials"], what: "prints AWS credentials" },
-    { argv: ["aws", "sts", "get-session-token"], what: "prints new AWS credentials" },
-    { argv: ["aws", "sts", "assume-role"], what: "prints new AWS credentials" },
-    { argv: ["aws", "ecr", "get-login-password"], what: "prints a registry password" },
-    { argv: ["aws", "codeartifact", "get-authorization-token"], what: "prints a registry token" },
-    { argv: ["aws", "secretsmanager", "get-secret-value"], what: "prints a secret from Secrets Manager" },
-    { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "prints a decrypted SSM parameter" },
-    { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "prints decrypted SSM parameters" },
-  ],
-  az: () => [
-    { argv: ["az", "account", "get-access-token"], what: "prints an Azure access token" },
-    { argv: ["az", "keyvault", "secret", "show"], what: "prints a Key Vault secret" },
-  ],
-  kubectl: () => [
-    { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "prints cluster credentials" },
-    { argv: ["kubectl", "get", "secret"], what: "prints Kubernetes secrets" },
-    { argv: ["kubectl", "get", "secrets"], what: "prints Kubernetes secrets" },
-  ],
-  git: () => [
-    { argv: ["git", "credential", "fill"], what: "prints stored git credentials" },
-    { argv: ["git", "credential-store", "get"], what: "prints stored git credentials" },
-    { argv: ["git", "credential-cache", "get"], what: "prints stored git credentials" },
-  ],
-  heroku: () => [
-    { argv: ["heroku", "auth:token"], what: "prints the Heroku token" },
-    { argv: ["heroku", "config"], what: "prints the app's config vars" },
-    { argv: ["heroku", "config:get"], what: "prints an app config var" },
-  ],
-  vault: () => [
-    { argv: ["vault", "read"], what: "prints secrets from Vault" },
-    { argv: ["vault", "kv", "get"], what: "prints secrets from Vault" },
-  ],
-  op: () => [
-    { argv: ["op", "read"], what: "prints a 1Password secret" },
-    { argv: ["op", "item", "get"], what: "prints a 1Password item" },
-  ],
-  security: () => [
-    { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
-    { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
-  ],
-  pass: () => [
-    { argv: ["pass", "show"], what: "prints a password-store entry" },
-  ],
-  gopass: () => [
-    { argv: ["gopass", "show"], what: "prints a password-store entry" },
-  ],
-  bw: () => [
-    { argv: ["bw", "get"], what: "prints a Bitwarden secret" },
-  ],
-  lpass: () => [
-    { argv: ["lpass", "show"], what: "prints a LastPass secret" },
-  ],
-  doppler: () => [
-    { argv: ["doppler", "secrets"], what: "prints Doppler secrets" },
-  ],
-  npm: () => [
-    { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "prints an npm registry token" },
-  ],
-  docker: () => [
-    // Listing names (`--services`, `--quiet` to validate) prints no values.
-    { argv: ["docker", "compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
-  ],
-  "docker-compose": () => [
-    { argv: ["docker-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
-  ],
-  "podman-compose": () => [
-    { argv: ["podman-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
-  ],
-  terraform: () => [
-    { argv: ["terraform", "show"], what: "prints the Terraform state, secrets included" },
-    { argv: ["terraform", "state", "pull"], what: "prints the Terraform state, secrets included" },
-    { argv: ["terraform", "output"], requires: /^-(raw|json)$/, what: "prints Terraform outputs, sensitive ones included" },
-  ],
-  helm: () => [
-    { argv: ["helm", "get", "values"], what: "prints a release's values, passwords included" },
-    { argv: ["helm", "get", "all"], what: "prints a release's values and manifests, secrets included" },
-  ],
-  pulumi: () => [
-    { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
-    { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
-  ],
-  dotenv: () => [
-    // dotenv tools that print what .env holds (their `run` forms only load it: see wrapperSpec).
-    { argv: ["dotenv"], requires: /^-p$/, what: "prints a value from .env" },
-    { argv: ["dotenv", "list"], what: "prints every value in .env" },
-    { argv: ["dotenv", "get"], what: "prints a value from .env" },
-  ],
-  dotenvx: () => [
-    { argv: ["dotenvx", "get"], what: "prints the values in .env, decrypted" },
-    { argv: ["dotenvx", "decrypt"], requires: /^--stdout$/, what: "prints .env decrypted" },
-  ],
-  sops: () => [
-    // Decryption to the terminal; to a file (-o, -i) it puts nothing in the conversation.
-    { argv: ["sops"], requires: /^(-d|--decrypt)$/, unless: /^(-i|--in-place|--output)(=.*)?$/, what: "prints a secrets file decrypted" },
-    { argv: ["sops", "decrypt"], unless: /^(-i|--in-place|--output)(=.*)?$/, what: "prints a secrets file decrypted" },
-  ],
-  "ansible-vault": () => [
-    { argv: ["ansible-vault", "view"], what: "prints a vault file decrypted" },
-    { argv: ["ansible-vault", "decrypt"], requires: /^(--output=-|-)$/, what: "prints a vault file decrypted" },
-  ],
-  gpg: () => [
-    { argv: ["gpg"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
-    { argv: ["gpg"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "prints private keys" },
-  ],
-  gpg2: () => [
-    { argv: ["gpg2"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
-    { argv: ["gpg2"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "prints private keys" },
-  ],
-  age: () => [
-    { argv: ["age"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
-  ],
-  netlify: () => [
-    { argv: ["netlify", "env:get"], what: "prints a site's environment variable" },
-  ],
-  railway: () => [
-    { argv: ["railway", "variables"], unless: /^(--set|-s)(=.*)?$/, what: "prints the service's variables" },
-  ],
-  firebase: () => [
-    { argv: ["firebase", "functions:config:get"], what: "prints the functions' config, keys included" },
-  ],
-  direnv: () => [
-    // Environment managers and secret injectors that print what they would load.
-    { argv: ["direnv", "export"], what: "prints the variables .envrc sets" },
-    { argv: ["direnv", "dump"], what: "prints the whole environment" },
-  ],
-  mise: () => [
-    { argv: ["mise", "env"], what: "prints the variables mise sets, secrets in its config included" },
-    { argv: ["mise", "set"], unless: /=/, what: "prints the variables mise sets" },
-  ],
-  infisical: () => [
-    { argv: ["infisical", "export"], what: "prints the project's secrets" },
-    { argv: ["infisical", "secrets"], unless: /^(set|delete)$/, what: "prints the project's secrets" },
-  ],
-  chamber: () => [
-    { argv: ["chamber", "export"], what: "prints a service's secrets" },
-    { argv: ["chamber", "read"], what: "prints a secret" },
-  ],
-  teller: () => [
-    { argv: ["teller", "env"], what: "prints the secrets teller loads" },
-    { argv: ["teller", "export"], what: "prints the secrets teller loads" },
-    { argv: ["teller", "show"], what: "prints the secrets teller loads" },
-  ],
-  systemctl: () => [
-    // Whole environments kept by a service manager or a terminal multiplexer.
-    { argv: ["systemctl", "show-environment"], what: "prints the service manager's whole environment" },
-  ],
-  tmux: () => [
-    { argv: ["tmux", "show-environment"], what: "prints the tmux session's whole environment" },
-    { argv: ["tmux", "showenv"], what: "prints the tmux session's whole environment" },
-  ],
-};
-
 export function credentialCommandsOf(name: string): CredentialCommand[] {
-  return ownEntry(CREDENTIAL_COMMANDS, name)?.() ?? [];
+  switch (name) {
+    case "gh":
+      return [
+        { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
+        { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitHub CLI's token" },
+      ];
+    case "gcloud":
+      return [
+        { argv: ["gcloud", "auth", "print-access-token"], what: "prints a Google Cloud access token" },
+        { argv: ["gcloud", "auth", "print-identity-token"], what: "prints a Google Cloud identity token" },
+        { argv: ["gcloud", "auth", "application-default", "print-access-token"], what: "prints a Google Cloud access token" },
+        { argv: ["gcloud", "config", "config-helper"], what: "prints Google Cloud credentials" },
+        { argv: ["gcloud", "secrets", "versions", "access"], what: "prints a secret from Secret Manager" },
+      ];
+    case "aws":
+      return [
+        { argv: ["aws", "configure", "get"], what: "prints an AWS configuration value such as a secret key" },
+        { argv: ["aws", "configure", "export-credentials"], what: "prints AWS credentials" },
+        { argv: ["aws", "sts", "get-session-token"], what: "prints new AWS credentials" },
+        { argv: ["aws", "sts", "assume-role"], what: "prints new AWS credentials" },
+        { argv: ["aws", "ecr", "get-login-password"], what: "prints a registry password" },
+        { argv: ["aws", "codeartifact", "get-authorization-token"], what: "prints a registry token" },
+        { argv: ["aws", "secretsmanager", "get-secret-value"], what: "prints a secret from Secrets Manager" },
+        { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "prints a decrypted SSM parameter" },
+        { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "prints decrypted SSM parameters" },
+      ];
+    case "az":
+      return [
+        { argv: ["az", "account", "get-access-token"], what: "prints an Azure access token" },
+        { argv: ["az", "keyvault", "secret", "show"], what: "prints a Key Vault secret" },
+      ];
+    case "kubectl":
+      return [
+        { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "prints cluster credentials" },
+        { argv: ["kubectl", "get", "secret"], what: "prints Kubernetes secrets" },
+        { argv: ["kubectl", "get", "secrets"], what: "prints Kubernetes secrets" },
+      ];
+    case "git":
+      return [
+        { argv: ["git", "credential", "fill"], what: "prints stored git credentials" },
+        { argv: ["git", "credential-store", "get"], what: "prints stored git credentials" },
+        { argv: ["git", "credential-cache", "get"], what: "prints stored git credentials" },
+      ];
+    case "heroku":
+      return [
+        { argv: ["heroku", "auth:token"], what: "prints the Heroku token" },
+        { argv: ["heroku", "config"], what: "prints the app's config vars" },
+        { argv: ["heroku", "config:get"], what: "prints an app config var" },
+      ];
+    case "vault":
+      return [
+        { argv: ["vault", "read"], what: "prints secrets from Vault" },
+        { argv: ["vault", "kv", "get"], what: "prints secrets from Vault" },
+      ];
+    case "op":
+      return [
+        { argv: ["op", "read"], what: "prints a 1Password secret" },
+        { argv: ["op", "item", "get"], what: "prints a 1Password item" },
+      ];
+    case "security":
+      return [
+        { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
+        { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
+      ];
+    case "pass":
+      return [
+        { argv: ["pass", "show"], what: "prints a password-store entry" },
+      ];
+    case "gopass":
+      return [
+        { argv: ["gopass", "show"], what: "prints a password-store entry" },
+      ];
+    case "bw":
+      return [
+        { argv: ["bw", "get"], what: "prints a Bitwarden secret" },
+      ];
+    case "lpass":
+      return [
+        { argv: ["lpass", "show"], what: "prints a LastPass secret" },
+      ];
+    case "doppler":
+      return [
+        { argv: ["doppler", "secrets"], what: "prints Doppler secrets" },
+      ];
+    case "npm":
+      return [
+        { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "prints an npm registry token" },
+      ];
+    case "docker":
+      return [
+        // Listing names (`--services`, `--quiet` to validate) prints no values.
+        { argv: ["docker", "compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
+      ];
+    case "docker-compose":
+      return [
+        { argv: ["docker-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
+      ];
+    case "podman-compose":
+      return [
+        { argv: ["podman-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
+      ];
+    case "terraform":
+      return [
+        { argv: ["terraform", "show"], what: "prints the Terraform state, secrets included" },
+        { argv: ["terraform", "state", "pull"], what: "prints the Terraform state, secrets included" },
+        { argv: ["terraform", "output"], requires: /^-(raw|json)$/, what: "prints Terraform outputs, sensitive ones included" },
+      ];
+    case "helm":
+      return [
+        { argv: ["helm", "get", "values"], what: "prints a release's values, passwords included" },
+        { argv: ["helm", "get", "all"], what: "prints a release's values and manifests, secrets included" },
+      ];
+    case "pulumi":
+      return [
+        { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
+        { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
+      ];
+    case "dotenv":
+      return [
+        // dotenv tools that print what .env holds (their `run` forms only load it: see wrapperSpec).
+        { argv: ["dotenv"], requires: /^-p$/, what: "prints a value from .env" },
+        { argv: ["dotenv", "list"], what: "prints every value in .env" },
+        { argv: ["dotenv", "get"], what: "prints a value from .env" },
+      ];
+    case "dotenvx":
+      return [
+        { argv: ["dotenvx", "get"], what: "prints the values in .env, decrypted" },
+        { argv: ["dotenvx", "decrypt"], requires: /^--stdout$/, what: "prints .env decrypted" },
+      ];
+    case "sops":
+      return [
+        // Decryption to the terminal; to a file (-o, -i) it puts nothing in the conversation.
+        { argv: ["sops"], requires: /^(-d|--decrypt)$/, unless: /^(-i|--in-place|--output)(=.*)?$/, what: "prints a secrets file decrypted" },
+        { argv: ["sops", "decrypt"], unless: /^(-i|--in-place|--output)(=.*)?$/, what: "prints a secrets file decrypted" },
+      ];
+    case "ansible-vault":
+      return [
+        { argv: ["ansible-vault", "view"], what: "prints a vault file decrypted" },
+        { argv: ["ansible-vault", "decrypt"], requires: /^(--output=-|-)$/, what: "prints a vault file decrypted" },
+      ];
+    case "gpg":
+      return [
+        { argv: ["gpg"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+        { argv: ["gpg"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "prints private keys" },
+      ];
+    case "gpg2":
+      return [
+        { argv: ["gpg2"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+        { argv: ["gpg2"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "prints private keys" },
+      ];
+    case "age":
+      return [
+        { argv: ["age"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+      ];
+    case "netlify":
+      return [
+        { argv: ["netlify", "env:get"], what: "prints a site's environment variable" },
+      ];
+    case "railway":
+      return [
+        { argv: ["railway", "variables"], unless: /^(--set|-s)(=.*)?$/, what: "prints the service's variables" },
+      ];
+    case "firebase":
+      return [
+        { argv: ["firebase", "functions:config:get"], what: "prints the functions' config, keys included" },
+      ];
+    case "direnv":
+      return [
+        // Environment managers and secret injectors that print what they would load.
+        { argv: ["direnv", "export"], what: "prints the variables .envrc sets" },
+        { argv: ["direnv", "dump"], what: "prints the whole environment" },
+      ];
+    case "mise":
+      return [
+        { argv: ["mise", "env"], what: "prints the variables mise sets, secrets in its config included" },
+        { argv: ["mise", "set"], unless: /=/, what: "prints the variables mise sets" },
+      ];
+    case "infisical":
+      return [
+        { argv: ["infisical", "export"], what: "prints the project's secrets" },
+        { argv: ["infisical", "secrets"], unless: /^(set|delete)$/, what: "prints the project's secrets" },
+      ];
+    case "chamber":
+      return [
+        { argv: ["chamber", "export"], what: "prints a service's secrets" },
+        { argv: ["chamber", "read"], what: "prints a secret" },
+      ];
+    case "teller":
+      return [
+        { argv: ["teller", "env"], what: "prints the secrets teller loads" },
+        { argv: ["teller", "export"], what: "prints the secrets teller loads" },
+        { argv: ["teller", "show"], what: "prints the secrets teller loads" },
+      ];
+    case "systemctl":
+      return [
+        // Whole environments kept by a service manager or a terminal multiplexer.
+        { argv: ["systemctl", "show-environment"], what: "prints the service manager's whole environment" },
+      ];
+    case "tmux":
+      return [
+        { argv: ["tmux", "show-environment"], what: "prints the tmux session's whole environment" },
+        { argv: ["tmux", "showenv"], what: "prints the tmux session's whole environment" },
+      ];
+  }
+  return [];
 }
 
 /** Words of a variable name that mark it as holding a secret. */
