@@ -181,7 +181,8 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
 
 /** Database shells: their SQL and dot-commands read files named inside a word (`.import .env t`, `read_csv('.env')`). */
 export async function database(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
-  for (const code of [...args.filter((arg) => /\s/.test(arg.text)).map((arg) => arg.text), stdinText ?? ""]) await inlineCode(a, code, code, state, `The code \`${name}\` runs`);
+  const codes = args.filter((arg) => /\s/.test(arg.text)).map((arg) => arg.text);
+  for (const code of stdinText ? [...codes, stdinText] : codes) await inlineCode(a, code, code, state, `The code \`${name}\` runs`);
   // Their operands are databases, hosts and users (`psql "$DATABASE_URL"`): only a script file given
   // by a variable (`-f "$F"`) is a file name only known at run time.
   await a.readsAll(args.filter((arg, i) => !arg.text.includes(UNKNOWN) || /^(-f|--file|-i|-init|--init)$/.test(args[i - 1]?.text ?? "")), state, `\`${name}\` reads`);
