@@ -48,6 +48,10 @@ export const OWN_DENY: GuardCase[] = [
   bash("touch .claude/shipshape.yaml"),
   bash("npm test && truncate -s 0 .claude/shipshape.yaml"),
   bash("rm -rf .claude"),
+  // A glob the shell expands to the config, or to a folder holding it.
+  bash("rm -rf .claude/*"),
+  bash("rm .claude/*.yaml"),
+  bash("rm -f .claude/shipshape.y?ml"),
   // Restoring a folder that holds the config writes it from another revision.
   bash("git checkout other-branch -- .claude"),
   bash("git restore --source=HEAD~3 .claude/"),
@@ -64,6 +68,10 @@ export const OWN_DENY: GuardCase[] = [
 ];
 
 export const OWN_ALLOW: GuardCase[] = [
+  bash("rm -rf ./*"),
+  bash("rm .claude/shipship*"),
+  bash("cat .claude/*"),
+  bash("rm -rf src/*"),
   bash("git checkout other-branch -- src/"),
   bash("git restore src/app.ts"),
   bash("git checkout -b feature"),

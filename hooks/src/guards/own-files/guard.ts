@@ -14,7 +14,7 @@ import { UNKNOWN } from "../../shell/expand.js";
 import { GIT_VALUE_OPTIONS } from "../secrets/command-rules.js";
 import { workingTreeRoot } from "../git-root.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
-import { SETTINGS, namesOwnFile, ownFileAt, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
+import { SETTINGS, namesOwnFile, ownFileAt, ownFileGlobbed, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
 import { applyEdits, editsIn, parseSettings, switchedOff } from "./settings-switches.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 
@@ -293,7 +293,9 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
       for (const arg of cmd.args) {
         // A reader may take the file as an operand; a file named inside another word (inline code, a
         // sed script, `of=…`) is another command's business, and a reader's patterns are harmless.
-        const what = at(arg.text) ?? (!reader || SCRIPTED.has(cmd.name) ? namesOwnFile(own, arg.text) : undefined);
+        // `rm .claude/*.yaml`: a glob the shell expands to one of them (or, for rm and mv, a folder holding one).
+        const globbed = !reader && arg.glob !== undefined && cmd.cwd !== undefined ? ownFileGlobbed(own, toAbsolute(arg.glob, cmd.cwd, ctx.home), TAKES_FOLDERS.has(cmd.name)) : undefined;
+        const what = at(arg.text) ?? globbed ?? (!reader || SCRIPTED.has(cmd.name) ? namesOwnFile(own, arg.text) : undefined);
         if (what && !(reader && at(arg.text))) found = { what, how: `\`${cmd.name}\` could change` };
       }
       const into = found ? undefined : extractsInto(cmd);

@@ -5,7 +5,8 @@
  */
 import { configPaths } from "../../config/load-config.js";
 import { cacheDir } from "../../runtime/cache-dir.js";
-import { basename, normalizeAbsolute, relativeTo, trimTrailingSlashes } from "../../runtime/paths.js";
+import { basename, dirname, normalizeAbsolute, relativeTo, trimTrailingSlashes } from "../../runtime/paths.js";
+import { globToRegExp } from "../secrets/glob.js";
 
 /** How refusals name Claude Code's settings files. */
 export const SETTINGS = "Claude Code's settings";
@@ -62,6 +63,29 @@ export function namesOwnFile(own: OwnFiles, text: string): string | undefined {
   // Not the bare names: settings.json is a common name (.vscode/settings.json); the folder tells.
   const named = lower.includes(".claude/settings") ? /\.claude\/settings(\.local)?\.json/i.exec(text) : null;
   if (named) return `${SETTINGS} (${named[0]})`;
+  return undefined;
+}
+
+/**
+ * The own file an absolute glob may name once the shell expands it (`rm .claude/*.yaml`): one of
+ * them, the data folder or a file in it, or with `folders`, a folder holding one (`rm -rf .claude/*`).
+ * As in the shell, a wildcard at the start of a name does not match a leading dot.
+ */
+export function ownFileGlobbed(own: OwnFiles, glob: string, folders: boolean): string | undefined {
+  const pattern = normalizeAbsolute(glob);
+  const parent = ownFileAt(own, dirname(pattern));
+  if (parent) return parent;
+  const segments = pattern.split("/");
+  const matches = (path: string) => {
+    const names = path.split("/");
+    return names.length === segments.length && globToRegExp(pattern, "i").test(path) && segments.every((seg, i) => !/^[*?[]/.test(seg) || !names[i]?.startsWith("."));
+  };
+  for (const file of [...own.configs, ...own.settings, ...(own.dataDir ? [own.dataDir] : [])]) {
+    for (let path = normalizeAbsolute(file); path !== "/"; path = dirname(path)) {
+      if (matches(path)) return ownFileUnder(own, path);
+      if (!folders) break;
+    }
+  }
   return undefined;
 }
 
