@@ -117,7 +117,8 @@ export function validatePlugin(root: string): Problem[] {
       }
       // Claude Code does not read a module file over 256 KB; check the module and the files it imports.
       const text = readFileSync(path, "utf8");
-      const imported = [...text.matchAll(/from\s+"(\.\/[^"]+)"/g)].map((m) => resolve(dirname(path), m[1] as string));
+      // `from "./x.js"`, or `from"./x.js"` in a file stripped of whitespace (module.js is).
+      const imported = [...text.matchAll(/from\s*"(\.\/[^"]+)"/g)].map((m) => resolve(dirname(path), m[1] as string));
       let total = 0;
       for (const file of [path, ...imported]) {
         if (!existsSync(file)) continue;

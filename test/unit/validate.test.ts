@@ -46,6 +46,15 @@ describe("scripts/validate.ts", () => {
     ["a hook file that does not exist", { "hooks/hooks.json": JSON.stringify({ hooks: { PreToolUse: [{ hooks: [{ type: "command", command: "node", args: ["${CLAUDE_PLUGIN_ROOT}/hooks/gone.cjs"] }] }] } }) }, /gone.cjs does not exist/],
     ["an unknown hook event", { "hooks/hooks.json": JSON.stringify({ hooks: { PreToolUsage: [] } }) }, /must be equal to one of the allowed values|property name/],
     [
+      "a module over the code budget, its import written without spaces",
+      {
+        "hooks/hooks.json": JSON.stringify({ modules: ["./m.js"], hooks: {} }),
+        "hooks/m.js": 'import{x}from"./core.js";export function register(){}\n',
+        "hooks/core.js": `export const x = "${"x".repeat(150 * 1024)}";\n`,
+      },
+      /module \.\/m\.js and its imports are 150 KB, over the 148 KB budget/,
+    ],
+    [
       "a module over the code budget",
       {
         "hooks/hooks.json": JSON.stringify({ modules: ["./m.js"], hooks: {} }),
