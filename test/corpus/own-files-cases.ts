@@ -52,6 +52,9 @@ export const OWN_DENY: GuardCase[] = [
   bash("rm -rf .claude/*"),
   bash("rm .claude/*.yaml"),
   bash("rm -f .claude/shipshape.y?ml"),
+  // find deleting the files its names match, under a folder that holds the config.
+  bash("find .claude -name '*.yaml' -delete"),
+  bash("find . -name 'shipshape*' -exec rm {} +"),
   // Restoring a folder that holds the config writes it from another revision.
   bash("git checkout other-branch -- .claude"),
   bash("git restore --source=HEAD~3 .claude/"),
@@ -68,6 +71,9 @@ export const OWN_DENY: GuardCase[] = [
 ];
 
 export const OWN_ALLOW: GuardCase[] = [
+  bash("find . -name '*.pyc' -delete"),
+  bash("find .claude -name '*.yml' -delete"),
+  bash("find . -type d -name __pycache__ -exec rm -rf {} +"),
   bash("rm -rf ./*"),
   bash("rm .claude/shipship*"),
   bash("cat .claude/*"),

@@ -58,7 +58,7 @@ export function findCommits(command: string, cwd: string, home: string | undefin
     const sub = args[j]?.text ?? "";
     // `declare -n c=sub; sub=commit; git $c -m …`: a subcommand only known at run time may be commit.
     if (sub.includes(UNKNOWN)) {
-      found.push({ args: [], cwd: gitCwd, raw, unreadable: "may commit through a subcommand only known when it runs" });
+      found.push({ args: [], cwd: gitCwd, raw, unreadable: "may commit through a computed subcommand" });
       return;
     }
     const alias = aliases.get(sub.toLowerCase()) ?? configAliases?.get(sub.toLowerCase());

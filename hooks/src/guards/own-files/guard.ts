@@ -176,10 +176,10 @@ function turnsGuardsOff(cmd: WalkedCommand, safeModeSet: boolean, settingsFiles:
   const operands = args.filter((w) => !w.startsWith("-"));
   const verb = operands.findIndex((w) => /^(uninstall|remove|rm|disable)$/.test(w));
   if (operands[0] === "plugin" && verb > 0 && operands.slice(verb + 1).some((w) => /^shipshape(@|$)/.test(w))) {
-    return `\`claude ${operands.join(" ")}\` would take shipshape out of Claude Code`;
+    return `\`claude ${operands.join(" ")}\` would remove shipshape`;
   }
   // Settings from only some sources may leave out those that enable shipshape's plugin or hooks.
-  if (args.some((w) => w.startsWith("--setting-sources"))) return "`claude --setting-sources` starts a Claude Code session that may leave out the settings that enable shipshape";
+  if (args.some((w) => w.startsWith("--setting-sources"))) return "`claude --setting-sources` may start a session without the settings that enable shipshape";
   // Set on the command, or earlier in the call (`export CLAUDE_CODE_SAFE_MODE=1; claude -p …`).
   if (safeModeSet) return "CLAUDE_CODE_SAFE_MODE starts a Claude Code session without hooks";
   for (let i = 0; i < args.length; i++) {
@@ -306,10 +306,14 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
       // `git checkout HEAD~3 -- .claude` writes a folder's files as `rm -rf .claude` removes them (the
       // whole tree, `.`, is the sweep check's: refused only when it would take local changes).
       const restores = cmd.name === "git" && /^(checkout|restore)$/.test(cmd.args[gitSubcommandAt(cmd.args.map((a) => a.text))]?.text ?? "");
-      if (!found && (TAKES_FOLDERS.has(cmd.name) || restores)) {
+      // `find .claude -name '*.yaml' -delete`: the files under its start folders that its names match.
+      const deletes = cmd.name === "find" && cmd.args.some((a, i) => a.text === "-delete" || (/^-exec(dir)?$/.test(cmd.args[i - 1]?.text ?? "") && /^(rm|unlink|shred)$/.test(a.text)));
+      const names = cmd.args.filter((_, i) => deletes && /^-i?name$/.test(cmd.args[i - 1]?.text ?? "")).map((a) => a.text);
+      if (!found && (TAKES_FOLDERS.has(cmd.name) || restores || deletes)) {
         for (const arg of cmd.args) {
+          if (deletes && arg.text.startsWith("-")) break;
           const folder = arg.text.includes(UNKNOWN) || arg.text.startsWith("-") || (restores && /^(\.|:\/|\*)$/.test(arg.text)) || (cmd.cwd === undefined && !arg.text.startsWith("/")) ? undefined : toAbsolute(arg.text, cmd.cwd ?? "/", ctx.home);
-          const what = folder ? ownFileUnder(own, folder) : undefined;
+          const what = folder ? ownFileUnder(own, folder, names) : undefined;
           if (what) found = { what, how: `\`${cmd.name} ${arg.raw}\` would ${restores ? "overwrite" : "take along"}` };
         }
       }

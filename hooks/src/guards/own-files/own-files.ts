@@ -89,10 +89,13 @@ export function ownFileGlobbed(own: OwnFiles, glob: string, folders: boolean): s
   return undefined;
 }
 
-/** The own file a folder holds (a config, the data folder), when removing or moving the folder takes it along. */
-export function ownFileUnder(own: OwnFiles, folder: string): string | undefined {
+/**
+ * The own file a folder holds (a config, the data folder), when removing or moving the folder takes it
+ * along; with `names`, only one whose name matches one of these globs (`find .claude -name '*.yaml' -delete`).
+ */
+export function ownFileUnder(own: OwnFiles, folder: string, names: string[] = []): string | undefined {
   const normal = normalizeAbsolute(folder);
-  const inside = (path: string) => relativeTo(normal, normalizeAbsolute(path)) !== undefined;
+  const inside = (path: string) => relativeTo(normal, normalizeAbsolute(path)) !== undefined && (names.length === 0 || names.some((n) => globToRegExp(n, "i").test(basename(path))));
   const config = own.configs.find(inside);
   if (config) return `shipshape's configuration ${config}`;
   const settings = own.settings.find(inside);
