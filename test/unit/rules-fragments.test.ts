@@ -62,3 +62,14 @@ describe("the build's list of default fragments", () => {
     expect(DEFAULT_FRAGMENTS.split("\n")).toEqual(SECRET_CATEGORIES.flatMap((category) => category.patterns.map(literalFragment)));
   });
 });
+
+describe("globToRegExp on a class the shell cannot match", () => {
+  it.each(["[z-a]", "src/[b-a]*", "[9-0].txt"])("%j matches nothing and does not throw", (glob) => {
+    const re = globToRegExp(glob);
+    for (const text of ["a", "z", "src/b", "src/bx", "5.txt", glob]) expect(re.test(text)).toBe(false);
+  });
+
+  it("still matches what a valid class matches", () => {
+    expect(globToRegExp("[a-z]*.txt").test("notes.txt")).toBe(true);
+  });
+});

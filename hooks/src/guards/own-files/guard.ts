@@ -11,6 +11,7 @@ import { PASS, type Verdict } from "../../runtime/decision.js";
 import type { HostIO } from "../../runtime/io.js";
 import { basename, dirname, toAbsolute } from "../../runtime/paths.js";
 import { UNKNOWN } from "../../shell/expand.js";
+import { ShellSyntaxError } from "../../shell/parser.js";
 import { GIT_VALUE_OPTIONS } from "../secrets/command-rules.js";
 import { workingTreeRoot } from "../git-root.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
@@ -76,13 +77,16 @@ function readsOnly(cmd: WalkedCommand): boolean {
   return true;
 }
 
+/** How every refusal of this guard opens. */
+const blocked = (tool: string) => `shipshape blocked this ${tool} call`;
+
 function refusal(tool: string, what: string, how: string): Verdict {
   if (what.startsWith(SETTINGS)) {
     return {
       action: "deny",
       check: CHECK_ID,
       reason:
-        `shipshape blocked this ${tool} call: ${how} ${what}, and a command cannot be checked for what it changes there. ` +
+        `${blocked(tool)}: ${how} ${what}, and a command cannot be checked for what it changes there. ` +
         "Claude Code's settings hold the switches that turn shipshape's guards off (disableAllHooks, enabledPlugins, its hooks). " +
         "Reading them is fine (Read, cat). Instead: make the change with the Edit tool, which shipshape checks change by change " +
         "and lets through unless it touches those switches, or tell the user what to change and let them do it.",
@@ -92,7 +96,7 @@ function refusal(tool: string, what: string, how: string): Verdict {
     action: "deny",
     check: CHECK_ID,
     reason:
-      `shipshape blocked this ${tool} call: ${how} ${what}. shipshape's configuration and caches are the ` +
+      `${blocked(tool)}: ${how} ${what}. shipshape's configuration and caches are the ` +
       "user's to change: a changed config can switch a guard off or skip verification, and a changed cache " +
       "can pass unverified work. Reading them is fine (Read, cat). Instead: tell the user what to change, in " +
       "which file, and why, and let them make the change.",
@@ -105,7 +109,7 @@ async function settingsEditVerdict(call: ToolCall, path: string, ctx: CheckConte
     action: "deny",
     check: CHECK_ID,
     reason:
-      `shipshape blocked this ${call.tool} call on Claude Code's settings ${path}: the change ${why}. ` +
+      `${blocked(call.tool)} on Claude Code's settings ${path}: the change ${why}. ` +
       "Those switches are the user's to flip: with them, a session could run without shipshape's guards. Other " +
       "changes to this file (permissions, model, env) go through. Instead: leave that part out of the change, or " +
       "tell the user what to change and why, and let them do it.",
@@ -321,9 +325,11 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
       const fed = cmd.stdin !== undefined ? namesOwnFile(own, cmd.stdin) : undefined;
       if (!found && fed) found = { what: fed, how: `\`${cmd.name}\` with the code fed to it could change` };
     });
-  } catch {
-    // A command that does not parse: the secret guard refuses it with the reason.
-    return PASS;
+  } catch (error) {
+    // A command that does not parse: the secret guard refuses it with the reason. Anything else is
+    // a fault, which must refuse (the hook's crash handling), not pass.
+    if (error instanceof ShellSyntaxError) return PASS;
+    throw error;
   }
   for (const file of found ? [] : settingsFiles) {
     const off = await settingsFileSwitchesOff(ctx.io, file);
@@ -336,7 +342,7 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
         action: "deny",
         check: CHECK_ID,
         reason:
-          `shipshape blocked this ${call.tool} call: ${sweep.how} would revert or remove the local changes to ${what}, ` +
+          `${blocked(call.tool)}: ${sweep.how} would revert or remove the local changes to ${what}, ` +
           "which only the user makes (they decide what shipshape and Claude Code guard). Instead: name the paths to revert or " +
           "clean so these files are left out (`git checkout -- src/`, `git clean -fd build/`), or ask the user.",
       };
@@ -351,8 +357,8 @@ function guardsOffRefusal(tool: string, how: string): Verdict {
     action: "deny",
     check: CHECK_ID,
     reason: how.startsWith("`shipshape")
-      ? `shipshape blocked this ${tool} call: ${how}. Whether shipshape guards this project is the user's decision. Instead: tell the user why you would take it out, and let them run the command.`
-      : `shipshape blocked this ${tool} call: ${how}, whose work and output would come back to this conversation unguarded ` +
+      ? `${blocked(tool)}: ${how}. Whether shipshape guards this project is the user's decision. Instead: tell the user why you would take it out, and let them run the command.`
+      : `${blocked(tool)}: ${how}, whose work and output would come back to this conversation unguarded ` +
         "(secret files, unverified commits). Instead: do the work in this session, run `claude` without the switches " +
         "that turn hooks off, or ask the user.",
   };

@@ -69,7 +69,12 @@ export function globToRegExp(pattern: string, flags = ""): RegExp {
   const key = `${flags}\u0000${pattern}`;
   let re = cache.get(key);
   if (!re) {
-    re = new RegExp(`^${translate(pattern, 0, undefined)[0]}$`, flags);
+    try {
+      re = new RegExp(`^${translate(pattern, 0, undefined)[0]}$`, flags);
+    } catch {
+      // A class the shell cannot match either (`[z-a]`): the glob matches nothing, as in bash.
+      re = /(?!)/;
+    }
     cache.set(key, re);
   }
   return re;
