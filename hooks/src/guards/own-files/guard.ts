@@ -312,7 +312,7 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
       const restores = cmd.name === "git" && /^(checkout|restore)$/.test(cmd.args[gitSubcommandAt(cmd.args.map((a) => a.text))]?.text ?? "");
       // `find .claude -name '*.yaml' -delete`: the files under its start folders that its names match.
       const deletes = cmd.name === "find" && cmd.args.some((a, i) => a.text === "-delete" || (/^-exec(dir)?$/.test(cmd.args[i - 1]?.text ?? "") && /^(rm|unlink|shred)$/.test(a.text)));
-      const names = cmd.args.filter((_, i) => deletes && /^-i?name$/.test(cmd.args[i - 1]?.text ?? "")).map((a) => a.text);
+      const names = deletes ? cmd.args.filter((_, i) => /^-i?name$/.test(cmd.args[i - 1]?.text ?? "")).map((a) => a.text) : [];
       if (!found && (TAKES_FOLDERS.has(cmd.name) || restores || deletes)) {
         for (const arg of cmd.args) {
           if (deletes && arg.text.startsWith("-")) break;

@@ -110,19 +110,12 @@ class ShellAnalysis implements Analyzer {
 
   /** The known text of the `<(…)` word an argument came from (substitutedInput), if it came from one. */
   private substituted(command: SimpleCommand, arg: Arg | undefined, state: State): string | undefined {
-    return arg && substitutedInput(command.words.find((word) => word.raw === arg.raw), this.scope(state));
-  }
-
-  /** What a pipeline prints into the next command, where certain: through `cat` and `tee`, which pass it on. */
-  private pipedText(upstream: Upstream): string | undefined {
-    const commands: Command[] = [];
-    for (let link: Upstream | undefined = upstream; link?.command; link = link.from) commands.unshift(link.command);
-    return pipedPrint(commands, this.scope(upstream.state));
+    return arg && substitutedInput(wordOf(command, arg), this.scope(state));
   }
 
   /** A `<(…)` argument whose script the command spells and then changes: refused, as piped code is. */
   private hidesScript(command: SimpleCommand, arg: Arg | undefined, name: string, state: State): boolean {
-    const hidden = arg && hiddenText(command.words.find((w) => w.raw === arg.raw), this.scope(state));
+    const hidden = arg && hiddenText(wordOf(command, arg), this.scope(state));
     if (hidden) this.findings.push(hiddenCode(`\`${name}\``, hidden));
     return hidden !== undefined;
   }
@@ -196,7 +189,7 @@ class ShellAnalysis implements Analyzer {
     const args = argv.slice(1);
     if (head.text.includes(UNKNOWN)) {
       // `$(echo 'dbu .fow' | tr b-za a-z)`: a command, arguments and all, the guard cannot read.
-      const word = command.words.find((w) => w.raw === head.raw);
+      const word = wordOf(command, head);
       const hidden = hiddenText(word, this.scope(state)) ?? (word && expandedVariables(word).some((v) => this.hiding.has(v.name)) ? "hides in a variable" : undefined);
       if (hidden) {
         this.findings.push(hiddenCode(`\`${head.raw}\``, hidden, "is a command"));
@@ -223,11 +216,13 @@ class ShellAnalysis implements Analyzer {
     }
     const name = basename(head.text);
     const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
-    // Code fed through a pipe counts when what the left side prints is certain (`echo 'cat .env' | sh`).
-    const piped = !heredoc && upstream ? this.pipedText(upstream) : undefined;
+    // Code fed through a pipe counts when what the left side prints is certain (`echo 'cat .env' | sh`),
+    // through `cat` and `tee`, which pass it on.
+    const fed = !heredoc && upstream ? pipelineOf(upstream) : undefined;
+    const piped = fed && upstream ? pipedPrint(fed, this.scope(upstream.state)) : undefined;
     const stdinText = heredoc?.heredoc ? heredoc.heredoc.body : heredoc ? this.expand(heredoc.target, state).map((a) => a.text).join("\n") : piped;
     // Code the command spells for itself in a form the guard cannot read (`echo … | tr … | sh`).
-    const unreadable = stdinText === undefined && !heredoc && upstream ? unreadableCode(upstream) : undefined;
+    const unreadable = stdinText === undefined && fed ? hidingPipeline(fed) : undefined;
 
     const credential = credentialCommand(argv);
     if (credential) {
@@ -509,22 +504,23 @@ function spellsText(command: Command): boolean {
   return name === "echo" || name === "printf" || name === "print" || command.redirects.some((r) => r.heredoc || r.op === "<<<");
 }
 
-/**
- * Why the code a pipeline feeds a shell or interpreter cannot be read, when that code is the
- * command's own text the guard cannot follow: decoded (`base64 -d`) or changed on the way
- * (`echo … | tr … | sh`). Undefined for code from elsewhere (`curl … | sh`), which the guard leaves
- * to the user's judgement, as it does a script run by name.
- */
-function unreadableCode(upstream: Upstream): string | undefined {
+/** The word of a command an expanded argument came from. */
+function wordOf(command: SimpleCommand, arg: Arg): Word | undefined {
+  return command.words.find((word) => word.raw === arg.raw);
+}
+
+/** The commands of the pipeline that feeds a command, left to right. */
+function pipelineOf(upstream: Upstream): Command[] {
   const commands: Command[] = [];
   for (let link: Upstream | undefined = upstream; link?.command; link = link.from) commands.unshift(link.command);
-  return hidingPipeline(commands);
+  return commands;
 }
 
 /**
  * How a pipeline's output hides text the command spells, when it does: decoded (`base64 -d`), or
  * changed on the way (`echo … | tr …`), naming the command that changed it. Undefined when the
- * pipeline spells nothing (its text comes from elsewhere) or passes it on unchanged.
+ * pipeline spells nothing (its text comes from elsewhere, `curl … | sh`, left to the user's
+ * judgement as a script run by name is) or passes it on unchanged.
  */
 function hidingPipeline(commands: readonly Command[]): string | undefined {
   let changed = "";
