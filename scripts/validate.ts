@@ -53,9 +53,10 @@ function markdownFiles(dir: string): string[] {
  * what revisions print, PowerShell searches), from 144 KB to read code a command pipes into a
  * shell through printf's arguments, `cat`, `tee` and filters, and from 146 KB for the fixes probing
  * found after it (hidden commands, namerefs, database shells, Invoke-Expression, `claude plugin`
- * commands): about 2 ms of every session's start per KB, each against a way around a guard.
+ * commands), and from 148 KB for more tools' stored logins (Claude Code's own among them) and
+ * keyring CLIs: about 2 ms of every session's start per KB, each against a way around a guard.
  */
-export const MODULE_BUDGET_BYTES = 148 * 1024;
+export const MODULE_BUDGET_BYTES = 150 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];

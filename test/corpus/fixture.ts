@@ -45,6 +45,8 @@ export function fixtureIO() {
       [`${HOME}/.terraformrc`]: "x",
       [`${HOME}/.azure/accessTokens.json`]: "[]",
       [`${HOME}/.bashrc`]: "export PATH",
+      [`${HOME}/.claude/.credentials.json`]: '{"claudeAiOauth":{}}',
+      [`${HOME}/.claude/settings.json`]: "{}",
       [`${HOME}/notes.txt`]: "notes",
       [`${PROJECT}/.env`]: secretish,
       // Claude Code's settings, with shipshape enabled for the team and wired as standalone hooks.

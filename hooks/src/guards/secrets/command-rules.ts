@@ -230,6 +230,10 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
         { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitHub CLI's token" },
       ];
+    case "glab":
+      return [
+        { argv: ["glab", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitLab CLI's token" },
+      ];
     case "gcloud":
       return [
         { argv: ["gcloud", "auth", "print-access-token"], what: "prints a Google Cloud access token" },
@@ -287,6 +291,14 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
         { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
+      ];
+    case "secret-tool":
+      return [
+        { argv: ["secret-tool", "lookup"], what: "prints a secret from the desktop keyring" },
+      ];
+    case "keyring":
+      return [
+        { argv: ["keyring", "get"], what: "prints a password from the system keyring" },
       ];
     case "pass":
       return [

@@ -87,11 +87,12 @@ export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
 /**
  * Whether an absolute path is a secret file: by its own name and path, or by where its links lead
  * (a link to a secret is a secret). Directories are never secret files themselves.
- * With `mustExist`, a path where nothing exists is not a secret (reading it leaks nothing).
+ * With `mustExist`, a path where nothing exists is not a secret (reading it leaks nothing), except
+ * under /proc: `/proc/self/task/<id>` names Claude Code's threads there and the hook's own here.
  */
 export function secretFileFrom(rules: SecretRules, path: string, facts: FileFacts, mustExist: boolean): SecretFileHit | undefined {
   if (facts.isDir) return undefined;
-  if (mustExist && !facts.exists) return undefined;
+  if (mustExist && !facts.exists && !path.startsWith("/proc/")) return undefined;
   const direct = rules.classify(path);
   if (direct) return { path, match: direct, ...(facts.realPath ? { realPath: facts.realPath } : {}) };
   if (facts.realPath) {
