@@ -110,6 +110,11 @@ export const BLOCK: string[] = [
   `ash -c "git commit -m wip"`,
   `mksh -c 'git commit -m "wip"'`,
   `env GIT_EDITOR=true git commit -m "wip"`,
+  // -e opens the checked message in an editor, which may be a program that rewrites it.
+  `GIT_EDITOR='sed -i 1s/^/feat:\\ /' git commit -e -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,
+  `git -c core.editor=vim commit --edit -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,
+  `git commit -F good-message.txt -e`,
+  `git commit --no-edit -e -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,
   `cd sub && git commit -m "wip"`,
   `(cd sub && git commit -m "wip")`,
   `timeout 60 git commit -m "wip"`,
@@ -249,6 +254,9 @@ export const PASS: string[] = [
   `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.st GIT_CONFIG_VALUE_0=status git st`,
   `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0=cat git log -1`,
   `GIT_EDITOR=true git commit --amend`,
+  // An editor that changes nothing, or a later --no-edit, keeps the checked message.
+  `GIT_EDITOR=true git commit -e -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,
+  `git commit -e --no-edit -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,
   `git -c core.editor=true commit --amend -a`,
   `alias ll="ls -la"\nll`,
   `git -c alias.ci=commit ci -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,

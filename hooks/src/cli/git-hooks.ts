@@ -114,7 +114,7 @@ export async function runGitHook(hook: string, args: string[], ctx: CheckContext
   if (hook === "pre-commit") {
     if (!ctx.config.commit.enabled) return { code: 0, text: "" };
     if (ctx.configDegraded) return { code: 1, text: `shipshape: the configuration is broken; fix it before committing:\n${ctx.configNotice ?? ""}` };
-    const verdict = await verify([{ invocation: { args: [], cwd, raw: "git commit" }, options: { source: { kind: "editor" }, noVerify: false, all: false, amend: false, pathspecs: [] } }], ctx, cwd);
+    const verdict = await verify([{ invocation: { args: [], cwd, raw: "git commit" }, options: { source: { kind: "editor" }, noVerify: false, all: false, amend: false, edit: false, pathspecs: [] } }], ctx, cwd);
     if (verdict.action === "deny") return { code: 1, text: verdict.reason.replace("shipshape's commit gate blocked this commit. ", "shipshape: ") };
     return { code: 0, text: verdict.note ?? "" };
   }

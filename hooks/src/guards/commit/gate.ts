@@ -98,13 +98,17 @@ export async function verify(commits: Array<{ invocation: CommitInvocation; opti
 }
 
 /**
- * `GIT_EDITOR=true git commit --amend`: an editor that changes nothing keeps the message being
- * amended, so it is reused, not written in an editor the agent cannot use.
+ * What an editor leaves of the message. `GIT_EDITOR=true git commit --amend`: an editor that changes
+ * nothing keeps the message being amended, so it is reused, not written in an editor the agent cannot
+ * use. `-e` after -m or -F: any other editor (`GIT_EDITOR='sed -i …'`) can rewrite the checked message.
  */
-function keptByEditor(invocation: CommitInvocation, options: CommitOptions): CommitOptions {
-  if (options.source.kind !== "editor" || !options.amend) return options;
-  if (!/(^|\s)(GIT_EDITOR|EDITOR|VISUAL)=(true|:|'true'|"true")(\s|$)|core\.editor=(true|:)(\s|$)/.test(invocation.raw)) return options;
-  return { ...options, source: { kind: "reused", how: "--amend with an editor that changes nothing" } };
+function afterEditor(invocation: CommitInvocation, options: CommitOptions): CommitOptions {
+  const kind = options.source.kind;
+  const edited = kind === "editor" ? options.amend : options.edit && (kind === "text" || kind === "file");
+  if (!edited) return options;
+  const unchanged = /(^|\s)(GIT_EDITOR|EDITOR|VISUAL)=(true|:|'true'|"true")(\s|$)|core\.editor=(true|:)(\s|$)/.test(invocation.raw);
+  if (kind === "editor") return unchanged ? { ...options, source: { kind: "reused", how: "--amend with an editor that changes nothing" } } : options;
+  return unchanged ? options : { ...options, source: { kind: "unknown", raw: "-e opens it in an editor, where it can change after this check; leave -e out" } };
 }
 
 export const commitGate: PreToolUseCheck = {
@@ -133,7 +137,7 @@ export const commitGate: PreToolUseCheck = {
       return deny(`The shipshape configuration is broken, so the gate cannot know this project's convention and verification commands. Fix it first:\n${ctx.configNotice ?? "see the notice about .claude/shipshape.yaml"}`);
     }
     // --dry-run and --help commit nothing: no message to check and nothing to verify.
-    const commits = invocations.map((invocation) => ({ invocation, options: keptByEditor(invocation, readCommitArgs(invocation.args, invocation.stdin)) })).filter((c) => c.options.source.kind !== "none");
+    const commits = invocations.map((invocation) => ({ invocation, options: afterEditor(invocation, readCommitArgs(invocation.args, invocation.stdin)) })).filter((c) => c.options.source.kind !== "none");
     if (commits.length === 0) return PASS;
     for (const { invocation, options } of commits) {
       const { message, problem } = await messageOf(options, invocation, ctx);

@@ -20,6 +20,8 @@ export interface CommitOptions {
   /** -a / --all: unstaged changes to tracked files are committed too. */
   all: boolean;
   amend: boolean;
+  /** -e / --edit (and no later --no-edit): git opens the message in an editor before it commits. */
+  edit: boolean;
   /** Paths given after the options (`git commit file…`): only they are committed. */
   pathspecs: string[];
 }
@@ -39,6 +41,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
   let unknown: string | undefined;
   let reused: string | undefined;
   let noEdit = false;
+  let edit = false;
   let commitsNothing = false;
   let amend = false;
   let noVerify = false;
@@ -70,7 +73,11 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
       const name = eq === -1 ? text : text.slice(0, eq);
       if (eq !== -1) take(name, { ...(args[i] as Arg), text: text.slice(eq + 1) });
       else if (VALUE_OPTIONS.has(name)) take(name, args[++i]);
-      if (name === "--no-edit") noEdit = true;
+      if (name === "--no-edit") {
+        noEdit = true;
+        edit = false;
+      }
+      if (name === "--edit") edit = true;
       if (name === "--dry-run" || name === "--help") commitsNothing = true;
       if (name === "--amend") amend = true;
       if (name === "--no-verify") noVerify = true;
@@ -90,6 +97,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
         if (letter === "-h") commitsNothing = true;
         if (letter === "-n") noVerify = true;
         if (letter === "-a") all = true;
+        if (letter === "-e") edit = true;
       }
       continue;
     }
@@ -103,7 +111,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
   else if (reused !== undefined) source = { kind: "reused", how: reused };
   else if (noEdit) source = { kind: "reused", how: amend ? "--amend --no-edit" : "--no-edit (the prepared merge or cherry-pick message)" };
   else source = { kind: "editor" };
-  return { source, noVerify, all, amend, pathspecs };
+  return { source, noVerify, all, amend, edit, pathspecs };
 }
 
 /** git's default cleanup for a message given with -m or -F: trailing spaces and surrounding blank lines go. */
