@@ -148,9 +148,17 @@ export async function xargs(a: Analyzer, args: Arg[], state: State, upstream: Up
   for (const file of parsed.argFiles) await a.file(file, state, "`xargs -a` reads");
   const inner = parsed.command.length > 0 ? parsed.command : [{ text: "echo", raw: "echo" }];
   if (!(await commandReadsFiles(a, inner, state))) return;
-  const how = `\`xargs ${inner[0]?.raw ?? ""}\` reads the files named on its input`;
+  // With -a the names come from a file, which the guard does not follow: any file.
+  await namesOnInput(a, state, parsed.argFiles.length === 0 ? upstream : undefined, `\`xargs ${inner[0]?.raw ?? ""}\` reads the files named on its input`);
+}
+
+/**
+ * The files a command reads by the names on its stdin (xargs, `cpio -o`, `tar -T -`, `zip -@`): those
+ * the left side of the pipe prints when it is find, echo, printf or `git ls-files`, or else any file.
+ */
+export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream | undefined, how: string): Promise<void> {
   const source = upstream?.command;
-  if (parsed.argFiles.length === 0 && source?.type === "simple") {
+  if (source?.type === "simple") {
     const words = source.words.flatMap((w) => a.expand(w, upstream?.state ?? state));
     const head = basename(words[0]?.text ?? "");
     if (head === "find") {

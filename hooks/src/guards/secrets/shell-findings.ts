@@ -281,6 +281,16 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "xargs") return searchCommands.xargs(this, args, state, upstream);
+    if (namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);
+    if (name === "sftp" || name === "ftp" || name === "lftp") {
+      // File-transfer clients take commands on stdin (lftp also with -e or -c): `put` uploads a local file.
+      const script = name === "lftp" ? optionValues(parseOptions(args, { valueShort: "ecfpu" }), "-e", "-c").map((v) => v.text).join(";") : stdinText ?? "";
+      for (const line of script.split(/[\n;]/)) {
+        const words = line.trim().split(/\s+/);
+        if (/^(m?put|reput|append)$/.test(words[0] ?? "")) for (const w of words.slice(1, words[0] === "mput" ? undefined : 2)) await this.file({ text: w, raw: w }, state, `\`${name} ${words[0]}\` uploads`);
+      }
+      return;
+    }
     if (SHELLS.has(name)) {
       // `bash <(echo …)`: the script is a process substitution whose output is known.
       const script = args.find((arg) => !arg.text.startsWith("-"));
@@ -634,4 +644,13 @@ function reported(findings: Finding[], env: GuardEnv): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Archivers told to read the names of the files to archive from stdin: `cpio -o`/`-p`, `tar -T -`, `zip -@`, `rsync --files-from=-`. */
+function namesFromStdin(name: string, args: Arg[]): boolean {
+  const words = args.map((a) => a.text);
+  if (name === "cpio") return words.some((w) => /^(-[a-zA-Z]*[op]|--create|--pass-through)/.test(w));
+  if (name === "zip") return words.includes("-@");
+  const from = words.findIndex((w) => w === "-T" || w === "--files-from");
+  return (name === "tar" || name === "bsdtar" || name === "rsync") && (words.includes("--files-from=-") || words.includes("-T-") || (from !== -1 && words[from + 1] === "-"));
 }
