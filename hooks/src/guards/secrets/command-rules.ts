@@ -215,6 +215,7 @@ export interface CredentialCommand {
   argv: string[];
   requires?: RegExp;
   unless?: RegExp;
+  /** What the command prints ("the GitHub CLI's token"): refusals put "prints" before it. */
   what: string;
 }
 
@@ -227,217 +228,217 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
   switch (name) {
     case "gh":
       return [
-        { argv: ["gh", "auth", "token"], what: "prints the GitHub CLI's token" },
-        { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitHub CLI's token" },
+        { argv: ["gh", "auth", "token"], what: "the GitHub CLI's token" },
+        { argv: ["gh", "auth", "status"], requires: /^(--show-token|-t)$/, what: "the GitHub CLI's token" },
       ];
     case "glab":
       return [
-        { argv: ["glab", "auth", "status"], requires: /^(--show-token|-t)$/, what: "prints the GitLab CLI's token" },
+        { argv: ["glab", "auth", "status"], requires: /^(--show-token|-t)$/, what: "the GitLab CLI's token" },
       ];
     case "gcloud":
       return [
-        { argv: ["gcloud", "auth", "print-access-token"], what: "prints a Google Cloud access token" },
-        { argv: ["gcloud", "auth", "print-identity-token"], what: "prints a Google Cloud identity token" },
-        { argv: ["gcloud", "auth", "application-default", "print-access-token"], what: "prints a Google Cloud access token" },
-        { argv: ["gcloud", "config", "config-helper"], what: "prints Google Cloud credentials" },
-        { argv: ["gcloud", "secrets", "versions", "access"], what: "prints a secret from Secret Manager" },
+        { argv: ["gcloud", "auth", "print-access-token"], what: "a Google Cloud access token" },
+        { argv: ["gcloud", "auth", "print-identity-token"], what: "a Google Cloud identity token" },
+        { argv: ["gcloud", "auth", "application-default", "print-access-token"], what: "a Google Cloud access token" },
+        { argv: ["gcloud", "config", "config-helper"], what: "Google Cloud credentials" },
+        { argv: ["gcloud", "secrets", "versions", "access"], what: "a secret from Secret Manager" },
       ];
     case "aws":
       return [
-        { argv: ["aws", "configure", "get"], what: "prints an AWS configuration value such as a secret key" },
-        { argv: ["aws", "configure", "export-credentials"], what: "prints AWS credentials" },
-        { argv: ["aws", "sts", "get-session-token"], what: "prints new AWS credentials" },
-        { argv: ["aws", "sts", "assume-role"], what: "prints new AWS credentials" },
-        { argv: ["aws", "ecr", "get-login-password"], what: "prints a registry password" },
-        { argv: ["aws", "codeartifact", "get-authorization-token"], what: "prints a registry token" },
-        { argv: ["aws", "secretsmanager", "get-secret-value"], what: "prints a secret from Secrets Manager" },
-        { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "prints a decrypted SSM parameter" },
-        { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "prints decrypted SSM parameters" },
+        { argv: ["aws", "configure", "get"], what: "an AWS configuration value such as a secret key" },
+        { argv: ["aws", "configure", "export-credentials"], what: "AWS credentials" },
+        { argv: ["aws", "sts", "get-session-token"], what: "new AWS credentials" },
+        { argv: ["aws", "sts", "assume-role"], what: "new AWS credentials" },
+        { argv: ["aws", "ecr", "get-login-password"], what: "a registry password" },
+        { argv: ["aws", "codeartifact", "get-authorization-token"], what: "a registry token" },
+        { argv: ["aws", "secretsmanager", "get-secret-value"], what: "a secret from Secrets Manager" },
+        { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "a decrypted SSM parameter" },
+        { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
       ];
     case "az":
       return [
-        { argv: ["az", "account", "get-access-token"], what: "prints an Azure access token" },
-        { argv: ["az", "keyvault", "secret", "show"], what: "prints a Key Vault secret" },
+        { argv: ["az", "account", "get-access-token"], what: "an Azure access token" },
+        { argv: ["az", "keyvault", "secret", "show"], what: "a Key Vault secret" },
       ];
     case "kubectl":
       return [
-        { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "prints cluster credentials" },
-        { argv: ["kubectl", "get", "secret"], what: "prints Kubernetes secrets" },
-        { argv: ["kubectl", "get", "secrets"], what: "prints Kubernetes secrets" },
+        { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "cluster credentials" },
+        { argv: ["kubectl", "get", "secret"], what: "Kubernetes secrets" },
+        { argv: ["kubectl", "get", "secrets"], what: "Kubernetes secrets" },
       ];
     case "git":
       return [
-        { argv: ["git", "credential", "fill"], what: "prints stored git credentials" },
-        { argv: ["git", "credential-store", "get"], what: "prints stored git credentials" },
-        { argv: ["git", "credential-cache", "get"], what: "prints stored git credentials" },
+        { argv: ["git", "credential", "fill"], what: "stored git credentials" },
+        { argv: ["git", "credential-store", "get"], what: "stored git credentials" },
+        { argv: ["git", "credential-cache", "get"], what: "stored git credentials" },
       ];
     case "heroku":
       return [
-        { argv: ["heroku", "auth:token"], what: "prints the Heroku token" },
-        { argv: ["heroku", "config"], what: "prints the app's config vars" },
-        { argv: ["heroku", "config:get"], what: "prints an app config var" },
+        { argv: ["heroku", "auth:token"], what: "the Heroku token" },
+        { argv: ["heroku", "config"], what: "the app's config vars" },
+        { argv: ["heroku", "config:get"], what: "an app config var" },
       ];
     case "vault":
       return [
-        { argv: ["vault", "read"], what: "prints secrets from Vault" },
-        { argv: ["vault", "kv", "get"], what: "prints secrets from Vault" },
+        { argv: ["vault", "read"], what: "secrets from Vault" },
+        { argv: ["vault", "kv", "get"], what: "secrets from Vault" },
       ];
     case "op":
       return [
-        { argv: ["op", "read"], what: "prints a 1Password secret" },
-        { argv: ["op", "item", "get"], what: "prints a 1Password item" },
+        { argv: ["op", "read"], what: "a 1Password secret" },
+        { argv: ["op", "item", "get"], what: "a 1Password item" },
       ];
     case "security":
       return [
-        { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
-        { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "prints a keychain password" },
+        { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "a keychain password" },
+        { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "a keychain password" },
       ];
     case "secret-tool":
       return [
-        { argv: ["secret-tool", "lookup"], what: "prints a secret from the desktop keyring" },
+        { argv: ["secret-tool", "lookup"], what: "a secret from the desktop keyring" },
       ];
     case "keyring":
       return [
-        { argv: ["keyring", "get"], what: "prints a password from the system keyring" },
+        { argv: ["keyring", "get"], what: "a password from the system keyring" },
       ];
     case "pass":
       return [
-        { argv: ["pass", "show"], what: "prints a password-store entry" },
+        { argv: ["pass", "show"], what: "a password-store entry" },
       ];
     case "gopass":
       return [
-        { argv: ["gopass", "show"], what: "prints a password-store entry" },
+        { argv: ["gopass", "show"], what: "a password-store entry" },
       ];
     case "bw":
       return [
-        { argv: ["bw", "get"], what: "prints a Bitwarden secret" },
+        { argv: ["bw", "get"], what: "a Bitwarden secret" },
       ];
     case "lpass":
       return [
-        { argv: ["lpass", "show"], what: "prints a LastPass secret" },
+        { argv: ["lpass", "show"], what: "a LastPass secret" },
       ];
     case "doppler":
       return [
-        { argv: ["doppler", "secrets"], what: "prints Doppler secrets" },
+        { argv: ["doppler", "secrets"], what: "Doppler secrets" },
       ];
     case "npm":
       return [
-        { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "prints an npm registry token" },
+        { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "an npm registry token" },
       ];
     case "docker":
       return [
         // Listing names (`--services`, `--quiet` to validate) prints no values.
-        { argv: ["docker", "compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
+        { argv: ["docker", "compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "the compose file with the values of .env filled in" },
       ];
     case "docker-compose":
       return [
-        { argv: ["docker-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
+        { argv: ["docker-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "the compose file with the values of .env filled in" },
       ];
     case "podman-compose":
       return [
-        { argv: ["podman-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "prints the compose file with the values of .env filled in" },
+        { argv: ["podman-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "the compose file with the values of .env filled in" },
       ];
     case "terraform":
       return [
-        { argv: ["terraform", "show"], what: "prints the Terraform state, secrets included" },
-        { argv: ["terraform", "state", "pull"], what: "prints the Terraform state, secrets included" },
-        { argv: ["terraform", "output"], requires: /^-(raw|json)$/, what: "prints Terraform outputs, sensitive ones included" },
+        { argv: ["terraform", "show"], what: "the Terraform state, secrets included" },
+        { argv: ["terraform", "state", "pull"], what: "the Terraform state, secrets included" },
+        { argv: ["terraform", "output"], requires: /^-(raw|json)$/, what: "Terraform outputs, sensitive ones included" },
       ];
     case "helm":
       return [
-        { argv: ["helm", "get", "values"], what: "prints a release's values, passwords included" },
-        { argv: ["helm", "get", "all"], what: "prints a release's values and manifests, secrets included" },
+        { argv: ["helm", "get", "values"], what: "a release's values, passwords included" },
+        { argv: ["helm", "get", "all"], what: "a release's values and manifests, secrets included" },
       ];
     case "pulumi":
       return [
-        { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
-        { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "prints Pulumi secrets" },
+        { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
+        { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
       ];
     case "dotenv":
       return [
         // dotenv tools that print what .env holds (their `run` forms only load it: see wrapperSpec).
-        { argv: ["dotenv"], requires: /^-p$/, what: "prints a value from .env" },
-        { argv: ["dotenv", "list"], what: "prints every value in .env" },
-        { argv: ["dotenv", "get"], what: "prints a value from .env" },
+        { argv: ["dotenv"], requires: /^-p$/, what: "a value from .env" },
+        { argv: ["dotenv", "list"], what: "every value in .env" },
+        { argv: ["dotenv", "get"], what: "a value from .env" },
       ];
     case "dotenvx":
       return [
-        { argv: ["dotenvx", "get"], what: "prints the values in .env, decrypted" },
-        { argv: ["dotenvx", "decrypt"], requires: /^--stdout$/, what: "prints .env decrypted" },
+        { argv: ["dotenvx", "get"], what: "the values in .env, decrypted" },
+        { argv: ["dotenvx", "decrypt"], requires: /^--stdout$/, what: ".env decrypted" },
       ];
     case "sops":
       return [
         // Decryption to the terminal; to a file (-o, -i) it puts nothing in the conversation.
-        { argv: ["sops"], requires: /^(-d|--decrypt)$/, unless: /^(-i|--in-place|--output)(=.*)?$/, what: "prints a secrets file decrypted" },
-        { argv: ["sops", "decrypt"], unless: /^(-i|--in-place|--output)(=.*)?$/, what: "prints a secrets file decrypted" },
+        { argv: ["sops"], requires: /^(-d|--decrypt)$/, unless: /^(-i|--in-place|--output)(=.*)?$/, what: "a secrets file decrypted" },
+        { argv: ["sops", "decrypt"], unless: /^(-i|--in-place|--output)(=.*)?$/, what: "a secrets file decrypted" },
       ];
     case "ansible-vault":
       return [
-        { argv: ["ansible-vault", "view"], what: "prints a vault file decrypted" },
-        { argv: ["ansible-vault", "decrypt"], requires: /^(--output=-|-)$/, what: "prints a vault file decrypted" },
+        { argv: ["ansible-vault", "view"], what: "a vault file decrypted" },
+        { argv: ["ansible-vault", "decrypt"], requires: /^(--output=-|-)$/, what: "a vault file decrypted" },
       ];
     case "gpg":
       return [
-        { argv: ["gpg"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
-        { argv: ["gpg"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "prints private keys" },
+        { argv: ["gpg"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
+        { argv: ["gpg"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "private keys" },
       ];
     case "gpg2":
       return [
-        { argv: ["gpg2"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
-        { argv: ["gpg2"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "prints private keys" },
+        { argv: ["gpg2"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
+        { argv: ["gpg2"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "private keys" },
       ];
     case "age":
       return [
-        { argv: ["age"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "prints a file decrypted" },
+        { argv: ["age"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
       ];
     case "netlify":
       return [
-        { argv: ["netlify", "env:get"], what: "prints a site's environment variable" },
+        { argv: ["netlify", "env:get"], what: "a site's environment variable" },
       ];
     case "railway":
       return [
-        { argv: ["railway", "variables"], unless: /^(--set|-s)(=.*)?$/, what: "prints the service's variables" },
+        { argv: ["railway", "variables"], unless: /^(--set|-s)(=.*)?$/, what: "the service's variables" },
       ];
     case "firebase":
       return [
-        { argv: ["firebase", "functions:config:get"], what: "prints the functions' config, keys included" },
+        { argv: ["firebase", "functions:config:get"], what: "the functions' config, keys included" },
       ];
     case "direnv":
       return [
         // Environment managers and secret injectors that print what they would load.
-        { argv: ["direnv", "export"], what: "prints the variables .envrc sets" },
-        { argv: ["direnv", "dump"], what: "prints the whole environment" },
+        { argv: ["direnv", "export"], what: "the variables .envrc sets" },
+        { argv: ["direnv", "dump"], what: "the whole environment" },
       ];
     case "mise":
       return [
-        { argv: ["mise", "env"], what: "prints the variables mise sets, secrets in its config included" },
-        { argv: ["mise", "set"], unless: /=/, what: "prints the variables mise sets" },
+        { argv: ["mise", "env"], what: "the variables mise sets, secrets in its config included" },
+        { argv: ["mise", "set"], unless: /=/, what: "the variables mise sets" },
       ];
     case "infisical":
       return [
-        { argv: ["infisical", "export"], what: "prints the project's secrets" },
-        { argv: ["infisical", "secrets"], unless: /^(set|delete)$/, what: "prints the project's secrets" },
+        { argv: ["infisical", "export"], what: "the project's secrets" },
+        { argv: ["infisical", "secrets"], unless: /^(set|delete)$/, what: "the project's secrets" },
       ];
     case "chamber":
       return [
-        { argv: ["chamber", "export"], what: "prints a service's secrets" },
-        { argv: ["chamber", "read"], what: "prints a secret" },
+        { argv: ["chamber", "export"], what: "a service's secrets" },
+        { argv: ["chamber", "read"], what: "a secret" },
       ];
     case "teller":
       return [
-        { argv: ["teller", "env"], what: "prints the secrets teller loads" },
-        { argv: ["teller", "export"], what: "prints the secrets teller loads" },
-        { argv: ["teller", "show"], what: "prints the secrets teller loads" },
+        { argv: ["teller", "env"], what: "the secrets teller loads" },
+        { argv: ["teller", "export"], what: "the secrets teller loads" },
+        { argv: ["teller", "show"], what: "the secrets teller loads" },
       ];
     case "systemctl":
       return [
         // Whole environments kept by a service manager or a terminal multiplexer.
-        { argv: ["systemctl", "show-environment"], what: "prints the service manager's whole environment" },
+        { argv: ["systemctl", "show-environment"], what: "the service manager's whole environment" },
       ];
     case "tmux":
       return [
-        { argv: ["tmux", "show-environment"], what: "prints the tmux session's whole environment" },
-        { argv: ["tmux", "showenv"], what: "prints the tmux session's whole environment" },
+        { argv: ["tmux", "show-environment"], what: "the tmux session's whole environment" },
+        { argv: ["tmux", "showenv"], what: "the tmux session's whole environment" },
       ];
   }
   return [];

@@ -609,7 +609,7 @@ function credentialCommand(argv: Arg[]): string | undefined {
     if (!entry.argv.slice(1).every((w, index) => operands[index] === w)) continue;
     if (entry.requires && !words.slice(1).some((w) => (entry.requires as RegExp).test(w))) continue;
     if (entry.unless && words.slice(1).some((w) => (entry.unless as RegExp).test(w))) continue;
-    return entry.what;
+    return `prints ${entry.what}`;
   }
   if (head.startsWith("docker-credential-") && words.includes("get")) return "prints stored registry credentials";
   if (head === "launchctl" && operands[0] === "getenv" && operands[1] !== undefined && isSecretVariable(operands[1])) return `prints the secret variable ${operands[1]}`;
