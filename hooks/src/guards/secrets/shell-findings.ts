@@ -277,6 +277,9 @@ class ShellAnalysis implements Analyzer {
         return;
       }
       if (name === "command" && args.some((a) => a.text === "-v" || a.text === "-V")) return;
+      // `npx -c 'cmd'`, `npm exec -c 'cmd'`: a shell command line, as `sh -c` takes.
+      const call = name === "npx" || name === "npm" ? optionValues(parseOptions(args, { valueShort: "cpw", valueLong: ["--call"] }), "-c", "--call")[0] : undefined;
+      if (call) return codeCommands.shell(this, `${name} -c`, [{ text: "-c", raw: "-c" }, call], undefined, state);
       if (rest.length > 0) await this.run(rest, { ...command, words: command.words.slice(argv.length - rest.length) }, state, upstream);
       return;
     }
@@ -301,10 +304,15 @@ class ShellAnalysis implements Analyzer {
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
     if (name === "su" || name === "runuser") {
-      const code = optionValues(parseOptions(args, { valueShort: "cglsw", valueLong: ["--command", "--group", "--shell"] }), "-c", "--command")[0];
+      const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user"] });
+      const code = optionValues(parsed, "-c", "--command")[0];
       if (code) await this.source(code.text, copy(state), "This `su -c`");
+      // `runuser -u me -- cmd` runs the command itself.
+      else if (name === "runuser" && parsed.operands.length > 0) await this.run(parsed.operands, { ...command, words: command.words.slice(argv.length - parsed.operands.length) }, state, upstream);
       return;
     }
+    // at and batch run the script on their stdin later, as sh would now.
+    if (name === "at" || name === "batch") return codeCommands.shell(this, name, [], stdinText, state, unreadable);
     if (name === "docker" || name === "podman" || name === "kubectl" || name === "docker-compose" || name === "podman-compose") {
       await codeCommands.container(this, name, args, state);
       return;
