@@ -68,6 +68,14 @@ export const OWN_DENY: GuardCase[] = [
   { tool: "PowerShell", input: { command: "'secrets: {enabled: false}' > .claude/shipshape.yaml" } },
   { tool: "PowerShell", input: { command: "Remove-Item .claude/shipshape.yaml" } },
   { tool: "PowerShell", input: { command: "[IO.File]::WriteAllText('.claude/shipshape.yaml', '')" } },
+  // The code that decides: the standalone hooks in the project, and Claude Code's plugin installs.
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/shipshape/pre-tool-use.cjs`, content: "process.exit(0)" } },
+  { tool: "Edit", input: { file_path: `${HOME}/.claude/plugins/cache/shipshape/shipshape/0.1.0/hooks/dist/module.js`, old_string: "deny", new_string: "allow" } },
+  bash("sed -i s/deny/allow/ ~/.claude/plugins/cache/shipshape/shipshape/0.1.0/hooks/dist/module-core.js"),
+  bash("echo '{}' > ~/.claude/plugins/installed_plugins.json"),
+  bash("rm -rf ~/.claude/plugins"),
+  bash("rm -rf .claude/shipshape"),
+  bash(`python3 -c "open('.claude/shipshape/pre-tool-use.cjs', 'w').write('')"`),
 ];
 
 export const OWN_ALLOW: GuardCase[] = [
@@ -115,6 +123,11 @@ export const OWN_ALLOW: GuardCase[] = [
   bash("mv src/old.ts src/new.ts"),
   { tool: "PowerShell", input: { command: "Get-Content .claude/shipshape.yaml" } },
   { tool: "PowerShell", input: { command: "Select-String -Path .claude/shipshape.yaml -Pattern verify" } },
+  { tool: "Read", input: { file_path: `${PROJECT}/.claude/shipshape/pre-tool-use.cjs` } },
+  bash("cat ~/.claude/plugins/installed_plugins.json"),
+  bash("ls ~/.claude/plugins/cache"),
+  bash("grep -rn permissionDecision ~/.claude/plugins/cache/shipshape"),
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/skills/review/SKILL.md`, content: "x" }, note: "a neighbour in .claude/" },
 ];
 
 const SETTINGS_FILE = `${PROJECT}/.claude/settings.json`;

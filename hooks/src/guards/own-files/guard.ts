@@ -96,9 +96,9 @@ function refusal(tool: string, what: string, how: string): Verdict {
     action: "deny",
     check: CHECK_ID,
     reason:
-      `${blocked(tool)}: ${how} ${what}. shipshape's configuration and caches are the ` +
-      "user's to change: a changed config can switch a guard off or skip verification, and a changed cache " +
-      "can pass unverified work. Reading them is fine (Read, cat). Instead: tell the user what to change, in " +
+      `${blocked(tool)}: ${how} ${what}. shipshape's configuration, caches and code are the ` +
+      "user's to change: a changed config can switch a guard off or skip verification, a changed cache " +
+      "can pass unverified work, and changed code can decide anything. Reading them is fine (Read, cat). Instead: tell the user what to change, in " +
       "which file, and why, and let them make the change.",
   };
 }

@@ -10,6 +10,7 @@ import { globToRegExp } from "../secrets/glob.js";
 
 /** How refusals name Claude Code's settings files. */
 export const SETTINGS = "Claude Code's settings";
+const CODE = "the plugin code (shipshape's checks) in";
 
 export interface OwnFiles {
   configs: string[];
@@ -17,22 +18,30 @@ export interface OwnFiles {
   dataDir: string | undefined;
   /** Claude Code's settings files, whose switches can turn shipshape off (settings-switches.ts). */
   settings: string[];
+  /**
+   * Folders of code that decides: the hooks `init --standalone` copies into the project, and Claude
+   * Code's plugin installs and their registry (shipshape's among them). A `--plugin-dir` checkout is
+   * not one: that is where shipshape itself is developed.
+   */
+  code: string[];
 }
 
 export function ownFiles(projectDir: string, home: string | undefined, env: (name: string) => string | undefined): OwnFiles {
   const project = trimTrailingSlashes(projectDir);
+  const user = userDirs(home, env("CLAUDE_CONFIG_DIR"));
   return {
     configs: configPaths({ projectDir, home }).map(normalizeAbsolute),
     dataDir: cacheDir({ CLAUDE_PLUGIN_DATA: env("CLAUDE_PLUGIN_DATA"), XDG_CACHE_HOME: env("XDG_CACHE_HOME"), HOME: home }),
-    settings: [`${project}/.claude/settings.json`, `${project}/.claude/settings.local.json`, ...userSettings(home, env("CLAUDE_CONFIG_DIR"))].map(normalizeAbsolute),
+    settings: [`${project}/.claude/settings.json`, `${project}/.claude/settings.local.json`, ...user.map((dir) => `${dir}/settings.json`)].map(normalizeAbsolute),
+    code: [`${project}/.claude/shipshape`, ...user.map((dir) => `${dir}/plugins`)].map(normalizeAbsolute),
   };
 }
 
-/** The user's settings file: in CLAUDE_CONFIG_DIR when that is set, and ~/.claude either way. */
-function userSettings(home: string | undefined, configDir: string | undefined): string[] {
-  const files = home ? [`${trimTrailingSlashes(home)}/.claude/settings.json`] : [];
-  if (configDir && configDir.startsWith("/")) files.push(`${trimTrailingSlashes(configDir)}/settings.json`);
-  return files;
+/** The user's Claude Code folders: CLAUDE_CONFIG_DIR when that is set, and ~/.claude either way. */
+function userDirs(home: string | undefined, configDir: string | undefined): string[] {
+  const dirs = home ? [`${trimTrailingSlashes(home)}/.claude`] : [];
+  if (configDir && configDir.startsWith("/")) dirs.push(trimTrailingSlashes(configDir));
+  return dirs;
 }
 
 /** The Claude Code settings file an absolute path is, if it is one. */
@@ -52,7 +61,8 @@ export function ownFileAt(own: OwnFiles, path: string): string | undefined {
   const config = samePath(own.configs, normal);
   if (config) return `shipshape's configuration ${config}`;
   if (own.dataDir && relativeTo(own.dataDir.toLowerCase(), normal.toLowerCase()) !== undefined) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)} (its verification, config, code and decision caches)`;
-  return undefined;
+  const code = own.code.find((dir) => relativeTo(dir.toLowerCase(), normal.toLowerCase()) !== undefined);
+  return code && `${CODE} ${code}`;
 }
 
 /** Whether text (inline code, a heredoc) names one of shipshape's files, or a Claude Code settings file. */
@@ -63,6 +73,7 @@ export function namesOwnFile(own: OwnFiles, text: string): string | undefined {
   // Not the bare names: settings.json is a common name (.vscode/settings.json); the folder tells.
   const named = lower.includes(".claude/settings") ? /\.claude\/settings(\.local)?\.json/i.exec(text) : null;
   if (named) return `${SETTINGS} (${named[0]})`;
+  for (const dir of [".claude/shipshape/", ".claude/plugins/"]) if (lower.includes(dir)) return `${CODE} ${dir}`;
   return undefined;
 }
 
@@ -80,7 +91,7 @@ export function ownFileGlobbed(own: OwnFiles, glob: string, folders: boolean): s
     const names = path.split("/");
     return names.length === segments.length && globToRegExp(pattern, "i").test(path) && segments.every((seg, i) => !/^[*?[]/.test(seg) || !names[i]?.startsWith("."));
   };
-  for (const file of [...own.configs, ...own.settings, ...(own.dataDir ? [own.dataDir] : [])]) {
+  for (const file of [...own.configs, ...own.settings, ...own.code, ...(own.dataDir ? [own.dataDir] : [])]) {
     for (let path = normalizeAbsolute(file); path !== "/"; path = dirname(path)) {
       if (matches(path)) return ownFileUnder(own, path);
       if (!folders) break;
@@ -101,5 +112,6 @@ export function ownFileUnder(own: OwnFiles, folder: string, names: string[] = []
   const settings = own.settings.find(inside);
   if (settings) return `${SETTINGS} ${settings}`;
   if (own.dataDir && inside(own.dataDir)) return `shipshape's data folder ${normalizeAbsolute(own.dataDir)}`;
-  return undefined;
+  const code = own.code.find(inside);
+  return code && `${CODE} ${code}`;
 }
