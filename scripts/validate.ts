@@ -53,10 +53,12 @@ function markdownFiles(dir: string): string[] {
  * what revisions print, PowerShell searches), from 144 KB to read code a command pipes into a
  * shell through printf's arguments, `cat`, `tee` and filters, and from 146 KB for the fixes probing
  * found after it (hidden commands, namerefs, database shells, Invoke-Expression, `claude plugin`
- * commands), and from 148 KB for more tools' stored logins (Claude Code's own among them) and
- * keyring CLIs: about 2 ms of every session's start per KB, each against a way around a guard.
+ * commands), from 148 KB for more tools' stored logins (Claude Code's own among them) and keyring
+ * CLIs, and from 150 KB for the installed code as an own file, names on stdin (archivers, and a
+ * `grep -l` feeding xargs judged as its search) and tmux: about 2 ms of every session's start per
+ * KB, each against a way around a guard or a refusal of ordinary work.
  */
-export const MODULE_BUDGET_BYTES = 150 * 1024;
+export const MODULE_BUDGET_BYTES = 152 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];

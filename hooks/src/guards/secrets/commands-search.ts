@@ -172,6 +172,20 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
       for (const word of words.slice(1)) for (const name of word.text.split(/\s+/)) if (name) await a.file({ ...word, text: name }, state, how);
       return;
     }
+    if (head === "ls") {
+      const roots = words.slice(1).filter((w) => !w.text.startsWith("-"));
+      for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, upstream?.state ?? state, EVERYTHING, how);
+      return;
+    }
+    // `grep -rl TODO src | xargs sed -i …`: the names are of files the search reads, so judge the
+    // search as one that prints what it finds.
+    const search = head === "git" ? words[1]?.text : head;
+    const namesOnly = words.filter((w) => w.text.startsWith("--files-with") || /^-[^-]*[lL]/.test(w.text));
+    if ((search === "grep" || search === "egrep" || search === "rg" || search === "ag") && namesOnly.length > 0) {
+      const printing = words.filter((w) => !namesOnly.includes(w) || w.text[1] !== "-").map((w) => (/^-[^-]/.test(w.text) ? { ...w, text: w.text.replace(/[lL]/g, "") } : w));
+      await a.run(printing.filter((w) => w.text !== "-"), { type: "simple", assigns: [], words: [], redirects: [] }, copy(upstream?.state ?? state), undefined);
+      return;
+    }
     if (head === "git" && words[1]?.text === "ls-files") {
       const pathspecs = words.slice(2).filter((w) => !w.text.startsWith("-"));
       // `-o`/`--others` lists untracked files too (with `-i`, the ignored ones: .env).

@@ -303,6 +303,15 @@ class ShellAnalysis implements Analyzer {
       return codeCommands.shell(this, name, args, stdinText, state, unreadable);
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
+    if (name === "tmux") {
+      // A command tmux runs in a new pane, or types into one (`send-keys 'cat .env' Enter`, read back with capture-pane).
+      const sub = args.findIndex((a) => /^(new|split|respawn|run|send|display-p|popup)/.test(a.text));
+      const rest = sub === -1 ? [] : parseOptions(args.slice(sub + 1), { valueShort: "bcefFhlnNstTwxy" }).operands;
+      const text = rest.map((a) => a.text).join(" ");
+      if (text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: rest.map((a) => a.raw).join(" "), how: "`tmux` runs" });
+      else if (text) await this.source(text, copy(state), "The command `tmux` runs");
+      return;
+    }
     if (name === "su" || name === "runuser") {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user"] });
       const code = optionValues(parsed, "-c", "--command")[0];
