@@ -263,8 +263,9 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "kubectl":
       return [
         { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "cluster credentials" },
-        { argv: ["kubectl", "get", "secret"], what: "Kubernetes secrets" },
-        { argv: ["kubectl", "get", "secrets"], what: "Kubernetes secrets" },
+        // Only an output format prints the values; the default table lists names, types and counts.
+        { argv: ["kubectl", "get", "secret"], requires: /^(-o|--output)/, unless: /^(-o=?|--output=)(wide|name)$/, what: "Kubernetes secrets" },
+        { argv: ["kubectl", "get", "secrets"], requires: /^(-o|--output)/, unless: /^(-o=?|--output=)(wide|name)$/, what: "Kubernetes secrets" },
       ];
     case "git":
       return [

@@ -611,25 +611,36 @@ function credentialCommand(argv: Arg[]): string | undefined {
   // `python -m dotenv list` runs the module's command line.
   const module = PYTHON.test(head) ? words.indexOf("-m") : -1;
   if (module > 0 && module + 1 < words.length) return credentialCommand(argv.slice(module + 1));
-  // Match the subcommand words in order, skipping options between them (`gh auth -h x token`), and
-  // the values of the options known to take one (`dotenv -f .env list`).
+  // Match the subcommand words in order, skipping options between them (`gh auth -h x token`), the
+  // values of the options known to take one (`dotenv -f .env list`), and any word right after an
+  // option, which may be its value (`aws --profile prod secretsmanager get-secret-value`).
   const valueOptions = ownEntry(VALUE_OPTIONS, head) ?? wrapperSpec(head)?.valueOptions ?? [];
-  const operands: string[] = [];
+  const operands: Array<{ word: string; value: boolean }> = [];
   for (let i = 1; i < words.length; i++) {
     const word = words[i] as string;
+    const before = words[i - 1] as string;
     if (word === "--") break;
-    if (!word.startsWith("-")) operands.push(word);
+    if (!word.startsWith("-")) operands.push({ word, value: i > 1 && before.startsWith("-") && !before.includes("=") });
     else if (valueOptions.includes(word)) i += 1;
   }
+  const follows = (argv: string[]) => {
+    let at = 0;
+    for (const word of argv) {
+      while (operands[at]?.value && operands[at]?.word !== word) at += 1;
+      if (operands[at++]?.word !== word) return false;
+    }
+    return true;
+  };
   // A docker credential helper answers git's credential protocol (`docker-credential-x get`).
   for (const entry of credentialCommandsOf(head.startsWith("docker-credential-") ? "git" : head)) {
-    if (!entry.argv.slice(1).every((w, index) => operands[index] === w)) continue;
+    if (!follows(entry.argv.slice(1))) continue;
     if (entry.requires && !words.slice(1).some((w) => (entry.requires as RegExp).test(w))) continue;
     if (entry.unless && words.slice(1).some((w) => (entry.unless as RegExp).test(w))) continue;
     return `prints ${entry.what}`;
   }
   if (head.startsWith("docker-credential-") && words.includes("get")) return "prints stored registry credentials";
-  if (head === "launchctl" && operands[0] === "getenv" && operands[1] !== undefined && isSecretVariable(operands[1])) return `prints the secret variable ${operands[1]}`;
+  const name = operands[1]?.word;
+  if (head === "launchctl" && follows(["getenv"]) && name !== undefined && isSecretVariable(name)) return `prints the secret variable ${name}`;
   return undefined;
 }
 
