@@ -1,5 +1,5 @@
 import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
-import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
+import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, staticPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
@@ -29,6 +29,8 @@ class ShellAnalysis implements Analyzer {
   private readonly aliases = new Map<string, string>();
   /** Variables set to text the command spells and then changes (`X=$(echo … | tr …)`): run, they hide a command. */
   private readonly hiding = new Set<string>();
+  /** Files the command wrote earlier with known text (`cat > /tmp/t.py <<'EOF' … EOF`), by absolute path. */
+  private readonly written = new Map<string, string>();
 
   constructor(
     readonly env: GuardEnv,
@@ -108,9 +110,30 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
-  /** The known text of the `<(…)` word an argument came from (substitutedInput), if it came from one. */
+  /**
+   * The known text of a script argument: a `<(…)` word's output (substitutedInput), or a file this
+   * command line wrote earlier (`cat > /tmp/t.py <<'EOF' … EOF && python3 /tmp/t.py`).
+   */
   private substituted(command: SimpleCommand, arg: Arg | undefined, state: State): string | undefined {
-    return arg && substitutedInput(wordOf(command, arg), this.scope(state));
+    return arg && (substitutedInput(wordOf(command, arg), this.scope(state)) ?? this.written.get(this.absolute(arg, state) ?? ""));
+  }
+
+  private absolute(arg: Arg, state: State): string | undefined {
+    return arg.text.includes(UNKNOWN) || (state.cwd === undefined && !arg.text.startsWith("/")) ? undefined : toAbsolute(arg.text, state.cwd ?? "/", this.env.ctx.home);
+  }
+
+  /** Remembers what a command writes with `>` or `>>` when its output is certain, and forgets a file written with unknown text. */
+  private wrote(command: SimpleCommand, state: State): void {
+    for (const out of command.redirects) {
+      if (out.op !== ">" && out.op !== ">|" && out.op !== ">>") continue;
+      const targets = this.expand(out.target, state);
+      const path = targets.length === 1 ? this.absolute(targets[0] as Arg, state) : undefined;
+      if (path === undefined) continue;
+      const text = staticPrint({ ...command, redirects: command.redirects.filter((r) => r !== out) }, this.scope(state));
+      const before = out.op === ">>" ? this.written.get(path) : "";
+      if (text === undefined || before === undefined) this.written.delete(path);
+      else this.written.set(path, before + text);
+    }
   }
 
   /** A `<(…)` argument whose script the command spells and then changes: refused, as piped code is. */
@@ -151,6 +174,7 @@ class ShellAnalysis implements Analyzer {
       }
     }
     await this.redirects(command.redirects, state, argv[0]?.text);
+    this.wrote(command, state);
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }
 
@@ -199,6 +223,9 @@ class ShellAnalysis implements Analyzer {
       await this.readsAll(args, state, `Running a computed command (\`${head.raw}\`) on`);
       return;
     }
+    // `./t.sh` after `cat > t.sh <<'EOF' … EOF`: the script it wrote.
+    const script = head.text.includes("/") ? this.written.get(this.absolute(head, state) ?? "") : undefined;
+    if (script !== undefined) return this.source(script, copy(state), `The script \`${head.raw}\``);
     const alias = this.aliases.get(head.text);
     if (alias !== undefined) {
       // As in bash, an alias is not expanded again inside its own expansion (alias ls='ls -a').
