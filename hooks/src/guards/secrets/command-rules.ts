@@ -220,8 +220,7 @@ export interface CredentialCommand {
 }
 
 /**
- * The credential commands that start with a command name: argv prefixes (the name first), `*`
- * matching any one word. A switch by name, not one table: only that name's entries are built
+ * The credential commands that start with a command name: argv prefixes (the name first). A switch by name, not one table: only that name's entries are built
  * (building every entry cost every Bash call about 0.1 ms).
  */
 export function credentialCommandsOf(name: string): CredentialCommand[] {
@@ -303,12 +302,9 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["keyring", "get"], what: "a password from the system keyring" },
       ];
     case "pass":
-      return [
-        { argv: ["pass", "show"], what: "a password-store entry" },
-      ];
     case "gopass":
       return [
-        { argv: ["gopass", "show"], what: "a password-store entry" },
+        { argv: [name, "show"], what: "a password-store entry" },
       ];
     case "bw":
       return [
@@ -332,12 +328,9 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["docker", "compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "the compose file with the values of .env filled in" },
       ];
     case "docker-compose":
-      return [
-        { argv: ["docker-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "the compose file with the values of .env filled in" },
-      ];
     case "podman-compose":
       return [
-        { argv: ["podman-compose", "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "the compose file with the values of .env filled in" },
+        { argv: [name, "config"], unless: COMPOSE_CONFIG_NAMES_ONLY, what: "the compose file with the values of .env filled in" },
       ];
     case "terraform":
       return [
@@ -379,14 +372,10 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["ansible-vault", "decrypt"], requires: /^(--output=-|-)$/, what: "a vault file decrypted" },
       ];
     case "gpg":
-      return [
-        { argv: ["gpg"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
-        { argv: ["gpg"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "private keys" },
-      ];
     case "gpg2":
       return [
-        { argv: ["gpg2"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
-        { argv: ["gpg2"], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "private keys" },
+        { argv: [name], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
+        { argv: [name], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "private keys" },
       ];
     case "age":
       return [
