@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { ownFilesGuard } from "../../hooks/src/guards/own-files/guard.js";
+import type { HostIO } from "../../hooks/src/runtime/io.js";
 import { createNodeIO } from "../../hooks/src/runtime/node-io.js";
 
 function repository(): { root: string; git: (...args: string[]) => string } {
@@ -26,11 +27,11 @@ function repository(): { root: string; git: (...args: string[]) => string } {
   return { root, git };
 }
 
-async function decide(root: string, command: string) {
+async function decide(root: string, command: string, wrap: (io: HostIO) => HostIO = (io) => io) {
   const home = mkdtempSync(join(tmpdir(), "shipshape-sweeps-home-"));
   const verdict = await ownFilesGuard.decide(
     { tool: "Bash", input: { command }, cwd: root, sessionId: "t" },
-    { io: createNodeIO({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home }), config: DEFAULT_CONFIG, configDegraded: false, projectDir: root, home },
+    { io: wrap(createNodeIO({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home })), config: DEFAULT_CONFIG, configDegraded: false, projectDir: root, home },
   );
   return verdict.action === "deny" ? verdict.reason : "pass";
 }
@@ -54,5 +55,14 @@ describe("git commands that sweep the working tree", () => {
     expect(await decide(root, "git clean -fdx")).toMatch(/Claude Code's settings .*settings\.local\.json/);
     expect(await decide(root, "git clean -fd")).toBe("pass");
     expect(await decide(root, "git clean -ndx")).toBe("pass");
+  });
+
+  it("refuse a sweep when git status times out or cannot run, and pass the commands that sweep nothing", async () => {
+    const { root } = repository();
+    for (const outcome of [{ exitCode: null, stdout: "", stderr: "", timedOut: true }, undefined]) {
+      const wrap = (io: HostIO): HostIO => ({ ...io, run: async (argv, options) => (argv[1] === "status" ? (outcome ?? Promise.reject(new Error("spawn git ENOENT"))) : io.run(argv, options)) });
+      expect(await decide(root, "git checkout .", wrap)).toMatch(/git status could not tell whether they have any/);
+      expect(await decide(root, "git stash list", wrap)).toBe("pass");
+    }
   });
 });

@@ -253,7 +253,9 @@ async function changedOwnFile(io: HostIO, own: OwnFiles, cwd: string, sweep: Swe
   const files = [...own.configs, ...own.settings].filter((file) => file.startsWith(`${root === "/" ? "" : root}/`));
   if (files.length === 0) return undefined;
   const status = await io.run(["git", "status", "--porcelain", "--ignored", "--", ...files], { cwd, timeoutMs: 3000 }).catch(() => undefined);
-  if (!status || status.exitCode !== 0) return undefined; // outside a repository, git changes nothing here
+  // A status that timed out or could not run leaves the sweep's reach unknown: refuse, failing closed.
+  if (!status || status.exitCode === null) return `${files.join(", ")} (git status could not tell whether they have any)`;
+  if (status.exitCode !== 0) return undefined; // outside a repository, git changes nothing here
   for (const line of status.stdout.split("\n")) {
     const code = line.slice(0, 2);
     const path = line.slice(3).trim();

@@ -173,7 +173,9 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   if (folder !== undefined) await a.tree({ text: folder, raw: folder }, state, EVERYTHING, `${how} lists \`${folder}\` and reads the files in it, among them`);
   for (const token of pathTokens(code)) {
     const before = a.findings.length;
-    await a.file({ text: token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~"), raw: token }, state, `${how} names`);
+    const text = token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
+    // A glob the code expands (`glob.glob('.e*')`, `Dir.glob(".*")`) names the files it matches.
+    await a.file({ text, raw: token, ...(/[*?[]/.test(token) ? { glob: text } : {}) }, state, `${how} names`);
     // Tokens from code are names, not certain reads: a computed-looking token is not a finding.
     a.findings.splice(before, a.findings.length - before, ...a.findings.slice(before).filter((f) => f.kind !== "dynamic"));
   }
