@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { toAbsolute } from "../../runtime/paths.js";
 import { gitConfigFiles, workingTreeRoot } from "../git-root.js";
-import { NAMES_ONLY, type Analyzer, type State } from "./analysis-types.js";
+import { NAMES_ONLY, copy as copyState, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
 import { tracked } from "./commands-search.js";
 import { copy } from "./commands-transfer.js";
@@ -21,6 +21,9 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     const option = (args[i] as Arg).text;
     if (/^--(git-dir|work-tree|namespace)(=|$)/.test(option)) elsewhere = true;
     if (GIT_VALUE_OPTIONS.has(option) && i + 1 < args.length) {
+      const pair = args[i + 1] as Arg;
+      const eq = pair.text.indexOf("=");
+      if (option === "-c" && eq > 0) await configRuns(a, pair.text.slice(0, eq), { ...pair, text: pair.text.slice(eq + 1) }, state);
       if (option === "-C") {
         const dir = args[i + 1] as Arg;
         own.cwd = dir.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : toAbsolute(dir.text, state.cwd, a.env.ctx.home);
@@ -49,6 +52,16 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     return;
   }
   if (sub === "credential" || sub.startsWith("credential-")) return;
+  // Commands git runs for the user: `git config alias.x '!…'`, `rebase --exec`, `bisect run`, `submodule foreach`, `difftool -x`.
+  if (sub === "config") {
+    const [first, second, third] = parseOptions(rest, { valueShort: "f", valueLong: ["--file", "--blob", "--type", "--default", "--comment", "--value"] }).operands;
+    const [key, value] = first?.text === "set" ? [second, third] : [first, second];
+    if (key && value) await configRuns(a, key.text, value, state);
+  }
+  const execs = sub === "rebase" || sub === "difftool" ? optionValues(parseOptions(rest, { valueShort: "x", valueLong: ["--exec", "--extcmd"] }), "-x", "--exec", "--extcmd") : [];
+  for (const code of execs) await configRuns(a, "--exec", code, state);
+  const runs = sub === "bisect" && rest[0]?.text === "run" ? rest.slice(1) : sub === "submodule" && rest[0]?.text === "foreach" ? rest.slice(1).filter((w) => w.text !== "--recursive") : [];
+  if (runs.length > 0) await configRuns(a, "--exec", { text: runs.map((w) => w.text).join(" "), raw: runs.map((w) => w.raw).join(" ") }, state);
   // `git remote -v`, `git config --list`, `git ls-remote --get-url` print the URLs of the config
   // files git reads: refused when one holds a credential (secret-files.ts, by contents).
   if (printsUrls(sub, rest)) {
@@ -71,8 +84,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   // `git mv .env notes.txt` renames a tracked secret to a name no rule guards, as mv does.
   if (sub === "mv") return copy(a, "mv", rest.filter((w) => !/^-(f|k|n|v|-force|-dry-run|-verbose)$/.test(w.text)), own);
   if (GIT_NON_READING.has(sub)) return;
-  // `git log` and `whatchanged` print no contents unless asked for patches, or searching them (`-S`).
-  if ((sub === "log" || sub === "whatchanged") && !rest.some((w) => PATCH.test(w.text) || PICKAXE.test(w.text))) return;
+  // `git log`, `whatchanged` and `reflog` print no contents unless asked for patches, or searching them (`-S`).
+  if ((sub === "log" || sub === "whatchanged" || sub === "reflog") && !rest.some((w) => PATCH.test(w.text) || PICKAXE.test(w.text))) return;
   if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own, elsewhere);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
 }
@@ -193,4 +206,15 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
       });
     }
   }
+}
+
+/** git config keys whose value git runs as a shell command; an alias without `!` is git's own arguments. */
+const RUNS = /^(alias\.|core\.(pager|editor|sshcommand|askpass|fsmonitor)$|pager\.|diff\.(external$|.*\.(textconv|command)$)|merge\..*\.driver$|filter\..*\.(clean|smudge|process)$|credential\.(.*\.)?helper$|sequence\.editor$|gpg\.(.*\.)?program$|--exec$)/i;
+
+/** A command git will run (`-c core.pager='cat .env'`, `git config alias.x '!cat .env'`, `rebase --exec`), read as the command it is. */
+async function configRuns(a: Analyzer, key: string, value: Arg, state: State): Promise<void> {
+  if (!RUNS.test(key)) return;
+  const how = `The command git runs from \`${key}\``;
+  if (value.text.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: value.raw, how });
+  else await a.source(/^alias\./i.test(key) && !value.text.startsWith("!") ? `git ${value.text}` : value.text.replace(/^!/, ""), copyState(state), how);
 }

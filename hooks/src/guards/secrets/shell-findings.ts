@@ -122,6 +122,23 @@ class ShellAnalysis implements Analyzer {
     return arg.text.includes(UNKNOWN) || (state.cwd === undefined && !arg.text.startsWith("/")) ? undefined : toAbsolute(arg.text, state.cwd ?? "/", this.env.ctx.home);
   }
 
+  /**
+   * Variables whose value git, less, man and sudo run as a shell command (`GIT_PAGER='cat .env' git log`,
+   * `export GIT_SSH_COMMAND=…`), set before a command, alone, or by a declaration builtin.
+   */
+  private async commandVariables(command: SimpleCommand, argv: Arg[], state: State): Promise<void> {
+    const set = command.assigns.map((a) => `${a.name}=${this.expand(a.value, state).map((v) => v.text).join(" ")}`);
+    if (" export declare typeset local readonly ".includes(` ${argv[0]?.text} `)) set.push(...argv.slice(1).map((a) => a.text));
+    for (const pair of set) {
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq);
+      if (eq < 1 || !" GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER ".includes(` ${name} `)) continue;
+      const value = pair.slice(eq + 1);
+      if (value.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: name, how: "The command in" });
+      else await this.source(value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
+    }
+  }
+
   /** Remembers what a command writes with `>` or `>>` when its output is certain, and forgets a file written with unknown text. */
   private wrote(command: SimpleCommand, state: State): void {
     for (const out of command.redirects) {
@@ -175,6 +192,7 @@ class ShellAnalysis implements Analyzer {
     }
     await this.redirects(command.redirects, state, argv[0]?.text);
     this.wrote(command, state);
+    await this.commandVariables(command, argv, state);
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }
 
