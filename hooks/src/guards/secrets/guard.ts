@@ -138,7 +138,9 @@ export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Fin
     return call.tool === "PowerShell" ? analyzePowerShell(command, env) : analyzeShellCommand(command, env);
   }
   if (NO_FILE_TOOLS.has(call.tool)) return [];
-  return unknownToolFindings(call, env);
+  // Claude Code's IDE integration runs Python in the notebook's Jupyter kernel.
+  const code = call.tool === "mcp__ide__executeCode" ? stringField(call.input, "code") : undefined;
+  return code === undefined ? unknownToolFindings(call, env) : analyzeShellCommand(code, env, true);
 }
 
 /**

@@ -689,9 +689,12 @@ function credentialCommand(argv: Arg[]): string | undefined {
   return undefined;
 }
 
-export async function analyzeShellCommand(command: string, env: GuardEnv): Promise<Finding[]> {
+/** A shell command's findings; with `code`, the text is an interpreter's code (the IDE's Jupyter kernel). */
+export async function analyzeShellCommand(command: string, env: GuardEnv, code = false): Promise<Finding[]> {
   const analysis = new ShellAnalysis(env, command);
-  await analysis.source(command, { vars: new Map(), cwd: env.cwd }, "This command");
+  const state: State = { vars: new Map(), cwd: env.cwd };
+  if (code) await codeCommands.inlineCode(analysis, command, command, state, "The code this call runs");
+  else await analysis.source(command, state, "This command");
   return reported(analysis.findings, env);
 }
 
