@@ -50,7 +50,11 @@ function inspectPrintsEnvironment(args: Arg[]): boolean {
 export async function container(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   // `docker exec CONTAINER cmd …` / `kubectl exec POD -- cmd …`: the command runs elsewhere, but its
   // output comes back here, so it is checked like a local one (with an unknown directory).
-  let sub = args.findIndex((w) => !w.text.startsWith("-"));
+  // Past the global options and their values (`docker -H host exec`, `kubectl -n prod exec`).
+  const globals = name === "kubectl" ? ["-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user", "-s", "--server"] : ["-H", "--host", "-c", "--context", "--config", "-l", "--log-level"];
+  let sub = 0;
+  while (args[sub]?.text.startsWith("-")) sub += globals.includes((args[sub] as Arg).text) ? 2 : 1;
+  if (sub >= args.length) sub = -1;
   if (args[sub]?.text === "compose" || name === "docker-compose" || name === "podman-compose") {
     // `docker compose [-f file] exec SERVICE cmd`: the subcommand after compose's own options.
     for (let i = args[sub]?.text === "compose" ? sub + 1 : 0; i <= args.length; i++) {
@@ -86,11 +90,20 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
     await a.readsAll(options, state, `\`${name}\` reads`);
     return;
   }
-  const rest = args.slice(sub + 1);
-  const dash = rest.findIndex((w) => w.text === "--");
-  const parsed = parseOptions(dash === -1 ? rest : rest.slice(0, dash), { valueShort: "eiuwvpc", valueLong: ["--env", "--user", "--workdir", "--volume", "--name", "--env-file", "--namespace", "--container", "-n", "-c"] });
-  const command = dash === -1 ? parsed.operands.slice(args[sub]?.text === "run" ? 1 : 1) : rest.slice(dash + 1);
-  const text = command.map((w) => w.text).join(" ");
+  // The options of exec or run, up to the container, image or pod; the command follows it (or `--`).
+  let i = sub + 1;
+  for (; args[i]?.text.startsWith("-") && args[i]?.text !== "--"; i++) {
+    const option = (args[i] as Arg).text;
+    if (!/^-(-(env|user|workdir|volume|name|env-file|publish|namespace|container|network|entrypoint|mount|label|platform|memory|hostname)|[ceuwvpnlmh])$/.test(option)) continue;
+    i += 1;
+    // A file mounted into the container (`-v "$PWD/.env:/e"`) is readable there; a mounted folder
+    // is judged by the paths the command then names.
+    const volume = args[i];
+    if ((option === "-v" || option === "--volume") && volume && /^[./~]/.test(volume.text)) await a.file({ ...volume, text: volume.text.split(":")[0] as string }, state, `\`${name}\` mounts`);
+  }
+  const command = args.slice(args[i]?.text === "--" ? i + 1 : args[i + 1]?.text === "--" ? i + 2 : i + 1);
+  // Each word quoted as it was given: joined bare, `sh -c 'cat /w/.env'` would run `cat` alone.
+  const text = command.map((w) => `'${w.text.replace(/'/g, "'\\''")}'`).join(" ");
   if (text !== "" && !text.includes(UNKNOWN)) await a.source(text, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs`);
 }
 
