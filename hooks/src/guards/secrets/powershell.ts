@@ -18,8 +18,6 @@ export interface PowerShellHost {
 /** Cmdlets that read the files piped to them (`Get-ChildItem -Recurse | Select-String x`). */
 const PIPED_READERS = new Set(["select-string", "sls", "get-content", "gc", "cat", "type"]);
 const LISTERS = new Set(["get-childitem", "gci", "ls", "dir"]);
-/** `-Recurse` and the prefixes PowerShell accepts for it. */
-const RECURSE = /^-r(e(c(u(r(s(e)?)?)?)?)?)?$/i;
 
 /** PowerShell cmdlets and aliases that name files without printing them. */
 const PS_NON_READING = new Set([
@@ -125,11 +123,13 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     const words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
     const cmdlet = basename((words[0] ?? "").replace(/\\/g, "/")).toLowerCase().replace(/\.exe$/, "");
     const args = words.slice(1);
-    // `gci -Recurse | Select-String x`: every file listed is read.
+    // `gci -Recurse | Select-String x`, `gi .env | gc`: every item listed is read (a listing without
+    // -Recurse is taken as one with it). `Compress-Archive -Path .` archives the folder's files.
     const next = all[index + 1];
-    if (LISTERS.has(cmdlet) && args.some((a) => RECURSE.test(a)) && next?.piped && PIPED_READERS.has((next.words[0] ?? "").toLowerCase())) {
+    const piped = next?.piped && PIPED_READERS.has((next.words[0] ?? "").toLowerCase());
+    if ((LISTERS.has(cmdlet) && piped) || cmdlet === "compress-archive") {
       const { root, filter } = listedTree(args);
-      await host.tree({ text: resolveVars(root), raw: root }, filter, `\`${words[0]} -Recurse | ${next.words[0]}\` over \`${root}\``);
+      await host.tree({ text: resolveVars(root), raw: root }, filter, `\`${piped ? `${words[0]} | ${next?.words[0]}` : words[0]}\` over \`${root}\``);
       continue;
     }
     // Inline interpreter code (`python -c "…"`), judged like the shell's.
@@ -152,7 +152,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       for (const arg of rest) if (!/^(type|more)$/i.test(arg)) await file({ text: resolveVars(arg), raw: arg }, "`cmd` reads");
       continue;
     }
-    if (PS_NON_READING.has(cmdlet)) continue;
+    if (PS_NON_READING.has(cmdlet) && !piped) continue;
     // `iex 'Get-Content .env'`: code given as one literal is checked as PowerShell; code built at run
     // time (`iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('…')))`) cannot be.
     if (cmdlet === "invoke-expression" || cmdlet === "iex") {
