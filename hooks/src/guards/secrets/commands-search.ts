@@ -60,7 +60,8 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
   for (const file of optionValues(parsed, "-f", "--file")) await a.file(file, state, `\`${name} -f\` reads patterns from`);
   const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
   const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);
-  const unrestricted = parsed.options.filter((o) => o.name === "-u").length + (hasOption(parsed, "--unrestricted") ? 1 : 0);
+  // rg needs -uu to search hidden files; one -u makes ag search everything.
+  const unrestricted = (parsed.options.filter((o) => o.name === "-u").length + (hasOption(parsed, "--unrestricted") ? 1 : 0)) * (name === "rg" ? 1 : 2);
   const filter: SearchFilter = {
     ...EVERYTHING,
     includePaths: [],
@@ -83,6 +84,21 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
   for (const root of roots) {
     await a.tree(root, state, filter, `\`${name}\` over \`${root.raw}\``, respectsIgnore ? (found) => notIgnored(a, found, state) : undefined);
   }
+}
+
+/**
+ * `fd -H . -x cat`: fd runs a command on each file it finds, as `find -exec` does; it skips hidden
+ * files without -H and ignored ones without -I (-u is both). Its name pattern is not followed.
+ */
+export async function fd(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const at = args.findIndex((w) => /^(-x|--exec|-X|--exec-batch)$/.test(w.text));
+  if (at === -1 || !(await commandReadsFiles(a, args.slice(at + 1), state))) return;
+  const parsed = parseOptions(args.slice(0, at), { valueShort: "edtEcjS", valueLong: ["--extension", "--max-depth", "--type", "--exclude", "--color", "--threads", "--size", "--changed-within", "--changed-before", "--owner", "--search-path", "--base-directory"] });
+  const all = hasOption(parsed, "-u", "--unrestricted");
+  const filter: SearchFilter = { ...EVERYTHING, skipHidden: !(all || hasOption(parsed, "-H", "--hidden")), include: optionValues(parsed, "-e", "--extension").map((e) => `*.${e.text}`) };
+  const roots = [...parsed.operands.slice(1), ...optionValues(parsed, "--search-path")];
+  const ignores = !(all || hasOption(parsed, "-I", "--no-ignore"));
+  for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, state, filter, `\`fd … -x\` over \`${root.raw}\``, ignores ? (found) => notIgnored(a, found, state) : undefined);
 }
 
 /** Drops hits that git ignores (rg and ag skip them); when git cannot tell, every hit stays. */

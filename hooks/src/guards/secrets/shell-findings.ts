@@ -388,6 +388,7 @@ class ShellAnalysis implements Analyzer {
       return searchCommands.grep(this, name, args, state);
     }
     if (name === "rg" || name === "ag") return searchCommands.ripgrep(this, name, args, state);
+    if (name === "fd" || name === "fdfind") return searchCommands.fd(this, args, state);
     if (name === "git") return gitCommand.git(this, args, state);
     if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp" || name === "ln") return transferCommands.copy(this, name, args, state);
     if (name === "tar" || name === "bsdtar") return transferCommands.tar(this, args, state);
