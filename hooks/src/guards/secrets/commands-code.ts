@@ -1,4 +1,4 @@
-/** Commands that run other code: shells (-c and scripts), ssh, docker and kubectl exec, interpreters, awk. */
+/** Commands that run other code: shells (-c and scripts), ssh, tmux, docker and kubectl exec, interpreters, awk. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, type Analyzer, type State } from "./analysis-types.js";
@@ -31,6 +31,15 @@ export async function ssh(a: Analyzer, args: Arg[]): Promise<void> {
   const parsed = parseOptions(args, { valueShort: "bcDEeFIiJLlmOoPpQRSWw" });
   const remote = parsed.operands.slice(1).map((w) => w.text).join(" ");
   if (remote !== "" && !remote.includes(UNKNOWN)) await a.source(remote, { vars: new Map(), cwd: undefined }, "The remote command of `ssh`");
+}
+
+/** A command tmux runs in a new pane, or types into one (`send-keys 'cat .env' Enter`, read back with capture-pane). */
+export async function tmux(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const sub = args.findIndex((w) => /^(new|split|respawn|run|send|display-p|popup)/.test(w.text));
+  const rest = sub === -1 ? [] : parseOptions(args.slice(sub + 1), { valueShort: "bcefFhlnNstTwxy" }).operands;
+  const text = rest.map((w) => w.text).join(" ");
+  if (text.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: rest.map((w) => w.raw).join(" "), how: "`tmux` runs" });
+  else if (text) await a.source(text, copy(state), "The command `tmux` runs");
 }
 
 /** Whether `docker inspect`'s output can hold the environment: with no --format, or one that asks for it. */

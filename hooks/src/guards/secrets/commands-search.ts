@@ -237,3 +237,11 @@ function parseOptionsUntilCommand(args: Arg[]): { argFiles: Arg[]; command: Arg[
   return { argFiles, command };
 }
 
+/** Archivers told to read the names of the files to archive from stdin: `cpio -o`/`-p`, `tar -T -`, `zip -@`, `rsync --files-from=-`. */
+export function namesFromStdin(name: string, args: Arg[]): boolean {
+  const words = args.map((a) => a.text);
+  if (name === "cpio") return words.some((w) => /^(-[a-zA-Z]*[op]|--create|--pass-through)/.test(w));
+  if (name === "zip") return words.includes("-@");
+  const from = words.findIndex((w) => w === "-T" || w === "--files-from");
+  return (name === "tar" || name === "bsdtar" || name === "rsync") && (words.includes("--files-from=-") || words.includes("-T-") || (from !== -1 && words[from + 1] === "-"));
+}

@@ -1,4 +1,4 @@
-/** Commands that copy, move, archive or send files: cp, mv, install, ln, rsync, scp, tar, zip, curl, wget. */
+/** Commands that copy, move, archive or send files: cp, mv, install, ln, rsync, scp, tar, zip, curl, wget, ftp clients. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
@@ -113,5 +113,14 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
       const at = /^(?:[\w-]*(?:=|:=))?@(.+)$/.exec(arg.text);
       if (at) await a.file({ ...arg, text: at[1] as string }, state, how);
     }
+  }
+}
+
+/** File-transfer clients take commands on stdin (lftp also with -e or -c): `put` uploads a local file. */
+export async function ftpClient(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
+  const script = name === "lftp" ? optionValues(parseOptions(args, { valueShort: "ecfpu" }), "-e", "-c").map((v) => v.text).join(";") : stdinText ?? "";
+  for (const line of script.split(/[\n;]/)) {
+    const words = line.trim().split(/\s+/);
+    if (/^(m?put|reput|append)$/.test(words[0] ?? "")) for (const w of words.slice(1, words[0] === "mput" ? undefined : 2)) await a.file({ text: w, raw: w }, state, `\`${name} ${words[0]}\` uploads`);
   }
 }

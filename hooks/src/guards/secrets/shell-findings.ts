@@ -329,16 +329,8 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "xargs") return searchCommands.xargs(this, args, state, upstream);
-    if (namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);
-    if (name === "sftp" || name === "ftp" || name === "lftp") {
-      // File-transfer clients take commands on stdin (lftp also with -e or -c): `put` uploads a local file.
-      const script = name === "lftp" ? optionValues(parseOptions(args, { valueShort: "ecfpu" }), "-e", "-c").map((v) => v.text).join(";") : stdinText ?? "";
-      for (const line of script.split(/[\n;]/)) {
-        const words = line.trim().split(/\s+/);
-        if (/^(m?put|reput|append)$/.test(words[0] ?? "")) for (const w of words.slice(1, words[0] === "mput" ? undefined : 2)) await this.file({ text: w, raw: w }, state, `\`${name} ${words[0]}\` uploads`);
-      }
-      return;
-    }
+    if (searchCommands.namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);
+    if (name === "sftp" || name === "ftp" || name === "lftp") return transferCommands.ftpClient(this, name, args, stdinText, state);
     if (SHELLS.has(name)) {
       // `bash <(echo …)`: the script is a process substitution whose output is known.
       const script = args.find((arg) => !arg.text.startsWith("-"));
@@ -348,15 +340,7 @@ class ShellAnalysis implements Analyzer {
       return codeCommands.shell(this, name, args, stdinText, state, unreadable);
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
-    if (name === "tmux") {
-      // A command tmux runs in a new pane, or types into one (`send-keys 'cat .env' Enter`, read back with capture-pane).
-      const sub = args.findIndex((a) => /^(new|split|respawn|run|send|display-p|popup)/.test(a.text));
-      const rest = sub === -1 ? [] : parseOptions(args.slice(sub + 1), { valueShort: "bcefFhlnNstTwxy" }).operands;
-      const text = rest.map((a) => a.text).join(" ");
-      if (text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: rest.map((a) => a.raw).join(" "), how: "`tmux` runs" });
-      else if (text) await this.source(text, copy(state), "The command `tmux` runs");
-      return;
-    }
+    if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "su" || name === "runuser") {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user"] });
       const code = optionValues(parsed, "-c", "--command")[0];
@@ -721,13 +705,4 @@ function reported(findings: Finding[], env: GuardEnv): Finding[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Archivers told to read the names of the files to archive from stdin: `cpio -o`/`-p`, `tar -T -`, `zip -@`, `rsync --files-from=-`. */
-function namesFromStdin(name: string, args: Arg[]): boolean {
-  const words = args.map((a) => a.text);
-  if (name === "cpio") return words.some((w) => /^(-[a-zA-Z]*[op]|--create|--pass-through)/.test(w));
-  if (name === "zip") return words.includes("-@");
-  const from = words.findIndex((w) => w === "-T" || w === "--files-from");
-  return (name === "tar" || name === "bsdtar" || name === "rsync") && (words.includes("--files-from=-") || words.includes("-T-") || (from !== -1 && words[from + 1] === "-"));
 }
