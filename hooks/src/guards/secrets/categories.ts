@@ -21,7 +21,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     id: "dotenv",
     title: "dotenv file",
     why: "dotenv files hold the API keys, database URLs and passwords a project runs with",
-    patterns: [".env", ".env.*", "*.env"],
+    // .dev.vars: Cloudflare Wrangler's local secrets; .secrets: act's, for GitHub Actions run locally.
+    patterns: [".env", ".env.*", "*.env", ".dev.vars", ".dev.vars.*", ".secrets"],
     except: [...templateNames("*"), ...templateNames("*.env"), ".env.*.example", ".env.*.sample", ".env.*.template"],
   },
   {
@@ -35,7 +36,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     id: "key-material",
     title: "key or certificate store",
     why: "private keys and keystores let whoever holds them sign, decrypt or impersonate",
-    patterns: ["*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "*.ppk", "~/.gnupg/secring.gpg", "~/.gnupg/private-keys-v1.d/**"],
+    patterns: ["*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "*.ppk", "*.ovpn", "~/.gnupg/secring.gpg", "~/.gnupg/private-keys-v1.d/**"],
   },
   {
     id: "cloud-credentials",
@@ -120,6 +121,19 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "secrets.yaml",
       "secrets.yml",
       "service-account*.json",
+      // Firebase and Google service-account keys and OAuth client secrets and tokens, by their usual names.
+      "serviceAccountKey*.json",
+      "*firebase-adminsdk*.json",
+      "client_secret*.json",
+      "token.json",
+      "token.pickle",
+      // Streamlit, Azure Functions and WordPress keep secrets in these; Android and Flutter, signing passwords.
+      "secrets.toml",
+      "local.settings.json",
+      "wp-config.php",
+      "keystore.properties",
+      "key.properties",
+      "secrets.properties",
       // The system's password hashes (and their backups), readable where the agent runs as root.
       "/etc/shadow*",
       "/etc/gshadow*",
