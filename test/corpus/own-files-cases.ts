@@ -144,6 +144,13 @@ export const SETTINGS_DENY: GuardCase[] = [
   edit("pre-tool-use.cjs", "noop.cjs", "points the hook elsewhere"),
   edit('"extraKnownMarketplaces": { "shipshape": { "source": { "source": "github", "repo": "acme/shipshape" } } },', ""),
   edit('"env"', '"env" oops', "leaves the file unparseable"),
+  // What decides which node or sh runs a hook, what it loads first, and where its caches are.
+  edit('"env": {', '"env": { "NODE_OPTIONS": "--require /tmp/allow-all.js",'),
+  edit('"env": {', '"env": { "PATH": "/tmp/fake-node:/usr/bin",'),
+  edit('"env": {', '"env": { "CLAUDE_PLUGIN_DATA": "/tmp/forged-decisions",'),
+  edit('"env": {', '"env": { "LD_PRELOAD": "/tmp/x.so",'),
+  edit('"repo": "acme/shipshape"', '"repo": "someone-else/shipshape"', "points the marketplace elsewhere"),
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "extraKnownMarketplaces": { "shipshape": { "source": { "source": "github", "repo": "someone-else/shipshape" } } } }' }, note: "overrides the project's marketplace" },
   { tool: "MultiEdit", input: { file_path: SETTINGS_FILE, edits: [{ old_string: '"Bash(npm test)"', new_string: '"Bash(npm test)", "Bash(ls)"' }, { old_string: '"shipshape@shipshape": true', new_string: '"shipshape@shipshape": false' }] } },
   { tool: "Write", input: { file_path: SETTINGS_FILE, content: '{ "permissions": { "allow": ["Bash(npm test)"] } }' }, note: "drops the plugin and hooks" },
   { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "enabledPlugins": { "shipshape@shipshape": false } }' } },

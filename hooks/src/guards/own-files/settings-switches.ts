@@ -1,7 +1,8 @@
 /**
  * Claude Code's settings files hold the switches that turn shipshape off: `disableAllHooks`,
  * `allowManagedHooksOnly`, the plugin's entry in `enabledPlugins`, the hooks `shipshape init
- * --standalone` writes, and shipshape's own `SHIPSHAPE_*` variables. An agent may edit these files
+ * --standalone` writes, shipshape's own `SHIPSHAPE_*` variables and those that decide how a hook's
+ * process starts (PATH, NODE_OPTIONS) or where its caches are. An agent may edit these files
  * (permission rules, a model), but not flip those switches: these pure functions tell which of them a
  * change would flip, and what an Edit, MultiEdit or Write would leave in the file.
  */
@@ -62,9 +63,12 @@ export function switchedOff(before: Json | undefined | null, after: Json | undef
     if (newPlugins[key] === false && oldPlugins[key] !== false) return `disables the ${key} plugin in enabledPlugins`;
     if (oldPlugins[key] !== undefined && oldPlugins[key] !== false && !(key in newPlugins)) return `removes the ${key} plugin from enabledPlugins`;
   }
+  // Where the plugin is installed from: removed, or pointed at another repository (which the next
+  // install or update would run as shipshape), here or in a file that overrides another.
+  const oldMarkets = field(old, "extraKnownMarketplaces");
   const marketplaces = field(after, "extraKnownMarketplaces");
-  for (const key of Object.keys(field(old, "extraKnownMarketplaces"))) {
-    if (/^shipshape$/i.test(key) && !(key in marketplaces)) return `removes the ${key} marketplace the plugin is installed from`;
+  for (const key of new Set([...Object.keys(oldMarkets), ...Object.keys(marketplaces)])) {
+    if (/^shipshape$/i.test(key) && JSON.stringify(oldMarkets[key]) !== JSON.stringify(marketplaces[key])) return `adds, removes or changes the ${key} marketplace the plugin is installed from`;
   }
   const kept = shipshapeHooks(after);
   for (const hook of shipshapeHooks(old)) {
@@ -75,7 +79,9 @@ export function switchedOff(before: Json | undefined | null, after: Json | undef
   const oldEnv = field(old, "env");
   const newEnv = field(after, "env");
   for (const key of new Set([...Object.keys(oldEnv), ...Object.keys(newEnv)])) {
-    if ((/^SHIPSHAPE_/i.test(key) || key === "CLAUDE_CODE_SAFE_MODE") && JSON.stringify(oldEnv[key]) !== JSON.stringify(newEnv[key])) {
+    // Beside shipshape's own: what decides which `node` or `sh` runs a hook and what it loads first
+    // (PATH, NODE_OPTIONS, preloads), and where shipshape keeps its caches (a forged decision replays).
+    if (/^(SHIPSHAPE_.*|CLAUDE_CODE_SAFE_MODE|NODE_OPTIONS|PATH|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|HOME|XDG_CACHE_HOME|CLAUDE_PLUGIN_DATA|CLAUDE_CONFIG_DIR)$/i.test(key) && JSON.stringify(oldEnv[key]) !== JSON.stringify(newEnv[key])) {
       return `changes ${key} in env, which decides how shipshape's hooks run`;
     }
   }
