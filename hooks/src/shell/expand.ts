@@ -123,7 +123,10 @@ export function staticPrint(command: Command, scope: ExpandScope): string | unde
     // `printf -v name …` prints nothing: it sets a variable.
     return rest[0] === undefined || rest[0].startsWith("-") ? undefined : printfOutput(rest[0], rest.slice(1));
   }
-  return undefined;
+  // `$(which env)`, `$(command -v env)`: a path whose last part is the name (the folder is not known,
+  // and no check needs it).
+  const name = argv[0] === "which" ? argv[1] : argv[0] === "command" && argv[1] === "-v" ? argv[2] : undefined;
+  return name && argv.length === (argv[0] === "which" ? 2 : 3) && /^[\w.+-]+$/.test(name) ? `/usr/bin/${name}\n` : undefined;
 }
 
 /** `cat` and `tee` with no input files: what they print is what they were fed. */

@@ -259,8 +259,15 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["az", "account", "get-access-token"], what: "an Azure access token" },
         { argv: ["az", "keyvault", "secret", "show"], what: "a Key Vault secret" },
       ];
+    case "yarn":
+      return [{ argv: ["yarn", "env"], what: "the whole environment" }];
+    case "make":
+      return [{ argv: ["make"], requires: /^(-[a-zA-Z]*p[a-zA-Z]*|--print-data-base)$/, what: "the whole environment, in make's database" }];
+    case "cmake":
+      return [{ argv: ["cmake", "environment"], requires: /^-E$/, what: "the whole environment" }];
     case "kubectl":
       return [
+        { argv: ["kubectl", "set", "env"], requires: /^--(list|resolve)$/, what: "a workload's environment variables" },
         { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "cluster credentials" },
         // Only an output format prints the values; the default table lists names, types and counts.
         { argv: ["kubectl", "get", "secret"], requires: /^(-o|--output)/, unless: /^(-o=?|--output=)(wide|name)$/, what: "Kubernetes secrets" },
@@ -320,6 +327,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       ];
     case "npm":
       return [
+        // npm's built-in env script (when package.json has none of its own).
+        { argv: ["npm", "run", "env"], what: "the whole environment" },
         { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "an npm registry token" },
       ];
     case "docker":
@@ -435,7 +444,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
 }
 
 /** Words of a variable name that mark it as holding a secret. */
-const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PASSPHRASE", "PRIVATEKEY"]);
+const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PASSPHRASE", "PRIVATEKEY", "AUTHTOKEN"]);
 const SECRET_PAIRS = new Set(["API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "AUTH_KEY", "SESSION_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "MASTER_KEY", "CLIENT_SECRET", "ACCESS_TOKEN", "AUTH_TOKEN"]);
 const NOT_SECRET = new Set(["PWD", "OLDPWD", "TOKENIZERS_PARALLELISM", "KEY", "GPG_TTY"]);
 
@@ -448,5 +457,7 @@ export function isSecretVariable(name: string): boolean {
   const words = upper.split("_").filter(Boolean);
   if (words.some((w) => SECRET_WORDS.has(w))) return true;
   for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i]}_${words[i + 1]}`)) return true;
+  // …_AUTH holds credentials (NPM_CONFIG__AUTH, BASIC_AUTH); AUTH elsewhere names a socket or domain.
+  if (words.length > 1 && words[words.length - 1] === "AUTH") return true;
   return words.length > 1 && words[words.length - 1] === "KEY" && !["SSH_AUTH", "PRIMARY"].includes(words[words.length - 2] ?? "");
 }

@@ -42,6 +42,39 @@ export async function tmux(a: Analyzer, args: Arg[], state: State): Promise<void
   else if (text) await a.source(text, copy(state), "The command `tmux` runs");
 }
 
+/**
+ * jq and yq: the first operand is a filter, not a file (`jq .env package.json` reads the key env), in
+ * which `env` and `$ENV` (yq: `env(NAME)`) read the environment; the other operands are files.
+ */
+export async function jq(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  // Files given with options (--rawfile, --slurpfile, -f), and operands: the filter, then input files.
+  const files: Arg[] = [];
+  const operands: Arg[] = [];
+  let program = false;
+  for (let i = 0; i < args.length; i++) {
+    const text = (args[i] as Arg).text;
+    if (text === "--args" || text === "--jsonargs") break;
+    if (/^--(arg|argjson|slurpfile|rawfile)$/.test(text)) {
+      i += 2;
+      if (text.endsWith("file") && args[i]) files.push(args[i] as Arg);
+    } else if (text === "-L" || text === "--indent") i += 1;
+    else if (text === "-f" || text === "--from-file") {
+      // The filter comes from a file: every operand is input.
+      program = true;
+      if (args[++i]) files.push(args[i] as Arg);
+    } else if (!text.startsWith("-") || text === "-") operands.push(args[i] as Arg);
+  }
+  // yq's eval subcommand comes before its expression.
+  if (name === "yq" && /^(e|eval|ea|eval-all)$/.test(operands[0]?.text ?? "")) operands.shift();
+  const filter = program ? "" : (operands.shift()?.text ?? "");
+  if (/\$ENV\b(?!\s*\.)|(^|[^.\w$])env\b(?!\s*[.([])/.test(filter)) a.findings.push({ kind: "environment", what: "the whole environment", how: `The \`${name}\` filter prints` });
+  for (const m of filter.matchAll(/(?:\$ENV|(?<![.\w$])env)\.(\w+)|(?<![.\w$])(?:str)?env\(\s*(\w+)/g)) {
+    const variable = m[1] ?? m[2] ?? "";
+    if (isSecretVariable(variable)) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `The \`${name}\` filter prints` });
+  }
+  for (const file of [...files, ...operands]) await a.file(file, state, `\`${name}\` reads`);
+}
+
 /** Whether `docker inspect`'s output can hold the environment: with no --format, or one that asks for it. */
 function inspectPrintsEnvironment(args: Arg[]): boolean {
   const formats: string[] = [];

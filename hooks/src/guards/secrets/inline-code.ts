@@ -63,6 +63,8 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   [/\bENV\s*\.(to_h|to_a|each|inspect|keys|values|map)\b|\bp\s+ENV\b|\bputs\s+ENV\b|\bpp\s+ENV\b/, "ENV"],
   [/%ENV\b/, "%ENV"],
   [/\bDeno\.env\.toObject\b/, "Deno.env.toObject()"],
+  [/\bBun\.env\b(?!\s*[.[])/, "Bun.env"],
+  [/\$_ENV\b(?!\s*\[)/, "$_ENV"],
   [/\bgetenv\(\s*\)/, "getenv()"],
   [/\bENVIRON\b/, "awk's ENVIRON"],
 ]);

@@ -373,6 +373,7 @@ class ShellAnalysis implements Analyzer {
     }
     if (name === "rg" || name === "ag") return searchCommands.ripgrep(this, name, args, state);
     if (name === "fd" || name === "fdfind") return searchCommands.fd(this, args, state);
+    if (name === "jq" || name === "gojq" || name === "jaq" || name === "yq") return codeCommands.jq(this, name, args, state);
     if (name === "git") return gitCommand.git(this, args, state);
     if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp" || name === "ln") return transferCommands.copy(this, name, args, state);
     if (name === "tar" || name === "bsdtar") return transferCommands.tar(this, args, state);
@@ -393,7 +394,7 @@ class ShellAnalysis implements Analyzer {
     const names = args.filter((a) => !a.text.startsWith("-") && !a.text.startsWith("+"));
     const flags = args.filter((a) => a.text.startsWith("-")).map((a) => a.text);
     if (name === "ps") {
-      if (args.some((a) => /^[a-zA-Z]*e[a-zA-Z]*$/.test(a.text) && !a.text.startsWith("-"))) {
+      if (args.some((a) => (/^[a-zA-Z]*e[a-zA-Z]*$/.test(a.text) && !a.text.startsWith("-")) || a.text === "-E")) {
         this.findings.push({ kind: "environment", what: "the environment of every listed process (the `e` option)", how: "`ps`" });
       }
       return;
