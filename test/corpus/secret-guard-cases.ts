@@ -374,6 +374,15 @@ export const DENY: GuardCase[] = [
   bash("$(which env)"),
   bash("$(command -v printenv)"),
   bash("ps -E"),
+  // Runners that load .env or inject secrets, then dump the environment.
+  bash("foreman run env"),
+  bash("honcho run printenv"),
+  bash("heroku local:run env"),
+  bash("railway run env"),
+  bash("netlify dev:exec env"),
+  bash("envchain aws env"),
+  bash("summon env"),
+  bash("npx dotenv-cli -p TOKEN"),
   // Secret files by the names other tools give them.
   bash("cat .dev.vars"),
   bash("cat .secrets"),
@@ -1265,6 +1274,9 @@ export const ALLOW: GuardCase[] = [
   ps("Get-Content $HOME\\notes.txt"),
   bash(`python3 -c "import glob; print(len(glob.glob('src/*.ts')))"`),
   { tool: "mcp__ide__executeCode", input: { code: "import pandas as pd\ndf = pd.read_csv('data.csv')\nprint(df.head())" } },
+  bash("foreman run rake db:migrate"),
+  bash("railway run npm start"),
+  bash("heroku local web"),
   // A jq or yq filter is no file name; env.HOME is no secret; which finds a command that is run as itself.
   bash("jq .env package.json"),
   bash("jq -r '.env.API_KEY' config.json"),

@@ -165,6 +165,20 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: ["-b", "--backend", "-r", "--retries"], subcommand: "exec", subcommandRequired: true, operandsUntilDashDash: true };
     case "teller":
       return { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true };
+    // Procfile runners load .env; platform CLIs inject the service's variables; envchain and summon, secrets.
+    case "foreman":
+    case "honcho":
+      return { valueOptions: ["-e", "--env", "-f", "--procfile", "-d", "--root", "--app-root"], subcommand: "run", subcommandRequired: true };
+    case "railway":
+      return { valueOptions: ["-s", "--service", "-e", "--environment"], subcommand: "run", subcommandRequired: true };
+    case "heroku":
+      return { valueOptions: ["-e", "--env", "-p", "--port"], subcommand: "local:run", subcommandRequired: true };
+    case "netlify":
+      return { valueOptions: ["--context"], subcommand: "dev:exec", subcommandRequired: true };
+    case "envchain":
+      return { valueOptions: [], leadingOperands: 1 };
+    case "summon":
+      return { valueOptions: ["-f", "-p", "--provider", "-D", "-e", "--environment"] };
   }
   return undefined;
 }
@@ -358,9 +372,10 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
       ];
     case "dotenv":
+    case "dotenv-cli":
       return [
         // dotenv tools that print what .env holds (their `run` forms only load it: see wrapperSpec).
-        { argv: ["dotenv"], requires: /^-p$/, what: "a value from .env" },
+        { argv: [name], requires: /^-p$/, what: "a value from .env" },
         { argv: ["dotenv", "list"], what: "every value in .env" },
         { argv: ["dotenv", "get"], what: "a value from .env" },
       ];
