@@ -294,9 +294,18 @@ describe("the built loader replays a remembered decision only while the world is
   }
 
   it("answers a repeated call without the decision bundle at all", () => {
-    const t = setup();
-    const first = t.run("Bash", { command: "cat notes.txt", description: "Show the notes" });
-    const read = t.run("Read", { file_path: join(t.project, "src/app.ts"), offset: 1, limit: 50 });
+    // Remembered decisions share 256 files by a hash of the call and its folder (a new temporary one
+    // each run): one run in 256, the two calls land in one file and the later one takes it. Such a
+    // run starts again in a new folder rather than fail by chance.
+    let t = setup();
+    let first = t.run("Bash", { command: "cat notes.txt", description: "Show the notes" });
+    let read = t.run("Read", { file_path: join(t.project, "src/app.ts"), offset: 1, limit: 50 });
+    for (let attempt = 0; readdirSync(t.data).filter((name) => name.startsWith("decision-")).length < 2 && attempt < 5; attempt++) {
+      t = setup();
+      first = t.run("Bash", { command: "cat notes.txt", description: "Show the notes" });
+      read = t.run("Read", { file_path: join(t.project, "src/app.ts"), offset: 1, limit: 50 });
+    }
+    expect(readdirSync(t.data).filter((name) => name.startsWith("decision-"))).toHaveLength(2);
     // Without the bundle, only a replay can answer; a fresh decision would fail closed.
     rmSync(join(t.plugin, "pre-tool-use.impl.cjs"));
     const again = t.run("Bash", { command: "cat notes.txt", description: "Show them again" });
