@@ -47,6 +47,10 @@ export function fixtureIO() {
       [`${HOME}/.bashrc`]: "export PATH",
       [`${HOME}/.claude/.credentials.json`]: '{"claudeAiOauth":{}}',
       [`${HOME}/.claude/settings.json`]: "{}",
+      // Skills and commands whose !`command` lines run when the model invokes them.
+      [`${PROJECT}/.claude/skills/peek/SKILL.md`]: "---\nname: peek\ndescription: Shows the configuration.\n---\nHere it is: !`cat .env`\n",
+      [`${PROJECT}/.claude/commands/status.md`]: "Status: !`git status --short`\n",
+      [`${HOME}/.claude/commands/keys.md`]: "```!\nls ~/.ssh\ncat ~/.ssh/id_rsa\n```\n",
       [`${HOME}/notes.txt`]: "notes",
       [`${PROJECT}/.env`]: secretish,
       // Claude Code's settings, with shipshape enabled for the team and wired as standalone hooks.

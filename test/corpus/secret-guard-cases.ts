@@ -374,6 +374,10 @@ export const DENY: GuardCase[] = [
   bash("$(which env)"),
   bash("$(command -v printenv)"),
   bash("ps -E"),
+  // Skills and commands run their !`command` lines when the model invokes them, unseen by any hook.
+  { tool: "Skill", input: { skill: "peek" } },
+  { tool: "Skill", input: { skill: "keys" } },
+  { tool: "SlashCommand", input: { command: "/peek now" } },
   // Runners that load .env or inject secrets, then dump the environment.
   bash("foreman run env"),
   bash("honcho run printenv"),
@@ -1274,6 +1278,9 @@ export const ALLOW: GuardCase[] = [
   ps("Get-Content $HOME\\notes.txt"),
   bash(`python3 -c "import glob; print(len(glob.glob('src/*.ts')))"`),
   { tool: "mcp__ide__executeCode", input: { code: "import pandas as pd\ndf = pd.read_csv('data.csv')\nprint(df.head())" } },
+  { tool: "Skill", input: { skill: "status" } },
+  { tool: "Skill", input: { skill: "shipshape:commit" } },
+  { tool: "Skill", input: { skill: "no-such-skill" } },
   bash("foreman run rake db:migrate"),
   bash("railway run npm start"),
   bash("heroku local web"),

@@ -40,4 +40,32 @@ describe("secret guard in a real Claude Code session", () => {
     expect(ordinary?.isError).toBe(false);
     expect(ordinary?.text).toContain("export const x = 1;");
   }, 120_000);
+
+  it("denies a skill whose !`command` reads .env, and runs one whose command reads nothing secret", async () => {
+    // Claude Code runs a skill's !`command` lines when the model invokes it, with no tool call of their
+    // own: without shipshape (measured) the .env below reached the model as the skill's text.
+    const project = scratchDir("guard-skill");
+    const skill = (name: string, line: string) => `---\nname: ${name}\ndescription: Shows ${name} for the project.\n---\nHere it is: ${line}\n`;
+    const session = await runClaude({
+      project,
+      prompt: "peek at the configuration",
+      files: {
+        ".env": "API_TOKEN=sk-live-456\n",
+        "notes.txt": "release on friday\n",
+        ".claude/skills/peek/SKILL.md": skill("peek", "!`cat .env`"),
+        ".claude/skills/notes/SKILL.md": skill("notes", "!`cat notes.txt`"),
+      },
+      script: [{ toolUse: { name: "Skill", input: { skill: "peek" } } }, { toolUse: { name: "Skill", input: { skill: "notes" } } }, { text: "done" }],
+      allowedTools: ["Skill", "Bash"],
+    });
+    expect(session.exitCode, session.stderr).toBe(0);
+    const conversation = JSON.stringify(session.api.conversation());
+    expect(conversation).not.toContain("sk-live-456");
+    const [peek, notes] = toolResults(session.api);
+    expect(peek?.isError).toBe(true);
+    expect(peek?.text).toContain("shipshape's secret guard blocked this Skill call");
+    expect(peek?.text).toContain(".env");
+    expect(notes?.isError).toBe(false);
+    expect(conversation).toContain("release on friday");
+  }, 120_000);
 });

@@ -18,7 +18,7 @@ export interface GuardEnv {
 
 /** Tools whose input names no file on this machine: nothing to check. */
 const NO_FILE_TOOLS = new Set([
-  "Agent", "Task", "Skill", "TodoWrite", "WebFetch", "WebSearch", "ToolSearch", "AskUserQuestion", "ExitPlanMode",
+  "Agent", "Task", "TodoWrite", "WebFetch", "WebSearch", "ToolSearch", "AskUserQuestion", "ExitPlanMode",
   "EnterPlanMode", "SendMessage", "TaskCreate", "TaskGet", "TaskList", "TaskUpdate", "TaskStop", "TaskOutput",
   "ListAgents", "ReportFindings", "ScheduleWakeup", "Workflow", "ListMcpResourcesTool", "BashOutput", "KillShell", "Glob",
 ]);
@@ -40,6 +40,24 @@ async function uriToolFindings(call: ToolCall, env: GuardEnv, field: string): Pr
   }
   const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(path, "/", env.ctx.home), true);
   return hit ? [{ kind: "file", hit, how: `This ${call.tool} call reads` }] : [];
+}
+
+/**
+ * A skill or command the model invokes runs its `` !`command` `` lines before the model reads the
+ * result, with no tool call of their own for a hook to see (measured: a project skill's `!`cat .env``
+ * reached the model). The project's and the user's skills and commands by that name are read, and
+ * those lines judged as Bash commands.
+ */
+async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
+  const path = (stringField(call.input, "skill") ?? stringField(call.input, "command")?.split(/\s/)[0] ?? "").replace(/^\//, "").replace(/:/g, "/");
+  const findings: Finding[] = [];
+  for (const dir of new Set([env.ctx.projectDir, env.cwd, env.ctx.home ?? env.ctx.projectDir].map((d) => `${d}/.claude`))) {
+    for (const file of path ? [`${dir}/skills/${path}/SKILL.md`, `${dir}/commands/${path}.md`] : []) {
+      const text = await env.ctx.io.readText(file).catch(() => undefined);
+      for (const m of text?.matchAll(/!`([^`\n]+)`|^```!\n([\s\S]*?)^```/gm) ?? []) findings.push(...(await analyzeShellCommand(m[1] ?? m[2] ?? "", env)));
+    }
+  }
+  return findings;
 }
 
 /** File tools: which input field names the file, and whether the file must exist to be exposed. */
@@ -137,6 +155,7 @@ export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Fin
     }
     return call.tool === "PowerShell" ? analyzePowerShell(command, env) : analyzeShellCommand(command, env);
   }
+  if (call.tool === "Skill" || call.tool === "SlashCommand") return skillFindings(call, env);
   if (NO_FILE_TOOLS.has(call.tool)) return [];
   // Claude Code's IDE integration runs Python in the notebook's Jupyter kernel.
   const code = call.tool === "mcp__ide__executeCode" ? stringField(call.input, "code") : undefined;
