@@ -374,6 +374,12 @@ export const DENY: GuardCase[] = [
   bash("$(which env)"),
   bash("$(command -v printenv)"),
   bash("ps -E"),
+  // A memory file's @imports are loaded into the conversation with it.
+  { tool: "Write", input: { file_path: `${PROJECT}/src/CLAUDE.md`, content: "Notes.\n\n@../.env\n" } },
+  { tool: "Edit", input: { file_path: `${PROJECT}/CLAUDE.md`, old_string: "## Notes", new_string: "## Notes\n@~/.ssh/id_rsa" } },
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/rules/keys.md`, content: "@~/.aws/credentials\n" } },
+  bash("echo '@.env' >> CLAUDE.md"),
+  bash("cat >> src/CLAUDE.md <<'EOF'\n@../.env.local\nEOF"),
   // Skills and commands run their !`command` lines when the model invokes them, unseen by any hook.
   { tool: "Skill", input: { skill: "peek" } },
   { tool: "Skill", input: { skill: "keys" } },
@@ -1278,6 +1284,9 @@ export const ALLOW: GuardCase[] = [
   ps("Get-Content $HOME\\notes.txt"),
   bash(`python3 -c "import glob; print(len(glob.glob('src/*.ts')))"`),
   { tool: "mcp__ide__executeCode", input: { code: "import pandas as pd\ndf = pd.read_csv('data.csv')\nprint(df.head())" } },
+  { tool: "Write", input: { file_path: `${PROJECT}/CLAUDE.md`, content: "See @README.md and @.env.example. Mail dev@example.com; never open `@.env`.\n" } },
+  { tool: "Write", input: { file_path: `${PROJECT}/docs/notes.md`, content: "@.env\n" }, note: "not a memory file" },
+  bash("echo '@docs/setup.md' >> CLAUDE.md"),
   { tool: "Skill", input: { skill: "status" } },
   { tool: "Skill", input: { skill: "shipshape:commit" } },
   { tool: "Skill", input: { skill: "no-such-skill" } },

@@ -68,4 +68,31 @@ describe("secret guard in a real Claude Code session", () => {
     expect(notes?.isError).toBe(false);
     expect(conversation).toContain("release on friday");
   }, 120_000);
+
+  it("refuses an import of .env into a nested CLAUDE.md, which Claude Code would load on a Read beside it", async () => {
+    // Measured without shipshape: with sub/CLAUDE.md saying @../.env, a Read of sub/x.txt put the .env
+    // in front of the model, through no tool call of its own.
+    const project = scratchDir("guard-memory");
+    const session = await runClaude({
+      project,
+      prompt: "take notes",
+      files: { ".env": "API_TOKEN=sk-live-789\n", "sub/x.txt": "hello\n", "README.md": "# Project\n" },
+      script: [
+        { toolUse: { name: "Write", input: { file_path: `${project}/sub/CLAUDE.md`, content: "Notes for sub.\n\n@../.env\n" } } },
+        { toolUse: { name: "Write", input: { file_path: `${project}/sub/CLAUDE.md`, content: "Notes for sub.\n\n@../README.md\n" } } },
+        { toolUse: { name: "Read", input: { file_path: `${project}/sub/x.txt` } } },
+        { text: "done" },
+      ],
+      allowedTools: ["Read", "Write"],
+    });
+    expect(session.exitCode, session.stderr).toBe(0);
+    const [importsEnv, importsReadme, read] = toolResults(session.api);
+    expect(importsEnv?.isError).toBe(true);
+    expect(importsEnv?.text).toContain("Importing it into CLAUDE.md");
+    expect(importsReadme?.isError).toBe(false);
+    expect(read?.isError).toBe(false);
+    const conversation = JSON.stringify(session.api.conversation());
+    expect(conversation).not.toContain("sk-live-789");
+    expect(conversation).toContain("# Project");
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import { toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
+import { importedSecrets, isMemoryFile } from "./memory-imports.js";
 import { analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
 import { secretsUnder } from "./tree-search.js";
@@ -84,7 +85,11 @@ async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, ho
   const path = toAbsolute(raw, env.cwd, env.ctx.home);
   // Read alone may look inside a .pem (a certificate chain passes): nothing can swap the file between.
   const hit = await secretFileAt(env.ctx.io, env.rules, path, true, call.tool === "Read");
-  return hit ? [{ kind: "file", hit, how }] : [];
+  // The text written is read only for a memory file: reading it makes the decision one the cache
+  // cannot replay (decision-memo.ts leaves it out of the key).
+  const written = isMemoryFile(path) ? (stringField(call.input, "content") ?? stringField(call.input, "new_string")) : undefined;
+  const imports = written === undefined ? [] : await importedSecrets(env.ctx.io, env.rules, path, written, env.ctx.home);
+  return hit ? [{ kind: "file", hit, how }, ...imports] : imports;
 }
 
 async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {

@@ -13,6 +13,7 @@ import type { GuardEnv } from "./guard.js";
 import { optionValues, parseOptions, type OptionSpec, readerOptions } from "./options.js";
 import { analyzePowerShellText } from "./powershell.js";
 import type { Finding } from "./refusal.js";
+import { importedSecrets } from "./memory-imports.js";
 import { secretFileAt } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
 import { aliasDefinitions, runsCommand, unwrap } from "./wrappers.js";
@@ -140,7 +141,7 @@ class ShellAnalysis implements Analyzer {
   }
 
   /** Remembers what a command writes with `>` or `>>` when its output is certain, and forgets a file written with unknown text. */
-  private wrote(command: SimpleCommand, state: State): void {
+  private async wrote(command: SimpleCommand, state: State): Promise<void> {
     for (const out of command.redirects) {
       if (out.op !== ">" && out.op !== ">|" && out.op !== ">>") continue;
       const targets = this.expand(out.target, state);
@@ -150,6 +151,8 @@ class ShellAnalysis implements Analyzer {
       const before = out.op === ">>" ? this.written.get(path) : "";
       if (text === undefined || before === undefined) this.written.delete(path);
       else this.written.set(path, before + text);
+      // `echo '@.env' >> CLAUDE.md`: a memory file's imports are loaded into the conversation.
+      if (text !== undefined) this.findings.push(...(await importedSecrets(this.env.ctx.io, this.env.rules, path, text, this.env.ctx.home)));
     }
   }
 
@@ -191,7 +194,7 @@ class ShellAnalysis implements Analyzer {
       }
     }
     await this.redirects(command.redirects, state, argv[0]?.text);
-    this.wrote(command, state);
+    await this.wrote(command, state);
     await this.commandVariables(command, argv, state);
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }

@@ -1,0 +1,36 @@
+/**
+ * Claude Code's memory files (CLAUDE.md, CLAUDE.local.md, .claude/rules/*.md) load the files they
+ * import with `@path` into the conversation, with no tool call of their own: a nested CLAUDE.md is
+ * loaded when the model first reads a file beside it (measured: `sub/CLAUDE.md` saying `@../.env`
+ * put the .env in front of the model on a Read of `sub/x.txt`). Text written into one is checked for
+ * imports of secret files.
+ */
+import type { HostIO } from "../../runtime/io.js";
+import { basename, dirname, toAbsolute } from "../../runtime/paths.js";
+import type { Finding } from "./refusal.js";
+import type { SecretRules } from "./rules.js";
+import { secretFileAt } from "./secret-files.js";
+
+export function isMemoryFile(path: string): boolean {
+  const name = basename(path);
+  return name === "CLAUDE.md" || name === "CLAUDE.local.md" || (path.includes("/.claude/rules/") && name.endsWith(".md"));
+}
+
+/** The paths text imports (`@path`, after a space or at a line's start), outside code blocks and spans. */
+export function memoryImports(text: string): string[] {
+  const prose = text.replace(/```[\s\S]*?```|`[^`\n]*`/g, "");
+  return [...prose.matchAll(/(?:^|\s)@([~./\w][^\s]*)/g)].map((m) => m[1] as string);
+}
+
+/** Secret files that text written into the memory file at `path` would import. */
+export async function importedSecrets(io: HostIO, rules: SecretRules, path: string, text: string, home: string | undefined): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  if (!isMemoryFile(path) || !text.includes("@")) return findings;
+  // An import of a file that is not there loads nothing; a sentence's last mark may or may not be
+  // taken as part of the path (`see @.env.`), so both are tried.
+  for (const imported of memoryImports(text).flatMap((p) => [p, p.replace(/[.,;:!?)]+$/, "")])) {
+    const hit = await secretFileAt(io, rules, toAbsolute(imported, dirname(path), home), true);
+    if (hit) findings.push({ kind: "file", hit, how: `Importing it into ${basename(path)} (Claude Code loads a memory file's imports into the conversation)` });
+  }
+  return findings;
+}
