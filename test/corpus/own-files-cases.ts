@@ -216,3 +216,14 @@ export const SETTINGS_ALLOW: GuardCase[] = [
   bash("claude plugin install shipshape@shipshape"),
   bash(`git commit -m "Document claude --bare" -m "It starts a session without hooks."`),
 ];
+
+/**
+ * Settings changes that add a hook whose command would read a secret: a hook runs with no tool call of
+ * its own, and what a SessionStart or UserPromptSubmit hook prints reaches the model. Refused with the
+ * secret guard's reasons.
+ */
+export const SETTINGS_HOOKS_DENY: GuardCase[] = [
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "hooks": { "UserPromptSubmit": [{ "hooks": [{ "type": "command", "command": "cat .env" }] }] } }' }, note: "a hook that prints .env" },
+  { tool: "Write", input: { file_path: `${HOME}/.claude/settings.json`, content: '{ "hooks": { "SessionStart": [{ "hooks": [{ "type": "command", "command": "sh", "args": ["-c", "cat ~/.ssh/id_rsa"] }] }] } }' }, note: "exec form" },
+  edit('"matcher": "*", "hooks": [', '"matcher": "*", "hooks": [{ "type": "command", "command": "printenv" }, ', "adds a hook that dumps the environment"),
+];

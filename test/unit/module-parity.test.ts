@@ -12,7 +12,7 @@ import { runPreToolUseHook } from "../../hooks/src/runtime/command-hook.js";
 import type { HostIO } from "../../hooks/src/runtime/io.js";
 import { BLOCK, PASS } from "../corpus/commit-cases.js";
 import { fixtureIO, HOME, PROJECT } from "../corpus/fixture.js";
-import { OWN_ALLOW, OWN_DENY, SETTINGS_ALLOW, SETTINGS_DENY } from "../corpus/own-files-cases.js";
+import { OWN_ALLOW, OWN_DENY, SETTINGS_ALLOW, SETTINGS_DENY, SETTINGS_HOOKS_DENY } from "../corpus/own-files-cases.js";
 import { ALLOW, DENY } from "../corpus/secret-guard-cases.js";
 import { repoRoot } from "../e2e/claude-session.js";
 import { repoIO, ROOT } from "../helpers/repo-io.js";
@@ -81,7 +81,7 @@ async function viaCommand(io: HostIO, tool: string, input: Record<string, unknow
 }
 
 describe("the hooks module and the command hook decide alike", () => {
-  it.each([...DENY, ...ALLOW, ...OWN_DENY, ...OWN_ALLOW, ...SETTINGS_DENY, ...SETTINGS_ALLOW].map((c, i) => [i, c.tool, c.input] as const))("guard case %i (%s)", async (_i, tool, input) => {
+  it.each([...DENY, ...ALLOW, ...OWN_DENY, ...OWN_ALLOW, ...SETTINGS_DENY, ...SETTINGS_HOOKS_DENY, ...SETTINGS_ALLOW].map((c, i) => [i, c.tool, c.input] as const))("guard case %i (%s)", async (_i, tool, input) => {
     const command = await viaCommand(fixtureIO(), tool, input, PROJECT);
     const module = await viaModule(fixtureIO(), tool, input, PROJECT);
     expect(module).toBe(command);

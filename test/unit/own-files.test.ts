@@ -8,7 +8,7 @@ import { runChecks } from "../../hooks/src/runtime/checks.js";
 import { call, fixtureContext } from "../corpus/fixture.js";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { PASS as COMMIT_PASS } from "../corpus/commit-cases.js";
-import { OWN_ALLOW, OWN_DENY, SETTINGS_ALLOW, SETTINGS_DENY } from "../corpus/own-files-cases.js";
+import { OWN_ALLOW, OWN_DENY, SETTINGS_ALLOW, SETTINGS_DENY, SETTINGS_HOOKS_DENY } from "../corpus/own-files-cases.js";
 import { PROJECT } from "../corpus/fixture.js";
 import { ALLOW as SECRET_ALLOW } from "../corpus/secret-guard-cases.js";
 import { repoIO, ROOT } from "../helpers/repo-io.js";
@@ -42,6 +42,14 @@ describe("Claude Code's settings", () => {
     if (verdict.action !== "deny") return;
     expect(verdict.check).toBe("own-files");
     expect(verdict.reason).toMatch(/^shipshape blocked this \w+ call/);
+    expect(verdict.reason).toMatch(/Instead:/);
+  });
+
+  it.each(SETTINGS_HOOKS_DENY.map((c) => [label(c), c] as const))("denies, for the secret it would read, %s", async (_label, c) => {
+    const { verdict } = await runChecks(PRE_TOOL_USE_CHECKS, call(c.tool, c.input), fixtureContext());
+    expect(verdict.action).toBe("deny");
+    if (verdict.action !== "deny") return;
+    expect(verdict.reason).toMatch(/secret guard blocked this \w+ call[\s\S]*The hook it adds/);
     expect(verdict.reason).toMatch(/Instead:/);
   });
 

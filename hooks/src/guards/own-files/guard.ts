@@ -16,7 +16,10 @@ import { GIT_VALUE_OPTIONS } from "../secrets/command-rules.js";
 import { workingTreeRoot } from "../git-root.js";
 import { walkCommands, type WalkedCommand } from "../walk-commands.js";
 import { SETTINGS, namesOwnFile, ownFileAt, ownFileGlobbed, ownFileUnder, ownFiles, settingsFileAt, type OwnFiles } from "./own-files.js";
-import { applyEdits, editsIn, parseSettings, switchedOff } from "./settings-switches.js";
+import { applyEdits, editsIn, hookCommands, parseSettings, switchedOff } from "./settings-switches.js";
+import { guardEnv } from "../secrets/guard.js";
+import { refuse } from "../secrets/refusal.js";
+import { analyzeShellCommand } from "../secrets/shell-findings.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 
 export const CHECK_ID = "own-files";
@@ -131,8 +134,18 @@ async function settingsEditVerdict(call: ToolCall, path: string, ctx: CheckConte
     next = current === undefined ? undefined : applyEdits(current, edits);
     if (next === undefined) return PASS;
   }
-  const why = switchedOff(parseSettings(current), parseSettings(next));
-  return why ? deny(why) : PASS;
+  const before = parseSettings(current);
+  const after = parseSettings(next);
+  const why = switchedOff(before, after);
+  if (why) return deny(why);
+  // A hook added here runs with no tool call of its own, and what a SessionStart or UserPromptSubmit
+  // hook prints reaches the model: its command is judged as a Bash command would be.
+  const old = hookCommands(before);
+  for (const command of ctx.config.secrets.enabled ? hookCommands(after).filter((c) => !old.includes(c)) : []) {
+    const findings = await analyzeShellCommand(command, guardEnv(call, ctx));
+    if (findings.length > 0) return refuse(call.tool, findings.map((f) => ({ ...f, how: `The hook it adds (\`${command.slice(0, 80)}\`): ${f.how}` })));
+  }
+  return PASS;
 }
 
 /** The path a write would land on: links resolved, and for a file not there yet, its folder's. */

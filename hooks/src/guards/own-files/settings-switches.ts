@@ -45,6 +45,20 @@ function shipshapeHooks(settings: Json | undefined): string[] {
   return found;
 }
 
+/** The shell commands of a settings file's command hooks (a command, and its exec-form args quoted). */
+export function hookCommands(settings: Json | undefined | null): string[] {
+  const commands: string[] = [];
+  for (const groups of Object.values(field(settings ?? undefined, "hooks"))) {
+    for (const group of Array.isArray(groups) ? groups : []) {
+      for (const hook of isObject(group) && Array.isArray(group.hooks) ? group.hooks : []) {
+        const args = isObject(hook) && Array.isArray(hook.args) ? hook.args.map((a) => `'${String(a).replace(/'/g, "'\\''")}'`) : [];
+        if (isObject(hook) && typeof hook.command === "string") commands.push([hook.command, ...args].join(" "));
+      }
+    }
+  }
+  return commands;
+}
+
 /**
  * What a change from `before` to `after` switches off, described for a refusal, or undefined when it
  * leaves shipshape as it was. `after === null`: the new text is not a JSON object, which Claude Code
