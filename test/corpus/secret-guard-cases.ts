@@ -384,6 +384,7 @@ export const DENY: GuardCase[] = [
   { tool: "Skill", input: { skill: "peek" } },
   { tool: "Skill", input: { skill: "keys" } },
   { tool: "SlashCommand", input: { command: "/peek now" } },
+  { tool: "Skill", input: { skill: "tidy" } },
   // Runners that load .env or inject secrets, then dump the environment.
   bash("foreman run env"),
   bash("honcho run printenv"),
@@ -1288,6 +1289,7 @@ export const ALLOW: GuardCase[] = [
   { tool: "Write", input: { file_path: `${PROJECT}/docs/notes.md`, content: "@.env\n" }, note: "not a memory file" },
   bash("echo '@docs/setup.md' >> CLAUDE.md"),
   { tool: "Skill", input: { skill: "status" } },
+  { tool: "Skill", input: { skill: "lint" }, note: "a harmless hook, and prose that names .env" },
   { tool: "Skill", input: { skill: "shipshape:commit" } },
   { tool: "Skill", input: { skill: "no-such-skill" } },
   bash("foreman run rake db:migrate"),

@@ -56,6 +56,9 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
     for (const file of path ? [`${dir}/skills/${path}/SKILL.md`, `${dir}/commands/${path}.md`] : []) {
       const text = await env.ctx.io.readText(file).catch(() => undefined);
       for (const m of text?.matchAll(/!`([^`\n]+)`|^```!\n([\s\S]*?)^```/gm) ?? []) findings.push(...(await analyzeShellCommand(m[1] ?? m[2] ?? "", env)));
+      // Also the commands of the hooks its frontmatter registers while it runs (`command: cat .env`).
+      const front = text?.startsWith("---") ? text.slice(0, text.indexOf("\n---", 3)) : "";
+      for (const m of front.matchAll(/^\s*-?\s*command:\s*["']?(.+?)["']?\s*$/gm)) findings.push(...(await analyzeShellCommand(m[1] ?? "", env)));
     }
   }
   return findings;
