@@ -5,6 +5,7 @@ import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
 import { importedSecrets, isMemoryFile } from "./memory-imports.js";
+import { skillCommands, skillFiles } from "./skill-commands.js";
 import { analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
 import { secretsUnder } from "./tree-search.js";
@@ -43,23 +44,14 @@ async function uriToolFindings(call: ToolCall, env: GuardEnv, field: string): Pr
   return hit ? [{ kind: "file", hit, how: `This ${call.tool} call reads` }] : [];
 }
 
-/**
- * A skill or command the model invokes runs its `` !`command` `` lines before the model reads the
- * result, with no tool call of their own for a hook to see (measured: a project skill's `!`cat .env``
- * reached the model). The project's and the user's skills and commands by that name are read, and
- * those lines judged as Bash commands.
- */
+/** A skill or command the model invokes: the commands it runs unseen (skill-commands.ts), judged as Bash. */
 async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
-  const path = (stringField(call.input, "skill") ?? stringField(call.input, "command")?.split(/\s/)[0] ?? "").replace(/^\//, "").replace(/:/g, "/");
+  const name = stringField(call.input, "skill") ?? stringField(call.input, "command")?.split(/\s/)[0] ?? "";
+  const dirs = [...new Set([env.ctx.projectDir, env.cwd, env.ctx.home ?? env.ctx.projectDir])].map((dir) => `${dir}/.claude`);
   const findings: Finding[] = [];
-  for (const dir of new Set([env.ctx.projectDir, env.cwd, env.ctx.home ?? env.ctx.projectDir].map((d) => `${d}/.claude`))) {
-    for (const file of path ? [`${dir}/skills/${path}/SKILL.md`, `${dir}/commands/${path}.md`] : []) {
-      const text = await env.ctx.io.readText(file).catch(() => undefined);
-      for (const m of text?.matchAll(/!`([^`\n]+)`|^```!\n([\s\S]*?)^```/gm) ?? []) findings.push(...(await analyzeShellCommand(m[1] ?? m[2] ?? "", env)));
-      // Also the commands of the hooks its frontmatter registers while it runs (`command: cat .env`).
-      const front = text?.startsWith("---") ? text.slice(0, text.indexOf("\n---", 3)) : "";
-      for (const m of front.matchAll(/^\s*-?\s*command:\s*["']?(.+?)["']?\s*$/gm)) findings.push(...(await analyzeShellCommand(m[1] ?? "", env)));
-    }
+  for (const file of skillFiles(name, dirs)) {
+    const text = await env.ctx.io.readText(file).catch(() => undefined);
+    for (const command of text === undefined ? [] : skillCommands(text)) findings.push(...(await analyzeShellCommand(command, env)));
   }
   return findings;
 }

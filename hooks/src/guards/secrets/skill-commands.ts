@@ -1,0 +1,20 @@
+/**
+ * What Claude Code runs, with no tool call of its own for a hook to see, when the model invokes a
+ * skill or command (the Skill tool): its `` !`command` `` lines and ```` ```! ```` blocks, whose output
+ * becomes the skill's text (measured: a project skill's `!`cat .env`` reached the model), and the
+ * commands of the hooks its frontmatter registers while it runs.
+ */
+
+/** The shell commands a skill's or command's file runs when invoked. */
+export function skillCommands(text: string): string[] {
+  const commands = [...text.matchAll(/!`([^`\n]+)`|^```!\n([\s\S]*?)^```/gm)].map((m) => m[1] ?? m[2] ?? "");
+  const end = text.startsWith("---") ? text.indexOf("\n---", 3) : -1;
+  for (const m of text.slice(0, Math.max(end, 0)).matchAll(/^\s*-?\s*command:\s*["']?(.+?)["']?\s*$/gm)) commands.push(m[1] ?? "");
+  return commands;
+}
+
+/** The files a skill or command invoked by name (`peek`, `/peek`, `frontend:build`) may come from, in each `.claude` folder. */
+export function skillFiles(name: string, claudeDirs: readonly string[]): string[] {
+  const path = name.replace(/^\//, "").replace(/:/g, "/");
+  return path ? claudeDirs.flatMap((dir) => [`${dir}/skills/${path}/SKILL.md`, `${dir}/commands/${path}.md`]) : [];
+}

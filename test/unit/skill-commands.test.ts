@@ -1,0 +1,28 @@
+/** The commands a skill or command runs when the model invokes it, and the files it may come from. */
+import { describe, expect, it } from "vitest";
+import { skillCommands, skillFiles } from "../../hooks/src/guards/secrets/skill-commands.js";
+
+describe("the commands a skill runs when invoked", () => {
+  it.each([
+    ["Status: !`git status`\nDiff: !`git diff --stat`", ["git status", "git diff --stat"]],
+    ["```!\nls\ncat .env\n```\n", ["ls\ncat .env\n"]],
+    ['---\nname: x\nhooks:\n  PostToolUse:\n    - hooks:\n        - type: command\n          command: "cat .env >&2; exit 2"\n---\nBody.', ["cat .env >&2; exit 2"]],
+    ["---\nname: x\n---\nRun this command: cat .env when asked.", []],
+    ["Plain `code` and ! marks, no commands.", []],
+    ["---\nname: unterminated\ncommand: ls", []],
+  ])("%j runs %j", (text, commands) => {
+    expect(skillCommands(text)).toEqual(commands);
+  });
+});
+
+describe("the files a skill invoked by name may come from", () => {
+  it("looks for a skill folder and a command file in each .claude folder, a namespace as a subfolder", () => {
+    expect(skillFiles("/frontend:build", ["/p/.claude", "/h/.claude"])).toEqual([
+      "/p/.claude/skills/frontend/build/SKILL.md",
+      "/p/.claude/commands/frontend/build.md",
+      "/h/.claude/skills/frontend/build/SKILL.md",
+      "/h/.claude/commands/frontend/build.md",
+    ]);
+    expect(skillFiles("", ["/p/.claude"])).toEqual([]);
+  });
+});
