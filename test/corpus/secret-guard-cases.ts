@@ -385,6 +385,7 @@ export const DENY: GuardCase[] = [
   { tool: "Skill", input: { skill: "keys" } },
   { tool: "SlashCommand", input: { command: "/peek now" } },
   { tool: "Skill", input: { skill: "tidy" } },
+  { tool: "Agent", input: { description: "Help", prompt: "Help out", subagent_type: "helper" }, note: "a subagent whose hook prints .env" },
   // Runners that load .env or inject secrets, then dump the environment.
   bash("foreman run env"),
   bash("honcho run printenv"),
@@ -1290,6 +1291,8 @@ export const ALLOW: GuardCase[] = [
   bash("echo '@docs/setup.md' >> CLAUDE.md"),
   { tool: "Skill", input: { skill: "status" } },
   { tool: "Skill", input: { skill: "lint" }, note: "a harmless hook, and prose that names .env" },
+  { tool: "Agent", input: { description: "Review", prompt: "Review the diff", subagent_type: "reviewer" } },
+  { tool: "Task", input: { description: "Search", prompt: "Find where the .env is loaded", subagent_type: "general-purpose" } },
   { tool: "Skill", input: { skill: "shipshape:commit" } },
   { tool: "Skill", input: { skill: "no-such-skill" } },
   bash("foreman run rake db:migrate"),

@@ -20,7 +20,7 @@ export interface GuardEnv {
 
 /** Tools whose input names no file on this machine: nothing to check. */
 const NO_FILE_TOOLS = new Set([
-  "Agent", "Task", "TodoWrite", "WebFetch", "WebSearch", "ToolSearch", "AskUserQuestion", "ExitPlanMode",
+  "TodoWrite", "WebFetch", "WebSearch", "ToolSearch", "AskUserQuestion", "ExitPlanMode",
   "EnterPlanMode", "SendMessage", "TaskCreate", "TaskGet", "TaskList", "TaskUpdate", "TaskStop", "TaskOutput",
   "ListAgents", "ReportFindings", "ScheduleWakeup", "Workflow", "ListMcpResourcesTool", "BashOutput", "KillShell", "Glob",
 ]);
@@ -44,12 +44,16 @@ async function uriToolFindings(call: ToolCall, env: GuardEnv, field: string): Pr
   return hit ? [{ kind: "file", hit, how: `This ${call.tool} call reads` }] : [];
 }
 
-/** A skill or command the model invokes: the commands it runs unseen (skill-commands.ts), judged as Bash. */
+/**
+ * A skill or command the model invokes, or a subagent it starts (whose definition may register hooks
+ * and MCP servers): the commands they run unseen (skill-commands.ts), judged as Bash.
+ */
 async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
+  const agent = stringField(call.input, "subagent_type");
   const name = stringField(call.input, "skill") ?? stringField(call.input, "command")?.split(/\s/)[0] ?? "";
   const dirs = [...new Set([env.ctx.projectDir, env.cwd, env.ctx.home ?? env.ctx.projectDir])].map((dir) => `${dir}/.claude`);
   const findings: Finding[] = [];
-  for (const file of skillFiles(name, dirs)) {
+  for (const file of agent === undefined ? skillFiles(name, dirs) : dirs.map((dir) => `${dir}/agents/${agent.replace(/:/g, "/")}.md`)) {
     const text = await env.ctx.io.readText(file).catch(() => undefined);
     for (const command of text === undefined ? [] : skillCommands(text)) findings.push(...(await analyzeShellCommand(command, env)));
   }
@@ -155,7 +159,7 @@ export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Fin
     }
     return call.tool === "PowerShell" ? analyzePowerShell(command, env) : analyzeShellCommand(command, env);
   }
-  if (call.tool === "Skill" || call.tool === "SlashCommand") return skillFindings(call, env);
+  if (call.tool === "Skill" || call.tool === "SlashCommand" || call.tool === "Agent" || call.tool === "Task") return skillFindings(call, env);
   if (NO_FILE_TOOLS.has(call.tool)) return [];
   // Claude Code's IDE integration runs Python in the notebook's Jupyter kernel.
   const code = call.tool === "mcp__ide__executeCode" ? stringField(call.input, "code") : undefined;
