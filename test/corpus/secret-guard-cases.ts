@@ -412,6 +412,9 @@ export const DENY: GuardCase[] = [
   bash("fd -u -x cat"),
   bash("fdfind -H env -X cat"),
   bash("ag -u TOKEN"),
+  // PowerShell variables in braces name the home folder too.
+  ps("gc ${env:HOME}/.ssh/id_rsa"),
+  ps('Get-Content "${env:USERPROFILE}\\.aws\\credentials"'),
   // PowerShell items piped into a reader, and folders archived.
   ps("Get-Item .env | Get-Content"),
   ps("Get-ChildItem | Select-String TOKEN"),
@@ -1316,6 +1319,8 @@ export const ALLOW: GuardCase[] = [
   bash("fd . src -x cat"),
   bash("fd -H -e md"),
   ps("Get-ChildItem src | Get-Content"),
+  ps("Get-ChildItem src | ForEach-Object { $_.Name }"),
+  ps("Write-Output ${env:NODE_ENV}"),
   ps("Compress-Archive -Path src -DestinationPath src.zip"),
   bash("docker run --rm -it -v $PWD:/app -w /app node:20 npm test"),
   bash("docker compose run --rm web pytest"),

@@ -57,6 +57,13 @@ function statements(text: string): Array<{ words: string[]; piped: boolean }> {
       word += text.slice(i + 1, end);
       inWord = true;
       i = end;
+    } else if (c === "$" && text[i + 1] === "{") {
+      // `${env:HOME}`: a variable's name in braces, not a block.
+      const close = text.indexOf("}", i);
+      const end = close === -1 ? text.length - 1 : close;
+      word += text.slice(i, end + 1);
+      inWord = true;
+      i = end;
     } else if (c === "`" && i + 1 < text.length) {
       word += text[i + 1];
       inWord = true;
@@ -116,7 +123,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
   const home = env.ctx.home;
   // PowerShell variables in paths: $HOME and the profile folders are known, any other is unknown.
   const resolveVars = (word: string) =>
-    word.replace(/\$(?:env:)?(HOME|USERPROFILE)\b/gi, home ?? UNKNOWN).replace(/\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*/g, UNKNOWN).replace(/\\/g, "/");
+    word.replace(/\$\{?(?:env:)?(HOME|USERPROFILE)\b\}?/gi, home ?? UNKNOWN).replace(/\$\{?(?:env:)?[A-Za-z_][A-Za-z0-9_]*\}?/g, UNKNOWN).replace(/\\/g, "/");
   const all = statements(text);
   for (const [index, statement] of all.entries()) {
     // `$x = Get-Content .env`: the command is what follows the assignment.
