@@ -412,6 +412,10 @@ export const DENY: GuardCase[] = [
   bash("fd -u -x cat"),
   bash("fdfind -H env -X cat"),
   bash("ag -u TOKEN"),
+  // PowerShell code in Base64 (-EncodedCommand, UTF-16LE): decoded and judged; code that does not decode is refused.
+  ps("powershell -EncodedCommand ZwBjACAALgBlAG4AdgA="),
+  bash("pwsh -enc ZwBjACAALgBlAG4AdgA="),
+  ps("pwsh -e !!not-base64!!"),
   // PowerShell variables in braces name the home folder too.
   ps("gc ${env:HOME}/.ssh/id_rsa"),
   ps('Get-Content "${env:USERPROFILE}\\.aws\\credentials"'),
@@ -1320,6 +1324,8 @@ export const ALLOW: GuardCase[] = [
   bash("fd -H -e md"),
   ps("Get-ChildItem src | Get-Content"),
   ps("Get-ChildItem src | ForEach-Object { $_.Name }"),
+  ps("pwsh -enc RwBlAHQALQBDAGgAaQBsAGQASQB0AGUAbQA="),
+  bash("pwsh -ExecutionPolicy Bypass -File build.ps1"),
   ps("Write-Output ${env:NODE_ENV}"),
   ps("Compress-Archive -Path src -DestinationPath src.zip"),
   bash("docker run --rm -it -v $PWD:/app -w /app node:20 npm test"),

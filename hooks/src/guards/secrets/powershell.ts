@@ -29,6 +29,26 @@ const PS_NON_READING = new Set([
 ]);
 
 
+/**
+ * `pwsh -EncodedCommand …` (any prefix of it from `-enc`, or `-e`, `-ec`): the code, Base64 of
+ * UTF-16LE, decoded; null when it does not decode; undefined without the option.
+ */
+export function encodedCommand(args: readonly string[]): string | null | undefined {
+  const at = args.findIndex((a) => {
+    const name = a.slice(1).toLowerCase();
+    return a.startsWith("-") && (name === "e" || name === "ec" || (name.length > 2 && "encodedcommand".startsWith(name)));
+  });
+  if (at === -1) return undefined;
+  try {
+    const bytes = atob(args[at + 1] ?? "");
+    let code = "";
+    for (let i = 0; i + 1 < bytes.length; i += 2) code += String.fromCharCode(bytes.charCodeAt(i) | (bytes.charCodeAt(i + 1) << 8));
+    return code;
+  } catch {
+    return null;
+  }
+}
+
 /** `".e" + "nv"`: adjacent string literals joined, as PowerShell evaluates them. */
 function joinLiterals(text: string): string {
   let joined = text;
@@ -139,6 +159,10 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       await host.tree({ text: resolveVars(root), raw: root }, filter, `\`${piped ? `${words[0]} | ${next?.words[0]}` : words[0]}\` over \`${root}\``);
       continue;
     }
+    const encoded = POWERSHELL.test(cmdlet) ? encodedCommand(args) : undefined;
+    if (encoded === null) findings.push(hiddenCode(`\`${words[0]} -EncodedCommand\``, "does not decode"));
+    else if (encoded !== undefined) findings.push(...(await analyzePowerShellText(encoded, env, host)));
+    if (encoded !== undefined) continue;
     // Inline interpreter code (`python -c "…"`), judged like the shell's.
     const interpreter = interpreters().find((entry) => entry.pattern.test(cmdlet) && !POWERSHELL.test(cmdlet));
     if (interpreter) {

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -11,7 +11,7 @@ import * as transferCommands from "./commands-transfer.js";
 import { expandGlob } from "./fs-glob.js";
 import type { GuardEnv } from "./guard.js";
 import { optionValues, parseOptions, type OptionSpec, readerOptions } from "./options.js";
-import { analyzePowerShellText } from "./powershell.js";
+import { analyzePowerShellText, encodedCommand } from "./powershell.js";
 import type { Finding } from "./refusal.js";
 import { importedSecrets } from "./memory-imports.js";
 import { secretFileAt } from "./secret-files.js";
@@ -358,6 +358,11 @@ class ShellAnalysis implements Analyzer {
       await codeCommands.container(this, name, args, state);
       return;
     }
+    // `pwsh -EncodedCommand …`: PowerShell code in Base64, decoded and judged as the PowerShell tool's.
+    const encoded = POWERSHELL.test(name) ? encodedCommand(args.map((a) => a.text)) : undefined;
+    if (encoded === null) this.findings.push(hiddenCode(`\`${name} -EncodedCommand\``, "does not decode"));
+    else if (encoded !== undefined) this.findings.push(...(await analyzePowerShell(encoded, this.env)));
+    if (encoded !== undefined) return;
     const interpreter = interpreters().find((entry) => entry.pattern.test(name));
     if (interpreter) {
       // `python3 <(echo …)`: a script (or a file its code reads) from a process substitution.
