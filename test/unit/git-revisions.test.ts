@@ -42,14 +42,14 @@ describe("git commands that print what revisions hold", () => {
   const tracked = repository(true);
   const ignored = repository(false);
 
-  it.each(["git diff", "git diff HEAD", "git show HEAD~1", "git log -p", "git log -p --all", "git format-patch -2 --stdout", "git archive HEAD | tar -xO", "git whatchanged -p", "git reflog -p"])(
+  it.each(["git diff", "git diff HEAD", "git show HEAD~1", "git log -p", "git log -p --all", "git format-patch -2 --stdout", "git archive HEAD | tar -xO", "git whatchanged -p", "git reflog -p", "git fast-export --all"])(
     "refuses %s where .env is tracked",
     async (command) => {
       expect(await decide(tracked, command)).toMatch(/prints \(with no path named[^)]*\) `.*\/\.env`, a dotenv file[\s\S]*Instead: name the paths you need/);
     },
   );
 
-  it.each(["git diff --stat", "git show --stat HEAD~1", "git log --oneline", "git diff -- a.txt", "git show HEAD", "git log -p -1", "git diff --name-only", "git show nosuchrev", "git reflog"])(
+  it.each(["git diff --stat", "git show --stat HEAD~1", "git log --oneline", "git diff -- a.txt", "git show HEAD", "git log -p -1", "git diff --name-only", "git show nosuchrev", "git reflog", "git fast-export HEAD -- a.txt"])(
     "passes %s where .env is tracked",
     async (command) => {
       expect(await decide(tracked, command)).toBe("pass");

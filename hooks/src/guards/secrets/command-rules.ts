@@ -38,7 +38,7 @@ export const GIT_NON_READING = new Set([
 export const GIT_VALUE_OPTIONS = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--super-prefix"]);
 
 /** git subcommands that print file contents, where a `REV:path` or a path argument is read. */
-export const GIT_READING = new Set(["show", "cat-file", "diff", "log", "blame", "annotate", "archive", "format-patch", "whatchanged", "difftool", "range-diff", "grep", "reflog"]);
+export const GIT_READING = new Set(["show", "cat-file", "diff", "log", "blame", "annotate", "archive", "format-patch", "whatchanged", "difftool", "range-diff", "grep", "reflog", "fast-export"]);
 
 /** Options of wrapper commands that take a value, so the wrapped command can be found after them. */
 export interface WrapperSpec {

@@ -180,7 +180,10 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
     // `format-patch -3` and `format-patch origin/main` (the commits since) as git log ranges.
     const range = revisions.length === 1 && !revisions[0]?.includes("..") && !/^-\d+$/.test(revisions[0] ?? "") ? [`${revisions[0]}..HEAD`] : revisions;
     argv = ["git", "log", "--name-only", "--format=", ...kept.filter((t) => /^-\d+$/.test(t)), ...range];
-  } else argv = ["git", sub === "whatchanged" ? "log" : sub, "--name-only", "--format=", ...kept];
+  } else {
+    // fast-export prints every blob its revisions reach: the files git log lists for them.
+    argv = ["git", sub === "whatchanged" || sub === "fast-export" ? "log" : sub, "--name-only", "--format=", ...kept];
+  }
   const listed = await a.env.ctx.io.run(argv, { cwd: own.cwd, timeoutMs: 5000 });
   if (listed.timedOut) {
     a.findings.push({ kind: "unchecked", what: `prints files git could not list in time (${argv.slice(1).join(" ")}); name the paths you need`, how: `\`git ${sub}\`` });
