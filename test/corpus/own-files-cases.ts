@@ -149,6 +149,7 @@ export const SETTINGS_DENY: GuardCase[] = [
   edit('"env": {', '"env": { "PATH": "/tmp/fake-node:/usr/bin",'),
   edit('"env": {', '"env": { "CLAUDE_PLUGIN_DATA": "/tmp/forged-decisions",'),
   edit('"env": {', '"env": { "LD_PRELOAD": "/tmp/x.so",'),
+  edit('"env": {', '"env": { "CLAUDE_CODE_SHELL_PREFIX": "/tmp/wrap.sh",'),
   edit('"repo": "acme/shipshape"', '"repo": "someone-else/shipshape"', "points the marketplace elsewhere"),
   { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "extraKnownMarketplaces": { "shipshape": { "source": { "source": "github", "repo": "someone-else/shipshape" } } } }' }, note: "overrides the project's marketplace" },
   { tool: "MultiEdit", input: { file_path: SETTINGS_FILE, edits: [{ old_string: '"Bash(npm test)"', new_string: '"Bash(npm test)", "Bash(ls)"' }, { old_string: '"shipshape@shipshape": true', new_string: '"shipshape@shipshape": false' }] } },

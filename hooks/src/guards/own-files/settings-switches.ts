@@ -94,8 +94,9 @@ export function switchedOff(before: Json | undefined | null, after: Json | undef
   const newEnv = field(after, "env");
   for (const key of new Set([...Object.keys(oldEnv), ...Object.keys(newEnv)])) {
     // Beside shipshape's own: what decides which `node` or `sh` runs a hook and what it loads first
-    // (PATH, NODE_OPTIONS, preloads), and where shipshape keeps its caches (a forged decision replays).
-    if (/^(SHIPSHAPE_.*|CLAUDE_CODE_SAFE_MODE|NODE_OPTIONS|PATH|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|HOME|XDG_CACHE_HOME|CLAUDE_PLUGIN_DATA|CLAUDE_CONFIG_DIR)$/i.test(key) && JSON.stringify(oldEnv[key]) !== JSON.stringify(newEnv[key])) {
+    // (PATH, NODE_OPTIONS, preloads), what wraps every Bash command the guards judged (the shell and
+    // its prefix), and where shipshape keeps its caches (a forged decision replays).
+    if (/^(SHIPSHAPE_.*|CLAUDE_CODE_SAFE_MODE|NODE_OPTIONS|PATH|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|SHELL|CLAUDE_CODE_SHELL(_PREFIX)?|HOME|XDG_CACHE_HOME|CLAUDE_PLUGIN_DATA|CLAUDE_CONFIG_DIR)$/i.test(key) && JSON.stringify(oldEnv[key]) !== JSON.stringify(newEnv[key])) {
       return `changes ${key} in env, which decides how shipshape's hooks run`;
     }
   }
