@@ -55,7 +55,10 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
   const findings: Finding[] = [];
   for (const file of agent === undefined ? skillFiles(name, dirs) : dirs.map((dir) => `${dir}/agents/${agent.replace(/:/g, "/")}.md`)) {
     const text = await env.ctx.io.readText(file).catch(() => undefined);
-    for (const command of text === undefined ? [] : skillCommands(text)) findings.push(...(await analyzeShellCommand(command, env)));
+    for (const command of text === undefined ? [] : skillCommands(text)) {
+      const how = `${file} runs \`${command.trim().slice(0, 60)}\` when invoked (take it out of the file)`;
+      findings.push(...(await analyzeShellCommand(command, env)).map((f) => ({ ...f, how: `${how}: ${f.how}` })));
+    }
   }
   return findings;
 }
