@@ -387,6 +387,8 @@ export const DENY: GuardCase[] = [
   { tool: "Skill", input: { skill: "tidy" } },
   { tool: "Agent", input: { description: "Help", prompt: "Help out", subagent_type: "helper" }, note: "a subagent whose hook prints .env" },
   // Runners that load .env or inject secrets, then dump the environment.
+  bash("sops exec-env secrets.enc.json env"),
+  bash("sops exec-file secrets.enc.json 'cat {}'"),
   bash("foreman run env"),
   bash("honcho run printenv"),
   bash("heroku local:run env"),
@@ -1303,6 +1305,8 @@ export const ALLOW: GuardCase[] = [
   { tool: "Skill", input: { skill: "shipshape:commit" } },
   { tool: "Skill", input: { skill: "no-such-skill" } },
   bash("foreman run rake db:migrate"),
+  bash("sops exec-env secrets.enc.json 'npm start'"),
+  bash("sops exec-file secrets.enc.json 'node app.js --config {}'"),
   bash("railway run npm start"),
   bash("heroku local web"),
   // A jq or yq filter is no file name; env.HOME is no secret; which finds a command that is run as itself.

@@ -354,6 +354,13 @@ class ShellAnalysis implements Analyzer {
     }
     // at and batch run the script on their stdin later, as sh would now.
     if (name === "at" || name === "batch") return codeCommands.shell(this, name, [], stdinText, state, unreadable);
+    // `sops exec-env FILE 'cmd'` runs cmd with the file's secrets in its environment; `exec-file FILE
+    // 'cmd {}'` gives cmd the decrypted file, which a reader prints (an app given it is judged as run).
+    const sops = name === "sops" && /^exec-(env|file)$/.test(args[0]?.text ?? "") ? args.filter((a) => !a.text.startsWith("-"))[2] : undefined;
+    if (sops && args[0]?.text === "exec-env") return this.source(sops.text, copy(state), "The command `sops exec-env` runs");
+    if (sops && /^(cat|head|tail|less|more|bat|jq|yq|grep|awk|sed|strings|xxd|od|base64|tee)$/.test(sops.text.trim().split(/\s/)[0] ?? "")) {
+      this.findings.push({ kind: "environment", what: "a secrets file decrypted", how: `\`sops exec-file\` gives \`${sops.raw}\`, which prints` });
+    }
     if (name === "docker" || name === "podman" || name === "kubectl" || name === "docker-compose" || name === "podman-compose") {
       await codeCommands.container(this, name, args, state);
       return;
