@@ -388,6 +388,10 @@ export const DENY: GuardCase[] = [
   { tool: "Agent", input: { description: "Help", prompt: "Help out", subagent_type: "helper" }, note: "a subagent whose hook prints .env" },
   // Runners that load .env or inject secrets, then dump the environment.
   bash("sops exec-env secrets.enc.json env"),
+  // Remote commands whose output comes back here: a dyno's, a Fly machine's, a debug container's.
+  bash("heroku run -a app env"),
+  bash("fly ssh console -C env"),
+  bash("kubectl debug pod/api -it --image=busybox -- cat /app/.env"),
   bash("sops exec-file secrets.enc.json 'cat {}'"),
   bash("foreman run env"),
   bash("honcho run printenv"),
@@ -1306,6 +1310,9 @@ export const ALLOW: GuardCase[] = [
   { tool: "Skill", input: { skill: "no-such-skill" } },
   bash("foreman run rake db:migrate"),
   bash("sops exec-env secrets.enc.json 'npm start'"),
+  bash("heroku run -a app rails db:migrate"),
+  bash("fly ssh console -C 'ls /app'"),
+  bash("heroku logs -a app --tail"),
   bash("sops exec-file secrets.enc.json 'node app.js --config {}'"),
   bash("railway run npm start"),
   bash("heroku local web"),

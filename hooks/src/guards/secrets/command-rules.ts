@@ -172,7 +172,8 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
     case "railway":
       return { valueOptions: ["-s", "--service", "-e", "--environment"], subcommand: "run", subcommandRequired: true };
     case "heroku":
-      return { valueOptions: ["-e", "--env", "-p", "--port"], subcommand: "local:run", subcommandRequired: true };
+      // `heroku run` runs the command on a dyno, with the app's config vars; its output comes back here.
+      return { valueOptions: ["-e", "--env", "-p", "--port", "-a", "--app", "-r", "--remote", "-s", "--size"], subcommand: ["local:run", "run"], subcommandRequired: true };
     case "netlify":
       return { valueOptions: ["--context"], subcommand: "dev:exec", subcommandRequired: true };
     case "envchain":

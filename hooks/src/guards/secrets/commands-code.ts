@@ -126,7 +126,7 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
     }
     return;
   }
-  if (sub === -1 || !["exec", "run"].includes(args[sub]?.text ?? "")) {
+  if (sub === -1 || !["exec", "run", "debug"].includes(args[sub]?.text ?? "")) {
     // Options only, a file source's value joined to it (`--from-env-file .env` as `--from-env-file=.env`).
     const options = args.flatMap((w, i) => (!w.text.startsWith("-") ? [] : /^--from(-env)?-file$/.test(w.text) && args[i + 1] ? [{ ...w, text: `${w.text}=${args[i + 1]?.text}` }] : [w]));
     await a.readsAll(options, state, `\`${name}\` reads`);

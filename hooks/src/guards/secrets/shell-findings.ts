@@ -343,6 +343,9 @@ class ShellAnalysis implements Analyzer {
       return codeCommands.shell(this, name, args, stdinText, state, unreadable);
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
+    // `fly ssh console -C 'cmd'` runs cmd on a machine of the app, as ssh's remote command.
+    const remote = (name === "fly" || name === "flyctl") && args[0]?.text === "ssh" ? optionValues(parseOptions(args, { valueShort: "aCrs", valueLong: ["--app", "--command", "--region", "--select"] }), "-C", "--command")[0] : undefined;
+    if (remote) return this.source(remote.text, { vars: new Map(), cwd: undefined }, "The command `fly ssh console` runs");
     if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "su" || name === "runuser") {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user"] });
