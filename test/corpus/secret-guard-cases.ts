@@ -390,6 +390,7 @@ export const DENY: GuardCase[] = [
   bash("sops exec-env secrets.enc.json env"),
   // Remote commands whose output comes back here: a dyno's, a Fly machine's, a debug container's.
   bash("heroku run -a app env"),
+  bash("vercel env run -- env"),
   bash("fly ssh console -C env"),
   bash("kubectl debug pod/api -it --image=busybox -- cat /app/.env"),
   bash("sops exec-file secrets.enc.json 'cat {}'"),
@@ -1313,6 +1314,8 @@ export const ALLOW: GuardCase[] = [
   bash("heroku run -a app rails db:migrate"),
   bash("fly ssh console -C 'ls /app'"),
   bash("heroku logs -a app --tail"),
+  bash("vercel env run -- npm run dev"),
+  bash("vercel env ls"),
   bash("sops exec-file secrets.enc.json 'node app.js --config {}'"),
   bash("railway run npm start"),
   bash("heroku local web"),

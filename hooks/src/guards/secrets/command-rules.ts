@@ -176,6 +176,9 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: ["-e", "--env", "-p", "--port", "-a", "--app", "-r", "--remote", "-s", "--size"], subcommand: ["local:run", "run"], subcommandRequired: true };
     case "netlify":
       return { valueOptions: ["--context"], subcommand: "dev:exec", subcommandRequired: true };
+    case "vercel":
+      // `vercel env run -- cmd`: the project's variables, pulled and given to cmd.
+      return { valueOptions: ["-e", "--environment"], subcommand: "env", subcommandRequired: true, operandsUntilDashDash: true };
     case "envchain":
       return { valueOptions: [], leadingOperands: 1 };
     case "summon":
