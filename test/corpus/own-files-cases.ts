@@ -193,6 +193,9 @@ export const SETTINGS_ALLOW: GuardCase[] = [
   edit('{\n  "permissions"', '{\n  "model": "opus",\n  "permissions"'),
   edit('"SHIPSHAPE_GUARD": "command-hooks"', '"SHIPSHAPE_GUARD": "command-hooks", "NODE_ENV": "test"'),
   edit('"matcher": "*", "hooks": [', '"matcher": "*", "hooks": [{ "type": "command", "command": "echo hi" }, ', "adds a hook of its own"),
+  // Formatters on the files a tool call edited: names from the hook's payload, which the guards passed.
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "hooks": { "PostToolUse": [{ "matcher": "Edit|Write", "hooks": [{ "type": "command", "command": "npx prettier --write \\"$CLAUDE_FILE_PATHS\\"" }] }] } }' } },
+  { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "hooks": { "PostToolUse": [{ "matcher": "Edit|Write", "hooks": [{ "type": "command", "command": "jq -r .tool_input.file_path | xargs npx prettier --write" }] }] } }' } },
   edit("does not occur in the file", "x", "an edit that fails on its own"),
   { tool: "Write", input: { file_path: `${PROJECT}/.claude/settings.local.json`, content: '{ "permissions": { "allow": ["Bash(ls)"] } }' }, note: "a new local file" },
   { tool: "Write", input: { file_path: `${PROJECT}/.vscode/settings.json`, content: '{ "disableAllHooks": true }' }, note: "not Claude Code's" },

@@ -139,10 +139,12 @@ async function settingsEditVerdict(call: ToolCall, path: string, ctx: CheckConte
   const why = switchedOff(before, after);
   if (why) return deny(why);
   // A hook added here runs with no tool call of its own, and what a SessionStart or UserPromptSubmit
-  // hook prints reaches the model: its command is judged as a Bash command would be.
+  // hook prints reaches the model: its command is judged as a Bash command would be, for the files it
+  // names and the environment it prints. Names it takes from its payload (`$CLAUDE_FILE_PATHS`, jq of
+  // stdin) are those of a tool call the guards already passed: formatters on edited files go through.
   const old = hookCommands(before);
   for (const command of ctx.config.secrets.enabled ? hookCommands(after).filter((c) => !old.includes(c)) : []) {
-    const findings = await analyzeShellCommand(command, guardEnv(call, ctx));
+    const findings = (await analyzeShellCommand(command, guardEnv(call, ctx))).filter((f) => f.kind === "file" || f.kind === "environment");
     if (findings.length > 0) return refuse(call.tool, findings.map((f) => ({ ...f, how: `The hook it adds (\`${command.slice(0, 80)}\`): ${f.how}` })));
   }
   return PASS;
