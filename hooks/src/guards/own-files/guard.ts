@@ -144,8 +144,8 @@ async function settingsEditVerdict(call: ToolCall, path: string, ctx: CheckConte
   // stdin) are those of a tool call the guards already passed: formatters on edited files go through.
   const old = hookCommands(before);
   for (const command of ctx.config.secrets.enabled ? hookCommands(after).filter((c) => !old.includes(c)) : []) {
-    const findings = (await analyzeShellCommand(command, guardEnv(call, ctx))).filter((f) => f.kind === "file" || f.kind === "environment");
-    if (findings.length > 0) return refuse(call.tool, findings.map((f) => ({ ...f, how: `The hook it adds (\`${command.slice(0, 80)}\`): ${f.how}` })));
+    const findings = (await analyzeShellCommand(command, guardEnv(call, ctx), `The hook it adds (\`${command.slice(0, 80)}\`)`)).filter((f) => f.kind === "file" || f.kind === "environment");
+    if (findings.length > 0) return refuse(call.tool, findings);
   }
   return PASS;
 }

@@ -6,7 +6,7 @@ import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
 import { importedSecrets, isMemoryFile } from "./memory-imports.js";
 import { skillCommands, skillFiles } from "./skill-commands.js";
-import { analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
+import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
 import { secretsUnder } from "./tree-search.js";
 import { ownEntry } from "../../runtime/own-entry.js";
@@ -56,8 +56,7 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
   for (const file of agent === undefined ? skillFiles(name, dirs) : dirs.map((dir) => `${dir}/agents/${agent.replace(/:/g, "/")}.md`)) {
     const text = await env.ctx.io.readText(file).catch(() => undefined);
     for (const command of text === undefined ? [] : skillCommands(text)) {
-      const how = `${file} runs \`${command.trim().slice(0, 60)}\` when invoked (take it out of the file)`;
-      findings.push(...(await analyzeShellCommand(command, env)).map((f) => ({ ...f, how: `${how}: ${f.how}` })));
+      findings.push(...(await analyzeShellCommand(command, env, `${file} runs \`${command.trim().slice(0, 60)}\` when invoked (take it out of the file)`)));
     }
   }
   return findings;
@@ -166,7 +165,7 @@ export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Fin
   if (NO_FILE_TOOLS.has(call.tool)) return [];
   // Claude Code's IDE integration runs Python in the notebook's Jupyter kernel.
   const code = call.tool === "mcp__ide__executeCode" ? stringField(call.input, "code") : undefined;
-  return code === undefined ? unknownToolFindings(call, env) : analyzeShellCommand(code, env, true);
+  return code === undefined ? unknownToolFindings(call, env) : analyzeInlineCode(code, env);
 }
 
 /**

@@ -21,6 +21,11 @@ import { ownEntry } from "../../runtime/own-entry.js";
 
 const MAX_NESTING = 12;
 
+/** The declaration builtins, whose `NAME=value` words assign (space-delimited, for a cheap includes()). */
+const DECLARES = " export declare typeset local readonly ";
+/** Variables whose value a program runs as a shell command. */
+const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER ";
+
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
 class ShellAnalysis implements Analyzer {
   readonly findings: Finding[] = [];
@@ -128,12 +133,13 @@ class ShellAnalysis implements Analyzer {
    * `export GIT_SSH_COMMAND=…`), set before a command, alone, or by a declaration builtin.
    */
   private async commandVariables(command: SimpleCommand, argv: Arg[], state: State): Promise<void> {
-    const set = command.assigns.map((a) => `${a.name}=${this.expand(a.value, state).map((v) => v.text).join(" ")}`);
-    if (" export declare typeset local readonly ".includes(` ${argv[0]?.text} `)) set.push(...argv.slice(1).map((a) => a.text));
+    // Only those variables' values are expanded: most commands set none of them.
+    const set = command.assigns.filter((a) => RUN_VARIABLES.includes(` ${a.name} `)).map((a) => `${a.name}=${this.expand(a.value, state).map((v) => v.text).join(" ")}`);
+    if (DECLARES.includes(` ${argv[0]?.text} `)) set.push(...argv.slice(1).map((a) => a.text));
     for (const pair of set) {
       const eq = pair.indexOf("=");
       const name = pair.slice(0, eq);
-      if (eq < 1 || !" GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER ".includes(` ${name} `)) continue;
+      if (eq < 1 || !RUN_VARIABLES.includes(` ${name} `)) continue;
       const value = pair.slice(eq + 1);
       if (value.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: name, how: "The command in" });
       else await this.source(value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
@@ -293,7 +299,7 @@ class ShellAnalysis implements Analyzer {
       state.cwd = undefined;
       return;
     }
-    if (name === "export" || name === "declare" || name === "typeset" || name === "local" || name === "readonly" || name === "set" || name === "ps") {
+    if (DECLARES.includes(` ${name} `) || name === "set" || name === "ps") {
       this.environmentCommand(name, args, state, command.assigns.some((a) => a.declared));
       return;
     }
@@ -344,7 +350,7 @@ class ShellAnalysis implements Analyzer {
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
     // `fly ssh console -C 'cmd'` runs cmd on a machine of the app, as ssh's remote command.
-    const remote = (name === "fly" || name === "flyctl") && args[0]?.text === "ssh" ? optionValues(parseOptions(args, { valueShort: "aCrs", valueLong: ["--app", "--command", "--region", "--select"] }), "-C", "--command")[0] : undefined;
+    const remote = (name === "fly" || name === "flyctl") && args[0]?.text === "ssh" ? optionValues(parseOptions(args, { valueShort: "C", valueLong: ["--command"] }), "-C", "--command")[0] : undefined;
     if (remote) return this.source(remote.text, { vars: new Map(), cwd: undefined }, "The command `fly ssh console` runs");
     if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "su" || name === "runuser") {
@@ -693,12 +699,21 @@ function credentialCommand(argv: Arg[]): string | undefined {
   return undefined;
 }
 
-/** A shell command's findings; with `code`, the text is an interpreter's code (the IDE's Jupyter kernel). */
-export async function analyzeShellCommand(command: string, env: GuardEnv, code = false): Promise<Finding[]> {
+/**
+ * A shell command's findings. With `how`, each is introduced by it: a command that runs with no tool
+ * call of its own (a skill's `!` line, a hook a settings change adds) is named in the refusal.
+ */
+export async function analyzeShellCommand(command: string, env: GuardEnv, how?: string): Promise<Finding[]> {
   const analysis = new ShellAnalysis(env, command);
-  const state: State = { vars: new Map(), cwd: env.cwd };
-  if (code) await codeCommands.inlineCode(analysis, command, command, state, "The code this call runs");
-  else await analysis.source(command, state, "This command");
+  await analysis.source(command, { vars: new Map(), cwd: env.cwd }, "This command");
+  const findings = reported(analysis.findings, env);
+  return how ? findings.map((f) => ({ ...f, how: `${how}: ${f.how}` })) : findings;
+}
+
+/** Interpreter code's findings (what the IDE integration runs in a Jupyter kernel). */
+export async function analyzeInlineCode(code: string, env: GuardEnv): Promise<Finding[]> {
+  const analysis = new ShellAnalysis(env, code);
+  await codeCommands.inlineCode(analysis, code, code, { vars: new Map(), cwd: env.cwd }, "The code this call runs");
   return reported(analysis.findings, env);
 }
 
