@@ -9,7 +9,7 @@ import type { Command, Script } from "../shell/ast.js";
 import { UNKNOWN, expandWord, literalValue, nestedScripts, pipedPrint, type Arg, type ExpandScope } from "../shell/expand.js";
 import { parseShell } from "../shell/parser.js";
 import { basename, toAbsolute } from "../runtime/paths.js";
-import { copy, type State } from "./secrets/analysis-types.js";
+import { DECLARES, copy, type State } from "./secrets/analysis-types.js";
 import { SHELLS } from "./secrets/command-rules.js";
 import { aliasDefinitions, innerCommand } from "./secrets/wrappers.js";
 
@@ -78,7 +78,7 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     }
     // `export C=commit` (declare, local, readonly, typeset) sets a variable as a plain assignment does.
     const first = argv[0]?.text;
-    if (first === "export" || first === "declare" || first === "typeset" || first === "local" || first === "readonly") {
+    if (DECLARES.includes(` ${first} `)) {
       // `declare -n c=sub` makes c a name for sub: taken as unknown.
       const nameref = first !== "export" && argv.some((a) => /^-\w*n/.test(a.text));
       for (const word of cmd.words.slice(1)) {

@@ -56,3 +56,6 @@ export function copy(state: State): State {
 export function stripAt(arg: Arg): Arg {
   return arg.text.startsWith("@") && arg.text.length > 1 ? { ...arg, text: arg.text.slice(1) } : arg;
 }
+
+/** The declaration builtins, whose `NAME=value` words assign (space-delimited, for a cheap includes()). */
+export const DECLARES = " export declare typeset local readonly ";

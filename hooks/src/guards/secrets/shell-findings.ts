@@ -2,7 +2,7 @@ import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
 import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, staticPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
-import { copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
+import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
@@ -21,8 +21,6 @@ import { ownEntry } from "../../runtime/own-entry.js";
 
 const MAX_NESTING = 12;
 
-/** The declaration builtins, whose `NAME=value` words assign (space-delimited, for a cheap includes()). */
-const DECLARES = " export declare typeset local readonly ";
 /** Variables whose value a program runs as a shell command. */
 const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER ";
 
