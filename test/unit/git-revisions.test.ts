@@ -61,6 +61,41 @@ describe("git commands that print what revisions hold", () => {
   });
 });
 
+describe("git commands that offer hunks one by one (-p)", () => {
+  // .env is tracked and changed but not staged; in \`staged\`, the change is staged.
+  const tracked = repository(true);
+  const staged = repository(true);
+  execFileSync("git", ["add", ".env"], { cwd: staged });
+  const ignored = repository(false);
+
+  it.each(["git add -p", "git add --patch", "git add -i", "git stage -p", "git stash -p", "git stash push -p -m wip", "git checkout -p", "git checkout -p HEAD~1", "git restore -p", "git restore -p -s HEAD~1", "git commit -p -m 'Edit a'"])(
+    "refuses %s where the tracked .env has unstaged changes",
+    async (command) => {
+      expect(await decide(tracked, command)).toMatch(/-p` prints \(the hunks it offers, among them\) `.*\/\.env`, a dotenv file[\s\S]*Instead: name the paths you need/);
+    },
+  );
+
+  it.each(["git reset -p", "git restore --staged -p", "git restore -S -p", "git stash -p"])("refuses %s where the change to .env is staged", async (command) => {
+    expect(await decide(staged, command)).toMatch(/hunks it offers/);
+  });
+
+  it.each([
+    ["tracked", "git add -p a.txt"],
+    ["tracked", "git add -p -- src"],
+    ["tracked", "git reset -p"],
+    ["tracked", "git restore --staged -p"],
+    ["tracked", "git stash -m wip"],
+    ["tracked", "git add -u"],
+    ["tracked", "git commit -s -m 'Edit a'"],
+    ["staged", "git add -p"],
+    ["ignored", "git add -p"],
+    ["ignored", "git stash -p"],
+  ])("passes, in %s, %s", async (where, command) => {
+    const root = { tracked, staged, ignored }[where] as string;
+    expect(await decide(root, command)).toBe("pass");
+  });
+});
+
 describe("git output after a command that changes what git holds", () => {
   const tracked = repository(false);
   it.each(["git add -f .env && git diff --cached", "git add -f .env; git stash show -p", "git commit -qam wip && git show HEAD"])("refuses %s, which the listing made now would miss", async (command) => {

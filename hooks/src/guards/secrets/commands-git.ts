@@ -33,6 +33,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   }
   const sub = args[i]?.text ?? "";
   const rest = args.slice(i + 1);
+  const hunks = offeredHunks(sub, rest);
+  if (hunks) await printedByRevisions(a, "diff", hunks, own, elsewhere, `git ${sub} -p`);
   // Later git output in the same call can no longer be listed in advance (printedByRevisions).
   if (CHANGES_WHAT_GIT_HOLDS.has(sub) || (sub === "stash" && rest[0]?.text !== "show" && rest[0]?.text !== "list")) a.gitChanged = true;
   if (sub === "commit") {
@@ -137,6 +139,25 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
   }
 }
 
+/**
+ * The `git diff` arguments listing the hunks `git add -p` (`checkout`, `restore`, `reset`, `stash`,
+ * `commit`) offers: each prints them, and with no one to answer prints the first before it stops.
+ */
+function offeredHunks(sub: string, rest: Arg[]): Arg[] | undefined {
+  const spec = sub === "commit" ? "mFCct" : sub === "restore" ? "s" : sub === "stash" ? "m" : "";
+  const parsed = parseOptions(sub === "stash" && /^(push|save)$/.test(rest[0]?.text ?? "") ? rest.slice(1) : rest, { valueShort: spec, valueLong: ["--message", "--file", "--source", "--template", "--reuse-message", "--reedit-message", "--author", "--date", "--fixup", "--squash", "--trailer"] });
+  if (!hasOption(parsed, "-p", "--patch", "--interactive", ...(sub === "add" || sub === "stage" ? ["-i"] : []))) return undefined;
+  const arg = (text: string): Arg => ({ text, raw: text });
+  const paths = [arg("--"), ...parsed.operands];
+  if (sub === "add" || sub === "stage" || sub === "commit") return paths;
+  if (sub === "stash") return [arg("HEAD"), ...paths];
+  // reset and checkout take a revision before their paths, as git diff does.
+  if (sub === "reset") return [arg("--cached"), ...parsed.operands];
+  if (sub === "checkout") return parsed.operands;
+  if (sub === "restore") return [...(hasOption(parsed, "-S", "--staged") ? [arg("--cached")] : []), ...optionValues(parsed, "-s", "--source"), ...paths];
+  return undefined;
+}
+
 /** git subcommands that change the index, the commits or the working tree's tracked files. */
 const CHANGES_WHAT_GIT_HOLDS = new Set(["add", "stage", "commit", "mv", "rm", "apply", "am", "merge", "cherry-pick", "revert", "rebase", "reset", "checkout", "restore", "switch", "pull", "update-index", "read-tree", "notes", "replace"]);
 
@@ -154,17 +175,17 @@ const PRINT_SHAPE =
  * tracked secret (a committed .env). git is asked for their names (the same command, names only), and
  * each is judged; a listing that cannot be had is refused, since the guard cannot rule it out.
  */
-async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhere: boolean): Promise<void> {
-  const how = `\`git ${sub}\` prints`;
+async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhere: boolean, label = `git ${sub}`): Promise<void> {
+  const how = `\`${label}\` prints`;
   const writesFile = rest.some((w) => /^(-o|--output(=.*)?)$/.test(w.text)) || (sub === "format-patch" && !rest.some((w) => w.text === "--stdout"));
   if (writesFile) return;
   // `git add -f .env && git diff --cached`: listed now, the diff would not show what the add stages.
   if (a.gitChanged) {
-    a.findings.push({ kind: "unchecked", what: "prints what an earlier command in it changes in git, which cannot be listed before it runs; run them as separate calls, or name the paths you need", how: `\`git ${sub}\`` });
+    a.findings.push({ kind: "unchecked", what: "prints what an earlier command in it changes in git, which cannot be listed before it runs; run them as separate calls, or name the paths you need", how: `\`${label}\`` });
     return;
   }
   if (own.cwd === undefined || elsewhere || rest.some((w) => w.text.includes(UNKNOWN))) {
-    a.findings.push({ kind: "dynamic", word: `git ${sub} ${rest.map((w) => w.raw).join(" ")}`.trim(), how: `\`git ${sub}\` prints the files of` });
+    a.findings.push({ kind: "dynamic", word: `${label} ${rest.map((w) => w.raw).join(" ")}`.trim(), how: `${how} the files of` });
     return;
   }
   // git prints paths from the working tree's root.
@@ -186,14 +207,14 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   }
   const listed = await a.env.ctx.io.run(argv, { cwd: own.cwd, timeoutMs: 5000 });
   if (listed.timedOut) {
-    a.findings.push({ kind: "unchecked", what: `prints files git could not list in time (${argv.slice(1).join(" ")}); name the paths you need`, how: `\`git ${sub}\`` });
+    a.findings.push({ kind: "unchecked", what: `prints files git could not list in time (${argv.slice(1).join(" ")}); name the paths you need`, how: `\`${label}\`` });
     return;
   }
   if (listed.exitCode !== 0) {
     // A revision that does not exist fails the command itself the same way: nothing prints.
     if (/unknown revision|bad revision|ambiguous argument|does not have any commits|not a valid object name|bad object|No stash entries|is not a stash/i.test(listed.stderr)) return;
     // Otherwise the guard may have read the command wrong: refuse rather than guess.
-    a.findings.push({ kind: "unchecked", what: `prints files git would not list (\`${argv.slice(1).join(" ")}\`: ${listed.stderr.trim().split("\n")[0] ?? ""}); name the paths you need`, how: `\`git ${sub}\`` });
+    a.findings.push({ kind: "unchecked", what: `prints files git would not list (\`${argv.slice(1).join(" ")}\`: ${listed.stderr.trim().split("\n")[0] ?? ""}); name the paths you need`, how: `\`${label}\`` });
     return;
   }
   for (const line of new Set(listed.stdout.split("\n"))) {
@@ -204,8 +225,8 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
       a.findings.push({
         kind: "file",
         hit: { path, match },
-        how: `${how} (with no path named, every file the revisions touch, among them)`,
-        instead: `name the paths you need so the secret file is left out (\`git ${sub} -- src/\`), or ask the user.`,
+        how: `${how} (${label === `git ${sub}` ? "with no path named, every file the revisions touch" : "the hunks it offers"}, among them)`,
+        instead: `name the paths you need so the secret file is left out (\`${label} -- src/\`), or ask the user.`,
       });
     }
   }
