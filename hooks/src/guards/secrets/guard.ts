@@ -62,7 +62,7 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
   return findings;
 }
 
-/** File tools: which input field names the file, and whether the file must exist to be exposed. */
+/** File tools: which input field names the file, and how the tool exposes it. */
 const FILE_TOOLS: Record<string, { field: string; how: string }> = {
   Read: { field: "file_path", how: "Reading" },
   Edit: { field: "file_path", how: "Editing (which shows the file's contents)" },
@@ -84,8 +84,11 @@ async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, ho
     return [{ kind: "unchecked", what: `has no "${field}" string in its input`, how: `This ${call.tool} call` }];
   }
   const path = toAbsolute(raw, env.cwd, env.ctx.home);
+  // Only a Write of a new file leaks nothing. A read of a secret not there yet is refused as `cat .env`
+  // is: it may be there by the time the tool runs. (An Edit is judged by name too: its old_string is
+  // not part of the decision cache's key, so `""`, which creates a file, cannot be told apart.)
   // Read alone may look inside a .pem (a certificate chain passes): nothing can swap the file between.
-  const hit = await secretFileAt(env.ctx.io, env.rules, path, true, call.tool === "Read");
+  const hit = await secretFileAt(env.ctx.io, env.rules, path, call.tool === "Write", call.tool === "Read");
   // The text written is read only for a memory file: reading it makes the decision one the cache
   // cannot replay (decision-memo.ts leaves it out of the key).
   const written = isMemoryFile(path) ? (stringField(call.input, "content") ?? stringField(call.input, "new_string")) : undefined;
