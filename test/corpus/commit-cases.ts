@@ -193,6 +193,9 @@ export const PASS: string[] = [
   `git commit --fixup HEAD~1`,
   `git commit --fixup=abc123`,
   `git commit --squash HEAD`,
+  // -m adds to the body of the `squash! <summary>` message git writes: the summary is not the agent's.
+  `git commit --squash=HEAD -m "more"`,
+  `git commit --fixup HEAD~1 -m "feat: also the empty case"`,
   `git commit -C HEAD`,
   `git commit --reuse-message=HEAD~2`,
   `git commit -c ORIG_HEAD`,

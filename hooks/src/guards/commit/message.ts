@@ -40,6 +40,8 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
   let file: string | undefined;
   let unknown: string | undefined;
   let reused: string | undefined;
+  // --fixup/--squash write the summary (`fixup! <target's summary>`); -m only adds to its body.
+  let generated: string | undefined;
   let noEdit = false;
   let edit = false;
   let commitsNothing = false;
@@ -60,7 +62,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
       } else if (text.includes(UNKNOWN)) unknown = value.raw;
       else file = text;
     } else if (["-C", "--reuse-message", "-c", "--reedit-message"].includes(name)) reused = `${name} ${text}`;
-    else if (name === "--fixup" || name === "--squash") reused = `${name} ${text}`;
+    else if (name === "--fixup" || name === "--squash") generated = `${name} ${text}`;
   };
   for (let i = 0; i < args.length; i++) {
     const text = (args[i] as Arg).text;
@@ -105,6 +107,7 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
   }
   let source: MessageSource;
   if (commitsNothing) source = { kind: "none" };
+  else if (generated !== undefined) source = { kind: "reused", how: generated };
   else if (unknown !== undefined) source = { kind: "unknown", raw: unknown };
   else if (messages.length > 0) source = { kind: "text", message: messages.join("\n\n") };
   else if (file !== undefined) source = { kind: "file", path: file };
