@@ -14,6 +14,15 @@ const bash = (command: string): GuardCase => ({ tool: "Bash", input: { command }
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // openssl subcommands that print the key they read; options that load a file do not hide a second read.
+  bash("openssl rsa -in certs/server.key -check"),
+  bash("openssl rsa -in certs/server.key -noout -text"),
+  bash("openssl pkey -in certs/server.key"),
+  bash("openssl asn1parse -in certs/server.key"),
+  bash("openssl pkcs12 -in keystore.jks -nodes"),
+  bash("openssl x509 -in certs/server.pem -text < .env"),
+  bash("gcloud auth activate-service-account --key-file service-account-prod.json && cat service-account-prod.json"),
+  bash("tool --key-file=.env -o json"),
   bash("pushd src && popd && cat .env"),
   bash("cd src && cd - && cat ../.env"),
   // Found by probing: copying into a container, preloaded dotenv, wrappers that load .env, printed secret variables.
@@ -846,6 +855,20 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  // openssl signing, connecting and reading certificates uses a key without printing it; options that
+  // sign in with a file load it.
+  bash("openssl req -new -key certs/server.key -out server.csr"),
+  bash("openssl x509 -req -in server.csr -signkey certs/server.key -out server.crt"),
+  bash("openssl req -new -x509 -days 365 -nodes -out certs/server.pem -keyout certs/server.key"),
+  bash("openssl s_client -connect example.com:443 -cert certs/server.pem -key certs/server.key"),
+  bash("openssl dgst -sha256 -sign certs/server.key -out sig.bin README.md"),
+  bash("openssl genrsa -out certs/new.key 2048"),
+  bash("openssl rsa -in certs/server.key -pubout -out pub.pem"),
+  bash("openssl rsa -in certs/server.key -check -noout"),
+  bash("openssl x509 -in certs/server.pem -noout -dates"),
+  bash("gcloud auth activate-service-account --key-file service-account-prod.json"),
+  bash("gcloud auth activate-service-account ci@p.iam.gserviceaccount.com --key-file=service-account-prod.json"),
+  bash("helm --kubeconfig ~/.kube/config list"),
   // Field splitting and arrays, where what they make reads no secret.
   bash("X=\"cat .env\"; echo \"$X\""),
   bash("X=\"ls -la\"; $X"),

@@ -23,6 +23,18 @@ export const NON_READING = new Set([
   "wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "cksum", "b2sum", "md5",
 ]);
 
+/**
+ * Whether openssl prints the key files it is given. Most subcommands sign or connect with a key, or
+ * read only certificates and requests (a private key given to one fails to load); `rsa`, `pkey`, `ec`
+ * and `dsa` print the key they read unless asked for its public half or for nothing (`-text` prints
+ * its numbers even with `-noout`); the rest (`enc`, `base64`, `asn1parse`, `pkcs12` …) may print it.
+ */
+export function opensslPrintsInput(args: readonly string[]): boolean {
+  const sub = args[0] ?? "";
+  if (/^(req|x509|verify|crl|crl2pkcs7|pkcs7|s_client|s_server|s_time|ca|ocsp|dgst|sha\d*|sha3-\d+|md5|rand|genrsa|genpkey|gendsa|ecparam|dhparam|prime|version|ciphers|speed|list|help|errstr)$/.test(sub)) return false;
+  return !/^(rsa|pkey|ec|dsa)$/.test(sub) || args.includes("-text") || !(args.includes("-pubout") || args.includes("-noout"));
+}
+
 /** git subcommands that name files without printing their contents. */
 export const GIT_NON_READING = new Set([
   "add", "rm", "mv", "check-ignore", "status", "ls-files", "restore", "checkout", "switch", "reset", "update-index",

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, opensslPrintsInput, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -401,6 +401,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "tar" || name === "bsdtar") return transferCommands.tar(this, args, state);
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
+    if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
     if (NON_READING.has(name)) {
       // `wc --files0-from=F` and `du --files0-from=F` read names from F and print the ones not found.
       for (const [i, arg] of args.entries()) {
@@ -537,12 +538,12 @@ class ShellAnalysis implements Analyzer {
   }
 
   async readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec): Promise<void> {
-    const parsed = parseOptions(args, spec ?? {});
+    const loads = args.filter((arg) => LOADS.test(arg.text)).map((arg) => arg.text);
+    const parsed = parseOptions(args, { ...spec, valueLong: [...(spec?.valueLong ?? []), ...loads] });
     // `kubectl create secret … --from-env-file=.env -o yaml` prints what it made of the file.
     const printsResult = args.some((arg) => arg.text.startsWith("-o") || arg.text.startsWith("--output"));
     for (const option of parsed.options) {
-      // --env-file loads variables into the process; printing them is caught where it happens.
-      if (/env-file|dotenv/.test(option.name) && !printsResult) continue;
+      if (LOADS.test(option.name) && !printsResult) continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
         await this.file(stripAt(option.value), state, how);
       }
@@ -557,6 +558,13 @@ class ShellAnalysis implements Analyzer {
     }
   }
 }
+
+/**
+ * Options that load a file rather than print it: `--env-file` puts its variables in the process, and
+ * `--key-file`, `--kubeconfig` and the like sign in with it. Printing what they hold is caught where
+ * it happens.
+ */
+const LOADS = /^--([\w-]*env-file|[\w-]*dotenv[\w-]*|key|key-?file|private-key(-file)?|cert(ificate)?(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key))$/;
 
 const COUNTED_PRINTERS = new Set(["env", "printenv", "cat", "head", "tail", "tac", "nl", "sort", "uniq", "cut", "set", "export", "declare"]);
 
