@@ -14,6 +14,20 @@ const bash = (command: string): GuardCase => ({ tool: "Bash", input: { command }
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // A credential kept in a variable is a secret wherever it is printed; a request or a trace shown prints it.
+  bash("T=$(gh auth token); echo $T"),
+  bash("TOKEN=$(gcloud auth print-access-token); printenv TOKEN"),
+  bash("export T=$(gh auth token); python3 -c 'import os; print(os.environ[\"T\"])'"),
+  bash("T=\"$(env)\"; echo \"$T\" | grep -i key"),
+  bash("T=$(gh auth token >&2)"),
+  bash("ls $(gh auth token)"),
+  bash("gh auth token >&2 | docker login --password-stdin"),
+  bash("curl -v -H \"Authorization: Bearer $GITHUB_TOKEN\" https://api.github.com"),
+  bash("curl -sv -H \"Authorization: token $(gh auth token)\" https://api.github.com"),
+  bash("http -v https://x.example \"Authorization:Bearer $GITHUB_TOKEN\""),
+  bash("set -x; curl -H \"Authorization: token $GITHUB_TOKEN\" https://api.github.com"),
+  bash("set -x; export T=$(gh auth token)"),
+  bash("az acr login --name reg --expose-token"),
   // openssl subcommands that print the key they read; options that load a file do not hide a second read.
   bash("openssl rsa -in certs/server.key -check"),
   bash("openssl rsa -in certs/server.key -noout -text"),
@@ -855,6 +869,18 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  // A credential CLI's output kept in a variable, a credential option or a login's stdin is not shown.
+  bash("export GITHUB_TOKEN=$(gh auth token)"),
+  bash("GH_TOKEN=$(gh auth token) gh api user"),
+  bash("curl -H \"Authorization: Bearer $(gcloud auth print-access-token)\" https://x.googleapis.com"),
+  bash("docker login -u AWS -p $(aws ecr get-login-password --region us-east-1) 123.dkr.ecr.us-east-1.amazonaws.com"),
+  bash("aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 123.dkr.ecr.us-east-1.amazonaws.com"),
+  bash("echo \"$DOCKER_PASSWORD\" | docker login -u user --password-stdin"),
+  bash("gh auth token | gh secret set GH_PAT"),
+  bash("TOKEN=$(gh auth token 2>/dev/null); curl -H \"Authorization: token $TOKEN\" https://api.github.com"),
+  bash("T=$(gh auth token); echo ${#T}"),
+  bash("set -e; curl -H \"Authorization: token $GITHUB_TOKEN\" https://api.github.com"),
+  bash("http https://x.example \"Authorization:Bearer $GITHUB_TOKEN\""),
   // openssl signing, connecting and reading certificates uses a key without printing it; options that
   // sign in with a file load it.
   bash("openssl req -new -key certs/server.key -out server.csr"),

@@ -38,6 +38,8 @@ export interface Analyzer {
   run(argv: Arg[], command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void>;
   source(text: string, state: State, how: string): Promise<void>;
   expand(word: Word, state: State): Arg[];
+  /** Whether a variable holds a secret: by its name, or by what the command put in it (`T=$(gh auth token)`). */
+  secret(name: string): boolean;
   scope(state: State): ExpandScope;
 }
 

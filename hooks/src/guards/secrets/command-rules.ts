@@ -35,6 +35,17 @@ export function opensslPrintsInput(args: readonly string[]): boolean {
   return !/^(rsa|pkey|ec|dsa)$/.test(sub) || args.includes("-text") || !(args.includes("-pubout") || args.includes("-noout"));
 }
 
+/**
+ * Whether a command prints its own arguments, so a secret expanded into one is shown: echo and
+ * printf, and HTTP clients asked to show the request (`curl -v` prints its headers).
+ */
+export function printsArguments(name: string, args: readonly string[]): boolean {
+  if (name === "echo" || name === "printf" || name === "print") return true;
+  if (name === "curl") return args.some((a) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--trace(-ascii)?(=.*)?)$/.test(a));
+  if (name === "wget") return args.some((a) => /^(-d|--debug)$/.test(a));
+  return /^(https?|xh|xhs)$/.test(name) && args.some((a, i) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--print=.*H.*|--offline)$/.test(a) || (/^(-p|--print)$/.test(a) && /H/.test(args[i + 1] ?? "")));
+}
+
 /** git subcommands that name files without printing their contents. */
 export const GIT_NON_READING = new Set([
   "add", "rm", "mv", "check-ignore", "status", "ls-files", "restore", "checkout", "switch", "reset", "update-index",
@@ -288,6 +299,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["az", "account", "get-access-token"], what: "an Azure access token" },
         { argv: ["az", "keyvault", "secret", "show"], what: "a Key Vault secret" },
+        { argv: ["az", "acr", "login"], requires: /^--expose-token$/, what: "a container registry's access token" },
       ];
     case "yarn":
       return [{ argv: ["yarn", "env"], what: "the whole environment" }];

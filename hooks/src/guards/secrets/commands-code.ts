@@ -2,7 +2,7 @@
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, type Analyzer, type State } from "./analysis-types.js";
-import { COMPOSE_VALUE_OPTIONS, isSecretVariable } from "./command-rules.js";
+import { COMPOSE_VALUE_OPTIONS } from "./command-rules.js";
 import { environmentDump, loadsDotenv, pathTokens, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { EVERYTHING } from "./tree-search.js";
@@ -70,7 +70,7 @@ export async function jq(a: Analyzer, name: string, args: Arg[], state: State): 
   if (/\$ENV\b(?!\s*\.)|(^|[^.\w$])env\b(?!\s*[.([])/.test(filter)) a.findings.push({ kind: "environment", what: "the whole environment", how: `The \`${name}\` filter prints` });
   for (const m of filter.matchAll(/(?:\$ENV|(?<![.\w$])env)\.(\w+)|(?<![.\w$])(?:str)?env\(\s*(\w+)/g)) {
     const variable = m[1] ?? m[2] ?? "";
-    if (isSecretVariable(variable)) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `The \`${name}\` filter prints` });
+    if (a.secret(variable)) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `The \`${name}\` filter prints` });
   }
   for (const file of [...files, ...operands]) await a.file(file, state, `\`${name}\` reads`);
 }
@@ -216,12 +216,12 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   }
   const dump = a.env.ctx.config.secrets.environment ? environmentDump(code) : undefined;
   if (dump) a.findings.push({ kind: "environment", what: `the whole environment (${dump})`, how: `${how} prints` });
-  const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(code, isSecretVariable, printsResult) : undefined;
+  const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(code, (n) => a.secret(n), printsResult) : undefined;
   if (variable) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `${how} prints` });
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   // Once .env is in the environment, a connection string the code prints is one of its values too.
   const envFiles = loaded.length > 0 ? loaded : loadsDotenv(code) ? [DOTENV] : [];
-  if (envFiles.length > 0 && printsLoadedValue(code, isSecretVariable, printsResult)) {
+  if (envFiles.length > 0 && printsLoadedValue(code, (n) => a.secret(n), printsResult)) {
     for (const file of envFiles) await a.file(file, state, `${how} loads into the environment, and prints values of,`);
   }
   const folder = readsListedFolder(code);

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, opensslPrintsInput, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, opensslPrintsInput, printsArguments, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -35,6 +35,8 @@ class ShellAnalysis implements Analyzer {
   private readonly hiding = new Set<string>();
   /** Files the command wrote earlier with known text (`cat > /tmp/t.py <<'EOF' … EOF`), by absolute path. */
   private readonly written = new Map<string, string>();
+  /** Variables set to what a credential command printed (`T=$(gh auth token)`): secrets, whatever their name. */
+  private readonly captured = new Set<string>();
 
   constructor(
     readonly env: GuardEnv,
@@ -47,6 +49,16 @@ class ShellAnalysis implements Analyzer {
 
   expand(word: Word, state: State): Arg[] {
     return expandWord(word, this.scope(state));
+  }
+
+  private traced: boolean | undefined;
+  /** Whether the command turns on `set -x` (or runs `bash -x`): the shell then prints each command with its words expanded. */
+  private xtrace(): boolean {
+    return (this.traced ??= XTRACE.test(this.text));
+  }
+
+  secret(name: string): boolean {
+    return this.captured.has(name) || isSecretVariable(name);
   }
 
   async source(text: string, state: State, how: string): Promise<void> {
@@ -82,6 +94,8 @@ class ShellAnalysis implements Analyzer {
           upstream = { command, state: own, from: upstream };
           // `env | wc -l`, `cat .env | wc -c`: what the first command printed reaches only a count.
           if (index === 0 && countedOnly(pipeline.commands)) this.findings.splice(before);
+          // `aws ecr get-login-password | docker login --password-stdin`: a login takes the secret in.
+          if (index === 0 && loginFromStdin(pipeline.commands) && !this.xtrace() && this.findings.slice(before).every((f) => f.kind === "environment")) this.findings.splice(before);
         }
       }
     }
@@ -186,8 +200,10 @@ class ShellAnalysis implements Analyzer {
       const name = word.raw.includes("=") ? /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] : undefined;
       if (name && hiddenText(word, this.scope(state))) this.hiding.add(name);
     }
-    await this.nested(command.words, state);
-    await this.nested(command.assigns.map((a) => a.value), state);
+    const head = command.words[0]?.raw ?? "";
+    const shown = this.xtrace() || printsArguments(basename(head), command.words.map((w) => w.raw));
+    for (const [i, word] of command.words.entries()) await this.capture(word, state, i > 0 && !shown && captureInto(head, word, command.words[i - 1] as Word));
+    for (const assign of command.assigns) await this.capture(assign.value, state, assign.name);
     for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
     const argv = command.words.flatMap((word) => this.expand(word, state));
     if (argv.length === 0) {
@@ -201,6 +217,22 @@ class ShellAnalysis implements Analyzer {
     await this.wrote(command, state);
     await this.commandVariables(command, argv, state);
     if (argv.length > 0) await this.run(argv, command, state, upstream);
+  }
+
+  /**
+   * Walks the commands substituted into a word. What a credential command or an environment dump
+   * prints into a `$(…)` is not shown when the word keeps it: a variable (`T=$(gh auth token)`,
+   * `export T=…`), which then counts as a secret wherever it is printed, or a credential option
+   * (`-H "Authorization: Bearer $(gcloud auth print-access-token)"`, `-p $(aws ecr get-login-password)`).
+   * Not under `set -x`, which prints every command with its words expanded.
+   */
+  private async capture(word: Word | undefined, state: State, into: string | boolean): Promise<void> {
+    const before = this.findings.length;
+    await this.nested([word], state);
+    if (!into || !word || this.findings.length === before || this.xtrace() || !capturedWhole(word)) return;
+    if (this.findings.slice(before).some((f) => f.kind !== "environment")) return;
+    this.findings.splice(before);
+    if (typeof into === "string") this.captured.add(into);
   }
 
   private async redirects(redirects: Redirect[], state: State, commandName: string | undefined): Promise<void> {
@@ -225,7 +257,7 @@ class ShellAnalysis implements Analyzer {
           this.findings.push({ kind: "environment", what: `the variable named by $${variable.name} (\`\${!${variable.name}}\`), chosen at run time`, how });
           continue;
         }
-        if (!variable.lengthOnly && isSecretVariable(variable.name)) {
+        if (!variable.lengthOnly && this.secret(variable.name)) {
           this.findings.push({ kind: "environment", what: `the variable $${variable.name}, whose name marks it as a secret`, how });
         }
       }
@@ -285,6 +317,8 @@ class ShellAnalysis implements Analyzer {
       this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
       return;
     }
+    if (this.xtrace()) this.secretVariables(command.words.slice(1), "`set -x` prints each command's words, here");
+    else if (printsArguments(name, args.map((a) => a.text))) this.secretVariables(command.words.slice(1), `\`${name}\`, asked to show the request, prints`);
     if (name === "cd" || name === "pushd") {
       const target = args.find((a) => !a.text.startsWith("-") || a.text === "-");
       if (!target) state.cwd = this.env.ctx.home;
@@ -444,7 +478,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     for (const arg of names) {
-      if (!arg.text.includes("=") && isSecretVariable(arg.text)) {
+      if (!arg.text.includes("=") && this.secret(arg.text)) {
         this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: `\`${name} -p\` prints` });
       }
     }
@@ -457,7 +491,7 @@ class ShellAnalysis implements Analyzer {
       if (names.length === 0) this.findings.push({ kind: "environment", what: "the whole environment", how: "`printenv` with no name prints" });
       for (const arg of names) {
         if (arg.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: arg.raw, how: "`printenv` prints the variable named by" });
-        else if (isSecretVariable(arg.text)) this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: "`printenv` prints" });
+        else if (this.secret(arg.text)) this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: "`printenv` prints" });
       }
       return true;
     }
@@ -565,6 +599,38 @@ class ShellAnalysis implements Analyzer {
  * it happens.
  */
 const LOADS = /^--([\w-]*env-file|[\w-]*dotenv[\w-]*|key|key-?file|private-key(-file)?|cert(ificate)?(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key))$/;
+
+const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
+
+/**
+ * Where a word of a command keeps what a `$(…)` in it prints: the variable a declaration builtin sets
+ * (`export T=$(…)`), or a credential option's value, given with the option (`--token=$(…)`), after it
+ * (`-H`, `-p`, `--password`) or as a header (`"Authorization: Bearer $(…)"`).
+ */
+function captureInto(head: string, word: Word, previous: Word): string | boolean {
+  if (DECLARES.includes(` ${head} `)) return /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] ?? false;
+  return /^--?[\w-]*(token|passw(or)?d|secret|auth|header|credential)[\w-]*=|^["']?(Proxy-)?Authorization:/i.test(word.raw) || /^(-H|-u|-p|--[\w-]*(token|passw(or)?d|secret|auth|header|credential|user)[\w-]*)$/i.test(previous.raw);
+}
+
+/**
+ * A pipeline of one command into a login or secret store that reads the secret from its stdin
+ * (`docker login --password-stdin`, `gh auth login --with-token`, `gh secret set NAME`), where the
+ * first command sends nothing to the terminal.
+ */
+function loginFromStdin(commands: Command[]): boolean {
+  const [first, login] = commands;
+  if (commands.length !== 2 || first?.type !== "simple" || login?.type !== "simple" || !first.redirects.every((r) => r.fd === 2)) return false;
+  const words = login.words.map((w) => w.raw);
+  return words.some((w) => /^--(password|token|secret)-stdin$|^--with-token$/.test(w)) || (/^(gh secret set|wrangler secret put|fly(ctl)? secrets import)\b/.test(words.join(" ")) && !words.some((w) => /^(-b|--body)/.test(w)));
+}
+
+/** Whether every `$(…)` in a word is one command whose output the word takes whole (nothing sent to the terminal). */
+function capturedWhole(word: Word): boolean {
+  return word.parts.every((part) => part.type !== "procsub") && nestedScripts(word).every((script) => {
+    const only = script.statements.length === 1 && script.statements[0]?.pipelines.length === 1 ? script.statements[0].pipelines[0]?.commands : undefined;
+    return only?.length === 1 && only[0]?.type === "simple" && only[0].redirects.every((r) => r.fd === 2);
+  });
+}
 
 const COUNTED_PRINTERS = new Set(["env", "printenv", "cat", "head", "tail", "tac", "nl", "sort", "uniq", "cut", "set", "export", "declare"]);
 
