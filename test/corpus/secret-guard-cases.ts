@@ -14,6 +14,20 @@ const bash = (command: string): GuardCase => ({ tool: "Bash", input: { command }
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // More credential stores: kubeconfigs beside the default, host keys, deployment CLIs, other agents, browsers.
+  { tool: "Read", input: { file_path: `${HOME}/.kube/prod-config` } },
+  { tool: "Read", input: { file_path: "/etc/ssh/ssh_host_ed25519_key" } },
+  { tool: "Read", input: { file_path: `${HOME}/.codex/auth.json` } },
+  { tool: "Read", input: { file_path: `${HOME}/.gemini/oauth_creds.json` } },
+  { tool: "Read", input: { file_path: `${HOME}/.config/github-copilot/apps.json` } },
+  { tool: "Read", input: { file_path: `${HOME}/.config/.wrangler/config/default.toml` } },
+  { tool: "Read", input: { file_path: `${HOME}/.local/share/com.vercel.cli/auth.json` } },
+  { tool: "Read", input: { file_path: `${HOME}/.config/configstore/firebase-tools.json` } },
+  { tool: "Read", input: { file_path: `${HOME}/.config/ngrok/ngrok.yml` } },
+  { tool: "Read", input: { file_path: `${HOME}/.config/stripe/config.toml` } },
+  bash("sqlite3 ~/.config/google-chrome/Default/'Login Data' 'select * from logins'"),
+  bash("cp ~/.config/chromium/Default/Cookies /tmp/c.db"),
+  bash("cat ~/.mozilla/firefox/abc.default-release/logins.json"),
   // A credential kept in a variable is a secret wherever it is printed; a request or a trace shown prints it.
   bash("T=$(gh auth token); echo $T"),
   bash("TOKEN=$(gcloud auth print-access-token); printenv TOKEN"),
@@ -869,6 +883,10 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  { tool: "Read", input: { file_path: `${HOME}/.kube/cache/discovery/api/v1/serverresources.json` }, note: "kubectl's discovery cache" },
+  { tool: "Read", input: { file_path: "/etc/ssh/ssh_host_ed25519_key.pub" } },
+  { tool: "Read", input: { file_path: `${HOME}/.config/google-chrome/Default/Preferences` } },
+  { tool: "Read", input: { file_path: `${HOME}/.codex/config.toml` } },
   // A credential CLI's output kept in a variable, a credential option or a login's stdin is not shown.
   bash("export GITHUB_TOKEN=$(gh auth token)"),
   bash("GH_TOKEN=$(gh auth token) gh api user"),

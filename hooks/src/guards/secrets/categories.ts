@@ -29,7 +29,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     id: "ssh-key",
     title: "SSH private key",
     why: "an SSH private key gives access to every server and repository that trusts it",
-    patterns: ["id_rsa", "id_rsa_*", "id_dsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_ed25519_*", "id_ecdsa_*", "~/.ssh/**"],
+    // A server's own host keys too: whoever holds them can pose as the server.
+    patterns: ["id_rsa", "id_rsa_*", "id_dsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_ed25519_*", "id_ecdsa_*", "~/.ssh/**", "/etc/ssh/ssh_host_*_key"],
     except: ["*.pub", "~/.ssh/known_hosts", "~/.ssh/known_hosts.old", "~/.ssh/config"],
   },
   {
@@ -50,6 +51,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.config/gcloud/access_tokens.db",
       "~/.config/gcloud/legacy_credentials/**",
       "~/.kube/config",
+      // Other kubeconfigs kept beside it (`~/.kube/prod-config`); the caches below it hold none.
+      "~/.kube/*",
       "kubeconfig",
       "*.kubeconfig",
       "~/.azure/accessTokens.json",
@@ -94,6 +97,28 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.mylogin.cnf",
       "~/.m2/settings-security.xml",
       "~/.sentryclirc",
+      // Deployment and tunnel CLIs' logins: Cloudflare Wrangler, Netlify, Vercel, Firebase, CircleCI,
+      // ngrok, Doppler, Supabase, Stripe.
+      "~/.wrangler/config/*.toml",
+      "~/.config/.wrangler/config/*.toml",
+      "~/.config/netlify/config.json",
+      "~/.netlify/config.json",
+      "~/.local/share/com.vercel.cli/auth.json",
+      "~/Library/Application Support/com.vercel.cli/auth.json",
+      "~/.vercel/auth.json",
+      "~/.config/configstore/firebase-tools.json",
+      "~/.circleci/cli.yml",
+      "~/.config/ngrok/ngrok.yml",
+      "~/.ngrok2/ngrok.yml",
+      "~/Library/Application Support/ngrok/ngrok.yml",
+      "~/.doppler/.doppler.yaml",
+      "~/.supabase/access-token",
+      "~/.config/stripe/config.toml",
+      // Other coding agents' logins: OpenAI Codex, Gemini CLI, GitHub Copilot.
+      "~/.codex/auth.json",
+      "~/.gemini/oauth_creds.json",
+      "~/.config/github-copilot/hosts.json",
+      "~/.config/github-copilot/apps.json",
     ],
   },
   {
@@ -134,6 +159,14 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "keystore.properties",
       "key.properties",
       "secrets.properties",
+      // Browsers' saved passwords and session cookies (Chrome, Chromium, Edge, Brave; Firefox).
+      "Login Data",
+      "Login Data For Account",
+      "~/.config/*/**/Cookies",
+      "~/Library/Application Support/*/**/Cookies",
+      "~/.mozilla/firefox/**/logins.json",
+      "~/.mozilla/firefox/**/key4.db",
+      "~/.mozilla/firefox/**/cookies.sqlite",
       // The system's password hashes (and their backups), readable where the agent runs as root.
       "/etc/shadow*",
       "/etc/gshadow*",
