@@ -11,6 +11,10 @@ export const dq = (text: string) => `"${text.replace(/["\\$`]/g, "\\$&")}"`;
 const m = (message: string) => `git commit -m ${dq(message)}`;
 
 export const BLOCK: string[] = [
+  // Conventional types in disguise: capitalised, or without the space.
+  `git commit -m "Fix: the login redirect loop" -m "It used the stale session cookie."`,
+  `git commit -m "Feat(auth): add login" -m "Users can now sign in with email."`,
+  `git commit -m "fix:stop the redirect loop" -m "It used the stale session cookie."`,
   // Type prefixes.
   m("feat: add retry\n\nBecause uploads failed."),
   m("fix(api): handle timeouts\n\nThe client hung."),
@@ -149,6 +153,9 @@ export const BLOCK: string[] = [
 ];
 
 export const PASS: string[] = [
+  // A capitalised area before a colon is not a type.
+  `git commit -m "README: document the install steps" -m "People asked how to install it from a clone."`,
+  `git commit -m "Fixture: add a tracked .env case" -m "The corpus lacked a repository that commits one."`,
   // Inline code that mentions git without committing.
   `python3 -c "import subprocess; print(subprocess.check_output(['git', 'status']))"`,
   `node -e "console.log(require('child_process').execSync('git log -1').toString())"`,
@@ -184,7 +191,7 @@ export const PASS: string[] = [
   `MSG=${dq(GOOD)}; git commit -m "$MSG"`,
   m(`${"A".repeat(72)}\n\nBody of exactly one paragraph.`),
   m("Handle feat: prefixes in the changelog parser\n\nA summary may contain a colon later on."),
-  m("Fix: the word alone is not a type prefix\n\nCapitalised words followed by a colon are fine."),
+  m("Changelog: the word alone is not a type prefix\n\nCapitalised words followed by a colon are fine, but not a type's."),
   m("Update README\n\nhttps://example.com/issue/1 explains why."),
   heredocM("Add retry\n\nFirst paragraph.\n\nSecond paragraph.\n\nCo-Authored-By: X <x@y>"),
   heredocF("Add retry   \n\n  Indented body paragraph.\n\n\n"),

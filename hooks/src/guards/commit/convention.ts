@@ -11,6 +11,8 @@ const TRAILER = /^[A-Za-z][A-Za-z0-9-]*: \S/;
 /** Keys that make a final paragraph a trailer block rather than prose that happens to start with "Note:". */
 const KNOWN_TRAILER = /^(co-authored-by|signed-off-by|reviewed-by|acked-by|tested-by|reported-by|suggested-by|helped-by|requested-by|cc|fixes|closes|resolves|refs|ref|see-also|change-id|link|bug|issue|ticket|jira|cherry-picked-from|generated-by|assisted-by)\s*:/i;
 const TYPE_PREFIX = /^[a-z][a-z0-9-]*(\([^)]*\))?!?: /;
+/** The Conventional Commits types in any case or without the space (`Fix: …`, `feat:add`): labels all the same. */
+const KNOWN_TYPE = /^(feat|fix|chore|docs|style|refactor|perf|tests?|build|ci|revert|hotfix|bugfix|deps)(\([^)]*\))?!?:/i;
 const CONVENTIONAL = /^([a-z][a-z0-9-]*)(?:\(([^)]+)\))?(!)?: (.+)$/;
 
 /** Splits a cleaned-up message into summary, body paragraphs and the trailer block (git's notion). */
@@ -49,7 +51,7 @@ export function checkMessage(message: string, config: ShipshapeConfig["commit"])
   const { summary, separated, body } = splitMessage(message);
   if (summary.trim() === "") return [{ rule: "the message is empty or starts with a blank line; the first line must be the summary" }];
   if (config.convention === "plain") {
-    if (TYPE_PREFIX.test(summary)) {
+    if (TYPE_PREFIX.test(summary) || KNOWN_TYPE.test(summary)) {
       violations.push({ rule: "the summary starts with a type prefix (`feat:`, `fix(api):` …); this project does not use them: say what the change does", line: summary });
     }
   } else {
