@@ -101,6 +101,12 @@ export function fixtureIO() {
       [`${PROJECT}/infra/prod.tfvars.example`]: "x=",
       [`${PROJECT}/tools/.env/bin/activate`]: "venv",
       [`${PROJECT}/node_modules/pkg/index.js`]: "module.exports = 1",
+      // Scripts on disk: helpers that print a secret, and the project's own, which load .env and take arguments.
+      [`${PROJECT}/scripts/show-env.sh`]: "#!/bin/sh\ncat .env\n",
+      [`${PROJECT}/scripts/debug.sh`]: "#!/usr/bin/env bash\nset -x\n. ./.env\nnode server.js\n",
+      [`${PROJECT}/scripts/dump`]: "echo start\nenv\n",
+      [`${PROJECT}/scripts/dev.sh`]: '#!/usr/bin/env bash\nset -a; source .env; set +a\ncp "$1" "$2"\nexec node server.js "$@"\n',
+      [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nprint(open('.env').read())\n",
     },
     links: {
       [`${PROJECT}/link-to-env`]: ".env",

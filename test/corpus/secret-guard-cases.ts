@@ -10,10 +10,18 @@ export interface GuardCase {
   note?: string;
 }
 
-const bash = (command: string): GuardCase => ({ tool: "Bash", input: { command } });
+const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", input: { command }, ...(note ? { note } : {}) });
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // Shell scripts on disk are read for the certain ways they print a secret.
+  bash("bash scripts/show-env.sh"),
+  bash("sh ./scripts/show-env.sh"),
+  bash("./scripts/show-env.sh"),
+  bash("source scripts/show-env.sh"),
+  bash("cd scripts && ./dump"),
+  bash("./scripts/debug.sh", "sourcing .env under set -x prints it"),
+  bash("bash -x scripts/dev.sh a b"),
   // More credential stores: kubeconfigs beside the default, host keys, deployment CLIs, other agents, browsers.
   { tool: "Read", input: { file_path: `${HOME}/.kube/prod-config` } },
   { tool: "Read", input: { file_path: "/etc/ssh/ssh_host_ed25519_key" } },
@@ -883,6 +891,11 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  // The project's own scripts load .env and take arguments; a Python script is the program's own business.
+  bash("./scripts/dev.sh in.txt out.txt"),
+  bash("bash scripts/dev.sh"),
+  bash("./scripts/report.py", "not a shell script: run as the project's program"),
+  bash("bash scripts/missing.sh"),
   { tool: "Read", input: { file_path: `${HOME}/.kube/cache/discovery/api/v1/serverresources.json` }, note: "kubectl's discovery cache" },
   { tool: "Read", input: { file_path: "/etc/ssh/ssh_host_ed25519_key.pub" } },
   { tool: "Read", input: { file_path: `${HOME}/.config/google-chrome/Default/Preferences` } },

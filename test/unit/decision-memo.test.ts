@@ -348,6 +348,7 @@ describe("the built loader replays a remembered decision only while the world is
   it.each<[string, string, Record<string, unknown>, (t: ReturnType<typeof setup>) => void]>([
     ["a file the agent read becomes a link to .env", "Read", { file_path: "src/app.ts" }, (t) => (unlinkSync(join(t.project, "src/app.ts")), symlinkSync(join(t.project, ".env"), join(t.project, "src/app.ts")))],
     ["a file cat printed becomes a link to .env", "Bash", { command: "cat notes.txt" }, (t) => (unlinkSync(join(t.project, "notes.txt")), symlinkSync(".env", join(t.project, "notes.txt")))],
+    ["a script it runs comes to print .env", "Bash", { command: "bash notes.txt" }, (t) => writeFileSync(join(t.project, "notes.txt"), "cat .env\n")],
     ["a secret appears in a folder a search walks", "Bash", { command: "grep -r TODO src" }, (t) => writeFileSync(join(t.project, "src/.env.local"), "T=1\n")],
     ["a glob comes to match a secret", "Bash", { command: "cat src/*" }, (t) => writeFileSync(join(t.project, "src/id_rsa"), "key\n")],
     ["the project's config adds a secret pattern", "Read", { file_path: "notes.txt" }, (t) => (mkdirSync(join(t.project, ".claude")), writeFileSync(join(t.project, ".claude/shipshape.yaml"), "secrets:\n  patterns: [notes.txt]\n"))],

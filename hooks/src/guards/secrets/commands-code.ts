@@ -19,6 +19,7 @@ export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: s
   const script = parsed.options.some((o) => o.name === "-s") ? undefined : parsed.operands[0];
   if (script) {
     await a.file(script, state, `Running as a script`);
+    await a.scriptFile(script, state);
     return;
   }
   // `sh <<< "$X"`: code only known when it runs, as `sh -c "$X"` is.

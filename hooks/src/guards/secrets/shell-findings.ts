@@ -235,6 +235,29 @@ class ShellAnalysis implements Analyzer {
     if (typeof into === "string") this.captured.add(into);
   }
 
+  /**
+   * A shell script run from a file already on disk (one this command wrote is read whole, as certain):
+   * read for the certain ways it puts a secret on the terminal (`cat .env`, `env`, `grep -r` over
+   * secrets), not for what its arguments or variables may name, nor for sourcing .env, which project
+   * scripts do to load it: the project's own scripts stay runnable, one written to get around the
+   * guard does not.
+   */
+  async scriptFile(arg: Arg, state: State): Promise<void> {
+    const path = this.absolute(arg, state);
+    const info = path === undefined ? undefined : await this.env.ctx.io.stat(path);
+    if (path === undefined || info?.kind !== "file" || info.size > 256 * 1024) return;
+    const text = await this.env.ctx.io.readText(path);
+    // A script for bash, sh, zsh …, or one without a `#!` line, which the shell runs itself.
+    if (text === undefined || text.includes("\u0000") || !/^(?!#!)|^#!\s*(\S*\/(env\s+)?)?(ba|z|k|da|mk)?sh\b/.test(text)) return;
+    const before = this.findings.length;
+    await this.source(text, copy(state), `The script \`${arg.raw}\``);
+    // Traced (`bash -x`, `set -x`), sourcing .env prints every assignment in it.
+    const traced = this.xtrace() || XTRACE.test(text);
+    for (const f of this.findings.splice(before)) {
+      if (f.kind === "search" || f.kind === "environment" || (f.kind === "file" && (f.how !== "Sourcing" || traced))) this.findings.push({ ...f, how: `In the script \`${arg.raw}\`, ${f.how}` });
+    }
+  }
+
   private async redirects(redirects: Redirect[], state: State, commandName: string | undefined): Promise<void> {
     for (const redirect of redirects) {
       await this.nested([redirect.target, redirect.heredoc?.word], state);
@@ -283,6 +306,7 @@ class ShellAnalysis implements Analyzer {
     // `./t.sh` after `cat > t.sh <<'EOF' … EOF`: the script it wrote.
     const script = head.text.includes("/") ? this.written.get(this.absolute(head, state) ?? "") : undefined;
     if (script !== undefined) return this.source(script, copy(state), `The script \`${head.raw}\``);
+    if (head.text.includes("/")) await this.scriptFile(head, state);
     const alias = this.aliases.get(head.text);
     if (alias !== undefined) {
       // As in bash, an alias is not expanded again inside its own expansion (alias ls='ls -a').
@@ -351,7 +375,10 @@ class ShellAnalysis implements Analyzer {
     if (name === "source" || name === ".") {
       const code = this.substituted(command, args[0], state);
       if (code !== undefined) await this.source(code, copy(state), `The code \`${name}\` runs`);
-      else if (args[0]) await this.file(args[0], state, "Sourcing");
+      else if (args[0]) {
+        await this.file(args[0], state, "Sourcing");
+        await this.scriptFile(args[0], state);
+      }
       return;
     }
     const wrapper = wrapperSpec(name);
