@@ -430,6 +430,8 @@ export const DENY: GuardCase[] = [
   { tool: "Skill", input: { skill: "keys" } },
   { tool: "SlashCommand", input: { command: "/peek now" } },
   { tool: "Skill", input: { skill: "tidy" } },
+  { tool: "Skill", input: { skill: "show", args: ".env" }, note: "its `!` line given the argument" },
+  { tool: "SlashCommand", input: { command: "/show config/.env verbose" } },
   { tool: "Agent", input: { description: "Help", prompt: "Help out", subagent_type: "helper" }, note: "a subagent whose hook prints .env" },
   // Runners that load .env or inject secrets, then dump the environment.
   bash("sops exec-env secrets.enc.json env"),
@@ -1388,6 +1390,8 @@ export const ALLOW: GuardCase[] = [
   { tool: "Write", input: { file_path: `${PROJECT}/docs/notes.md`, content: "@.env\n" }, note: "not a memory file" },
   bash("echo '@docs/setup.md' >> CLAUDE.md"),
   { tool: "Skill", input: { skill: "status" } },
+  { tool: "Skill", input: { skill: "show", args: "README.md" }, note: "$0 and ${CLAUDE_SKILL_DIR} filled in as Claude Code does" },
+  { tool: "SlashCommand", input: { command: "/show src/app.ts" } },
   { tool: "Skill", input: { skill: "lint" }, note: "a harmless hook, and prose that names .env" },
   { tool: "Agent", input: { description: "Review", prompt: "Review the diff", subagent_type: "reviewer" } },
   { tool: "Task", input: { description: "Search", prompt: "Find where the .env is loaded", subagent_type: "general-purpose" } },

@@ -1,6 +1,6 @@
 /** The commands a skill or command runs when the model invokes it, and the files it may come from. */
 import { describe, expect, it } from "vitest";
-import { skillCommands, skillFiles } from "../../hooks/src/guards/secrets/skill-commands.js";
+import { skillCommands, skillFiles, withArguments } from "../../hooks/src/guards/secrets/skill-commands.js";
 
 describe("the commands a skill runs when invoked", () => {
   it.each([
@@ -24,5 +24,19 @@ describe("the files a skill invoked by name may come from", () => {
       "/h/.claude/commands/frontend/build.md",
     ]);
     expect(skillFiles("", ["/p/.claude"])).toEqual([]);
+  });
+});
+
+describe("a skill's text with its arguments filled in, as Claude Code runs it", () => {
+  it.each([
+    ["!`head $ARGUMENTS`", "a.txt b.txt", "!`head a.txt b.txt`"],
+    ["!`head $0` and !`cat $1`", 'one "two words"', "!`head one` and !`cat two words`"],
+    ["!`diff $ARGUMENTS[1] $ARGUMENTS[0]`", "a b", "!`diff b a`"],
+    ["!`cat $2`", "only", "!`cat `"],
+    ["!`cat ${CLAUDE_SKILL_DIR}/t.md ${CLAUDE_PROJECT_DIR}/x`", "", "!`cat /p/.claude/skills/s/t.md /p/x`"],
+    ["!`echo \\$1 costs`", "x", "!`echo \\$1 costs`"],
+    ["No placeholders: $HOME stays.", "x", "No placeholders: $HOME stays."],
+  ])("%j with %j is %j", (text, args, expected) => {
+    expect(withArguments(text, args, "/p/.claude/skills/s", "/p")).toBe(expected);
   });
 });

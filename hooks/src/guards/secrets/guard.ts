@@ -1,11 +1,11 @@
 import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
 import { PASS, type Verdict } from "../../runtime/decision.js";
-import { toAbsolute } from "../../runtime/paths.js";
+import { dirname, toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
 import { importedSecrets, isMemoryFile } from "./memory-imports.js";
-import { skillCommands, skillFiles } from "./skill-commands.js";
+import { skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
 import { secretsUnder } from "./tree-search.js";
@@ -50,11 +50,14 @@ async function uriToolFindings(call: ToolCall, env: GuardEnv, field: string): Pr
  */
 async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
   const agent = stringField(call.input, "subagent_type");
-  const name = stringField(call.input, "skill") ?? stringField(call.input, "command")?.split(/\s/)[0] ?? "";
+  const command = stringField(call.input, "command");
+  const name = stringField(call.input, "skill") ?? command?.split(/\s/)[0] ?? "";
+  const args = stringField(call.input, "args") ?? command?.replace(/^\S+\s*/, "") ?? "";
   const dirs = [...new Set([env.ctx.projectDir, env.cwd, env.ctx.home ?? env.ctx.projectDir])].map((dir) => `${dir}/.claude`);
   const findings: Finding[] = [];
   for (const file of agent === undefined ? skillFiles(name, dirs) : dirs.map((dir) => `${dir}/agents/${agent.replace(/:/g, "/")}.md`)) {
-    const text = await env.ctx.io.readText(file).catch(() => undefined);
+    const read = await env.ctx.io.readText(file).catch(() => undefined);
+    const text = read === undefined || agent !== undefined ? read : withArguments(read, args, dirname(file), env.ctx.projectDir);
     for (const command of text === undefined ? [] : skillCommands(text)) {
       findings.push(...(await analyzeShellCommand(command, env, `${file} runs \`${command.trim().slice(0, 60)}\` when invoked (take it out of the file)`)));
     }

@@ -18,3 +18,15 @@ export function skillFiles(name: string, claudeDirs: readonly string[]): string[
   const path = name.replace(/^\//, "").replace(/:/g, "/");
   return path ? claudeDirs.flatMap((dir) => [`${dir}/skills/${path}/SKILL.md`, `${dir}/commands/${path}.md`]) : [];
 }
+
+/**
+ * A skill's text as Claude Code runs it: `$ARGUMENTS`, `$ARGUMENTS[N]` and `$N` (0-based, words split
+ * as the shell splits them) replaced by the arguments, and the placeholders for its folder and the
+ * project, so `` !`head $0` `` is judged on the file it is given rather than refused as unknown.
+ */
+export function withArguments(text: string, args: string, skillDir: string, projectDir: string): string {
+  const words = [...args.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  return text.replace(/\\\$|\$ARGUMENTS\[(\d+)\]|\$ARGUMENTS\b|\$(\d+)|\$\{CLAUDE_(SKILL|PROJECT)_DIR\}/g, (m, index?: string, n?: string, dir?: string) =>
+    m === "\\$" ? m : dir ? (dir === "SKILL" ? skillDir : projectDir) : m === "$ARGUMENTS" ? args : (words[Number(index ?? n)] ?? ""),
+  );
+}
