@@ -14,6 +14,16 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // Backup and editor copies of a secret are the secret.
+  { tool: "Read", input: { file_path: `${PROJECT}/.env~` } },
+  { tool: "Read", input: { file_path: `${PROJECT}/#.env#` }, note: "Emacs's autosave" },
+  { tool: "Read", input: { file_path: `${PROJECT}/.env.~1~` }, note: "cp --backup=numbered" },
+  { tool: "Read", input: { file_path: `${PROJECT}/deploy/id_rsa.bak` } },
+  { tool: "Read", input: { file_path: `${PROJECT}/credentials.json.bak` } },
+  { tool: "Read", input: { file_path: `${PROJECT}/certs/server.key.orig` } },
+  { tool: "Read", input: { file_path: `${PROJECT}/infra/prod.tfvars.old` } },
+  bash("cat wp-config.php~"),
+  bash("cp ~/.npmrc.bak /tmp/x"),
   // Shell scripts on disk are read for the certain ways they print a secret.
   bash("bash scripts/show-env.sh"),
   bash("sh ./scripts/show-env.sh"),
@@ -893,6 +903,12 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  // Backups of templates and of ordinary files are what they copy.
+  { tool: "Read", input: { file_path: `${PROJECT}/.env.example.bak` } },
+  { tool: "Read", input: { file_path: `${PROJECT}/README.md.bak` } },
+  { tool: "Read", input: { file_path: `${PROJECT}/notes.old` } },
+  { tool: "Read", input: { file_path: `${HOME}/.ssh/known_hosts.old` } },
+  bash("cat infra/prod.tfvars.example~"),
   // The project's own scripts load .env and take arguments; a Python script is the program's own business.
   bash("./scripts/dev.sh in.txt out.txt"),
   bash("bash scripts/dev.sh"),

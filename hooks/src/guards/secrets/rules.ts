@@ -206,12 +206,15 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
       allow ??= compileAll(config.allow);
       return firstMatch(allow, absolutePath, basename(absolutePath), relativeTo(projectDir, absolutePath)) !== undefined;
     },
-    classify(absolutePath: string): SecretMatch | undefined {
-      if (!mayMatch(absolutePath)) return undefined;
+    classify(original: string): SecretMatch | undefined {
+      if (!mayMatch(original)) return undefined;
+      allow ??= compileAll(config.allow);
+      if (firstMatch(allow, original, basename(original), relativeTo(projectDir, original))) return undefined;
+      // A backup or editor copy is judged as what it copies (`id_rsa.bak`, `.env~`, `#.env#`; `.env.example.bak` is a template's).
+      let absolutePath = original;
+      for (let i = 0; i < 3; i++) absolutePath = absolutePath.replace(/(?<=\/|^)#([^/]+)#$|(?<=[^/])(~|\.~\d+~|\.(bak|backup|old|orig|save|sav|swp|swo|tmp|copy|prev))$/i, "$1");
       const name = basename(absolutePath);
       const projectRelative = relativeTo(projectDir, absolutePath);
-      allow ??= compileAll(config.allow);
-      if (firstMatch(allow, absolutePath, name, projectRelative)) return undefined;
       for (const category of categories) {
         const entry = compiledCategory(category);
         const hit = firstMatch(entry.patterns, absolutePath, name, projectRelative);
