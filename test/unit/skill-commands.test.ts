@@ -1,6 +1,6 @@
 /** The commands a skill or command runs when the model invokes it, and the files it may come from. */
 import { describe, expect, it } from "vitest";
-import { skillCommands, skillFiles, withArguments } from "../../hooks/src/guards/secrets/skill-commands.js";
+import { agentFiles, skillCommands, skillFiles, withArguments } from "../../hooks/src/guards/secrets/skill-commands.js";
 
 describe("the commands a skill runs when invoked", () => {
   it.each([
@@ -24,6 +24,10 @@ describe("the files a skill invoked by name may come from", () => {
       "/h/.claude/commands/frontend/build.md",
     ]);
     expect(skillFiles("", ["/p/.claude"])).toEqual([]);
+  });
+
+  it("looks for a subagent's definition in each .claude folder's agents, a namespace as a subfolder", () => {
+    expect(agentFiles("team:reviewer", ["/p/.claude", "/h/.claude"])).toEqual(["/p/.claude/agents/team/reviewer.md", "/h/.claude/agents/team/reviewer.md"]);
   });
 });
 

@@ -34,6 +34,28 @@ export async function ssh(a: Analyzer, args: Arg[]): Promise<void> {
   if (remote !== "" && !remote.includes(UNKNOWN)) await a.source(remote, { vars: new Map(), cwd: undefined }, "The remote command of `ssh`");
 }
 
+/** `fly ssh console -C 'cmd'` runs cmd on a machine of the app, as ssh's remote command. Whether it did. */
+export async function flySsh(a: Analyzer, args: Arg[]): Promise<boolean> {
+  const remote = optionValues(parseOptions(args, { valueShort: "C", valueLong: ["--command"] }), "-C", "--command")[0];
+  if (remote) await a.source(remote.text, { vars: new Map(), cwd: undefined }, "The command `fly ssh console` runs");
+  return remote !== undefined;
+}
+
+/**
+ * `sops exec-env FILE 'cmd'` runs cmd with the file's secrets in its environment (judged here whole);
+ * `exec-file FILE 'cmd {}'` gives cmd the decrypted file, which a reader prints (an app given it is
+ * judged as run, with the rest of the command). Whether the command was judged whole.
+ */
+export async function sops(a: Analyzer, args: Arg[], state: State): Promise<boolean> {
+  const mode = args[0]?.text ?? "";
+  const code = /^exec-(env|file)$/.test(mode) ? args.filter((w) => !w.text.startsWith("-"))[2] : undefined;
+  if (code && mode === "exec-env") await a.source(code.text, copy(state), "The command `sops exec-env` runs");
+  else if (code && /^(cat|head|tail|less|more|bat|jq|yq|grep|awk|sed|strings|xxd|od|base64|tee)$/.test(code.text.trim().split(/\s/)[0] ?? "")) {
+    a.findings.push({ kind: "environment", what: "a secrets file decrypted", how: `\`sops exec-file\` gives \`${code.raw}\`, which prints` });
+  }
+  return code !== undefined && mode === "exec-env";
+}
+
 /** A command tmux runs in a new pane, or types into one (`send-keys 'cat .env' Enter`, read back with capture-pane). */
 export async function tmux(a: Analyzer, args: Arg[], state: State): Promise<void> {
   const sub = args.findIndex((w) => /^(new|split|respawn|run|send|display-p|popup)/.test(w.text));

@@ -5,7 +5,7 @@ import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
 import { importedSecrets, isMemoryFile } from "./memory-imports.js";
-import { skillCommands, skillFiles, withArguments } from "./skill-commands.js";
+import { agentFiles, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
 import { secretsUnder } from "./tree-search.js";
@@ -55,7 +55,7 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
   const args = stringField(call.input, "args") ?? command?.replace(/^\S+\s*/, "") ?? "";
   const dirs = [...new Set([env.ctx.projectDir, env.cwd, env.ctx.home ?? env.ctx.projectDir])].map((dir) => `${dir}/.claude`);
   const findings: Finding[] = [];
-  for (const file of agent === undefined ? skillFiles(name, dirs) : dirs.map((dir) => `${dir}/agents/${agent.replace(/:/g, "/")}.md`)) {
+  for (const file of agent === undefined ? skillFiles(name, dirs) : agentFiles(agent, dirs)) {
     const read = await env.ctx.io.readText(file).catch(() => undefined);
     const text = read === undefined || agent !== undefined ? read : withArguments(read, args, dirname(file), env.ctx.projectDir);
     for (const command of text === undefined ? [] : skillCommands(text)) {

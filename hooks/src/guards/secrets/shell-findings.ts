@@ -408,9 +408,7 @@ class ShellAnalysis implements Analyzer {
       return codeCommands.shell(this, name, args, stdinText, state, unreadable);
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
-    // `fly ssh console -C 'cmd'` runs cmd on a machine of the app, as ssh's remote command.
-    const remote = (name === "fly" || name === "flyctl") && args[0]?.text === "ssh" ? optionValues(parseOptions(args, { valueShort: "C", valueLong: ["--command"] }), "-C", "--command")[0] : undefined;
-    if (remote) return this.source(remote.text, { vars: new Map(), cwd: undefined }, "The command `fly ssh console` runs");
+    if ((name === "fly" || name === "flyctl") && args[0]?.text === "ssh" && (await codeCommands.flySsh(this, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "su" || name === "runuser") {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user"] });
@@ -422,13 +420,7 @@ class ShellAnalysis implements Analyzer {
     }
     // at and batch run the script on their stdin later, as sh would now.
     if (name === "at" || name === "batch") return codeCommands.shell(this, name, [], stdinText, state, unreadable);
-    // `sops exec-env FILE 'cmd'` runs cmd with the file's secrets in its environment; `exec-file FILE
-    // 'cmd {}'` gives cmd the decrypted file, which a reader prints (an app given it is judged as run).
-    const sops = name === "sops" && /^exec-(env|file)$/.test(args[0]?.text ?? "") ? args.filter((a) => !a.text.startsWith("-"))[2] : undefined;
-    if (sops && args[0]?.text === "exec-env") return this.source(sops.text, copy(state), "The command `sops exec-env` runs");
-    if (sops && /^(cat|head|tail|less|more|bat|jq|yq|grep|awk|sed|strings|xxd|od|base64|tee)$/.test(sops.text.trim().split(/\s/)[0] ?? "")) {
-      this.findings.push({ kind: "environment", what: "a secrets file decrypted", how: `\`sops exec-file\` gives \`${sops.raw}\`, which prints` });
-    }
+    if (name === "sops" && (await codeCommands.sops(this, args, state))) return;
     if (name === "docker" || name === "podman" || name === "kubectl" || name === "docker-compose" || name === "podman-compose") {
       await codeCommands.container(this, name, args, state);
       return;

@@ -19,6 +19,11 @@ export function skillFiles(name: string, claudeDirs: readonly string[]): string[
   return path ? claudeDirs.flatMap((dir) => [`${dir}/skills/${path}/SKILL.md`, `${dir}/commands/${path}.md`]) : [];
 }
 
+/** The files a subagent type (`reviewer`, `team:reviewer`) may be defined in, in each `.claude` folder. */
+export function agentFiles(type: string, claudeDirs: readonly string[]): string[] {
+  return claudeDirs.map((dir) => `${dir}/agents/${type.replace(/:/g, "/")}.md`);
+}
+
 /**
  * A skill's text as Claude Code runs it: `$ARGUMENTS`, `$ARGUMENTS[N]` and `$N` (0-based, words split
  * as the shell splits them) replaced by the arguments, and the placeholders for its folder and the
