@@ -14,6 +14,16 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // sed that prints, reads another file or runs a command; grep patterns that test a value.
+  bash("sed -i -n p .env"),
+  bash("sed -i 's/a/b/w /dev/stdout' .env"),
+  bash("sed -i '1r .env' README.md"),
+  bash("sed --debug -i 's/a/b/' .env"),
+  bash("sed 's/^DEBUG=.*/DEBUG=1/' .env", "without -i it prints the file"),
+  bash("grep -q 'TOKEN=sk-' .env"),
+  bash("grep -c '^TOKEN=s' .env"),
+  bash("grep -qE '^TOKEN=.+' .env"),
+  bash("grep -qw abcdef .env", "unanchored: it can match inside a value"),
   // Backup and editor copies of a secret are the secret.
   { tool: "Read", input: { file_path: `${PROJECT}/.env~` } },
   { tool: "Read", input: { file_path: `${PROJECT}/#.env#` }, note: "Emacs's autosave" },
@@ -903,6 +913,14 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  // Editing .env in place prints nothing; asking whether a variable is set tells nothing of its value.
+  bash("sed -i 's/^DEBUG=.*/DEBUG=1/' .env"),
+  bash("sed -i.bak -e 's/a/b/g' -e '/^#/d' .env"),
+  bash("sed -i '$a NEW_FLAG=1' .env"),
+  bash("sed -i '' '/^OLD_KEY=/d' .env.local"),
+  bash("grep -q '^TOKEN=' .env || echo 'TOKEN=' >> .env"),
+  bash("grep -c '^export TOKEN=' .env"),
+  bash("grep -qx '^DEBUG' .env.local && echo configured"),
   // Backups of templates and of ordinary files are what they copy.
   { tool: "Read", input: { file_path: `${PROJECT}/.env.example.bak` } },
   { tool: "Read", input: { file_path: `${PROJECT}/README.md.bak` } },

@@ -46,6 +46,44 @@ export function printsArguments(name: string, args: readonly string[]): boolean 
   return /^(https?|xh|xhs)$/.test(name) && args.some((a, i) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--print=.*H.*|--offline)$/.test(a) || (/^(-p|--print)$/.test(a) && /H/.test(args[i + 1] ?? "")));
 }
 
+/**
+ * Whether a sed command only edits its files in place (`sed -i 's/^DEBUG=0/DEBUG=1/' .env`), printing
+ * nothing: -i, and scripts made only of substitutions without the w or e flag, deletions and a/i/c
+ * text, so no `w`, `r` or `e` command writes, reads or runs anything else. Anything unknown, no.
+ */
+export function sedEditsInPlace(args: readonly string[]): boolean {
+  const scripts: string[] = [];
+  let inPlace = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (/^--in-place(=.*)?$/.test(arg)) inPlace = true;
+    else if (arg === "-e" || arg === "--expression") scripts.push(args[++i] ?? "");
+    else if (arg.startsWith("--expression=")) scripts.push(arg.slice(13));
+    else if (/^-[Ernsuz]*i/.test(arg)) inPlace = true;
+    else if (/^-[Ernsuz]+$/.test(arg)) continue;
+    else if (/^--(regexp-extended|posix|separate|null-data|follow-symlinks|unbuffered|sandbox|quiet|silent)$/.test(arg)) continue;
+    else if (arg.startsWith("-") && arg !== "-") return false;
+    else if (scripts.length === 0 && !args.slice(0, i).some((a) => a === "-e" || a === "--expression" || a.startsWith("--expression="))) scripts.push(arg);
+  }
+  return inPlace && scripts.length > 0 && scripts.every(quietSedScript);
+}
+
+const SED_ADDRESS = String.raw`(?:\d+|\$|/(?:\\.|[^\\/\n])*/I?)`;
+const SED_COMMAND = new RegExp(
+  String.raw`\s*(?:${SED_ADDRESS}(?:,${SED_ADDRESS})?!?\s*)?(?:s([^\\\n\w\s])(?:\\.|(?!\1)[^\\\n])*\1(?:\\.|(?!\1)[^\\\n])*\1[gpiImM0-9]*|d|[aic]\\?[^\n]*)\s*(?:[;\n]|$)`,
+  "y",
+);
+
+/** A sed script of substitutions, deletions and a/i/c text only. */
+function quietSedScript(script: string): boolean {
+  SED_COMMAND.lastIndex = 0;
+  while (SED_COMMAND.lastIndex < script.length) {
+    const at = SED_COMMAND.lastIndex;
+    if (!SED_COMMAND.test(script) || SED_COMMAND.lastIndex === at) return false;
+  }
+  return true;
+}
+
 /** git subcommands that name files without printing their contents. */
 export const GIT_NON_READING = new Set([
   "add", "rm", "mv", "check-ignore", "status", "ls-files", "restore", "checkout", "switch", "reset", "update-index",

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, opensslPrintsInput, printsArguments, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, opensslPrintsInput, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -455,6 +455,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
     if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
+    if (name === "sed" && sedEditsInPlace(args.map((a) => a.text))) return;
     if (NON_READING.has(name)) {
       // `wc --files0-from=F` and `du --files0-from=F` read names from F and print the ones not found.
       for (const [i, arg] of args.entries()) {

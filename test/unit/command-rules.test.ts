@@ -1,0 +1,67 @@
+/** The secret guard's pure rules about what a command prints: sed in place, openssl, HTTP clients. */
+import { describe, expect, it } from "vitest";
+import { opensslPrintsInput, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
+
+describe("sed that only edits its files in place", () => {
+  it.each([
+    [["-i", "s/^DEBUG=.*/DEBUG=1/", ".env"]],
+    [["-i.bak", "s/a/b/", ".env"]],
+    [["-i", "-e", "s/a/b/g", "-e", "/^#/d", ".env"]],
+    [["-i", "$a NEW=1", ".env"]],
+    [["-i", "s|a|b|; s/x/y/", ".env"]],
+    [["-Ei", "s/(a)/\\1b/", ".env"]],
+    [["-i", "", "s/a/b/", ".env"]],
+    [["--in-place", "3d", ".env"]],
+    [["-i", "/^API_KEY=/c API_KEY=new", ".env"]],
+    [["--in-place=.orig", "--expression=s/a/b/", ".env"]],
+  ])("edits in place: sed %j", (args) => {
+    expect(sedEditsInPlace(args)).toBe(true);
+  });
+
+  it.each([
+    [["-i", "-n", "p", ".env"]],
+    [["-i", "s/a/b/w /dev/stdout", ".env"]],
+    [["-i", "s/a/b/e", ".env"]],
+    [["-i", "r .env", "notes.txt"]],
+    [["-i", "1e cat .env", "x"]],
+    [["s/a/b/", ".env"]],
+    [["-n", "p", ".env"]],
+    [["-i", "-f", "script.sed", ".env"]],
+    [["--debug", "-i", "s/a/b/", ".env"]],
+    [["-i", "w out", ".env"]],
+    [["-i", "s/a/b/;w /dev/stderr", ".env"]],
+    [["-i", "$a x\nw /dev/stdout", ".env"]],
+    [["-i", "y/abc/xyz/", ".env"]],
+  ])("may print, read or run: sed %j", (args) => {
+    expect(sedEditsInPlace(args)).toBe(false);
+  });
+});
+
+describe("openssl subcommands and the keys they print", () => {
+  it.each([["req", "-new", "-key", "k.pem"], ["x509", "-in", "c.pem", "-noout", "-dates"], ["s_client", "-key", "k.pem"], ["dgst", "-sign", "k.pem"], ["genrsa", "-out", "k.pem"], ["rsa", "-in", "k.pem", "-pubout"], ["rsa", "-in", "k.pem", "-noout", "-check"]])(
+    "prints no key: openssl %s …",
+    (...args) => {
+      expect(opensslPrintsInput(args)).toBe(false);
+    },
+  );
+
+  it.each([["rsa", "-in", "k.pem"], ["rsa", "-in", "k.pem", "-noout", "-text"], ["pkey", "-in", "k.pem"], ["asn1parse", "-in", "k.pem"], ["base64", "-in", ".env"], ["enc", "-d", "-in", "s.enc"], ["pkcs12", "-in", "k.p12", "-nodes"], []])(
+    "may print what it reads: openssl %s …",
+    (...args) => {
+      expect(opensslPrintsInput(args)).toBe(true);
+    },
+  );
+});
+
+describe("commands that print their own arguments", () => {
+  it.each([["echo", ["x"]], ["printf", ["%s", "x"]], ["curl", ["-v", "u"]], ["curl", ["-sSv", "u"]], ["curl", ["--trace-ascii", "-", "u"]], ["wget", ["--debug", "u"]], ["http", ["-v", "u"]], ["xh", ["--print=HB", "u"]], ["http", ["-p", "Hh", "u"]]])(
+    "%s %j shows its arguments",
+    (name, args) => {
+      expect(printsArguments(name, args)).toBe(true);
+    },
+  );
+
+  it.each([["curl", ["-sS", "u"]], ["curl", ["-o", "out", "u"]], ["wget", ["-q", "u"]], ["http", ["u", "Authorization:x"]], ["ls", ["-v"]]])("%s %j does not", (name, args) => {
+    expect(printsArguments(name, args)).toBe(false);
+  });
+});
