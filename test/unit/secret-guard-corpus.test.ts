@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
 import { ALLOW, DENY, type GuardCase } from "../corpus/secret-guard-cases.js";
-import { call, fixtureContext } from "../corpus/fixture.js";
+import { PROJECT, call, fixtureContext } from "../corpus/fixture.js";
 
 function label(c: GuardCase): string {
   const subject = typeof c.input.command === "string" ? c.input.command : JSON.stringify(c.input);
@@ -35,5 +35,16 @@ describe("secret guard corpus", () => {
       const verdict = await decide(c);
       expect(verdict.action === "deny" ? verdict.reason : "pass").toBe("pass");
     });
+  });
+});
+
+describe("the way a refused edit of .env is told to take", () => {
+  it("names a sed in place and an appended line, and both pass", async () => {
+    const refused = await decide({ tool: "Edit", input: { file_path: `${PROJECT}/.env`, old_string: "DEBUG=0", new_string: "DEBUG=1" } });
+    expect(refused.action).toBe("deny");
+    const reason = refused.action === "deny" ? refused.reason : "";
+    const advised = [...reason.matchAll(/`((?:sed|echo) [^`]+)`/g)].map((m) => m[1] as string);
+    expect(advised).toHaveLength(2);
+    for (const command of advised) expect((await decide({ tool: "Bash", input: { command: command.replace("NAME=value", "DEBUG=1").replace("NAME=", "DEBUG=") } })).action).toBe("pass");
   });
 });
