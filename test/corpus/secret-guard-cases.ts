@@ -14,6 +14,13 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // MCP tools that run a command or code are judged as Bash and inline code are.
+  { tool: "mcp__desktop-commander__execute_command", input: { command: "cat .env" } },
+  { tool: "mcp__shell__run", input: { cmd: "grep -r TOKEN ." } },
+  { tool: "mcp__terminal__run", input: { command: "env" } },
+  { tool: "mcp__jupyter__execute_code", input: { code: "print(open('.env').read())" } },
+  { tool: "mcp__python__run_python", input: { code: "import os; print(os.environ)" } },
+  { tool: "mcp__ssh__exec", input: { host: "prod", command: "cat ~/.aws/credentials" } },
   // sed that prints, reads another file or runs a command; grep patterns that test a value.
   bash("sed -i -n p .env"),
   bash("sed -i 's/a/b/w /dev/stdout' .env"),
@@ -913,6 +920,10 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  { tool: "mcp__terminal__exec", input: { command: "ls -la" } },
+  { tool: "mcp__desktop-commander__execute_command", input: { command: "npm test" } },
+  { tool: "mcp__redis__command", input: { command: "GET session" } },
+  { tool: "mcp__jupyter__execute_code", input: { code: "import pandas as pd; print(pd.__version__)" } },
   // Editing .env in place prints nothing; asking whether a variable is set tells nothing of its value.
   bash("sed -i 's/^DEBUG=.*/DEBUG=1/' .env"),
   bash("sed -i.bak -e 's/a/b/g' -e '/^#/d' .env"),

@@ -129,26 +129,33 @@ function looksLikePath(value: string): boolean {
   return /^[~./]/.test(value) || value.includes("/") || /^[\w.-]+$/.test(value) || value.startsWith("file://");
 }
 
-/** Any other tool (MCP tools, new tools): string values that look like paths are checked as files. */
+/**
+ * Any other tool (MCP tools, new tools): string values that look like paths are checked as files, and
+ * a command or code it is given to run (an MCP server's `execute_command`, `run_python`) as Bash's
+ * command or inline code.
+ */
 async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
   const candidates: string[] = [];
+  const runs: Array<Promise<Finding[]>> = [];
   let tooDeep = false;
-  const visit = (value: unknown, depth: number) => {
+  const visit = (value: unknown, depth: number, key = "") => {
     if (depth > MAX_INPUT_DEPTH) {
       tooDeep = true;
       return;
     }
     if (typeof value === "string") {
+      if (/^(command|cmd|command_?line|shell_command|script)$/i.test(key)) runs.push(analyzeShellCommand(value, env));
+      else if (/^(code|source|python|javascript)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
       if (looksLikePath(value)) candidates.push(value.startsWith("file://") ? decodeURIComponent(value.slice(7)) : value);
     } else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
-    else if (value && typeof value === "object") for (const item of Object.values(value)) visit(item, depth + 1);
+    else if (value && typeof value === "object") for (const [name, item] of Object.entries(value)) visit(item, depth + 1, name);
   };
   visit(call.input, 0);
   if (tooDeep) return [{ kind: "unchecked", what: `has an input nested deeper than ${MAX_INPUT_DEPTH} levels, too deep to check for file paths`, how: `This ${call.tool} call` }];
   if (candidates.length > MAX_PATH_CANDIDATES) {
     return [{ kind: "unchecked", what: `names more than ${MAX_PATH_CANDIDATES} possible file paths, too many to check`, how: `This ${call.tool} call` }];
   }
-  const findings: Finding[] = [];
+  const findings: Finding[] = (await Promise.all(runs)).flat();
   for (const candidate of new Set(candidates)) {
     const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(candidate, env.cwd, env.ctx.home), true);
     if (hit) findings.push({ kind: "file", hit, how: `This ${call.tool} call names` });
