@@ -43,7 +43,7 @@ export function printsArguments(name: string, args: readonly string[]): boolean 
   if (name === "echo" || name === "printf" || name === "print") return true;
   if (name === "curl") return args.some((a) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--trace(-ascii)?(=.*)?)$/.test(a));
   if (name === "wget") return args.some((a) => /^(-d|--debug)$/.test(a));
-  return /^(https?|xh|xhs)$/.test(name) && args.some((a, i) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--print=.*H.*|--offline)$/.test(a) || (/^(-p|--print)$/.test(a) && /H/.test(args[i + 1] ?? "")));
+  return (name === "http" || name === "https" || name === "xh" || name === "xhs") && args.some((a, i) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--print=.*H.*|--offline)$/.test(a) || (/^(-p|--print)$/.test(a) && /H/.test(args[i + 1] ?? "")));
 }
 
 /**

@@ -54,7 +54,7 @@ class ShellAnalysis implements Analyzer {
   private traced: boolean | undefined;
   /** Whether the command turns on `set -x` (or runs `bash -x`): the shell then prints each command with its words expanded. */
   private xtrace(): boolean {
-    return (this.traced ??= XTRACE.test(this.text));
+    return (this.traced ??= this.text.includes("x") && XTRACE.test(this.text));
   }
 
   secret(name: string): boolean {
@@ -201,9 +201,10 @@ class ShellAnalysis implements Analyzer {
       if (name && hiddenText(word, this.scope(state))) this.hiding.add(name);
     }
     const head = command.words[0]?.raw ?? "";
-    const shown = this.xtrace() || printsArguments(basename(head), command.words.map((w) => w.raw));
-    for (const [i, word] of command.words.entries()) await this.capture(word, state, i > 0 && !shown && captureInto(head, word, command.words[i - 1] as Word));
-    for (const assign of command.assigns) await this.capture(assign.value, state, assign.name);
+    // Where a word keeps its `$(…)` is worked out only for one that printed a secret into it (rare).
+    const shown = () => this.xtrace() || printsArguments(basename(head), command.words.map((w) => w.raw));
+    for (const [i, word] of command.words.entries()) await this.capture(word, state, () => i > 0 && !shown() && captureInto(head, word, command.words[i - 1] as Word));
+    for (const assign of command.assigns) await this.capture(assign.value, state, () => assign.name);
     for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
     const argv = command.words.flatMap((word) => this.expand(word, state));
     if (argv.length === 0) {
@@ -226,10 +227,12 @@ class ShellAnalysis implements Analyzer {
    * (`-H "Authorization: Bearer $(gcloud auth print-access-token)"`, `-p $(aws ecr get-login-password)`).
    * Not under `set -x`, which prints every command with its words expanded.
    */
-  private async capture(word: Word | undefined, state: State, into: string | boolean): Promise<void> {
+  private async capture(word: Word | undefined, state: State, keeper: () => string | boolean): Promise<void> {
     const before = this.findings.length;
     await this.nested([word], state);
-    if (!into || !word || this.findings.length === before || this.xtrace() || !capturedWhole(word)) return;
+    if (!word || this.findings.length === before) return;
+    const into = keeper();
+    if (!into || this.xtrace() || !capturedWhole(word)) return;
     if (this.findings.slice(before).some((f) => f.kind !== "environment")) return;
     this.findings.splice(before);
     if (typeof into === "string") this.captured.add(into);
@@ -592,12 +595,12 @@ class ShellAnalysis implements Analyzer {
   }
 
   async readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec): Promise<void> {
-    const loads = args.filter((arg) => LOADS.test(arg.text)).map((arg) => arg.text);
+    const loads = args.filter((arg) => arg.text.startsWith("--") && LOADS.test(arg.text)).map((arg) => arg.text);
     const parsed = parseOptions(args, { ...spec, valueLong: [...(spec?.valueLong ?? []), ...loads] });
     // `kubectl create secret … --from-env-file=.env -o yaml` prints what it made of the file.
     const printsResult = args.some((arg) => arg.text.startsWith("-o") || arg.text.startsWith("--output"));
     for (const option of parsed.options) {
-      if (LOADS.test(option.name) && !printsResult) continue;
+      if (option.name.startsWith("--") && LOADS.test(option.name) && !printsResult) continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
         await this.file(stripAt(option.value), state, how);
       }
