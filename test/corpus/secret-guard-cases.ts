@@ -14,6 +14,12 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // kubectl output formats that print a secret's data, or its last applied configuration.
+  bash("kubectl get secret app -o jsonpath='{.data.password}'"),
+  bash("kubectl get secret app -o jsonpath='{.metadata.annotations}'"),
+  bash("kubectl get secrets -o=jsonpath='{.items[*]}'"),
+  bash("kubectl get secret app -ojsonpath='{..}'"),
+  bash("mise set -E prod"),
   // MCP tools that run a command or code are judged as Bash and inline code are.
   { tool: "mcp__desktop-commander__execute_command", input: { command: "cat .env" } },
   { tool: "mcp__shell__run", input: { cmd: "grep -r TOKEN ." } },
@@ -920,6 +926,11 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  // kubectl listings of secrets' names and types.
+  bash("kubectl get secrets -o name"),
+  bash("kubectl get secret app --output wide"),
+  bash("kubectl get secrets -o jsonpath='{.items[*].metadata.name}'"),
+  bash("kubectl get secrets -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.type}{\"\\n\"}{end}'"),
   { tool: "mcp__terminal__exec", input: { command: "ls -la" } },
   { tool: "mcp__desktop-commander__execute_command", input: { command: "npm test" } },
   { tool: "mcp__redis__command", input: { command: "GET session" } },

@@ -289,6 +289,8 @@ export const COMPOSE_VALUE_OPTIONS = ["-f", "--file", "-p", "--project-name", "-
 
 const COMPOSE_CONFIG_NAMES_ONLY = /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/;
 
+const KUBECTL_NAMES = /^(-o=?|--output=)(wide|name|jsonpath=([^.@]|range \.items\[\*\]|(\.items\[\*\])?(\.metadata\.(name|namespace|uid|creationTimestamp)|\.type)\b)*)$/;
+
 /** A command whose job is to print a credential, and what it prints. */
 export interface CredentialCommand {
   argv: string[];
@@ -349,9 +351,11 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["kubectl", "set", "env"], requires: /^--(list|resolve)$/, what: "a workload's environment variables" },
         { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "cluster credentials" },
-        // Only an output format prints the values; the default table lists names, types and counts.
-        { argv: ["kubectl", "get", "secret"], requires: /^(-o|--output)/, unless: /^(-o=?|--output=)(wide|name)$/, what: "Kubernetes secrets" },
-        { argv: ["kubectl", "get", "secrets"], requires: /^(-o|--output)/, unless: /^(-o=?|--output=)(wide|name)$/, what: "Kubernetes secrets" },
+        // Only an output format prints the values; the default table lists names, types and counts, and
+        // so do `-o name`, `-o wide` and a jsonpath of names and types (not annotations: the last applied
+        // configuration holds the data).
+        { argv: ["kubectl", "get", "secret"], requires: /^(-o|--output)/, unless: KUBECTL_NAMES, what: "Kubernetes secrets" },
+        { argv: ["kubectl", "get", "secrets"], requires: /^(-o|--output)/, unless: KUBECTL_NAMES, what: "Kubernetes secrets" },
       ];
     case "git":
       return [
@@ -492,7 +496,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "mise":
       return [
         { argv: ["mise", "env"], what: "the variables mise sets, secrets in its config included" },
-        { argv: ["mise", "set"], unless: /=/, what: "the variables mise sets" },
+        { argv: ["mise", "set"], unless: /^[A-Za-z_]\w*=/, what: "the variables mise sets" },
       ];
     case "infisical":
       return [

@@ -785,7 +785,8 @@ function credentialCommand(argv: Arg[]): string | undefined {
   for (const entry of credentialCommandsOf(head.startsWith("docker-credential-") ? "git" : head)) {
     if (!follows(entry.argv.slice(1))) continue;
     if (entry.requires && !words.slice(1).some((w) => (entry.requires as RegExp).test(w))) continue;
-    if (entry.unless && words.slice(1).some((w) => (entry.unless as RegExp).test(w))) continue;
+    // An option and its value are tested glued too: `-o name` as `-o=name`.
+    if (entry.unless && words.slice(1).some((w, i) => (entry.unless as RegExp).test(w) || (w.startsWith("-") && (entry.unless as RegExp).test(`${w}=${words[i + 2]}`)))) continue;
     return `prints ${entry.what}`;
   }
   if (head.startsWith("docker-credential-") && words.includes("get")) return "prints stored registry credentials";
