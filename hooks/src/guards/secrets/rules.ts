@@ -212,7 +212,9 @@ export function buildRules({ config, home, projectDir }: RuleOptions): SecretRul
       if (firstMatch(allow, original, basename(original), relativeTo(projectDir, original))) return undefined;
       // A backup or editor copy is judged as what it copies (`id_rsa.bak`, `.env~`, `#.env#`; `.env.example.bak` is a template's).
       let absolutePath = original;
-      for (let i = 0; i < 3; i++) absolutePath = absolutePath.replace(/(?<=\/|^)#([^/]+)#$|(?<=[^/])(~|\.~\d+~|\.(bak|backup|old|orig|save|sav|swp|swo|tmp|copy|prev))$/i, "$1");
+      // Looked at by its last character and extension first: a cold process compiles a RegExp on first use.
+      const copy = original.endsWith("~") || original.endsWith("#") || " bak backup old orig save sav swp swo tmp copy prev ".includes(` ${original.slice(original.lastIndexOf(".") + 1).toLowerCase()} `);
+      for (let i = 0; copy && i < 3; i++) absolutePath = absolutePath.replace(/(?<=\/|^)#([^/]+)#$|(?<=[^/])(~|\.~\d+~|\.(bak|backup|old|orig|save|sav|swp|swo|tmp|copy|prev))$/i, "$1");
       const name = basename(absolutePath);
       const projectRelative = relativeTo(projectDir, absolutePath);
       for (const category of categories) {
