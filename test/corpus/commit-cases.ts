@@ -11,6 +11,9 @@ export const dq = (text: string) => `"${text.replace(/["\\$`]/g, "\\$&")}"`;
 const m = (message: string) => `git commit -m ${dq(message)}`;
 
 export const BLOCK: string[] = [
+  // Claude Code's attribution line and a trailer are no body.
+  heredocM("Fix the login redirect loop\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>"),
+  m("Fix the login redirect loop\n\nGenerated with Claude Code"),
   // Conventional types in disguise: capitalised, or without the space.
   `git commit -m "Fix: the login redirect loop" -m "It used the stale session cookie."`,
   `git commit -m "Feat(auth): add login" -m "Users can now sign in with email."`,
@@ -153,6 +156,8 @@ export const BLOCK: string[] = [
 ];
 
 export const PASS: string[] = [
+  heredocM("Fix the login redirect loop\n\nThe redirect read the stale session cookie; it now reads the fresh one.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>"),
+  m("Document what the generator emits\n\nGenerated files now carry a header, so people stop editing them by hand."),
   // A capitalised area before a colon is not a type.
   `git commit -m "README: document the install steps" -m "People asked how to install it from a clone."`,
   `git commit -m "Fixture: add a tracked .env case" -m "The corpus lacked a repository that commits one."`,

@@ -74,8 +74,9 @@ export function checkMessage(message: string, config: ShipshapeConfig["commit"])
     violations.push({ rule: `the summary is ${length} characters; the limit is ${config.summaryMaxLength}`, line: summary });
   }
   if (!separated) violations.push({ rule: "the summary must be followed by a blank line before the body", line: message.split("\n")[1] });
-  if (config.requireBody && body.length === 0) {
-    violations.push({ rule: "there is no body: after a blank line, add at least one paragraph that says what changed and why (trailers such as Co-Authored-By do not count)" });
+  // Claude Code's attribution line (`🤖 Generated with [Claude Code](…)`) says who, not what or why.
+  if (config.requireBody && body.every((paragraph) => /^(\p{Extended_Pictographic}\s*)?Generated (with|by) \S[^\n]*$/u.test(paragraph))) {
+    violations.push({ rule: "there is no body: after a blank line, add at least one paragraph that says what changed and why (trailers such as Co-Authored-By and a \"Generated with\" line do not count)" });
   }
   return violations;
 }
