@@ -65,7 +65,8 @@ export function fixtureIO() {
       [`${PROJECT}/ci/relaxed-settings.json`]: '{ "disableAllHooks": true }',
       [`${PROJECT}/ci/team-settings.json`]: '{ "model": "opus" }',
       [`${PROJECT}/.env.local`]: secretish,
-      [`${PROJECT}/.env.production`]: secretish,
+      // Not all plain assignments: sourcing it would run `def` and print it in the error.
+      [`${PROJECT}/.env.production`]: "TOKEN=abc def\n",
       [`${PROJECT}/.env.example`]: "TOKEN=\n",
       [`${PROJECT}/.env.sample`]: "TOKEN=\n",
       [`${PROJECT}/.env.template`]: "TOKEN=\n",

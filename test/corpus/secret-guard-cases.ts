@@ -624,8 +624,13 @@ export const DENY: GuardCase[] = [
   bash("find . -type f -exec grep TOKEN {} +"),
   bash("find . -type f -exec grep -i --line-number token {} +"),
   bash("xargs -a .env echo"),
-  bash("source .env"),
-  bash(". ./.env"),
+  // Sourcing a dotenv file the shell would not read as plain assignments, or then printing what it set.
+  bash("source .env.production"),
+  bash(". ./.env.production && npm start"),
+  bash("source .env; echo $TOKEN"),
+  bash("set -a; . ./.env; set +a; printenv TOKEN"),
+  bash("set -x; source .env"),
+  bash("source config/.env && node -e 'console.log(process.env.TOKEN)'"),
   // Interpreters.
   bash("python3 -c \"print(open('.env').read())\""),
   bash("python -c 'import os; print(open(os.path.expanduser(\"~/.ssh/id_rsa\")).read())'"),
@@ -926,6 +931,11 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  // A dotenv file of plain assignments, sourced to load it, prints nothing.
+  bash("source .env"),
+  bash(". ./.env"),
+  bash("source .env && npm start"),
+  bash("set -a; . ./.env; set +a; python3 manage.py migrate"),
   // kubectl listings of secrets' names and types.
   bash("kubectl get secrets -o name"),
   bash("kubectl get secret app --output wide"),

@@ -1,6 +1,6 @@
 /** The secret guard's pure rules about what a command prints: sed in place, openssl, HTTP clients. */
 import { describe, expect, it } from "vitest";
-import { opensslPrintsInput, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
+import { opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
 
 describe("sed that only edits its files in place", () => {
   it.each([
@@ -63,5 +63,29 @@ describe("commands that print their own arguments", () => {
 
   it.each([["curl", ["-sS", "u"]], ["curl", ["-o", "out", "u"]], ["wget", ["-q", "u"]], ["http", ["u", "Authorization:x"]], ["ls", ["-v"]]])("%s %j does not", (name, args) => {
     expect(printsArguments(name, args)).toBe(false);
+  });
+});
+
+describe("dotenv files the shell can source without printing", () => {
+  it.each([
+    ["TOKEN=abc123\n", ["TOKEN"]],
+    ["# comment\n\nexport DB=\"postgres://u:p@h/db\"\nURL=${DB}/x\nQ='a b'\n", ["DB", "URL", "Q"]],
+    ["KEY=abc#def  # note\r\n", ["KEY"]],
+    ["EMPTY=\n", ["EMPTY"]],
+  ])("%j sets %j", (text, names) => {
+    expect(plainAssignments(text)).toEqual(names);
+  });
+
+  it.each([
+    "TOKEN=abc def\n",
+    'KEY="-----BEGIN\nxyz\n-----END"\n',
+    "KEY=$(cat /etc/passwd)\n",
+    'KEY="a$(id)"\n',
+    "KEY=`id`\n",
+    "not an assignment\n",
+    "KEY=a;echo b\n",
+    "[default]\naws_access_key_id=x\n",
+  ])("%j would run or print something", (text) => {
+    expect(plainAssignments(text)).toBeUndefined();
   });
 });

@@ -84,6 +84,23 @@ function quietSedScript(script: string): boolean {
   return true;
 }
 
+/**
+ * The variable names of a dotenv file whose every line the shell reads as a plain assignment or a
+ * comment, so that sourcing it prints nothing; undefined when any line is something else (an unquoted
+ * space, a `$(…)`, a value over several lines), which the shell would run, printing it in the error.
+ */
+export function plainAssignments(text: string): string[] | undefined {
+  const names: string[] = [];
+  for (const line of text.split("\n")) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_]\w*)=(?:'[^']*'|"(?:[^"\\$`]|\\.|\$\{?\w+\}?)*"|(?:[^\s'"`$\\;&|<>()]|\$\{?\w+\}?)*)(?:\s+#.*)?$/.exec(trimmed);
+    if (!m) return undefined;
+    names.push(m[1] as string);
+  }
+  return names;
+}
+
 /** git subcommands that name files without printing their contents. */
 export const GIT_NON_READING = new Set([
   "add", "rm", "mv", "check-ignore", "status", "ls-files", "restore", "checkout", "switch", "reset", "update-index",

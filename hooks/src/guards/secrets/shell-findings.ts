@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, opensslPrintsInput, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -239,6 +239,22 @@ class ShellAnalysis implements Analyzer {
   }
 
   /**
+   * `source .env`, `set -a; . .env`: a dotenv file of plain assignments loads its variables and prints
+   * nothing; its names then count as secrets wherever printed (`echo $DB`). One with any other line
+   * would print part of a value in the shell's error, and stays refused, as under `set -x`.
+   */
+  private async loads(arg: Arg, state: State): Promise<boolean> {
+    const { io } = this.env.ctx;
+    const path = this.xtrace() ? undefined : this.absolute(arg, state);
+    const hit = path === undefined ? undefined : await secretFileAt(io, this.env.rules, path, true);
+    const real = hit?.match.category.id === "dotenv" ? (hit.realPath ?? hit.path) : undefined;
+    const info = real === undefined ? undefined : await io.stat(real);
+    const names = info && info.size <= 65536 ? plainAssignments((await io.readText(real as string)) ?? "\n$(") : undefined;
+    for (const name of names ?? []) this.captured.add(name);
+    return names !== undefined;
+  }
+
+  /**
    * A shell script run from a file already on disk (one this command wrote is read whole, as certain):
    * read for the certain ways it puts a secret on the terminal (`cat .env`, `env`, `grep -r` over
    * secrets), not for what its arguments or variables may name, nor for sourcing .env, which project
@@ -253,9 +269,15 @@ class ShellAnalysis implements Analyzer {
     // A script for bash, sh, zsh …, or one without a `#!` line, which the shell runs itself.
     if (text === undefined || text.includes("\u0000") || !/^(?!#!)|^#!\s*(\S*\/(env\s+)?)?(ba|z|k|da|mk)?sh\b/.test(text)) return;
     const before = this.findings.length;
-    await this.source(text, copy(state), `The script \`${arg.raw}\``);
     // Traced (`bash -x`, `set -x`), sourcing .env prints every assignment in it.
     const traced = this.xtrace() || XTRACE.test(text);
+    const outer = this.traced;
+    this.traced = traced;
+    try {
+      await this.source(text, copy(state), `The script \`${arg.raw}\``);
+    } finally {
+      this.traced = outer;
+    }
     for (const f of this.findings.splice(before)) {
       if (f.kind === "search" || f.kind === "environment" || (f.kind === "file" && (f.how !== "Sourcing" || traced))) this.findings.push({ ...f, how: `In the script \`${arg.raw}\`, ${f.how}` });
     }
@@ -379,7 +401,11 @@ class ShellAnalysis implements Analyzer {
       const code = this.substituted(command, args[0], state);
       if (code !== undefined) await this.source(code, copy(state), `The code \`${name}\` runs`);
       else if (args[0]) {
-        await this.file(args[0], state, "Sourcing");
+        const before = this.findings.length;
+        if (!(await this.loads(args[0], state))) await this.file(args[0], state, "Sourcing");
+        for (const f of this.findings.slice(before)) {
+          if (f.kind === "file") f.instead = "the shell runs each line, printing one that is not a plain NAME=value in its error (and `set -x` prints them all): load it without the shell (`dotenv -e .env -- <command>`, `node --env-file=.env …`), or ask the user to quote its values.";
+        }
         await this.scriptFile(args[0], state);
       }
       return;
