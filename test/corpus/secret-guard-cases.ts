@@ -14,6 +14,13 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // PowerShell given code with -Command, and PHP's views of the environment.
+  bash("pwsh -c 'Get-ChildItem env:'"),
+  bash("powershell -Command 'Get-Content .env'"),
+  bash("pwsh -NoProfile -command '$env:GITHUB_TOKEN'"),
+  bash("php -i"),
+  bash("php -r 'var_dump($_SERVER);'"),
+  bash("php -r 'phpinfo();'"),
   // kubectl output formats that print a secret's data, or its last applied configuration.
   bash("kubectl get secret app -o jsonpath='{.data.password}'"),
   bash("kubectl get secret app -o jsonpath='{.metadata.annotations}'"),
@@ -931,6 +938,11 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  bash("pwsh -NoProfile -c Get-Date"),
+  bash("powershell -Command 'Get-Content README.md'"),
+  bash("pwsh -c '$env:PATH'"),
+  bash("php -v"),
+  bash("php -r 'echo $_SERVER[\"argv\"][0];'"),
   // A dotenv file of plain assignments, sourced to load it, prints nothing.
   bash("source .env"),
   bash(". ./.env"),

@@ -352,6 +352,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "a decrypted SSM parameter" },
         { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
       ];
+    case "php":
+      return [{ argv: ["php"], requires: /^(-i|--info)$/, what: "the whole environment, in phpinfo's tables" }];
     case "az":
       return [
         { argv: ["az", "account", "get-access-token"], what: "an Azure access token" },

@@ -64,7 +64,8 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   [/%ENV\b/, "%ENV"],
   [/\bDeno\.env\.toObject\b/, "Deno.env.toObject()"],
   [/\bBun\.env\b(?!\s*[.[])/, "Bun.env"],
-  [/\$_ENV\b(?!\s*\[)/, "$_ENV"],
+  [/\$_(ENV|SERVER)\b(?!\s*\[)/, "$_ENV or $_SERVER"],
+  [/\bphpinfo\s*\(/, "phpinfo()"],
   [/\bgetenv\(\s*\)/, "getenv()"],
   [/\bENVIRON\b/, "awk's ENVIRON"],
 ]);

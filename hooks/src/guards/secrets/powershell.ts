@@ -49,6 +49,12 @@ export function encodedCommand(args: readonly string[]): string | null | undefin
   }
 }
 
+/** `pwsh -Command …` (`-c`, or any prefix PowerShell accepts): the rest of the line is PowerShell code. */
+export function commandArgument(args: readonly string[]): string | undefined {
+  const at = args.findIndex((a) => /^-(c|co|com|comm|comma|comman|command|commandwithargs|cwa)$/i.test(a));
+  return at === -1 ? undefined : args.slice(at + 1).join(" ");
+}
+
 /** `".e" + "nv"`: adjacent string literals joined, as PowerShell evaluates them. */
 function joinLiterals(text: string): string {
   let joined = text;

@@ -11,7 +11,7 @@ import * as transferCommands from "./commands-transfer.js";
 import { expandGlob } from "./fs-glob.js";
 import type { GuardEnv } from "./guard.js";
 import { optionValues, parseOptions, type OptionSpec, readerOptions } from "./options.js";
-import { analyzePowerShellText, encodedCommand } from "./powershell.js";
+import { analyzePowerShellText, commandArgument, encodedCommand } from "./powershell.js";
 import type { Finding } from "./refusal.js";
 import { importedSecrets } from "./memory-imports.js";
 import { secretFileAt } from "./secret-files.js";
@@ -459,6 +459,11 @@ class ShellAnalysis implements Analyzer {
     if (encoded === null) this.findings.push(hiddenCode(`\`${name} -EncodedCommand\``, "does not decode"));
     else if (encoded !== undefined) this.findings.push(...(await analyzePowerShell(encoded, this.env)));
     if (encoded !== undefined) return;
+    // `pwsh -c 'Get-ChildItem env:'`: PowerShell code, judged as the PowerShell tool's.
+    const code = POWERSHELL.test(name) ? commandArgument(args.map((a) => a.text)) : undefined;
+    if (code?.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: code, how: `\`${name} -Command\` runs` });
+    else if (code !== undefined) this.findings.push(...(await analyzePowerShell(code, this.env)));
+    if (code !== undefined) return;
     const interpreter = interpreters().find((entry) => entry.pattern.test(name));
     if (interpreter) {
       // `python3 <(echo …)`: a script (or a file its code reads) from a process substitution.
