@@ -41,6 +41,35 @@ describe("secret guard in a real Claude Code session", () => {
     expect(ordinary?.text).toContain("export const x = 1;");
   }, 120_000);
 
+  it("refuses a helper script written in one call and run in the next, and runs one that loads .env", async () => {
+    // Before shipshape read scripts from disk, `bash show.sh` after a Write of `cat .env` passed (only
+    // a script written in the same command line was read).
+    const project = scratchDir("guard-script");
+    const session = await runClaude({
+      project,
+      prompt: "check the configuration",
+      files: { ".env": "API_TOKEN=sk-live-321\n", "dev.sh": "#!/usr/bin/env bash\nset -a; . ./.env; set +a\necho \"started with ${#API_TOKEN} characters\"\n" },
+      script: [
+        { toolUse: { name: "Write", input: { file_path: `${project}/show.sh`, content: "#!/bin/sh\ncat .env\n" } } },
+        { toolUse: { name: "Bash", input: { command: "bash show.sh" } } },
+        { toolUse: { name: "Bash", input: { command: "bash dev.sh" } } },
+        { toolUse: { name: "Bash", input: { command: "source .env && echo loaded" } } },
+        { text: "done" },
+      ],
+      allowedTools: ["Write", "Bash"],
+    });
+    expect(session.exitCode, session.stderr).toBe(0);
+    expect(JSON.stringify(session.api.conversation())).not.toContain("sk-live-321");
+    const [write, helper, dev, sourced] = toolResults(session.api);
+    expect(write?.isError).toBe(false);
+    expect(helper?.isError).toBe(true);
+    expect(helper?.text).toContain("In the script `show.sh`, `cat` reads");
+    expect(dev?.isError).toBe(false);
+    expect(dev?.text).toContain("started with 11 characters");
+    expect(sourced?.isError).toBe(false);
+    expect(sourced?.text).toContain("loaded");
+  }, 120_000);
+
   it("denies a skill whose !`command` reads .env, and runs one whose command reads nothing secret", async () => {
     // Claude Code runs a skill's !`command` lines when the model invokes it, with no tool call of their
     // own: without shipshape (measured) the .env below reached the model as the skill's text.
