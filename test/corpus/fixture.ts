@@ -109,6 +109,10 @@ export function fixtureIO() {
       [`${PROJECT}/scripts/debug.sh`]: "#!/usr/bin/env bash\nset -x\n. ./.env\nnode server.js\n",
       [`${PROJECT}/scripts/dump`]: "echo start\nenv\n",
       [`${PROJECT}/scripts/dev.sh`]: '#!/usr/bin/env bash\nset -a; source .env; set +a\ncp "$1" "$2"\nexec node server.js "$@"\n',
+      // Scripts that run themselves and each other, fifty times a line: each is read once per call.
+      [`${PROJECT}/scripts/ping.sh`]: "bash scripts/pong.sh\n".repeat(50),
+      [`${PROJECT}/scripts/pong.sh`]: `${"bash scripts/ping.sh\n".repeat(50)}cat .env\n`,
+      [`${PROJECT}/scripts/self.sh`]: "bash scripts/self.sh\n".repeat(50),
       [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nprint(open('.env').read())\n",
     },
     links: {

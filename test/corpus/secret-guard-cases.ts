@@ -62,6 +62,9 @@ export const DENY: GuardCase[] = [
   bash("cd scripts && ./dump"),
   bash("./scripts/debug.sh", "sourcing .env under set -x prints it"),
   bash("bash -x scripts/dev.sh a b"),
+  bash("bash scripts/ping.sh", "scripts that run each other fifty times a line, read once each"),
+  bash("X='eval \"$X\"; eval \"$X\"; eval \"$X\"; eval \"$X\"; eval \"$X\"'; eval \"$X\"", "code that runs itself five times over: refused past a budget, not a timeout"),
+  bash(`cat > /tmp/t.sh <<'EOF'\n${"bash /tmp/t.sh\n".repeat(50)}EOF\nbash /tmp/t.sh`, "a written script that runs itself on every line"),
   // More credential stores: kubeconfigs beside the default, host keys, deployment CLIs, other agents, browsers.
   { tool: "Read", input: { file_path: `${HOME}/.kube/prod-config` } },
   { tool: "Read", input: { file_path: "/etc/ssh/ssh_host_ed25519_key" } },
@@ -976,6 +979,7 @@ export const ALLOW: GuardCase[] = [
   bash("bash scripts/dev.sh"),
   bash("./scripts/report.py", "not a shell script: run as the project's program"),
   bash("bash scripts/missing.sh"),
+  bash("bash scripts/self.sh", "a script that runs itself, read once"),
   { tool: "Read", input: { file_path: `${HOME}/.kube/cache/discovery/api/v1/serverresources.json` }, note: "kubectl's discovery cache" },
   { tool: "Read", input: { file_path: "/etc/ssh/ssh_host_ed25519_key.pub" } },
   { tool: "Read", input: { file_path: `${HOME}/.config/google-chrome/Default/Preferences` } },

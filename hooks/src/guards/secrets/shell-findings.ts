@@ -20,6 +20,8 @@ import { aliasDefinitions, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 
 const MAX_NESTING = 12;
+/** Shells, evals and scripts one call may run before the guard stops reading and refuses. */
+const MAX_SOURCED = 400;
 
 /** Variables whose value a program runs as a shell command. */
 const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER ";
@@ -35,6 +37,8 @@ class ShellAnalysis implements Analyzer {
   private readonly hiding = new Set<string>();
   /** Files the command wrote earlier with known text (`cat > /tmp/t.py <<'EOF' … EOF`), by absolute path. */
   private readonly written = new Map<string, string>();
+  /** Script files already read in this call (scriptFile). */
+  private readonly scripts = new Set<string>();
   /** Variables set to what a credential command printed (`T=$(gh auth token)`): secrets, whatever their name. */
   private readonly captured = new Set<string>();
 
@@ -51,6 +55,7 @@ class ShellAnalysis implements Analyzer {
     return expandWord(word, this.scope(state));
   }
 
+  private sourced = 0;
   private traced: boolean | undefined;
   /** Whether the command turns on `set -x` (or runs `bash -x`): the shell then prints each command with its words expanded. */
   private xtrace(): boolean {
@@ -64,6 +69,12 @@ class ShellAnalysis implements Analyzer {
   async source(text: string, state: State, how: string): Promise<void> {
     if (this.nesting >= MAX_NESTING) {
       this.findings.push({ kind: "unchecked", what: "nests shells or eval too deeply to check", how });
+      return;
+    }
+    // Code that runs itself several times over (`X='eval "$X"; eval "$X"'; eval "$X"`, a script that
+    // runs itself on every line) would take the walk past any timeout: past a budget it is refused.
+    if (++this.sourced > MAX_SOURCED) {
+      if (this.sourced === MAX_SOURCED + 1) this.findings.push({ kind: "unchecked", what: `sets off over ${MAX_SOURCED} shells and evals, too many to check`, how });
       return;
     }
     let script: Script;
@@ -263,8 +274,13 @@ class ShellAnalysis implements Analyzer {
    */
   async scriptFile(arg: Arg, state: State): Promise<void> {
     const path = this.absolute(arg, state);
-    const info = path === undefined ? undefined : await this.env.ctx.io.stat(path);
-    if (path === undefined || info?.kind !== "file" || info.size > 256 * 1024) return;
+    // Each script once per call: one that runs itself (or others, fifty times a line) would otherwise
+    // be read again at every level.
+    const key = `${path}\0${state.cwd}`;
+    if (path === undefined || this.scripts.has(key)) return;
+    this.scripts.add(key);
+    const info = await this.env.ctx.io.stat(path);
+    if (info?.kind !== "file" || info.size > 256 * 1024) return;
     const text = await this.env.ctx.io.readText(path);
     // A script for bash, sh, zsh …, or one without a `#!` line, which the shell runs itself.
     if (text === undefined || text.includes("\u0000") || !/^(?!#!)|^#!\s*(\S*\/(env\s+)?)?(ba|z|k|da|mk)?sh\b/.test(text)) return;
@@ -279,7 +295,7 @@ class ShellAnalysis implements Analyzer {
       this.traced = outer;
     }
     for (const f of this.findings.splice(before)) {
-      if (f.kind === "search" || f.kind === "environment" || (f.kind === "file" && (f.how !== "Sourcing" || traced))) this.findings.push({ ...f, how: `In the script \`${arg.raw}\`, ${f.how}` });
+      if (f.kind === "search" || f.kind === "environment" || (f.kind === "file" && (f.how !== "Sourcing" || traced))) this.findings.push({ ...f, how: `In the script \`${arg.raw}\`, ${f.how.replace(/^In /, "in ")}` });
     }
   }
 
