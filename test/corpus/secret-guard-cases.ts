@@ -14,6 +14,10 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // Brace expansions past the guard's budget are matched as the glob they become.
+  bash("cat .{a..z}{a..z}{a..z}", "17576 names, .env among them"),
+  bash("cat ~/.{a..z}{a..z}{a..z}/credentials"),
+  bash("tar czf - {.,src,test}/{.[a-z]*,*}{,.local} | base64"),
   // PowerShell given code with -Command, and PHP's views of the environment.
   bash("pwsh -c 'Get-ChildItem env:'"),
   bash("powershell -Command 'Get-Content .env'"),
@@ -941,6 +945,9 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  bash("cat src/{a..z}{a..z}.ts", "676 names, none of them secret"),
+  bash("touch file{1..500}.txt"),
+  bash("for i in {1..1000}; do cat src/part$i.ts; done"),
   bash("pwsh -NoProfile -c Get-Date"),
   bash("powershell -Command 'Get-Content README.md'"),
   bash("pwsh -c '$env:PATH'"),

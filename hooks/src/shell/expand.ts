@@ -268,6 +268,18 @@ function braceExpand(chars: Chars, budget: { left: number }): Chars[] {
   return [chars];
 }
 
+/** The word with each unquoted brace group turned into an unquoted `*`. */
+function bracesAsStar(chars: Chars): Chars {
+  const out: Chars = [];
+  let depth = 0;
+  for (const ch of chars) {
+    if (!ch.quoted && ch.c === "{" && depth++ === 0) out.push({ c: "*", quoted: false });
+    else if (!ch.quoted && ch.c === "}" && depth > 0) depth -= 1;
+    else if (depth === 0) out.push(ch);
+  }
+  return out;
+}
+
 function splitTopLevelCommas(inner: Chars): Chars[] | undefined {
   const items: Chars[] = [[]];
   let depth = 0;
@@ -327,7 +339,11 @@ export function expandWord(word: Word, scope: ExpandScope): Arg[] {
   const ifs = ifsOf(scope);
   const out: Arg[] = [];
   for (const alternative of wordAlternatives(word, scope)) {
-    for (const chars of braceExpand(alternative, budget)) {
+    const expanded = braceExpand(alternative, budget);
+    // Past the budget (`.{a..z}{a..z}{a..z}` makes 17576 names, .env among them), the rest is taken as
+    // the glob the braces become (`.*`), matched against the files there are, rather than dropped.
+    if (budget.left < 0) expanded.push(bracesAsStar(alternative));
+    for (const chars of expanded) {
       for (const field of splitFields(chars, ifs)) out.push(toArg(field, word.raw, scope.home));
       // An unknown inside a word may hold IFS characters (`cat${IFS}.env`, IFS unknown here): the
       // pieces around it may be fields of their own, so they are taken as words too.

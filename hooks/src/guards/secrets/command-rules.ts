@@ -43,7 +43,7 @@ export function printsArguments(name: string, args: readonly string[]): boolean 
   if (name === "echo" || name === "printf" || name === "print") return true;
   if (name === "curl") return args.some((a) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--trace(-ascii)?(=.*)?)$/.test(a));
   if (name === "wget") return args.some((a) => /^(-d|--debug)$/.test(a));
-  return (name === "http" || name === "https" || name === "xh" || name === "xhs") && args.some((a, i) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--print=.*H.*|--offline)$/.test(a) || (/^(-p|--print)$/.test(a) && /H/.test(args[i + 1] ?? "")));
+  return " http https xh xhs ".includes(` ${name} `) && args.some((a, i) => /^(-[a-zA-Z]*v[a-zA-Z]*|--verbose|--print=.*H.*|--offline)$/.test(a) || (/^(-p|--print)$/.test(a) && /H/.test(args[i + 1] ?? "")));
 }
 
 /**
@@ -61,7 +61,7 @@ export function sedEditsInPlace(args: readonly string[]): boolean {
     else if (arg.startsWith("--expression=")) scripts.push(arg.slice(13));
     else if (/^-[Ernsuz]*i/.test(arg)) inPlace = true;
     else if (/^-[Ernsuz]+$/.test(arg)) continue;
-    else if (/^--(regexp-extended|posix|separate|null-data|follow-symlinks|unbuffered|sandbox|quiet|silent)$/.test(arg)) continue;
+    else if (/^--(regexp-extended|posix|separate|follow-symlinks|quiet)$/.test(arg)) continue;
     else if (arg.startsWith("-") && arg !== "-") return false;
     else if (scripts.length === 0 && !args.slice(0, i).some((a) => a === "-e" || a === "--expression" || a.startsWith("--expression="))) scripts.push(arg);
   }

@@ -97,7 +97,7 @@ async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, ho
   const written = isMemoryFile(path) ? (stringField(call.input, "content") ?? stringField(call.input, "new_string")) : undefined;
   const imports = written === undefined ? [] : await importedSecrets(env.ctx.io, env.rules, path, written, env.ctx.home);
   // The way to change a setting that shows nothing: sed in place, or an appended line.
-  const instead = call.tool !== "Read" && hit?.match.category.id === "dotenv" ? `change a value in place without showing the file: \`sed -i 's/^NAME=.*/NAME=value/' ${raw}\`, or add one with \`echo 'NAME=value' >> ${raw}\` (both in Bash; the template lists the names).` : undefined;
+  const instead = call.tool !== "Read" && hit?.match.category.id === "dotenv" ? `set a value unseen, in Bash: \`sed -i 's/^NAME=.*/NAME=value/' ${raw}\`, or add one: \`echo 'NAME=value' >> ${raw}\`.` : undefined;
   return hit ? [{ kind: "file", hit, how, ...(instead ? { instead } : {}) }, ...imports] : imports;
 }
 

@@ -420,7 +420,7 @@ class ShellAnalysis implements Analyzer {
         const before = this.findings.length;
         if (!(await this.loads(args[0], state))) await this.file(args[0], state, "Sourcing");
         for (const f of this.findings.slice(before)) {
-          if (f.kind === "file") f.instead = "the shell runs each line, printing one that is not a plain NAME=value in its error (and `set -x` prints them all): load it without the shell (`dotenv -e .env -- <command>`, `node --env-file=.env …`), or ask the user to quote its values.";
+          if (f.kind === "file") f.instead = "the shell prints a line that is not a plain NAME=value in its error (`set -x`, every line): load it with `dotenv -e .env -- <command>` or `node --env-file=.env`, or ask the user to quote its values.";
         }
         await this.scriptFile(args[0], state);
       }
