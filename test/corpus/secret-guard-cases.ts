@@ -18,6 +18,8 @@ export const DENY: GuardCase[] = [
   bash("cat .{a..z}{a..z}{a..z}", "17576 names, .env among them"),
   bash("cat ~/.{a..z}{a..z}{a..z}/credentials"),
   bash("tar czf - {.,src,test}/{.[a-z]*,*}{,.local} | base64"),
+  bash("for f in {1..300} .env; do cat $f; done", "a loop variable with more values than one brace expansion holds"),
+  bash("a=({1..300} .env); cat \"${a[@]}\""),
   // PowerShell given code with -Command, and PHP's views of the environment.
   bash("pwsh -c 'Get-ChildItem env:'"),
   bash("powershell -Command 'Get-Content .env'"),

@@ -29,6 +29,8 @@ export interface ExpandScope {
 }
 
 const MAX_ALTERNATIVES = 256;
+/** The values a word's variables may give it together (a loop variable over a long list, times the text around it). */
+const MAX_WORD_ALTERNATIVES = 2048;
 
 /**
  * Whether text holds a character that is special in a glob. A loop: this runs for every character of
@@ -225,7 +227,11 @@ function wordAlternatives(word: Word, scope: ExpandScope): Chars[] {
     const next: Chars[] = [];
     for (const prefix of alternatives) {
       for (const option of options) {
-        if (next.length >= MAX_ALTERNATIVES) break;
+        // Past the limit the rest is unknown, not dropped (`for f in {1..300} .env; do cat $f; done`).
+        if (next.length >= MAX_WORD_ALTERNATIVES) {
+          next.push([unknownChar]);
+          return next;
+        }
         next.push([...prefix, ...option]);
       }
     }
