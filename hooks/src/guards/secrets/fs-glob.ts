@@ -1,4 +1,5 @@
 import type { HostIO } from "../../runtime/io.js";
+import { UNKNOWN } from "../../shell/expand.js";
 import { globMatch, hasGlobChars } from "./glob.js";
 
 const MAX_MATCHES = 2000;
@@ -25,7 +26,8 @@ export async function expandGlob(io: HostIO, pattern: string, dotfiles = false):
         for (const entry of entries ?? []) {
           if (!dotfiles && entry.name.startsWith(".") && !segment.startsWith(".") && !segment.startsWith("\\.")) continue;
           if (globMatch(segment, entry.name)) next.push(`${base}/${entry.name}`);
-          if (next.length >= MAX_MATCHES) break;
+          // Past the limit the rest are not looked at: an unknown path stands for them, which callers refuse.
+          if (next.length >= MAX_MATCHES) return [...next.slice(0, MAX_MATCHES), `${base}/${UNKNOWN}`];
         }
       }
     }

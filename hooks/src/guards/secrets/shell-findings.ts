@@ -605,6 +605,10 @@ class ShellAnalysis implements Analyzer {
       const matches = await expandGlob(ctx.io, pattern);
       if (matches.length > 0) {
         for (const path of matches) {
+          if (path.includes(UNKNOWN)) {
+            this.findings.push({ kind: "unchecked", what: `matches more files than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how });
+            continue;
+          }
           const hit = await secretFileAt(ctx.io, rules, toAbsolute(path, cwd, ctx.home), false);
           if (hit) this.findings.push({ kind: "file", hit, how: `${how} (through the glob \`${arg.raw}\`)` });
         }
@@ -624,7 +628,8 @@ class ShellAnalysis implements Analyzer {
     }
     const roots = arg.glob !== undefined ? await expandGlob(ctx.io, toAbsolute(arg.glob, state.cwd ?? "/", ctx.home)) : [toAbsolute(arg.text, state.cwd ?? "/", ctx.home)];
     for (const root of roots) {
-      const info = await ctx.io.stat(root);
+      const info = root.includes(UNKNOWN) ? undefined : await ctx.io.stat(root);
+      if (root.includes(UNKNOWN)) this.findings.push({ kind: "unchecked", what: `matches more folders than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how });
       if (!info) continue;
       if (info.kind !== "dir") {
         await this.file({ text: root, raw: arg.raw }, state, how);

@@ -1,0 +1,28 @@
+/**
+ * Globs and brace expansions larger than the guard looks through are refused, not cut short: the names
+ * past a limit could hold the secret (a glob over 2100 folders, the .env in the last).
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { memoryIO } from "../helpers/memory-io.js";
+
+const ROOT = "/home/dev/big";
+const files: Record<string, string> = { [`${ROOT}/d2099/.env`]: "TOKEN=x\n", [`${ROOT}/small/a/x`]: "x\n" };
+for (let i = 0; i < 2100; i++) files[`${ROOT}/d${String(i).padStart(4, "0")}/notes.txt`] = "n\n";
+
+async function decide(command: string, cwd = ROOT) {
+  const io = memoryIO({ files, env: { HOME: "/home/dev", PATH: "/usr/bin:/bin" } });
+  const verdict = await secretGuard.decide({ tool: "Bash", input: { command }, cwd, sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: cwd, home: "/home/dev" });
+  return verdict.action === "deny" ? verdict.reason : "pass";
+}
+
+describe("globs over more entries than the guard looks through", () => {
+  it.each(["cat */.env", "grep -r TOKEN */", "head -1 d*/.env"])("refuses %s, whose matches go past the limit", async (command) => {
+    expect(await decide(command)).toMatch(/matches more (files|folders) than the guard checks/);
+  });
+
+  it.each(["cat d000*/notes.txt", "ls */", "cat small/*/x"])("passes %s", async (command) => {
+    expect(await decide(command)).toBe("pass");
+  });
+});
