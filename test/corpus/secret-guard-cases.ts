@@ -14,6 +14,11 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // Windows cmd from Git Bash: `set` prints the environment, `type` prints a file.
+  bash("cmd.exe /c set"),
+  bash("cmd //c set"),
+  bash("cmd /c \"type .env\""),
+  bash("cmd /c echo %GITHUB_TOKEN%"),
   // Brace expansions past the guard's budget are matched as the glob they become.
   bash("cat .{a..z}{a..z}{a..z}", "17576 names, .env among them"),
   bash("cat ~/.{a..z}{a..z}{a..z}/credentials"),
@@ -947,6 +952,9 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  bash("cmd /c dir"),
+  bash("cmd /c \"type README.md\""),
+  bash("cmd /c \"set NODE_ENV=test && npm test\""),
   bash("cat src/{a..z}{a..z}.ts", "676 names, none of them secret"),
   bash("touch file{1..500}.txt"),
   bash("for i in {1..1000}; do cat src/part$i.ts; done"),

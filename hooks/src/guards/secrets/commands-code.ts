@@ -56,6 +56,17 @@ export async function sops(a: Analyzer, args: Arg[], state: State): Promise<bool
   return code !== undefined && mode === "exec-env";
 }
 
+/**
+ * `cmd /c type .env` (Windows; `cmd //c` from Git Bash): read as the shell line it matches, with
+ * `type` and `more` as cat, `%NAME%` as `$NAME`, and a bare `set` printing the environment as bash's does.
+ */
+export async function cmd(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const at = args.findIndex((w) => /^\/\/?[ck]$/i.test(w.text));
+  const line = at === -1 ? "" : args.slice(at + 1).map((w) => w.text).join(" ");
+  if (line.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: line, how: "`cmd /c` runs" });
+  else if (line) await a.source(line.replace(/%(\w+)%/g, "$$$1").replace(/(^|[&|(]\s*)(type|more)\b/gi, "$1cat").replace(/(^|[&|(]\s*)set(?=\s*($|[&|)]))/gi, "$1env"), copy(state), "The command `cmd /c` runs");
+}
+
 /** A command tmux runs in a new pane, or types into one (`send-keys 'cat .env' Enter`, read back with capture-pane). */
 export async function tmux(a: Analyzer, args: Arg[], state: State): Promise<void> {
   const sub = args.findIndex((w) => /^(new|split|respawn|run|send|display-p|popup)/.test(w.text));

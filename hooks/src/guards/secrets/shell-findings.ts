@@ -455,6 +455,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "ssh") return codeCommands.ssh(this, args);
     if ((name === "fly" || name === "flyctl") && args[0]?.text === "ssh" && (await codeCommands.flySsh(this, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
+    if (name === "cmd" || name === "cmd.exe") return codeCommands.cmd(this, args, state);
     if (name === "su" || name === "runuser") {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user"] });
       const code = optionValues(parsed, "-c", "--command")[0];
