@@ -260,7 +260,8 @@ class ShellAnalysis implements Analyzer {
     const hit = path === undefined ? undefined : await secretFileAt(io, this.env.rules, path, true);
     const real = hit?.match.category.id === "dotenv" ? (hit.realPath ?? hit.path) : undefined;
     const info = real === undefined ? undefined : await io.stat(real);
-    const names = info && info.size <= 65536 ? plainAssignments((await io.readText(real as string)) ?? "\n$(") : undefined;
+    const text = info && info.size <= 65536 ? await io.readText(real as string) : undefined;
+    const names = text === undefined ? undefined : plainAssignments(text);
     for (const name of names ?? []) this.captured.add(name);
     return names !== undefined;
   }
