@@ -26,3 +26,17 @@ describe("globs over more entries than the guard looks through", () => {
     expect(await decide(command)).toBe("pass");
   });
 });
+
+describe("a recursive search deeper than the guard walks", () => {
+  const deep = `${ROOT}/deep/${Array.from({ length: 45 }, (_, i) => `l${i}`).join("/")}`;
+  files[`${deep}/.env`] = "TOKEN=x\n";
+  files[`${ROOT}/shallow/a/b/notes.txt`] = "n\n";
+
+  it("refuses grep -r over a tree 45 folders deep, with .env at the bottom", async () => {
+    expect(await decide("grep -r TOKEN deep")).toMatch(/too large to check/);
+  });
+
+  it("passes grep -r over a shallow tree of ordinary files", async () => {
+    expect(await decide("grep -r TOKEN shallow")).toBe("pass");
+  });
+});

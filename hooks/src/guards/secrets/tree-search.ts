@@ -86,7 +86,8 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
           if (entry.kind === "dir") {
             if (entry.isLink && !filter.followLinks) continue;
             if (filter.excludeDirs.some((g) => globMatch(g, entry.name))) continue;
-            if (depth >= MAX_DEPTH) continue;
+            // Deeper than any project goes (or a loop of folders): refused as too large, not skipped.
+            if (depth >= MAX_DEPTH) return { kind: "too-large", visited };
             if (entry.isLink) {
               const info = await io.stat(path);
               if (!info || seen.has(info.realPath)) continue;
