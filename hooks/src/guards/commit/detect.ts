@@ -51,8 +51,10 @@ export async function detectCommands(io: HostIO, root: string): Promise<Detected
   const pyproject = await io.readText(`${root}/pyproject.toml`).catch(() => undefined);
   if (pyproject !== undefined) {
     const before = found.length;
-    if (/\[tool\.ruff/.test(pyproject) || /\bruff\b/.test(pyproject)) found.push({ name: "ruff", command: "ruff check ." });
-    if (/\[tool\.pytest/.test(pyproject) || /\bpytest\b/.test(pyproject) || (await io.exists(`${root}/tests`))) found.push({ name: "pytest", command: "python -m pytest -q" });
+    // The project's own environment, where its tools are installed: uv's or Poetry's, or a .venv.
+    const run = (await io.exists(`${root}/uv.lock`)) ? "uv run " : (await io.exists(`${root}/poetry.lock`)) ? "poetry run " : (await io.exists(`${root}/.venv/bin/python`)) ? ".venv/bin/" : "";
+    if (/\[tool\.ruff/.test(pyproject) || /\bruff\b/.test(pyproject)) found.push({ name: "ruff", command: `${run}ruff check .` });
+    if (/\[tool\.pytest/.test(pyproject) || /\bpytest\b/.test(pyproject) || (await io.exists(`${root}/tests`))) found.push({ name: "pytest", command: `${run === ".venv/bin/" ? ".venv/bin/python" : `${run}python`} -m pytest -q` });
     if (found.length > before) sources.push("pyproject.toml");
   }
   if (await io.exists(`${root}/Cargo.toml`)) {
