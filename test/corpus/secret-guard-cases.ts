@@ -14,6 +14,10 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // A preloaded file runs as code; an error prints its line.
+  bash("node -r ./.env server.js"),
+  bash("node --require=./.env -e 1"),
+  bash("ruby -r ./.env app.rb"),
   // Windows cmd from Git Bash: `set` prints the environment, `type` prints a file.
   bash("cmd.exe /c set"),
   bash("cmd //c set"),
@@ -952,6 +956,8 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  bash("node -r ./src/app.ts server.js"),
+  bash("node --import ./src/index.ts app.js"),
   bash("cmd /c dir"),
   bash("cmd /c \"type README.md\""),
   bash("cmd /c \"set NODE_ENV=test && npm test\""),

@@ -209,6 +209,9 @@ export async function interpreter(
     const eq = arg.text.indexOf("=");
     if (/^--(require|import)=/.test(arg.text) && DOTENV_PRELOAD.test(arg.text.slice(eq + 1))) loaded.push(DOTENV);
     if (/^--env-file(-if-exists)?=/.test(arg.text)) loaded.push({ ...arg, text: arg.text.slice(eq + 1) });
+    // `node -r ./.env`, `ruby -r ./x`: a preloaded file runs as code, and an error shows its line.
+    const preload = /^(-r|--require|--import|--loader|--experimental-loader)(=|$)/.test(arg.text) ? (eq > 0 ? { ...arg, text: arg.text.slice(eq + 1) } : args[i + 1]) : undefined;
+    if (preload && /^[./~]/.test(preload.text)) await a.file(preload, state, `${how} preloads and runs`);
     if (valueOptions.includes(arg.text)) {
       if (["-r", "--require", "--import"].includes(arg.text) && DOTENV_PRELOAD.test(args[i + 1]?.text ?? "")) loaded.push(DOTENV);
       i += 1;
