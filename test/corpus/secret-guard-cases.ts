@@ -18,6 +18,8 @@ export const DENY: GuardCase[] = [
   bash("node -r ./.env server.js"),
   bash("node --require=./.env -e 1"),
   bash("ruby -r ./.env app.rb"),
+  bash("git config -f ~/.aws/credentials --list", "git parses any INI file it is given and prints it"),
+  bash("git config --file .env --get-regexp ."),
   // Windows cmd from Git Bash: `set` prints the environment, `type` prints a file.
   bash("cmd.exe /c set"),
   bash("cmd //c set"),
@@ -957,6 +959,8 @@ export const DENY: GuardCase[] = [
 
 export const ALLOW: GuardCase[] = [
   bash("node -r ./src/app.ts server.js"),
+  bash("git config -f .gitmodules --get-regexp path"),
+  bash("git config -f .env.example core.x y", "setting a key writes, prints nothing"),
   bash("node --import ./src/index.ts app.js"),
   bash("cmd /c dir"),
   bash("cmd /c \"type README.md\""),

@@ -56,9 +56,12 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   if (sub === "credential" || sub.startsWith("credential-")) return;
   // Commands git runs for the user: `git config alias.x '!…'`, `rebase --exec`, `bisect run`, `submodule foreach`, `difftool -x`.
   if (sub === "config") {
-    const [first, second, third] = parseOptions(rest, { valueShort: "f", valueLong: ["--file", "--blob", "--type", "--default", "--comment", "--value"] }).operands;
+    const parsed = parseOptions(rest, { valueShort: "f", valueLong: ["--file", "--blob", "--type", "--default", "--comment", "--value"] });
+    const [first, second, third] = parsed.operands;
     const [key, value] = first?.text === "set" ? [second, third] : [first, second];
     if (key && value) await configRuns(a, key.text, value, state);
+    // `git config -f ~/.aws/credentials --list` prints what it parses of any file it is given.
+    else for (const file of optionValues(parsed, "-f", "--file")) await a.file(file, own, "`git config -f` prints");
   }
   const execs = sub === "rebase" || sub === "difftool" ? optionValues(parseOptions(rest, { valueShort: "x", valueLong: ["--exec", "--extcmd"] }), "-x", "--exec", "--extcmd") : [];
   for (const code of execs) await configRuns(a, "--exec", code, state);
