@@ -124,3 +124,22 @@ export async function ftpClient(a: Analyzer, name: string, args: Arg[], stdinTex
     if (/^(m?put|reput|append)$/.test(words[0] ?? "")) for (const w of words.slice(1, words[0] === "mput" ? undefined : 2)) await a.file({ text: w, raw: w }, state, `\`${name} ${words[0]}\` uploads`);
   }
 }
+
+/**
+ * Cloud storage uploads (`aws s3 sync . s3://b`, `gsutil -m rsync -r . gs://b`, `rclone sync . r:b`,
+ * `az storage blob upload-batch -s .`): a local source goes up with every file in it, as with rsync.
+ * Sources are the operands before the last (the destination), or az's `-s`/`-f`; remote paths are not.
+ */
+export async function upload(a: Analyzer, name: string, args: Arg[], state: State): Promise<boolean> {
+  const words = args.map((w) => w.text);
+  const sub = name === "aws" ? words.includes("s3") && /^(cp|mv|sync)$/.test(words[words.indexOf("s3") + 1] ?? "") : name === "az" ? words.includes("storage") && words.some((w) => /^(upload|upload-batch|sync)$/.test(w)) : name === "gcloud" ? words.includes("storage") : /^(gsutil|rclone)$/.test(name);
+  if (!sub) return false;
+  const values = new Set(["--exclude", "--include", "--profile", "--region", "--endpoint-url", "--account-name", "--container-name", "-c", "-n", "--name", "--pattern", "--config", "--filter", "-d", "--destination"]);
+  const operands = args.filter((w, i) => !w.text.startsWith("-") && !values.has(args[i - 1]?.text ?? "") && !/^(s3|cp|mv|sync|rsync|copy|move|copyto|moveto|storage|blob|upload|upload-batch)$/.test(w.text));
+  const sources = name === "az" ? args.filter((_, i) => /^(-s|--source|-f|--file)$/.test(args[i - 1]?.text ?? "")) : operands.slice(0, -1);
+  // Their patterns match the path from the source, `*` across folders: only `*…` without a slash
+  // (`*.env`) means the same as a name pattern; `.env` alone leaves config/.env in.
+  const filter: SearchFilter = { ...EVERYTHING, exclude: args.filter((w, i) => args[i - 1]?.text === "--exclude" && /^\*[^/]*$/.test(w.text)).map((w) => w.text) };
+  for (const source of sources) if (!/^[\w+.-]*:/.test(source.text) || source.text.startsWith("./")) await a.tree(source, state, filter, `Uploading \`${source.raw}\``);
+  return true;
+}
