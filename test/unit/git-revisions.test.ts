@@ -85,7 +85,7 @@ describe("git commands that offer hunks one by one (-p)", () => {
     ["tracked", "git reset -p"],
     ["tracked", "git restore --staged -p"],
     ["tracked", "git stash -m wip"],
-    ["tracked", "git add -u"],
+    ["tracked", "git add a.txt"],
     ["tracked", "git commit -s -m 'Edit a'"],
     ["staged", "git add -p"],
     ["ignored", "git add -p"],
@@ -96,13 +96,49 @@ describe("git commands that offer hunks one by one (-p)", () => {
   });
 });
 
+describe("git commands that put a secret into a commit", () => {
+  // .env tracked and changed; in `loose`, .env is neither tracked nor ignored; in `ignored`, ignored.
+  const tracked = repository(true);
+  const ignored = repository(false);
+  const loose = repository(false);
+  execFileSync("git", ["rm", "-q", "--cached", ".gitignore"], { cwd: loose });
+  writeFileSync(join(loose, ".gitignore"), "");
+
+  it.each([
+    ["loose", "git add -A"],
+    ["loose", "git add ."],
+    ["loose", "git add .env"],
+    ["loose", "git add a.txt .env && git commit -m 'Add both' -m 'Body.'"],
+    ["ignored", "git add -f .env"],
+    ["ignored", "git add --force ."],
+    ["tracked", "git add -u"],
+    ["tracked", "git commit -am 'Edit' -m 'Body.'"],
+    ["tracked", "git commit --all -m 'Edit'"],
+  ])("refuses, in %s, %s", async (where, command) => {
+    const root = { tracked, ignored, loose }[where] as string;
+    expect(await decide(root, command)).toMatch(/puts into the repository \(and every clone of it\) `.*\/\.env`[\s\S]*Instead: stage the other paths by name/);
+  });
+
+  it.each([
+    ["ignored", "git add -A"],
+    ["ignored", "git add ."],
+    ["ignored", "git add .env", "ignored: git refuses it without -f"],
+    ["loose", "git add a.txt"],
+    ["tracked", "git commit -m 'Edit' -m 'Body.'"],
+    ["tracked", "git add a.txt && git commit -m 'Edit a' -m 'Body.'"],
+  ])("passes, in %s, %s", async (where, command) => {
+    const root = { tracked, ignored, loose }[where] as string;
+    expect(await decide(root, command)).toBe("pass");
+  });
+});
+
 describe("git output after a command that changes what git holds", () => {
   const tracked = repository(false);
   it.each(["git add -f .env && git diff --cached", "git add -f .env; git stash show -p", "git commit -qam wip && git show HEAD"])("refuses %s, which the listing made now would miss", async (command) => {
     expect(await decide(tracked, command)).toMatch(/cannot be listed before it runs; run them as separate calls/);
   });
 
-  it.each(["git diff --cached && git add -f .env", "git add a.txt && git diff --cached -- a.txt", "git add a.txt && git diff --cached --stat"])("passes %s", async (command) => {
+  it.each(["git diff --cached && git add -f a.txt", "git add a.txt && git diff --cached -- a.txt", "git add a.txt && git diff --cached --stat"])("passes %s", async (command) => {
     expect(await decide(tracked, command)).toBe("pass");
   });
 });

@@ -33,6 +33,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   }
   const sub = args[i]?.text ?? "";
   const rest = args.slice(i + 1);
+  // `git commit -a`, `-am "…"`: the a before any letter that takes a value (m, F, c, C, t).
+  if (sub === "add" || sub === "stage" || (sub === "commit" && rest.some((w) => w.text === "--all" || /^-[qsvnezpS]*a/.test(w.text)))) await staged(a, sub, rest, own, elsewhere);
   const hunks = offeredHunks(sub, rest);
   if (hunks) await printedByRevisions(a, "diff", hunks, own, elsewhere, `git ${sub} -p`);
   // Later git output in the same call can no longer be listed in advance (printedByRevisions).
@@ -93,6 +95,25 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   if ((sub === "log" || sub === "whatchanged" || sub === "reflog") && !rest.some((w) => PATCH.test(w.text) || PICKAXE.test(w.text))) return;
   if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own, elsewhere);
   await a.readsAll(rest, own, `\`git ${sub}\` reads`);
+}
+
+/**
+ * `git add .env`, `git add -A` beside a .env neither tracked nor ignored, `git add -f` of an ignored
+ * one, `git commit -a` with a tracked secret changed: the secret goes into a commit, and from there to
+ * every clone and remote. git is asked what the command would stage (`add --dry-run`, or the tracked
+ * changes `commit -a` takes), and each path is judged.
+ */
+async function staged(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhere: boolean): Promise<void> {
+  const root = own.cwd === undefined || elsewhere || rest.some((w) => w.text.includes(UNKNOWN)) ? undefined : await workingTreeRoot(a.env.ctx.io, own.cwd);
+  if (!root) return;
+  const argv = sub === "commit" ? ["git", "diff", "--name-only"] : ["git", "add", "--dry-run", ...rest.map((w) => w.text).filter((t) => !/^(-n|--dry-run|-p|--patch|-i|--interactive|-e|--edit)$/.test(t))];
+  const listed = await a.env.ctx.io.run(argv, { cwd: own.cwd as string, timeoutMs: 5000 });
+  if (listed.timedOut) a.findings.push({ kind: "unchecked", what: "stages files git could not list in time; name the paths you mean", how: `\`git ${sub}\`` });
+  for (const line of listed.stdout.split("\n")) {
+    const path = sub === "commit" ? line : /^add '(.*)'$/.exec(line)?.[1];
+    const match = path ? a.env.rules.classify(`${root}/${path}`) : undefined;
+    if (match) a.findings.push({ kind: "file", hit: { path: `${root}/${path}`, match }, how: `\`git ${sub}\` puts into the repository (and every clone of it)`, instead: "stage the other paths by name and add the secret to .gitignore, or ask the user." });
+  }
 }
 
 /** Whether a git command prints configured URLs: remote -v/show/get-url, config listings and url keys, ls-remote --get-url. */
