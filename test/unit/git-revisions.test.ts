@@ -119,6 +119,11 @@ describe("git commands that put a secret into a commit", () => {
     expect(await decide(root, command)).toMatch(/puts into the repository \(and every clone of it\) `.*\/\.env`[\s\S]*Instead: stage the other paths by name/);
   });
 
+  // Made earlier in the same command line, so not there for git's dry run; .gitignore names only .env.
+  it.each(["cp .env .env.local && git add -A", "echo 'K=v' > local.env && git add .", "cp .env keys.env && git add keys.env"])("refuses, in ignored, %s", async (command) => {
+    expect(await decide(ignored, command)).toMatch(/puts into the repository \(and every clone of it\) `.*\/(\.env\.local|local\.env|keys\.env)`/);
+  });
+
   it.each([
     ["ignored", "git add -A"],
     ["ignored", "git add ."],
@@ -127,6 +132,11 @@ describe("git commands that put a secret into a commit", () => {
     ["loose", "git add a.txt"],
     ["tracked", "git commit -m 'Edit' -m 'Body.'"],
     ["tracked", "git add a.txt && git commit -m 'Edit a' -m 'Body.'"],
+    // Made in the same command line, but ignored, or not reached by the add.
+    ["ignored", "cp a.txt .env && git add -A"],
+    ["ignored", "cp .env .env.local && git add a.txt"],
+    ["ignored", "cp .env .env.local && git add -u"],
+    ["loose", "echo x > notes.txt && git add a.txt notes.txt"],
   ])("passes, in %s, %s", async (where, command) => {
     const root = { tracked, ignored, loose }[where] as string;
     expect(await decide(root, command)).toBe("pass");

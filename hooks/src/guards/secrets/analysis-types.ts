@@ -27,6 +27,8 @@ export interface Analyzer {
   readonly findings: Finding[];
   /** The whole command line being judged, as written. */
   readonly text: string;
+  /** Files earlier commands in the call write (`>`, cp, mv), by absolute path. */
+  readonly made: Set<string>;
   /** Set once an earlier command in the call changed what git holds (`git add -f .env`): later git output cannot be listed in advance. */
   gitChanged: boolean;
   /** A file name the command reads: a finding if it is, or may be, a secret file. */

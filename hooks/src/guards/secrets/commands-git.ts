@@ -109,10 +109,16 @@ async function staged(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhe
   const argv = sub === "commit" ? ["git", "diff", "--name-only"] : ["git", "add", "--dry-run", ...rest.map((w) => w.text).filter((t) => !/^(-n|--dry-run|-p|--patch|-i|--interactive|-e|--edit)$/.test(t))];
   const listed = await a.env.ctx.io.run(argv, { cwd: own.cwd as string, timeoutMs: 5000 });
   if (listed.timedOut) a.findings.push({ kind: "unchecked", what: "stages files git could not list in time; name the paths you mean", how: `\`git ${sub}\`` });
-  for (const line of listed.stdout.split("\n")) {
-    const path = sub === "commit" ? line : /^add '(.*)'$/.exec(line)?.[1];
-    const match = path ? a.env.rules.classify(`${root}/${path}`) : undefined;
-    if (match) a.findings.push({ kind: "file", hit: { path: `${root}/${path}`, match }, how: `\`git ${sub}\` puts into the repository (and every clone of it)`, instead: "stage the other paths by name and add the secret to .gitignore, or ask the user." });
+  const paths = listed.stdout.split("\n").map((line) => (sub === "commit" ? line : /^add '(.*)'$/.exec(line)?.[1]) ?? "").filter(Boolean).map((p) => `${root}/${p}`);
+  // `cp .env.example .env && git add -A`: a secret an earlier command makes is not there for the dry run.
+  // Only where the add reaches: a pathspec at or above it, or -A over the whole tree (-u adds no new file).
+  const specs = rest.filter((w) => !w.text.startsWith("-")).map((w) => toAbsolute(w.text, own.cwd as string, a.env.ctx.home));
+  const reaches = (p: string) => (specs.length === 0 ? rest.some((w) => /^(-A|--all)$/.test(w.text)) : specs.some((s) => p === s || p.startsWith(`${s}/`)));
+  const made = [...a.made].filter((p) => sub !== "commit" && reaches(p) && a.env.rules.classify(p) && !paths.includes(p));
+  const ignored = made.length === 0 || rest.some((w) => /^(-f|--force)$/.test(w.text)) ? "" : (await a.env.ctx.io.run(["git", "check-ignore", "--", ...made], { cwd: root, timeoutMs: 5000 })).stdout;
+  for (const path of [...paths, ...made.filter((p) => !ignored.split("\n").includes(p))]) {
+    const match = a.env.rules.classify(path);
+    if (match) a.findings.push({ kind: "file", hit: { path, match }, how: `\`git ${sub}\` puts into the repository (and every clone of it)`, instead: "stage the other paths by name and add the secret to .gitignore, or ask the user." });
   }
 }
 

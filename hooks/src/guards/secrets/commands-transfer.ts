@@ -39,6 +39,7 @@ export async function staysSecret(a: Analyzer, source: Arg, destination: Arg | u
   let target = toAbsolute(destination.text, state.cwd, ctx.home);
   const info = await ctx.io.stat(target);
   if (info?.kind === "dir" || destination.text.endsWith("/")) target = `${target}/${basename(source.text)}`;
+  a.made.add(target);
   return rules.classify(target) !== undefined;
 }
 

@@ -37,6 +37,8 @@ class ShellAnalysis implements Analyzer {
   private readonly hiding = new Set<string>();
   /** Files the command wrote earlier with known text (`cat > /tmp/t.py <<'EOF' … EOF`), by absolute path. */
   private readonly written = new Map<string, string>();
+  /** Files earlier commands in the call write (`>`, cp, mv): git add can stage them though they are not there yet. */
+  readonly made = new Set<string>();
   /** Script files already read in this call (scriptFile). */
   private readonly scripts = new Set<string>();
   /** Variables set to what a credential command printed (`T=$(gh auth token)`): secrets, whatever their name. */
@@ -176,6 +178,7 @@ class ShellAnalysis implements Analyzer {
       const targets = this.expand(out.target, state);
       const path = targets.length === 1 ? this.absolute(targets[0] as Arg, state) : undefined;
       if (path === undefined) continue;
+      this.made.add(path);
       const text = staticPrint({ ...command, redirects: command.redirects.filter((r) => r !== out) }, this.scope(state));
       const before = out.op === ">>" ? this.written.get(path) : "";
       if (text === undefined || before === undefined) this.written.delete(path);
