@@ -76,7 +76,7 @@ export function refuse(tool: string, findings: Finding[]): Verdict {
     action: "deny",
     check: CHECK_ID,
     reason:
-      `shipshape's secret guard blocked this ${tool} call: it could put a secret into the conversation.\n` +
+      `shipshape's secret guard blocked this ${tool} call: it could put a secret into the conversation, or somewhere it is not guarded.\n` +
       `${lines.join("\n")}\n` +
       `Instead: ${[...instead].join(" Or ")}` +
       (fileFinding ? `\n${ALLOW_HINT}` : ""),
