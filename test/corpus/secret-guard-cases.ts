@@ -14,6 +14,14 @@ const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", inp
 const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
 
 export const DENY: GuardCase[] = [
+  // The outer shell expands a secret from the environment into code that prints it (the fixture's
+  // environment sets GITHUB_TOKEN and AWS_SECRET_ACCESS_KEY, as a real session's does).
+  bash("bash -c \"echo $GITHUB_TOKEN\""),
+  bash("sh -c \"printf %s $AWS_SECRET_ACCESS_KEY\""),
+  bash("eval \"echo $GITHUB_TOKEN\""),
+  bash("python3 -c \"print('$GITHUB_TOKEN')\""),
+  bash("ssh prod \"echo $GITHUB_TOKEN\""),
+  bash("docker run --rm alpine sh -c \"echo $GITHUB_TOKEN\""),
   // A preloaded file runs as code; an error prints its line.
   bash("node -r ./.env server.js"),
   bash("node --require=./.env -e 1"),
@@ -965,6 +973,9 @@ export const DENY: GuardCase[] = [
 ];
 
 export const ALLOW: GuardCase[] = [
+  bash("bash -c \"deploy --token $GITHUB_TOKEN\""),
+  bash("bash -c \"echo $HOME\""),
+  bash("ssh prod \"deploy --token $GITHUB_TOKEN\""),
   bash("node -r ./src/app.ts server.js"),
   bash("aws s3 sync src s3://bucket/src"),
   bash("aws s3 sync s3://bucket/data ./data"),

@@ -255,6 +255,9 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   if (dump) a.findings.push({ kind: "environment", what: `the whole environment (${dump})`, how: `${how} prints` });
   const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(code, (n) => a.secret(n), printsResult) : undefined;
   if (variable) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `${how} prints` });
+  // `python3 -c "print('$TOKEN')"`: the shell writes the value into the code (kept as `$TOKEN` here).
+  const given = variable || !a.env.ctx.config.secrets.environment ? undefined : [...code.matchAll(/\$\{?([A-Za-z_]\w*)/g)].find((m) => a.secret(m[1] as string));
+  if (given) a.findings.push({ kind: "environment", what: `the value of $${given[1]}, which the shell writes into the code`, how: `${how} is given` });
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   // Once .env is in the environment, a connection string the code prints is one of its values too.
   const envFiles = loaded.length > 0 ? loaded : loadsDotenv(code) ? [DOTENV] : [];

@@ -50,7 +50,10 @@ class ShellAnalysis implements Analyzer {
   ) {}
 
   scope(state: State): ExpandScope {
-    return { vars: state.vars, cwd: state.cwd, home: this.env.ctx.home, env: (name) => this.env.ctx.io.env(name) };
+    // A secret variable from the environment expands to its own `$NAME`, never its value: code the shell
+    // builds with it (`bash -c "echo $TOKEN"`) is judged as if it named the variable, and the value is
+    // never read (nor kept in the decision cache).
+    return { vars: state.vars, cwd: state.cwd, home: this.env.ctx.home, env: (name) => (this.secret(name) ? `$${name}` : this.env.ctx.io.env(name)) };
   }
 
   expand(word: Word, state: State): Arg[] {
