@@ -22,6 +22,8 @@ export const DENY: GuardCase[] = [
   bash("python3 -c \"print('$GITHUB_TOKEN')\""),
   bash("ssh prod \"echo $GITHUB_TOKEN\""),
   bash("docker run --rm alpine sh -c \"echo $GITHUB_TOKEN\""),
+  bash("node -e \"console.log(process.argv[1])\" \"$GITHUB_TOKEN\""),
+  bash("python3 -c 'import sys; print(sys.argv[1])' \"$AWS_SECRET_ACCESS_KEY\""),
   // A preloaded file runs as code; an error prints its line.
   bash("node -r ./.env server.js"),
   bash("node --require=./.env -e 1"),
@@ -976,6 +978,8 @@ export const ALLOW: GuardCase[] = [
   bash("bash -c \"deploy --token $GITHUB_TOKEN\""),
   bash("bash -c \"echo $HOME\""),
   bash("ssh prod \"deploy --token $GITHUB_TOKEN\""),
+  bash("node -e \"require('./deploy').run()\" \"$GITHUB_TOKEN\"", "code that does not read its arguments"),
+  bash("python3 -c 'import sys; print(sys.argv[1])' \"$HOME\""),
   bash("node -r ./src/app.ts server.js"),
   bash("aws s3 sync src s3://bucket/src"),
   bash("aws s3 sync s3://bucket/data ./data"),
