@@ -114,6 +114,8 @@ describe("git commands that put a secret into a commit", () => {
     ["tracked", "git add -u"],
     ["tracked", "git commit -am 'Edit' -m 'Body.'"],
     ["tracked", "git commit --all -m 'Edit'"],
+    ["tracked", "git commit -m 'Edit' -- .env"],
+    ["tracked", "git commit .env -m 'Edit' -m 'Body.'"],
   ])("refuses, in %s, %s", async (where, command) => {
     const root = { tracked, ignored, loose }[where] as string;
     expect(await decide(root, command)).toMatch(/puts into the repository \(and every clone of it\) `.*\/\.env`[\s\S]*Instead: stage the other paths by name/);
@@ -132,6 +134,7 @@ describe("git commands that put a secret into a commit", () => {
     ["loose", "git add a.txt"],
     ["tracked", "git commit -m 'Edit' -m 'Body.'"],
     ["tracked", "git add a.txt && git commit -m 'Edit a' -m 'Body.'"],
+    ["tracked", "git commit -m 'Edit a' -- a.txt"],
     // Made in the same command line, but ignored, or not reached by the add.
     ["ignored", "cp a.txt .env && git add -A"],
     ["ignored", "cp .env .env.local && git add a.txt"],

@@ -33,8 +33,9 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   }
   const sub = args[i]?.text ?? "";
   const rest = args.slice(i + 1);
-  // `git commit -a`, `-am "…"`: the a before any letter that takes a value (m, F, c, C, t).
-  if (sub === "add" || sub === "stage" || (sub === "commit" && rest.some((w) => w.text === "--all" || /^-[qsvnezpS]*a/.test(w.text)))) await staged(a, sub, rest, own, elsewhere);
+  // `git commit -a`, `-am "…"` (the a before any letter that takes a value), or `git commit <paths>`.
+  const committed = sub === "commit" ? parseOptions(rest, { valueShort: "mFcCt", valueLong: ["--message", "--file", "--template", "--reuse-message", "--reedit-message", "--author", "--date", "--fixup", "--squash", "--trailer", "--cleanup"] }).operands.map((w) => w.text) : [];
+  if (sub === "add" || sub === "stage" || committed.length > 0 || (sub === "commit" && rest.some((w) => w.text === "--all" || /^-[qsvnezpS]*a/.test(w.text)))) await staged(a, sub, rest, own, elsewhere, committed);
   const hunks = offeredHunks(sub, rest);
   if (hunks) await printedByRevisions(a, "diff", hunks, own, elsewhere, `git ${sub} -p`);
   // Later git output in the same call can no longer be listed in advance (printedByRevisions).
@@ -103,10 +104,11 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
  * every clone and remote. git is asked what the command would stage (`add --dry-run`, or the tracked
  * changes `commit -a` takes), and each path is judged.
  */
-async function staged(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhere: boolean): Promise<void> {
+async function staged(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhere: boolean, committed: string[]): Promise<void> {
   const root = own.cwd === undefined || elsewhere || rest.some((w) => w.text.includes(UNKNOWN)) ? undefined : await workingTreeRoot(a.env.ctx.io, own.cwd);
   if (!root) return;
-  const argv = sub === "commit" ? ["git", "diff", "--name-only"] : ["git", "add", "--dry-run", ...rest.map((w) => w.text).filter((t) => !/^(-n|--dry-run|-p|--patch|-i|--interactive|-e|--edit)$/.test(t))];
+  // `git commit <paths>` takes those paths' changes, staged or not.
+  const argv = sub === "commit" ? ["git", "diff", "--name-only", ...(committed.length > 0 ? ["HEAD", "--", ...committed] : [])] : ["git", "add", "--dry-run", ...rest.map((w) => w.text).filter((t) => !/^(-n|--dry-run|-p|--patch|-i|--interactive|-e|--edit)$/.test(t))];
   const listed = await a.env.ctx.io.run(argv, { cwd: own.cwd as string, timeoutMs: 5000 });
   if (listed.timedOut) a.findings.push({ kind: "unchecked", what: "stages files git could not list in time; name the paths you mean", how: `\`git ${sub}\`` });
   const paths = listed.stdout.split("\n").map((line) => (sub === "commit" ? line : /^add '(.*)'$/.exec(line)?.[1]) ?? "").filter(Boolean).map((p) => `${root}/${p}`);
