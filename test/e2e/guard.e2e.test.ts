@@ -70,6 +70,30 @@ describe("secret guard in a real Claude Code session", () => {
     expect(sourced?.text).toContain("loaded");
   }, 120_000);
 
+  it("refuses a secret the shell expands into code, with the variable set as in any session", async () => {
+    // The session's environment holds ANTHROPIC_API_KEY (the mock API's dummy). Before the walk kept a
+    // secret variable as its name, `bash -c "echo $ANTHROPIC_API_KEY"` was judged as `echo sk-ant-…`.
+    const project = scratchDir("guard-expanded");
+    const session = await runClaude({
+      project,
+      prompt: "check the key",
+      files: { "README.md": "# Project\n" },
+      script: [
+        { toolUse: { name: "Bash", input: { command: 'bash -c "echo $ANTHROPIC_API_KEY"' } } },
+        { toolUse: { name: "Bash", input: { command: 'bash -c "test -n \\"$ANTHROPIC_API_KEY\\" && echo the key is set"' } } },
+        { text: "done" },
+      ],
+      allowedTools: ["Bash"],
+    });
+    expect(session.exitCode, session.stderr).toBe(0);
+    const [echoed, tested] = toolResults(session.api);
+    expect(echoed?.isError).toBe(true);
+    expect(echoed?.text).toContain("prints the variable $ANTHROPIC_API_KEY");
+    expect(tested?.isError).toBe(false);
+    expect(tested?.text).toContain("the key is set");
+    expect(JSON.stringify(session.api.conversation())).not.toContain("sk-ant-test-dummy");
+  }, 120_000);
+
   it("denies a skill whose !`command` reads .env, and runs one whose command reads nothing secret", async () => {
     // Claude Code runs a skill's !`command` lines when the model invokes it, with no tool call of their
     // own: without shipshape (measured) the .env below reached the model as the skill's text.
