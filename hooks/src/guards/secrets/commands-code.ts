@@ -224,10 +224,11 @@ export async function interpreter(
         // `node -p` and `--print` print the code's value.
         await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print", loaded);
         // Arguments after the code are sys.argv / process.argv and may be file names the code opens.
+        // `node -e "console.log(process.argv[1])" "$TOKEN"`: a secret handed to code that reads its arguments.
+        const readsArguments = /argv/i.test(code.text);
         for (const rest of args.slice(i + (arg.text === option ? 2 : 1))) {
           await a.file(rest, state, `${how} is given`);
-          // `node -e "console.log(process.argv[1])" "$TOKEN"`: a secret handed to code that reads its arguments.
-          const secret = /argv/i.test(code.text) ? /^\$\{?([A-Za-z_]\w*)\}?$/.exec(rest.text)?.[1] : undefined;
+          const secret = readsArguments ? /^\$\{?([A-Za-z_]\w*)\}?$/.exec(rest.text)?.[1] : undefined;
           if (secret && a.secret(secret)) a.findings.push({ kind: "environment", what: `the value of $${secret} as an argument`, how: `${how} runs code that reads its arguments, and is given` });
         }
       }

@@ -1,13 +1,14 @@
 /** git: object reads (`git show HEAD:.env`), history that prints contents, git grep, commit -F. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
+import { onFirstUse } from "../../runtime/on-first-use.js";
 import { toAbsolute } from "../../runtime/paths.js";
 import { gitConfigFiles, workingTreeRoot } from "../git-root.js";
 import { NAMES_ONLY, copy as copyState, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
 import { tracked } from "./commands-search.js";
 import { copy } from "./commands-transfer.js";
-import { hasOption, optionValues, parseOptions } from "./options.js";
+import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
 import { EVERYTHING } from "./tree-search.js";
 
 export async function git(a: Analyzer, args: Arg[], state: State): Promise<void> {
@@ -33,15 +34,16 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   }
   const sub = args[i]?.text ?? "";
   const rest = args.slice(i + 1);
+  const commit = sub === "commit" ? parseOptions(rest, commitOptions()) : undefined;
   // `git commit -a`, `-am "…"` (the a before any letter that takes a value), or `git commit <paths>`.
-  const committed = sub === "commit" ? parseOptions(rest, { valueShort: "mFcCt", valueLong: ["--message", "--file", "--template", "--reuse-message", "--reedit-message", "--author", "--date", "--fixup", "--squash", "--trailer", "--cleanup"] }).operands.map((w) => w.text) : [];
+  const committed = commit ? commit.operands.map((w) => w.text) : [];
   if (sub === "add" || sub === "stage" || committed.length > 0 || (sub === "commit" && rest.some((w) => w.text === "--all" || /^-[qsvnezpS]*a/.test(w.text)))) await staged(a, sub, rest, own, elsewhere, committed);
   const hunks = offeredHunks(sub, rest);
   if (hunks) await printedByRevisions(a, "diff", hunks, own, elsewhere, `git ${sub} -p`);
   // Later git output in the same call can no longer be listed in advance (printedByRevisions).
   if (CHANGES_WHAT_GIT_HOLDS.has(sub) || (sub === "stash" && rest[0]?.text !== "show" && rest[0]?.text !== "list")) a.gitChanged = true;
-  if (sub === "commit") {
-    for (const file of optionValues(parseOptions(rest, { valueShort: "mFcCt", valueLong: ["--message", "--file", "--template", "--reuse-message", "--reedit-message", "--author", "--date", "--fixup", "--squash", "--trailer", "--pathspec-from-file"] }), "-F", "--file", "-t", "--template")) {
+  if (commit) {
+    for (const file of optionValues(commit, "-F", "--file", "-t", "--template")) {
       if (file.text !== "-") await a.file(file, own, "`git commit -F` puts into a commit message");
     }
     return;
@@ -189,6 +191,9 @@ function offeredHunks(sub: string, rest: Arg[]): Arg[] | undefined {
   if (sub === "restore") return [...(hasOption(parsed, "-S", "--staged") ? [arg("--cached")] : []), ...optionValues(parsed, "-s", "--source"), ...paths];
   return undefined;
 }
+
+/** git commit's options that take a value, so its operands (the paths it commits) can be told apart. */
+const commitOptions = onFirstUse((): OptionSpec => ({ valueShort: "mFcCt", valueLong: ["--message", "--file", "--template", "--reuse-message", "--reedit-message", "--author", "--date", "--fixup", "--squash", "--trailer", "--cleanup", "--pathspec-from-file"] }));
 
 /** git subcommands that change the index, the commits or the working tree's tracked files. */
 const CHANGES_WHAT_GIT_HOLDS = new Set(["add", "stage", "commit", "mv", "rm", "apply", "am", "merge", "cherry-pick", "revert", "rebase", "reset", "checkout", "restore", "switch", "pull", "update-index", "read-tree", "notes", "replace"]);

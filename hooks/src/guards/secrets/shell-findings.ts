@@ -637,8 +637,11 @@ class ShellAnalysis implements Analyzer {
     }
     const roots = arg.glob !== undefined ? await expandGlob(ctx.io, toAbsolute(arg.glob, state.cwd ?? "/", ctx.home)) : [toAbsolute(arg.text, state.cwd ?? "/", ctx.home)];
     for (const root of roots) {
-      const info = root.includes(UNKNOWN) ? undefined : await ctx.io.stat(root);
-      if (root.includes(UNKNOWN)) this.findings.push({ kind: "unchecked", what: `matches more folders than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how });
+      if (root.includes(UNKNOWN)) {
+        this.findings.push({ kind: "unchecked", what: `matches more folders than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how });
+        continue;
+      }
+      const info = await ctx.io.stat(root);
       if (!info) continue;
       if (info.kind !== "dir") {
         await this.file({ text: root, raw: arg.raw }, state, how);
