@@ -109,7 +109,9 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
       if (argv[0] === "git" && options.tracked === undefined) return { exitCode: 128, stdout: "", stderr: "not a git repository", timedOut: false };
       const paths = argv.slice(argv.indexOf("--") + 1).map((p) => normalize(p.startsWith("/") ? p : `${runOptions.cwd}/${p}`));
       if (argv[1] === "check-ignore") {
-        const ignored = paths.filter((p) => (options.ignored ?? []).includes(p));
+        // As git: a tracked file is not reported ignored, whatever the patterns say, unless asked --no-index.
+        const byPattern = argv.includes("--no-index");
+        const ignored = paths.filter((p) => (options.ignored ?? []).includes(p) && (byPattern || !(options.tracked ?? []).includes(p)));
         return { exitCode: ignored.length > 0 ? 0 : 1, stdout: ignored.map((p) => `${p}\n`).join(""), stderr: "", timedOut: false };
       }
       if (argv[1] === "ls-files") {

@@ -29,10 +29,10 @@ function repository(trackEnv: boolean): string {
   return root;
 }
 
-async function decide(root: string, command: string) {
+async function decide(root: string, command: string, tool = "Bash", input: Record<string, unknown> = { command }) {
   const home = mkdtempSync(join(tmpdir(), "shipshape-revisions-home-"));
   const verdict = await secretGuard.decide(
-    { tool: "Bash", input: { command }, cwd: root, sessionId: "t" },
+    { tool, input, cwd: root, sessionId: "t" },
     { io: createNodeIO({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home }), config: DEFAULT_CONFIG, configDegraded: false, projectDir: root, home },
   );
   return verdict.action === "deny" ? verdict.reason : "pass";
@@ -169,5 +169,36 @@ describe("git output from another repository or index", () => {
 
   it("passes the same with the paths named", async () => {
     expect(await decide(here, `git --git-dir=${there}/.git show HEAD -- a.txt`)).toBe("pass");
+  });
+});
+
+describe("the Grep tool over a repository", () => {
+  // Claude Code runs ripgrep with --hidden but not --no-ignore: what git ignores is not searched.
+  const ignored = repository(false);
+  const tracked = repository(true);
+  const loose = repository(false);
+  writeFileSync(join(loose, "server.pem"), "-----BEGIN PRIVATE KEY-----\n");
+  const outside = mkdtempSync(join(tmpdir(), "shipshape-no-repository-"));
+  writeFileSync(join(outside, ".env"), "TOKEN=x\n");
+  const searches: Array<Record<string, unknown>> = [
+    { pattern: "TOKEN" },
+    { pattern: "TOKEN", output_mode: "content", "-C": 2 },
+    { pattern: "TOKEN", output_mode: "count" },
+  ];
+
+  it.each(searches)("passes %j where .env is ignored", async (input) => {
+    expect(await decide(ignored, "", "Grep", { ...input, path: ignored })).toBe("pass");
+  });
+
+  it.each(searches)("refuses %j where .env is tracked, beside a key git does not ignore, or outside a repository", async (input) => {
+    expect(await decide(tracked, "", "Grep", { ...input, path: tracked })).toMatch(/would also search `.*\/\.env`/);
+    const beside = await decide(loose, "", "Grep", { ...input, path: loose });
+    expect(beside).toMatch(/would also search `.*\/server\.pem`/);
+    expect(beside).not.toMatch(/\.env`/);
+    expect(await decide(outside, "", "Grep", { ...input, path: outside })).toMatch(/would also search `.*\/\.env`/);
+  });
+
+  it("refuses a Grep of the ignored .env named outright", async () => {
+    expect(await decide(ignored, "", "Grep", { pattern: "TOKEN", path: join(ignored, ".env") })).toMatch(/Searching `.*\/\.env`/);
   });
 });

@@ -7,7 +7,7 @@ import { NON_READING } from "./command-rules.js";
 import { hasOption, optionValues, parseOptions } from "./options.js";
 import type { Finding } from "./refusal.js";
 import { typeGlobs } from "./search-filters.js";
-import { EVERYTHING, type SearchFilter } from "./tree-search.js";
+import { EVERYTHING, gitIgnored, type SearchFilter } from "./tree-search.js";
 import { XARGS, innerCommand, unwrap } from "./wrappers.js";
 
 /** grep's options that take a value (and ack's --type, --ignore-dir), for every place grep is read. */
@@ -74,20 +74,29 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
     skipHidden: !(hasOption(parsed, "--hidden", "-.") || unrestricted >= 2),
     followLinks: hasOption(parsed, "-L", "--follow"),
   };
-  for (const glob of optionValues(parsed, "-g", "--glob", "--iglob", "-G", "--file-search-regex")) {
-    if (glob.text.startsWith("!")) filter.excludePaths.push(glob.text.slice(1));
-    else if (name === "rg") filter.includePaths.push(glob.text);
+  for (const { name: option, value } of parsed.options) {
+    if (!value || !/^(-g|--glob|--iglob|-G|--file-search-regex)$/.test(option)) continue;
+    // --iglob ignores case: `--iglob '.ENV'` searches .env.
+    const glob = option === "--iglob" ? caseless(value.text) : value.text;
+    if (glob.startsWith("!")) filter.excludePaths.push(glob.slice(1));
+    else if (name === "rg") filter.includePaths.push(glob);
   }
   for (const type of optionValues(parsed, "-t", "--type")) {
     const globs = typeGlobs(type.text);
     if (globs) filter.include.push(...globs);
   }
   if (hasOption(parsed, ...NAMES_ONLY) && filter.include.length === 0 && filter.includePaths.length === 0) return;
-  const respectsIgnore = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1);
+  // A file an include glob matches is searched even if ignored (what tree() finds then matched one).
+  const respectsIgnore = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1 || filter.includePaths.length > 0);
   const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
   for (const root of roots) {
     await a.tree(root, state, filter, `\`${name}\` over \`${root.raw}\``, respectsIgnore ? (found) => notIgnored(a, found, state) : undefined);
   }
+}
+
+/** A glob matching either case of each letter outside a `[…]` class, as rg's --iglob. */
+function caseless(glob: string): string {
+  return glob.replace(/\[[^\]]*\]|[a-z]/gi, (m) => (m.length > 1 ? m : `[${m.toLowerCase()}${m.toUpperCase()}]`));
 }
 
 /**
@@ -108,9 +117,7 @@ export async function fd(a: Analyzer, args: Arg[], state: State): Promise<void> 
 /** Drops hits that git ignores (rg and ag skip them); when git cannot tell, every hit stays. */
 export async function notIgnored(a: Analyzer, found: Finding[], state: State): Promise<Finding[]> {
   const paths = found.flatMap((f) => (f.kind === "search" ? [f.hit.path] : []));
-  const result = await a.env.ctx.io.run(["git", "check-ignore", "--", ...paths], { cwd: state.cwd ?? a.env.cwd, timeoutMs: 3000 });
-  if (result.exitCode !== 0 && result.exitCode !== 1) return found;
-  const ignored = new Set(result.stdout.split("\n").filter(Boolean).map((p) => toAbsolute(p, state.cwd ?? a.env.cwd, undefined)));
+  const ignored = await gitIgnored(a.env.ctx.io, paths, state.cwd ?? a.env.cwd);
   return found.filter((f) => f.kind !== "search" || !ignored.has(f.hit.path));
 }
 

@@ -8,7 +8,7 @@ import { importedSecrets, isMemoryFile } from "./memory-imports.js";
 import { agentFiles, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
-import { secretsUnder } from "./tree-search.js";
+import { gitIgnored, secretsUnder } from "./tree-search.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 
 /** Everything the guard's decisions need for one call. */
@@ -113,11 +113,15 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[
   // Refused in every output mode: files_with_matches and count print no line, but match by match they
   // still tell what a secret file holds, and the Grep tool (absent from native builds' main session,
   // where searches go through Bash) is rare enough that strictness costs little.
-  const result = await secretsUnder(env.ctx.io, env.rules, root, grepToolFilter(call.input));
+  const filter = grepToolFilter(call.input);
+  const result = await secretsUnder(env.ctx.io, env.rules, root, filter);
   if (result.kind === "too-large") {
     return [{ kind: "unchecked", what: `searches ${root}, which is too large to check for secret files (over ${result.visited} entries)`, how: "This Grep" }];
   }
-  return result.hits.map((hit) => ({ kind: "search" as const, hit, how: "This Grep" }));
+  // Claude Code runs ripgrep with --hidden but not --no-ignore: a gitignored .env is not searched,
+  // unless the input's glob matches it (tree-search.ts: includePaths).
+  const ignored = result.hits.length > 0 && filter.includePaths.length === 0 ? await gitIgnored(env.ctx.io, result.hits.map((hit) => hit.path), root) : undefined;
+  return result.hits.filter((hit) => !ignored?.has(hit.path)).map((hit) => ({ kind: "search" as const, hit, how: "This Grep" }));
 }
 
 /** Bounds for walking an unknown tool's input; past them the input cannot be checked and is refused. */

@@ -30,7 +30,7 @@ export function typeGlobs(type: string): string[] | undefined {
   return ownEntry(rgTypes(), type.toLowerCase());
 }
 
-/** The Grep tool runs ripgrep with the input's `glob` and `type`; hidden and ignored files are assumed searched. */
+/** The Grep tool runs ripgrep with the input's `glob` and `type`, and `--hidden` (what git ignores is left to the caller). */
 export function grepToolFilter(input: Record<string, unknown>): SearchFilter {
   const filter: SearchFilter = { ...EVERYTHING, include: [], includePaths: [], excludePaths: [] };
   if (typeof input.glob === "string" && input.glob !== "") {

@@ -2,7 +2,7 @@ import type { HostIO } from "../../runtime/io.js";
 import { globMatch } from "./glob.js";
 import type { SecretRules } from "./rules.js";
 import { factsOf, gitConfigWithCredential, isGitConfigPath, type SecretFileHit } from "./secret-files.js";
-import { trimTrailingSlashes } from "../../runtime/paths.js";
+import { toAbsolute, trimTrailingSlashes } from "../../runtime/paths.js";
 
 /** What a recursive search would read, as far as its own filters say. */
 export interface SearchFilter {
@@ -12,7 +12,10 @@ export interface SearchFilter {
   exclude: string[];
   /** Directory-name globs it does not enter. */
   excludeDirs: string[];
-  /** Path globs (relative to the root) it is limited to, as rg -g and the Grep tool's glob. */
+  /**
+   * Path globs (relative to the root) it is limited to, as rg -g and the Grep tool's glob. As in
+   * ripgrep, a file or folder one matches is searched even when hidden or ignored.
+   */
   includePaths: string[];
   excludePaths: string[];
   /** Hidden files and folders are skipped (rg's default). */
@@ -80,9 +83,9 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
         for (const entry of entries ?? []) {
           visited += 1;
           if (visited > WALK_LIMIT) return { kind: "too-large", visited };
-          if (filter.skipHidden && entry.name.startsWith(".")) continue;
           const path = dir === "/" ? `/${entry.name}` : `${dir}/${entry.name}`;
           const rel = relative === "" ? entry.name : `${relative}/${entry.name}`;
+          if (filter.skipHidden && entry.name.startsWith(".") && !filter.includePaths.some((g) => pathGlob(g, rel, entry.name))) continue;
           if (entry.kind === "dir") {
             if (entry.isLink && !filter.followLinks) continue;
             if (filter.excludeDirs.some((g) => globMatch(g, entry.name))) continue;
@@ -124,4 +127,15 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
     level = deeper;
   }
   return { kind: "hits", hits };
+}
+
+/**
+ * The paths git's ignore patterns match, asked in `cwd` (ripgrep, and so the Grep tool, skip them,
+ * tracked or not: hence --no-index); none when git cannot tell (no repository, a path outside it),
+ * so that every hit stays.
+ */
+export async function gitIgnored(io: HostIO, paths: string[], cwd: string): Promise<Set<string>> {
+  const result = await io.run(["git", "check-ignore", "--no-index", "--", ...paths], { cwd, timeoutMs: 3000 });
+  if (result.exitCode !== 0 && result.exitCode !== 1) return new Set();
+  return new Set(result.stdout.split("\n").filter(Boolean).map((p) => toAbsolute(p, cwd, undefined)));
 }
