@@ -47,6 +47,15 @@ export function printsArguments(name: string, args: readonly string[]): boolean 
 }
 
 /**
+ * `diff -q` and `cmp -s` say only whether files differ. Not plain `cmp`, whose first differing byte
+ * lets a guessed file find the secret byte by byte.
+ */
+export function comparesQuietly(name: string, args: readonly string[]): boolean {
+  // Only flag letters beside q: `-Iq` is -I with the pattern q, and the full diff.
+  return args.some((a) => (name === "diff" ? /^-[rNaiwBbEZTt]*q[rNaiwBbEZTt]*$|^--brief$/ : /^-s$|^--(quiet|silent)$/).test(a));
+}
+
+/**
  * Whether a sed command only edits its files in place (`sed -i 's/^DEBUG=0/DEBUG=1/' .env`), printing
  * nothing: -i, and scripts made only of substitutions without the w or e flag, deletions and a/i/c
  * text, so no `w`, `r` or `e` command writes, reads or runs anything else. Anything unknown, no.

@@ -60,14 +60,15 @@ export function pathTokens(source: string, depth = 0): string[] {
 const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   [/\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b))/, "os.environ"],
   [/\bprocess\.env\b(?!\s*(\.|\[|\?\.))/, "process.env"],
-  [/\bENV\s*\.(to_h|to_a|each|inspect|keys|values|map)\b|\bp\s+ENV\b|\bputs\s+ENV\b|\bpp\s+ENV\b/, "ENV"],
+  // Ruby's `puts ENV` prints it all; `puts ENV["HOME"]` one variable, judged by envReads.
+  [/\bENV\s*\.(to_h|to_a|each|inspect|keys|values|map)\b|\b(?:pp?|puts|print)\b\s*\(?\s*ENV\b(?!\s*[.[])/, "ENV"],
   [/%ENV\b/, "%ENV"],
   [/\bDeno\.env\.toObject\b/, "Deno.env.toObject()"],
   [/\bBun\.env\b(?!\s*[.[])/, "Bun.env"],
   [/\$_(ENV|SERVER)\b(?!\s*\[)/, "$_ENV or $_SERVER"],
   [/\bphpinfo\s*\(/, "phpinfo()"],
   [/\bgetenv\(\s*\)/, "getenv()"],
-  [/\bENVIRON\b/, "awk's ENVIRON"],
+  [/\bENVIRON\b(?!\s*\[\s*"\w+"\s*\])/, "awk's ENVIRON"],
 ]);
 
 /** Describes a whole-environment dump in the code, if there is one. */
@@ -86,6 +87,7 @@ const envReads = onFirstUse(() => [
   /\$ENV\{\s*["']?([A-Za-z_]\w*)["']?\s*\}/g,
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
   /\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
+  /\bENVIRON\[\s*"([A-Za-z_]\w*)"\s*\]/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
 const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, POWERSHELL, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, comparesQuietly, POWERSHELL, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -231,7 +231,8 @@ class ShellAnalysis implements Analyzer {
         state.vars.set(assign.name, mergeValues([assign.loopValues ? await this.globbed(assign.loopValues, state) : this.expand(assign.value, state)]));
       }
     }
-    await this.redirects(command.redirects, state, argv[0]?.text);
+    const fed = command.redirects.some((r) => r.op === "<<<" || r.heredoc);
+    await this.redirects(command.redirects, state, argv[0]?.text, !fed || this.xtrace() || !takesSecretIn(command));
     await this.wrote(command, state);
     await this.commandVariables(command, argv, state);
     if (argv.length > 0) await this.run(argv, command, state, upstream);
@@ -306,13 +307,14 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
-  private async redirects(redirects: Redirect[], state: State, commandName: string | undefined): Promise<void> {
+  /** `shown`: what feeds the command may reach the terminal (all but a login that reads its stdin). */
+  private async redirects(redirects: Redirect[], state: State, commandName: string | undefined, shown = true): Promise<void> {
     for (const redirect of redirects) {
       await this.nested([redirect.target, redirect.heredoc?.word], state);
       if (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw))) {
         for (const arg of this.expand(redirect.target, state)) await this.file(arg, state, "Redirecting input from");
       }
-      if (redirect.op === "<<<" || (redirect.heredoc && !redirect.heredoc.quoted)) {
+      if (shown && (redirect.op === "<<<" || (redirect.heredoc && !redirect.heredoc.quoted))) {
         const word = redirect.op === "<<<" ? redirect.target : redirect.heredoc?.word;
         this.secretVariables(word ? [word] : [], `Feeding ${commandName ?? "a command"} input that expands`);
       }
@@ -515,6 +517,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
     if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
     if (name === "sed" && sedEditsInPlace(args.map((a) => a.text))) return;
+    if ((name === "diff" || name === "cmp") && comparesQuietly(name, args.map((a) => a.text))) return;
     if (NON_READING.has(name)) {
       // `wc --files0-from=F` and `du --files0-from=F` read names from F and print the ones not found.
       for (const [i, arg] of args.entries()) {
@@ -706,8 +709,17 @@ function captureInto(head: string, word: Word, previous: Word): string | boolean
  */
 function loginFromStdin(commands: Command[]): boolean {
   const [first, login] = commands;
-  if (commands.length !== 2 || first?.type !== "simple" || login?.type !== "simple" || !first.redirects.every((r) => r.fd === 2)) return false;
+  return commands.length === 2 && first?.type === "simple" && login?.type === "simple" && first.redirects.every((r) => r.fd === 2) && takesSecretIn(login);
+}
+
+/**
+ * A login or secret store that reads the secret from its stdin (`docker login --password-stdin <<< "$T"`),
+ * by the CLI's name: `xargs echo --password-stdin` or inline code given the flag prints what it reads.
+ */
+function takesSecretIn(login: SimpleCommand): boolean {
   const words = login.words.map((w) => w.raw);
+  const name = basename(words.find((w) => !/^(sudo|command|env|-\S*|[A-Za-z_]\w*=.*)$/.test(w)) ?? "");
+  if (!/^(docker|podman|nerdctl|buildah|skopeo|helm|oras|crane|finch|cosign|regctl|gh|wrangler|flyctl|fly)$/.test(name)) return false;
   return words.some((w) => /^--(password|token|secret)-stdin$|^--with-token$/.test(w)) || (/^(gh secret set|wrangler secret put|fly(ctl)? secrets import)\b/.test(words.join(" ")) && !words.some((w) => /^(-b|--body)/.test(w)));
 }
 
