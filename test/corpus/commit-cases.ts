@@ -99,6 +99,15 @@ export const BLOCK: string[] = [
   `git co\\mmit -m wip`,
   `git $'\\x63ommit' -m wip`,
   `printf 'wip\n' | git commit -F -`,
+  // Commits substituted into an assignment, a loop list, a test, a redirection or arithmetic still run.
+  `out=$(git commit -m "wip")`,
+  `for f in $(git commit -m "wip"); do :; done`,
+  `[[ -n $(git commit -m "wip") ]]`,
+  `cat > log.txt <<EOF
+$(git commit -m "wip")
+EOF`,
+  `(( $(git commit -qm "wip" && echo 1) ))`,
+  `echo $(( $(git commit -qm "wip"; echo 0) + 1 ))`,
   // A commit the command spells and pipes into a shell, through printf's arguments or cat.
   `printf '%s' 'git commit -m wip' | sh`,
   `echo 'git commit -m wip' | cat | bash`,

@@ -16,7 +16,11 @@ function commands(script: Script): string[] {
   const visit = (command: Command) => {
     if (command.type === "compound") return void (command.body.statements.forEach((s) => s.pipelines.forEach((p) => p.commands.forEach(visit))), command.redirects.forEach((r) => out.push(`redirect ${r.op} ${show(r.target).join(" ")}`)));
     if (command.type === "loop-var") return void out.push(`loop ${command.assign.name} in ${(command.assign.loopValues ?? []).flatMap(show).join(" ")}`);
-    if (command.type === "test") return void out.push(`test ${command.words.flatMap(show).join(" ")}`);
+    if (command.type === "test") {
+      out.push(`test ${command.words.flatMap(show).join(" ")}`);
+      for (const word of command.words) for (const nested of nestedScripts(word)) out.push(...commands(nested).map((c) => `  > ${c}`));
+      return;
+    }
     const line = [...command.assigns.map((a) => `${a.name}=${show(a.value).join("|")}`), ...command.words.flatMap(show)].join(" ");
     out.push(line + command.redirects.map((r) => ` ${r.fd ?? ""}${r.op}${r.heredoc ? `[${r.heredoc.quoted ? "quoted " : ""}heredoc ${JSON.stringify(r.heredoc.body)}]` : show(r.target).join(" ")}`).join(""));
     for (const word of [...command.words, ...command.assigns.map((a) => a.value)]) for (const nested of nestedScripts(word)) out.push(...commands(nested).map((c) => `  > ${c}`));
@@ -64,6 +68,13 @@ describe("shell parser", () => {
     ["[[ -f .env ]] && cat .env", ["test -f .env", "cat .env"]],
     ["f() { cat .env; }; f", ["cat .env", "f"]],
     ["echo $((1 + 2))", ["echo 0"]],
+    // The shell runs what is substituted inside arithmetic (and prints what fails to evaluate).
+    ["echo $((1 + $(cat .env)))", ["echo 0", "  > cat .env"]],
+    ["x=$(( `cat .env` * (2 + 1) ))", ["x=0", "  > cat .env"]],
+    ["echo $(( ${N:-$(cat .env)} ))", ["echo 0", "  > cat .env"]],
+    ["(( n = $(wc -l < f) ))", ["test ?", "  > wc -l <f"]],
+    ["for ((i=$(cat .env); i<2; i++)); do :; done", ["test ?", "  > cat .env", ":"]],
+    ["echo $(( (1 + 2) * 3 )) next", ["echo 0 next"]],
   ])("parses %j", (source, expected) => {
     expect(parsed(source)).toEqual(expected);
   });

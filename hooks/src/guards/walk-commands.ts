@@ -5,7 +5,7 @@
  * config guard each look at the commands it hands them. (The secret guard's own walk, in
  * secrets/shell-findings.ts, does more: it follows what each command reads.)
  */
-import type { Command, Script } from "../shell/ast.js";
+import type { Command, Redirect, Script, Word } from "../shell/ast.js";
 import { UNKNOWN, expandWord, literalValue, nestedScripts, pipedPrint, type Arg, type ExpandScope } from "../shell/expand.js";
 import { parseShell } from "../shell/parser.js";
 import { basename, toAbsolute } from "../runtime/paths.js";
@@ -54,17 +54,26 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     }
   };
 
+  // The commands substituted anywhere in words: arguments, assignments (`x=$(git commit …)`),
+  // loop lists, tests, redirection targets and heredoc bodies all run theirs.
+  const visitNested = (words: Array<Word | undefined>, state: State, depth: number): void => {
+    for (const word of words) for (const inner of word ? nestedScripts(word) : []) visitScript(inner, copy(state), depth + 1);
+  };
+  const redirectWords = (redirects: Redirect[]) => redirects.flatMap((r) => [r.target, r.heredoc?.word]);
+
   const visitCommand = (cmd: Command, state: State, depth: number, piped?: string): void => {
     if (cmd.type === "compound") {
+      visitNested(redirectWords(cmd.redirects), state, depth);
       visitScript(cmd.body, cmd.subshell ? copy(state) : state, depth);
       return;
     }
     if (cmd.type === "loop-var") {
+      visitNested([cmd.assign.value, ...(cmd.assign.loopValues ?? [])], state, depth);
       state.vars.set(cmd.assign.name, undefined);
       return;
     }
-    if (cmd.type === "test") return;
-    for (const word of cmd.words) for (const inner of nestedScripts(word)) visitScript(inner, copy(state), depth + 1);
+    if (cmd.type === "test") return visitNested(cmd.words, state, depth);
+    visitNested([...cmd.words, ...cmd.assigns.flatMap((a) => [a.value, ...(a.loopValues ?? [])]), ...redirectWords(cmd.redirects)], state, depth);
     const argv = cmd.words.flatMap((word) => expandWord(word, scope(state)));
     const redirects = cmd.redirects.filter((r) => !r.heredoc && r.op !== "<<<").map((r) => ({ op: r.op, target: literalValue(r.target, scope(state)) }));
     if (argv.length === 0) {

@@ -6,7 +6,8 @@ export type WordPart =
   /** $name, ${name}, ${name:-word} …; `op` is the operator after the name, `arg` its word. */
   | { type: "param"; name: string; op?: string; arg?: Word; length?: boolean; indirect?: boolean; names?: boolean; quoted: boolean }
   | { type: "cmdsub"; script: Script; quoted: boolean }
-  | { type: "arith"; quoted: boolean }
+  /** $((…)); `words`: the expansions inside it, which the shell runs (`$((1 + $(cat .env)))`). */
+  | { type: "arith"; quoted: boolean; words: Word[] }
   | { type: "procsub"; script: Script; direction: "<" | ">" };
 
 export interface Word {

@@ -413,6 +413,7 @@ export function nestedScripts(word: Word | undefined): Script[] {
   for (const part of word.parts) {
     if (part.type === "cmdsub" || part.type === "procsub") out.push(part.script);
     if (part.type === "param" && part.arg) out.push(...nestedScripts(part.arg));
+    if (part.type === "arith") for (const inner of part.words) out.push(...nestedScripts(inner));
   }
   return out;
 }

@@ -193,10 +193,7 @@ class Parser {
         continue;
       }
       if (reserved === "[[") return [...out, this.testCommand()];
-      if (reserved === "((") {
-        this.skipArithmetic(2);
-        return [...out, { type: "test", words: [] }];
-      }
+      if (reserved === "((") return [...out, { type: "test", words: this.skipArithmetic(2) }];
       break;
     }
     if (this.peek() === "(") {
@@ -224,10 +221,7 @@ class Parser {
   private forLoop(keywordLength: number): Command {
     this.i += keywordLength;
     this.skipBlanks();
-    if (this.startsWith("((")) {
-      this.skipArithmetic(2);
-      return { type: "test", words: [] };
-    }
+    if (this.startsWith("((")) return { type: "test", words: this.skipArithmetic(2) };
     const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.i))?.[0];
     if (!name) throw new ShellSyntaxError("`for` without a variable name");
     this.i += name.length;
@@ -306,16 +300,25 @@ class Parser {
     return { type: "test", words };
   }
 
-  private skipArithmetic(open: number): void {
+  /** Steps over `((…))` and returns the expansions inside it: `$((1 + $(cat .env)))` runs its `$(…)`. */
+  private skipArithmetic(open: number): Word[] {
     this.i += open;
     let depth = open;
+    const words: Word[] = [];
     while (!this.eof() && depth > 0) {
       const c = this.peek();
+      if (c === "`" || (c === "$" && (this.peek(1) === "{" || (this.peek(1) === "(" && this.peek(2) !== "(")))) {
+        const start = this.i;
+        const part = this.expansion(false);
+        if (part) words.push({ parts: [part], raw: this.src.slice(start, this.i) });
+        continue;
+      }
       if (c === "(") depth += 1;
       else if (c === ")") depth -= 1;
       this.i += 1;
     }
     if (depth > 0) throw new ShellSyntaxError("unterminated arithmetic `((`");
+    return words;
   }
 
   private simpleCommand(): Command | undefined {
@@ -586,8 +589,7 @@ class Parser {
     const next = this.peek(1);
     if (next === "(" && this.peek(2) === "(") {
       this.i += 1;
-      this.skipArithmetic(2);
-      return { type: "arith", quoted };
+      return { type: "arith", quoted, words: this.skipArithmetic(2) };
     }
     if (next === "(") {
       this.i += 2;

@@ -232,7 +232,7 @@ class ShellAnalysis implements Analyzer {
       }
     }
     const fed = command.redirects.some((r) => r.op === "<<<" || r.heredoc);
-    await this.redirects(command.redirects, state, argv[0]?.text, !fed || this.xtrace() || !takesSecretIn(command));
+    await this.redirects(command.redirects, state, argv[0]?.text, !fed || this.xtrace() || !takesSecretIn(command), ` ${argv.map((a) => a.text).join(" ")}`);
     await this.wrote(command, state);
     await this.commandVariables(command, argv, state);
     if (argv.length > 0) await this.run(argv, command, state, upstream);
@@ -308,10 +308,13 @@ class ShellAnalysis implements Analyzer {
   }
 
   /** `shown`: what feeds the command may reach the terminal (all but a login that reads its stdin). */
-  private async redirects(redirects: Redirect[], state: State, commandName: string | undefined, shown = true): Promise<void> {
+  private async redirects(redirects: Redirect[], state: State, commandName: string | undefined, shown = true, raw = ""): Promise<void> {
     for (const redirect of redirects) {
       await this.nested([redirect.target, redirect.heredoc?.word], state);
-      if (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw))) {
+      // `wc -l < .env`, `sha256sum < .env`: a count or digest of what comes in (not `--files0-from=-`, nor `-c`).
+      const name = basename(commandName ?? "");
+      const counts = redirect.op === "<" && (name === "wc" ? !raw.includes("files0") : /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(name) && !/\s(-c|--check)\b/.test(raw));
+      if (!counts && (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)))) {
         for (const arg of this.expand(redirect.target, state)) await this.file(arg, state, "Redirecting input from");
       }
       if (shown && (redirect.op === "<<<" || (redirect.heredoc && !redirect.heredoc.quoted))) {
@@ -725,7 +728,8 @@ function takesSecretIn(login: SimpleCommand): boolean {
 
 /** Whether every `$(…)` in a word is one command whose output the word takes whole (nothing sent to the terminal). */
 function capturedWhole(word: Word): boolean {
-  return word.parts.every((part) => part.type !== "procsub") && nestedScripts(word).every((script) => {
+  // Arithmetic prints what it cannot evaluate in its error (`$(( $(gh auth token) ))`).
+  return word.parts.every((part) => part.type !== "procsub" && part.type !== "arith") && nestedScripts(word).every((script) => {
     const only = script.statements.length === 1 && script.statements[0]?.pipelines.length === 1 ? script.statements[0].pipelines[0]?.commands : undefined;
     return only?.length === 1 && only[0]?.type === "simple" && only[0].redirects.every((r) => r.fd === 2);
   });
