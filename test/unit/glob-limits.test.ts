@@ -40,3 +40,17 @@ describe("a recursive search deeper than the guard walks", () => {
     expect(await decide("grep -r TOKEN shallow")).toBe("pass");
   });
 });
+
+describe("globs and dot files", () => {
+  // bash leaves dot files out of `*` unless dotglob is on (setting GLOBIGNORE turns it on too).
+  files[`${ROOT}/dots/.env`] = "TOKEN=x\n";
+  files[`${ROOT}/dots/notes.txt`] = "n\n";
+
+  it.each(["cat *", "head -n 3 ?otes.txt *", "cat [.]env"])("passes %s, which matches no dot file", async (command) => {
+    expect(await decide(command, `${ROOT}/dots`)).toBe("pass");
+  });
+
+  it.each(["shopt -s dotglob; cat *", "GLOBIGNORE=notes.txt; cat *", "cat .*"])("refuses %s, whose glob takes .env", async (command) => {
+    expect(await decide(command, `${ROOT}/dots`)).toMatch(/`\/home\/dev\/big\/dots\/\.env`/);
+  });
+});

@@ -264,6 +264,10 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   // `python3 -c "print('$TOKEN')"`: the shell writes the value into the code (kept as `$TOKEN` here).
   const given = variable || !a.env.ctx.config.secrets.environment ? undefined : [...code.matchAll(/\$\{?([A-Za-z_]\w*)/g)].find((m) => a.secret(m[1] as string));
   if (given) a.findings.push({ kind: "environment", what: `the value of $${given[1]}, which the shell writes into the code`, how: `${how} is given` });
+  // `exec(base64.b64decode('…'))`, `eval(atob('…'))`: code decoded at run time, then run, is unreadable here.
+  if (/\b(?:exec|eval|compile|Function|instance_eval|execSync|system|runIn\w*Context)\s*\(|\beval\s+[$@\w]/.test(code) && /b64decode|decodebytes|base64|atob\s*\(|fromhex|unhexlify|codecs\.decode|decompress|inflate|decode64|\b(?:un)?pack\s*\(|\[::-1\]|\.reverse\(|\breversed\(/.test(code)) {
+    a.findings.push(hiddenCode(how, "decodes at run time"));
+  }
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   // Once .env is in the environment, a connection string the code prints is one of its values too.
   const envFiles = loaded.length > 0 ? loaded : loadsDotenv(code) ? [DOTENV] : [];

@@ -67,6 +67,11 @@ class ShellAnalysis implements Analyzer {
     return (this.traced ??= this.text.includes("x") && XTRACE.test(this.text));
   }
 
+  /** `shopt -s dotglob` or a GLOBIGNORE anywhere in the command: its globs may match dot files (`*` takes .env). */
+  private dotglob(): boolean {
+    return this.text.includes("dotglob") || this.text.includes("GLOBIGNORE");
+  }
+
   secret(name: string): boolean {
     return this.captured.has(name) || isSecretVariable(name);
   }
@@ -202,7 +207,7 @@ class ShellAnalysis implements Analyzer {
   private async globbed(values: Word[], state: State): Promise<Arg[]> {
     const words: Arg[] = [];
     for (const arg of values.flatMap((w) => this.expand(w, state))) {
-      const matches = arg.glob !== undefined && state.cwd !== undefined && !arg.text.includes(UNKNOWN) ? await expandGlob(this.env.ctx.io, arg.glob.startsWith("/") ? arg.glob : `${state.cwd}/${arg.glob}`) : [];
+      const matches = arg.glob !== undefined && state.cwd !== undefined && !arg.text.includes(UNKNOWN) ? await expandGlob(this.env.ctx.io, arg.glob.startsWith("/") ? arg.glob : `${state.cwd}/${arg.glob}`, this.dotglob()) : [];
       if (matches.length === 0) words.push(arg);
       for (const match of matches) words.push({ text: match, raw: arg.raw });
     }
@@ -617,7 +622,7 @@ class ShellAnalysis implements Analyzer {
     const cwd = state.cwd as string;
     if (arg.glob !== undefined) {
       const pattern = arg.glob.startsWith("/") ? arg.glob : arg.glob.startsWith("~/") && ctx.home ? `${ctx.home}${arg.glob.slice(1)}` : `${cwd}/${arg.glob}`;
-      const matches = await expandGlob(ctx.io, pattern);
+      const matches = await expandGlob(ctx.io, pattern, this.dotglob());
       if (matches.length > 0) {
         for (const path of matches) {
           if (path.includes(UNKNOWN)) {
@@ -641,7 +646,7 @@ class ShellAnalysis implements Analyzer {
       this.findings.push({ kind: "dynamic", word: arg.raw, how });
       return;
     }
-    const roots = arg.glob !== undefined ? await expandGlob(ctx.io, toAbsolute(arg.glob, state.cwd ?? "/", ctx.home)) : [toAbsolute(arg.text, state.cwd ?? "/", ctx.home)];
+    const roots = arg.glob !== undefined ? await expandGlob(ctx.io, toAbsolute(arg.glob, state.cwd ?? "/", ctx.home), this.dotglob()) : [toAbsolute(arg.text, state.cwd ?? "/", ctx.home)];
     for (const root of roots) {
       if (root.includes(UNKNOWN)) {
         this.findings.push({ kind: "unchecked", what: `matches more folders than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how });
