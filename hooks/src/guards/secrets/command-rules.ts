@@ -568,7 +568,8 @@ export function isSecretVariable(name: string): boolean {
   // A database or broker's connection string carries its password: DATABASE_URL, REDIS_URL, MONGO_URI.
   if (/^(\w+_)?(DATABASE|DB|POSTGRES(QL)?|PG|MYSQL|MARIADB|MONGO(DB)?|REDIS|AMQP|RABBITMQ|CELERY_BROKER|BROKER|SQLALCHEMY_DATABASE)_(URL|URI|DSN)$/.test(upper)) return true;
   const words = upper.split("_").filter(Boolean);
-  if (words.some((w) => SECRET_WORDS.has(w))) return true;
+  // Glued names count too (PGPASSWORD, GHTOKEN), and a webhook URL carries its token (SLACK_WEBHOOK_URL).
+  if (words.some((w) => SECRET_WORDS.has(w) || /(PASSWORD|PASSWD|SECRET|TOKEN)S?$/.test(w) || w === "WEBHOOK")) return true;
   for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i]}_${words[i + 1]}`)) return true;
   // …_AUTH holds credentials (NPM_CONFIG__AUTH, BASIC_AUTH); AUTH elsewhere names a socket or domain.
   if (words.length > 1 && words[words.length - 1] === "AUTH") return true;
