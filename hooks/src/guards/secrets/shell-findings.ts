@@ -511,7 +511,7 @@ class ShellAnalysis implements Analyzer {
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
     if (" sqlite sqlite3 duckdb mysql mariadb psql mongosh sqlcmd cqlsh clickhouse clickhouse-client ".includes(` ${name} `)) return codeCommands.database(this, name, args, stdinText, state);
     if (name === "find") return searchCommands.find(this, args, state);
-    if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ack" || name === "ack-grep") {
+    if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ug" || name === "ack" || name === "ack-grep") {
       return searchCommands.grep(this, name, args, state);
     }
     if (name === "rg" || name === "ag") return searchCommands.ripgrep(this, name, args, state);
@@ -611,7 +611,9 @@ class ShellAnalysis implements Analyzer {
     if (text.includes(UNKNOWN) || relativeToUnknown) {
       const name = text.slice(text.lastIndexOf("/") + 1);
       if (name.includes(UNKNOWN) || name === "") {
-        this.findings.push({ kind: "dynamic", word: arg.raw, how });
+        // `cat $(find . -name '*.md')`, `grep X $(git ls-files '*.ts')`: judged by what the listing lists.
+        const listing = /^"?\$\(([^()]*)\)"?$/.exec(arg.raw)?.[1];
+        if (listing === undefined || !(await this.listed(listing, state, how))) this.findings.push({ kind: "dynamic", word: arg.raw, how });
         return;
       }
       const match = rules.classify(`/${UNKNOWN}/${name}`);
@@ -637,6 +639,23 @@ class ShellAnalysis implements Analyzer {
     }
     const hit = await secretFileAt(ctx.io, rules, toAbsolute(text, cwd, ctx.home), false);
     if (hit) this.findings.push({ kind: "file", hit, how });
+  }
+
+  /** Names printed by one find, ls, `git ls-files` or `grep -l`, judged as xargs judges them (false: another command). */
+  private async listed(text: string, state: State, how: string): Promise<boolean> {
+    let script: Script;
+    try {
+      script = parseShell(text);
+    } catch {
+      return false;
+    }
+    const only = script.statements.length === 1 ? script.statements[0]?.pipelines : undefined;
+    const command = only?.length === 1 && only[0]?.commands.length === 1 ? only[0].commands[0] : undefined;
+    if (command?.type !== "simple" || command.redirects.length > 0) return false;
+    const words = command.words.flatMap((w) => this.expand(w, state)).map((w) => w.text);
+    if (!/^(find|ls|git ls-files|e?grep -\S*l|rg -\S*l)/.test(`${basename(words[0] ?? "")} ${words.slice(1).join(" ")}`)) return false;
+    await searchCommands.namesOnInput(this, state, { command, state }, how);
+    return true;
   }
 
   /** A path that may be a folder the command reads recursively. */
