@@ -82,7 +82,8 @@ function stringField(input: Record<string, unknown>, field: string): string | un
 }
 
 async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, how: string): Promise<Finding[]> {
-  const raw = stringField(call.input, field);
+  // Claude Code trims a tool's path before using it: `.env ` reads .env.
+  const raw = stringField(call.input, field)?.trim();
   if (raw === undefined || raw === "") {
     return [{ kind: "unchecked", what: `has no "${field}" string in its input`, how: `This ${call.tool} call` }];
   }
@@ -102,7 +103,7 @@ async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, ho
 }
 
 async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
-  const rawPath = stringField(call.input, "path");
+  const rawPath = stringField(call.input, "path")?.trim();
   const root = toAbsolute(rawPath && rawPath !== "" ? rawPath : ".", env.cwd, env.ctx.home);
   const info = await env.ctx.io.stat(root);
   if (info && info.kind !== "dir") {
