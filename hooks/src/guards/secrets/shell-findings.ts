@@ -458,7 +458,8 @@ class ShellAnalysis implements Analyzer {
       if (rest.length > 0) await this.run(rest, { ...command, words: command.words.slice(argv.length - rest.length) }, state, upstream);
       return;
     }
-    if (name === "xargs") return searchCommands.xargs(this, args, state, upstream);
+    // GNU parallel runs its command on each line of stdin, as xargs does, unless given `:::` arguments.
+    if (name === "xargs" || (name === "parallel" && !args.some((a) => a.text.startsWith(":::")))) return searchCommands.xargs(this, args, state, upstream);
     if (searchCommands.namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);
     if (name === "sftp" || name === "ftp" || name === "lftp") return transferCommands.ftpClient(this, name, args, stdinText, state);
     if (SHELLS.has(name)) {
