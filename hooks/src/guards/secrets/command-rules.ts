@@ -547,6 +547,16 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         // Whole environments kept by a service manager or a terminal multiplexer.
         { argv: ["systemctl", "show-environment"], what: "the service manager's whole environment" },
       ];
+    case "rails":
+      return [
+        { argv: ["rails", "credentials:show"], what: "the Rails app's decrypted credentials" },
+        { argv: ["rails", "encrypted:show"], what: "a decrypted Rails secrets file" },
+      ];
+    case "manage.py":
+    case "django-admin":
+      return [{ argv: [name, "diffsettings"], what: "the Django settings, SECRET_KEY and database passwords included" }];
+    case "artisan":
+      return [{ argv: ["artisan", "config:show"], what: "the Laravel config, passwords and keys included" }];
     case "tmux":
       return [
         { argv: ["tmux", "show-environment"], what: "the tmux session's whole environment" },
