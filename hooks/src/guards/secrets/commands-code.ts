@@ -287,7 +287,7 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   // Shell command lines the code runs (`os.system('cat .env')`, `exec("…")`, perl's backticks). Python's
   // exec runs Python and a JavaScript template literal is text, which seldom parse as shell: text that
   // does not parse is not a finding.
-  for (const m of code.matchAll(/\b(?:system|popen|exec|execSync|getoutput|check_output|check_call|shell_exec|passthru|subprocess\.(?:run|call|Popen))\s*\(?\s*(["'])((?:\\.|(?!\1)[^\\])*)\1|`([^`$]*)`/g)) {
+  for (const m of code.matchAll(/\b(?:system|popen|exec|execSync|getoutput|check_output|check_call|shell_exec|passthru|subprocess\.(?:run|call|Popen)|do shell script)\s*\(?\s*(["'])((?:\\.|(?!\1)[^\\])*)\1|`([^`$]*)`/g)) {
     const before = a.findings.length;
     await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
     a.findings.splice(before, a.findings.length - before, ...a.findings.slice(before).filter((f) => f.kind !== "unchecked"));
