@@ -75,6 +75,11 @@ describe("shell parser", () => {
     ["(( n = $(wc -l < f) ))", ["test ?", "  > wc -l <f"]],
     ["for ((i=$(cat .env); i<2; i++)); do :; done", ["test ?", "  > cat .env", ":"]],
     ["echo $(( (1 + 2) * 3 )) next", ["echo 0 next"]],
+    // Case fall-throughs, a regex's own parentheses, and input from a process substitution.
+    ["case $x in a) cat .env;& b) echo b;;& *) echo c;; esac", ["test ?", "cat .env", "echo b", "echo c"]],
+    ["[[ $x =~ ^(a|b)+$ && -f .env ]] && cat .env", ["test ? ^(a|b)+$ -f .env", "cat .env"]],
+    ["[[ $x =~ $(cat .env) ]]", ["test ? ?", "  > cat .env"]],
+    ["while read -r f; do echo $f; done < <(cat .env)", ["read -r f", "echo ?", " </dev/fd/63"]],
   ])("parses %j", (source, expected) => {
     expect(parsed(source)).toEqual(expected);
   });

@@ -116,12 +116,13 @@ class Parser {
       this.skipSeparators();
       if (this.eof() || stop()) break;
       const c = this.peek();
-      if (c === ")" || (c === ";" && this.peek(1) === ";")) break;
+      // `;;`, `;&` and `;;&` end a case branch.
+      if (c === ")" || (c === ";" && (this.peek(1) === ";" || this.peek(1) === "&"))) break;
       if (c === ";" || c === "&") throw new ShellSyntaxError(`unexpected \`${c}\``);
       const statement = this.statement();
       statements.push(statement);
       this.skipBlanks();
-      if (this.peek() === ";" && this.peek(1) !== ";") this.i += 1;
+      if (this.peek() === ";" && this.peek(1) !== ";" && this.peek(1) !== "&") this.i += 1;
       else if (this.peek() === "&" && this.peek(1) !== "&") {
         this.i += 1;
         statement.background = true;
@@ -293,11 +294,38 @@ class Parser {
       const op = /^(&&|\|\||[<>()!]|=~|==|!=)/.exec(this.src.slice(this.i, this.i + 2))?.[0];
       if (op && (op !== "!" || BLANK.has(this.peek(1)))) {
         this.i += op.length;
+        if (op === "=~") {
+          this.skipBlanks();
+          words.push(this.regexWord());
+        }
         continue;
       }
       words.push(this.word());
     }
     return { type: "test", words };
+  }
+
+  /** The regex after `=~`, where `(`, `)` and `|` are its own (`^(a|b)+$`); one that expands anything is parsed as a word. */
+  private regexWord(): Word {
+    const start = this.i;
+    let depth = 0;
+    while (!this.eof()) {
+      const c = this.peek();
+      if (c === "'" || c === '"') {
+        const close = this.src.indexOf(c, this.i + 1);
+        if (close === -1) break;
+        this.i = close + 1;
+        continue;
+      }
+      if (c === "(") depth += 1;
+      else if (c === ")" && depth-- === 0) break;
+      else if (depth === 0 && (BLANK.has(c) || c === "\n")) break;
+      this.i += c === "\\" ? 2 : 1;
+    }
+    const raw = this.src.slice(start, this.i);
+    if (!/\$[({\w]|`/.test(raw)) return { parts: [{ type: "lit", text: raw, quoted: true }], raw };
+    this.i = start;
+    return this.word();
   }
 
   /** Steps over `((…))` and returns the expansions inside it: `$((1 + $(cat .env)))` runs its `$(…)`. */
@@ -401,7 +429,8 @@ class Parser {
     if ((op === "<" || op === ">") && this.src[this.i + match[0].length] === "(" && match[1] === undefined) return undefined;
     this.i += match[0].length;
     this.skipBlanks();
-    if (this.eof() || META.has(this.peek())) throw new ShellSyntaxError(`\`${op}\` without a target`);
+    // `done < <(find …)`: the target is a process substitution.
+    if (this.eof() || (META.has(this.peek()) && !(this.peek(1) === "(" && (this.peek() === "<" || this.peek() === ">")))) throw new ShellSyntaxError(`\`${op}\` without a target`);
     const target = this.word();
     const redirect: Redirect = { op, target, ...(match[1] !== undefined ? { fd: Number(match[1]) } : {}) };
     if (op === "<<" || op === "<<-") {
