@@ -648,13 +648,17 @@ class Parser {
     const name = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!\-])/.exec(this.src.slice(this.i, this.i + 128))?.[0];
     if (!name) throw new ShellSyntaxError("bad ${…} substitution");
     this.i += name.length;
+    let all = false;
     if (this.peek() === "[") {
       const close = this.src.indexOf("]", this.i);
       if (close === -1) throw new ShellSyntaxError("bad ${…} substitution");
+      all = close === this.i + 2 && (this.peek(1) === "@" || this.peek(1) === "*");
       this.i = close + 1;
     }
     if (this.peek() === "}") {
       this.i += 1;
+      // `${!arr[@]}`: an array's keys, not a variable named by its value.
+      if (indirect && all) return { type: "param", name, quoted, indirect: true, names: true };
       return { type: "param", name, quoted, ...(length ? { length } : {}), ...(indirect ? { indirect } : {}) };
     }
     if (indirect && (this.peek() === "*" || this.peek() === "@") && this.peek(1) === "}") {
