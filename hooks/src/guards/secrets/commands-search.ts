@@ -183,8 +183,9 @@ export async function xargs(a: Analyzer, args: Arg[], state: State, upstream: Up
  * The files a command reads by the names on its stdin (xargs, `cpio -o`, `tar -T -`, `zip -@`): those
  * the left side of the pipe prints when it is find, echo, printf or `git ls-files`, or else any file.
  */
-export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream | undefined, how: string): Promise<void> {
+export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream | undefined, how: string, only: string[] = []): Promise<void> {
   const source = upstream?.command;
+  const names: SearchFilter = { ...EVERYTHING, include: only };
   if (source?.type === "simple") {
     const words = source.words.flatMap((w) => a.expand(w, upstream?.state ?? state));
     const head = basename(words[0]?.text ?? "");
@@ -192,16 +193,21 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
       const { roots, expression, filter } = parseFind(words.slice(1));
       const expr = expression.map((w) => w.text);
       if (expr.includes("-type") && expr[expr.indexOf("-type") + 1] === "d") return;
+      if (only.length > 0) filter.include = only;
       for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, upstream?.state ?? state, filter, how);
       return;
     }
+    // `… | grep -E '\.(ts|tsx)$' | xargs eslint`: a filter that keeps names ending in those extensions.
+    const kept = (head === "grep" || head === "egrep") && !words.some((w) => /^-\w*v/.test(w.text)) ? /\\\.\(?([\w|?]+)\)?\$$/.exec(words[words.length - 1]?.text ?? "")?.[1] : undefined;
+    // (`tsx?` as `ts*`: a glob that keeps at least what the regex keeps.)
+    if (kept && upstream?.from) return namesOnInput(a, state, upstream.from, how, kept.split("|").map((e) => `*.${e.replace(/\w\?/g, "*")}`));
     if (head === "echo" || head === "printf") {
       for (const word of words.slice(1)) for (const name of word.text.split(/\s+/)) if (name) await a.file({ ...word, text: name }, state, how);
       return;
     }
     if (head === "ls") {
       const roots = words.slice(1).filter((w) => !w.text.startsWith("-"));
-      for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, upstream?.state ?? state, EVERYTHING, how);
+      for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, upstream?.state ?? state, names, how);
       return;
     }
     // `grep -rl TODO src | xargs sed -i …`: the names are of files the search reads, so judge the
@@ -213,17 +219,22 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
       await a.run(printing.filter((w) => w.text !== "-"), { type: "simple", assigns: [], words: [], redirects: [] }, copy(upstream?.state ?? state), undefined);
       return;
     }
-    if (head === "git" && words[1]?.text === "ls-files") {
-      const pathspecs = words.slice(2).filter((w) => !w.text.startsWith("-"));
+    // `git diff --name-only` against the index or HEAD names tracked files, as `git ls-files` does (not
+    // against another revision, which may name a secret tracked then and ignored now).
+    const dash = words.findIndex((w) => w.text === "--");
+    const options = words.slice(2, dash === -1 ? undefined : dash);
+    const diffNames = head === "git" && words[1]?.text === "diff" && options.some((w) => w.text === "--name-only") && options.every((w) => w.text.startsWith("-") || w.text === "HEAD");
+    if (head === "git" && (words[1]?.text === "ls-files" || diffNames)) {
+      const pathspecs = diffNames ? (dash === -1 ? [] : words.slice(dash + 1)) : words.slice(2).filter((w) => !w.text.startsWith("-"));
       // `-o`/`--others` lists untracked files too (with `-i`, the ignored ones: .env).
-      const untracked = words.slice(2).some((w) => /^(--others|-[a-z]*o[a-z]*)$/.test(w.text));
+      const untracked = !diffNames && words.slice(2).some((w) => /^(--others|-[a-z]*o[a-z]*)$/.test(w.text));
       for (const root of pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }]) {
-        await a.tree(root, upstream?.state ?? state, EVERYTHING, how, untracked ? undefined : (found) => tracked(a, found, upstream?.state ?? state));
+        await a.tree(root, upstream?.state ?? state, names, how, untracked ? undefined : (found) => tracked(a, found, upstream?.state ?? state));
       }
       return;
     }
   }
-  await a.tree({ text: ".", raw: "." }, state, EVERYTHING, how);
+  await a.tree({ text: ".", raw: "." }, state, names, how);
 }
 
 /** find's start points, its expression, and the file filter its -name tests give (when no -o or ! blurs them). */
