@@ -23,7 +23,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     why: "dotenv files hold the API keys, database URLs and passwords a project runs with",
     // .dev.vars: Cloudflare Wrangler's local secrets; .secrets: act's, for GitHub Actions run locally.
     patterns: [".env", ".env.*", "*.env", ".dev.vars", ".dev.vars.*", ".secrets"],
-    except: [...templateNames("*"), ...templateNames("*.env"), ".env.*.example", ".env.*.sample", ".env.*.template"],
+    // `example.env` and the like are templates too, named the other way round.
+    except: [...templateNames("*"), ...templateNames("*.env"), ".env.*.example", ".env.*.sample", ".env.*.template", ...TEMPLATE_SUFFIXES.flatMap((s) => [`${s}.env`, `*.${s}.env`])],
   },
   {
     id: "ssh-key",
