@@ -120,6 +120,18 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.gemini/oauth_creds.json",
       "~/.config/github-copilot/hosts.json",
       "~/.config/github-copilot/apps.json",
+      // Claude Code keeps an API key login (primaryApiKey) here.
+      "~/.claude.json",
+      // Passwords for package repositories (Ivy, sbt, NuGet, Helm) and other CLIs' API keys.
+      "~/.ivy2/.credentials",
+      "~/.sbt/credentials",
+      "~/.sbt/.credentials",
+      "~/.nuget/NuGet/NuGet.Config",
+      "~/.config/helm/repositories.yaml",
+      "~/.config/hcloud/cli.toml",
+      "~/.wakatime.cfg",
+      // age private keys, as sops finds them.
+      "~/.config/sops/age/keys.txt",
     ],
   },
   {
