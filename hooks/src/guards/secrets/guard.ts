@@ -130,8 +130,10 @@ const MAX_INPUT_DEPTH = 12;
 const MAX_PATH_CANDIDATES = 500;
 
 function looksLikePath(value: string): boolean {
-  if (value === "" || value.length > 4096 || /\s/.test(value)) return false;
-  return /^[~./]/.test(value) || value.includes("/") || /^[\w.-]+$/.test(value) || value.startsWith("file://");
+  if (value === "" || value.length > 4096 || value.includes("\n")) return false;
+  // An anchored path may hold spaces (`/home/me/my project/.env`); other text with spaces is prose.
+  if (/^(~?\/|\.\.?\/|file:\/\/)/.test(value)) return true;
+  return !/\s/.test(value) && (value.startsWith(".") || value.includes("/") || /^[\w.-]+$/.test(value));
 }
 
 /**
@@ -151,7 +153,8 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
     if (typeof value === "string") {
       if (/^(command|cmd|command_?line|shell_command|script)$/i.test(key)) runs.push(analyzeShellCommand(value, env));
       else if (/^(code|source|python|javascript)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
-      if (looksLikePath(value)) candidates.push(value.startsWith("file://") ? decodeURIComponent(value.slice(7)) : value);
+      const path = value.trim();
+      if (looksLikePath(path)) candidates.push(path.startsWith("file://") ? decodeURIComponent(path.slice(7)) : path);
     } else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
     else if (value && typeof value === "object") for (const [name, item] of Object.entries(value)) visit(item, depth + 1, name);
   };
