@@ -43,6 +43,8 @@ class ShellAnalysis implements Analyzer {
   private readonly scripts = new Set<string>();
   /** Variables set to what a credential command printed (`T=$(gh auth token)`): secrets, whatever their name. */
   private readonly captured = new Set<string>();
+  /** Loop variables that take the names a listing prints (`for f in $(find …)`), with the listing. */
+  private readonly listings = new Map<string, string>();
 
   constructor(
     readonly env: GuardEnv,
@@ -138,6 +140,12 @@ class ShellAnalysis implements Analyzer {
         await this.nested(values, state);
         // `for f in .??*`: the loop takes the files the glob matches, so `cat "$f"` reads them.
         state.vars.set(command.assign.name, mergeValues([await this.globbed(values, state)]));
+        // `for f in $(find src -name '*.ts')`: "$f" then stands for the names that listing prints,
+        // unless the command sets f some other way too (or reads into variables).
+        const name = command.assign.name;
+        const listing = values.length === 1 ? LISTING.exec(values[0]?.raw ?? "")?.[1] : undefined;
+        if (listing !== undefined && this.text.split(`${name}=`).length === 1 && !/\b(read|mapfile|readarray|printf)\b/.test(this.text)) this.listings.set(name, listing);
+        else this.listings.delete(name);
         return;
       }
       case "compound":
@@ -613,7 +621,7 @@ class ShellAnalysis implements Analyzer {
       const name = text.slice(text.lastIndexOf("/") + 1);
       if (name.includes(UNKNOWN) || name === "") {
         // `cat $(find . -name '*.md')`, `grep X $(git ls-files '*.ts')`: judged by what the listing lists.
-        const listing = /^"?\$\(([^()]*)\)"?$/.exec(arg.raw)?.[1];
+        const listing = LISTING.exec(arg.raw)?.[1] ?? this.listings.get(/^"?\$\{?(\w+)\}?"?$/.exec(arg.raw)?.[1] ?? "");
         if (listing === undefined || !(await this.listed(listing, state, how))) this.findings.push({ kind: "dynamic", word: arg.raw, how });
         return;
       }
@@ -750,6 +758,9 @@ function takesSecretIn(login: SimpleCommand): boolean {
   if (!/^(docker|podman|nerdctl|buildah|skopeo|helm|oras|crane|finch|cosign|regctl|gh|wrangler|flyctl|fly)$/.test(name)) return false;
   return words.some((w) => /^--(password|token|secret)-stdin$|^--with-token$/.test(w)) || (/^(gh secret set|wrangler secret put|fly(ctl)? secrets import)\b/.test(words.join(" ")) && !words.some((w) => /^(-b|--body)/.test(w)));
 }
+
+/** A word that is wholly one `$(…)`, and the command inside it. */
+const LISTING = /^"?\$\(([^()]*)\)"?$/;
 
 /** Whether every `$(…)` in a word is one command whose output the word takes whole (nothing sent to the terminal). */
 function capturedWhole(word: Word): boolean {
