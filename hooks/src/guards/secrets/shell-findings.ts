@@ -233,7 +233,13 @@ class ShellAnalysis implements Analyzer {
     const head = command.words[0]?.raw ?? "";
     // Where a word keeps its `$(…)` is worked out only for one that printed a secret into it (rare).
     const shown = () => this.xtrace() || printsArguments(basename(head), command.words.map((w) => w.raw));
+    const before = this.findings.length;
     for (const [i, word] of command.words.entries()) await this.capture(word, state, () => i > 0 && !shown() && captureInto(head, word, command.words[i - 1] as Word));
+    // `export $(cat .env | xargs)`: the shell's error for a word that is no name prints it. Say how
+    // to load the file unseen.
+    if (head === "export") {
+      for (const f of this.findings.slice(before)) if (f.kind === "file" && f.hit.match.category.id === "dotenv") f.instead = `load it without printing it: \`set -a; . ${f.hit.path}; set +a\` (a file of plain NAME=value lines passes).`;
+    }
     for (const assign of command.assigns) await this.capture(assign.value, state, () => assign.name);
     for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
     const argv = command.words.flatMap((word) => this.expand(word, state));
