@@ -4,7 +4,7 @@
  * asks git for the names those commands would print, against real repositories here.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -200,5 +200,25 @@ describe("the Grep tool over a repository", () => {
 
   it("refuses a Grep of the ignored .env named outright", async () => {
     expect(await decide(ignored, "", "Grep", { pattern: "TOKEN", path: join(ignored, ".env") })).toMatch(/Searching `.*\/\.env`/);
+  });
+});
+
+describe("git grep and what git ignores", () => {
+  // .env ignored in `ignored`; neither tracked nor ignored in `loose` (its .gitignore deleted).
+  const ignored = repository(false);
+  const loose = repository(false);
+  rmSync(join(loose, ".gitignore"));
+
+  it.each(["git grep TOKEN", "git grep --untracked TOKEN", "git grep --no-index --exclude-standard TOKEN"])("passes %s where .env is ignored", async (command) => {
+    expect(await decide(ignored, command)).toBe("pass");
+  });
+
+  it.each([
+    ["ignored", "git grep --no-index TOKEN"],
+    ["ignored", "git grep --untracked --no-exclude-standard TOKEN"],
+    ["loose", "git grep --untracked TOKEN"],
+    ["loose", "git grep --no-index --exclude-standard TOKEN"],
+  ])("refuses, in %s, %s", async (where, command) => {
+    expect(await decide(where === "ignored" ? ignored : loose, command)).toMatch(/`git grep` over `\.` would also search `.*\/\.env`/);
   });
 });

@@ -6,9 +6,10 @@ import { toAbsolute } from "../../runtime/paths.js";
 import { gitConfigFiles, workingTreeRoot } from "../git-root.js";
 import { NAMES_ONLY, copy as copyState, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
-import { tracked } from "./commands-search.js";
+import { notIgnored, tracked } from "./commands-search.js";
 import { copy } from "./commands-transfer.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
+import type { Finding } from "./refusal.js";
 import { EVERYTHING } from "./tree-search.js";
 
 export async function git(a: Analyzer, args: Arg[], state: State): Promise<void> {
@@ -53,9 +54,14 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
     const pathspecs = (patternGiven ? parsed.operands : parsed.operands.slice(1)).filter((w) => !/^[0-9a-f]{7,40}$|^HEAD/.test(w.text));
     if (hasOption(parsed, ...NAMES_ONLY, "--name-only")) return;
-    const trackedOnly = !hasOption(parsed, "--untracked", "--no-index");
+    const untracked = hasOption(parsed, "--untracked");
+    const noIndex = hasOption(parsed, "--no-index");
+    // --untracked searches what git does not ignore (unless --no-exclude-standard), --no-index every
+    // file (unless --exclude-standard): an ignored .env only then.
+    const excludes = untracked ? !hasOption(parsed, "--no-exclude-standard") : hasOption(parsed, "--exclude-standard");
+    const extra = !untracked && !noIndex ? (found: Finding[]) => tracked(a, found, own) : excludes ? (found: Finding[]) => notIgnored(a, found, own, noIndex) : undefined;
     const roots = pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }];
-    for (const root of roots) await a.tree(root, own, EVERYTHING, `\`git grep\` over \`${root.raw}\``, trackedOnly ? (found) => tracked(a, found, own) : undefined);
+    for (const root of roots) await a.tree(root, own, EVERYTHING, `\`git grep\` over \`${root.raw}\``, extra);
     return;
   }
   if (sub === "credential" || sub.startsWith("credential-")) return;

@@ -115,9 +115,9 @@ export async function fd(a: Analyzer, args: Arg[], state: State): Promise<void> 
 }
 
 /** Drops hits that git ignores (rg and ag skip them); when git cannot tell, every hit stays. */
-export async function notIgnored(a: Analyzer, found: Finding[], state: State): Promise<Finding[]> {
+export async function notIgnored(a: Analyzer, found: Finding[], state: State, patternsOnly = true): Promise<Finding[]> {
   const paths = found.flatMap((f) => (f.kind === "search" ? [f.hit.path] : []));
-  const ignored = await gitIgnored(a.env.ctx.io, paths, state.cwd ?? a.env.cwd);
+  const ignored = await gitIgnored(a.env.ctx.io, paths, state.cwd ?? a.env.cwd, patternsOnly);
   return found.filter((f) => f.kind !== "search" || !ignored.has(f.hit.path));
 }
 

@@ -131,11 +131,11 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
 
 /**
  * The paths git's ignore patterns match, asked in `cwd` (ripgrep, and so the Grep tool, skip them,
- * tracked or not: hence --no-index); none when git cannot tell (no repository, a path outside it),
- * so that every hit stays.
+ * tracked or not: hence --no-index; `patternsOnly` false leaves tracked files out, as git itself
+ * does); none when git cannot tell (no repository, a path outside it), so that every hit stays.
  */
-export async function gitIgnored(io: HostIO, paths: string[], cwd: string): Promise<Set<string>> {
-  const result = await io.run(["git", "check-ignore", "--no-index", "--", ...paths], { cwd, timeoutMs: 3000 });
+export async function gitIgnored(io: HostIO, paths: string[], cwd: string, patternsOnly = true): Promise<Set<string>> {
+  const result = await io.run(["git", "check-ignore", ...(patternsOnly ? ["--no-index"] : []), "--", ...paths], { cwd, timeoutMs: 3000 });
   if (result.exitCode !== 0 && result.exitCode !== 1) return new Set();
   return new Set(result.stdout.split("\n").filter(Boolean).map((p) => toAbsolute(p, cwd, undefined)));
 }
