@@ -222,3 +222,29 @@ describe("git grep and what git ignores", () => {
     expect(await decide(where === "ignored" ? ignored : loose, command)).toMatch(/`git grep` over `\.` would also search `.*\/\.env`/);
   });
 });
+
+describe("exclude files given to a search, a copy or an archive", () => {
+  // .gitignore holds `.env`: grep, rsync and tar each leave out the names such a file lists.
+  const ignored = repository(false);
+  const loose = repository(false);
+  rmSync(join(loose, ".gitignore"));
+
+  it.each([
+    "grep -r TOKEN --exclude-from=.gitignore .",
+    "grep -rn TOKEN --exclude-from .gitignore .",
+    "rsync -a --exclude-from=.gitignore . /tmp/copy",
+    "tar czf /tmp/out.tgz --exclude-from=.gitignore .",
+    "tar -czf /tmp/out.tgz -X .gitignore .",
+    "tar czf /tmp/out.tgz --exclude-vcs-ignores .",
+  ])("passes %s", async (command) => {
+    expect(await decide(ignored, command)).toBe("pass");
+  });
+
+  it.each([
+    [ignored, "grep -r TOKEN --exclude-from=a.txt ."],
+    [ignored, "grep -r TOKEN --exclude-from=missing.txt ."],
+    [loose, "tar czf /tmp/out.tgz --exclude-vcs-ignores ."],
+  ])("refuses, in %#, %s", async (root, command) => {
+    expect(await decide(root, command)).toMatch(/`.*\/\.env`/);
+  });
+});

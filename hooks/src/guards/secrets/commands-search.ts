@@ -7,7 +7,7 @@ import { NON_READING } from "./command-rules.js";
 import { hasOption, optionValues, parseOptions } from "./options.js";
 import type { Finding } from "./refusal.js";
 import { typeGlobs } from "./search-filters.js";
-import { EVERYTHING, gitIgnored, type SearchFilter } from "./tree-search.js";
+import { EVERYTHING, excludedNames, gitIgnored, type SearchFilter } from "./tree-search.js";
 import { XARGS, innerCommand, unwrap } from "./wrappers.js";
 
 /** grep's options that take a value (and ack's --type, --ignore-dir), for every place grep is read. */
@@ -28,7 +28,7 @@ export async function grep(a: Analyzer, name: string, args: Arg[], state: State)
   const filter: SearchFilter = {
     ...EVERYTHING,
     include: optionValues(parsed, "--include").map((v) => v.text),
-    exclude: optionValues(parsed, "--exclude").map((v) => v.text),
+    exclude: [...optionValues(parsed, "--exclude").map((v) => v.text), ...(await excludeFiles(a, optionValues(parsed, "--exclude-from"), state))],
     excludeDirs: optionValues(parsed, "--exclude-dir", "--ignore-dir").map((v) => v.text),
     followLinks: hasOption(parsed, "-R", "--dereference-recursive"),
   };
@@ -112,6 +112,13 @@ export async function fd(a: Analyzer, args: Arg[], state: State): Promise<void> 
   const roots = [...parsed.operands.slice(1), ...optionValues(parsed, "--search-path")];
   const ignores = !(all || hasOption(parsed, "-I", "--no-ignore"));
   for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, state, filter, `\`fd … -x\` over \`${root.raw}\``, ignores ? (found) => notIgnored(a, found, state) : undefined);
+}
+
+/** The names exclude files given to a command leave out (tree-search.ts: excludedNames); each file is read, so judged first. */
+export async function excludeFiles(a: Analyzer, files: Arg[], state: State): Promise<string[]> {
+  for (const file of files) await a.file(file, state, "The command reads exclude patterns from");
+  const paths = files.filter((f) => !f.text.includes(UNKNOWN) && state.cwd !== undefined).map((f) => toAbsolute(f.text, state.cwd as string, a.env.ctx.home));
+  return paths.length === files.length ? excludedNames(a.env.ctx.io, paths) : [];
 }
 
 /** Drops hits that git ignores (rg and ag skip them); when git cannot tell, every hit stays. */

@@ -5,6 +5,8 @@ import { basename, toAbsolute } from "../../runtime/paths.js";
 import type { Analyzer, State } from "./analysis-types.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
+import { excludeFiles, notIgnored } from "./commands-search.js";
+import type { Finding } from "./refusal.js";
 
 export async function copy(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   const spec: OptionSpec =
@@ -14,14 +16,14 @@ export async function copy(a: Analyzer, name: string, args: Arg[], state: State)
         ? { valueShort: "cFiJloPS" }
         : { valueShort: name === "install" ? "tSmogZ" : "tS", valueLong: ["--target-directory", "--suffix", "--mode", "--owner", "--group", "--backup"] };
   const parsed = parseOptions(args, spec);
-  for (const file of optionValues(parsed, "--password-file", "--files-from", "--exclude-from", "--include-from")) await a.file(file, state, `\`${name}\` reads`);
+  for (const file of optionValues(parsed, "--password-file", "--files-from", "--include-from")) await a.file(file, state, `\`${name}\` reads`);
   const target = optionValues(parsed, "-t", "--target-directory");
   const sources = (target.length > 0 || name === "install" && hasOption(parsed, "-d") ? parsed.operands : parsed.operands.slice(0, -1)).filter(
     (w) => !/^[^/]*:/.test(w.text) || w.text.startsWith("./"),
   );
   const recursive = name === "ln" ? false : name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
   const verb = name === "mv" ? "Moving" : name === "ln" ? "Linking to" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
-  const filter: SearchFilter = { ...EVERYTHING, exclude: optionValues(parsed, "--exclude").map((v) => v.text.replace(/^\/+/, "")) };
+  const filter: SearchFilter = { ...EVERYTHING, exclude: [...optionValues(parsed, "--exclude").map((v) => v.text.replace(/^\/+/, "")), ...(await excludeFiles(a, optionValues(parsed, "--exclude-from"), state))] };
   const destination = target[0] ?? (name === "install" && hasOption(parsed, "-d") ? undefined : parsed.operands[parsed.operands.length - 1]);
   for (const source of sources) {
     if (recursive && name !== "mv") await a.tree(source, state, filter, `${verb} \`${source.raw}\` recursively`);
@@ -58,8 +60,10 @@ export async function tar(a: Analyzer, args: Arg[], state: State): Promise<void>
     for (const archive of optionValues(parsed, "-f", "--file")) await a.file(archive, state, "`tar` reads");
     return;
   }
-  const filter: SearchFilter = { ...EVERYTHING, exclude: optionValues(parsed, "--exclude").map((v) => v.text) };
-  for (const source of parsed.operands) await a.tree(source, own, filter, `Archiving \`${source.raw}\``);
+  const filter: SearchFilter = { ...EVERYTHING, exclude: [...optionValues(parsed, "--exclude").map((v) => v.text), ...(await excludeFiles(a, optionValues(parsed, "-X", "--exclude-from"), state))] };
+  // --exclude-vcs-ignores leaves out what .gitignore names.
+  const ignores = hasOption(parsed, "--exclude-vcs-ignores") ? (found: Finding[]) => notIgnored(a, found, own) : undefined;
+  for (const source of parsed.operands) await a.tree(source, own, filter, `Archiving \`${source.raw}\``, ignores);
 }
 
 export async function zip(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {

@@ -139,3 +139,19 @@ export async function gitIgnored(io: HostIO, paths: string[], cwd: string, patte
   if (result.exitCode !== 0 && result.exitCode !== 1) return new Set();
   return new Set(result.stdout.split("\n").filter(Boolean).map((p) => toAbsolute(p, cwd, undefined)));
 }
+
+/**
+ * The name globs in exclude files (`grep --exclude-from=.gitignore`, `rsync --exclude-from`, `tar -X`):
+ * lines that are a bare name or glob (`.env`, `*.pem`), which each tool matches at any depth. Lines
+ * with a `/` or `!`, and comments, are left out: the search is taken to read what they name.
+ */
+export async function excludedNames(io: HostIO, files: string[]): Promise<string[]> {
+  const names: string[] = [];
+  for (const file of files) {
+    const lines = ((await io.stat(file))?.size ?? 1e6) < 65536 ? ((await io.readText(file)) ?? "").split("\n").map((l) => l.trim()) : [];
+    // rsync reads a lone `!` as "forget the patterns so far".
+    if (lines.includes("!")) return [];
+    names.push(...lines.filter((l) => l !== "" && !/[/!#\\]/.test(l)));
+  }
+  return names;
+}
