@@ -1,7 +1,7 @@
 /** Commands that copy, move, archive or send files: cp, mv, install, ln, rsync, scp, tar, zip, curl, wget, ftp clients. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
-import { basename, toAbsolute } from "../../runtime/paths.js";
+import { basename, relativeTo, toAbsolute } from "../../runtime/paths.js";
 import type { Analyzer, State } from "./analysis-types.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
@@ -70,12 +70,23 @@ export async function zip(a: Analyzer, name: string, args: Arg[], state: State):
   const parsed = parseOptions(args, { valueShort: name === "zip" ? "bnPtZ" : "pomw", valueLong: ["--password", "--suffixes"] });
   const operands = name === "zip" ? parsed.operands.slice(1) : parsed.operands.slice(2);
   const recursive = name !== "zip" || hasOption(parsed, "-r", "--recurse-paths");
-  const exclude: string[] = [];
   const xIndex = args.findIndex((w) => w.text === "-x" || w.text === "--exclude");
-  if (xIndex !== -1) for (const word of args.slice(xIndex + 1)) exclude.push(word.text.replace(/^\*\//, ""));
+  // zip matches `-x` patterns against the whole stored path, `*` crossing folders: `-x .env` leaves
+  // out ./.env but not config/.env. 7z's `-xr!name` leaves out the name at any depth (not `-x!`).
+  const patterns = xIndex === -1 ? [] : args.slice(xIndex + 1).map((w) => w.text);
+  const names: string[] = [];
+  for (const word of args) {
+    const m = /^-x(r[-0]?)?([!@])(.+)$/.exec(word.text);
+    const list = !m ? [] : m[2] === "@" ? await excludeFiles(a, [{ ...word, text: m[3] as string }], state) : [m[3] as string];
+    if (name === "zip") patterns.push(...list);
+    else if (m?.[1]) names.push(...list);
+  }
+  const stored = patterns.map((p) => new RegExp(`^${p.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`));
+  const cwd = state.cwd ?? "/";
+  const kept = async (found: Finding[]) => found.filter((f) => f.kind !== "search" || !stored.some((re) => re.test(relativeTo(cwd, f.hit.path) ?? f.hit.path.replace(/^\/+/, ""))));
   const sources = xIndex === -1 ? operands : operands.filter((w) => !args.slice(xIndex + 1).includes(w));
   for (const source of sources) {
-    if (recursive) await a.tree(source, state, { ...EVERYTHING, exclude }, `Archiving \`${source.raw}\``);
+    if (recursive) await a.tree(source, state, { ...EVERYTHING, exclude: names }, `Archiving \`${source.raw}\``, stored.length > 0 ? kept : undefined);
     else await a.file(source, state, "Archiving");
   }
 }
