@@ -23,7 +23,9 @@ export async function copy(a: Analyzer, name: string, args: Arg[], state: State)
   );
   const recursive = name === "ln" ? false : name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
   const verb = name === "mv" ? "Moving" : name === "ln" ? "Linking to" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
-  const filter: SearchFilter = { ...EVERYTHING, exclude: [...optionValues(parsed, "--exclude").map((v) => v.text.replace(/^\/+/, "")), ...(await excludeFiles(a, optionValues(parsed, "--exclude-from"), state))] };
+  // An rsync pattern that starts with `/` is anchored to the top of the transfer: `--exclude=/.env`
+  // leaves config/.env in, so it is not taken as leaving out the name everywhere.
+  const filter: SearchFilter = { ...EVERYTHING, exclude: [...optionValues(parsed, "--exclude").map((v) => v.text), ...(await excludeFiles(a, optionValues(parsed, "--exclude-from"), state))] };
   const destination = target[0] ?? (name === "install" && hasOption(parsed, "-d") ? undefined : parsed.operands[parsed.operands.length - 1]);
   for (const source of sources) {
     if (recursive && name !== "mv") await a.tree(source, state, filter, `${verb} \`${source.raw}\` recursively`);
