@@ -128,7 +128,8 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
     }
     if (arg.text.startsWith("file://")) await a.file({ ...arg, text: decodeURIComponent(arg.text.slice(7)) }, state, how);
     if (name !== "curl" && name !== "wget") {
-      const at = /^(?:[\w-]*(?:=|:=))?@(.+)$/.exec(arg.text);
+      // HTTPie's request items that read a file: `@body`, `field=@text`, `field:=@json`, `field@upload`.
+      const at = /^(?:[\w-]*(?:=|:=)?)?@(.+?)(?:;type=.*)?$/.exec(arg.text);
       if (at) await a.file({ ...arg, text: at[1] as string }, state, how);
     }
   }
