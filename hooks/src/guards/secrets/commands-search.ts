@@ -25,13 +25,22 @@ export async function grep(a: Analyzer, name: string, args: Arg[], state: State)
     name === "ack" || name === "ack-grep" ||
     hasOption(parsed, "-r", "-R", "--recursive", "--dereference-recursive") ||
     optionValues(parsed, "-d", "--directories").some((v) => v.text === "recurse");
+  // grep reads --include and --exclude in order: the last to match a name wins, and a name none
+  // matches is read unless the first of them is an --include.
+  const rules: SearchFilter["rules"] = [];
+  for (const { name: option, value } of parsed.options) {
+    if (!value) continue;
+    if (option === "--include" || option === "--exclude") rules.push([option === "--include", value.text]);
+    else if (option === "--exclude-from") for (const glob of await excludeFiles(a, [value], state)) rules.push([false, glob]);
+  }
   const filter: SearchFilter = {
     ...EVERYTHING,
-    include: optionValues(parsed, "--include").map((v) => v.text),
-    exclude: [...optionValues(parsed, "--exclude").map((v) => v.text), ...(await excludeFiles(a, optionValues(parsed, "--exclude-from"), state))],
+    rules,
+    fallback: rules[0]?.[0] !== true,
     excludeDirs: optionValues(parsed, "--exclude-dir", "--ignore-dir").map((v) => v.text),
     followLinks: hasOption(parsed, "-R", "--dereference-recursive"),
   };
+  const picks = rules.some(([include]) => include);
   const how = `\`${name}${recursive ? " -r" : ""}\``;
   if (!recursive) {
     // `grep -q '^API_KEY=' .env`: whether a variable is set, not what it holds (a pattern anchored to
@@ -43,7 +52,7 @@ export async function grep(a: Analyzer, name: string, args: Arg[], state: State)
   }
   // Listing or counting matching files prints no line of them: a folder search in that mode passes
   // (a secret file named outright is still refused above), unless its --include picks out secret files.
-  if (hasOption(parsed, ...NAMES_ONLY) && filter.include.length === 0) {
+  if (hasOption(parsed, ...NAMES_ONLY) && !picks) {
     for (const operand of operands) {
       const info = operand.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : await a.env.ctx.io.stat(toAbsolute(operand.text, state.cwd, a.env.ctx.home));
       if (info?.kind !== "dir") await a.file(operand, state, `${how} reads`);
@@ -69,7 +78,8 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
   const filter: SearchFilter = {
     ...EVERYTHING,
     includePaths: [],
-    excludePaths: [],
+    rules: [],
+    rulePaths: true,
     include: [],
     skipHidden: !(hasOption(parsed, "--hidden", "-.") || unrestricted >= 2),
     followLinks: hasOption(parsed, "-L", "--follow"),
@@ -78,9 +88,15 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
     if (!value || !/^(-g|--glob|--iglob|-G|--file-search-regex)$/.test(option)) continue;
     // --iglob ignores case: `--iglob '.ENV'` searches .env.
     const glob = option === "--iglob" ? caseless(value.text) : value.text;
-    if (glob.startsWith("!")) filter.excludePaths.push(glob.slice(1));
-    else if (name === "rg") filter.includePaths.push(glob);
+    // ag's -G filters names by regex: only its `!` exclusions are read here, as globs.
+    if (glob.startsWith("!")) filter.rules.push([false, glob.slice(1)]);
+    else if (name === "rg") {
+      filter.rules.push([true, glob]);
+      filter.includePaths.push(glob);
+    }
   }
+  // The last glob to match a path decides; with any that picks files, a path none matches is skipped.
+  filter.fallback = filter.includePaths.length === 0;
   for (const type of optionValues(parsed, "-t", "--type")) {
     const globs = typeGlobs(type.text);
     if (globs) filter.include.push(...globs);

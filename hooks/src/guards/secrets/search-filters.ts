@@ -32,13 +32,15 @@ export function typeGlobs(type: string): string[] | undefined {
 
 /** The Grep tool runs ripgrep with the input's `glob` and `type`, and `--hidden` (what git ignores is left to the caller). */
 export function grepToolFilter(input: Record<string, unknown>): SearchFilter {
-  const filter: SearchFilter = { ...EVERYTHING, include: [], includePaths: [], excludePaths: [] };
+  const filter: SearchFilter = { ...EVERYTHING, include: [], includePaths: [], rules: [], rulePaths: true };
   if (typeof input.glob === "string" && input.glob !== "") {
     for (const glob of splitBraceList(input.glob)) {
-      if (glob.startsWith("!")) filter.excludePaths.push(glob.slice(1));
-      else filter.includePaths.push(glob);
+      filter.rules.push(glob.startsWith("!") ? [false, glob.slice(1)] : [true, glob]);
+      if (!glob.startsWith("!")) filter.includePaths.push(glob);
     }
   }
+  // As ripgrep: with any glob that picks files, a file none matches is not searched.
+  filter.fallback = filter.includePaths.length === 0;
   if (typeof input.type === "string") {
     const globs = typeGlobs(input.type);
     if (globs) filter.include.push(...globs);

@@ -17,7 +17,14 @@ export interface SearchFilter {
    * ripgrep, a file or folder one matches is searched even when hidden or ignored.
    */
   includePaths: string[];
-  excludePaths: string[];
+  /**
+   * Globs in command-line order, the last one a file matches deciding whether it is read: grep's
+   * --include (true) and --exclude against the name; with `rulePaths`, rg's -g globs (`!` excluding)
+   * against the path. A file none matches is read when `fallback` says so.
+   */
+  rules: Array<[include: boolean, glob: string]>;
+  rulePaths?: boolean;
+  fallback?: boolean;
   /** Hidden files and folders are skipped (rg's default). */
   skipHidden: boolean;
   /** Follow symlinked folders (grep -R). */
@@ -29,7 +36,7 @@ export const EVERYTHING: SearchFilter = {
   exclude: [],
   excludeDirs: [],
   includePaths: [],
-  excludePaths: [],
+  rules: [],
   skipHidden: false,
   followLinks: false,
 };
@@ -43,9 +50,9 @@ const MAX_DEPTH = 40;
 function selected(filter: SearchFilter, name: string, relative: string): boolean {
   if (filter.include.length > 0 && !filter.include.some((g) => globMatch(g, name))) return false;
   if (filter.exclude.some((g) => globMatch(g, name))) return false;
-  if (filter.includePaths.length > 0 && !filter.includePaths.some((g) => pathGlob(g, relative, name))) return false;
-  if (filter.excludePaths.some((g) => pathGlob(g, relative, name))) return false;
-  return true;
+  let read = filter.fallback ?? true;
+  for (const [include, g] of filter.rules) if (filter.rulePaths ? pathGlob(g, relative, name) : globMatch(g, name)) read = include;
+  return read;
 }
 
 /** rg and the Grep tool: a glob without a slash matches the name at any depth. */
