@@ -127,6 +127,9 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
       continue;
     }
     if (arg.text.startsWith("file://")) await a.file({ ...arg, text: decodeURIComponent(arg.text.slice(7)) }, state, how);
+    // A file served on this machine (`python3 -m http.server`, then `curl localhost:8000/.env`): judged by its name.
+    const served = /^(?:https?:\/\/)?(?:localhost|127\.[\d.]+|0\.0\.0\.0|\[::1?\])(?::\d+)?(\/[^?#]+)/i.exec(arg.text)?.[1];
+    if (served) await a.file({ ...arg, text: `/${UNKNOWN}${served}` }, state, how);
     if (name !== "curl" && name !== "wget") {
       // HTTPie's request items that read a file: `@body`, `field=@text`, `field:=@json`, `field@upload`.
       const at = /^(?:[\w-]*(?:=|:=)?)?@(.+?)(?:;type=.*)?$/.exec(arg.text);
