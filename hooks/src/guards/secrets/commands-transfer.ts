@@ -165,3 +165,25 @@ export async function upload(a: Analyzer, name: string, args: Arg[], state: Stat
   for (const source of sources) if (!/^[\w+.-]*:/.test(source.text) || source.text.startsWith("./")) await a.tree(source, state, filter, `Uploading \`${source.raw}\``);
   return true;
 }
+
+/**
+ * A secret file on another machine, in a bucket or a container (`gsutil cat gs://b/.env`,
+ * `aws s3 cp s3://b/.env -`, `scp host:/app/.env notes.txt`), judged by its name: refused when
+ * printed, or copied here under a name that is no secret. Copied into a folder or to a secret's
+ * name, the copy stays guarded.
+ */
+export async function remoteSecret(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const { rules, io, home } = { rules: a.env.rules, io: a.env.ctx.io, home: a.env.ctx.home };
+  const operands = args.filter((w) => !w.text.startsWith("-") || w.text === "-");
+  const cat = operands.some((w) => w.text === "cat");
+  const last = operands[operands.length - 1];
+  for (const arg of operands) {
+    const path = /^(?:[a-z][\w+.-]*:\/\/[^/]*|[\w.@-]+:(?!\/\/))(.+)$/i.exec(arg.text)?.[1];
+    const match = path === undefined ? undefined : rules.classify(`/${UNKNOWN}/${basename(path)}`);
+    if (!match || (!cat && arg === last)) continue;
+    const dest = cat || !last ? "-" : last.text;
+    const local = dest === "-" || dest === "/dev/stdout" || dest.includes(UNKNOWN) ? undefined : toAbsolute(dest, state.cwd ?? "/", home);
+    if (local !== undefined && (dest.endsWith("/") || (await io.stat(local))?.kind === "dir" || rules.classify(local))) continue;
+    a.findings.push({ kind: "file", hit: { path: arg.raw, match }, how: local === undefined ? "Printing" : `Copying to \`${dest}\`, a name no secret has,` });
+  }
+}

@@ -409,6 +409,7 @@ class ShellAnalysis implements Analyzer {
       this.findings.push({ kind: "environment", what: credential, how: `\`${argv.map((a) => a.raw).join(" ")}\`` });
       return;
     }
+    if (" aws gsutil gcloud rclone scp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
     if (name === "echo" || name === "printf" || name === "print") {
       this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
       return;
