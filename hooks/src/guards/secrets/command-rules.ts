@@ -356,6 +356,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["aws", "sts", "get-session-token"], what: "new AWS credentials" },
         { argv: ["aws", "sts", "assume-role"], what: "new AWS credentials" },
         { argv: ["aws", "ecr", "get-login-password"], what: "a registry password" },
+        { argv: ["aws", "ecr", "get-authorization-token"], what: "a registry token" },
         { argv: ["aws", "codeartifact", "get-authorization-token"], what: "a registry token" },
         { argv: ["aws", "secretsmanager", "get-secret-value"], what: "a secret from Secrets Manager" },
         { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "a decrypted SSM parameter" },
@@ -370,7 +371,16 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["az", "acr", "login"], requires: /^--expose-token$/, what: "a container registry's access token" },
       ];
     case "yarn":
-      return [{ argv: ["yarn", "env"], what: "the whole environment" }];
+      return [
+        { argv: ["yarn", "env"], what: "the whole environment" },
+        { argv: ["yarn", "config"], requires: /^--no-redacted$/, what: "registry tokens, unmasked" },
+      ];
+    case "fly":
+    case "flyctl":
+      return [{ argv: [name, "auth", "token"], what: "the Fly.io CLI's token" }];
+    case "pip":
+    case "pip3":
+      return [{ argv: [name, "config", "list"], what: "pip's settings, index URLs with their passwords included" }];
     case "make":
       return [{ argv: ["make"], requires: /^(-[a-zA-Z]*p[a-zA-Z]*|--print-data-base)$/, what: "the whole environment, in make's database" }];
     case "cmake":
