@@ -154,9 +154,12 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
     return;
   }
   if (args[sub]?.text === "cp") {
-    // `docker cp SRC DEST`: a local source (no `container:` prefix) is copied out of reach of the guard.
-    for (const operand of args.slice(sub + 1).filter((w) => !w.text.startsWith("-"))) {
-      if (!/^[^/]*:/.test(operand.text)) await a.file(operand, state, `\`${name} cp\` copies`);
+    // `docker cp SRC DEST`: a local source (no `container:` or `ns/pod:` prefix) is copied out of
+    // reach of the guard; a local destination is written, not read.
+    const rest = args.slice(sub + 1);
+    const operands = rest.filter((w, i) => !w.text.startsWith("-") && !/^(-c|--container|-n|--namespace|--context|--kubeconfig|--retries)$/.test(rest[i - 1]?.text ?? ""));
+    for (const operand of operands.length === 2 ? operands.slice(0, 1) : operands) {
+      if (!/^([\w.-]+\/)?[^/:]+:/.test(operand.text)) await a.file(operand, state, `\`${name} cp\` copies`);
     }
     return;
   }

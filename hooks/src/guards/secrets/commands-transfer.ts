@@ -178,7 +178,7 @@ export async function remoteSecret(a: Analyzer, args: Arg[], state: State): Prom
   const cat = operands.some((w) => w.text === "cat");
   const last = operands[operands.length - 1];
   for (const arg of operands) {
-    const path = /^(?:[a-z][\w+.-]*:\/\/[^/]*|[\w.@-]+:(?!\/\/))(.+)$/i.exec(arg.text)?.[1];
+    const path = /^(?:[a-z][\w+.-]*:\/\/[^/]*|(?:[\w.-]+\/)?[\w.@-]+:(?!\/\/))(.+)$/i.exec(arg.text)?.[1];
     const match = path === undefined ? undefined : rules.classify(`/${UNKNOWN}/${basename(path)}`);
     if (!match || (!cat && arg === last)) continue;
     const dest = cat || !last ? "-" : last.text;
