@@ -251,7 +251,7 @@ class ShellAnalysis implements Analyzer {
       }
     }
     const fed = command.redirects.some((r) => r.op === "<<<" || r.heredoc);
-    await this.redirects(command.redirects, state, argv[0]?.text, !fed || this.xtrace() || !takesSecretIn(command), ` ${argv.map((a) => a.text).join(" ")}`);
+    await this.redirects(command.redirects, state, argv[0]?.text, !fed || this.xtrace() || !takesSecretIn(command), argv);
     await this.wrote(command, state);
     await this.commandVariables(command, argv, state);
     if (argv.length > 0) await this.run(argv, command, state, upstream);
@@ -327,12 +327,13 @@ class ShellAnalysis implements Analyzer {
   }
 
   /** `shown`: what feeds the command may reach the terminal (all but a login that reads its stdin). */
-  private async redirects(redirects: Redirect[], state: State, commandName: string | undefined, shown = true, raw = ""): Promise<void> {
+  private async redirects(redirects: Redirect[], state: State, commandName: string | undefined, shown = true, argv: Arg[] = []): Promise<void> {
     for (const redirect of redirects) {
       await this.nested([redirect.target, redirect.heredoc?.word], state);
       // `wc -l < .env`, `sha256sum < .env`: a count or digest of what comes in (not `--files0-from=-`, nor `-c`).
-      const name = basename(commandName ?? "");
-      const counts = redirect.op === "<" && (name === "wc" ? !raw.includes("files0") : /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(name) && !/\s(-c|--check)\b/.test(raw));
+      const name = redirect.op === "<" ? basename(commandName ?? "") : "";
+      const raw = () => ` ${argv.map((a) => a.text).join(" ")}`;
+      const counts = name !== "" && (name === "wc" ? !raw().includes("files0") : /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(name) && !/\s(-c|--check)\b/.test(raw()));
       if (!counts && (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)))) {
         for (const arg of this.expand(redirect.target, state)) await this.file(arg, state, "Redirecting input from");
       }
