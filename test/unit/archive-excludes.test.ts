@@ -2,7 +2,8 @@
  * Archivers and copiers each match their exclude patterns their own way: zip against the whole stored
  * path (`*` crossing folders), rsync by name unless the pattern is anchored with `/`, 7z at every depth
  * only with `-xr`, tar at any depth. A pattern read more loosely than the tool reads it lets a nested
- * .env through, so each is checked over a tree with a .env at the top and one below.
+ * .env through, so each is checked over a tree with a .env at the top and one below. Publishing a
+ * package is the same question with npm's rules.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
@@ -12,9 +13,9 @@ import { memoryIO } from "../helpers/memory-io.js";
 const ROOT = "/home/dev/app";
 const files: Record<string, string> = { [`${ROOT}/.env`]: "TOKEN=x\n", [`${ROOT}/sub/.env`]: "TOKEN=y\n", [`${ROOT}/a.txt`]: "a\n" };
 
-async function decide(command: string) {
+async function decide(command: string, cwd = ROOT) {
   const io = memoryIO({ files, env: { HOME: "/home/dev", PATH: "/usr/bin:/bin" } });
-  const verdict = await secretGuard.decide({ tool: "Bash", input: { command }, cwd: ROOT, sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: ROOT, home: "/home/dev" });
+  const verdict = await secretGuard.decide({ tool: "Bash", input: { command }, cwd, sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: cwd, home: "/home/dev" });
   return verdict.action === "deny" ? verdict.reason : "pass";
 }
 
@@ -36,5 +37,41 @@ describe("exclude patterns, read as each tool reads them", () => {
     "tar czf /tmp/o.tgz --exclude=.env .",
   ])("passes %s", async (command) => {
     expect(await decide(command)).toBe("pass");
+  });
+});
+
+describe("publishing a package", () => {
+  // npm sends package.json's `files` when it lists them, else the folder minus what .npmignore (or,
+  // without one, .gitignore) names; an empty .npmignore takes the .gitignore's protection away.
+  const pkg = (name: string, extra: Record<string, string>, manifest = `{"name":"${name}"}`) => {
+    files[`/home/dev/${name}/package.json`] = manifest;
+    files[`/home/dev/${name}/.env`] = "TOKEN=x\n";
+    files[`/home/dev/${name}/dist/index.js`] = "x\n";
+    for (const [path, text] of Object.entries(extra)) files[`/home/dev/${name}/${path}`] = text;
+    return `/home/dev/${name}`;
+  };
+  const plain = pkg("plain", {});
+  const ignored = pkg("ignored", { ".gitignore": ".env\n" });
+  const emptied = pkg("emptied", { ".gitignore": ".env\n", ".npmignore": "" });
+  const listed = pkg("listed", {}, '{"name":"listed","files":["dist"]}');
+
+  it.each([
+    [plain, "npm publish"],
+    [plain, "pnpm publish --access public"],
+    [plain, "npm pack"],
+    [emptied, "npm publish"],
+    [plain, "yarn npm publish"],
+  ])("refuses, in %s, %s", async (cwd, command) => {
+    expect(await decide(command, cwd)).toMatch(/Publishing the package in `\.` would also reach `.*\/\.env`/);
+  });
+
+  it.each([
+    [ignored, "npm publish"],
+    [listed, "npm publish --access public"],
+    [plain, "npm publish --dry-run"],
+    [plain, "npm publish ../listed"],
+    [plain, "npm publish plain-1.0.0.tgz"],
+  ])("passes, in %s, %s", async (cwd, command) => {
+    expect(await decide(command, cwd)).toBe("pass");
   });
 });

@@ -191,11 +191,11 @@ describe("the Grep tool over a repository", () => {
   });
 
   it.each(searches)("refuses %j where .env is tracked, beside a key git does not ignore, or outside a repository", async (input) => {
-    expect(await decide(tracked, "", "Grep", { ...input, path: tracked })).toMatch(/would also search `.*\/\.env`/);
+    expect(await decide(tracked, "", "Grep", { ...input, path: tracked })).toMatch(/would also reach `.*\/\.env`/);
     const beside = await decide(loose, "", "Grep", { ...input, path: loose });
-    expect(beside).toMatch(/would also search `.*\/server\.pem`/);
+    expect(beside).toMatch(/would also reach `.*\/server\.pem`/);
     expect(beside).not.toMatch(/\.env`/);
-    expect(await decide(outside, "", "Grep", { ...input, path: outside })).toMatch(/would also search `.*\/\.env`/);
+    expect(await decide(outside, "", "Grep", { ...input, path: outside })).toMatch(/would also reach `.*\/\.env`/);
   });
 
   it("refuses a Grep of the ignored .env named outright", async () => {
@@ -219,7 +219,7 @@ describe("git grep and what git ignores", () => {
     ["loose", "git grep --untracked TOKEN"],
     ["loose", "git grep --no-index --exclude-standard TOKEN"],
   ])("refuses, in %s, %s", async (where, command) => {
-    expect(await decide(where === "ignored" ? ignored : loose, command)).toMatch(/`git grep` over `\.` would also search `.*\/\.env`/);
+    expect(await decide(where === "ignored" ? ignored : loose, command)).toMatch(/`git grep` over `\.` would also reach `.*\/\.env`/);
   });
 });
 

@@ -4,7 +4,7 @@ import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename, relativeTo, toAbsolute } from "../../runtime/paths.js";
 import type { Analyzer, State } from "./analysis-types.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
-import { EVERYTHING, type SearchFilter } from "./tree-search.js";
+import { EVERYTHING, excludedNames, type SearchFilter } from "./tree-search.js";
 import { excludeFiles, notIgnored } from "./commands-search.js";
 import type { Finding } from "./refusal.js";
 
@@ -186,4 +186,35 @@ export async function remoteSecret(a: Analyzer, args: Arg[], state: State): Prom
     if (local !== undefined && (dest.endsWith("/") || (await io.stat(local))?.kind === "dir" || rules.classify(local))) continue;
     a.findings.push({ kind: "file", hit: { path: arg.raw, match }, how: local === undefined ? "Printing" : `Copying to \`${dest}\`, a name no secret has,` });
   }
+}
+
+/**
+ * `npm publish` and `npm pack` (pnpm's, yarn's, bun's too) send a package's files to a registry,
+ * anyone's to download. npm takes package.json's `files` when it has them, else the folder minus
+ * what .npmignore (or, without one, .gitignore) names, and always leaves out .npmrc, .git and
+ * node_modules. A --dry-run only lists the files.
+ */
+export async function packageFiles(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  // A tarball was packed, and judged, by an earlier `npm pack`.
+  if (args.some((w) => w.text === "--dry-run" || /\.t?gz$/.test(w.text)) || state.cwd === undefined) return;
+  // A folder given as a path (`npm publish ./pkg`); other words are option values (`--access public`).
+  const folder = args.slice(1).find((w) => /^[./~]/.test(w.text)) ?? { text: ".", raw: "." };
+  const dir = toAbsolute(folder.text, state.cwd, a.env.ctx.home);
+  const io = a.env.ctx.io;
+  let files: unknown;
+  try {
+    files = (JSON.parse((await io.readText(`${dir}/package.json`)) ?? "{}") as { files?: unknown }).files;
+  } catch {
+    // No package.json npm can read: npm stops, publishing nothing.
+    return;
+  }
+  const how = `Publishing the package in \`${folder.raw}\``;
+  const filter: SearchFilter = { ...EVERYTHING, exclude: [".npmrc"], excludeDirs: [".git", "node_modules"] };
+  if (Array.isArray(files)) {
+    // Each entry up to its first glob (`dist/**/*.js` as dist): at least what npm takes.
+    for (const entry of files) if (typeof entry === "string") await a.tree({ text: `${dir}/${entry.replace(/(^|\/)[^/]*[*?[{].*$/, "") || "."}`, raw: entry }, state, filter, how);
+    return;
+  }
+  filter.exclude.push(...(await excludedNames(io, [`${dir}/${(await io.exists(`${dir}/.npmignore`)) ? ".npmignore" : ".gitignore"}`])));
+  await a.tree({ text: dir, raw: folder.raw }, state, filter, how);
 }

@@ -36,7 +36,7 @@ function describe(finding: Finding): { line: string; instead: string } {
       };
     case "search":
       return {
-        line: `${finding.how} would also search ${fileLine(finding.hit)}.`,
+        line: `${finding.how} would also reach ${fileLine(finding.hit)}.`,
         instead:
           "narrow the search so it cannot reach secret files: give specific folders, add an include filter " +
           "(`grep -r --include='*.ts'`, `rg -g '*.ts'`, the Grep tool's `glob`), or exclude them (`--exclude='.env*'`).",

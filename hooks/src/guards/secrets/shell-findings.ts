@@ -411,6 +411,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (" aws gsutil gcloud rclone scp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
+    if (" npm pnpm yarn bun ".includes(` ${name} `) && /^(publish|pack)$/.test((args[0]?.text === "npm" ? args[1] : args[0])?.text ?? "")) await transferCommands.packageFiles(this, args, state);
     if (name === "echo" || name === "printf" || name === "print") {
       this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
       return;
