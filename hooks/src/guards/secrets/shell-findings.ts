@@ -281,6 +281,13 @@ class ShellAnalysis implements Analyzer {
    * would print part of a value in the shell's error, and stays refused, as under `set -x`.
    */
   private async loads(arg: Arg, state: State): Promise<boolean> {
+    const names = (await this.plainDotenv(arg, state))?.names;
+    for (const name of names ?? []) this.captured.add(name);
+    return names !== undefined;
+  }
+
+  /** A dotenv file whose every line is a plain assignment or a comment: its names and text (plainAssignments). */
+  private async plainDotenv(arg: Arg, state: State): Promise<{ names: string[]; text: string } | undefined> {
     const { io } = this.env.ctx;
     const path = this.xtrace() ? undefined : this.absolute(arg, state);
     const hit = path === undefined ? undefined : await secretFileAt(io, this.env.rules, path, true);
@@ -288,8 +295,7 @@ class ShellAnalysis implements Analyzer {
     const info = real === undefined ? undefined : await io.stat(real);
     const text = info && info.size <= 65536 ? await io.readText(real as string) : undefined;
     const names = text === undefined ? undefined : plainAssignments(text);
-    for (const name of names ?? []) this.captured.add(name);
-    return names !== undefined;
+    return names && text !== undefined ? { names, text } : undefined;
   }
 
   /**
@@ -549,6 +555,14 @@ class ShellAnalysis implements Analyzer {
       for (const [i, arg] of args.entries()) {
         const from = arg.text.startsWith("--files0-from=") ? { ...arg, text: arg.text.slice("--files0-from=".length) } : arg.text === "--files0-from" ? args[i + 1] : undefined;
         if (from) await this.file(from, state, `\`${name} --files0-from\` prints names read from`);
+      }
+      return;
+    }
+    // `cut -d= -f1 .env`: the names alone, when every line is NAME=value (a comment would print whole).
+    const line = name === "cut" ? ` ${args.map((a) => a.text).join(" ")} ` : "";
+    if (/ (-d ?=|--delimiter[= ]=) /.test(line) && / (-f ?1|--fields[= ]1) /.test(line) && !/ (--complement|-[bc])/.test(line)) {
+      for (const arg of args.filter((a, i) => !a.text.startsWith("-") && !/^(-[df]|--delimiter|--fields)$/.test(args[i - 1]?.text ?? ""))) {
+        if (!(await this.plainDotenv(arg, state))?.text.split("\n").every((l) => !l.trim().startsWith("#"))) await this.file(arg, state, "`cut` reads");
       }
       return;
     }
