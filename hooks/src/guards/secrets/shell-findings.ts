@@ -417,7 +417,8 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (" aws gsutil gcloud rclone scp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
-    if (" npm pnpm yarn bun ".includes(` ${name} `) && /^(publish|pack)$/.test((args[0]?.text === "npm" ? args[1] : args[0])?.text ?? "")) await transferCommands.packageFiles(this, args, state);
+    const verb = " npm pnpm yarn bun ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
+    if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     if (name === "echo" || name === "printf" || name === "print") {
       this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
       return;
@@ -560,7 +561,7 @@ class ShellAnalysis implements Analyzer {
     }
     // `cut -d= -f1 .env`: the names alone, when every line is NAME=value (a comment would print whole).
     const line = name === "cut" ? ` ${args.map((a) => a.text).join(" ")} ` : "";
-    if (/ (-d ?=|--delimiter[= ]=) /.test(line) && / (-f ?1|--fields[= ]1) /.test(line) && !/ (--complement|-[bc])/.test(line)) {
+    if (line && / (-d ?=|--delimiter[= ]=) /.test(line) && / (-f ?1|--fields[= ]1) /.test(line) && !/ (--complement|-[bc])/.test(line)) {
       for (const arg of args.filter((a, i) => !a.text.startsWith("-") && !/^(-[df]|--delimiter|--fields)$/.test(args[i - 1]?.text ?? ""))) {
         if (!(await this.plainDotenv(arg, state))?.text.split("\n").every((l) => !l.trim().startsWith("#"))) await this.file(arg, state, "`cut` reads");
       }
