@@ -173,7 +173,8 @@ export async function upload(a: Analyzer, name: string, args: Arg[], state: Stat
  * name, the copy stays guarded.
  */
 export async function remoteSecret(a: Analyzer, args: Arg[], state: State): Promise<void> {
-  const { rules, io, home } = { rules: a.env.rules, io: a.env.ctx.io, home: a.env.ctx.home };
+  const { rules } = a.env;
+  const { io, home } = a.env.ctx;
   const operands = args.filter((w) => !w.text.startsWith("-") || w.text === "-");
   const cat = operands.some((w) => w.text === "cat");
   const last = operands[operands.length - 1];
