@@ -798,7 +798,7 @@ function capturedWhole(word: Word): boolean {
 const COUNTED_PRINTERS = new Set(["env", "printenv", "cat", "head", "tail", "tac", "nl", "sort", "uniq", "cut", "set", "export", "declare"]);
 
 /**
- * A pipeline of one simple command into `wc` (counts of lines, words, bytes), where the first command
+ * A pipeline of one simple command into `wc` (counts of lines, words, bytes) or a digest, where the first command
  * writes nothing anywhere else: its output reaches only the count. Not grep -c or -q, whose pattern
  * can ask, call by call, what a value holds.
  */
@@ -811,6 +811,8 @@ function countedOnly(commands: Command[]): boolean {
   if (!COUNTED_PRINTERS.has(first.words[0]?.raw ?? "") || first.assigns.length > 0 || first.words.some((w) => nestedScripts(w).length > 0)) return false;
   if (first.redirects.some((r) => r.op !== "<" && r.op !== "<<<" && !r.heredoc && !/^[0-9]?>&?[0-9]$|^2>$/.test(r.op)) || counter.redirects.length > 0) return false;
   const words = counter.words.map((w) => w.raw);
+  // A digest says nothing of the contents either (`cat .env | sha256sum`), unless it checks a list.
+  if (/^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(words[0] ?? "")) return !words.some((w) => /^(-\w*c|--check)$/.test(w));
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
 }
 
