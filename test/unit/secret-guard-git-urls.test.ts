@@ -47,7 +47,9 @@ const calls: Array<[string, string, Record<string, unknown>]> = [
   ["grep in the config", "Bash", { command: "grep url .git/config" }],
   ["the Read tool", "Read", { file_path: `${PROJECT}/.git/config` }],
   ["a recursive grep over the repository", "Bash", { command: "grep -rn github ." }],
-  ["the Grep tool over the repository", "Grep", { pattern: "github", path: PROJECT }],
+  // Claude Code's Grep leaves .git out (`--glob !.git`) unless it is the folder searched or a glob takes it back.
+  ["the Grep tool over .git", "Grep", { pattern: "github", path: `${PROJECT}/.git` }],
+  ["the Grep tool with a glob into .git", "Grep", { pattern: "github", path: PROJECT, glob: ".git/**" }],
 ];
 
 describe("git configs with a credential in a URL", () => {
@@ -66,6 +68,7 @@ describe("git configs with a credential in a URL", () => {
     ["git config of another key", "Bash", { command: "git config user.email" }],
     ["git status", "Bash", { command: "git status" }],
     ["git push (git reads the URL, prints none)", "Bash", { command: "git push origin main" }],
+    ["the Grep tool over the repository (it leaves .git out)", "Grep", { pattern: "github", path: PROJECT }],
   ])("lets %s through even with a token in a URL", async (_name, tool, input) => {
     expect((await decide(repo(TOKEN_URL), tool, input)).action).toBe("pass");
   });

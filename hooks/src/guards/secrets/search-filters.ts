@@ -41,6 +41,8 @@ export function grepToolFilter(input: Record<string, unknown>): SearchFilter {
   }
   // As ripgrep: with any glob that picks files, a file none matches is not searched.
   filter.fallback = filter.includePaths.length === 0;
+  // Claude Code adds `!.git` and the like before the input's globs (a later glob could take them back).
+  if (filter.fallback) filter.excludeDirs = [".git", ".svn", ".hg", ".bzr", ".jj", ".sl"];
   if (typeof input.type === "string") {
     const globs = typeGlobs(input.type);
     if (globs) filter.include.push(...globs);
