@@ -212,11 +212,7 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
   if (source?.type === "simple") {
     const words = source.words.flatMap((w) => a.expand(w, upstream?.state ?? state));
     const head = basename(words[0]?.text ?? "");
-    // find prints its names, unless an action prints something else (`-exec echo .env \;`, `-printf`;
-    // `-exec grep -l …` prints some of them).
-    const action = words.findIndex((w) => /^-(exec|execdir|ok|okdir|printf|fprintf)$/.test(w.text));
-    const listsNames = action === -1 || (/^e?grep$/.test(words[action + 1]?.text ?? "") && words.slice(action + 2).some((w) => /^-[a-zA-Z]*l|^--files-with-matches$/.test(w.text)));
-    if (head === "find" && listsNames) {
+    if (head === "find" && findListsNames(words)) {
       const { roots, expression, filter } = parseFind(words.slice(1));
       const expr = expression.map((w) => w.text);
       if (expr.includes("-type") && expr[expr.indexOf("-type") + 1] === "d") return;
@@ -262,6 +258,12 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
     }
   }
   await a.tree({ text: ".", raw: "." }, state, names, how);
+}
+
+/** find prints its names, unless an action prints something else (`-exec echo .env \;`, `-printf`); `-exec grep -l …` prints some of them. */
+function findListsNames(words: Arg[]): boolean {
+  const action = words.findIndex((w) => /^-(exec|execdir|ok|okdir|printf|fprintf)$/.test(w.text));
+  return action === -1 || (/^e?grep$/.test(words[action + 1]?.text ?? "") && words.slice(action + 2).some((w) => /^-[a-zA-Z]*l|^--files-with-matches$/.test(w.text)));
 }
 
 /** find's start points, its expression, and the file filter its -name tests give (when no -o or ! blurs them). */
