@@ -144,7 +144,7 @@ class ShellAnalysis implements Analyzer {
         // unless the command sets f some other way too (or reads into variables).
         const name = command.assign.name;
         const listing = values.length === 1 ? LISTING.exec(values[0]?.raw ?? "")?.[1] : undefined;
-        if (listing !== undefined && this.text.split(`${name}=`).length === 1 && !/\b(read|mapfile|readarray|printf)\b/.test(this.text)) this.listings.set(name, listing);
+        if (listing !== undefined && !this.text.includes(`${name}=`) && !/\b(read|mapfile|readarray|printf)\b/.test(this.text)) this.listings.set(name, listing);
         else this.listings.delete(name);
         return;
       }
