@@ -59,7 +59,8 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
   const visitNested = (words: Array<Word | undefined>, state: State, depth: number): void => {
     for (const word of words) for (const inner of word ? nestedScripts(word) : []) visitScript(inner, copy(state), depth + 1);
   };
-  const redirectWords = (redirects: Redirect[]) => redirects.flatMap((r) => [r.target, r.heredoc?.word]);
+  // Most commands have no assignments or redirections: build those word lists only when there are some.
+  const redirectWords = (redirects: Redirect[]) => (redirects.length === 0 ? [] : redirects.flatMap((r) => [r.target, r.heredoc?.word]));
 
   const visitCommand = (cmd: Command, state: State, depth: number, piped?: string): void => {
     if (cmd.type === "compound") {
@@ -73,7 +74,9 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       return;
     }
     if (cmd.type === "test") return visitNested(cmd.words, state, depth);
-    visitNested([...cmd.words, ...cmd.assigns.flatMap((a) => [a.value, ...(a.loopValues ?? [])]), ...redirectWords(cmd.redirects)], state, depth);
+    visitNested(cmd.words, state, depth);
+    if (cmd.assigns.length > 0) visitNested(cmd.assigns.flatMap((a) => [a.value, ...(a.loopValues ?? [])]), state, depth);
+    visitNested(redirectWords(cmd.redirects), state, depth);
     const argv = cmd.words.flatMap((word) => expandWord(word, scope(state)));
     const redirects = cmd.redirects.filter((r) => !r.heredoc && r.op !== "<<<").map((r) => ({ op: r.op, target: literalValue(r.target, scope(state)) }));
     if (argv.length === 0) {
