@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS } from "./command-rules.js";
-import { environmentDump, loadsDotenv, pathTokens, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
+import { environmentDump, loadsDotenv, osAliases, pathTokens, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { EVERYTHING } from "./tree-search.js";
 
@@ -260,10 +260,11 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
     a.findings.push({ kind: "dynamic", word: raw, how });
     return;
   }
-  const dump = a.env.ctx.config.secrets.environment ? environmentDump(code) : undefined;
+  const env = osAliases(code);
+  const dump = a.env.ctx.config.secrets.environment ? environmentDump(env) : undefined;
   if (dump) a.findings.push({ kind: "environment", what: `the whole environment (${dump})`, how: `${how} prints` });
-  const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(code, (n) => a.secret(n), printsResult) : undefined;
-  if (variable) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `${how} prints` });
+  const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(env, (n) => a.secret(n), printsResult) : undefined;
+  if (variable) a.findings.push({ kind: "environment", what: variable, how: `${how} prints` });
   // `python3 -c "print('$TOKEN')"`: the shell writes the value into the code (kept as `$TOKEN` here).
   const given = variable || !a.env.ctx.config.secrets.environment ? undefined : [...code.matchAll(/\$\{?([A-Za-z_]\w*)/g)].find((m) => a.secret(m[1] as string));
   if (given) a.findings.push({ kind: "environment", what: `the value of $${given[1]}, which the shell writes into the code`, how: `${how} is given` });

@@ -58,8 +58,9 @@ export function pathTokens(source: string, depth = 0): string[] {
 }
 
 const envDumps = onFirstUse((): Array<[RegExp, string]> => [
-  [/\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b))/, "os.environ"],
-  [/\bprocess\.env\b(?!\s*(\.|\[|\?\.))/, "process.env"],
+  // `'X' in os.environ`, `for k in process.env` and the keys alone give names; `os.environ[k]` is judged as a read.
+  [/\bos\.environ\b(?!\s*(\[|\.(get|setdefault|pop)\b|\.keys\(\)))(?<!\bin\s+os\.environ)|\bin\s+os\.environ\s*\.(?!keys\()/, "os.environ"],
+  [/\bprocess\.env\b(?!\s*(\.|\[|\?\.))(?<!(\bin\s+|Object\.keys\(\s*)process\.env)/, "process.env"],
   // Ruby's `puts ENV` prints it all; `puts ENV["HOME"]` one variable, judged by envReads.
   [/\bENV\s*\.(to_h|to_a|each|inspect|keys|values|map)\b|\b(?:pp?|puts|print)\b\s*\(?\s*ENV\b(?!\s*[.[])/, "ENV"],
   [/%ENV\b/, "%ENV"],
@@ -86,19 +87,37 @@ const envReads = onFirstUse(() => [
   /\bENV(?:\.fetch\(\s*|\[\s*)["']([A-Za-z_]\w*)["']/g,
   /\$ENV\{\s*["']?([A-Za-z_]\w*)["']?\s*\}/g,
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
-  /\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
+  /(?<!\.)\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
   /\bENVIRON\[\s*"([A-Za-z_]\w*)"\s*\]/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
 const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;
 
-/** The first secret-named variable the code reads, when the code also prints (`console.log(process.env.GITHUB_TOKEN)`). */
+/** Reads by a name computed at run time (`os.environ[k]`, `getenv('GH' + '_TOKEN')`), which may name any variable. */
+const COMPUTED_READ = /\bprocess\.env\[(?!\s*(["'`])\w+\1\s*\])|\bos\.environ\[(?!\s*(["'])\w+\2\s*\])|\b(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|Deno\.env\.get)\(\s*(?!(["'])\w+\3\s*[,)])(?=\S)|\bENV\[(?!\s*(["'])\w+\4\s*\])|\$ENV\{(?!\s*(["']?)\w+\5\s*\})/g;
+
+/** A read whose value only decides a test (`!!process.env.X`, `os.getenv("X") is None`, `process.env.X ? 1 : 0`). */
+function onlyTested(code: string, match: RegExpMatchArray): boolean {
+  const at = match.index ?? 0;
+  return /(!|\b(Boolean|bool|len)\(\s*|\b(typeof|if|not)\s+)$/.test(code.slice(Math.max(0, at - 9), at)) || /^\s*\)?\s*(is\s+(not\s+)?None\b|[!=]==?\s*(undefined|null|None|""|'')(?!\w)|\??\.length\b|\?(?![.?]))/.test(code.slice(at + match[0].length, at + match[0].length + 24));
+}
+
+/**
+ * What the code prints of the environment, as a phrase, when it prints and reads a secret-named variable
+ * (`console.log(process.env.GITHUB_TOKEN)`) or one named at run time.
+ */
 export function printedSecretVariable(code: string, isSecret: (name: string) => boolean, printsResult = false): string | undefined {
   if (!printsResult && !PRINTS.test(code)) return undefined;
   for (const pattern of envReads()) {
-    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1])) return match[1];
+    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1]) && !onlyTested(code, match)) return `the secret variable ${match[1]}`;
   }
+  for (const match of code.matchAll(COMPUTED_READ)) if (!onlyTested(code, match)) return `a variable named at run time (\`${code.slice(match.index, (match.index ?? 0) + 24).split(/[)\]}]/)[0]}\`), which may be a secret: name it in the code`;
   return undefined;
+}
+
+/** `from os import environ, getenv`: the bare names are os.environ and os.getenv. */
+export function osAliases(code: string): string {
+  return /\bfrom\s+os\s+import\b/.test(code) ? code.replace(/\bfrom\s+os\s+import\b[^\n;]*/g, "").replace(/(?<![.\w])(environ|getenv)\b/g, "os.$1") : code;
 }
 
 /** Calls that list a folder, dot files included, with the folder as their first literal argument when given. */
