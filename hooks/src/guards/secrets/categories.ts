@@ -159,6 +159,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "secrets.yaml",
       "secrets.yml",
       "service-account*.json",
+      "service_account*.json",
       // Firebase and Google service-account keys and OAuth client secrets and tokens, by their usual names.
       "serviceAccountKey*.json",
       "*firebase-adminsdk*.json",

@@ -71,10 +71,22 @@ function lazyMatcher(glob: string): (text: string) => boolean {
   return (text) => (test ??= matcher(glob))(text);
 }
 
+/** Other people's home folders (`/home/ci/.aws/credentials`, a container's `/root/.ssh/id_rsa`): `~/` patterns cover them too. */
+const HOMES = /^\/(home\/[^/]+|Users\/[^/]+|root)\//;
+
 function compile(pattern: string, home: string | undefined): CompiledPattern | undefined {
   if (pattern.startsWith("~/")) {
-    if (!home) return undefined;
-    return { source: pattern, scope: "absolute", test: lazyMatcher(`${trimTrailingSlashes(home)}/${pattern.slice(2)}`) };
+    const own = home ? lazyMatcher(`${trimTrailingSlashes(home)}/${pattern.slice(2)}`) : () => false;
+    const other = lazyMatcher(pattern.slice(2));
+    return {
+      source: pattern,
+      scope: "absolute",
+      test: (path) => {
+        if (own(path)) return true;
+        const at = HOMES.exec(path);
+        return at !== null && other(path.slice(at[0].length));
+      },
+    };
   }
   if (pattern.startsWith("/")) return { source: pattern, scope: "absolute", test: lazyMatcher(pattern) };
   if (pattern.includes("/")) return { source: pattern, scope: "project", test: lazyMatcher(pattern.startsWith("./") ? pattern.slice(2) : pattern) };
