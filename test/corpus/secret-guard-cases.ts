@@ -81,6 +81,9 @@ export const DENY: GuardCase[] = [
   // Backup and editor copies of a secret are the secret.
   { tool: "Read", input: { file_path: `${PROJECT}/.env~` } },
   { tool: "Read", input: { file_path: "/home/ci/.aws/credentials" }, note: "another user's home: ~/ rules cover every home" },
+  { tool: "Read", input: { file_path: `${PROJECT}/.env-production` }, note: "a dotenv name spelled with a dash" },
+  { tool: "Read", input: { file_path: `${PROJECT}/.env_prod` } },
+  bash("cat .env-cmdrc", "env-cmd's environments file"),
   { tool: "Read", input: { file_path: "/root/.ssh/id_ed25519" } },
   { tool: "Read", input: { file_path: "/Users/sam/.kube/config" } },
   { tool: "Read", input: { file_path: "/Users/sam/.docker/config.json" } },
@@ -1136,6 +1139,8 @@ export const ALLOW: GuardCase[] = [
   bash("grep -q '^TOKEN=' .env || echo 'TOKEN=' >> .env"),
   bash("grep -l TOKEN .env", "a variable's name: whether it is there, not its value"),
   { tool: "Read", input: { file_path: "/home/ci/.ssh/known_hosts" }, note: "another user's home keeps the same exceptions" },
+  { tool: "Read", input: { file_path: `${PROJECT}/.env-example` }, note: "a template spelled with a dash" },
+  bash("cat .env_sample .env-local.example"),
   { tool: "Read", input: { file_path: "/Users/sam/.ssh/id_rsa.pub" } },
   { tool: "Read", input: { file_path: "/root/.aws/config" } },
   { tool: "Read", input: { file_path: "/home/ci/project/.kube/README.md" }, note: "not a home's own .kube" },

@@ -22,9 +22,10 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     title: "dotenv file",
     why: "dotenv files hold the API keys, database URLs and passwords a project runs with",
     // .dev.vars: Cloudflare Wrangler's local secrets; .secrets: act's, for GitHub Actions run locally.
-    patterns: [".env", ".env.*", "*.env", ".dev.vars", ".dev.vars.*", ".secrets"],
+    // `.env-production`, `.env_prod` and env-cmd's `.env-cmdrc` are spelled with a dash or an underscore.
+    patterns: [".env", ".env.*", "*.env", ".env-*", ".env_*", ".dev.vars", ".dev.vars.*", ".secrets"],
     // `example.env` and the like are templates too, named the other way round.
-    except: [...templateNames("*"), ...templateNames("*.env"), ".env.*.example", ".env.*.sample", ".env.*.template", ...TEMPLATE_SUFFIXES.flatMap((s) => [`${s}.env`, `*.${s}.env`])],
+    except: [...templateNames("*"), ...templateNames("*.env"), ".env.*.example", ".env.*.sample", ".env.*.template", ...TEMPLATE_SUFFIXES.flatMap((s) => [`${s}.env`, `*.${s}.env`, `.env-${s}`, `.env_${s}`])],
   },
   {
     id: "ssh-key",
