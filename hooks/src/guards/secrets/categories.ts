@@ -203,6 +203,14 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     patterns: [],
   },
   {
+    // Matched by contents (secret-files.ts): Claude Code's settings or an MCP config (`.mcp.json`,
+    // `claude_desktop_config.json`) whose `env` or headers write a token out rather than refer to one.
+    id: "agent-config-credentials",
+    title: "config that writes out a token (Claude Code settings, an MCP config)",
+    why: "a token in an MCP server's env or headers is a live credential for that service",
+    patterns: [],
+  },
+  {
     id: "process-environment",
     title: "process environment",
     why: "a process's environment holds every secret passed to it in variables",

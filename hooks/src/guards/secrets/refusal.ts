@@ -32,7 +32,9 @@ function describe(finding: Finding): { line: string; instead: string } {
             ? "read the template (.env.example or similar) to learn the variable names, refer to variables by name rather than value, or ask the user to check the value."
             : finding.hit.match.category.id === "git-url-credentials"
               ? "list remotes by name (`git remote`), or ask the user to move the token from the URL to a credential helper."
-              : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves."),
+              : finding.hit.match.category.id === "agent-config-credentials"
+                ? 'ask the user to move the token into an environment variable the config refers to (`"${GITHUB_TOKEN}"`), or to make this change themselves.'
+                : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves."),
       };
     case "search":
       return {

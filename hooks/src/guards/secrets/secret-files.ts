@@ -1,5 +1,6 @@
 import type { HostIO, PathInfo } from "../../runtime/io.js";
 import type { SecretMatch, SecretRules } from "./rules.js";
+import { isSecretVariable } from "./command-rules.js";
 
 export interface SecretFileHit {
   /** The path as the tool call named it (absolute). */
@@ -67,17 +68,42 @@ export function hasCredentialedUrl(text: string): boolean {
   return false;
 }
 
-const GIT_CONFIG_READ_LIMIT = 256 * 1024;
+/** The category of agent and MCP configs with a token written out (categories.ts): found by contents. */
+export const AGENT_CONFIG_CREDENTIALS = "agent-config-credentials";
 
-/** A git config holding a credential in a URL, when that category is on: judged by reading it. */
-export async function gitConfigWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
+/** Claude Code's settings and the MCP configs of Claude Code, Claude Desktop, Cursor, VS Code and Cline, by path. */
+export function isAgentConfigPath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return /^(\.?mcp|claude_desktop_config|(cline_)?mcp_settings)\.json$/.test(name) || (/^settings(\.local)?\.json$/.test(name) && path.endsWith(`/.claude/${name}`));
+}
+
+/**
+ * Whether a JSON config writes a secret out: `"GITHUB_TOKEN": "ghp_…"` in an `env`, an `"Authorization"`
+ * header. A reference (`"${GITHUB_TOKEN}"`), a path (`"apiKeyHelper": "~/bin/key.sh"`) or a number is none.
+ */
+export function hasWrittenSecret(text: string): boolean {
+  for (const m of text.matchAll(/"([A-Za-z_][\w-]*)"\s*:\s*"((?:[^"\\]|\\.){8,})"/g)) {
+    const name = (m[1] as string).replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_");
+    const value = m[2] as string;
+    // A URL is judged by hasCredentialedUrl: `postgres://db/app` names no password.
+    if (/^[$<~./]|\$\{|^\d+$|:\/\//.test(value) || /_(FILE|PATH|HELPER|COMMAND|CMD|VAR|NAME|TYPE)$/i.test(name)) continue;
+    if (isSecretVariable(name) || /^(PROXY_)?AUTHORIZATION$/i.test(name)) return true;
+  }
+  return false;
+}
+
+const CONFIG_READ_LIMIT = 256 * 1024;
+
+/** A git config with a credential in a URL, or an agent config with a token, when its category is on: judged by reading it. */
+export async function configWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
   const target = facts.realPath ?? path;
-  if (!facts.exists || facts.isDir || !(isGitConfigPath(target) || isGitConfigPath(path)) || (facts.size ?? Infinity) > GIT_CONFIG_READ_LIMIT) return undefined;
-  const category = rules.categories.find((c) => c.id === GIT_URL_CREDENTIALS);
+  const git = isGitConfigPath(target) || isGitConfigPath(path);
+  if (!facts.exists || facts.isDir || !(git || isAgentConfigPath(target) || isAgentConfigPath(path)) || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return undefined;
+  const category = rules.categories.find((c) => c.id === (git ? GIT_URL_CREDENTIALS : AGENT_CONFIG_CREDENTIALS));
   if (!category || rules.allowed(path) || rules.allowed(target)) return undefined;
   const text = await io.readText(target).catch(() => undefined);
-  if (text === undefined || !hasCredentialedUrl(text)) return undefined;
-  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: "a URL with user:token@" } };
+  if (text === undefined || !(hasCredentialedUrl(text) || (!git && hasWrittenSecret(text)))) return undefined;
+  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: git ? "a URL with user:token@" : "a token written out" } };
 }
 
 export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
@@ -111,7 +137,7 @@ export function secretFileFrom(rules: SecretRules, path: string, facts: FileFact
  */
 export async function secretFileAt(io: HostIO, rules: SecretRules, path: string, mustExist: boolean, inspect = false): Promise<SecretFileHit | undefined> {
   const facts = await factsOf(io, path);
-  const hit = secretFileFrom(rules, path, facts, mustExist) ?? (await gitConfigWithCredential(io, rules, path, facts));
+  const hit = secretFileFrom(rules, path, facts, mustExist) ?? (await configWithCredential(io, rules, path, facts));
   const target = hit?.realPath ?? path;
   if (inspect && hit && facts.exists && hit.match.category.id === "key-material" && /\.pem$/i.test(target) && (facts.size ?? Infinity) <= PEM_READ_LIMIT) {
     const text = await io.readText(target).catch(() => undefined);

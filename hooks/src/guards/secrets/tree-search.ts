@@ -1,7 +1,7 @@
 import type { HostIO } from "../../runtime/io.js";
 import { globMatch } from "./glob.js";
 import type { SecretRules } from "./rules.js";
-import { factsOf, gitConfigWithCredential, isGitConfigPath, type SecretFileHit } from "./secret-files.js";
+import { configWithCredential, factsOf, isAgentConfigPath, isGitConfigPath, type SecretFileHit } from "./secret-files.js";
 import { toAbsolute, trimTrailingSlashes } from "../../runtime/paths.js";
 
 /** What a recursive search would read, as far as its own filters say. */
@@ -114,10 +114,10 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
             hits.push({ path, match: direct });
             continue;
           }
-          // A git config is judged by what it holds (a token in a URL): `grep -r github .` prints it.
-          // (Its name was judged just above; a link is still followed below.)
-          if (isGitConfigPath(path)) {
-            const byContents = await gitConfigWithCredential(io, rules, path, await factsOf(io, path));
+          // A git or agent config is judged by what it holds (a token in a URL, in `env`): `grep -r github .`
+          // prints it. (Its name was judged just above; a link is still followed below.)
+          if (isGitConfigPath(path) || isAgentConfigPath(path)) {
+            const byContents = await configWithCredential(io, rules, path, await factsOf(io, path));
             if (byContents) {
               hits.push(byContents);
               continue;
