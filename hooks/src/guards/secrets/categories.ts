@@ -103,6 +103,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       // ngrok, Doppler, Supabase, Stripe.
       "~/.wrangler/config/*.toml",
       "~/.config/.wrangler/config/*.toml",
+      "~/Library/Preferences/.wrangler/config/*.toml",
       "~/.config/netlify/config.json",
       "~/.netlify/config.json",
       "~/.local/share/com.vercel.cli/auth.json",

@@ -361,6 +361,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["aws", "secretsmanager", "get-secret-value"], what: "a secret from Secrets Manager" },
         { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "a decrypted SSM parameter" },
         { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
+        { argv: ["aws", "kms", "decrypt"], what: "a secret decrypted by KMS" },
       ];
     case "php":
       return [{ argv: ["php"], requires: /^(-i|--info)$/, what: "the whole environment, in phpinfo's tables" }];
@@ -421,6 +422,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "a keychain password" },
         { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "a keychain password" },
+        { argv: ["security", "dump-keychain"], requires: /^-[a-z]*d[a-z]*$/, what: "the keychain's passwords" },
       ];
     case "secret-tool":
       return [
@@ -434,10 +436,30 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "gopass":
       return [
         { argv: [name, "show"], what: "a password-store entry" },
+        // `pass github/token` is `pass show github/token`; the other subcommands print no entry.
+        { argv: [name], requires: /^[^-]/, unless: /^(ls|list|find|search|insert|add|edit|rm|remove|mv|rename|cp|copy|git|init|help|version|show|sync|setup|config|otp)$/, what: "a password-store entry" },
       ];
     case "bw":
       return [
         { argv: ["bw", "get"], what: "a Bitwarden secret" },
+        { argv: ["bw", "list", "items"], what: "every Bitwarden item, passwords included" },
+      ];
+    case "bws":
+      return [
+        { argv: ["bws", "secret"], unless: /^(create|delete|edit)$/, what: "Bitwarden Secrets Manager secrets" },
+      ];
+    case "keepassxc-cli":
+      return [
+        { argv: ["keepassxc-cli", "show"], requires: /^(-s|--show-protected|-a|--attributes)(=.*)?$/, what: "a KeePassXC entry's password" },
+        { argv: ["keepassxc-cli", "export"], what: "the whole KeePassXC database" },
+      ];
+    case "kwallet-query":
+      return [
+        { argv: ["kwallet-query"], requires: /^(-r|--read-password)$/, what: "a KWallet password" },
+      ];
+    case "ejson":
+      return [
+        { argv: ["ejson", "decrypt"], unless: /^-o$/, what: "an ejson file decrypted" },
       ];
     case "lpass":
       return [
