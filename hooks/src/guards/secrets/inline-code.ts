@@ -7,8 +7,11 @@ import { onFirstUse } from "../../runtime/on-first-use.js";
 
 const TOKEN = /(["'`])((?:\\.|(?!\1)[^\\\n])*)\1|[A-Za-z0-9_~./@+-]*[./~][A-Za-z0-9_~./@+-]*/g;
 
-/** The environment objects of JavaScript runtimes: `process.env[...]` reads a variable, not a file named `process.env`. */
-const ENV_OBJECTS = /^(process|import\.meta|Bun|Deno)\.env$/;
+/**
+ * The environment objects of runtimes and frameworks: `process.env[...]` reads a variable, not a file
+ * named `process.env`; so do Rails.env, Hono's `c.env` and the like, bare in code.
+ */
+const ENV_OBJECTS = /^(process|import\.meta|[A-Z]\w*|self|this|app|c|ctx|context|config|settings|req|request)\.env$/;
 
 /** Characters spelled as code (`chr(46)`, `String.fromCharCode(46)`), as the string literals they make. */
 function spelledCharacters(code: string): string {
@@ -64,6 +67,7 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   // Ruby's `puts ENV` prints it all; `puts ENV["HOME"]` one variable, judged by envReads.
   [/\bENV\s*\.(to_h|to_a|each|inspect|keys|values|map)\b|\b(?:pp?|puts|print)\b\s*\(?\s*ENV\b(?!\s*[.[])/, "ENV"],
   [/%ENV\b/, "%ENV"],
+  [/\bRails\.application\.(credentials|secrets)\b/, "the Rails app's decrypted credentials"],
   [/\bDeno\.env\.toObject\b/, "Deno.env.toObject()"],
   [/\bBun\.env\b(?!\s*[.[])/, "Bun.env"],
   [/\$_(ENV|SERVER)\b(?!\s*\[)/, "$_ENV or $_SERVER"],
@@ -89,6 +93,9 @@ const envReads = onFirstUse(() => [
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
   /(?<!\.)\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
   /\bENVIRON\[\s*"([A-Za-z_]\w*)"\s*\]/g,
+  // Laravel's env('APP_KEY'); a framework's settings by name (Django's settings.SECRET_KEY).
+  /\benv\(\s*["']([A-Za-z_]\w*)["']/g,
+  /\bsettings\.([A-Z][A-Z0-9_]*)\b/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
 const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;

@@ -523,6 +523,8 @@ class ShellAnalysis implements Analyzer {
     if (code?.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: code, how: `\`${name} -Command\` runs` });
     else if (code !== undefined) this.findings.push(...(await analyzePowerShell(code, this.env)));
     if (code !== undefined) return;
+    const console = frameworkCode(name, args);
+    if (console) return codeCommands.inlineCode(this, console.text, console.raw, state, `\`${name}\` runs inline code,`);
     const interpreter = interpreters().find((entry) => entry.pattern.test(name));
     if (interpreter) {
       // `python3 <(echo …)`: a script (or a file its code reads) from a process substitution.
@@ -888,6 +890,25 @@ function mergeValues(lists: Arg[][]): VarValues {
     }
   }
   return out;
+}
+
+/**
+ * Code a framework's console runs from its command line: `rails runner CODE`, `python manage.py shell
+ * -c CODE`, `php artisan tinker --execute=CODE`.
+ */
+function frameworkCode(name: string, args: Arg[]): Arg | undefined {
+  const words = args.map((a) => a.text);
+  const script = PYTHON.test(name) || name === "php" ? basename(words.shift() ?? "") : name;
+  const sub = words.findIndex((w) => !w.startsWith("-"));
+  const [runner, options]: [string?, string[]?] = script === "rails" ? ["runner", []] : /^(manage\.py|django-admin)$/.test(script) ? ["shell", ["-c", "--command"]] : script === "artisan" ? ["tinker", ["--execute"]] : [];
+  if (!runner || !options || words[sub] !== runner) return undefined;
+  const from = args.length - words.length;
+  if (options.length === 0) return args[from + sub + 1];
+  for (let i = sub + 1; i < words.length; i++) {
+    const option = options.find((o) => words[i] === o || words[i]?.startsWith(`${o}=`));
+    if (option) return words[i] === option ? args[from + i + 1] : { ...(args[from + i] as Arg), text: (words[i] as string).slice(option.length + 1) };
+  }
+  return undefined;
 }
 
 /** Options that take a value, for commands in credentialCommandsOf whose subcommands come after them. */
