@@ -374,6 +374,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "yarn":
       return [
         { argv: ["yarn", "env"], what: "the whole environment" },
+        { argv: ["yarn", "run", "env"], what: "the whole environment" },
         { argv: ["yarn", "config"], requires: /^--no-redacted$/, what: "registry tokens, unmasked" },
       ];
     case "fly":
@@ -447,6 +448,15 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "bws":
       return [
         { argv: ["bws", "secret"], unless: /^(create|delete|edit)$/, what: "Bitwarden Secrets Manager secrets" },
+      ];
+    case "dotnet":
+      return [
+        { argv: ["dotnet", "user-secrets", "list"], what: "the project's user secrets" },
+      ];
+    case "varlock":
+      return [
+        { argv: ["varlock", "printenv"], what: "a resolved variable, secrets included" },
+        { argv: ["varlock", "load"], requires: /^(--show-all|--format|-f)(=.*)?$/, what: "the resolved variables, secrets included" },
       ];
     case "keepassxc-cli":
       return [
