@@ -160,6 +160,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "secrets.json",
       "secrets.yaml",
       "secrets.yml",
+      // Docker Compose and Kubernetes keep one secret per file in a secrets folder (`secrets/db_password.txt`); its code is not one.
+      "**/secrets/*.{txt,json,yaml,yml,toml,ini,conf,cfg,properties,xml}",
       "service-account*.json",
       "service_account*.json",
       // Firebase and Google service-account keys and OAuth client secrets and tokens, by their usual names.
