@@ -34,13 +34,23 @@ export function normalizeAbsolute(path: string): string {
 export function toAbsolute(path: string, cwd: string, home: string | undefined): string {
   let p = path;
   if (home && (p === "~" || p.startsWith("~/"))) p = `${home}${p.slice(1)}`;
-  if (!p.startsWith("/")) p = `${cwd}/${p}`;
+  if (isWindows(p)) return normalizeAbsolute(`/${p.replaceAll("\\", "/")}`);
+  if (!p.startsWith("/")) p = isWindows(cwd) ? `/${cwd}/${p}`.replaceAll("\\", "/") : `${cwd}/${p}`;
   return normalizeAbsolute(p);
+}
+
+/**
+ * A Windows path (`C:\Users\me\.env`), as Claude Code on Windows names files: judged by name as
+ * `/C:/Users/me/.env`, so the secret rules match it (look-ups through HostIO find nothing there).
+ */
+function isWindows(path: string): boolean {
+  const c = path.charCodeAt(2);
+  return path.charCodeAt(1) === 58 && (c === 92 || c === 47);
 }
 
 /** The path relative to base when it lies inside base, else undefined. */
 export function relativeTo(base: string, path: string): string | undefined {
-  const root = normalizeAbsolute(base);
+  const root = isWindows(base) ? toAbsolute(base, "/", undefined) : normalizeAbsolute(base);
   if (path === root) return "";
   const prefix = root === "/" ? "/" : `${root}/`;
   return path.startsWith(prefix) ? path.slice(prefix.length) : undefined;

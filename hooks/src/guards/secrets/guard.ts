@@ -110,7 +110,11 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[
     const hit = secretFileFrom(env.rules, root, factsFrom(root, info), true);
     return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
   }
-  if (!info) return [];
+  if (!info) {
+    // A Windows path cannot be looked at from here (paths.ts): a secret by name is still refused.
+    const hit = root.charCodeAt(2) === 58 ? secretFileFrom(env.rules, root, factsFrom(root, info), true) : undefined;
+    return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
+  }
   // Refused in every output mode: files_with_matches and count print no line, but match by match they
   // still tell what a secret file holds, and the Grep tool (absent from native builds' main session,
   // where searches go through Bash) is rare enough that strictness costs little.

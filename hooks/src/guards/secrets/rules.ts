@@ -71,8 +71,8 @@ function lazyMatcher(glob: string): (text: string) => boolean {
   return (text) => (test ??= matcher(glob))(text);
 }
 
-/** Other people's home folders (`/home/ci/.aws/credentials`, a container's `/root/.ssh/id_rsa`): `~/` patterns cover them too. */
-const HOMES = /^\/(home\/[^/]+|Users\/[^/]+|root)\//;
+/** Other people's home folders (`/home/ci/.aws/credentials`, a container's `/root/.ssh/id_rsa`, Windows' `/C:/Users/me`, Git Bash's `/c/Users/me`): `~/` patterns cover them too. */
+const HOMES = /^\/([A-Za-z]:?\/)?(home\/[^/]+|Users\/[^/]+|root)\//;
 
 function compile(pattern: string, home: string | undefined): CompiledPattern | undefined {
   if (pattern.startsWith("~/")) {

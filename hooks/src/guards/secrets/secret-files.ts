@@ -118,7 +118,8 @@ export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
  */
 export function secretFileFrom(rules: SecretRules, path: string, facts: FileFacts, mustExist: boolean): SecretFileHit | undefined {
   if (facts.isDir) return undefined;
-  if (mustExist && !facts.exists && !path.startsWith("/proc/")) return undefined;
+  // A Windows path (`/C:/…`, paths.ts) cannot be looked at from here: judged as if it exists.
+  if (mustExist && !facts.exists && !path.startsWith("/proc/") && path.charCodeAt(2) !== 58) return undefined;
   const direct = rules.classify(path);
   if (direct) return { path, match: direct, ...(facts.realPath ? { realPath: facts.realPath } : {}) };
   if (facts.realPath) {

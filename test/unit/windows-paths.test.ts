@@ -1,0 +1,65 @@
+/**
+ * Claude Code on Windows names files `C:\Users\me\project\.env`. The guard cannot look at them from a
+ * POSIX view of the disk, so it judges them by name, as `/C:/Users/me/project/.env`: every default
+ * rule (dotenv, keys, the home folder's stores) applies, and ordinary files pass.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { relativeTo, toAbsolute } from "../../hooks/src/runtime/paths.js";
+import { memoryIO } from "../helpers/memory-io.js";
+
+describe("toAbsolute and relativeTo on Windows paths", () => {
+  it.each([
+    ["C:\\Users\\me\\project\\.env", "/p", "/C:/Users/me/project/.env"],
+    ["C:/Users/me/project/src/../.env.local", "/p", "/C:/Users/me/project/.env.local"],
+    ["d:\\work\\app\\config\\secrets.json", "/p", "/d:/work/app/config/secrets.json"],
+    [".env", "C:\\Users\\me\\project", "/C:/Users/me/project/.env"],
+    ["config\\.env.production", "C:\\Users\\me\\project", "/C:/Users/me/project/config/.env.production"],
+    ["src/app.ts", "/home/dev/project", "/home/dev/project/src/app.ts"],
+    ["a\\b.ts", "/home/dev/project", "/home/dev/project/a\\b.ts"],
+  ])("%s from %s is %s", (path, cwd, expected) => {
+    expect(toAbsolute(path, cwd, undefined)).toBe(expected);
+  });
+
+  it("finds a path inside a Windows project folder", () => {
+    expect(relativeTo("C:\\Users\\me\\project", "/C:/Users/me/project/secrets/db.txt")).toBe("secrets/db.txt");
+  });
+});
+
+const CWD = "C:\\Users\\me\\project";
+
+async function decide(tool: string, input: Record<string, unknown>) {
+  const io = memoryIO({ files: {}, env: {} });
+  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: CWD, home: "C:\\Users\\me" };
+  return (await secretGuard.decide({ tool, input, cwd: CWD, sessionId: "t" }, ctx)).action;
+}
+
+describe("the secret guard on Windows paths", () => {
+  it.each<[string, Record<string, unknown>]>([
+    ["Read", { file_path: "C:\\Users\\me\\project\\.env" }],
+    ["Read", { file_path: "C:\\Users\\me\\project\\.env.local" }],
+    ["Read", { file_path: ".env.production" }],
+    ["Read", { file_path: "C:\\Users\\me\\.ssh\\id_ed25519" }],
+    ["Read", { file_path: "C:\\Users\\me\\.aws\\credentials" }],
+    ["Read", { file_path: "C:\\Users\\someone\\.kube\\config" }],
+    ["Read", { file_path: "D:\\deploy\\tls.key" }],
+    ["Read", { file_path: "C:\\Users\\me\\project\\secrets\\db_password.txt" }],
+    ["Edit", { file_path: "C:\\Users\\me\\project\\.env", old_string: "a", new_string: "b" }],
+    ["Grep", { pattern: "KEY", path: "C:\\Users\\me\\project\\.env.local" }],
+    ["Bash", { command: "cat /c/Users/me/.aws/credentials" }],
+  ])("refuses %s %j", async (tool, input) => {
+    expect(await decide(tool, input)).toBe("deny");
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["Read", { file_path: "C:\\Users\\me\\project\\.env.example" }],
+    ["Read", { file_path: "C:\\Users\\me\\project\\src\\index.ts" }],
+    ["Read", { file_path: "C:\\Users\\me\\.ssh\\id_ed25519.pub" }],
+    ["Read", { file_path: "C:\\Users\\me\\.ssh\\known_hosts" }],
+    ["Write", { file_path: "C:\\Users\\me\\project\\README.md", content: "x" }],
+    ["Grep", { pattern: "TODO", path: "C:\\Users\\me\\project\\src" }],
+  ])("lets %s %j through", async (tool, input) => {
+    expect(await decide(tool, input)).toBe("pass");
+  });
+});
