@@ -581,6 +581,8 @@ export const DENY: GuardCase[] = [
   ps("pwsh -e !!not-base64!!"),
   // PowerShell variables in braces name the home folder too.
   ps("gc ${env:HOME}/.ssh/id_rsa"),
+  ps("Get-Secret -Name GitHub -AsPlainText"),
+  ps("Get-Secret -Vault Prod -Name db | ConvertFrom-SecureString -AsPlainText"),
   ps('Get-Content "${env:USERPROFILE}\\.aws\\credentials"'),
   // PowerShell items piped into a reader, and folders archived.
   ps("Get-Item .env | Get-Content"),
@@ -1802,6 +1804,8 @@ for k in os.environ: print(k)"`),
   bash("pwsh -ExecutionPolicy Bypass -File build.ps1"),
   ps("Write-Output ${env:NODE_ENV}"),
   ps("Compress-Archive -Path src -DestinationPath src.zip"),
+  ps("Get-FileHash .env"),
+  ps("Get-Secret -Name GitHub | Out-Null; Get-SecretInfo"),
   bash("docker run --rm -it -v $PWD:/app -w /app node:20 npm test"),
   bash("docker compose run --rm web pytest"),
   bash("kubectl -n prod exec deploy/app -- printenv PATH"),

@@ -25,7 +25,7 @@ const PS_NON_READING = new Set([
   "push-location", "pushd", "pop-location", "popd", "write-output", "echo", "write", "write-host", "get-item", "gi",
   "get-itemproperty", "set-content", "sc", "add-content", "ac", "out-file", "clear-content", "clc", "new-itemproperty",
   "rename-item", "ren", "rni", "mkdir", "md", "get-childitem", "gci", "ls", "dir", "resolve-path", "rvpa", "split-path",
-  "join-path", "get-acl", "set-acl", "start-sleep", "sleep",
+  "join-path", "get-acl", "set-acl", "start-sleep", "sleep", "get-filehash",
 ]);
 
 
@@ -141,6 +141,8 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       findings.push({ kind: "environment", what: `the variable ${match[1]}, whose name marks it as a secret`, how: "`GetEnvironmentVariable()` returns" });
     }
   }
+  // SecretManagement's vaults, decrypted to the terminal.
+  if (/\b(Get-Secret|ConvertFrom-SecureString)\b[^|;]*-AsPlainText/i.test(text)) findings.push({ kind: "environment", what: "a secret, decrypted", how: "`-AsPlainText` prints" });
   for (const match of text.matchAll(/\$env:([A-Za-z_][A-Za-z0-9_]*)/gi)) {
     if (isSecretVariable(match[1] as string)) {
       findings.push({ kind: "environment", what: `the variable $env:${match[1]}, whose name marks it as a secret`, how: "This PowerShell command expands" });
