@@ -1185,6 +1185,8 @@ export const ALLOW: GuardCase[] = [
   { tool: "Read", input: { file_path: "/root/.aws/config" } },
   { tool: "Read", input: { file_path: "/home/ci/project/.kube/README.md" }, note: "not a home's own .kube" },
   bash(`grep -q API_KEY .env || echo "API_KEY=" >> .env`),
+  bash("grep -c '' .env && grep -c . .env.local", "line counts, as wc -l"),
+  bash("dotenv-linter .env .env.production", "reports lines and keys, not values"),
   bash(`python3 -c "import os; print('API_KEY' in os.environ)"`, "tests whether a secret is set"),
   bash(`node -e "console.log(!!process.env.API_KEY)"`),
   bash(`node -e "console.log(process.env.GITHUB_TOKEN ? 'set' : 'unset')"`),

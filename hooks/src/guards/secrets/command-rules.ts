@@ -21,6 +21,8 @@ export const NON_READING = new Set([
   "ssh-add", "ssh-keygen",
   // Digests and counts reveal nothing of the contents.
   "wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "cksum", "b2sum", "md5",
+  // Reports a dotenv file's problems by line and key, never a value.
+  "dotenv-linter",
 ]);
 
 /**
