@@ -32,7 +32,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     title: "SSH private key",
     why: "an SSH private key gives access to every server and repository that trusts it",
     // A server's own host keys too: whoever holds them can pose as the server.
-    patterns: ["id_rsa", "id_rsa_*", "id_dsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_ed25519_*", "id_ecdsa_*", "~/.ssh/**", "/etc/ssh/ssh_host_*_key"],
+    patterns: ["id_rsa", "id_rsa_*", "deploy_key", "deploy_key_*", "*_deploy_key", "id_dsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_ed25519_*", "id_ecdsa_*", "~/.ssh/**", "/etc/ssh/ssh_host_*_key"],
     except: ["*.pub", "~/.ssh/known_hosts", "~/.ssh/known_hosts.old", "~/.ssh/config"],
   },
   {
@@ -160,6 +160,14 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "secrets.json",
       "secrets.yaml",
       "secrets.yml",
+      // Files named for what they hold, and credential files kept in a project as well as at home.
+      "secrets.{xml,ini,conf,cfg,txt}",
+      "{secret,password,passwords,token,api_key,apikey}.txt",
+      "{key,keyfile,*-key,*_key}.json",
+      ".s3cfg",
+      ".boto",
+      "rclone.conf",
+      "htpasswd",
       // Docker Compose and Kubernetes keep one secret per file in a secrets folder (`secrets/db_password.txt`); its code is not one.
       "**/secrets/*.{txt,json,yaml,yml,toml,ini,conf,cfg,properties,xml}",
       "service-account*.json",
