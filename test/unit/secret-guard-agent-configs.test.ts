@@ -112,3 +112,19 @@ describe("hasWrittenSecret and isAgentConfigPath", () => {
     expect(isAgentConfigPath(path)).toBe(expected);
   });
 });
+
+describe("Kubernetes Secret manifests, judged by contents", () => {
+  const SECRET = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: aHVudGVyMg==\n";
+  const TEMPLATE = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  password: {{ .Values.password | b64enc }}\n";
+  const SEALED = "apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA==\n";
+
+  it.each<[string, string, string, Record<string, unknown>, "deny" | "pass"]>([
+    ["a Secret with its data", `${PROJECT}/k8s/db-secret.yaml`, SECRET, { command: "cat k8s/db-secret.yaml" }, "deny"],
+    ["a search that reaches one", `${PROJECT}/k8s/db-secret.yaml`, SECRET, { command: "grep -rn password k8s" }, "deny"],
+    ["a chart's template", `${PROJECT}/chart/templates/secret.yaml`, TEMPLATE, { command: "cat chart/templates/secret.yaml" }, "pass"],
+    ["a SealedSecret (encrypted for the cluster)", `${PROJECT}/k8s/sealed-secret.yaml`, SEALED, { command: "cat k8s/sealed-secret.yaml" }, "pass"],
+    ["applying one (kubectl prints its name)", `${PROJECT}/k8s/db-secret.yaml`, SECRET, { command: "kubectl apply -f k8s/db-secret.yaml" }, "pass"],
+  ])("%s", async (_name, path, text, input, expected) => {
+    expect((await decide(project({ [path]: text }), "Bash", input)).action).toBe(expected);
+  });
+});

@@ -92,18 +92,29 @@ export function hasWrittenSecret(text: string): boolean {
   return false;
 }
 
+/** A Kubernetes Secret manifest by name (`k8s/db-secret.yaml`): judged by contents, as a chart's template is none. */
+function isSecretManifestPath(path: string): boolean {
+  return /secret[^/]*\.ya?ml$/i.test(path);
+}
+
+/** A manifest of `kind: Secret` with its values written out (base64 is no protection), not a template. */
+function hasSecretManifest(text: string): boolean {
+  return /^kind:\s*Secret\s*$/m.test(text) && /^(data|stringData):\s*$/m.test(text) && !text.includes("{{");
+}
+
 const CONFIG_READ_LIMIT = 256 * 1024;
 
 /** A git config with a credential in a URL, or an agent config with a token, when its category is on: judged by reading it. */
 export async function configWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
   const target = facts.realPath ?? path;
   const git = isGitConfigPath(target) || isGitConfigPath(path);
-  if (!facts.exists || facts.isDir || !(git || isAgentConfigPath(target) || isAgentConfigPath(path)) || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return undefined;
-  const category = rules.categories.find((c) => c.id === (git ? GIT_URL_CREDENTIALS : AGENT_CONFIG_CREDENTIALS));
+  const manifest = !git && isSecretManifestPath(target);
+  if (!facts.exists || facts.isDir || !(git || manifest || isAgentConfigPath(target) || isAgentConfigPath(path)) || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return undefined;
+  const category = rules.categories.find((c) => c.id === (git ? GIT_URL_CREDENTIALS : manifest ? "credential-stores" : AGENT_CONFIG_CREDENTIALS));
   if (!category || rules.allowed(path) || rules.allowed(target)) return undefined;
   const text = await io.readText(target).catch(() => undefined);
-  if (text === undefined || !(hasCredentialedUrl(text) || (!git && hasWrittenSecret(text)))) return undefined;
-  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: git ? "a URL with user:token@" : "a token written out" } };
+  if (text === undefined || !(manifest ? hasSecretManifest(text) : hasCredentialedUrl(text) || (!git && hasWrittenSecret(text)))) return undefined;
+  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: git ? "a URL with user:token@" : manifest ? "a Kubernetes Secret manifest" : "a token written out" } };
 }
 
 export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {

@@ -116,7 +116,7 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
           }
           // A git or agent config is judged by what it holds (a token in a URL, in `env`): `grep -r github .`
           // prints it. (Its name was judged just above; a link is still followed below.)
-          if (isGitConfigPath(path) || isAgentConfigPath(path)) {
+          if (isGitConfigPath(path) || isAgentConfigPath(path) || /secret[^/]*\.ya?ml$/i.test(entry.name)) {
             const byContents = await configWithCredential(io, rules, path, await factsOf(io, path));
             if (byContents) {
               hits.push(byContents);
