@@ -79,6 +79,14 @@ export function sedEditsInPlace(args: readonly string[]): boolean {
   return inPlace && scripts.length > 0 && scripts.every(quietSedScript);
 }
 
+/** `perl -pi -e 's/^PORT=\d+/PORT=4000/' .env`: in place, printing nothing, when its code is substitutions (no /e) only. */
+export function perlEditsInPlace(args: readonly string[]): boolean {
+  // `-pe CODE`: e ends a cluster; in `-pie` the e is -i's backup suffix, and the code is no -e's.
+  const at = args.findIndex((a) => /^-[a-hj-z]*e$/.test(a));
+  const flags = ` ${args.slice(0, at + 1).join(" ")}`;
+  return at > 0 && /\s-\w*p/.test(flags) && /\s-\w*i/.test(flags) && /^(\s*s([^\w\s])(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2[gimsx]*\s*;?)+\s*$/.test(args[at + 1] ?? "");
+}
+
 const SED_ADDRESS = String.raw`(?:\d+|\$|/(?:\\.|[^\\/\n])*/I?)`;
 const SED_COMMAND = new RegExp(
   String.raw`\s*(?:${SED_ADDRESS}(?:,${SED_ADDRESS})?!?\s*)?(?:s([^\\\n\w\s])(?:\\.|(?!\1)[^\\\n])*\1(?:\\.|(?!\1)[^\\\n])*\1[gpiImM0-9]*|d|[aic]\\?[^\n]*)\s*(?:[;\n]|$)`,

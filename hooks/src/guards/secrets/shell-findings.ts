@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, comparesQuietly, POWERSHELL, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, comparesQuietly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -251,7 +251,8 @@ class ShellAnalysis implements Analyzer {
       }
     }
     const fed = command.redirects.some((r) => r.op === "<<<" || r.heredoc);
-    await this.redirects(command.redirects, state, argv[0]?.text, !fed || this.xtrace() || !takesSecretIn(command), argv);
+    const login = !this.xtrace() && takesSecretIn(command);
+    await this.redirects(command.redirects, state, argv[0]?.text, !fed || !login, argv, login);
     await this.wrote(command, state);
     await this.commandVariables(command, argv, state);
     if (argv.length > 0) await this.run(argv, command, state, upstream);
@@ -333,13 +334,14 @@ class ShellAnalysis implements Analyzer {
   }
 
   /** `shown`: what feeds the command may reach the terminal (all but a login that reads its stdin). */
-  private async redirects(redirects: Redirect[], state: State, commandName: string | undefined, shown = true, argv: Arg[] = []): Promise<void> {
+  private async redirects(redirects: Redirect[], state: State, commandName: string | undefined, shown = true, argv: Arg[] = [], login = false): Promise<void> {
     for (const redirect of redirects) {
       await this.nested([redirect.target, redirect.heredoc?.word], state);
       // `wc -l < .env`, `sha256sum < .env`: a count or digest of what comes in (not `--files0-from=-`, nor `-c`).
       const name = redirect.op === "<" ? basename(commandName ?? "") : "";
       const raw = () => ` ${argv.map((a) => a.text).join(" ")}`;
-      const counts = name !== "" && (name === "wc" ? !raw().includes("files0") : /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(name) && !/\s(-c|--check)\b/.test(raw()));
+      // `gh auth login --with-token < token.txt`: a login or secret store takes the file in, and shows none of it.
+      const counts = (login && redirect.op === "<") || (name !== "" && (name === "wc" ? !raw().includes("files0") : /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(name) && !/\s(-c|--check)\b/.test(raw())));
       if (!counts && (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)))) {
         for (const arg of this.expand(redirect.target, state)) await this.file(arg, state, "Redirecting input from");
       }
@@ -523,6 +525,7 @@ class ShellAnalysis implements Analyzer {
     if (code?.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: code, how: `\`${name} -Command\` runs` });
     else if (code !== undefined) this.findings.push(...(await analyzePowerShell(code, this.env)));
     if (code !== undefined) return;
+    if (name === "perl" && perlEditsInPlace(args.map((a) => a.text))) return;
     const console = frameworkCode(name, args);
     if (console) return codeCommands.inlineCode(this, console.text, console.raw, state, `\`${name}\` runs inline code,`);
     const interpreter = interpreters().find((entry) => entry.pattern.test(name));
