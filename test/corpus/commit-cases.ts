@@ -18,6 +18,7 @@ export const BLOCK: string[] = [
   `git commit -m "Fix: the login redirect loop" -m "It used the stale session cookie."`,
   `git commit -m "Feat(auth): add login" -m "Users can now sign in with email."`,
   `git commit -m "fix:stop the redirect loop" -m "It used the stale session cookie."`,
+  `git commit -m "WIP: retry loop" -m "The loop spun without backoff when the socket closed."`,
   // Type prefixes.
   m("feat: add retry\n\nBecause uploads failed."),
   m("fix(api): handle timeouts\n\nThe client hung."),

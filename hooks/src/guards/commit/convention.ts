@@ -12,7 +12,7 @@ const TRAILER = /^[A-Za-z][A-Za-z0-9-]*: \S/;
 const KNOWN_TRAILER = /^(co-authored-by|signed-off-by|reviewed-by|acked-by|tested-by|reported-by|suggested-by|helped-by|requested-by|cc|fixes|closes|resolves|refs|ref|see-also|change-id|link|bug|issue|ticket|jira|cherry-picked-from|generated-by|assisted-by)\s*:/i;
 const TYPE_PREFIX = /^[a-z][a-z0-9-]*(\([^)]*\))?!?: /;
 /** The Conventional Commits types in any case or without the space (`Fix: …`, `feat:add`): labels all the same. */
-const KNOWN_TYPE = /^(feat|fix|chore|docs|style|refactor|perf|tests?|build|ci|revert|hotfix|bugfix|deps)(\([^)]*\))?!?:/i;
+const KNOWN_TYPE = /^(feat|fix|chore|docs|style|refactor|perf|tests?|build|ci|revert|hotfix|bugfix|deps|wip)(\([^)]*\))?!?:/i;
 const CONVENTIONAL = /^([a-z][a-z0-9-]*)(?:\(([^)]+)\))?(!)?: (.+)$/;
 
 /** Splits a cleaned-up message into summary, body paragraphs and the trailer block (git's notion). */
