@@ -161,9 +161,11 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "secrets.yaml",
       "secrets.yml",
       // Files named for what they hold, and credential files kept in a project as well as at home.
-      "secrets.{xml,ini,conf,cfg,txt}",
-      "{secret,password,passwords,token,api_key,apikey}.txt",
-      "{key,keyfile,*-key,*_key}.json",
+      // Spelled out, not as braces: a pattern is compiled when a path holds its literal part, and
+      // `.json` or `.txt` alone would compile one for every package.json read.
+      "secrets.xml", "secrets.txt",
+      "secret.txt", "password.txt", "passwords.txt", "token.txt", "api_key.txt",
+      "key.json", "keyfile.json", "*-key.json", "*_key.json",
       ".s3cfg",
       ".boto",
       "rclone.conf",

@@ -453,11 +453,11 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "bw":
       return [
         { argv: ["bw", "get"], what: "a Bitwarden secret" },
-        { argv: ["bw", "list", "items"], what: "every Bitwarden item, passwords included" },
+        { argv: ["bw", "list", "items"], what: "Bitwarden passwords" },
       ];
     case "bws":
       return [
-        { argv: ["bws", "secret"], unless: /^(create|delete|edit)$/, what: "Bitwarden Secrets Manager secrets" },
+        { argv: ["bws", "secret"], unless: /^(create|delete|edit)$/, what: "Bitwarden secrets" },
       ];
     case "dotnet":
       return [
@@ -465,13 +465,13 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       ];
     case "varlock":
       return [
-        { argv: ["varlock", "printenv"], what: "a resolved variable, secrets included" },
-        { argv: ["varlock", "load"], requires: /^(--show-all|--format|-f)(=.*)?$/, what: "the resolved variables, secrets included" },
+        { argv: ["varlock", "printenv"], what: "a variable's value" },
+        { argv: ["varlock", "load"], requires: /^(--show-all|--format|-f)(=.*)?$/, what: "variables' values" },
       ];
     case "keepassxc-cli":
       return [
-        { argv: ["keepassxc-cli", "show"], requires: /^(-s|--show-protected|-a|--attributes)(=.*)?$/, what: "a KeePassXC entry's password" },
-        { argv: ["keepassxc-cli", "export"], what: "the whole KeePassXC database" },
+        { argv: ["keepassxc-cli", "show"], requires: /^(-s|--show-protected|-a|--attributes)(=.*)?$/, what: "a KeePassXC password" },
+        { argv: ["keepassxc-cli", "export"], what: "a KeePassXC database" },
       ];
     case "kwallet-query":
       return [

@@ -67,7 +67,7 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   // Ruby's `puts ENV` prints it all; `puts ENV["HOME"]` one variable, judged by envReads.
   [/\bENV\s*\.(to_h|to_a|each|inspect|keys|values|map)\b|\b(?:pp?|puts|print)\b\s*\(?\s*ENV\b(?!\s*[.[])/, "ENV"],
   [/%ENV\b/, "%ENV"],
-  [/\bRails\.application\.(credentials|secrets)\b/, "the Rails app's decrypted credentials"],
+  [/\bRails\.application\.(credentials|secrets)\b/, "Rails.application.credentials"],
   [/\bDeno\.env\.toObject\b/, "Deno.env.toObject()"],
   [/\bBun\.env\b(?!\s*[.[])/, "Bun.env"],
   [/\$_(ENV|SERVER)\b(?!\s*\[)/, "$_ENV or $_SERVER"],

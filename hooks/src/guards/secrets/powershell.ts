@@ -142,7 +142,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     }
   }
   // SecretManagement's vaults, decrypted to the terminal.
-  if (/\b(Get-Secret|ConvertFrom-SecureString)\b[^|;]*-AsPlainText/i.test(text)) findings.push({ kind: "environment", what: "a secret, decrypted", how: "`-AsPlainText` prints" });
+  if (text.toLowerCase().includes("-asplaintext") && /\b(Get-Secret|ConvertFrom-SecureString)\b[^|;]*-AsPlainText/i.test(text)) findings.push({ kind: "environment", what: "a secret, decrypted", how: "`-AsPlainText` prints" });
   for (const match of text.matchAll(/\$env:([A-Za-z_][A-Za-z0-9_]*)/gi)) {
     if (isSecretVariable(match[1] as string)) {
       findings.push({ kind: "environment", what: `the variable $env:${match[1]}, whose name marks it as a secret`, how: "This PowerShell command expands" });

@@ -33,7 +33,7 @@ function describe(finding: Finding): { line: string; instead: string } {
             : finding.hit.match.category.id === "git-url-credentials"
               ? "list remotes by name (`git remote`), or ask the user to move the token from the URL to a credential helper."
               : finding.hit.match.category.id === "agent-config-credentials"
-                ? 'ask the user to move the token into an environment variable the config refers to (`"${GITHUB_TOKEN}"`), or to make this change themselves.'
+                ? 'ask the user to refer to the token by variable (`"${GITHUB_TOKEN}"`) or to make this change.'
                 : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves."),
       };
     case "search":

@@ -73,6 +73,8 @@ export const AGENT_CONFIG_CREDENTIALS = "agent-config-credentials";
 
 /** Claude Code's settings and the MCP configs of Claude Code, Claude Desktop, Cursor, VS Code and Cline, by path. */
 export function isAgentConfigPath(path: string): boolean {
+  // String tests first: this runs for every file a call names (no RegExp compiled on a Read of code).
+  if (!path.endsWith(".json")) return false;
   const name = path.slice(path.lastIndexOf("/") + 1);
   return /^(\.?mcp|claude_desktop_config|(cline_)?mcp_settings)\.json$/.test(name) || (/^settings(\.local)?\.json$/.test(name) && path.endsWith(`/.claude/${name}`));
 }
@@ -93,8 +95,8 @@ export function hasWrittenSecret(text: string): boolean {
 }
 
 /** A Kubernetes Secret manifest by name (`k8s/db-secret.yaml`): judged by contents, as a chart's template is none. */
-function isSecretManifestPath(path: string): boolean {
-  return /secret[^/]*\.ya?ml$/i.test(path);
+export function isSecretManifestPath(path: string): boolean {
+  return path.endsWith("ml") && /secret[^/]*\.ya?ml$/i.test(path);
 }
 
 /** A manifest of `kind: Secret` with its values written out (base64 is no protection), not a template. */

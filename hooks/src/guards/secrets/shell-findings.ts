@@ -251,7 +251,8 @@ class ShellAnalysis implements Analyzer {
       }
     }
     const fed = command.redirects.some((r) => r.op === "<<<" || r.heredoc);
-    const login = !this.xtrace() && takesSecretIn(command);
+    // Looked at only for fed input (no RegExp compiled for every command).
+    const login = (fed || command.redirects.some((r) => r.op === "<")) && !this.xtrace() && takesSecretIn(command);
     await this.redirects(command.redirects, state, argv[0]?.text, !fed || !login, argv, login);
     await this.wrote(command, state);
     await this.commandVariables(command, argv, state);
@@ -900,6 +901,7 @@ function mergeValues(lists: Arg[][]): VarValues {
  * -c CODE`, `php artisan tinker --execute=CODE`.
  */
 function frameworkCode(name: string, args: Arg[]): Arg | undefined {
+  if (name !== "rails" && name !== "php" && name !== "django-admin" && name !== "manage.py" && !PYTHON.test(name)) return undefined;
   const words = args.map((a) => a.text);
   const script = PYTHON.test(name) || name === "php" ? basename(words.shift() ?? "") : name;
   const sub = words.findIndex((w) => !w.startsWith("-"));
