@@ -68,12 +68,13 @@ function markdownFiles(dir: string): string[] {
  * expansions past the walk's budget, which were dropped rather than judged, and from 176 KB for
  * secret variables the shell expands into code (`bash -c "echo $TOKEN"` passed in a real session),
  * from 188 KB for agent and MCP configs judged by whether they write a token out (`.mcp.json`),
- * from 190 KB for the code framework consoles run (`rails runner`, `manage.py shell -c`):
+ * from 190 KB for the code framework consoles run (`rails runner`, `manage.py shell -c`), from
+ * 192 KB for editors that print (`EDITOR=cat rails credentials:edit`) and `env | grep '^NAME='`:
  * about 2 ms of every session's start per KB, each
  * against a way around a guard or a refusal of ordinary work. The budget is there to stop bulk (a
  * parser, a schema compiler) from reaching the module, not to ration rules.
  */
-export const MODULE_BUDGET_BYTES = 192 * 1024;
+export const MODULE_BUDGET_BYTES = 194 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];
