@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, NON_READING, comparesQuietly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -116,7 +116,7 @@ class ShellAnalysis implements Analyzer {
           await this.command(command, own, upstream);
           upstream = { command, state: own, from: upstream };
           // `env | wc -l`, `cat .env | wc -c`: what the first command printed reaches only a count.
-          if (index === 0 && countedOnly(pipeline.commands)) this.findings.splice(before);
+          if (index === 0 && (countedOnly(pipeline.commands) || namedLines(pipeline.commands, this.findings.slice(before)))) this.findings.splice(before);
           // `aws ecr get-login-password | docker login --password-stdin`: a login takes the secret in.
           if (index === 0 && loginFromStdin(pipeline.commands) && !this.xtrace() && this.findings.slice(before).every((f) => f.kind === "environment")) this.findings.splice(before);
         }
@@ -256,7 +256,18 @@ class ShellAnalysis implements Analyzer {
     await this.redirects(command.redirects, state, argv[0]?.text, !fed || !login, argv, login);
     await this.wrote(command, state);
     await this.commandVariables(command, argv, state);
+    // `EDITOR=cat rails credentials:edit`, `KUBE_EDITOR=cat kubectl edit secret db`: an editor that
+    // prints shows what the command decrypts or fetches for editing.
+    if (EDITS.has(basename(argv[0]?.text ?? "")) && this.printingEditor(command, state)) {
+      this.findings.push({ kind: "environment", what: "what it opens for editing, decrypted", how: `\`${argv[0]?.raw}\` with an editor that prints (\`EDITOR=cat\`) shows` });
+    }
     if (argv.length > 0) await this.run(argv, command, state, upstream);
+  }
+
+  private printingEditor(command: SimpleCommand, state: State): boolean {
+    const values = command.assigns.filter((a) => /EDITOR$|^VISUAL$/.test(a.name)).map((a) => this.expand(a.value, state)[0]?.text);
+    for (const name of ["EDITOR", "VISUAL", "KUBE_EDITOR", "SOPS_EDITOR"]) values.push(state.vars.get(name)?.[0]);
+    return values.some((v) => v !== undefined && /^(cat|head|tail|less|more|bat|nl|tac|tee|strings|xxd|od)\b/.test(basename(v)));
   }
 
   /**
@@ -820,6 +831,23 @@ function countedOnly(commands: Command[]): boolean {
   // A digest says nothing of the contents either (`cat .env | sha256sum`), unless it checks a list.
   if (/^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(words[0] ?? "")) return !words.some((w) => /^(-\w*c|--check)$/.test(w));
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
+}
+
+/** Commands that open a file or object in $EDITOR and may hold secrets there. */
+const EDITS = new Set(["rails", "ansible-vault", "sops", "kubectl", "oc"]);
+
+/**
+ * `env | grep '^NODE_ENV='`, `printenv | grep -E '^(HOME|USER)='`: only the lines of variables named
+ * outright, none of them a secret, and nothing else found (the dump alone).
+ */
+function namedLines(commands: Command[], found: Finding[]): boolean {
+  const [first, grep] = commands;
+  if (commands.length !== 2 || first?.type !== "simple" || grep?.type !== "simple" || first.words.length !== 1 || grep.redirects.length > 0) return false;
+  if (!ENV_DUMPERS.has(first.words[0]?.raw ?? "") || !found.every((f) => f.kind === "environment")) return false;
+  const words = grep.words.map((w) => w.raw.replace(/^'(.*)'$|^"(.*)"$/, "$1$2"));
+  // The `=` ends the name: `^AWS_` would take AWS_SECRET_ACCESS_KEY too.
+  const names = /^\^\(?([A-Z_][A-Z0-9_]*(\|[A-Z_][A-Z0-9_]*)*)\)?=$/.exec(words[words.length - 1] ?? "")?.[1];
+  return words[0] === "grep" && words.slice(1, -1).every((w) => w === "-E") && names !== undefined && !names.split("|").some(isSecretVariable);
 }
 
 /** Commands that print text written in the command itself: `echo`, `printf`, a heredoc or here-string. */
