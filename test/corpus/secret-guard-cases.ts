@@ -103,6 +103,7 @@ export const DENY: GuardCase[] = [
   bash("security dump-keychain -d login.keychain"),
   bash("xargs echo --password-stdin < token.txt", "no login: echo prints what it reads"),
   bash("EDITOR=cat rails credentials:edit", "an editor that prints shows what is opened, decrypted"),
+  bash("kubectl create configmap app --from-env-file=.env", "a ConfigMap keeps the values in plain view"),
   bash("KUBE_EDITOR=cat kubectl edit secret db"),
   bash("export EDITOR=cat; ansible-vault edit group_vars/all/vault.yml"),
   bash("EDITOR='head -50' sops secrets.enc.yaml"),
