@@ -26,7 +26,13 @@ const PS_NON_READING = new Set([
   "get-itemproperty", "set-content", "sc", "add-content", "ac", "out-file", "clear-content", "clc", "new-itemproperty",
   "rename-item", "ren", "rni", "mkdir", "md", "get-childitem", "gci", "ls", "dir", "resolve-path", "rvpa", "split-path",
   "join-path", "get-acl", "set-acl", "start-sleep", "sleep", "get-filehash",
+  // Cmdlets of the object pipeline: they filter and shape what comes in, and read no file.
+  "where-object", "where", "?", "select-object", "select", "sort-object", "measure-object", "measure",
+  "format-table", "ft", "format-list", "fl", "out-string", "out-null", "group-object",
 ]);
+
+/** Keywords whose condition is an expression (`if ($LASTEXITCODE -ne 0)`), not a command. */
+const PS_KEYWORDS = new Set(["if", "elseif", "else", "while", "until", "switch", "foreach", "for", "do", "return", "exit", "throw", "try", "catch", "finally"]);
 
 
 /**
@@ -155,7 +161,13 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
   const all = statements(text);
   for (const [index, statement] of all.entries()) {
     // `$x = Get-Content .env`: the command is what follows the assignment.
-    const words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
+    let words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
+    // A command in a keyword's condition (`if (Get-Content .env)`) is judged from its name on.
+    if (PS_KEYWORDS.has((words[0] ?? "").toLowerCase())) {
+      const at = words.findIndex((w, i) => i > 0 && (/^[a-z]+-[a-z]+$/i.test(w) || PIPED_READERS.has(w.toLowerCase()) || LISTERS.has(w.toLowerCase())));
+      if (at === -1) continue;
+      words = words.slice(at);
+    }
     const cmdlet = basename((words[0] ?? "").replace(/\\/g, "/")).toLowerCase().replace(/\.exe$/, "");
     const args = words.slice(1);
     // `gci -Recurse | Select-String x`, `gi .env | gc`: every item listed is read (a listing without
