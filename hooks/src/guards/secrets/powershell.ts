@@ -204,6 +204,9 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       continue;
     }
     if (PS_NON_READING.has(cmdlet) && !piped) continue;
+    // `(Get-Content .env) -replace 'a','b' | Set-Content .env`: PowerShell's edit in place shows nothing.
+    const to = next?.piped && /^(set-content|sc)$/i.test(next.words[0] ?? "") && !next.words.some((w) => /^-passthru$/i.test(w)) ? next.words.slice(1).find((w) => !w.startsWith("-")) : undefined;
+    if (to !== undefined && /^(get-content|gc|cat|type)$/.test(cmdlet) && to === args.find((a) => !a.startsWith("-"))) continue;
     // `iex 'Get-Content .env'`: code given as one literal is checked as PowerShell; code built at run
     // time (`iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('…')))`) cannot be.
     if (cmdlet === "invoke-expression" || cmdlet === "iex") {
