@@ -306,7 +306,7 @@ export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOption
   { pattern: commandNames(["php"], "digits"), codeOptions: ["-r"] },
   { pattern: commandNames(["lua", "luajit"]), codeOptions: ["-e"] },
   { pattern: commandNames(["Rscript"]), codeOptions: ["-e"] },
-  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy"]), codeOptions: ["-e"] },
+  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy", "swift", "ghci", "clojure", "clj", "erl"]), codeOptions: ["-eval", "-e"] },
   { pattern: commandNames(["emacs", "sbcl"]), codeOptions: ["--eval", "-eval"] },
   { pattern: commandNames(["guile"]), codeOptions: ["-c"] },
   // Tcl: expect's -c script, and code fed to tclsh on stdin.
