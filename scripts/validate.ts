@@ -69,12 +69,14 @@ function markdownFiles(dir: string): string[] {
  * secret variables the shell expands into code (`bash -c "echo $TOKEN"` passed in a real session),
  * from 188 KB for agent and MCP configs judged by whether they write a token out (`.mcp.json`),
  * from 190 KB for the code framework consoles run (`rails runner`, `manage.py shell -c`), from
- * 192 KB for editors that print (`EDITOR=cat rails credentials:edit`) and `env | grep '^NAME='`:
+ * 192 KB for editors that print (`EDITOR=cat rails credentials:edit`) and `env | grep '^NAME='`,
+ * from 194 KB for platform CLIs that print or mint a token (`kubectl create token`, `az acr
+ * credential show`, `vault token create`):
  * about 2 ms of every session's start per KB, each
  * against a way around a guard or a refusal of ordinary work. The budget is there to stop bulk (a
  * parser, a schema compiler) from reaching the module, not to ration rules.
  */
-export const MODULE_BUDGET_BYTES = 194 * 1024;
+export const MODULE_BUDGET_BYTES = 196 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];
