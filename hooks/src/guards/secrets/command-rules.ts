@@ -372,6 +372,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "a decrypted SSM parameter" },
         { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
         { argv: ["aws", "kms", "decrypt"], what: "a secret decrypted by KMS" },
+        { argv: ["aws", "iam", "create-access-key"], what: "a new secret access key" },
+        { argv: ["aws", "sso", "get-role-credentials"], what: "AWS credentials" },
       ];
     case "php":
       return [{ argv: ["php"], requires: /^(-i|--info)$/, what: "the whole environment, in phpinfo's tables" }];
@@ -380,6 +382,10 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["az", "account", "get-access-token"], what: "an Azure access token" },
         { argv: ["az", "keyvault", "secret", "show"], what: "a Key Vault secret" },
         { argv: ["az", "acr", "login"], requires: /^--expose-token$/, what: "a container registry's access token" },
+        { argv: ["az", "acr", "credential", "show"], what: "a container registry's passwords" },
+        { argv: ["az", "storage", "account", "keys", "list"], what: "storage account keys" },
+        { argv: ["az", "ad", "sp", "create-for-rbac"], what: "a new service principal's password" },
+        { argv: ["az", "aks", "get-credentials"], requires: /^(-|--file=-)$/, what: "cluster credentials" },
       ];
     case "yarn":
       return [
@@ -401,6 +407,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["kubectl", "set", "env"], requires: /^--(list|resolve)$/, what: "a workload's environment variables" },
         { argv: ["kubectl", "config", "view"], requires: /^(--raw|--flatten)(=true)?$/, what: "cluster credentials" },
+        { argv: ["kubectl", "create", "token"], what: "a service account token" },
+        { argv: ["kubectl", "view-secret"], what: "a secret, decoded" },
         // Only an output format prints the values; the default table lists names, types and counts, and
         // so do `-o name`, `-o wide` and a jsonpath of names and types (not annotations: the last applied
         // configuration holds the data).
@@ -412,10 +420,13 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["git", "credential", "fill"], what: "stored git credentials" },
         { argv: ["git", "credential-store", "get"], what: "stored git credentials" },
         { argv: ["git", "credential-cache", "get"], what: "stored git credentials" },
+        // The keychain helpers answer `get` the same way.
+        ...["osxkeychain", "manager", "manager-core", "wincred", "libsecret"].map((helper) => ({ argv: ["git", `credential-${helper}`, "get"], what: "stored git credentials" })),
       ];
     case "heroku":
       return [
         { argv: ["heroku", "auth:token"], what: "the Heroku token" },
+        { argv: ["heroku", "authorizations:create"], what: "a new Heroku token" },
         { argv: ["heroku", "config"], what: "the app's config vars" },
         { argv: ["heroku", "config:get"], what: "an app config var" },
       ];
@@ -423,11 +434,15 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["vault", "read"], what: "secrets from Vault" },
         { argv: ["vault", "kv", "get"], what: "secrets from Vault" },
+        { argv: ["vault", "print", "token"], what: "the Vault token" },
+        { argv: ["vault", "token", "create"], what: "a new Vault token" },
+        { argv: ["vault", "login"], unless: /^-no-print(=true)?$/, what: "a Vault token" },
       ];
     case "op":
       return [
         { argv: ["op", "read"], what: "a 1Password secret" },
         { argv: ["op", "item", "get"], what: "a 1Password item" },
+        { argv: ["op", "signin"], requires: /^--raw$/, what: "a 1Password session token" },
       ];
     case "security":
       return [
@@ -488,11 +503,13 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "doppler":
       return [
         { argv: ["doppler", "secrets"], what: "Doppler secrets" },
+        { argv: ["doppler", "configs", "tokens", "create"], what: "a new service token" },
       ];
     case "npm":
       return [
         // npm's built-in env script (when package.json has none of its own).
         { argv: ["npm", "run", "env"], what: "the whole environment" },
+        { argv: ["npm", "token", "create"], what: "a new npm token" },
         { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "an npm registry token" },
       ];
     case "docker":
@@ -520,6 +537,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
         { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
+        { argv: ["pulumi", "stack", "output"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
       ];
     case "dotenv":
     case "dotenv-cli":
@@ -566,6 +584,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "firebase":
       return [
         { argv: ["firebase", "functions:config:get"], what: "the functions' config, keys included" },
+        { argv: ["firebase", "login:ci"], what: "a CI token" },
       ];
     case "direnv":
       return [
@@ -614,6 +633,15 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["tmux", "show-environment"], what: "the tmux session's whole environment" },
         { argv: ["tmux", "showenv"], what: "the tmux session's whole environment" },
       ];
+    // Platform CLIs that print a token or key, or make one and print it.
+    case "oc":
+      return [{ argv: ["oc", "whoami"], requires: /^(-t|--show-token)$/, what: "the OpenShift token" }];
+    case "supabase":
+      return [{ argv: ["supabase", "projects", "api-keys"], what: "the project's API keys" }];
+    case "stripe":
+      return [{ argv: ["stripe", "config"], requires: /^--list$/, what: "Stripe API keys" }];
+    case "argocd":
+      return [{ argv: ["argocd", "account", "generate-token"], what: "a new Argo CD token" }];
   }
   return [];
 }
