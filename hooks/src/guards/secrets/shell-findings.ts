@@ -259,7 +259,7 @@ class ShellAnalysis implements Analyzer {
     // `EDITOR=cat rails credentials:edit`, `KUBE_EDITOR=cat kubectl edit secret db`: an editor that
     // prints shows what the command decrypts or fetches for editing.
     if (EDITS.has(basename(argv[0]?.text ?? "")) && this.printingEditor(command, state)) {
-      this.findings.push({ kind: "environment", what: "what it opens for editing, decrypted", how: `\`${argv[0]?.raw}\` with an editor that prints (\`EDITOR=cat\`) shows` });
+      this.findings.push({ kind: "environment", what: "what it opens for editing, decrypted", how: `\`${argv[0]?.raw}\` with an editor that prints (\`EDITOR=cat\`) shows`, instead: "leave EDITOR alone and ask the user to make this edit." });
     }
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }
