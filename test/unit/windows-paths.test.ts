@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
 import { relativeTo, toAbsolute } from "../../hooks/src/runtime/paths.js";
+import { explain } from "../../hooks/src/cli/explain.js";
+import { resolveConfigSources } from "../../hooks/src/entries/config-loader.js";
 import { memoryIO } from "../helpers/memory-io.js";
 
 describe("toAbsolute and relativeTo on Windows paths", () => {
@@ -61,5 +63,21 @@ describe("the secret guard on Windows paths", () => {
     ["Grep", { pattern: "TODO", path: "C:\\Users\\me\\project\\src" }],
   ])("lets %s %j through", async (tool, input) => {
     expect(await decide(tool, input)).toBe("pass");
+  });
+});
+
+describe("shipshape explain on a Windows path", () => {
+  it("judges it and suggests an allow entry the guard will match", async () => {
+    const io = memoryIO({ files: {}, env: {} });
+    const options = { cwd: CWD, projectDir: CWD, home: "C:\\Users\\me", resolver: resolveConfigSources, io };
+    const result = await explain(["C:\\Users\\me\\project\\config\\.env.local"], options);
+    expect(result.code).toBe(1);
+    expect(result.text).toContain('add "config/.env.local" under secrets.allow');
+    // The entry it suggests lets the call through.
+    const config = { ...DEFAULT_CONFIG, secrets: { ...DEFAULT_CONFIG.secrets, allow: ["config/.env.local"] } };
+    const ctx = { io, config, configDegraded: false, projectDir: CWD, home: "C:\\Users\\me" };
+    const input = { file_path: "C:\\Users\\me\\project\\config\\.env.local" };
+    expect((await secretGuard.decide({ tool: "Read", input, cwd: CWD, sessionId: "t" }, ctx)).action).toBe("pass");
+    expect((await secretGuard.decide({ tool: "Read", input: { file_path: "C:\\Users\\me\\project\\.env.local" }, cwd: CWD, sessionId: "t" }, ctx)).action).toBe("deny");
   });
 });

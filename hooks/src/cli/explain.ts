@@ -6,7 +6,7 @@ import { ownFilesGuard } from "../guards/own-files/guard.js";
 import { secretGuard } from "../guards/secrets/guard.js";
 import { runChecks } from "../runtime/checks.js";
 import { factsOf, secretFileAt } from "../guards/secrets/secret-files.js";
-import { toAbsolute } from "../runtime/paths.js";
+import { relativeTo, toAbsolute } from "../runtime/paths.js";
 import type { CheckContext } from "../runtime/checks.js";
 import type { HostIO } from "../runtime/io.js";
 
@@ -71,7 +71,8 @@ export async function explain(args: string[], options: ExplainOptions): Promise<
       lines.push(
         `${raw}: SECRET${link}: ${match.category.title} (category "${match.category.id}", rule \`${match.pattern}\`)`,
         `  why: ${match.category.why}`,
-        `  to allow it: add "${raw}" under secrets.allow in .claude/shipshape.yaml` +
+        // A Windows path is matched as the guard reads it (`/C:/…`, or relative to the project).
+        `  to allow it: add "${raw.charCodeAt(1) === 58 ? (relativeTo(options.projectDir, path) ?? path) : raw}" under secrets.allow in .claude/shipshape.yaml` +
           (match.category.id === "project-patterns"
             ? ""
             : match.category.patterns.includes(match.pattern)
