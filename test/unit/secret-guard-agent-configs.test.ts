@@ -93,6 +93,10 @@ describe("hasWrittenSecret and isAgentConfigPath", () => {
     ['"NODE_ENV": "development"', false],
     ['"DATABASE_URL": "postgres://db/app"', false],
     ['"url": "https://mcp.example.com/sse"', false],
+    ['"awsCredentialExport": "aws sts get-session-token --profile dev"', false],
+    ['"MAX_THINKING_TOKENS": "31999"', false],
+    ['"ANTHROPIC_AUTH_TOKEN": "sk-ant-abcdefghijklmnop"', true],
+    ['"Authorization": "token ghp_abcdefghijklmnop"', true],
   ])("%s: %s", (pair, expected) => {
     const text = `{"env": {${pair}}}`;
     expect(hasWrittenSecret(text) || hasCredentialedUrl(text)).toBe(expected);

@@ -88,7 +88,9 @@ export function hasWrittenSecret(text: string): boolean {
     const name = (m[1] as string).replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_");
     const value = m[2] as string;
     // A URL is judged by hasCredentialedUrl: `postgres://db/app` names no password.
-    if (/^[$<~./]|\$\{|^\d+$|:\/\//.test(value) || /_(FILE|PATH|HELPER|COMMAND|CMD|VAR|NAME|TYPE)$/i.test(name)) continue;
+    // A token has no spaces but after its scheme (`Bearer …`): a value with them is a command or prose
+    // (`"awsCredentialExport": "aws sts get-session-token …"`).
+    if (/^[$<~./]|\$\{|^\d+$|:\/\//.test(value) || /\s/.test(value.replace(/^(Bearer|Basic|token) /i, "")) || /_(FILE|PATH|HELPER|COMMAND|CMD|VAR|NAME|TYPE)$/i.test(name)) continue;
     if (isSecretVariable(name) || /^(PROXY_)?AUTHORIZATION$/i.test(name)) return true;
   }
   return false;
