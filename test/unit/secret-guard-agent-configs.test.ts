@@ -95,6 +95,9 @@ describe("hasWrittenSecret and isAgentConfigPath", () => {
     ['"url": "https://mcp.example.com/sse"', false],
     ['"awsCredentialExport": "aws sts get-session-token --profile dev"', false],
     ['"MAX_THINKING_TOKENS": "31999"', false],
+    ['"GITHUB_TOKEN": "your-github-token-here"', false],
+    ['"API_KEY": "REPLACE_WITH_YOUR_KEY"', false],
+    ['"apiKey": "sk-xxxxxxxxxxxxxxxx"', false],
     ['"ANTHROPIC_AUTH_TOKEN": "sk-ant-abcdefghijklmnop"', true],
     ['"Authorization": "token ghp_abcdefghijklmnop"', true],
   ])("%s: %s", (pair, expected) => {

@@ -90,7 +90,7 @@ export function hasWrittenSecret(text: string): boolean {
     // A URL is judged by hasCredentialedUrl: `postgres://db/app` names no password.
     // A token has no spaces but after its scheme (`Bearer …`): a value with them is a command or prose
     // (`"awsCredentialExport": "aws sts get-session-token …"`).
-    if (/^[$<~./]|\$\{|^\d+$|:\/\//.test(value) || /\s/.test(value.replace(/^(Bearer|Basic|token) /i, "")) || /_(FILE|PATH|HELPER|COMMAND|CMD|VAR|NAME|TYPE)$/i.test(name)) continue;
+    if (/^[$<~./]|\$\{|^\d+$|:\/\/|your|xxxx|change.?me|replace|example|placeholder|dummy/i.test(value) || /\s/.test(value.replace(/^(Bearer|Basic|token) /i, "")) || /_(FILE|PATH|HELPER|COMMAND|CMD|VAR|NAME|TYPE)$/i.test(name)) continue;
     if (isSecretVariable(name) || /^(PROXY_)?AUTHORIZATION$/i.test(name)) return true;
   }
   return false;
