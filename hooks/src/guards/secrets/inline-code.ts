@@ -93,9 +93,11 @@ const envReads = onFirstUse(() => [
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
   /(?<!\.)\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
   /\bENVIRON\[\s*"([A-Za-z_]\w*)"\s*\]/g,
-  // Laravel's env('APP_KEY'); a framework's settings by name (Django's settings.SECRET_KEY).
+  // Laravel's env('APP_KEY'); a framework's settings by name (Django's settings.SECRET_KEY,
+  // pydantic's settings.database_url, Flask's app.config["SECRET_KEY"]).
   /\benv\(\s*["']([A-Za-z_]\w*)["']/g,
-  /\bsettings\.([A-Z][A-Z0-9_]*)\b/g,
+  /\bsettings\.([A-Za-z_]\w*)/g,
+  /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
 const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;
