@@ -108,6 +108,8 @@ export const DENY: GuardCase[] = [
   bash("kubectl create configmap app --from-env-file=.env", "a ConfigMap keeps the values in plain view"),
   bash(`swift -e 'print(try! String(contentsOfFile: ".env"))'`, "more languages' inline code"),
   bash("kubectl create token default", "CLIs that print a token or key, or make one and print it"),
+  bash("echo $GH_PAT; echo $STRIPE_SK", "a personal access token, a secret key, by their short names"),
+  bash(`echo "$DOCKER_AUTH_CONFIG"`, "GitLab CI's registry logins"),
   bash("oc whoami --show-token"),
   bash("aws iam create-access-key --user-name ci"),
   bash("aws sso get-role-credentials --role-name r --account-id 1 --access-token t"),

@@ -647,8 +647,9 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
 }
 
 /** Words of a variable name that mark it as holding a secret. */
-const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PASSPHRASE", "PRIVATEKEY", "AUTHTOKEN"]);
-const SECRET_PAIRS = new Set(["API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "AUTH_KEY", "SESSION_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "MASTER_KEY", "CLIENT_SECRET", "ACCESS_TOKEN", "AUTH_TOKEN"]);
+// PAT: a personal access token (GH_PAT); SK: a secret key (STRIPE_SK).
+const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PASSPHRASE", "PRIVATEKEY", "AUTHTOKEN", "PAT", "SK"]);
+const SECRET_PAIRS = new Set(["API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "AUTH_KEY", "SESSION_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "MASTER_KEY", "CLIENT_SECRET", "ACCESS_TOKEN", "AUTH_TOKEN", "AUTH_CONFIG"]);
 const NOT_SECRET = new Set(["PWD", "OLDPWD", "TOKENIZERS_PARALLELISM", "KEY", "GPG_TTY"]);
 
 /** Whether a variable's name says it holds a secret: GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, DB_PASSWORD, … */
