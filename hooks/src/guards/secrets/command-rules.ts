@@ -371,8 +371,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["aws", "secretsmanager", "get-secret-value"], what: "a secret from Secrets Manager" },
         { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "a decrypted SSM parameter" },
         { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
-        { argv: ["aws", "kms", "decrypt"], what: "a secret decrypted by KMS" },
-        { argv: ["aws", "iam", "create-access-key"], what: "a new secret access key" },
+        { argv: ["aws", "kms", "decrypt"], what: "a KMS-decrypted secret" },
+        { argv: ["aws", "iam", "create-access-key"], what: "a secret access key" },
         { argv: ["aws", "sso", "get-role-credentials"], what: "AWS credentials" },
       ];
     case "php":
@@ -382,9 +382,9 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["az", "account", "get-access-token"], what: "an Azure access token" },
         { argv: ["az", "keyvault", "secret", "show"], what: "a Key Vault secret" },
         { argv: ["az", "acr", "login"], requires: /^--expose-token$/, what: "a container registry's access token" },
-        { argv: ["az", "acr", "credential", "show"], what: "a container registry's passwords" },
+        { argv: ["az", "acr", "credential", "show"], what: "registry passwords" },
         { argv: ["az", "storage", "account", "keys", "list"], what: "storage account keys" },
-        { argv: ["az", "ad", "sp", "create-for-rbac"], what: "a new service principal's password" },
+        { argv: ["az", "ad", "sp", "create-for-rbac"], what: "a service principal's password" },
         { argv: ["az", "aks", "get-credentials"], requires: /^(-|--file=-)$/, what: "cluster credentials" },
       ];
     case "yarn":
@@ -426,7 +426,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "heroku":
       return [
         { argv: ["heroku", "auth:token"], what: "the Heroku token" },
-        { argv: ["heroku", "authorizations:create"], what: "a new Heroku token" },
+        { argv: ["heroku", "authorizations:create"], what: "a Heroku token" },
         { argv: ["heroku", "config"], what: "the app's config vars" },
         { argv: ["heroku", "config:get"], what: "an app config var" },
       ];
@@ -435,20 +435,20 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["vault", "read"], what: "secrets from Vault" },
         { argv: ["vault", "kv", "get"], what: "secrets from Vault" },
         { argv: ["vault", "print", "token"], what: "the Vault token" },
-        { argv: ["vault", "token", "create"], what: "a new Vault token" },
+        { argv: ["vault", "token", "create"], what: "a Vault token" },
         { argv: ["vault", "login"], unless: /^-no-print(=true)?$/, what: "a Vault token" },
       ];
     case "op":
       return [
         { argv: ["op", "read"], what: "a 1Password secret" },
         { argv: ["op", "item", "get"], what: "a 1Password item" },
-        { argv: ["op", "signin"], requires: /^--raw$/, what: "a 1Password session token" },
+        { argv: ["op", "signin"], requires: /^--raw$/, what: "a session token" },
       ];
     case "security":
       return [
         { argv: ["security", "find-generic-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "a keychain password" },
         { argv: ["security", "find-internet-password"], requires: /^-[a-z]*[wg][a-z]*$/, what: "a keychain password" },
-        { argv: ["security", "dump-keychain"], requires: /^-[a-z]*d[a-z]*$/, what: "the keychain's passwords" },
+        { argv: ["security", "dump-keychain"], requires: /^-[a-z]*d[a-z]*$/, what: "keychain passwords" },
       ];
     case "secret-tool":
       return [
@@ -476,7 +476,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       ];
     case "dotnet":
       return [
-        { argv: ["dotnet", "user-secrets", "list"], what: "the project's user secrets" },
+        { argv: ["dotnet", "user-secrets", "list"], what: "user secrets" },
       ];
     case "varlock":
       return [
@@ -503,13 +503,13 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "doppler":
       return [
         { argv: ["doppler", "secrets"], what: "Doppler secrets" },
-        { argv: ["doppler", "configs", "tokens", "create"], what: "a new service token" },
+        { argv: ["doppler", "configs", "tokens", "create"], what: "a service token" },
       ];
     case "npm":
       return [
         // npm's built-in env script (when package.json has none of its own).
         { argv: ["npm", "run", "env"], what: "the whole environment" },
-        { argv: ["npm", "token", "create"], what: "a new npm token" },
+        { argv: ["npm", "token", "create"], what: "an npm token" },
         { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "an npm registry token" },
       ];
     case "docker":
@@ -637,11 +637,11 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "oc":
       return [{ argv: ["oc", "whoami"], requires: /^(-t|--show-token)$/, what: "the OpenShift token" }];
     case "supabase":
-      return [{ argv: ["supabase", "projects", "api-keys"], what: "the project's API keys" }];
+      return [{ argv: ["supabase", "projects", "api-keys"], what: "API keys" }];
     case "stripe":
       return [{ argv: ["stripe", "config"], requires: /^--list$/, what: "Stripe API keys" }];
     case "argocd":
-      return [{ argv: ["argocd", "account", "generate-token"], what: "a new Argo CD token" }];
+      return [{ argv: ["argocd", "account", "generate-token"], what: "an Argo CD token" }];
   }
   return [];
 }

@@ -120,7 +120,7 @@ export function printedSecretVariable(code: string, isSecret: (name: string) => 
   for (const pattern of envReads()) {
     for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1]) && !onlyTested(code, match)) return `the secret variable ${match[1]}`;
   }
-  for (const match of code.matchAll(COMPUTED_READ)) if (!onlyTested(code, match)) return `a variable named at run time (\`${/^[^)\]}]*[)\]}]?/.exec(code.slice(match.index, (match.index ?? 0) + 24))?.[0]}\`), which may be a secret: name it in the code`;
+  for (const match of code.matchAll(COMPUTED_READ)) if (!onlyTested(code, match)) return `a variable named at run time (\`${/^[^)\]}]*[)\]}]?/.exec(code.slice(match.index, (match.index ?? 0) + 24))?.[0]}\`): name it in the code`;
   return undefined;
 }
 

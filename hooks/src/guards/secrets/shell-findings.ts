@@ -259,7 +259,7 @@ class ShellAnalysis implements Analyzer {
     // `EDITOR=cat rails credentials:edit`, `KUBE_EDITOR=cat kubectl edit secret db`: an editor that
     // prints shows what the command decrypts or fetches for editing.
     if (EDITS.has(basename(argv[0]?.text ?? "")) && this.printingEditor(command, state)) {
-      this.findings.push({ kind: "environment", what: "what it opens for editing, decrypted", how: `\`${argv[0]?.raw}\` with an editor that prints (\`EDITOR=cat\`) shows`, instead: "leave EDITOR alone and ask the user to make this edit." });
+      this.findings.push({ kind: "environment", what: "what it opens, decrypted", how: `\`${argv[0]?.raw}\` with an editor that prints (\`EDITOR=cat\`) shows`, instead: "leave EDITOR alone and ask the user to make this edit." });
     }
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }
@@ -426,6 +426,9 @@ class ShellAnalysis implements Analyzer {
     const unreadable = stdinText === undefined && fed ? hidingPipeline(fed) : undefined;
 
     const credential = credentialCommand(argv);
+    // `echo "API_KEY=$API_KEY" >> .env`, `gh auth token > token.txt`: written only into a file that stays guarded.
+    const out = command.redirects.filter((r) => r.op[0] === ">" && (r.fd ?? 1) === 1);
+    if ((credential || name === "echo" || name === "printf") && out.length > 0 && out.every((r) => this.expand(r.target, state).every((t) => state.cwd !== undefined && !t.text.includes(UNKNOWN) && this.env.rules.classify(toAbsolute(t.text, state.cwd, this.env.ctx.home)) !== undefined))) return;
     if (credential) {
       this.findings.push({ kind: "environment", what: credential, how: `\`${argv.map((a) => a.raw).join(" ")}\`` });
       return;
