@@ -71,12 +71,13 @@ function markdownFiles(dir: string): string[] {
  * from 190 KB for the code framework consoles run (`rails runner`, `manage.py shell -c`), from
  * 192 KB for editors that print (`EDITOR=cat rails credentials:edit`) and `env | grep '^NAME='`,
  * from 194 KB for platform CLIs that print or mint a token (`kubectl create token`, `az acr
- * credential show`, `vault token create`):
+ * credential show`, `vault token create`), from 196 KB for copies into a guarded name that is a link
+ * to the terminal (`ln -s /dev/stdout x.env && cp .env x.env`):
  * about 2 ms of every session's start per KB, each
  * against a way around a guard or a refusal of ordinary work. The budget is there to stop bulk (a
  * parser, a schema compiler) from reaching the module, not to ration rules.
  */
-export const MODULE_BUDGET_BYTES = 196 * 1024;
+export const MODULE_BUDGET_BYTES = 198 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];
