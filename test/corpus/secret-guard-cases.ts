@@ -110,6 +110,8 @@ export const DENY: GuardCase[] = [
   bash("kubectl create token default", "CLIs that print a token or key, or make one and print it"),
   bash("echo $GH_PAT; echo $STRIPE_SK", "a personal access token, a secret key, by their short names"),
   bash(`echo "API_KEY=$API_KEY" > config.txt`, "written into a file no rule guards"),
+  bash("ln -sf /dev/stdout x.env && cp .env x.env", "a guarded name that is a link to the terminal"),
+  bash(`mkfifo pipe.env; echo "$GITHUB_TOKEN" > pipe.env`),
   bash(`echo "$GITHUB_TOKEN" >> .env | cat; echo "$GITHUB_TOKEN" 2> .env`),
   bash(`echo "$DOCKER_AUTH_CONFIG"`, "GitLab CI's registry logins"),
   bash("oc whoami --show-token"),

@@ -44,7 +44,18 @@ export async function staysSecret(a: Analyzer, source: Arg, destination: Arg | u
   const info = await ctx.io.stat(target);
   if (info?.kind === "dir" || destination.text.endsWith("/")) target = `${target}/${basename(source.text)}`;
   a.made.add(target);
-  return rules.classify(target) !== undefined;
+  return rules.classify(target) !== undefined && (await guardedTarget(a, target));
+}
+
+/**
+ * Whether a file written to stays guarded: a plain file where it is, or nothing yet, and no link or
+ * pipe made on the way (`ln -s /dev/stdout x.env && cp .env x.env` prints .env).
+ */
+export async function guardedTarget(a: Analyzer, target: string): Promise<boolean> {
+  if (/\bln\s|mkfifo|mknod|--symbolic|\bcp\s([^|;&]*\s)?-[a-zA-Z]*s/.test(a.text)) return false;
+  const info = await a.env.ctx.io.stat(target);
+  // A link the stat cannot follow (`/dev/stdout` is a pipe at /proc/self/fd/1) sits there all the same.
+  return info ? info.kind === "file" && !info.isLink : !(await a.env.ctx.io.exists(target));
 }
 
 export async function tar(a: Analyzer, args: Arg[], state: State): Promise<void> {

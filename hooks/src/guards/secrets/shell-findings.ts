@@ -264,6 +264,16 @@ class ShellAnalysis implements Analyzer {
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }
 
+  /** Whether a command's output goes only into files that stay guarded (`>> .env`). */
+  private async intoGuarded(command: SimpleCommand, state: State): Promise<boolean> {
+    const targets = command.redirects.filter((r) => r.op[0] === ">" && (r.fd ?? 1) === 1).flatMap((r) => this.expand(r.target, state));
+    for (const t of targets) {
+      const path = state.cwd === undefined || t.text.includes(UNKNOWN) ? "" : toAbsolute(t.text, state.cwd, this.env.ctx.home);
+      if (!path || this.env.rules.classify(path) === undefined || !(await transferCommands.guardedTarget(this, path))) return false;
+    }
+    return targets.length > 0;
+  }
+
   private printingEditor(command: SimpleCommand, state: State): boolean {
     const values = command.assigns.filter((a) => /EDITOR$|^VISUAL$/.test(a.name)).map((a) => this.expand(a.value, state)[0]?.text);
     for (const name of ["EDITOR", "VISUAL", "KUBE_EDITOR", "SOPS_EDITOR"]) values.push(state.vars.get(name)?.[0]);
@@ -427,8 +437,7 @@ class ShellAnalysis implements Analyzer {
 
     const credential = credentialCommand(argv);
     // `echo "API_KEY=$API_KEY" >> .env`, `gh auth token > token.txt`: written only into a file that stays guarded.
-    const out = command.redirects.filter((r) => r.op[0] === ">" && (r.fd ?? 1) === 1);
-    if ((credential || name === "echo" || name === "printf") && out.length > 0 && out.every((r) => this.expand(r.target, state).every((t) => state.cwd !== undefined && !t.text.includes(UNKNOWN) && this.env.rules.classify(toAbsolute(t.text, state.cwd, this.env.ctx.home)) !== undefined))) return;
+    if ((credential || name === "echo" || name === "printf") && (await this.intoGuarded(command, state))) return;
     if (credential) {
       this.findings.push({ kind: "environment", what: credential, how: `\`${argv.map((a) => a.raw).join(" ")}\`` });
       return;
