@@ -27,6 +27,7 @@ describe("writing a secret into a guarded name", () => {
     "cp .env .env.new",
     'echo "API_KEY=$API_KEY" >> .env',
     "gh auth token > token.txt",
+    'echo "GH_TOKEN=$(gh auth token)" >> .env',
   ])("passes %s", async (command) => {
     expect(await decide(command)).toBe("pass");
   });
@@ -40,6 +41,8 @@ describe("writing a secret into a guarded name", () => {
     'mkfifo p.env; echo "$GITHUB_TOKEN" > p.env',
     "cp -s /dev/stdout y.env && cp .env y.env",
     'echo "API_KEY=$API_KEY" > notes.txt',
+    'echo "GH_TOKEN=$(gh auth token)" > notes.txt',
+    'echo "GH_TOKEN=$(gh auth token)" >> tty.env',
   ])("refuses %s", async (command) => {
     expect(await decide(command)).toBe("deny");
   });

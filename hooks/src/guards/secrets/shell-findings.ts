@@ -234,7 +234,9 @@ class ShellAnalysis implements Analyzer {
     // Where a word keeps its `$(…)` is worked out only for one that printed a secret into it (rare).
     const shown = () => this.xtrace() || printsArguments(basename(head), command.words.map((w) => w.raw));
     const before = this.findings.length;
-    for (const [i, word] of command.words.entries()) await this.capture(word, state, () => i > 0 && !shown() && captureInto(head, word, command.words[i - 1] as Word));
+    // `echo "GH_TOKEN=$(gh auth token)" >> .env.local`: what the echo prints goes only into a guarded file.
+    const kept = (head === "echo" || head === "printf") && (await this.intoGuarded(command, state));
+    for (const [i, word] of command.words.entries()) await this.capture(word, state, () => kept || (i > 0 && !shown() && captureInto(head, word, command.words[i - 1] as Word)));
     // `export $(cat .env | xargs)`: the shell's error for a word that is no name prints it. Say how
     // to load the file unseen.
     if (head === "export") {
