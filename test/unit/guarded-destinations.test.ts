@@ -1,6 +1,6 @@
 /**
  * Writing a secret into a file that is itself a secret by name (`cp .env .env.backup`,
- * `echo "API_KEY=$API_KEY" >> .env`) shows nothing and passes, unless that name is a link or pipe that
+ * `echo "API_KEY=$API_KEY" >> .env`, `grep -v DEBUG .env > .env.tmp`) shows nothing and passes, unless that name is a link or pipe that
  * sends the text elsewhere (`ln -s /dev/stdout x.env`), made before or in the same command.
  */
 import { describe, expect, it } from "vitest";
@@ -28,6 +28,9 @@ describe("writing a secret into a guarded name", () => {
     'echo "API_KEY=$API_KEY" >> .env',
     "gh auth token > token.txt",
     'echo "GH_TOKEN=$(gh auth token)" >> .env',
+    "grep -v '^DEBUG=' .env > .env.tmp && mv .env.tmp .env",
+    "cat .env .env.backup | sort -u > .env.merged",
+    "head -5 .env >> .env.backup",
   ])("passes %s", async (command) => {
     expect(await decide(command)).toBe("pass");
   });
@@ -43,6 +46,12 @@ describe("writing a secret into a guarded name", () => {
     'echo "API_KEY=$API_KEY" > notes.txt',
     'echo "GH_TOKEN=$(gh auth token)" > notes.txt',
     'echo "GH_TOKEN=$(gh auth token)" >> tty.env',
+    "grep -v '^DEBUG=' .env > notes.txt",
+    "cat .env > tty.env",
+    "cat .env | tee /dev/stderr > .env.copy",
+    "cat .env > .env.copy | cat",
+    "sed -n 'w /dev/stdout' .env > .env.copy",
+    "cat .env > .env.copy && cat .env.copy",
   ])("refuses %s", async (command) => {
     expect(await decide(command)).toBe("deny");
   });

@@ -120,6 +120,10 @@ class ShellAnalysis implements Analyzer {
           // `aws ecr get-login-password | docker login --password-stdin`: a login takes the secret in.
           if (index === 0 && loginFromStdin(pipeline.commands) && !this.xtrace() && this.findings.slice(before).every((f) => f.kind === "environment")) this.findings.splice(before);
         }
+        // `grep -v DEBUG .env > .env.tmp`, `cat .env .env.local > .env.all`: filters whose output goes
+        // only into files that stay guarded.
+        const last = pipeline.commands[pipeline.commands.length - 1];
+        if (this.findings.length > before && upstream && last?.type === "simple" && pipeline.commands.every((c) => c.type === "simple" && FILTERS.has(c.words[0]?.raw ?? "") && c.words.every((w) => nestedScripts(w).length === 0) && (c === last || c.redirects.every((r) => r.op[0] !== ">" || r.fd === 2))) && (await this.intoGuarded(last, upstream.state))) this.findings.splice(before);
       }
     }
   }
@@ -846,6 +850,9 @@ function countedOnly(commands: Command[]): boolean {
   if (/^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(words[0] ?? "")) return !words.some((w) => /^(-\w*c|--check)$/.test(w));
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
 }
+
+/** Commands that only pass on, sort or pick lines of what they read. */
+const FILTERS = new Set(["cat", "head", "tail", "sort", "uniq", "grep", "egrep", "fgrep", "cut", "tr", "tac"]);
 
 /** Commands that open a file or object in $EDITOR and may hold secrets there. */
 const EDITS = new Set(["rails", "ansible-vault", "sops", "kubectl", "oc"]);
