@@ -108,6 +108,8 @@ export const DENY: GuardCase[] = [
   bash("kubectl create configmap app --from-env-file=.env", "a ConfigMap keeps the values in plain view"),
   bash(`swift -e 'print(try! String(contentsOfFile: ".env"))'`, "more languages' inline code"),
   bash("kubectl create token default", "CLIs that print a token or key, or make one and print it"),
+  bash("dotenvx keypair", "the keys that decrypt an encrypted .env"),
+  bash("npx dotenv-vault keys production"),
   bash("echo $GH_PAT; echo $STRIPE_SK", "a personal access token, a secret key, by their short names"),
   bash(`echo "API_KEY=$API_KEY" > config.txt`, "written into a file no rule guards"),
   bash("ln -sf /dev/stdout x.env && cp .env x.env", "a guarded name that is a link to the terminal"),

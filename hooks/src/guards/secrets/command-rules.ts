@@ -551,6 +551,11 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["dotenvx", "get"], what: "the values in .env, decrypted" },
         { argv: ["dotenvx", "decrypt"], requires: /^--stdout$/, what: ".env decrypted" },
+        { argv: ["dotenvx", "keypair"], what: "the private key that decrypts .env" },
+      ];
+    case "dotenv-vault":
+      return [
+        { argv: ["dotenv-vault", "keys"], what: "the keys that decrypt .env.vault" },
       ];
     case "sops":
       return [
