@@ -762,13 +762,15 @@ class ShellAnalysis implements Analyzer {
     // `kubectl create secret … --from-env-file=.env -o yaml` prints what it made of the file.
     const printsResult = args.some((arg) => arg.text.startsWith("-o") || arg.text.startsWith("--output"));
     for (const option of parsed.options) {
-      if (option.name.startsWith("--") && LOADS.test(option.name) && !printsResult) continue;
+      if ((option.name.startsWith("--") && LOADS.test(option.name) && !printsResult) || option.name === "--from-literal") continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
         await this.file(stripAt(option.value), state, how);
       }
     }
     for (const operand of parsed.operands) {
       const eq = operand.text.indexOf("=");
+      // `act -s GITHUB_TOKEN=$(gh auth token)`: a secret's value handed over by name, not a file.
+      if (eq > 0 && operand.text.includes(UNKNOWN) && isSecretVariable(operand.text.slice(0, eq))) continue;
       if (eq > 0 && /^[A-Za-z_][\w-]*$/.test(operand.text.slice(0, eq))) {
         await this.file({ ...operand, text: operand.text.slice(eq + 1) }, state, how);
         continue;
@@ -783,7 +785,7 @@ class ShellAnalysis implements Analyzer {
  * `--key-file`, `--kubeconfig` and the like sign in with it. Printing what they hold is caught where
  * it happens.
  */
-const LOADS = /^--([\w-]*env-file|[\w-]*dotenv[\w-]*|key|key-?file|private-key(-file)?|cert(ificate)?(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key))$/;
+const LOADS = /^--([\w-]*env-file|secrets?-file|[\w-]*dotenv[\w-]*|key|key-?file|private-key(-file)?|cert(ificate)?(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key))$/;
 
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
@@ -794,7 +796,8 @@ const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x
  */
 function captureInto(head: string, word: Word, previous: Word): string | boolean {
   if (DECLARES.includes(` ${head} `)) return /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] ?? false;
-  return /^--?[\w-]*(token|passw(or)?d|secret|auth|header|credential)[\w-]*=|^["']?(Proxy-)?Authorization:/i.test(word.raw) || /^(-H|-u|-p|--[\w-]*(token|passw(or)?d|secret|auth|header|credential|user)[\w-]*)$/i.test(previous.raw);
+  // `act -s GITHUB_TOKEN=$(gh auth token)`, `--from-literal=token=$(…)`: handed over as a named secret.
+  return /^--?[\w-]*(token|passw(or)?d|secret|auth|header|credential|literal)[\w-]*=|^["']?(Proxy-)?Authorization:/i.test(word.raw) || isSecretVariable(/^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] ?? "") || /^(-H|-u|-p|--[\w-]*(token|passw(or)?d|secret|auth|header|credential|user)[\w-]*)$/i.test(previous.raw);
 }
 
 /**
