@@ -837,8 +837,8 @@ const COUNTED_PRINTERS = new Set(["env", "printenv", "cat", "head", "tail", "tac
 
 /**
  * A pipeline of one simple command into `wc` (counts of lines, words, bytes) or a digest, where the first command
- * writes nothing anywhere else: its output reaches only the count. Not grep -c or -q, whose pattern
- * can ask, call by call, what a value holds.
+ * writes nothing anywhere else: its output reaches only the count. Not grep -c or -q with a pattern,
+ * which can ask, call by call, what a value holds (`grep -c ''` matches every line).
  */
 function countedOnly(commands: Command[]): boolean {
   if (commands.length !== 2) return false;
@@ -851,6 +851,8 @@ function countedOnly(commands: Command[]): boolean {
   const words = counter.words.map((w) => w.raw);
   // A digest says nothing of the contents either (`cat .env | sha256sum`), unless it checks a list.
   if (/^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(words[0] ?? "")) return !words.some((w) => /^(-\w*c|--check)$/.test(w));
+  // `grep -c ''` counts every line, as `wc -l` does.
+  if (words[0] === "grep" && words[1] === "-c" && words.length === 3) return /^(''|""|'?[.^$]'?)$/.test(words[2] as string);
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
 }
 
