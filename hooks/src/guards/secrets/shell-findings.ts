@@ -556,8 +556,8 @@ class ShellAnalysis implements Analyzer {
     else if (code !== undefined) this.findings.push(...(await analyzePowerShell(code, this.env)));
     if (code !== undefined) return;
     if (name === "perl" && perlEditsInPlace(args.map((a) => a.text))) return;
-    const console = frameworkCode(name, args);
-    if (console) return codeCommands.inlineCode(this, console.text, console.raw, state, `\`${name}\` runs inline code,`);
+    const framework = frameworkCode(name, args);
+    if (framework) return codeCommands.inlineCode(this, framework.text, framework.raw, state, `\`${name}\` runs inline code,`);
     const interpreter = interpreters().find((entry) => entry.pattern.test(name));
     if (interpreter) {
       // `python3 <(echo …)`: a script (or a file its code reads) from a process substitution.
