@@ -117,6 +117,22 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.doppler/.doppler.yaml",
       "~/.supabase/access-token",
       "~/.config/stripe/config.toml",
+      "~/.fly/config.yml",
+      "~/.railway/config.json",
+      "~/.travis/config.yml",
+      "~/.expo/state.json",
+      "~/.twilio-cli/config.json",
+      // Other clouds' CLI logins: Linode, Alibaba, Scaleway, IBM, Tencent.
+      "~/.config/linode-cli",
+      "~/.aliyun/config.json",
+      "~/.config/scaleway/config.yaml",
+      "~/.bluemix/config.json",
+      "~/.tccli/*.credential",
+      // Yarn's registry token; LLM keys kept for coding tools (Continue, Aider); shells' secret files.
+      "~/.yarnrc.yml",
+      "~/.continue/config.json",
+      "~/.aider.conf.yml",
+      "~/.*_secrets",
       // Other coding agents' logins: OpenAI Codex, Gemini CLI, GitHub Copilot.
       "~/.codex/auth.json",
       "~/.gemini/oauth_creds.json",
@@ -170,6 +186,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       ".boto",
       "rclone.conf",
       "htpasswd",
+      // Ansible vault passwords, by the names its docs use.
+      ".vault_pass", ".vault_pass.txt", "vault_pass.txt", ".vault-password",
       // Docker Compose and Kubernetes keep one secret per file in a secrets folder (`secrets/db_password.txt`); its code is not one.
       "**/secrets/*.{txt,json,yaml,yml,toml,ini,conf,cfg,properties,xml}",
       "service-account*.json",
