@@ -29,7 +29,7 @@ describe("writing a secret into a guarded name", () => {
     "gh auth token > token.txt",
     'echo "GH_TOKEN=$(gh auth token)" >> .env',
     "grep -v '^DEBUG=' .env > .env.tmp && mv .env.tmp .env",
-    "cat .env .env.backup | sort -u > .env.merged",
+    "cat .env .env.backup | grep -v '^#' > .env.merged",
     "head -5 .env >> .env.backup",
   ])("passes %s", async (command) => {
     expect(await decide(command)).toBe("pass");
@@ -52,6 +52,8 @@ describe("writing a secret into a guarded name", () => {
     "cat .env > .env.copy | cat",
     "sed -n 'w /dev/stdout' .env > .env.copy",
     "cat .env > .env.copy && cat .env.copy",
+    "sort -o /dev/stdout .env > .env.x",
+    "uniq .env /dev/stdout > .env.x",
   ])("refuses %s", async (command) => {
     expect(await decide(command)).toBe("deny");
   });

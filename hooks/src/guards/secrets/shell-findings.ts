@@ -856,8 +856,8 @@ function countedOnly(commands: Command[]): boolean {
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
 }
 
-/** Commands that only pass on, sort or pick lines of what they read. */
-const FILTERS = new Set(["cat", "head", "tail", "sort", "uniq", "grep", "egrep", "fgrep", "cut", "tr", "tac"]);
+/** Commands that only pass on or pick lines of what they read, with no option that writes elsewhere (`sort -o`, `uniq IN OUT` have). */
+const FILTERS = new Set(["cat", "head", "tail", "grep", "egrep", "fgrep", "cut", "tr", "tac"]);
 
 /** Commands that open a file or object in $EDITOR and may hold secrets there. */
 const EDITS = new Set(["rails", "ansible-vault", "sops", "kubectl", "oc"]);
