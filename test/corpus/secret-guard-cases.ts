@@ -156,6 +156,8 @@ export const DENY: GuardCase[] = [
   bash("env | grep -E '^(HOME|API_KEY)='"),
   bash("perl -pi -e 's/^(KEY)=.*/print $1/e' .env", "/e runs the replacement as code"),
   bash("perl -pi -e 'print STDERR $_' .env"),
+  bash("perl -pi -e 's/(?{ print STDOUT $_ })//' .env", "a code block inside the pattern"),
+  bash("perl -MLeak -pi -e 's/a/b/' .env", "a module loaded first"),
   bash("perl -pe 's/=.*/=***/' .env", "without -i it prints every line"),
   bash("yarn run env"),
   { tool: "Read", input: { file_path: `${PROJECT}/secrets/db_password.txt` }, note: "Docker Compose's secrets folder" },

@@ -82,9 +82,11 @@ export function sedEditsInPlace(args: readonly string[]): boolean {
 /** `perl -pi -e 's/^PORT=\d+/PORT=4000/' .env`: in place, printing nothing, when its code is substitutions (no /e) only. */
 export function perlEditsInPlace(args: readonly string[]): boolean {
   // `-pe CODE`: e ends a cluster; in `-pie` the e is -i's backup suffix, and the code is no -e's.
+  // No module loaded (-M), and no code block inside a pattern (`s/(?{ print })//`).
   const at = args.findIndex((a) => /^-[a-hj-z]*e$/.test(a));
   const flags = ` ${args.slice(0, at + 1).join(" ")}`;
-  return at > 0 && /\s-\w*p/.test(flags) && /\s-\w*i/.test(flags) && /^(\s*s([^\w\s])(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2[gimsx]*\s*;?)+\s*$/.test(args[at + 1] ?? "");
+  const code = args[at + 1] ?? "";
+  return at > 0 && args.slice(0, at).every((a) => /^-[plwi]/.test(a)) && /\s-\w*p/.test(flags) && /\s-\w*i/.test(flags) && !code.includes("(?") && /^(\s*s([^\w\s])(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2[gimsx]*\s*;?)+\s*$/.test(code);
 }
 
 const SED_ADDRESS = String.raw`(?:\d+|\$|/(?:\\.|[^\\/\n])*/I?)`;
