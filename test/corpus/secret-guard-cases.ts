@@ -900,6 +900,7 @@ export const DENY: GuardCase[] = [
   bash("/bin/cat .env"),
   bash("\\cat .env"),
   bash("grep -l sk_live .env", "a lowercase word can be part of a value"),
+  bash("grep -ci SK_LIVE .env", "capitals, but case ignored: it can match a value"),
   bash("env | grep -c sk_live", "a count of lines that match: whether a value holds a string"),
   bash(`python3 -c "k='GITHUB_TOKEN'; import os; print(os.environ[k])"`, "a variable named at run time"),
   bash(`python3 -c "import os; print(os.environ.get(k))"`),

@@ -44,10 +44,11 @@ export async function grep(a: Analyzer, name: string, args: Arg[], state: State)
   const how = `\`${name}${recursive ? " -r" : ""}\``;
   if (!recursive) {
     // `grep -q '^API_KEY=' .env`, `grep -c API_KEY .env`: whether a variable is set, not what it holds
-    // (a pattern anchored to the line's start, or a variable's name, which a value would hardly hold);
+    // (a pattern anchored to the line's start, or a variable's name in capitals, case kept, which a
+    // value would hardly hold);
     // `grep -c '' .env` counts lines, as `wc -l` does.
     const patterns = patternGiven ? optionValues(parsed, "-e", "--regexp", "-f", "--file") : parsed.operands.slice(0, 1);
-    if (hasOption(parsed, ...NAMES_ONLY) && !hasOption(parsed, "-f", "--file") && patterns.every((p) => /^(\^(export\s+)?[A-Za-z_]\w*|\^?[A-Z_][A-Z0-9_]*)=?$|^(\^|\$|\.\*?)?$/.test(p.text))) return;
+    if (hasOption(parsed, ...NAMES_ONLY) && !hasOption(parsed, "-f", "--file") && patterns.every((p) => /^\^(export\s+)?[A-Za-z_]\w*=?$|^(\^|\$|\.\*?)?$/.test(p.text) || (!hasOption(parsed, "-i", "--ignore-case", "-y") && /^[A-Z_][A-Z0-9_]*=?$/.test(p.text)))) return;
     for (const operand of operands) await a.file(operand, state, `${how} reads`);
     return;
   }
