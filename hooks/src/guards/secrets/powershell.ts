@@ -164,6 +164,9 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     let words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
     // A command in a keyword's condition (`if (Get-Content .env)`) is judged from its name on.
     if (PS_KEYWORDS.has((words[0] ?? "").toLowerCase())) {
+      // `switch -File .env { default { $_ } }` reads the file and passes on each line.
+      const read = words.findIndex((w) => /^-file$/i.test(w));
+      if (read > 0) await file({ text: resolveVars(words[read + 1] ?? ""), raw: words[read + 1] ?? "" }, "`switch -File` reads");
       const at = words.findIndex((w, i) => i > 0 && (/^[a-z]+-[a-z]+$/i.test(w) || PIPED_READERS.has(w.toLowerCase()) || LISTERS.has(w.toLowerCase())));
       if (at === -1) continue;
       words = words.slice(at);
