@@ -368,8 +368,9 @@ class ShellAnalysis implements Analyzer {
       // `wc -l < .env`, `sha256sum < .env`: a count or digest of what comes in (not `--files0-from=-`, nor `-c`).
       const name = redirect.op === "<" ? basename(commandName ?? "") : "";
       const raw = () => ` ${argv.map((a) => a.text).join(" ")}`;
-      // `gh auth login --with-token < token.txt`: a login or secret store takes the file in, and shows none of it.
-      const counts = (login && redirect.op === "<") || (name !== "" && (name === "wc" ? !raw().includes("files0") : /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(name) && !/\s(-c|--check)\b/.test(raw())));
+      // `gh auth login --with-token < token.txt`: a login or secret store takes the file in, and shows none
+      // of it; not a whole dotenv file, which a login to any host would carry off.
+      const counts = (login && redirect.op === "<" && this.expand(redirect.target, state).every((t) => this.env.rules.classify(toAbsolute(t.text, state.cwd ?? "/", this.env.ctx.home))?.category.id !== "dotenv")) || (name !== "" && (name === "wc" ? !raw().includes("files0") : /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(name) && !/\s(-c|--check)\b/.test(raw())));
       if (!counts && (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)))) {
         for (const arg of this.expand(redirect.target, state)) await this.file(arg, state, "Redirecting input from");
       }
