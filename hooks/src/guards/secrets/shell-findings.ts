@@ -236,7 +236,9 @@ class ShellAnalysis implements Analyzer {
     }
     const head = command.words[0]?.raw ?? "";
     // Where a word keeps its `$(…)` is worked out only for one that printed a secret into it (rare).
-    const shown = () => this.xtrace() || printsArguments(basename(head), command.words.map((w) => w.raw));
+    // Files and git keep what they are given, and file commands name it in their errors
+    // (`cat --token=$(…)`: "cat: unrecognized option '--token=ghp_…'").
+    const shown = () => this.xtrace() || printsArguments(basename(head), command.words.map((w) => w.raw)) || NON_READING.has(basename(head)) || / cat head tail less more grep git /.test(` ${basename(head)} `);
     const before = this.findings.length;
     // `echo "GH_TOKEN=$(gh auth token)" >> .env.local`: what the echo prints goes only into a guarded file.
     const kept = (head === "echo" || head === "printf") && (await this.intoGuarded(command, state));
@@ -270,11 +272,12 @@ class ShellAnalysis implements Analyzer {
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }
 
-  /** Whether a command's output goes only into files that stay guarded (`>> .env`). */
+  /** Whether a command's output goes only into files that stay guarded (`>> .env`), or nowhere (`> /dev/null`). */
   private async intoGuarded(command: SimpleCommand, state: State): Promise<boolean> {
     const targets = command.redirects.filter((r) => r.op[0] === ">" && (r.fd ?? 1) === 1).flatMap((r) => this.expand(r.target, state));
     for (const t of targets) {
       const path = state.cwd === undefined || t.text.includes(UNKNOWN) ? "" : toAbsolute(t.text, state.cwd, this.env.ctx.home);
+      if (path === "/dev/null") continue;
       if (!path || this.env.rules.classify(path) === undefined || !(await transferCommands.guardedTarget(this, path))) return false;
     }
     return targets.length > 0;
@@ -797,8 +800,8 @@ const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x
  */
 function captureInto(head: string, word: Word, previous: Word): string | boolean {
   if (DECLARES.includes(` ${head} `)) return /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] ?? false;
-  // `act -s GITHUB_TOKEN=$(gh auth token)`, `--from-literal=token=$(…)`: handed over as a named secret.
-  return /^--?[\w-]*(token|passw(or)?d|secret|auth|header|credential|literal)[\w-]*=|^["']?(Proxy-)?Authorization:/i.test(word.raw) || isSecretVariable(/^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] ?? "") || /^(-H|-u|-p|--[\w-]*(token|passw(or)?d|secret|auth|header|credential|user)[\w-]*)$/i.test(previous.raw);
+  // `act -s GITHUB_TOKEN=$(gh auth token)`, `--from-literal=token=$(…)`: handed over as a secret.
+  return /^--?[\w-]*(token|passw(or)?d|secret|auth|header|credential|literal)[\w-]*=|^["']?(Proxy-)?Authorization:/i.test(word.raw) || (head === "act" && previous.raw === "-s") || /^(-H|-u|-p|--[\w-]*(token|passw(or)?d|secret|auth|header|credential|user)[\w-]*)$/i.test(previous.raw);
 }
 
 /**
