@@ -121,6 +121,7 @@ export const DENY: GuardCase[] = [
   bash(`echo "API_KEY=$API_KEY" > config.txt`, "written into a file no rule guards"),
   bash(`echo GITHUB_TOKEN="$(gh auth token)"`, "echo prints the word it is given"),
   bash("cat TOKEN=$(gh auth token)", "a file command names its operand in its error"),
+  bash("ruby -e 'puts %x(cat config.env)'", "a dotenv file named bare in a shell-out"),
   bash("ls --token=$(gh auth token)"),
   bash("touch GITHUB_TOKEN=$(gh auth token)", "a file named with the token"),
   bash("curl -s GITHUB_TOKEN=$(gh auth token)", "taken for a host, printed in curl's error"),

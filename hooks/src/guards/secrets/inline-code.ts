@@ -9,9 +9,10 @@ const TOKEN = /(["'`])((?:\\.|(?!\1)[^\\\n])*)\1|[A-Za-z0-9_~./@+-]*[./~][A-Za-z
 
 /**
  * The environment objects of runtimes and frameworks: `process.env[...]` reads a variable, not a file
- * named `process.env`; so do Rails.env, Hono's `c.env` and the like, bare in code.
+ * named `process.env`; so do Rails.env, Hono's `c.env` and the like, bare in code (not `app.env` or
+ * `config.env`, which name dotenv files in `%x(cat config.env)` as well).
  */
-const ENV_OBJECTS = /^(process|import\.meta|[A-Z]\w*|self|this|app|c|ctx|context|config|settings|req|request)\.env$/;
+const ENV_OBJECTS = /^(process|import\.meta|Bun|Deno|Rails|self|this|c|ctx|context|req|request)\.env$/;
 
 /** Characters spelled as code (`chr(46)`, `String.fromCharCode(46)`), as the string literals they make. */
 function spelledCharacters(code: string): string {
