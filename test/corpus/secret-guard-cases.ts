@@ -655,6 +655,7 @@ export const DENY: GuardCase[] = [
   ps("Get-Secret -Name GitHub -AsPlainText"),
   ps("if (Get-Content .env) { exit 0 }"),
   ps("switch -File .env { default { $_ } }"),
+  ps("foreach ($l in [IO.File]::ReadAllLines('.env')) { $l }"),
   ps("switch -Regex -File .env.local { '^K' { $_ } }"),
   ps("(Get-Content .env) -replace 'x','y' | Set-Content notes.txt"),
   ps("(Get-Content .env) -replace 'x','y' | Set-Content .env -PassThru"),
