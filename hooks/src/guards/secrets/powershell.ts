@@ -167,7 +167,8 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       // `switch -File .env { default { $_ } }` reads the file and passes on each line.
       const read = words.findIndex((w) => /^-file$/i.test(w));
       if (read > 0) await file({ text: resolveVars(words[read + 1] ?? ""), raw: words[read + 1] ?? "" }, "`switch -File` reads");
-      const at = words.findIndex((w, i) => i > 0 && (/^[a-z]+-[a-z]+$/i.test(w) || w.includes("::") || PIPED_READERS.has(w.toLowerCase()) || LISTERS.has(w.toLowerCase())));
+      // The first word that is no variable, number, operator or `in` names the command.
+      const at = words.findIndex((w, i) => i > 0 && /^[A-Za-z_.&[]/.test(w) && !/^(in|\d.*)$/i.test(w));
       if (at === -1) continue;
       words = words.slice(at);
     }
