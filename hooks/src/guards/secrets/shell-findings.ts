@@ -373,7 +373,7 @@ class ShellAnalysis implements Analyzer {
       const raw = () => ` ${argv.map((a) => a.text).join(" ")}`;
       // `gh auth login --with-token < token.txt`: a login or secret store takes the file in, and shows none
       // of it; not a whole dotenv file, which a login to any host would carry off.
-      const counts = (login && redirect.op === "<" && this.expand(redirect.target, state).every((t) => this.env.rules.classify(toAbsolute(t.text, state.cwd ?? "/", this.env.ctx.home))?.category.id !== "dotenv")) || (name !== "" && (name === "wc" ? !raw().includes("files0") : /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(name) && !/\s(-c|--check)\b/.test(raw())));
+      const counts = (login && redirect.op === "<" && this.expand(redirect.target, state).every((t) => this.env.rules.classify(toAbsolute(t.text, state.cwd ?? "/", this.env.ctx.home))?.category.id !== "dotenv")) || (name !== "" && (name === "wc" ? !raw().includes("files0") : DIGESTS.test(name) && !/\s(-c|--check)\b/.test(raw())));
       if (!counts && (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)))) {
         for (const arg of this.expand(redirect.target, state)) await this.file(arg, state, "Redirecting input from");
       }
@@ -837,6 +837,9 @@ function capturedWhole(word: Word): boolean {
   });
 }
 
+/** Digests: a hash says nothing of what it hashes (`sha256sum < .env`, `cat .env | sha256sum`). */
+const DIGESTS = /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/;
+
 const COUNTED_PRINTERS = new Set(["env", "printenv", "cat", "head", "tail", "tac", "nl", "sort", "uniq", "cut", "set", "export", "declare"]);
 
 /**
@@ -854,7 +857,7 @@ function countedOnly(commands: Command[]): boolean {
   if (first.redirects.some((r) => r.op !== "<" && r.op !== "<<<" && !r.heredoc && !/^[0-9]?>&?[0-9]$|^2>$/.test(r.op)) || counter.redirects.length > 0) return false;
   const words = counter.words.map((w) => w.raw);
   // A digest says nothing of the contents either (`cat .env | sha256sum`), unless it checks a list.
-  if (/^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/.test(words[0] ?? "")) return !words.some((w) => /^(-\w*c|--check)$/.test(w));
+  if (DIGESTS.test(words[0] ?? "")) return !words.some((w) => /^(-\w*c|--check)$/.test(w));
   // `grep -c ''` counts every line, as `wc -l` does.
   if (words[0] === "grep" && words[1] === "-c" && words.length === 3) return /^(''|""|'?[.^$]'?)$/.test(words[2] as string);
   return words[0] === "wc" && words.slice(1).every((w) => /^-[lcmwL]+$|^--(lines|bytes|chars|words|max-line-length)$/.test(w));
