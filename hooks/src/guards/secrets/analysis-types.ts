@@ -35,8 +35,12 @@ export interface Analyzer {
   file(arg: Arg, state: State, how: string): Promise<void>;
   /** A path that may be a folder the command reads recursively. */
   tree(arg: Arg, state: State, filter: SearchFilter, how: string, extra?: (hits: Finding[]) => Promise<Finding[]>): Promise<void>;
-  /** Every operand (and file-valued option) of a command that reads what it names. */
-  readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec): Promise<void>;
+  /**
+   * Every operand (and file-valued option) of a command that reads what it names. A file an option
+   * loads (`--env-file`) is not read, unless the command prints what it made of it, or the option is
+   * one the caller says `exposes` it.
+   */
+  readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec, exposes?: RegExp): Promise<void>;
   run(argv: Arg[], command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void>;
   source(text: string, state: State, how: string): Promise<void>;
   /** A shell script run from a file on disk, read for the certain ways it prints a secret. */

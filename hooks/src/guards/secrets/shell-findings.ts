@@ -760,13 +760,13 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
-  async readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec): Promise<void> {
+  async readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec, exposes?: RegExp): Promise<void> {
     const loads = args.filter((arg) => arg.text.startsWith("--") && LOADS.test(arg.text)).map((arg) => arg.text);
     const parsed = parseOptions(args, { ...spec, valueLong: [...(spec?.valueLong ?? []), ...loads] });
     // `kubectl create secret … --from-env-file=.env -o yaml` prints what it made of the file.
     const printsResult = args.some((arg) => arg.text.startsWith("-o") || arg.text.startsWith("--output"));
     for (const option of parsed.options) {
-      if ((option.name.startsWith("--") && LOADS.test(option.name) && !printsResult) || option.name === "--from-literal") continue;
+      if ((option.name.startsWith("--") && LOADS.test(option.name) && !printsResult && !exposes?.test(option.name)) || option.name === "--from-literal") continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
         await this.file(stripAt(option.value), state, how);
       }
