@@ -276,7 +276,7 @@ class ShellAnalysis implements Analyzer {
   private async intoGuarded(command: SimpleCommand, state: State): Promise<boolean> {
     const targets = command.redirects.filter((r) => r.op[0] === ">" && (r.fd ?? 1) === 1).flatMap((r) => this.expand(r.target, state));
     for (const t of targets) {
-      const path = state.cwd === undefined || t.text.includes(UNKNOWN) ? "" : toAbsolute(t.text, state.cwd, this.env.ctx.home);
+      const path = state.cwd === undefined ? undefined : this.absolute(t, state);
       if (path === "/dev/null") continue;
       if (!path || this.env.rules.classify(path) === undefined || !(await transferCommands.guardedTarget(this, path))) return false;
     }
@@ -962,9 +962,10 @@ function mergeValues(lists: Arg[][]): VarValues {
  * -c CODE`, `php artisan tinker --execute=CODE`.
  */
 function frameworkCode(name: string, args: Arg[]): Arg | undefined {
-  if (name !== "rails" && name !== "php" && name !== "django-admin" && name !== "manage.py" && !PYTHON.test(name)) return undefined;
+  const runsScript = name === "php" || PYTHON.test(name);
+  if (!runsScript && name !== "rails" && name !== "django-admin" && name !== "manage.py") return undefined;
   const words = args.map((a) => a.text);
-  const script = PYTHON.test(name) || name === "php" ? basename(words.shift() ?? "") : name;
+  const script = runsScript ? basename(words.shift() ?? "") : name;
   const sub = words.findIndex((w) => !w.startsWith("-"));
   const [runner, options]: [string?, string[]?] = script === "rails" ? ["runner", []] : /^(manage\.py|django-admin)$/.test(script) ? ["shell", ["-c", "--command"]] : script === "artisan" ? ["tinker", ["--execute"]] : [];
   if (!runner || !options || words[sub] !== runner) return undefined;
