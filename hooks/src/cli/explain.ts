@@ -6,7 +6,7 @@ import { ownFilesGuard } from "../guards/own-files/guard.js";
 import { secretGuard } from "../guards/secrets/guard.js";
 import { runChecks } from "../runtime/checks.js";
 import { factsOf, secretFileAt } from "../guards/secrets/secret-files.js";
-import { relativeTo, toAbsolute } from "../runtime/paths.js";
+import { isWindows, relativeTo, toAbsolute } from "../runtime/paths.js";
 import type { CheckContext } from "../runtime/checks.js";
 import type { HostIO } from "../runtime/io.js";
 
@@ -72,7 +72,7 @@ export async function explain(args: string[], options: ExplainOptions): Promise<
         `${raw}: SECRET${link}: ${match.category.title} (category "${match.category.id}", rule \`${match.pattern}\`)`,
         `  why: ${match.category.why}`,
         // A Windows path is matched as the guard reads it (`/C:/…`, or relative to the project).
-        `  to allow it: add "${raw.charCodeAt(1) === 58 ? (relativeTo(options.projectDir, path) ?? path) : raw}" under secrets.allow in .claude/shipshape.yaml` +
+        `  to allow it: add "${isWindows(raw) ? (relativeTo(options.projectDir, path) ?? path) : raw}" under secrets.allow in .claude/shipshape.yaml` +
           (match.category.id === "project-patterns"
             ? ""
             : match.category.patterns.includes(match.pattern)

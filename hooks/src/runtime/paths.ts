@@ -43,9 +43,14 @@ export function toAbsolute(path: string, cwd: string, home: string | undefined):
  * A Windows path (`C:\Users\me\.env`), as Claude Code on Windows names files: judged by name as
  * `/C:/Users/me/.env`, so the secret rules match it (look-ups through HostIO find nothing there).
  */
-function isWindows(path: string): boolean {
+export function isWindows(path: string): boolean {
   const c = path.charCodeAt(2);
   return path.charCodeAt(1) === 58 && (c === 92 || c === 47);
+}
+
+/** Whether an absolute path made by toAbsolute is a Windows one (`/C:/…`), which HostIO cannot look at. */
+export function onWindowsDrive(path: string): boolean {
+  return path.charCodeAt(2) === 58;
 }
 
 /** The path relative to base when it lies inside base, else undefined. */

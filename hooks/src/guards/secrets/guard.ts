@@ -1,6 +1,6 @@
 import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
 import { PASS, type Verdict } from "../../runtime/decision.js";
-import { dirname, toAbsolute } from "../../runtime/paths.js";
+import { dirname, onWindowsDrive, toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
@@ -106,15 +106,12 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[
   const rawPath = stringField(call.input, "path")?.trim();
   const root = toAbsolute(rawPath && rawPath !== "" ? rawPath : ".", env.cwd, env.ctx.home);
   const info = await env.ctx.io.stat(root);
-  if (info && info.kind !== "dir") {
+  // A file, or a Windows path, which cannot be looked at from here (paths.ts): judged by name.
+  if (info ? info.kind !== "dir" : onWindowsDrive(root)) {
     const hit = secretFileFrom(env.rules, root, factsFrom(root, info), true);
     return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
   }
-  if (!info) {
-    // A Windows path cannot be looked at from here (paths.ts): a secret by name is still refused.
-    const hit = root.charCodeAt(2) === 58 ? secretFileFrom(env.rules, root, factsFrom(root, info), true) : undefined;
-    return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
-  }
+  if (!info) return [];
   // Refused in every output mode: files_with_matches and count print no line, but match by match they
   // still tell what a secret file holds, and the Grep tool (absent from native builds' main session,
   // where searches go through Bash) is rare enough that strictness costs little.

@@ -1,6 +1,7 @@
 import type { HostIO, PathInfo } from "../../runtime/io.js";
 import type { SecretMatch, SecretRules } from "./rules.js";
 import { isSecretVariable } from "./command-rules.js";
+import { onWindowsDrive } from "../../runtime/paths.js";
 
 export interface SecretFileHit {
   /** The path as the tool call named it (absolute). */
@@ -134,7 +135,7 @@ export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
 export function secretFileFrom(rules: SecretRules, path: string, facts: FileFacts, mustExist: boolean): SecretFileHit | undefined {
   if (facts.isDir) return undefined;
   // A Windows path (`/C:/…`, paths.ts) cannot be looked at from here: judged as if it exists.
-  if (mustExist && !facts.exists && !path.startsWith("/proc/") && path.charCodeAt(2) !== 58) return undefined;
+  if (mustExist && !facts.exists && !path.startsWith("/proc/") && !onWindowsDrive(path)) return undefined;
   const direct = rules.classify(path);
   if (direct) return { path, match: direct, ...(facts.realPath ? { realPath: facts.realPath } : {}) };
   if (facts.realPath) {
