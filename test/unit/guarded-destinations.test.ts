@@ -31,6 +31,9 @@ describe("writing a secret into a guarded name", () => {
     "grep -v '^DEBUG=' .env > .env.tmp && mv .env.tmp .env",
     "cat .env .env.backup | grep -v '^#' > .env.merged",
     "head -5 .env >> .env.backup",
+    "scp deploy@host:/srv/app/.env .env.production",
+    "scp deploy@host:/srv/app/.env ./",
+    "aws s3 cp s3://acme-config/.env .env.staging",
   ])("passes %s", async (command) => {
     expect(await decide(command)).toBe("pass");
   });
@@ -54,6 +57,9 @@ describe("writing a secret into a guarded name", () => {
     "cat .env > .env.copy && cat .env.copy",
     "sort -o /dev/stdout .env > .env.x",
     "uniq .env /dev/stdout > .env.x",
+    "scp deploy@host:/srv/app/.env tty.env",
+    "aws s3 cp s3://acme-config/.env out.env",
+    "ln -s /dev/stdout z.env && scp host:/app/.env z.env",
   ])("refuses %s", async (command) => {
     expect(await decide(command)).toBe("deny");
   });

@@ -181,7 +181,7 @@ export async function upload(a: Analyzer, name: string, args: Arg[], state: Stat
  * A secret file on another machine, in a bucket or a container (`gsutil cat gs://b/.env`,
  * `aws s3 cp s3://b/.env -`, `scp host:/app/.env notes.txt`), judged by its name: refused when
  * printed, or copied here under a name that is no secret. Copied into a folder or to a secret's
- * name, the copy stays guarded.
+ * name that is a plain file (no link to /dev/stdout), the copy stays guarded.
  */
 export async function remoteSecret(a: Analyzer, args: Arg[], state: State): Promise<void> {
   const { rules } = a.env;
@@ -195,7 +195,10 @@ export async function remoteSecret(a: Analyzer, args: Arg[], state: State): Prom
     if (!match || (!cat && arg === last)) continue;
     const dest = cat || !last ? "-" : last.text;
     const local = dest === "-" || dest === "/dev/stdout" || dest.includes(UNKNOWN) ? undefined : toAbsolute(dest, state.cwd ?? "/", home);
-    if (local !== undefined && (dest.endsWith("/") || (await io.stat(local))?.kind === "dir" || rules.classify(local))) continue;
+    if (local !== undefined) {
+      const into = dest.endsWith("/") || (await io.stat(local))?.kind === "dir" ? `${local}/${basename(arg.text)}` : local;
+      if (rules.classify(into) && (await guardedTarget(a, into))) continue;
+    }
     a.findings.push({ kind: "file", hit: { path: arg.raw, match }, how: local === undefined ? "Printing" : `Copying to \`${dest}\`, a name no secret has,` });
   }
 }
