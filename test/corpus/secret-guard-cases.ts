@@ -742,6 +742,8 @@ export const DENY: GuardCase[] = [
   bash("cat `echo .env`"),
   bash("cat $(printf .env)"),
   bash("cat $SOME_FILE"),
+  bash("cat API_KEY=$X", "a file's name to cat, though it reads as a secret handed over (API_KEY=.env is a dotenv name)"),
+  bash("head -n 5 GITHUB_TOKEN=$(ls | tail -1)"),
   bash("cat \"$1\""),
   bash("for f in .env .env.local; do cat $f; done"),
   bash("while read line; do echo $line; done < .env"),

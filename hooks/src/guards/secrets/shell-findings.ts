@@ -773,8 +773,9 @@ class ShellAnalysis implements Analyzer {
     }
     for (const operand of parsed.operands) {
       const eq = operand.text.indexOf("=");
-      // `act -s GITHUB_TOKEN=$(gh auth token)`: a secret's value handed over by name, not a file.
-      if (eq > 0 && operand.text.includes(UNKNOWN) && isSecretVariable(operand.text.slice(0, eq))) continue;
+      // `act -s GITHUB_TOKEN=$(gh auth token)`: a secret's value handed over by name, not a file; to
+      // `cat`, whose options we know, `API_KEY=$X` is a file's name all the same.
+      if (eq > 0 && !spec && operand.text.includes(UNKNOWN) && isSecretVariable(operand.text.slice(0, eq))) continue;
       if (eq > 0 && /^[A-Za-z_][\w-]*$/.test(operand.text.slice(0, eq))) {
         await this.file({ ...operand, text: operand.text.slice(eq + 1) }, state, how);
         continue;
