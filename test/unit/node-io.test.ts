@@ -50,6 +50,14 @@ describe("the Node HostIO on a real disk", () => {
     expect(verdict.action).toBe("deny");
   });
 
+  it("treats a name too long for the file system as nothing there, not as a crash", async () => {
+    const io = createNodeIO(process.env);
+    const long = `/tmp/${"a".repeat(300)}`;
+    expect(await io.stat(long)).toBeUndefined();
+    expect(await io.exists(long)).toBe(false);
+    expect(await io.readText(long)).toBeUndefined();
+  });
+
   it("runs a program and reports a timeout", async () => {
     const io = createNodeIO(process.env);
     expect(await io.run(["sh", "-c", "echo hi"], { cwd: "/", timeoutMs: 5000 })).toMatchObject({ exitCode: 0, stdout: "hi\n" });

@@ -16,7 +16,7 @@ export interface CapabilityCalls {
 }
 
 function missing(error: unknown): boolean {
-  return /ENOENT|ENOTDIR|ELOOP|not found|no such/i.test(String((error as Error)?.message ?? error));
+  return /ENOENT|ENOTDIR|ELOOP|ENAMETOOLONG|not found|no such|too long/i.test(String((error as Error)?.message ?? error));
 }
 
 function kindOf(kind: string): EntryKind {

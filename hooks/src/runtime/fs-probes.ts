@@ -15,7 +15,8 @@ function kindOf(stats: Stats): EntryKind {
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+  // ENAMETOOLONG: no file can have that name (a long word in a command is seldom a path).
+  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP" || code === "ENAMETOOLONG";
 }
 
 export function statPath(path: string): PathInfo | undefined {
