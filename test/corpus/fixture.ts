@@ -113,7 +113,7 @@ export function fixtureIO() {
       [`${PROJECT}/scripts/ping.sh`]: "bash scripts/pong.sh\n".repeat(50),
       [`${PROJECT}/scripts/pong.sh`]: `${"bash scripts/ping.sh\n".repeat(50)}cat .env\n`,
       [`${PROJECT}/scripts/self.sh`]: "bash scripts/self.sh\n".repeat(50),
-      [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nprint(open('.env').read())\n",
+      [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nimport os\nfrom dotenv import load_dotenv\nload_dotenv('.env')\nprint(os.environ.get('REPORT_TITLE', 'report'))\n",
     },
     links: {
       [`${PROJECT}/link-to-env`]: ".env",

@@ -1314,7 +1314,7 @@ for k in os.environ: print(k)"`),
   // The project's own scripts load .env and take arguments; a Python script is the program's own business.
   bash("./scripts/dev.sh in.txt out.txt"),
   bash("bash scripts/dev.sh"),
-  bash("./scripts/report.py", "not a shell script: run as the project's program"),
+  bash("./scripts/report.py", "a Python program that loads .env and prints no value of it"),
   bash("bash scripts/missing.sh"),
   bash("bash scripts/self.sh", "a script that runs itself, read once"),
   { tool: "Read", input: { file_path: `${HOME}/.kube/cache/discovery/api/v1/serverresources.json` }, note: "kubectl's discovery cache" },

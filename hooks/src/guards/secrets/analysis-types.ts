@@ -43,8 +43,8 @@ export interface Analyzer {
   readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec, exposes?: RegExp): Promise<void>;
   run(argv: Arg[], command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void>;
   source(text: string, state: State, how: string): Promise<void>;
-  /** A shell script run from a file on disk, read for the certain ways it prints a secret. */
-  scriptFile(arg: Arg, state: State): Promise<void>;
+  /** A script run from a file on disk (`code`: by an interpreter), read for the certain ways it prints a secret. */
+  scriptFile(arg: Arg, state: State, code?: boolean): Promise<void>;
   expand(word: Word, state: State): Arg[];
   /** Whether a variable holds a secret: by its name, or by what the command put in it (`T=$(gh auth token)`). */
   secret(name: string): boolean;

@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS } from "./command-rules.js";
-import { environmentDump, loadsDotenv, osAliases, pathTokens, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
+import { environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { EVERYTHING } from "./tree-search.js";
 
@@ -187,6 +187,9 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   if (text !== "" && !text.includes(UNKNOWN)) await a.source(text, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs`);
 }
 
+/** A shell command line in a string the code runs (`os.system('cat .env')`, `execSync("…")`, perl's backticks). */
+const SHELL_STRING = /\b(?:system|popen|exec|execSync|getoutput|check_output|check_call|shell_exec|passthru|subprocess\.(?:run|call|Popen)|do shell script)\s*\(?\s*(["'])((?:\\.|(?!\1)[^\\])*)\1|`([^`$]*)`/g;
+
 /** A preload that loads `.env` into the environment (`node -r dotenv/config`). */
 const DOTENV_PRELOAD = /^dotenv\/config(\.js)?$/;
 const DOTENV: Arg = { text: ".env", raw: ".env (loaded by dotenv)" };
@@ -245,7 +248,10 @@ export async function interpreter(
       continue;
     }
     if (!arg.text.startsWith("-") || arg.text === "-") {
-      if (arg.text !== "-") return a.readsAll(args.slice(i), state, `${how} runs or reads`);
+      if (arg.text !== "-") {
+        if (/^(python|pypy|node|bun|tsx|ts-node|ruby|perl|php)[\d.]*$/.test(name)) await a.scriptFile(arg, state, true);
+        return a.readsAll(args.slice(i), state, `${how} runs or reads`);
+      }
       await fromStdin();
       // `python3 - .env <<'EOF'`: the arguments after `-` are the code's argv, files it may open.
       for (const rest of args.slice(i + 1)) await a.file(rest, state, `${how} is given`);
@@ -292,11 +298,88 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   // Shell command lines the code runs (`os.system('cat .env')`, `exec("…")`, perl's backticks). Python's
   // exec runs Python and a JavaScript template literal is text, which seldom parse as shell: text that
   // does not parse is not a finding.
-  for (const m of code.matchAll(/\b(?:system|popen|exec|execSync|getoutput|check_output|check_call|shell_exec|passthru|subprocess\.(?:run|call|Popen)|do shell script)\s*\(?\s*(["'])((?:\\.|(?!\1)[^\\])*)\1|`([^`$]*)`/g)) {
+  for (const m of code.matchAll(SHELL_STRING)) {
     const before = a.findings.length;
     await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
     a.findings.splice(before, a.findings.length - before, ...a.findings.slice(before).filter((f) => f.kind !== "unchecked"));
   }
+}
+
+/**
+ * Calls that read the file named by their first argument (`open('.env')`, `fs.readFileSync(join(d, '.env'))`,
+ * `File.read`), written as calls: "a cert file (.pem)" in a docstring is prose.
+ */
+const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|file_get_contents|fopen|slurp|readTextFile(?:Sync)?)\(|\bPath\((?=[^()]*\)\.(?:read_text|read_bytes|open)\b)/g;
+/** Commands run from a list of words (`subprocess.run(['cat', '.env'])`, `spawnSync('cat', ['.env'])`). */
+const ARGV_CALL = /\b(?:run|call|check_output|check_call|Popen|spawnSync|spawn|execFileSync|execFile|execa|execaSync|system|exec)\s*\(\s*(?:(["'])([\w./-]+)\1\s*,\s*)?\[([^\]]*)\]/g;
+
+/** The arguments of a call, from just after its `(`, split at top-level commas: as far as its `)`. */
+function callArguments(code: string, from: number): string[] {
+  // Ruby's `File.read ".env"`: arguments without parentheses, as far as the line's end.
+  const bare = code[from - 1] !== "(";
+  const out: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = from;
+  for (let i = from; i < code.length && i < from + 400; i++) {
+    const c = code[i] as string;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if ((")]}".includes(c) && depth-- === 0) || (bare && depth === 0 && (c === "\n" || c === ";"))) return [...out, code.slice(start, i)];
+    else if (c === "," && depth === 0) {
+      out.push(code.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * A script an interpreter runs from disk (`python3 show.py`, `./show.js`), so that code written to a
+ * file first is no way around the guard. A project's scripts name env files for their loaders, pass
+ * os.environ to children and print as they work, so only the certain ways count: a secret file as
+ * what a read call opens, the environment or a secret variable in a printing line, and the commands
+ * the code runs. A file name reached through a variable is not followed.
+ */
+export async function scriptCode(a: Analyzer, text: string, script: Arg, state: State): Promise<void> {
+  const how = `The script \`${script.raw}\``;
+  const code = osAliases(text);
+  const before = a.findings.length;
+  for (const m of code.matchAll(READ_CALL)) {
+    const args = callArguments(code, (m.index ?? 0) + m[0].length);
+    // open('.env', 'w'), fopen(…, "a") and Perl's open(F, '>', …) write, and show nothing.
+    if (args.some((arg) => /^\s*["'](w|a|x|\+?>)/.test(arg))) continue;
+    for (const token of args.flatMap((arg) => pathTokens(arg))) {
+      // Perl's two-argument open(F, "<.env") reads what follows the `<`.
+      const text = token.replace(/^\+?<\s*/, "").replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
+      await a.file({ text, raw: token }, state, `${how} reads`);
+    }
+  }
+  for (const line of code.split("\n")) {
+    if (!PRINTS.test(line)) continue;
+    const dump = a.env.ctx.config.secrets.environment ? environmentDump(line) : undefined;
+    const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(line, (n) => a.secret(n)) : undefined;
+    if (dump || variable) a.findings.push({ kind: "environment", what: variable ?? `the whole environment (${dump})`, how: `${how} prints` });
+    if (readsDotenv(line) || (loadsDotenv(code) && printsLoadedValue(line, (n) => a.secret(n)))) await a.file(DOTENV, state, `${how} loads and prints values of`);
+  }
+  for (const m of code.matchAll(ARGV_CALL)) {
+    const words = [m[2] ? `'${m[2]}'` : "", ...(m[3] ?? "").split(",")].map((w) => w.trim()).filter((w) => w !== "");
+    if (words.every((w) => /^(["'])[^"'\\$]*\1$/.test(w))) await a.source(words.map((w) => `'${w.slice(1, -1)}'`).join(" "), copy(state), `${how} runs the command`);
+  }
+  // Command lines in strings (`os.system('cat .env')`), as inline code's are read; backticks run
+  // one in Ruby, Perl and PHP only (in Python and JavaScript they quote text). The language is
+  // told by the file's extension and its `#!` line.
+  const language = `${/\.(\w+)$/.exec(script.text)?.[1] ?? ""} ${/^#!.*/.exec(text)?.[0] ?? ""}`;
+  const backticks = /^(rb|pl|pm|php) |ruby|perl|php/.test(language);
+  const python = /^py |python/.test(language);
+  // Python's exec() runs Python.
+  for (const m of code.matchAll(SHELL_STRING)) if ((m[2] !== undefined && !(python && m[0].startsWith("exec"))) || (m[3] !== undefined && backticks)) await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
+  // Names that only look like paths, and text that does not parse as shell, are no findings here.
+  const found = a.findings.splice(before).filter((f) => f.kind !== "dynamic" && f.kind !== "unchecked");
+  a.findings.push(...found.map((f) => ("how" in f && !f.how.startsWith(how) ? { ...f, how: `In the script \`${script.raw}\`, ${f.how.replace(/^In /, "in ")}` } : f)));
 }
 
 /** Database shells: their SQL and dot-commands read files named inside a word (`.import .env t`, `read_csv('.env')`). */

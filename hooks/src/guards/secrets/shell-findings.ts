@@ -337,7 +337,7 @@ class ShellAnalysis implements Analyzer {
    * scripts do to load it: the project's own scripts stay runnable, one written to get around the
    * guard does not.
    */
-  async scriptFile(arg: Arg, state: State): Promise<void> {
+  async scriptFile(arg: Arg, state: State, code = false): Promise<void> {
     const path = this.absolute(arg, state);
     // Each script once per call: one that runs itself (or others, fifty times a line) would otherwise
     // be read again at every level.
@@ -347,8 +347,11 @@ class ShellAnalysis implements Analyzer {
     const info = await this.env.ctx.io.stat(path);
     if (info?.kind !== "file" || info.size > 256 * 1024) return;
     const text = await this.env.ctx.io.readText(path);
+    if (text === undefined || text.includes("\u0000")) return;
+    // Code an interpreter runs (`python3 x.py`, `./x.js` with its `#!`), read as code.
+    if (code || /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|ruby|perl|php)/.test(text)) return codeCommands.scriptCode(this, text, arg, state);
     // A script for bash, sh, zsh …, or one without a `#!` line, which the shell runs itself.
-    if (text === undefined || text.includes("\u0000") || !/^(?!#!)|^#!\s*(\S*\/(env\s+)?)?(ba|z|k|da|mk)?sh\b/.test(text)) return;
+    if (!/^(?!#!)|^#!\s*(\S*\/(env\s+)?)?(ba|z|k|da|mk)?sh\b/.test(text)) return;
     const before = this.findings.length;
     // Traced (`bash -x`, `set -x`), sourcing .env prints every assignment in it.
     const traced = this.xtrace() || XTRACE.test(text);

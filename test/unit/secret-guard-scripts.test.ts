@@ -1,0 +1,106 @@
+/**
+ * Scripts an interpreter runs from disk (`python3 leak.py`), read for the certain ways they print a
+ * secret, so that writing the code to a file first gets no further than `python3 -c` would. A
+ * project's scripts that load .env, pass the environment on, or write .env still run.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { memoryIO } from "../helpers/memory-io.js";
+
+const PROJECT = "/home/dev/project";
+
+const RUNS: Record<string, string> = { py: "python3", js: "node", mjs: "node", ts: "npx tsx", rb: "ruby", pl: "perl", php: "php" };
+
+async function run(name: string, text: string, command = `${RUNS[name.split(".").pop() ?? ""]} scripts/${name}`) {
+  const io = memoryIO({
+    files: {
+      [`${PROJECT}/.env`]: "API_KEY=1\n",
+      [`${PROJECT}/.env.local`]: "API_KEY=2\n",
+      [`${PROJECT}/.env.example`]: "API_KEY=\n",
+      [`${PROJECT}/README.md`]: "# app\n",
+      [`${PROJECT}/scripts/${name}`]: text,
+      "/home/dev/.aws/credentials": "[default]\n",
+      "/home/dev/.ssh/id_ed25519": "key\n",
+    },
+    env: { HOME: "/home/dev" },
+  });
+  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+}
+
+const LEAKS: Array<[string, string]> = [
+  ["leak.py", "print(open(\".env\").read())\n"],
+  ["leak.py", "with open(\".env\") as f:\n    data = f.read()\nsys.stdout.write(data)\n"],
+  ["leak.py", "from pathlib import Path\nprint(Path(\".env\").read_text())\n"],
+  ["leak.py", "import os\nprint(open(os.path.join(os.path.dirname(__file__), \".env\")).read())\n"],
+  ["leak.py", "import os\nprint(os.environ[\"GITHUB_TOKEN\"])\n"],
+  ["leak.py", "import os, json\nprint(json.dumps(dict(os.environ), indent=2))\n"],
+  ["leak.py", "from os import environ\nprint(environ[\"AWS_SECRET_ACCESS_KEY\"])\n"],
+  ["leak.py", "import subprocess\nsubprocess.run([\"cat\", \".env\"])\n"],
+  ["leak.py", "import os\nos.system(\"cat ~/.aws/credentials\")\n"],
+  ["leak.py", "import subprocess\nsubprocess.run(\"env\", shell=True)\n"],
+  ["leak.py", "from dotenv import dotenv_values\nprint(dotenv_values(\".env\"))\n"],
+  ["leak.py", "import os\nfrom dotenv import load_dotenv\nload_dotenv()\nprint(os.getenv(\"DATABASE_URL\"))\n"],
+  ["leak.py", "print(open(os.path.expanduser(\"~/.ssh/id_ed25519\")).read())\n"],
+  ["leak.js", "const fs = require(\"fs\");\nconsole.log(fs.readFileSync(\".env\", \"utf8\"));\n"],
+  ["leak.js", "console.log(JSON.stringify(process.env, null, 2));\n"],
+  ["leak.js", "const { execSync } = require(\"child_process\");\nexecSync(\"cat .env\", { stdio: \"inherit\" });\n"],
+  ["leak.js", "const { spawnSync } = require(\"child_process\");\nspawnSync(\"cat\", [\".env\"], { stdio: \"inherit\" });\n"],
+  ["leak.mjs", "import { createReadStream } from \"node:fs\";\ncreateReadStream(\".env\").pipe(process.stdout);\n"],
+  ["leak.js", "require(\"dotenv\").config();\nconsole.log(\"key:\", process.env.STRIPE_SECRET_KEY);\n"],
+  ["leak.ts", "import { readFile } from \"node:fs/promises\";\nconsole.log(await readFile(`${process.cwd()}/.env`, \"utf8\"));\n"],
+  ["leak.rb", "puts File.read(\".env\")\n"],
+  ["leak.rb", "puts File.read \".env\"\n"],
+  ["leak.rb", "puts `cat .env`\n"],
+  ["leak.rb", "puts ENV.to_h\n"],
+  ["leak.pl", "open(my $f, \"<\", \".env\") or die;\nprint while <$f>;\n"],
+  ["leak.pl", "open(F, \"<.env\");\nprint <F>;\n"],
+  ["leak.php", "<?php echo file_get_contents(\".env\");\n"],
+];
+
+const PASSES: Array<[string, string]> = [
+  ["app.py", "import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(__file__), \".env\"))\nr = requests.post(URL, headers={\"Authorization\": f\"Bearer {os.environ['API_TOKEN']}\"})\nprint(r.status_code)\n"],
+  ["setup.py", "import os, shutil\nif not os.path.exists(\".env\"):\n    shutil.copy(\".env.example\", \".env\")\nprint(\"wrote .env: fill in API_KEY\")\n"],
+  ["setup.py", "with open(\".env\", \"a\") as f:\n    f.write(\"DEBUG=1\\n\")\nprint(\"done\")\n"],
+  ["run.py", "import os, subprocess\nsubprocess.run([\"npm\", \"test\"], env={**os.environ, \"CI\": \"1\"}, check=True)\nprint(\"tests passed\")\n"],
+  ["check.py", "import os\nprint(\"API_TOKEN set:\", bool(os.environ.get(\"API_TOKEN\")))\n"],
+  ["readme.py", "print(open(\"README.md\").read())\nprint(os.environ.get(\"HOME\"))\n"],
+  ["server.js", "require(\"dotenv\").config({ path: \".env.local\" });\nconsole.log(`listening on ${process.env.PORT}`);\n"],
+  ["setup.js", "const fs = require(\"fs\");\nif (!fs.existsSync(\".env\")) fs.copyFileSync(\".env.example\", \".env\");\nfs.writeFileSync(\".env\", \"X=1\\n\", { flag: \"a\" });\nconsole.log(\"Copy .env.example to .env and fill in API_KEY\");\n"],
+  ["test.js", "const { spawn } = require(\"child_process\");\nspawn(\"npm\", [\"test\"], { env: { ...process.env, CI: \"1\" }, stdio: \"inherit\" });\n"],
+  ["doc.js", "console.log(`Run \\`cat .env.example\\` to see the names`);\n"],
+  ["build.py", "\"\"\"Reads the cert file (.pem) given with --cert.\"\"\"\nexec(\"from helpers import *\")\nprint(\"built\")\n"],
+  ["write.rb", "File.write(\".env\", \"X=1\")\nFile.open(\".env\", \"w\") { |f| f.puts \"Y=2\" }\nputs \"ok\"\n"],
+  ["write.pl", "open(my $f, \">>\", \".env\") or die;\nprint $f \"X=1\\n\";\n"],
+];
+
+describe("scripts run from disk", () => {
+  it.each(LEAKS)("refuses running %s: %s", async (name, text) => {
+    const decision = await run(name, text);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" && decision.reason).toMatch(/script `scripts\//);
+  });
+
+  it.each(PASSES)("runs %s: %s", async (name, text) => {
+    expect((await run(name, text)).action).toBe("pass");
+  });
+
+  it("reads a script run by its #! line, or through uv and poetry", async () => {
+    const text = "#!/usr/bin/env python3\nprint(open('.env').read())\n";
+    for (const command of ["./scripts/show", "uv run python scripts/show", "poetry run python scripts/show"]) {
+      expect((await run("show", text, command)).action, command).toBe("deny");
+    }
+    expect((await run("show", "#!/usr/bin/env python3\nprint('hello')\n", "./scripts/show")).action).toBe("pass");
+  });
+
+  it("leaves a script larger than 256 KB unread", async () => {
+    const text = `${"# padding\n".repeat(30000)}print(open('.env').read())\n`;
+    expect((await run("big.py", text)).action).toBe("pass");
+  });
+
+  it("reads a script that runs itself once", async () => {
+    const text = "import os\nos.system('python3 scripts/self.py')\nprint(open('.env').read())\n";
+    expect((await run("self.py", text)).action).toBe("deny");
+  });
+});
