@@ -88,7 +88,7 @@ describe("scripts run from disk", () => {
 
   it("reads a script run by its #! line, or through uv and poetry", async () => {
     const text = "#!/usr/bin/env python3\nprint(open('.env').read())\n";
-    for (const command of ["./scripts/show", "uv run python scripts/show", "poetry run python scripts/show"]) {
+    for (const command of ["./scripts/show", "uv run python scripts/show", "poetry run python scripts/show", "deno run -A scripts/show", "bun run scripts/show"]) {
       expect((await run("show", text, command)).action, command).toBe("deny");
     }
     expect((await run("show", "#!/usr/bin/env python3\nprint('hello')\n", "./scripts/show")).action).toBe("pass");

@@ -247,9 +247,11 @@ export async function interpreter(
       i += 1;
       continue;
     }
+    // `deno run -A x.ts`, `bun run x.ts`: the script follows the subcommand.
+    if (arg.text === "run" && i === 0 && (name === "deno" || name === "bun")) continue;
     if (!arg.text.startsWith("-") || arg.text === "-") {
       if (arg.text !== "-") {
-        if (/^(python|pypy|node|bun|tsx|ts-node|ruby|perl|php)[\d.]*$/.test(name)) await a.scriptFile(arg, state, true);
+        if (/^(python|pypy|node|bun|deno|tsx|ts-node|ruby|perl|php)[\d.]*$/.test(name)) await a.scriptFile(arg, state, true);
         return a.readsAll(args.slice(i), state, `${how} runs or reads`);
       }
       await fromStdin();
