@@ -1,7 +1,8 @@
 /**
  * Scripts an interpreter runs from disk (`python3 leak.py`), read for the certain ways they print a
  * secret, so that writing the code to a file first gets no further than `python3 -c` would. A
- * project's scripts that load .env, pass the environment on, or write .env still run.
+ * project's scripts that load .env, pass the environment on, or write .env still run. Scripts named in
+ * package.json (`npm run show`) are read as a shell script on disk is.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
@@ -102,5 +103,76 @@ describe("scripts run from disk", () => {
   it("reads a script that runs itself once", async () => {
     const text = "import os\nos.system('python3 scripts/self.py')\nprint(open('.env').read())\n";
     expect((await run("self.py", text)).action).toBe("deny");
+  });
+});
+
+const SCRIPTS = {
+  show: "cat .env",
+  leak: "node scripts/leak.js",
+  pretest: "cat .env.local",
+  test: "vitest run",
+  cat: "cat",
+  envs: "env | sort",
+  self: "npm run self && cat .env",
+  start: "node --env-file=.env server.js",
+  dev: "set -a && . ./.env && set +a && next dev",
+  build: "tsc -p . && cp .env dist/.env",
+  lint: "eslint .",
+  token: "gh auth token",
+};
+
+async function npm(command: string, packageJson = JSON.stringify({ scripts: SCRIPTS })) {
+  const io = memoryIO({
+    files: {
+      [`${PROJECT}/.env`]: "API_KEY=1\n",
+      [`${PROJECT}/.env.local`]: "API_KEY=2\n",
+      [`${PROJECT}/package.json`]: packageJson,
+      [`${PROJECT}/api/package.json`]: packageJson,
+      [`${PROJECT}/api/.env`]: "API_KEY=3\n",
+      [`${PROJECT}/scripts/leak.js`]: 'console.log(require("fs").readFileSync(".env", "utf8"));\n',
+    },
+    env: { HOME: "/home/dev" },
+  });
+  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+}
+
+describe("package.json scripts", () => {
+  it.each([
+    "npm run show",
+    "npm run-script show",
+    "npm run --silent show",
+    "npm run leak",
+    "npm test",
+    "npm t",
+    "npm run cat -- .env",
+    "yarn cat .env",
+    "yarn show",
+    "yarn run show",
+    "pnpm show",
+    "pnpm run leak",
+    "bun run show",
+    "npm run envs",
+    "npm run self",
+    "npm run token",
+    "npm --prefix api run show",
+    "pnpm -C api show",
+    "cd api && npm run show",
+    "npm run show --prefix=api",
+    "npm run show -w api",
+    "pnpm --filter ./api show",
+  ])("refuses %s", async (command) => {
+    const decision = await npm(command);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" && decision.reason).toMatch(/package script `(pre)?(show|leak|test|cat|envs|self|token)`/);
+  });
+
+  it.each(["npm start", "npm run dev", "npm run build", "npm run lint", "npm run cat README.md", "npm install", "yarn install", "pnpm add zod", "npm run missing", "npm run show --workspace web"])("runs %s", async (command) => {
+    expect((await npm(command)).action).toBe("pass");
+  });
+
+  it("runs anything when package.json cannot be read", async () => {
+    expect((await npm("npm run show", "{ not json")).action).toBe("pass");
+    expect((await npm("npm run show", "null")).action).toBe("pass");
   });
 });

@@ -45,6 +45,8 @@ export interface Analyzer {
   source(text: string, state: State, how: string): Promise<void>;
   /** A script run from a file on disk (`code`: by an interpreter), read for the certain ways it prints a secret. */
   scriptFile(arg: Arg, state: State, code?: boolean): Promise<void>;
+  /** A shell script's text (`label`: "the script `x.sh`"), read as scriptFile reads one; once per `key`. */
+  shellScript(text: string, label: string, state: State, key?: string): Promise<void>;
   expand(word: Word, state: State): Arg[];
   /** Whether a variable holds a secret: by its name, or by what the command put in it (`T=$(gh auth token)`). */
   secret(name: string): boolean;

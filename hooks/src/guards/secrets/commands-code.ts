@@ -5,6 +5,7 @@ import { copy, hiddenCode, type Analyzer, type State } from "./analysis-types.js
 import { COMPOSE_VALUE_OPTIONS } from "./command-rules.js";
 import { environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
+import { toAbsolute } from "../../runtime/paths.js";
 import { EVERYTHING } from "./tree-search.js";
 
 /** A shell's code: `-c`, a script file, or stdin (its text, or how the command hides it: `unreadable`). */
@@ -382,6 +383,59 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   // Names that only look like paths, and text that does not parse as shell, are no findings here.
   const found = a.findings.splice(before).filter((f) => f.kind !== "dynamic" && f.kind !== "unchecked");
   a.findings.push(...found.map((f) => ("how" in f && !f.how.startsWith(how) ? { ...f, how: `In the script \`${script.raw}\`, ${f.how.replace(/^In /, "in ")}` } : f)));
+}
+
+/** npm's lifecycle scripts, which it runs without `run` (`npm test`, `npm t`). */
+const LIFECYCLE = " test t tst start stop restart ";
+
+/**
+ * A script package.json names (`npm run show`, `npm test`, `yarn show`, `pnpm show`, `bun run show`),
+ * with the `pre` and `post` scripts npm runs around it, read as a shell script on disk is: a line
+ * added to package.json is no way around the guard. Arguments go on the end of the line.
+ */
+export async function packageScript(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const words = args.map((w) => w.text);
+  // npm reads its own options after the name too (`npm run show --prefix api`), up to a `--`.
+  const end = name === "npm" ? (words.indexOf("--") + 1 || words.length + 1) - 1 : words.length;
+  let dir = state.cwd;
+  let run = false;
+  let at: number | undefined;
+  for (let i = words[0] === "npm" ? 1 : 0; i < end; i++) {
+    const word = words[i] as string;
+    // `npm --prefix api run show`, `pnpm -C api show`, `npm run show -w api`: that folder's package.json.
+    const option = /^(--prefix|-C|--dir|--cwd|-w|--workspace|--filter|-F)(?:=(.*))?$/.exec(word);
+    if (option) {
+      const value = option[2] ?? words[++i];
+      if (value === undefined || value.includes(UNKNOWN) || dir === undefined) return;
+      const folder = toAbsolute(value, dir, a.env.ctx.home);
+      // A workspace named, not given as its folder, is not looked up.
+      if (/^-[wF]|^--(w|f)/.test(word) && !(await a.env.ctx.io.exists(`${folder}/package.json`))) return;
+      dir = folder;
+    } else if (at === undefined && !run && /^(run|run-script|rum|urn)$/.test(word)) run = true;
+    else if (at === undefined && !word.startsWith("-")) {
+      at = i;
+      if (name !== "npm") break;
+    }
+  }
+  const script = at === undefined ? undefined : words[at];
+  // npm and bun run a script by name only after `run`, but for npm's lifecycle ones (`npm test`).
+  if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "bun") && !LIFECYCLE.includes(` ${script} `))) return;
+  let scripts: Record<string, unknown>;
+  try {
+    scripts = (JSON.parse((await a.env.ctx.io.readText(`${dir}/package.json`)) ?? "{}") as { scripts?: Record<string, unknown> }).scripts ?? {};
+  } catch {
+    // No package.json the package manager can read: it runs nothing.
+    return;
+  }
+  const key = script === "t" || script === "tst" ? "test" : script;
+  // The words after the name, but npm's own options before a `--`.
+  const rest = args.slice(at + 1).map((w) => w.raw);
+  const dashes = rest.indexOf("--");
+  const extra = rest.filter((w, k) => w !== "--" && (name !== "npm" || !w.startsWith("-") || (dashes >= 0 && k > dashes)));
+  for (const each of [`pre${key}`, key, `post${key}`]) {
+    const line = Object.hasOwn(scripts, each) ? scripts[each] : undefined;
+    if (typeof line === "string") await a.shellScript(each === key ? [line, ...extra].join(" ") : line, `the package script \`${each}\``, { vars: state.vars, cwd: dir }, `${dir}/package.json\0${each}`);
+  }
 }
 
 /** Database shells: their SQL and dot-commands read files named inside a word (`.import .env t`, `read_csv('.env')`). */

@@ -351,19 +351,24 @@ class ShellAnalysis implements Analyzer {
     // Code an interpreter runs (`python3 x.py`, `./x.js` with its `#!`), read as code.
     if (code || /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|ruby|perl|php)/.test(text)) return codeCommands.scriptCode(this, text, arg, state);
     // A script for bash, sh, zsh …, or one without a `#!` line, which the shell runs itself.
-    if (!/^(?!#!)|^#!\s*(\S*\/(env\s+)?)?(ba|z|k|da|mk)?sh\b/.test(text)) return;
+    if (/^(?!#!)|^#!\s*(\S*\/(env\s+)?)?(ba|z|k|da|mk)?sh\b/.test(text)) await this.shellScript(text, `the script \`${arg.raw}\``, state);
+  }
+
+  async shellScript(text: string, label: string, state: State, key?: string): Promise<void> {
+    if (key !== undefined && this.scripts.has(key)) return;
+    if (key !== undefined) this.scripts.add(key);
     const before = this.findings.length;
     // Traced (`bash -x`, `set -x`), sourcing .env prints every assignment in it.
     const traced = this.xtrace() || XTRACE.test(text);
     const outer = this.traced;
     this.traced = traced;
     try {
-      await this.source(text, copy(state), `The script \`${arg.raw}\``);
+      await this.source(text, copy(state), `${label[0]?.toUpperCase()}${label.slice(1)}`);
     } finally {
       this.traced = outer;
     }
     for (const f of this.findings.splice(before)) {
-      if (f.kind === "search" || f.kind === "environment" || (f.kind === "file" && (f.how !== "Sourcing" || traced))) this.findings.push({ ...f, how: `In the script \`${arg.raw}\`, ${f.how.replace(/^In /, "in ")}` });
+      if (f.kind === "search" || f.kind === "environment" || (f.kind === "file" && (f.how !== "Sourcing" || traced))) this.findings.push({ ...f, how: `In ${label}, ${f.how.replace(/^(In|The) /, (w) => w.toLowerCase())}` });
     }
   }
 
@@ -458,6 +463,7 @@ class ShellAnalysis implements Analyzer {
     if (" aws gsutil gcloud rclone scp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
     const verb = " npm pnpm yarn bun ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
+    else if (verb !== undefined) await codeCommands.packageScript(this, name, args, state);
     if (name === "echo" || name === "printf" || name === "print") {
       this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
       return;
