@@ -2,7 +2,7 @@
  * Scripts an interpreter runs from disk (`python3 leak.py`), read for the certain ways they print a
  * secret, so that writing the code to a file first gets no further than `python3 -c` would. A
  * project's scripts that load .env, pass the environment on, or write .env still run. Scripts named in
- * package.json (`npm run show`) are read as a shell script on disk is.
+ * package.json (`npm run show`) and make's recipes (`make show`) are read as a shell script on disk is.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
@@ -174,5 +174,83 @@ describe("package.json scripts", () => {
   it("runs anything when package.json cannot be read", async () => {
     expect((await npm("npm run show", "{ not json")).action).toBe("pass");
     expect((await npm("npm run show", "null")).action).toBe("pass");
+  });
+});
+
+const MAKEFILE = [
+  "include .env",
+  "export",
+  "CAT ?= cat",
+  ".PHONY: all build show test deploy",
+  "",
+  "all: build",
+  "",
+  "build:",
+  "\t@echo building",
+  "\ttsc -p .",
+  "",
+  "show:",
+  "\t@cat .env",
+  "",
+  "test: show",
+  "\tnpm test",
+  "",
+  "deploy: build",
+  '\t@curl -H "Authorization: Bearer $$API_KEY" https://api.example.com',
+  "",
+  "echoed:",
+  '\tcurl -H "Authorization: Bearer $(API_KEY)" https://api.example.com',
+  "",
+  "quiet:",
+  '\t@curl -H "Authorization: Bearer $(API_KEY)" https://api.example.com',
+  "",
+  "envdump:",
+  "\tenv | sort",
+  "",
+  "long:",
+  "\techo start && \\",
+  "\t  cat .env.local",
+  "",
+  "loadit:",
+  "\tset -a; . ./.env; set +a; node app.js",
+  "",
+  "print-%:",
+  "\t@echo $* = $($*)",
+  "",
+  "via-var:",
+  "\t$(CAT) .env",
+  "",
+  "cc:",
+  "\t$(CC) -o app main.c",
+  "",
+  "inline: ; cat .env",
+  "",
+].join("\n");
+
+async function make(command: string) {
+  const io = memoryIO({
+    files: {
+      [`${PROJECT}/.env`]: "API_KEY=1\n",
+      [`${PROJECT}/.env.local`]: "API_KEY=2\n",
+      [`${PROJECT}/Makefile`]: MAKEFILE,
+      [`${PROJECT}/api/Makefile`]: "all:\n\tcat .env\n",
+      [`${PROJECT}/api/.env`]: "API_KEY=3\n",
+      [`${PROJECT}/ops.mk`]: "show:\n\tcat .env\n",
+    },
+    env: { HOME: "/home/dev" },
+  });
+  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+}
+
+describe("make's recipes", () => {
+  it.each(["make show", "make test", "make envdump", "make long", "make via-var", "make print-API_KEY", "make echoed", "make inline", "make -C api", "make --directory=api all", "make -f ops.mk show", "make -j4 show", "make -j 4 show"])("refuses %s", async (command) => {
+    const decision = await make(command);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" && decision.reason).toMatch(/make target `/);
+  });
+
+  it.each(["make", "make build", "make deploy", "make quiet", "make -s echoed", "make loadit", "make cc", "make print-CC", "make nonexistent", "make -f missing.mk show"])("runs %s", async (command) => {
+    expect((await make(command)).action).toBe("pass");
   });
 });

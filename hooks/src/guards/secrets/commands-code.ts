@@ -438,6 +438,88 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   }
 }
 
+/** make's options that take a value as the next word. */
+const MAKE_VALUES = /^(-[CfIoWlj]|--(directory|file|makefile|include-dir|old-file|what-if|assume-new|new-file|assume-old|load-average|jobs))$/;
+
+/**
+ * The recipes `make` runs for the targets it is given (the first target when none is), with the
+ * prerequisites' before them, read as a shell script on disk is: a recipe added to the Makefile is no
+ * way around the guard. make's `$(NAME)` becomes the shell's `${NAME}` (the value of a variable,
+ * maybe one `include .env` set), `$$` the shell's `$`, and a pattern rule's `$*` its stem
+ * (`make print-API_KEY` with `print-%: ; @echo $($*)`). make echoes each line not marked `@` with
+ * its variables filled in.
+ */
+export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  let dir = state.cwd;
+  let file: string | undefined;
+  const goals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = (args[i] as Arg).text;
+    const attached = /^(-C|-f|--directory=|--file=|--makefile=)(.+)$/.exec(word);
+    const value = attached ? attached[2] : MAKE_VALUES.test(word) ? args[++i]?.text : undefined;
+    if (value?.includes(UNKNOWN) || dir === undefined) return;
+    if (attached || MAKE_VALUES.test(word)) {
+      if (value === undefined) return;
+      if (/^(-C|--directory)/.test(word)) dir = toAbsolute(value, dir, a.env.ctx.home);
+      else if (/^(-f|--file|--makefile)/.test(word)) file = value;
+    } else if (!word.startsWith("-") && !word.includes("=")) goals.push(word);
+  }
+  if (dir === undefined) return;
+  const paths = file ? [toAbsolute(file, dir, a.env.ctx.home)] : ["GNUmakefile", "makefile", "Makefile"].map((n) => `${dir}/${n}`);
+  let text: string | undefined;
+  for (const path of paths) if (text === undefined) text = await a.env.ctx.io.readText(path);
+  if (text === undefined || text.length > 256 * 1024) return;
+  const silent = /^\.SILENT:/m.test(text) || args.some((w) => /^(-[a-zA-Z]*s[a-zA-Z]*|--silent|--quiet)$/.test(w.text));
+  // Each target's prerequisites and recipe: `name other: deps` then tab-indented lines, `\` joining lines.
+  const rules = new Map<string, { deps: string[]; recipe: string[] }>();
+  let current: Array<{ deps: string[]; recipe: string[] }> = [];
+  let first: string | undefined;
+  for (const line of text.replace(/\\\n[\t ]*/g, " ").split("\n")) {
+    if (line.startsWith("\t")) {
+      for (const rule of current) rule.recipe.push(line.slice(1));
+      continue;
+    }
+    const head = /^([^:=#\s][^:=#]*?)\s*::?(?!=)\s*([^=;#]*?)\s*(?:;\s*(.*))?$/.exec(line);
+    if (!head) {
+      if (line.trim() !== "" && !line.trimStart().startsWith("#")) current = [];
+      continue;
+    }
+    current = [];
+    for (const target of (head[1] as string).split(/\s+/)) {
+      const rule = rules.get(target) ?? { deps: [], recipe: [] };
+      rule.deps.push(...(head[2] as string).split(/\s+/).filter(Boolean));
+      if (head[3]) rule.recipe.push(head[3]);
+      rules.set(target, rule);
+      current.push(rule);
+      if (first === undefined && !target.startsWith(".") && !target.includes("%")) first = target;
+    }
+  }
+  const seen = new Set<string>();
+  const visit = async (target: string, depth: number): Promise<void> => {
+    let stem = "";
+    let rule = rules.get(target);
+    // A pattern rule (`print-%`) when no rule names the target itself.
+    for (const [pattern, each] of rule ? [] : rules) {
+      const [prefix, suffix, more] = pattern.split("%");
+      if (suffix !== undefined && more === undefined && target.startsWith(prefix as string) && target.endsWith(suffix) && target.length > pattern.length - 1) {
+        stem = target.slice((prefix as string).length, target.length - suffix.length);
+        rule = each;
+      }
+    }
+    if (!rule || seen.has(target) || depth > 8) return;
+    seen.add(target);
+    for (const dep of rule.deps) await visit(dep.replace("%", stem), depth + 1);
+    const lines = rule.recipe.map((line) => line.replace(/\$\*|\$\(\*\)/g, stem).replace(/\$@|\$\(@\)/g, target));
+    for (const line of lines) {
+      const echoed = silent || /^[\s+-]*@/.test(line) ? undefined : [...line.matchAll(/\$[({]([A-Za-z_]\w*)[)}]/g)].find((m) => a.secret(m[1] as string));
+      if (echoed) a.findings.push({ kind: "environment", what: `the value of ${echoed[0]}`, how: `make echoes each line of the make target \`${target}\` not marked \`@\`, variables filled in, and so prints`, instead: "run `make -s`, or mark the line with `@` in the Makefile, so that make does not echo it." });
+    }
+    const script = lines.map((line) => line.replace(/^[\s@+-]+/, "").replace(/\$[({]([A-Za-z_]\w*)[)}]/g, "${$1}").replace(/\$\$/g, "$")).join("\n");
+    if (script.trim() !== "") await a.shellScript(script, `the make target \`${target}\``, { vars: state.vars, cwd: dir }, `${dir}\0make\0${target}`);
+  };
+  for (const goal of goals.length > 0 ? goals : first ? [first] : []) await visit(goal, 0);
+}
+
 /** Database shells: their SQL and dot-commands read files named inside a word (`.import .env t`, `read_csv('.env')`). */
 export async function database(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
   const codes = args.filter((arg) => /\s/.test(arg.text)).map((arg) => arg.text);

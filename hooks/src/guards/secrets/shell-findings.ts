@@ -464,6 +464,7 @@ class ShellAnalysis implements Analyzer {
     const verb = " npm pnpm yarn bun ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     else if (verb !== undefined) await codeCommands.packageScript(this, name, args, state);
+    if (name === "make" || name === "gmake") await codeCommands.makeTargets(this, args, state);
     if (name === "echo" || name === "printf" || name === "print") {
       this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
       return;
