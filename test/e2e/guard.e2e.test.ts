@@ -70,6 +70,41 @@ describe("secret guard in a real Claude Code session", () => {
     expect(sourced?.text).toContain("loaded");
   }, 120_000);
 
+  it("refuses a Python helper written in one call and run in the next, and a package script that prints .env", async () => {
+    // Before shipshape read interpreters' scripts and package.json, both of these printed the token.
+    const project = scratchDir("guard-python");
+    const session = await runClaude({
+      project,
+      prompt: "check the configuration",
+      files: {
+        ".env": "API_TOKEN=sk-live-654\n",
+        "package.json": JSON.stringify({ name: "app", private: true, scripts: { show: "cat .env", test: "node -e \"console.log('1 passed')\"" } }),
+        "report.py": "import os\nprint('report for', os.path.basename(os.getcwd()))\n",
+      },
+      script: [
+        { toolUse: { name: "Write", input: { file_path: `${project}/show.py`, content: "print(open('.env').read())\n" } } },
+        { toolUse: { name: "Bash", input: { command: "python3 show.py" } } },
+        { toolUse: { name: "Bash", input: { command: "npm run show" } } },
+        { toolUse: { name: "Bash", input: { command: "npm test" } } },
+        { toolUse: { name: "Bash", input: { command: "python3 report.py" } } },
+        { text: "done" },
+      ],
+      allowedTools: ["Write", "Bash"],
+    });
+    expect(session.exitCode, session.stderr).toBe(0);
+    expect(JSON.stringify(session.api.conversation())).not.toContain("sk-live-654");
+    const [write, python, show, test, report] = toolResults(session.api);
+    expect(write?.isError).toBe(false);
+    expect(python?.isError).toBe(true);
+    expect(python?.text).toContain("The script `show.py` reads");
+    expect(show?.isError).toBe(true);
+    expect(show?.text).toContain("In the package script `show`, `cat` reads");
+    expect(test?.isError).toBe(false);
+    expect(test?.text).toContain("1 passed");
+    expect(report?.isError).toBe(false);
+    expect(report?.text).toContain("report for");
+  }, 120_000);
+
   it("refuses a secret the shell expands into code, with the variable set as in any session", async () => {
     // The session's environment holds ANTHROPIC_API_KEY (the mock API's dummy). Before the walk kept a
     // secret variable as its name, `bash -c "echo $ANTHROPIC_API_KEY"` was judged as `echo sk-ant-…`.
