@@ -95,6 +95,45 @@ describe("scripts run from disk", () => {
     expect((await run("show", "#!/usr/bin/env python3\nprint('hello')\n", "./scripts/show")).action).toBe("pass");
   });
 
+  it.each([
+    "python3 < scripts/leak.py",
+    "cat scripts/leak.py | python3",
+    "python3 - < scripts/leak.py",
+    "node < scripts/leak.js",
+    "bash < scripts/leak.sh",
+    "cat scripts/leak.sh | sh",
+    "node -r ./scripts/leak.js -e 1",
+    "node --require=./scripts/leak.js scripts/ok.js",
+    "node --import ./scripts/leak.js scripts/ok.js",
+    "python3 -m scripts.leak",
+    "python3 -m tools",
+  ])("reads the script fed or preloaded in %s", async (command) => {
+    const io = memoryIO({
+      files: {
+        [`${PROJECT}/.env`]: "API_KEY=1\n",
+        [`${PROJECT}/scripts/leak.py`]: "print(open('.env').read())\n",
+        [`${PROJECT}/scripts/leak.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n",
+        [`${PROJECT}/scripts/leak.sh`]: "cat .env\n",
+        [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n",
+        [`${PROJECT}/tools/__main__.py`]: "print(open('.env').read())\n",
+      },
+      env: { HOME: "/home/dev" },
+    });
+    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+    const decision = await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" && decision.reason).toMatch(/script `(\.\/)?(scripts|tools)\//);
+  });
+
+  it.each(["python3 < scripts/ok.py", "cat scripts/ok.py | python3", "bash < scripts/ok.sh", "node -r ./scripts/ok.js -e 1", "python3 -m http.server", "python3 -m pytest"])("runs %s", async (command) => {
+    const io = memoryIO({
+      files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/scripts/ok.py`]: "print('ok')\n", [`${PROJECT}/scripts/ok.sh`]: "set -a; . ./.env; set +a\nnpm start\n", [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n" },
+      env: { HOME: "/home/dev" },
+    });
+    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+    expect((await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx)).action).toBe("pass");
+  });
+
   it("leaves a script larger than 256 KB unread", async () => {
     const text = `${"# padding\n".repeat(30000)}print(open('.env').read())\n`;
     expect((await run("big.py", text)).action).toBe("pass");

@@ -218,8 +218,17 @@ export async function interpreter(
     if (/^--(require|import)=/.test(arg.text) && DOTENV_PRELOAD.test(arg.text.slice(eq + 1))) loaded.push(DOTENV);
     if (/^--env-file(-if-exists)?=/.test(arg.text)) loaded.push({ ...arg, text: arg.text.slice(eq + 1) });
     // `node -r ./.env`, `ruby -r ./x`: a preloaded file runs as code, and an error shows its line.
-    const preload = /^(-r|--require|--import|--loader|--experimental-loader)(=|$)/.test(arg.text) ? (eq > 0 ? { ...arg, text: arg.text.slice(eq + 1) } : args[i + 1]) : undefined;
-    if (preload && /^[./~]/.test(preload.text)) await a.file(preload, state, `${how} preloads and runs`);
+    const preload = /^(-r|--require|--import|--loader|--experimental-loader)(=|$)/.test(arg.text) ? (eq > 0 ? { text: arg.text.slice(eq + 1), raw: arg.raw.slice(arg.raw.indexOf("=") + 1) } : args[i + 1]) : undefined;
+    if (preload && /^[./~]/.test(preload.text)) {
+      await a.file(preload, state, `${how} preloads and runs`);
+      await a.scriptFile(preload, state, true);
+    }
+    // `python3 -m tools.show`: the module's file under the working directory, first on sys.path.
+    const module = /^(python|pypy)/.test(name) && arg.text === "-m" ? args[i + 1] : undefined;
+    if (module && !module.text.includes(UNKNOWN)) {
+      const path = module.text.replace(/\./g, "/");
+      for (const file of [`${path}.py`, `${path}/__main__.py`]) await a.scriptFile({ text: file, raw: file }, state, true);
+    }
     if (valueOptions.includes(arg.text)) {
       if (["-r", "--require", "--import"].includes(arg.text) && DOTENV_PRELOAD.test(args[i + 1]?.text ?? "")) loaded.push(DOTENV);
       i += 1;

@@ -532,6 +532,10 @@ class ShellAnalysis implements Analyzer {
     if (name === "xargs" || (name === "parallel" && !args.some((a) => a.text.startsWith(":::")))) return searchCommands.xargs(this, args, state, upstream);
     if (searchCommands.namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);
     if (name === "sftp" || name === "ftp" || name === "lftp") return transferCommands.ftpClient(this, name, args, stdinText, state);
+    // `python3 < x.py`, `cat x.sh | bash`: a script on disk fed to the shell or interpreter that runs it.
+    const runner = SHELLS.has(name) ? "shell" : /^(python|pypy|node|bun|deno|ruby|perl|php)[\d.]*$/.test(name) ? "code" : undefined;
+    const fedFile = runner && stdinText === undefined ? stdinFile(command, fed) : undefined;
+    if (fedFile) await this.scriptFile(this.expand(fedFile, state)[0] ?? { text: UNKNOWN, raw: fedFile.raw }, state, runner === "code");
     if (SHELLS.has(name)) {
       // `bash <(echo …)`: the script is a process substitution whose output is known.
       const script = args.find((arg) => !arg.text.startsWith("-"));
@@ -907,6 +911,14 @@ function wordOf(command: SimpleCommand, arg: Arg): Word | undefined {
 }
 
 /** The commands of the pipeline that feeds a command, left to right. */
+/** The file a command's stdin comes from: `< file`, or a `cat file` piped in alone. */
+function stdinFile(command: SimpleCommand, fed: readonly Command[] | undefined): Word | undefined {
+  const redirect = command.redirects.find((r) => r.op === "<" && (r.fd ?? 0) === 0);
+  if (redirect) return redirect.target;
+  const cat = fed?.length === 1 && fed[0]?.type === "simple" ? fed[0].words : undefined;
+  return cat?.length === 2 && cat[0]?.raw === "cat" ? cat[1] : undefined;
+}
+
 function pipelineOf(upstream: Upstream): Command[] {
   const commands: Command[] = [];
   for (let link: Upstream | undefined = upstream; link?.command; link = link.from) commands.unshift(link.command);
