@@ -107,6 +107,12 @@ describe("scripts run from disk", () => {
     "node --import ./scripts/leak.js scripts/ok.js",
     "python3 -m scripts.leak",
     "python3 -m tools",
+    "pytest -s scripts/test_leak.py",
+    "pytest scripts/test_leak.py::test_x",
+    "python3 -m pytest scripts/test_leak.py",
+    "npx vitest run scripts/leak.test.ts",
+    "bun test scripts/leak.test.ts",
+    "go test -v scripts/leak_test.go",
   ])("reads the script fed or preloaded in %s", async (command) => {
     const io = memoryIO({
       files: {
@@ -116,16 +122,19 @@ describe("scripts run from disk", () => {
         [`${PROJECT}/scripts/leak.sh`]: "cat .env\n",
         [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n",
         [`${PROJECT}/tools/__main__.py`]: "print(open('.env').read())\n",
+        [`${PROJECT}/scripts/test_leak.py`]: "def test_x():\n    print(open('.env').read())\n    assert False\n",
+        [`${PROJECT}/scripts/leak.test.ts`]: 'import { readFileSync } from "node:fs";\ntest("x", () => console.log(readFileSync(".env", "utf8")));\n',
+        [`${PROJECT}/scripts/leak_test.go`]: 'func TestX(t *testing.T) { b, _ := os.ReadFile(".env"); t.Log(string(b)) }\n',
       },
       env: { HOME: "/home/dev" },
     });
     const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
     const decision = await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
     expect(decision.action).toBe("deny");
-    expect(decision.action === "deny" && decision.reason).toMatch(/script `(\.\/)?(scripts|tools)\//);
+    expect(decision.action === "deny" && decision.reason).toMatch(/script `(\.\/)?(scripts|tools)\/[\w.]+`/);
   });
 
-  it.each(["python3 < scripts/ok.py", "cat scripts/ok.py | python3", "bash < scripts/ok.sh", "node -r ./scripts/ok.js -e 1", "python3 -m http.server", "python3 -m pytest"])("runs %s", async (command) => {
+  it.each(["python3 < scripts/ok.py", "cat scripts/ok.py | python3", "bash < scripts/ok.sh", "node -r ./scripts/ok.js -e 1", "python3 -m http.server", "python3 -m pytest", "pytest scripts/ok.py", "pytest -k config", "npx vitest run scripts/ok.js"])("runs %s", async (command) => {
     const io = memoryIO({
       files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/scripts/ok.py`]: "print('ok')\n", [`${PROJECT}/scripts/ok.sh`]: "set -a; . ./.env; set +a\nnpm start\n", [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n" },
       env: { HOME: "/home/dev" },

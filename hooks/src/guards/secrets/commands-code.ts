@@ -228,6 +228,8 @@ export async function interpreter(
     if (module && !module.text.includes(UNKNOWN)) {
       const path = module.text.replace(/\./g, "/");
       for (const file of [`${path}.py`, `${path}/__main__.py`]) await a.scriptFile({ text: file, raw: file }, state, true);
+      // `python3 -m pytest tests/test_x.py`: the test files, as pytest's own are read.
+      if (module.text === "pytest" || module.text === "unittest") for (const test of args.slice(i + 2)) if (/\.py(::.*)?$/.test(test.text)) await a.scriptFile({ text: test.text.replace(/::.*$/, ""), raw: test.raw }, state, true);
     }
     if (valueOptions.includes(arg.text)) {
       if (["-r", "--require", "--import"].includes(arg.text) && DOTENV_PRELOAD.test(args[i + 1]?.text ?? "")) loaded.push(DOTENV);
@@ -370,10 +372,11 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
       await a.file({ text, raw: token }, state, `${how} reads`);
     }
   }
+  const environment = a.env.ctx.config.secrets.environment;
   for (const line of code.split("\n")) {
     if (!PRINTS.test(line)) continue;
-    const dump = a.env.ctx.config.secrets.environment ? environmentDump(line) : undefined;
-    const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(line, (n) => a.secret(n)) : undefined;
+    const dump = environment ? environmentDump(line) : undefined;
+    const variable = environment && !dump ? printedSecretVariable(line, (n) => a.secret(n)) : undefined;
     if (dump || variable) a.findings.push({ kind: "environment", what: variable ?? `the whole environment (${dump})`, how: `${how} prints` });
     if (readsDotenv(line) || (loadsDotenv(code) && printsLoadedValue(line, (n) => a.secret(n)))) await a.file(DOTENV, state, `${how} loads and prints values of`);
   }
@@ -420,7 +423,7 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
       // A workspace named, not given as its folder, is not looked up.
       if (/^-[wF]|^--(w|f)/.test(word) && !(await a.env.ctx.io.exists(`${folder}/package.json`))) return;
       dir = folder;
-    } else if (at === undefined && !run && /^(run|run-script|rum|urn)$/.test(word)) run = true;
+    } else if (at === undefined && !run && /^(run(-script)?|rum|urn)$/.test(word)) run = true;
     else if (at === undefined && !word.startsWith("-")) {
       at = i;
       if (name !== "npm") break;
@@ -448,7 +451,7 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
 }
 
 /** make's options that take a value as the next word. */
-const MAKE_VALUES = /^(-[CfIoWlj]|--(directory|file|makefile|include-dir|old-file|what-if|assume-new|new-file|assume-old|load-average|jobs))$/;
+const MAKE_VALUES = /^(-[CfIoWlj]|--(directory|file|makefile|include-dir|jobs))$/;
 
 /**
  * The recipes `make` runs for the targets it is given (the first target when none is), with the
@@ -521,7 +524,7 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
     const lines = rule.recipe.map((line) => line.replace(/\$\*|\$\(\*\)/g, stem).replace(/\$@|\$\(@\)/g, target));
     for (const line of lines) {
       const echoed = silent || /^[\s+-]*@/.test(line) ? undefined : [...line.matchAll(/\$[({]([A-Za-z_]\w*)[)}]/g)].find((m) => a.secret(m[1] as string));
-      if (echoed) a.findings.push({ kind: "environment", what: `the value of ${echoed[0]}`, how: `make echoes each line of the make target \`${target}\` not marked \`@\`, variables filled in, and so prints`, instead: "run `make -s`, or mark the line with `@` in the Makefile, so that make does not echo it." });
+      if (echoed) a.findings.push({ kind: "environment", what: `the value of ${echoed[0]}`, how: `make echoes the lines of the make target \`${target}\` not marked \`@\`, filled in: it prints`, instead: "run `make -s`, or mark the line `@`." });
     }
     const script = lines.map((line) => line.replace(/^[\s@+-]+/, "").replace(/\$[({]([A-Za-z_]\w*)[)}]/g, "${$1}").replace(/\$\$/g, "$")).join("\n");
     if (script.trim() !== "") await a.shellScript(script, `the make target \`${target}\``, { vars: state.vars, cwd: dir }, `${dir}\0make\0${target}`);

@@ -465,6 +465,11 @@ class ShellAnalysis implements Analyzer {
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     else if (verb !== undefined) await codeCommands.packageScript(this, name, args, state);
     if (name === "make" || name === "gmake") await codeCommands.makeTargets(this, args, state);
+    // Test files a runner is given (`pytest -s test_x.py`, `vitest run x.test.ts`) run as scripts do,
+    // and their output shows when they fail.
+    if (/^(pytest|py\.test|vitest|jest|mocha|rspec|phpunit)$/.test(name) || (/^(go|bun|deno)$/.test(name) && args[0]?.text === "test")) {
+      for (const arg of args) if (/\.(py|[cm]?[jt]sx?|rb|php|go)(::.*)?$/.test(arg.text)) await this.scriptFile({ text: arg.text.replace(/::.*$/, ""), raw: arg.raw.replace(/::.*$/, "") }, state, true);
+    }
     if (name === "echo" || name === "printf" || name === "print") {
       this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
       return;
