@@ -107,6 +107,7 @@ describe("scripts run from disk", () => {
     "node --import ./scripts/leak.js scripts/ok.js",
     "python3 -m scripts.leak",
     "python3 -m tools",
+    "node scripts/leak",
     "pytest -s scripts/test_leak.py",
     "pytest scripts/test_leak.py::test_x",
     "python3 -m pytest scripts/test_leak.py",

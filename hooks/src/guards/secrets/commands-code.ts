@@ -264,6 +264,8 @@ export async function interpreter(
     if (!arg.text.startsWith("-") || arg.text === "-") {
       if (arg.text !== "-") {
         if (/^(python|pypy|node|bun|deno|tsx|ts-node|ruby|perl|php)[\d.]*$/.test(name)) await a.scriptFile(arg, state, true);
+        // `node leak` runs leak.js.
+        if (/^(node|bun|tsx)/.test(name) && !/\.\w+$/.test(arg.text)) for (const ext of [".js", ".mjs", ".cjs", ".ts", "/index.js"]) await a.scriptFile({ ...arg, text: arg.text + ext }, state, true);
         return a.readsAll(args.slice(i), state, `${how} runs or reads`);
       }
       await fromStdin();
