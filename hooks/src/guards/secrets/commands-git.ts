@@ -49,6 +49,18 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     }
     return;
   }
+  // `git notes add -F .env`, `git tag -a v1 -F .env`: a message git keeps and prints.
+  if (sub === "notes" || sub === "tag" || sub === "merge" || sub === "commit-tree") {
+    for (const file of optionValues(parseOptions(rest, { valueShort: "Fmu", valueLong: ["--file", "--message"] }), "-F", "--file")) if (file.text !== "-") await a.file(file, own, `\`git ${sub} -F\` puts into a message`);
+  }
+  // `git update-index --add .env` stages a file as `git add -f` does, ignored or not; a flag set on an
+  // entry (--assume-unchanged) or its removal stages nothing.
+  if (sub === "update-index" && own.cwd !== undefined && (rest.some((w) => w.text === "--add") || !rest.some((w) => /^--(force-remove|remove|(no-)?(assume-unchanged|skip-worktree)|chmod=.*)$/.test(w.text)))) {
+    for (const path of rest) {
+      const match = path.text.startsWith("-") ? undefined : a.env.rules.classify(toAbsolute(path.text, own.cwd, a.env.ctx.home));
+      if (match) a.findings.push({ kind: "file", hit: { path: path.raw, match }, how: "`git update-index` puts into the repository (and every clone of it)", instead: "stage the other paths by name and add the secret to .gitignore, or ask the user." });
+    }
+  }
   if (sub === "grep") {
     const parsed = parseOptions(rest, { valueShort: "efmABC", valueLong: ["--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context", "--max-depth", "--threads"] });
     const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
@@ -280,6 +292,9 @@ const RUNS = /^(alias\.|core\.(pager|editor|sshcommand|askpass|fsmonitor)$|pager
 
 /** A command git will run (`-c core.pager='cat .env'`, `git config alias.x '!cat .env'`, `rebase --exec`), read as the command it is. */
 async function configRuns(a: Analyzer, key: string, value: Arg, state: State): Promise<void> {
+  // `git -c include.path=~/.aws/credentials config -l`: a file read as configuration, which an INI
+  // credentials file is, and listed.
+  if (/^include(if\..*)?\.path$/i.test(key)) return a.file(value, state, `\`${key}\` has git read as configuration (and \`git config -l\` print)`);
   if (!RUNS.test(key)) return;
   const how = `The command git runs from \`${key}\``;
   if (value.text.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: value.raw, how });
