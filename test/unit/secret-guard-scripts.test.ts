@@ -272,6 +272,18 @@ const MAKEFILE = [
   "cc:",
   "\t$(CC) -o app main.c",
   "",
+  "ENV_FILE := .env",
+  "named:",
+  "\tcat $(ENV_FILE)",
+  "",
+  "API_TOKEN = sk-live-in-the-makefile",
+  "token:",
+  "\t@echo $(API_TOKEN)",
+  "",
+  "OUT ?= build",
+  "clean:",
+  "\trm -rf $(OUT)",
+  "",
   "inline: ; cat .env",
   "",
 ].join("\n");
@@ -293,13 +305,13 @@ async function make(command: string) {
 }
 
 describe("make's recipes", () => {
-  it.each(["make show", "make test", "make envdump", "make long", "make via-var", "make print-API_KEY", "make echoed", "make inline", "make -C api", "make --directory=api all", "make -f ops.mk show", "make -j4 show", "make -j 4 show"])("refuses %s", async (command) => {
+  it.each(["make show", "make test", "make envdump", "make long", "make via-var", "make print-API_KEY", "make echoed", "make inline", "make -C api", "make --directory=api all", "make -f ops.mk show", "make -j4 show", "make -j 4 show", "make named", "make token"])("refuses %s", async (command) => {
     const decision = await make(command);
     expect(decision.action).toBe("deny");
     expect(decision.action === "deny" && decision.reason).toMatch(/make target `/);
   });
 
-  it.each(["make", "make build", "make deploy", "make quiet", "make -s echoed", "make loadit", "make cc", "make print-CC", "make nonexistent", "make -f missing.mk show"])("runs %s", async (command) => {
+  it.each(["make", "make build", "make deploy", "make quiet", "make -s echoed", "make loadit", "make cc", "make print-CC", "make nonexistent", "make -f missing.mk show", "make clean"])("runs %s", async (command) => {
     expect((await make(command)).action).toBe("pass");
   });
 });

@@ -486,6 +486,7 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
   const silent = /^\.SILENT:/m.test(text) || args.some((w) => /^(-[a-zA-Z]*s[a-zA-Z]*|--silent|--quiet)$/.test(w.text));
   // Each target's prerequisites and recipe: `name other: deps` then tab-indented lines, `\` joining lines.
   const rules = new Map<string, { deps: string[]; recipe: string[] }>();
+  const values = new Map<string, string>();
   let current: Array<{ deps: string[]; recipe: string[] }> = [];
   let first: string | undefined;
   for (const line of text.replace(/\\\n[\t ]*/g, " ").split("\n")) {
@@ -494,6 +495,9 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
       continue;
     }
     const head = /^([^:=#\s][^:=#]*?)\s*::?(?!=)\s*([^=;#]*?)\s*(?:;\s*(.*))?$/.exec(line);
+    // `ENV_FILE := .env`: a variable with a plain value, put in where a recipe names it.
+    const assigned = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*[:?]*=\s*([^$#]*?)\s*$/.exec(line);
+    if (assigned) values.set(assigned[1] as string, assigned[2] as string);
     if (!head) {
       if (line.trim() !== "" && !line.trimStart().startsWith("#")) current = [];
       continue;
@@ -528,7 +532,7 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
       const echoed = silent || /^[\s+-]*@/.test(line) ? undefined : [...line.matchAll(/\$[({]([A-Za-z_]\w*)[)}]/g)].find((m) => a.secret(m[1] as string));
       if (echoed) a.findings.push({ kind: "environment", what: `the value of ${echoed[0]}`, how: `make echoes the lines of the make target \`${target}\` not marked \`@\`, filled in: it prints`, instead: "run `make -s`, or mark the line `@`." });
     }
-    const script = lines.map((line) => line.replace(/^[\s@+-]+/, "").replace(/\$[({]([A-Za-z_]\w*)[)}]/g, "${$1}").replace(/\$\$/g, "$")).join("\n");
+    const script = lines.map((line) => line.replace(/^[\s@+-]+/, "").replace(/\$[({]([A-Za-z_]\w*)[)}]/g, (_, name: string) => (a.secret(name) ? undefined : values.get(name)) ?? `\${${name}}`).replace(/\$\$/g, "$")).join("\n");
     if (script.trim() !== "") await a.shellScript(script, `the make target \`${target}\``, { vars: state.vars, cwd: dir }, `${dir}\0make\0${target}`);
   };
   for (const goal of goals.length > 0 ? goals : first ? [first] : []) await visit(goal, 0);
