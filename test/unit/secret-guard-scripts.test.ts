@@ -315,3 +315,22 @@ describe("make's recipes", () => {
     expect((await make(command)).action).toBe("pass");
   });
 });
+
+describe("scripts, Makefiles and package.json written earlier in the same command", () => {
+  it.each([
+    "cat > Makefile.leak <<'EOF'\nx:\n\tcat .env\nEOF\nmake -f Makefile.leak x",
+    `echo '{"scripts":{"x":"cat .env"}}' > package.json && npm run x`,
+    "cat > t.rb <<'EOF'\n#!/usr/bin/env ruby\nputs File.read('.env')\nEOF\nchmod +x t.rb && ./t.rb",
+    "echo \"print(open('.env').read())\" > t.py && python3 -m t",
+  ])("refuses %s", async (command) => {
+    expect((await npm(command)).action).toBe("deny");
+  });
+
+  it.each([
+    "cat > Makefile.ok <<'EOF'\nx:\n\techo ok\nEOF\nmake -f Makefile.ok x",
+    `echo '{"scripts":{"x":"echo ok"}}' > package.json && npm run x`,
+    "cat > t.rb <<'EOF'\n#!/usr/bin/env ruby\nputs 'ok'\nEOF\nchmod +x t.rb && ./t.rb",
+  ])("runs %s", async (command) => {
+    expect((await npm(command)).action).toBe("pass");
+  });
+});

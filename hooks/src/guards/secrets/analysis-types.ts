@@ -29,6 +29,8 @@ export interface Analyzer {
   readonly text: string;
   /** Files earlier commands in the call write (`>`, cp, mv), by absolute path. */
   readonly made: Set<string>;
+  /** What earlier commands in the call wrote to a file with `>` or `>>`, when that is certain, by absolute path. */
+  readonly written: Map<string, string>;
   /** Set once an earlier command in the call changed what git holds (`git add -f .env`): later git output cannot be listed in advance. */
   gitChanged: boolean;
   /** A file name the command reads: a finding if it is, or may be, a secret file. */

@@ -436,7 +436,7 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "bun") && !LIFECYCLE.includes(` ${script} `))) return;
   let scripts: Record<string, unknown>;
   try {
-    scripts = (JSON.parse((await a.env.ctx.io.readText(`${dir}/package.json`)) ?? "{}") as { scripts?: Record<string, unknown> }).scripts ?? {};
+    scripts = (JSON.parse((a.written.get(`${dir}/package.json`) ?? (await a.env.ctx.io.readText(`${dir}/package.json`))) ?? "{}") as { scripts?: Record<string, unknown> }).scripts ?? {};
   } catch {
     // No package.json the package manager can read: it runs nothing.
     return;
@@ -481,7 +481,7 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
   if (dir === undefined) return;
   const paths = file ? [toAbsolute(file, dir, a.env.ctx.home)] : ["GNUmakefile", "makefile", "Makefile"].map((n) => `${dir}/${n}`);
   let text: string | undefined;
-  for (const path of paths) if (text === undefined) text = await a.env.ctx.io.readText(path);
+  for (const path of paths) if (text === undefined) text = a.written.get(path) ?? (await a.env.ctx.io.readText(path));
   if (text === undefined || text.length > 256 * 1024) return;
   const silent = /^\.SILENT:/m.test(text) || args.some((w) => /^(-[a-zA-Z]*s[a-zA-Z]*|--silent|--quiet)$/.test(w.text));
   // Each target's prerequisites and recipe: `name other: deps` then tab-indented lines, `\` joining lines.

@@ -36,7 +36,7 @@ class ShellAnalysis implements Analyzer {
   /** Variables set to text the command spells and then changes (`X=$(echo … | tr …)`): run, they hide a command. */
   private readonly hiding = new Set<string>();
   /** Files the command wrote earlier with known text (`cat > /tmp/t.py <<'EOF' … EOF`), by absolute path. */
-  private readonly written = new Map<string, string>();
+  readonly written = new Map<string, string>();
   /** Files earlier commands in the call write (`>`, cp, mv): git add can stage them though they are not there yet. */
   readonly made = new Set<string>();
   /** Script files already read in this call (scriptFile). */
@@ -344,9 +344,13 @@ class ShellAnalysis implements Analyzer {
     const key = `${path}\0${state.cwd}`;
     if (path === undefined || this.scripts.has(key)) return;
     this.scripts.add(key);
-    const info = await this.env.ctx.io.stat(path);
-    if (info?.kind !== "file" || info.size > 256 * 1024) return;
-    const text = await this.env.ctx.io.readText(path);
+    // One this command wrote (`echo … > x.py && python3 x.py`) is read as written.
+    let text = this.written.get(path);
+    if (text === undefined) {
+      const info = await this.env.ctx.io.stat(path);
+      if (info?.kind !== "file" || info.size > 256 * 1024) return;
+      text = await this.env.ctx.io.readText(path);
+    }
     if (text === undefined || text.includes("\u0000")) return;
     // Code an interpreter runs (`python3 x.py`, `./x.js` with its `#!`), read as code.
     if (code || /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|ruby|perl|php)/.test(text)) return codeCommands.scriptCode(this, text, arg, state);
@@ -426,7 +430,7 @@ class ShellAnalysis implements Analyzer {
     }
     // `./t.sh` after `cat > t.sh <<'EOF' … EOF`: the script it wrote.
     const script = head.text.includes("/") ? this.written.get(this.absolute(head, state) ?? "") : undefined;
-    if (script !== undefined) return this.source(script, copy(state), `The script \`${head.raw}\``);
+    if (script !== undefined && !/^#!.*\b(python|node|bun|tsx|ruby|perl|php)/.test(script)) return this.source(script, copy(state), `The script \`${head.raw}\``);
     if (head.text.includes("/")) await this.scriptFile(head, state);
     const alias = this.aliases.get(head.text);
     if (alias !== undefined) {
