@@ -57,6 +57,11 @@ const LEAKS: Array<[string, string]> = [
   ["leak.rb", "puts ENV.to_h\n"],
   ["leak.pl", "open(my $f, \"<\", \".env\") or die;\nprint while <$f>;\n"],
   ["leak.pl", "open(F, \"<.env\");\nprint <F>;\n"],
+  ["copy.py", "import shutil\nshutil.copy('.env', 'notes.txt')\n"],
+  ["copy.js", "const fs = require('fs');\nfs.copyFileSync('.env', 'notes.txt');\n"],
+  ["move.js", "require('fs').renameSync('.env', 'notes.txt');\n"],
+  ["link.py", "import os\nos.symlink('.env', 'notes.txt')\n"],
+  ["copy.php", "<?php copy('.env', 'notes.txt');\n"],
   ["leak.php", "<?php echo file_get_contents(\".env\");\n"],
 ];
 
@@ -72,6 +77,8 @@ const PASSES: Array<[string, string]> = [
   ["test.js", "const { spawn } = require(\"child_process\");\nspawn(\"npm\", [\"test\"], { env: { ...process.env, CI: \"1\" }, stdio: \"inherit\" });\n"],
   ["doc.js", "console.log(`Run \\`cat .env.example\\` to see the names`);\n"],
   ["build.py", "\"\"\"Reads the cert file (.pem) given with --cert.\"\"\"\nexec(\"from helpers import *\")\nprint(\"built\")\n"],
+  ["setup2.py", "import shutil\nshutil.copy('.env.example', '.env')\nprint('fill in .env')\n"],
+  ["setup2.js", "require('fs').copyFileSync('.env.example', '.env');\n"],
   ["write.rb", "File.write(\".env\", \"X=1\")\nFile.open(\".env\", \"w\") { |f| f.puts \"Y=2\" }\nputs \"ok\"\n"],
   ["write.pl", "open(my $f, \">>\", \".env\") or die;\nprint $f \"X=1\\n\";\n"],
 ];
