@@ -325,7 +325,7 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
  * Calls that read the file named by their first argument (`open('.env')`, `fs.readFileSync(join(d, '.env'))`,
  * `File.read`), written as calls: "a cert file (.pem)" in a docstring is prose.
  */
-const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\bPath\((?=[^()]*\)\.(?:read_text|read_bytes|open)\b)/g;
+const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\bPath\((?=[^()]*\)\.open\b)/g;
 /** Commands run from a list of words (`subprocess.run(['cat', '.env'])`, `spawnSync('cat', ['.env'])`). */
 const ARGV_CALL = /\b(?:run|call|check_output|check_call|Popen|spawnSync|spawn|execFileSync|execFile|execa|execaSync|system|exec)\s*\(\s*(?:(["'])([\w./-]+)\1\s*,\s*)?\[([^\]]*)\]/g;
 
@@ -364,20 +364,24 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   const how = `The script \`${script.raw}\``;
   const code = osAliases(text);
   const before = a.findings.length;
+  // A name in code is relative to where the code looks (a package's own `cacert.pem`): a file here counts.
+  const reads = async (token: string) => {
+    const text = token.replace(/^\+?<\s*/, "").replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
+    if (state.cwd === undefined || (await a.env.ctx.io.exists(toAbsolute(text, state.cwd, a.env.ctx.home)))) await a.file({ text, raw: token }, state, `${how} reads`);
+  };
   for (const m of code.matchAll(READ_CALL)) {
     let args = callArguments(code, (m.index ?? 0) + m[0].length);
     // open('.env', 'w'), fopen(…, "a") and Perl's open(F, '>', …) write, and show nothing.
     if (args.some((arg) => /^\s*["'](w|a|x|\+?>)/.test(arg))) continue;
     // A copy, move or link (`shutil.copy('.env', 'notes.txt')`) exposes its source, not its target.
     if (/^(copy|cp|move|rename|link|symlink)/i.test(m[1] ?? "")) args = args.slice(0, 1);
-    for (const token of args.flatMap((arg) => pathTokens(arg))) {
-      // Perl's two-argument open(F, "<.env") reads what follows the `<`.
-      const text = token.replace(/^\+?<\s*/, "").replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
-      await a.file({ text, raw: token }, state, `${how} reads`);
-    }
+    // Perl's two-argument open(F, "<.env") reads what follows the `<`.
+    for (const token of args.flatMap((arg) => pathTokens(arg))) await reads(token);
   }
   const environment = a.env.ctx.config.secrets.environment;
   for (const line of code.split("\n")) {
+    // pathlib's `(ROOT / ".env").read_text()`: the path is built before the call, on its line.
+    if (/\.read_(text|bytes)\(/.test(line)) for (const token of pathTokens(line)) await reads(token);
     if (!PRINTS.test(line)) continue;
     const dump = environment ? environmentDump(line) : undefined;
     const variable = environment && !dump ? printedSecretVariable(line, (n) => a.secret(n)) : undefined;
