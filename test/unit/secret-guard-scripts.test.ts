@@ -155,6 +155,12 @@ describe("scripts run from disk", () => {
     expect((await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx)).action).toBe("pass");
   });
 
+  it("reads a script uv runs by its name", async () => {
+    expect((await run("leak.py", "print(open('.env').read())\n", "cd scripts && uv run leak.py")).action).toBe("pass");
+    expect((await run("leak.py", "print(open('../.env').read())\n", "cd scripts && uv run leak.py")).action).toBe("deny");
+    expect((await run("ok.py", "print('ok')\n", "uv run scripts/ok.py")).action).toBe("pass");
+  });
+
   it("leaves a script larger than 256 KB unread", async () => {
     const text = `${"# padding\n".repeat(30000)}print(open('.env').read())\n`;
     expect((await run("big.py", text)).action).toBe("pass");

@@ -431,7 +431,8 @@ class ShellAnalysis implements Analyzer {
     // `./t.sh` after `cat > t.sh <<'EOF' … EOF`: the script it wrote.
     const script = head.text.includes("/") ? this.written.get(this.absolute(head, state) ?? "") : undefined;
     if (script !== undefined && !/^#!.*\b(python|node|bun|tsx|ruby|perl|php)/.test(script)) return this.source(script, copy(state), `The script \`${head.raw}\``);
-    if (head.text.includes("/")) await this.scriptFile(head, state);
+    // `uv run show.py` runs the script named, as `python3 show.py` would.
+    if (head.text.includes("/") || /\.(py|[cm]?[jt]s|rb|pl|php)$/.test(head.text)) await this.scriptFile(head, state, !head.text.includes("/"));
     const alias = this.aliases.get(head.text);
     if (alias !== undefined) {
       // As in bash, an alias is not expanded again inside its own expansion (alias ls='ls -a').
