@@ -469,6 +469,12 @@ class ShellAnalysis implements Analyzer {
     const verb = " npm pnpm yarn bun ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     else if (verb !== undefined) await codeCommands.packageScript(this, name, args, state);
+    // `gh secret set -f .env` loads the file as --env-file does; variables keep its values in plain view.
+    if (name === "gh" && /^(secret|variable) set$/.test(`${args[0]?.text} ${args[1]?.text}`)) {
+      const options = args.map((w) => (/^-f/.test(w.text) ? { ...w, text: w.text === "-f" ? "--env-file" : `--env-file=${w.text.slice(2)}` } : w));
+      const variable = args[0]?.text === "variable";
+      return this.readsAll(options, state, variable ? "`gh variable set` shows to anyone who can read the repository" : "`gh` reads", undefined, variable ? /^--env-file$/ : undefined);
+    }
     if (name === "make" || name === "gmake") await codeCommands.makeTargets(this, args, state);
     // Test files a runner is given (`pytest -s test_x.py`, `vitest run x.test.ts`) run as scripts do,
     // and their output shows when they fail.
