@@ -322,8 +322,9 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
 }
 
 /**
- * Calls that read the file named by their first argument (`open('.env')`, `fs.readFileSync(join(d, '.env'))`,
- * `File.read`), written as calls: "a cert file (.pem)" in a docstring is prose.
+ * Calls that read a file named in their arguments (`open('.env')`, `fs.readFileSync(join(d, '.env'))`,
+ * `File.read`), or copy, move or link the one named first (group 1), written as calls: "a cert file
+ * (.pem)" in a docstring is prose.
  */
 const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\bPath\((?=[^()]*\)\.open\b)/g;
 /** Commands run from a list of words (`subprocess.run(['cat', '.env'])`, `spawnSync('cat', ['.env'])`). */
@@ -356,26 +357,26 @@ function callArguments(code: string, from: number): string[] {
 /**
  * A script an interpreter runs from disk (`python3 show.py`, `./show.js`), so that code written to a
  * file first is no way around the guard. A project's scripts name env files for their loaders, pass
- * os.environ to children and print as they work, so only the certain ways count: a secret file as
- * what a read call opens, the environment or a secret variable in a printing line, and the commands
- * the code runs. A file name reached through a variable is not followed.
+ * os.environ to children and print as they work, so only the certain ways count: a secret file here
+ * that a read call opens (or a copy moves), the environment or a secret variable on a printing line,
+ * and the commands the code runs. A file name reached through a variable is not followed.
  */
 export async function scriptCode(a: Analyzer, text: string, script: Arg, state: State): Promise<void> {
   const how = `The script \`${script.raw}\``;
   const code = osAliases(text);
   const before = a.findings.length;
-  // A name in code is relative to where the code looks (a package's own `cacert.pem`): a file here counts.
+  // A name in code is relative to where the code looks (a package's own `cacert.pem`): a file here
+  // counts. Perl's two-argument open(F, "<.env") reads what follows the `<`.
   const reads = async (token: string) => {
-    const text = token.replace(/^\+?<\s*/, "").replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
-    if (state.cwd === undefined || (await a.env.ctx.io.exists(toAbsolute(text, state.cwd, a.env.ctx.home)))) await a.file({ text, raw: token }, state, `${how} reads`);
+    const path = token.replace(/^\+?<\s*/, "").replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
+    if (state.cwd === undefined || (await a.env.ctx.io.exists(toAbsolute(path, state.cwd, a.env.ctx.home)))) await a.file({ text: path, raw: token }, state, `${how} reads`);
   };
   for (const m of code.matchAll(READ_CALL)) {
     let args = callArguments(code, (m.index ?? 0) + m[0].length);
     // open('.env', 'w'), fopen(…, "a") and Perl's open(F, '>', …) write, and show nothing.
     if (args.some((arg) => /^\s*["'](w|a|x|\+?>)/.test(arg))) continue;
     // A copy, move or link (`shutil.copy('.env', 'notes.txt')`) exposes its source, not its target.
-    if (/^(copy|cp|move|rename|link|symlink)/i.test(m[1] ?? "")) args = args.slice(0, 1);
-    // Perl's two-argument open(F, "<.env") reads what follows the `<`.
+    if (m[1]) args = args.slice(0, 1);
     for (const token of args.flatMap((arg) => pathTokens(arg))) await reads(token);
   }
   const environment = a.env.ctx.config.secrets.environment;
