@@ -2,7 +2,8 @@
  * Scripts an interpreter runs from disk (`python3 leak.py`), read for the certain ways they print a
  * secret, so that writing the code to a file first gets no further than `python3 -c` would. A
  * project's scripts that load .env, pass the environment on, or write .env still run. Scripts named in
- * package.json (`npm run show`) and make's recipes (`make show`) are read as a shell script on disk is.
+ * package.json (`npm run show`), make's and just's recipes (`make show`, `just show`) are read as a
+ * shell script on disk is.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
@@ -349,5 +350,86 @@ describe("scripts, Makefiles and package.json written earlier in the same comman
     "cat > t.rb <<'EOF'\n#!/usr/bin/env ruby\nputs 'ok'\nEOF\nchmod +x t.rb && ./t.rb",
   ])("runs %s", async (command) => {
     expect((await npm(command)).action).toBe("pass");
+  });
+});
+
+const JUSTFILE = [
+  "set dotenv-load",
+  'env_file := ".env"',
+  "",
+  "default: build",
+  "",
+  "build:",
+  "    cargo build --release",
+  "",
+  "show:",
+  "    cat .env",
+  "",
+  "@quiet-show:",
+  "    cat {{env_file}}",
+  "",
+  "test: show",
+  "    cargo test",
+  "",
+  'deploy target="prod": build',
+  '    @curl -H "Authorization: Bearer $API_KEY" https://{{target}}.example.com',
+  "",
+  "echoed:",
+  "    curl -H \"Authorization: Bearer {{env_var('API_KEY')}}\" https://api.example.com",
+  "",
+  "silent:",
+  "    @curl -H \"Authorization: Bearer {{env_var('API_KEY')}}\" https://api.example.com",
+  "",
+  "py:",
+  "    #!/usr/bin/env python3",
+  "    print(open('.env').read())",
+  "",
+  "py-ok:",
+  "    #!/usr/bin/env python3",
+  "    print('ok')",
+  "",
+  "cat-file file:",
+  "    cat {{file}}",
+  "",
+  "loadit:",
+  "    set -a; . ./.env; set +a; npm start",
+  "",
+  "where:",
+  "    {{ justfile_directory() }}/scripts/where.sh",
+  "",
+  "[unix]",
+  "install:",
+  "    cargo fetch",
+  "",
+  "[windows]",
+  "install:",
+  "    #!powershell.exe -File",
+  "    Get-Content .env",
+  "",
+].join("\n");
+
+async function just(command: string) {
+  const io = memoryIO({
+    files: {
+      [`${PROJECT}/.env`]: "API_KEY=1\n",
+      [`${PROJECT}/justfile`]: JUSTFILE,
+      [`${PROJECT}/api/justfile`]: "all:\n    cat .env\n",
+      [`${PROJECT}/api/.env`]: "API_KEY=3\n",
+    },
+    env: { HOME: "/home/dev" },
+  });
+  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+}
+
+describe("just's recipes", () => {
+  it.each(["just show", "just quiet-show", "just test", "just echoed", "just py", "just cat-file .env", "just -f api/justfile", "just --justfile api/justfile all", "just -d api -f api/justfile all"])("refuses %s", async (command) => {
+    const decision = await just(command);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" && decision.reason).toMatch(/just recipe `|script `just |recipe `echoed`/);
+  });
+
+  it.each(["just", "just build", "just deploy", "just deploy staging", "just -q echoed", "just silent", "just py-ok", "just cat-file README.md", "just loadit", "just where", "just install", "just --list", "just --show show", "just nonexistent"])("runs %s", async (command) => {
+    expect((await just(command)).action).toBe("pass");
   });
 });

@@ -545,6 +545,86 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
   for (const goal of goals.length > 0 ? goals : first ? [first] : []) await visit(goal, 0);
 }
 
+/**
+ * The recipes `just` runs (the one named, with its arguments, or the first; its dependencies before
+ * it), read as make's are: `{{name}}` is the variable's or parameter's value, `{{env_var('X')}}` the
+ * shell's `${X}`, and a recipe whose body starts with `#!` is code in that language. just echoes each
+ * line not marked `@` (in a recipe not marked `@`) with its `{{…}}` filled in.
+ */
+export async function justRecipes(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const cwd = state.cwd;
+  let dir: string | undefined;
+  let file: string | undefined;
+  let quiet = false;
+  const goals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = (args[i] as Arg).text;
+    if (/^(-f|--justfile|-d|--working-directory)$/.test(word)) {
+      const value = args[++i]?.text;
+      if (value === undefined || value.includes(UNKNOWN) || cwd === undefined) return;
+      // Recipes run in the justfile's folder, unless -d names another.
+      if (/^-(f|-j)/.test(word)) file = toAbsolute(value, cwd, a.env.ctx.home);
+      else dir = toAbsolute(value, cwd, a.env.ctx.home);
+    } else if (/^(-l|--list|--summary|--show|--dump|--fmt|--init|--choose|--variables)$/.test(word)) return;
+    else if (/^(-q|--quiet)$/.test(word)) quiet = true;
+    else if (!word.startsWith("-")) goals.push(word);
+  }
+  dir ??= file ? file.slice(0, file.lastIndexOf("/")) || "/" : cwd;
+  if (dir === undefined) return;
+  let text: string | undefined;
+  for (const path of file ? [file] : ["justfile", "Justfile", ".justfile"].map((n) => `${cwd}/${n}`)) text ??= a.written.get(path) ?? (await a.env.ctx.io.readText(path));
+  if (text === undefined || text.length > 256 * 1024) return;
+  const recipes = new Map<string, { quiet: boolean; params: string[]; deps: string[]; body: string[] }>();
+  const values = new Map<string, string>();
+  let current: { body: string[] } | undefined;
+  let first: string | undefined;
+  let windows = false;
+  for (const line of text.split("\n")) {
+    if (current && /^[ \t]+\S/.test(line)) {
+      current.body.push(line.trim());
+      continue;
+    }
+    current = undefined;
+    // `[windows]` before a recipe: the one for Windows, in PowerShell, beside the Unix one.
+    if (line.startsWith("[")) {
+      windows ||= /\bwindows\b/.test(line);
+      continue;
+    }
+    const assigned = /^(?:export\s+)?([A-Za-z_][\w-]*)\s*:=\s*(["']?)([^"'{}$]*)\2\s*$/.exec(line);
+    if (assigned) values.set(assigned[1] as string, assigned[3] as string);
+    const head = /^(@?)([A-Za-z_][\w-]*)([^:=]*):(?!=)\s*([^#]*)/.exec(line);
+    const skip = windows;
+    windows = false;
+    if (!head || assigned || skip) continue;
+    const recipe = { quiet: head[1] === "@", params: (head[3] as string).trim().split(/\s+/).filter(Boolean), deps: (head[4] as string).replace(/[()"']/g, " ").split(/\s+/).filter(Boolean), body: [] };
+    recipes.set(head[2] as string, recipe);
+    current = recipe;
+    first ??= head[2];
+  }
+  const seen = new Set<string>();
+  const visit = async (name: string, given: string[]): Promise<void> => {
+    const recipe = recipes.get(name);
+    if (!recipe || seen.has(name)) return;
+    seen.add(name);
+    for (const dep of recipe.deps) await visit(dep, []);
+    const own = new Map(values);
+    recipe.params.forEach((param, k) => {
+      const [key, fallback] = param.replace(/^[+*$]/, "").split("=");
+      own.set(key as string, given[k] ?? fallback?.replace(/["']/g, "") ?? UNKNOWN);
+    });
+    const filled = (line: string) => line.replace(/\{\{\s*(?:env_var(?:_or_default)?\(\s*["'](\w+)["'][^}]*|([\w-]+))\s*\}\}/g, (_, env?: string, key?: string) => (env ? `\${${env}}` : (own.get(key ?? "") ?? `\${${key}}`))).replace(/\{\{[^}]*\}\}/g, "${JUST}");
+    for (const line of recipe.body) {
+      const secret = quiet || recipe.quiet || line.startsWith("@") ? undefined : /env_var(?:_or_default)?\(\s*["'](\w+)/.exec(line)?.[1];
+      if (secret && a.secret(secret)) a.findings.push({ kind: "environment", what: `the value of ${secret}`, how: `just echoes the lines of the recipe \`${name}\` not marked \`@\`, filled in: it prints`, instead: "run `just -q`, or mark the line `@`." });
+    }
+    const body = recipe.body.map((line) => filled(line).replace(/^[@-]+/, "")).join("\n");
+    if (body.startsWith("#!")) await scriptCode(a, body, { text: name, raw: `just ${name}` }, { vars: state.vars, cwd: dir });
+    else if (body.trim() !== "") await a.shellScript(body, `the just recipe \`${name}\``, { vars: state.vars, cwd: dir }, `${dir}\0just\0${name}`);
+  };
+  const goal = goals[0] ?? first;
+  if (goal !== undefined) await visit(goal, goals.slice(1));
+}
+
 /** Database shells: their SQL and dot-commands read files named inside a word (`.import .env t`, `read_csv('.env')`). */
 export async function database(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
   const codes = args.filter((arg) => /\s/.test(arg.text)).map((arg) => arg.text);
