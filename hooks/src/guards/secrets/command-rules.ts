@@ -373,6 +373,10 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["aws", "secretsmanager", "get-secret-value"], what: "a secret from Secrets Manager" },
         { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "a decrypted SSM parameter" },
         { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
+        { argv: ["aws", "ssm", "get-parameters-by-path"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
+        // A function's or task's environment, where deployments keep keys, unless --query picks fields.
+        { argv: ["aws", "lambda", "get-function-configuration"], unless: /^--query/, what: "a function's environment variables" },
+        { argv: ["aws", "ecs", "describe-task-definition"], unless: /^--query/, what: "a task's environment variables" },
         { argv: ["aws", "kms", "decrypt"], what: "a KMS-decrypted secret" },
         { argv: ["aws", "iam", "create-access-key"], what: "a secret access key" },
         { argv: ["aws", "sso", "get-role-credentials"], what: "AWS credentials" },
@@ -528,7 +532,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         { argv: ["terraform", "show"], what: "the Terraform state, secrets included" },
         { argv: ["terraform", "state", "pull"], what: "the Terraform state, secrets included" },
-        { argv: ["terraform", "output"], requires: /^-(raw|json)$/, what: "Terraform outputs, sensitive ones included" },
+        // `terraform output db_password` prints a sensitive output all the same.
+        { argv: ["terraform", "output"], requires: /^-(raw|json)$|pass|secret|token|key|cred/i, what: "Terraform outputs, sensitive ones included" },
       ];
     case "helm":
       return [
@@ -583,7 +588,16 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "netlify":
       return [
         { argv: ["netlify", "env:get"], what: "a site's environment variable" },
+        { argv: ["netlify", "env:list"], requires: /^--(plain|json)$/, what: "a site's environment variables" },
       ];
+    case "cf":
+      return [{ argv: ["cf", "env"], what: "an app's environment, with credentials" }];
+    case "eb":
+      return [{ argv: ["eb", "printenv"], what: "the environment's variables" }];
+    case "kamal":
+      return [{ argv: ["kamal", "secrets", "print"], what: "deploy secrets" }];
+    case "dokku":
+      return ["config", "config:show", "config:get", "config:export"].map((sub) => ({ argv: ["dokku", sub], what: "an app's config vars" }));
     case "railway":
       return [
         { argv: ["railway", "variables"], unless: /^(--set|-s)(=.*)?$/, what: "the service's variables" },
