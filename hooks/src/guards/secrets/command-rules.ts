@@ -435,7 +435,13 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["heroku", "authorizations:create"], what: "a Heroku token" },
         { argv: ["heroku", "config"], what: "the app's config vars" },
         { argv: ["heroku", "config:get"], what: "an app config var" },
+        { argv: ["heroku", "pg:credentials:url"], what: "a database URL, password included" },
+        { argv: ["heroku", "redis:credentials"], what: "a Redis URL, password included" },
       ];
+    case "vercel":
+      return [{ argv: ["vercel", "env", "pull"], requires: /^(\/dev\/(stdout|stderr|fd\/[12]|tty)|-)$/, what: "the project's variables" }];
+    case "mc":
+      return [{ argv: ["mc", "alias"], requires: /^(list|ls)$/, what: "storage keys" }];
     case "vault":
       return [
         { argv: ["vault", "read"], what: "secrets from Vault" },
