@@ -323,6 +323,20 @@ async function make(command: string) {
 }
 
 describe("make's recipes", () => {
+  it("follows a long chain of prerequisites, and refuses one longer than it reads", async () => {
+    const chain = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: t${i + 1}\n\techo ${i}\n`).join("") + `t${n}:\n\tcat .env\n`;
+    const decide = async (makefile: string) => {
+      const io = memoryIO({ files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/Makefile`]: makefile }, env: { HOME: "/home/dev" } });
+      const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+      return secretGuard.decide({ tool: "Bash", input: { command: "make t0" }, cwd: PROJECT, sessionId: "t" }, ctx);
+    };
+    const twenty = await decide(chain(20));
+    expect(twenty.action === "deny" && twenty.reason).toMatch(/make target `t20`, `cat` reads/);
+    const long = await decide(chain(100));
+    expect(long.action === "deny" && long.reason).toMatch(/deeper than the guard reads/);
+    expect((await decide(chain(20).replace("cat .env", "echo done"))).action).toBe("pass");
+  });
+
   it.each(["make show", "make test", "make envdump", "make long", "make via-var", "make print-API_KEY", "make echoed", "make inline", "make -C api", "make --directory=api all", "make -f ops.mk show", "make -j4 show", "make -j 4 show", "make named", "make token"])("refuses %s", async (command) => {
     const decision = await make(command);
     expect(decision.action).toBe("deny");

@@ -531,7 +531,9 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
         rule = each;
       }
     }
-    if (!rule || seen.has(target) || depth > 8) return;
+    if (!rule || seen.has(target)) return;
+    // A chain of prerequisites longer than real Makefiles have is refused, not left unread.
+    if (depth > 64) return void a.findings.push({ kind: "unchecked", what: "runs prerequisites nested deeper than the guard reads (64)", how: "`make`" });
     seen.add(target);
     for (const dep of rule.deps) await visit(dep.replace("%", stem), depth + 1);
     const lines = rule.recipe.map((line) => line.replace(/\$\*|\$\(\*\)/g, stem).replace(/\$@|\$\(@\)/g, target));
