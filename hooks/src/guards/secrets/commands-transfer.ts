@@ -137,7 +137,9 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
       }
       continue;
     }
-    if (arg.text.startsWith("file://")) await a.file({ ...arg, text: decodeURIComponent(arg.text.slice(7)) }, state, how);
+    // `file:///…`, `file:/…` and `file://localhost/…`, in any case, all name a file here.
+    const local = /^file:(?:\/\/(?:localhost)?)?(\/.*)$/i.exec(arg.text)?.[1];
+    if (local) await a.file({ ...arg, text: decodeURIComponent(local) }, state, how);
     // A file served on this machine (`python3 -m http.server`, then `curl localhost:8000/.env`): judged by its name.
     const served = /^(?:https?:\/\/)?(?:localhost|127\.[\d.]+|0\.0\.0\.0|\[::1?\])(?::\d+)?(\/[^?#]+)/i.exec(arg.text)?.[1];
     if (served) await a.file({ ...arg, text: `/${UNKNOWN}${served}` }, state, how);
