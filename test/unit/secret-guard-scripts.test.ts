@@ -238,9 +238,21 @@ describe("package.json scripts", () => {
     expect((await npm(command)).action).toBe("pass");
   });
 
+  it("reads server.js for npm start when package.json names no start script", async () => {
+    expect((await npm("npm start", JSON.stringify({ scripts: { x: "true" } }))).action).toBe("pass");
+    const io = memoryIO({
+      files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/package.json`]: "{}", [`${PROJECT}/server.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n" },
+      env: { HOME: "/home/dev" },
+    });
+    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+    const decision = await secretGuard.decide({ tool: "Bash", input: { command: "npm start" }, cwd: PROJECT, sessionId: "t" }, ctx);
+    expect(decision.action === "deny" && decision.reason).toMatch(/script `server.js` reads/);
+  });
+
   it("runs anything when package.json cannot be read", async () => {
     expect((await npm("npm run show", "{ not json")).action).toBe("pass");
     expect((await npm("npm run show", "null")).action).toBe("pass");
+    expect((await npm("npm start", '{"scripts": "not an object"}')).action).toBe("pass");
   });
 });
 

@@ -454,7 +454,8 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   const dashes = rest.indexOf("--");
   const extra = rest.filter((w, k) => w !== "--" && (name !== "npm" || !w.startsWith("-") || (dashes >= 0 && k > dashes)));
   for (const each of [`pre${key}`, key, `post${key}`]) {
-    const line = Object.hasOwn(scripts, each) ? scripts[each] : undefined;
+    // With no start script, npm start runs `node server.js`.
+    const line = Object.hasOwn(scripts, each) ? scripts[each] : each === "start" ? "node server.js" : undefined;
     if (typeof line === "string") await a.shellScript(each === key ? [line, ...extra].join(" ") : line, `the package script \`${each}\``, { vars: state.vars, cwd: dir }, `${dir}/package.json\0${each}`);
   }
 }
