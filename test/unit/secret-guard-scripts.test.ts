@@ -249,6 +249,23 @@ describe("package.json scripts", () => {
     expect(decision.action === "deny" && decision.reason).toMatch(/script `server.js` reads/);
   });
 
+  it("reads deno.json's tasks and composer.json's scripts", async () => {
+    const decide = async (command: string) => {
+      const io = memoryIO({
+        files: {
+          [`${PROJECT}/.env`]: "API_KEY=1\n",
+          [`${PROJECT}/deno.json`]: JSON.stringify({ tasks: { show: "cat .env", dev: "deno run -A main.ts", peek: { command: "cat .env", description: "x" } } }),
+          [`${PROJECT}/composer.json`]: JSON.stringify({ scripts: { show: ["@php -r 'echo 1;'", "cat .env"], test: "phpunit", chain: "@show", ok: ["@php artisan migrate", "App\\Setup::run"] } }),
+        },
+        env: { HOME: "/home/dev" },
+      });
+      const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+      return (await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx)).action;
+    };
+    for (const command of ["deno task show", "deno task peek", "composer run-script show", "composer run show", "composer show", "composer chain"]) expect(await decide(command), command).toBe("deny");
+    for (const command of ["deno task dev", "deno task missing", "composer test", "composer run ok", "composer install", "composer require laravel/sanctum"]) expect(await decide(command), command).toBe("pass");
+  });
+
   it("runs anything when package.json cannot be read", async () => {
     expect((await npm("npm run show", "{ not json")).action).toBe("pass");
     expect((await npm("npm run show", "null")).action).toBe("pass");

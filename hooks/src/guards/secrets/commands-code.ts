@@ -432,18 +432,21 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
       // A workspace named, not given as its folder, is not looked up.
       if (/^-[wF]|^--(w|f)/.test(word) && !(await a.env.ctx.io.exists(`${folder}/package.json`))) return;
       dir = folder;
-    } else if (at === undefined && !run && /^(run(-script)?|rum|urn)$/.test(word)) run = true;
+    } else if (at === undefined && !run && /^(run(-script)?|rum|urn|task)$/.test(word)) run = true;
     else if (at === undefined && !word.startsWith("-")) {
       at = i;
       if (name !== "npm") break;
     }
   }
   const script = at === undefined ? undefined : words[at];
-  // npm and bun run a script by name only after `run`, but for npm's lifecycle ones (`npm test`).
-  if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "bun") && !LIFECYCLE.includes(` ${script} `))) return;
+  // npm and bun run a script by name only after `run`, but for npm's lifecycle ones (`npm test`);
+  // deno only after `task`, from deno.json's tasks; composer from composer.json's scripts.
+  if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "bun" || name === "deno") && !LIFECYCLE.includes(` ${script} `))) return;
+  const file = `${dir}/${name === "deno" ? "deno" : name === "composer" ? "composer" : "package"}.json`;
   let scripts: Record<string, unknown>;
   try {
-    scripts = (JSON.parse((a.written.get(`${dir}/package.json`) ?? (await a.env.ctx.io.readText(`${dir}/package.json`))) ?? "{}") as { scripts?: Record<string, unknown> }).scripts ?? {};
+    const json = JSON.parse((a.written.get(file) ?? (await a.env.ctx.io.readText(file))) ?? "{}") as { scripts?: Record<string, unknown>; tasks?: Record<string, unknown> };
+    scripts = (name === "deno" ? json.tasks : json.scripts) ?? {};
   } catch {
     // No package.json the package manager can read: it runs nothing.
     return;
@@ -455,8 +458,11 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   const extra = rest.filter((w, k) => w !== "--" && (name !== "npm" || !w.startsWith("-") || (dashes >= 0 && k > dashes)));
   for (const each of [`pre${key}`, key, `post${key}`]) {
     // With no start script, npm start runs `node server.js`.
-    const line = Object.hasOwn(scripts, each) ? scripts[each] : each === "start" ? "node server.js" : undefined;
-    if (typeof line === "string") await a.shellScript(each === key ? [line, ...extra].join(" ") : line, `the package script \`${each}\``, { vars: state.vars, cwd: dir }, `${dir}/package.json\0${each}`);
+    let line = Object.hasOwn(scripts, each) ? scripts[each] : each === "start" ? "node server.js" : undefined;
+    // deno's `{ "command": … }`; composer's lists of commands, with `@php …` and `@other` (a script).
+    if (typeof line === "object" && line !== null && !Array.isArray(line)) line = (line as { command?: unknown }).command;
+    const text = (Array.isArray(line) ? line : [line]).map((c) => (typeof c !== "string" ? "" : name === "composer" ? c.replace(/^@(?!php |composer )/, "composer run ").replace(/^@/, "") : c)).join("\n");
+    if (text.trim() !== "") await a.shellScript(each === key ? [text, ...extra].join(" ") : text, `the package script \`${each}\``, { vars: state.vars, cwd: dir }, `${file}\0${each}`);
   }
 }
 

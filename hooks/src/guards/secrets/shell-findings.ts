@@ -466,7 +466,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (" aws gsutil gcloud rclone scp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
-    const verb = " npm pnpm yarn bun ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
+    const verb = " npm pnpm yarn bun deno composer ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     else if (verb !== undefined) await codeCommands.packageScript(this, name, args, state);
     // `gh secret set -f .env` loads the file as --env-file does; variables keep its values in plain view.
