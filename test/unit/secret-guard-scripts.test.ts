@@ -266,6 +266,16 @@ describe("package.json scripts", () => {
     for (const command of ["deno task dev", "deno task missing", "composer test", "composer run ok", "composer install", "composer require laravel/sanctum"]) expect(await decide(command), command).toBe("pass");
   });
 
+  it("reads the install scripts npm install and npm ci run", async () => {
+    for (const scripts of [{ postinstall: "cat .env" }, { preinstall: "cat .env" }, { prepare: "cat .env" }]) {
+      for (const command of ["npm install", "npm i", "npm ci", "yarn install"]) {
+        if (command === "yarn install" && "prepare" in scripts) continue;
+        expect((await npm(command, JSON.stringify({ scripts }))).action, `${command} ${JSON.stringify(scripts)}`).toBe("deny");
+      }
+    }
+    expect((await npm("npm ci", JSON.stringify({ scripts: { postinstall: "prisma generate", prepare: "husky" } }))).action).toBe("pass");
+  });
+
   it("runs anything when package.json cannot be read", async () => {
     expect((await npm("npm run show", "{ not json")).action).toBe("pass");
     expect((await npm("npm run show", "null")).action).toBe("pass");

@@ -406,8 +406,8 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   a.findings.push(...found.map((f) => ("how" in f && !f.how.startsWith(how) ? { ...f, how: `In the script \`${script.raw}\`, ${f.how.replace(/^In /, "in ")}` } : f)));
 }
 
-/** npm's lifecycle scripts, which it runs without `run` (`npm test`, `npm t`). */
-const LIFECYCLE = " test t tst start stop restart ";
+/** npm's lifecycle scripts, which it runs without `run` (`npm test`, `npm t`, `npm ci`). */
+const LIFECYCLE = " test t tst start stop restart install i ci ";
 
 /**
  * A script package.json names (`npm run show`, `npm test`, `yarn show`, `pnpm show`, `bun run show`),
@@ -451,12 +451,13 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
     // No package.json the package manager can read: it runs nothing.
     return;
   }
-  const key = script === "t" || script === "tst" ? "test" : script;
+  const key = script === "t" || script === "tst" ? "test" : script === "i" || script === "ci" ? "install" : script;
   // The words after the name, but npm's own options before a `--`.
   const rest = args.slice(at + 1).map((w) => w.raw);
   const dashes = rest.indexOf("--");
   const extra = rest.filter((w, k) => w !== "--" && (name !== "npm" || !w.startsWith("-") || (dashes >= 0 && k > dashes)));
-  for (const each of [`pre${key}`, key, `post${key}`]) {
+  // npm install runs the package's own install scripts, and prepare, after the dependencies.
+  for (const each of [`pre${key}`, key, `post${key}`, ...(key === "install" ? ["prepare"] : [])]) {
     // With no start script, npm start runs `node server.js`.
     let line = Object.hasOwn(scripts, each) ? scripts[each] : each === "start" ? "node server.js" : undefined;
     // deno's `{ "command": … }`; composer's lists of commands, with `@php …` and `@other` (a script).
