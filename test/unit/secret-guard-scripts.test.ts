@@ -2,8 +2,8 @@
  * Scripts an interpreter runs from disk (`python3 leak.py`), read for the certain ways they print a
  * secret, so that writing the code to a file first gets no further than `python3 -c` would. A
  * project's scripts that load .env, pass the environment on, or write .env still run. Scripts named in
- * package.json (`npm run show`), make's and just's recipes (`make show`, `just show`) are read as a
- * shell script on disk is.
+ * package.json (`npm run show`), make's, just's and go-task's recipes (`make show`, `just show`,
+ * `task show`) are read as a shell script on disk is.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
@@ -484,5 +484,81 @@ describe("just's recipes", () => {
 
   it.each(["just", "just build", "just deploy", "just deploy staging", "just -q echoed", "just silent", "just py-ok", "just cat-file README.md", "just loadit", "just where", "just install", "just --list", "just --show show", "just nonexistent"])("runs %s", async (command) => {
     expect((await just(command)).action).toBe("pass");
+  });
+});
+
+const TASKFILE = `version: '3'
+
+dotenv: ['.env']
+
+vars:
+  OUT: bin/app
+
+tasks:
+  default:
+    cmds:
+      - task: build
+
+  build:
+    desc: Build the app
+    deps: [lint]
+    cmds:
+      - go build -o {{.OUT}} ./...
+
+  lint:
+    cmds:
+      - golangci-lint run
+
+  show:
+    cmds:
+      - cat .env
+
+  multi:
+    cmds:
+      - echo start
+      - |
+        echo a
+        cat .env
+
+  via-cmd:
+    cmds:
+      - cmd: cat .env
+        silent: true
+
+  calls:
+    cmds:
+      - task: show
+
+  short: cat .env
+
+  envdump:
+    cmds:
+      - env
+
+  deploy:
+    env:
+      API_KEY: '{{.API_KEY}}'
+    cmds:
+      - curl -H "Authorization: Bearer $API_KEY" https://api.example.com
+`;
+
+async function task(command: string) {
+  const io = memoryIO({
+    files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/Taskfile.yml`]: TASKFILE, [`${PROJECT}/ops/Taskfile.yaml`]: "tasks:\n  default:\n    cmds:\n      - cat ../.env\n" },
+    env: { HOME: "/home/dev" },
+  });
+  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+}
+
+describe("go-task's tasks", () => {
+  it.each(["task show", "task multi", "task via-cmd", "task calls", "task short", "task envdump", "task -d ops", "task --dir ops default"])("refuses %s", async (command) => {
+    const decision = await task(command);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" && decision.reason).toMatch(/In the task `/);
+  });
+
+  it.each(["task", "task build", "task lint", "task deploy", "task --list", "task nonexistent"])("runs %s", async (command) => {
+    expect((await task(command)).action).toBe("pass");
   });
 });

@@ -635,6 +635,72 @@ export async function justRecipes(a: Analyzer, args: Arg[], state: State): Promi
   if (goal !== undefined) await visit(goal, goals.slice(1));
 }
 
+/**
+ * The commands go-task runs (`task show`: Taskfile.yml's task, or `default`), its `deps` and the
+ * tasks its commands call first, read as make's recipes are. The YAML is read by its lines, as
+ * Taskfiles are written: `cmds` items (`- cat .env`, `- cmd: …`, `- |` blocks, `- task: other`), a
+ * task given as a string, and `{{.NAME}}` as the shell's `${NAME}`.
+ */
+export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  let dir = state.cwd;
+  let file: string | undefined;
+  const goals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = (args[i] as Arg).text;
+    if (/^(-d|--dir|-t|--taskfile)$/.test(word)) {
+      const value = args[++i]?.text;
+      if (value === undefined || value.includes(UNKNOWN) || dir === undefined) return;
+      if (/^-(d|-dir)$/.test(word)) dir = toAbsolute(value, dir, a.env.ctx.home);
+      else file = value;
+    } else if (/^(-l|--list|--list-all|--summary|--init|--version)$/.test(word) || word === "--") break;
+    else if (!word.startsWith("-") && !word.includes("=")) goals.push(word);
+  }
+  if (dir === undefined) return;
+  let text: string | undefined;
+  for (const path of file ? [toAbsolute(file, dir, a.env.ctx.home)] : ["Taskfile.yml", "taskfile.yml", "Taskfile.yaml", "taskfile.yaml"].map((n) => `${dir}/${n}`)) text ??= a.written.get(path) ?? (await a.env.ctx.io.readText(path));
+  if (text === undefined || text.length > 256 * 1024) return;
+  const tasks = new Map<string, { deps: string[]; cmds: string[] }>();
+  let current: { deps: string[]; cmds: string[] } | undefined;
+  let indent = -1;
+  let block: number | undefined;
+  let inTasks = false;
+  for (const line of text.split("\n")) {
+    const depth = line.length - line.trimStart().length;
+    const body = line.trim();
+    if (block !== undefined && (depth > block || body === "")) {
+      current?.cmds.push(body);
+      continue;
+    }
+    block = undefined;
+    if (depth === 0 && body !== "" && !body.startsWith("#")) inTasks = /^tasks:\s*$/.test(line);
+    if (!inTasks || depth === 0 || body === "" || body.startsWith("#")) continue;
+    if (indent < 0) indent = depth;
+    const key = /^([\w:.-]+):\s*(.*)$/.exec(body);
+    if (depth === indent && key) {
+      current = { deps: [], cmds: key[2] ? [key[2]] : [] };
+      tasks.set(key[1] as string, current);
+    } else if (current && depth > indent) {
+      const item = /^(?:-\s*)?(?:(cmd|task|deps):)?\s*(.*)$/.exec(body);
+      const value = (item?.[2] ?? "").replace(/^["']|["']$/g, "");
+      if (item?.[1] === "deps") current.deps.push(...value.replace(/[[\]]/g, "").split(/[\s,]+/).filter(Boolean));
+      else if (item?.[1] === "task") current.deps.push(value);
+      else if (body.startsWith("-") && /^\|[-+]?$|^>[-+]?$/.test(value)) block = depth;
+      else if (body.startsWith("-") && !/^\w+:/.test(value)) current.cmds.push(value);
+      else if (item?.[1] === "cmd") current.cmds.push(value);
+    }
+  }
+  const seen = new Set<string>();
+  const visit = async (name: string): Promise<void> => {
+    const task = tasks.get(name);
+    if (!task || seen.has(name)) return;
+    seen.add(name);
+    for (const dep of task.deps) await visit(dep);
+    const script = task.cmds.map((c) => c.replace(/\{\{\s*\.([A-Za-z_]\w*)\s*\}\}/g, "${$1}").replace(/\{\{[^}]*\}\}/g, "${TASK}")).join("\n");
+    if (script.trim() !== "") await a.shellScript(script, `the task \`${name}\``, { vars: state.vars, cwd: dir }, `${dir}\0task\0${name}`);
+  };
+  for (const goal of goals.length > 0 ? goals : ["default"]) await visit(goal);
+}
+
 /** Database shells: their SQL and dot-commands read files named inside a word (`.import .env t`, `read_csv('.env')`). */
 export async function database(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
   const codes = args.filter((arg) => /\s/.test(arg.text)).map((arg) => arg.text);
