@@ -540,6 +540,15 @@ tasks:
       API_KEY: '{{.API_KEY}}'
     cmds:
       - curl -H "Authorization: Bearer $API_KEY" https://api.example.com
+
+  migrate:
+    cmds:
+    - migrate -path db -database {{.OUT}} {{.DATABASE_URL}} up
+
+  quiet-migrate:
+    silent: true
+    cmds:
+      - migrate -database {{.DATABASE_URL}} up
 `;
 
 async function task(command: string) {
@@ -552,13 +561,13 @@ async function task(command: string) {
 }
 
 describe("go-task's tasks", () => {
-  it.each(["task show", "task multi", "task via-cmd", "task calls", "task short", "task envdump", "task -d ops", "task --dir ops default"])("refuses %s", async (command) => {
+  it.each(["task show", "task multi", "task via-cmd", "task calls", "task short", "task envdump", "task -d ops", "task --dir ops default", "task migrate"])("refuses %s", async (command) => {
     const decision = await task(command);
     expect(decision.action).toBe("deny");
-    expect(decision.action === "deny" && decision.reason).toMatch(/In the task `/);
+    expect(decision.action === "deny" && decision.reason).toMatch(/In the task `|of the task `migrate`/);
   });
 
-  it.each(["task", "task build", "task lint", "task deploy", "task --list", "task nonexistent"])("runs %s", async (command) => {
+  it.each(["task", "task build", "task lint", "task deploy", "task --list", "task nonexistent", "task quiet-migrate", "task -s migrate"])("runs %s", async (command) => {
     expect((await task(command)).action).toBe("pass");
   });
 });

@@ -644,9 +644,11 @@ export async function justRecipes(a: Analyzer, args: Arg[], state: State): Promi
 export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<void> {
   let dir = state.cwd;
   let file: string | undefined;
+  let silent = false;
   const goals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const word = (args[i] as Arg).text;
+    silent ||= /^(-s|--silent)$/.test(word);
     if (/^(-d|--dir|-t|--taskfile)$/.test(word)) {
       const value = args[++i]?.text;
       if (value === undefined || value.includes(UNKNOWN) || dir === undefined) return;
@@ -659,8 +661,8 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
   let text: string | undefined;
   for (const path of file ? [toAbsolute(file, dir, a.env.ctx.home)] : ["Taskfile.yml", "taskfile.yml", "Taskfile.yaml", "taskfile.yaml"].map((n) => `${dir}/${n}`)) text ??= a.written.get(path) ?? (await a.env.ctx.io.readText(path));
   if (text === undefined || text.length > 256 * 1024) return;
-  const tasks = new Map<string, { deps: string[]; cmds: string[] }>();
-  let current: { deps: string[]; cmds: string[] } | undefined;
+  const tasks = new Map<string, { deps: string[]; cmds: string[]; silent?: boolean }>();
+  let current: { deps: string[]; cmds: string[]; silent?: boolean } | undefined;
   let indent = -1;
   let block: number | undefined;
   let inTasks = false;
@@ -673,6 +675,7 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
     }
     block = undefined;
     if (depth === 0 && body !== "" && !body.startsWith("#")) inTasks = /^tasks:\s*$/.test(line);
+    if (body === "silent: true") (depth === 0 ? (silent = true) : current && (current.silent = true));
     if (!inTasks || depth === 0 || body === "" || body.startsWith("#")) continue;
     if (indent < 0) indent = depth;
     const key = /^([\w:.-]+):\s*(.*)$/.exec(body);
@@ -695,6 +698,9 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
     if (!task || seen.has(name)) return;
     seen.add(name);
     for (const dep of task.deps) await visit(dep);
+    // task echoes each command, its {{.NAME}} filled in, unless silent.
+    const echoed = silent || task.silent ? undefined : [...task.cmds.join(" ").matchAll(/\{\{\s*\.(\w+)/g)].map((m) => m[1] as string).find((n) => a.secret(n));
+    if (echoed) a.findings.push({ kind: "environment", what: `the value of ${echoed}`, how: `task echoes the commands of the task \`${name}\`, filled in: it prints`, instead: "run `task -s`, or set `silent: true`." });
     const script = task.cmds.map((c) => c.replace(/\{\{\s*\.([A-Za-z_]\w*)\s*\}\}/g, "${$1}").replace(/\{\{[^}]*\}\}/g, "${TASK}")).join("\n");
     if (script.trim() !== "") await a.shellScript(script, `the task \`${name}\``, { vars: state.vars, cwd: dir }, `${dir}\0task\0${name}`);
   };
