@@ -70,8 +70,8 @@ describe("secret guard in a real Claude Code session", () => {
     expect(sourced?.text).toContain("loaded");
   }, 120_000);
 
-  it("refuses a Python helper written in one call and run in the next, and a package script that prints .env", async () => {
-    // Before shipshape read interpreters' scripts and package.json, both of these printed the token.
+  it("refuses a Python helper written in one call and run in the next, and package and make scripts that print .env", async () => {
+    // Before shipshape read interpreters' scripts, package.json and Makefiles, these printed the token.
     const project = scratchDir("guard-python");
     const session = await runClaude({
       project,
@@ -80,6 +80,7 @@ describe("secret guard in a real Claude Code session", () => {
         ".env": "API_TOKEN=sk-live-654\n",
         "package.json": JSON.stringify({ name: "app", private: true, scripts: { show: "cat .env", test: "node -e \"console.log('1 passed')\"" } }),
         "report.py": "import os\nprint('report for', os.path.basename(os.getcwd()))\n",
+        Makefile: "show:\n\t@cat .env\n\nbuild:\n\t@echo built\n",
       },
       script: [
         { toolUse: { name: "Write", input: { file_path: `${project}/show.py`, content: "print(open('.env').read())\n" } } },
@@ -87,13 +88,19 @@ describe("secret guard in a real Claude Code session", () => {
         { toolUse: { name: "Bash", input: { command: "npm run show" } } },
         { toolUse: { name: "Bash", input: { command: "npm test" } } },
         { toolUse: { name: "Bash", input: { command: "python3 report.py" } } },
+        { toolUse: { name: "Bash", input: { command: "make show" } } },
+        { toolUse: { name: "Bash", input: { command: "make build" } } },
         { text: "done" },
       ],
       allowedTools: ["Write", "Bash"],
     });
     expect(session.exitCode, session.stderr).toBe(0);
     expect(JSON.stringify(session.api.conversation())).not.toContain("sk-live-654");
-    const [write, python, show, test, report] = toolResults(session.api);
+    const [write, python, show, test, report, makeShow, makeBuild] = toolResults(session.api);
+    expect(makeShow?.isError).toBe(true);
+    expect(makeShow?.text).toContain("In the make target `show`, `cat` reads");
+    expect(makeBuild?.isError).toBe(false);
+    expect(makeBuild?.text).toContain("built");
     expect(write?.isError).toBe(false);
     expect(python?.isError).toBe(true);
     expect(python?.text).toContain("The script `show.py` reads");
