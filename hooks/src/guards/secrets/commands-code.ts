@@ -467,6 +467,38 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   }
 }
 
+/** A recipe a task runner runs: what runs before it, its script, and a secret a line it echoes fills in. */
+interface Recipe {
+  deps: string[];
+  script: string;
+  echoed: string | undefined;
+}
+
+/**
+ * Runs a task runner's goals as make, just and go-task do: each recipe once, what it depends on
+ * first (to a depth of 64, past which it is refused rather than left unread), then its script,
+ * judged as a shell script on disk is (one starting with `#!` as code in that language). The runner
+ * echoes each line not marked quiet, so a secret filled into one is refused. `names`: the runner,
+ * what it calls a recipe, its quiet flag and how a line is marked quiet.
+ */
+async function runRecipes(a: Analyzer, names: [string, string, string, string], goals: Array<[string, string[]]>, recipe: (name: string, given: string[]) => Recipe | undefined, dir: string, state: State): Promise<void> {
+  const [tool, kind, flag, mark] = names;
+  const seen = new Set<string>();
+  const own = { vars: state.vars, cwd: dir };
+  const visit = async (name: string, given: string[], depth: number): Promise<void> => {
+    const found = seen.has(name) ? undefined : recipe(name, given);
+    if (!found) return;
+    if (depth > 64) return void a.findings.push({ kind: "unchecked", what: "runs recipes nested deeper than the guard reads (64)", how: `\`${tool}\`` });
+    seen.add(name);
+    for (const dep of found.deps) await visit(dep, [], depth + 1);
+    const label = `the ${kind} \`${name}\``;
+    if (found.echoed) a.findings.push({ kind: "environment", what: `the value of ${found.echoed}`, how: `${tool} echoes the lines of ${label} not marked ${mark}, filled in: it prints`, instead: `run \`${tool} ${flag}\`, or add ${mark}.` });
+    if (found.script.startsWith("#!")) await scriptCode(a, found.script, { text: name, raw: `${tool} ${name}` }, own);
+    else if (found.script.trim() !== "") await a.shellScript(found.script, label, own, `${dir}\0${tool}\0${name}`);
+  };
+  for (const [goal, given] of goals) await visit(goal, given, 0);
+}
+
 /** make's options that take a value as the next word. */
 const MAKE_VALUES = /^(-[CfIoWlj]|--(directory|file|makefile|include-dir|jobs))$/;
 
@@ -527,8 +559,7 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
       if (first === undefined && !target.startsWith(".") && !target.includes("%")) first = target;
     }
   }
-  const seen = new Set<string>();
-  const visit = async (target: string, depth: number): Promise<void> => {
+  const recipe = (target: string): Recipe | undefined => {
     let stem = "";
     let rule = rules.get(target);
     // A pattern rule (`print-%`) when no rule names the target itself.
@@ -539,20 +570,15 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
         rule = each;
       }
     }
-    if (!rule || seen.has(target)) return;
-    // A chain of prerequisites longer than real Makefiles have is refused, not left unread.
-    if (depth > 64) return void a.findings.push({ kind: "unchecked", what: "runs prerequisites nested deeper than the guard reads (64)", how: "`make`" });
-    seen.add(target);
-    for (const dep of rule.deps) await visit(dep.replace("%", stem), depth + 1);
+    if (!rule) return undefined;
     const lines = rule.recipe.map((line) => line.replace(/\$\*|\$\(\*\)/g, stem).replace(/\$@|\$\(@\)/g, target));
-    for (const line of lines) {
-      const echoed = silent || /^[\s+-]*@/.test(line) ? undefined : [...line.matchAll(/\$[({]([A-Za-z_]\w*)[)}]/g)].find((m) => a.secret(m[1] as string));
-      if (echoed) a.findings.push({ kind: "environment", what: `the value of ${echoed[0]}`, how: `make echoes the lines of the make target \`${target}\` not marked \`@\`, filled in: it prints`, instead: "run `make -s`, or mark the line `@`." });
-    }
-    const script = lines.map((line) => line.replace(/^[\s@+-]+/, "").replace(/\$[({]([A-Za-z_]\w*)[)}]/g, (_, name: string) => (a.secret(name) ? undefined : values.get(name)) ?? `\${${name}}`).replace(/\$\$/g, "$")).join("\n");
-    if (script.trim() !== "") await a.shellScript(script, `the make target \`${target}\``, { vars: state.vars, cwd: dir }, `${dir}\0make\0${target}`);
+    return {
+      deps: rule.deps.map((dep) => dep.replace("%", stem)),
+      echoed: silent ? undefined : lines.flatMap((line) => (/^[\s+-]*@/.test(line) ? [] : [...line.matchAll(/\$[({]([A-Za-z_]\w*)[)}]/g)])).find((m) => a.secret(m[1] as string))?.[0],
+      script: lines.map((line) => line.replace(/^[\s@+-]+/, "").replace(/\$[({]([A-Za-z_]\w*)[)}]/g, (_, name: string) => (a.secret(name) ? undefined : values.get(name)) ?? `\${${name}}`).replace(/\$\$/g, "$")).join("\n"),
+    };
   };
-  for (const goal of goals.length > 0 ? goals : first ? [first] : []) await visit(goal, 0);
+  await runRecipes(a, ["make", "make target", "-s", "`@`"], (goals.length > 0 ? goals : first ? [first] : []).map((g) => [g, []]), recipe, dir, state);
 }
 
 /**
@@ -611,28 +637,23 @@ export async function justRecipes(a: Analyzer, args: Arg[], state: State): Promi
     current = recipe;
     first ??= head[2];
   }
-  const seen = new Set<string>();
-  const visit = async (name: string, given: string[]): Promise<void> => {
-    const recipe = recipes.get(name);
-    if (!recipe || seen.has(name)) return;
-    seen.add(name);
-    for (const dep of recipe.deps) await visit(dep, []);
+  const recipe = (name: string, given: string[]): Recipe | undefined => {
+    const found = recipes.get(name);
+    if (!found) return undefined;
     const own = new Map(values);
-    recipe.params.forEach((param, k) => {
+    found.params.forEach((param, k) => {
       const [key, fallback] = param.replace(/^[+*$]/, "").split("=");
       own.set(key as string, given[k] ?? fallback?.replace(/["']/g, "") ?? UNKNOWN);
     });
     const filled = (line: string) => line.replace(/\{\{\s*(?:env_var(?:_or_default)?\(\s*["'](\w+)["'][^}]*|([\w-]+))\s*\}\}/g, (_, env?: string, key?: string) => (env ? `\${${env}}` : (own.get(key ?? "") ?? `\${${key}}`))).replace(/\{\{[^}]*\}\}/g, "${JUST}");
-    for (const line of recipe.body) {
-      const secret = quiet || recipe.quiet || line.startsWith("@") ? undefined : /env_var(?:_or_default)?\(\s*["'](\w+)/.exec(line)?.[1];
-      if (secret && a.secret(secret)) a.findings.push({ kind: "environment", what: `the value of ${secret}`, how: `just echoes the lines of the recipe \`${name}\` not marked \`@\`, filled in: it prints`, instead: "run `just -q`, or mark the line `@`." });
-    }
-    const body = recipe.body.map((line) => filled(line).replace(/^[@-]+/, "")).join("\n");
-    if (body.startsWith("#!")) await scriptCode(a, body, { text: name, raw: `just ${name}` }, { vars: state.vars, cwd: dir });
-    else if (body.trim() !== "") await a.shellScript(body, `the just recipe \`${name}\``, { vars: state.vars, cwd: dir }, `${dir}\0just\0${name}`);
+    return {
+      deps: found.deps,
+      echoed: quiet || found.quiet ? undefined : found.body.map((line) => (line.startsWith("@") ? undefined : /env_var(?:_or_default)?\(\s*["'](\w+)/.exec(line)?.[1])).find((n) => n !== undefined && a.secret(n)),
+      script: found.body.map((line) => filled(line).replace(/^[@-]+/, "")).join("\n"),
+    };
   };
   const goal = goals[0] ?? first;
-  if (goal !== undefined) await visit(goal, goals.slice(1));
+  if (goal !== undefined) await runRecipes(a, ["just", "just recipe", "-q", "`@`"], [[goal, goals.slice(1)]], recipe, dir, state);
 }
 
 /**
@@ -692,19 +713,16 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
       else if (item?.[1] === "cmd") current.cmds.push(value);
     }
   }
-  const seen = new Set<string>();
-  const visit = async (name: string): Promise<void> => {
+  const recipe = (name: string): Recipe | undefined => {
     const task = tasks.get(name);
-    if (!task || seen.has(name)) return;
-    seen.add(name);
-    for (const dep of task.deps) await visit(dep);
-    // task echoes each command, its {{.NAME}} filled in, unless silent.
-    const echoed = silent || task.silent ? undefined : [...task.cmds.join(" ").matchAll(/\{\{\s*\.(\w+)/g)].map((m) => m[1] as string).find((n) => a.secret(n));
-    if (echoed) a.findings.push({ kind: "environment", what: `the value of ${echoed}`, how: `task echoes the commands of the task \`${name}\`, filled in: it prints`, instead: "run `task -s`, or set `silent: true`." });
-    const script = task.cmds.map((c) => c.replace(/\{\{\s*\.([A-Za-z_]\w*)\s*\}\}/g, "${$1}").replace(/\{\{[^}]*\}\}/g, "${TASK}")).join("\n");
-    if (script.trim() !== "") await a.shellScript(script, `the task \`${name}\``, { vars: state.vars, cwd: dir }, `${dir}\0task\0${name}`);
+    return task && {
+      deps: task.deps,
+      // task echoes each command, its {{.NAME}} filled in, unless silent.
+      echoed: silent || task.silent ? undefined : [...task.cmds.join(" ").matchAll(/\{\{\s*\.(\w+)/g)].map((m) => m[1] as string).find((n) => a.secret(n)),
+      script: task.cmds.map((c) => c.replace(/\{\{\s*\.([A-Za-z_]\w*)\s*\}\}/g, "${$1}").replace(/\{\{[^}]*\}\}/g, "${TASK}")).join("\n"),
+    };
   };
-  for (const goal of goals.length > 0 ? goals : ["default"]) await visit(goal);
+  await runRecipes(a, ["task", "task", "-s", "`silent: true`"], (goals.length > 0 ? goals : ["default"]).map((g) => [g, []]), recipe, dir, state);
 }
 
 /** Database shells: their SQL and dot-commands read files named inside a word (`.import .env t`, `read_csv('.env')`). */
