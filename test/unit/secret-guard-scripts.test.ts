@@ -264,6 +264,14 @@ describe("package.json scripts", () => {
     };
     for (const command of ["deno task show", "deno task peek", "composer run-script show", "composer run show", "composer show", "composer chain"]) expect(await decide(command), command).toBe("deny");
     for (const command of ["deno task dev", "deno task missing", "composer test", "composer run ok", "composer install", "composer require laravel/sanctum"]) expect(await decide(command), command).toBe("pass");
+    const io = memoryIO({
+      files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/composer.json`]: JSON.stringify({ scripts: { "post-install-cmd": "cat .env", "post-autoload-dump": ["@php artisan package:discover --ansi"] } }), [`${PROJECT}/artisan`]: "<?php\nrequire __DIR__.'/vendor/autoload.php';\n" },
+      env: { HOME: "/home/dev" },
+    });
+    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+    const run = async (command: string) => (await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx)).action;
+    expect(await run("composer install")).toBe("deny");
+    expect(await run("composer update")).toBe("pass");
   });
 
   it("reads the install scripts npm install and npm ci run", async () => {

@@ -456,8 +456,10 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   const rest = args.slice(at + 1).map((w) => w.raw);
   const dashes = rest.indexOf("--");
   const extra = rest.filter((w, k) => w !== "--" && (name !== "npm" || !w.startsWith("-") || (dashes >= 0 && k > dashes)));
-  // npm install runs the package's own install scripts, and prepare, after the dependencies.
-  for (const each of [`pre${key}`, key, `post${key}`, ...(key === "install" ? ["prepare"] : [])]) {
+  // npm install runs the package's own install scripts, and prepare, after the dependencies;
+  // composer install and update their events' scripts, and post-autoload-dump.
+  const events = name === "composer" ? (/^(install|update|i|u)$/.test(key) ? [`pre-${key}-cmd`, `post-${key}-cmd`, "post-autoload-dump"] : []) : [`pre${key}`, `post${key}`, ...(key === "install" ? ["prepare"] : [])];
+  for (const each of [key, ...events]) {
     // With no start script, npm start runs `node server.js`.
     let line = Object.hasOwn(scripts, each) ? scripts[each] : each === "start" ? "node server.js" : undefined;
     // deno's `{ "command": … }`; composer's lists of commands, with `@php …` and `@other` (a script).
