@@ -928,7 +928,6 @@ function wordOf(command: SimpleCommand, arg: Arg): Word | undefined {
   return command.words.find((word) => word.raw === arg.raw);
 }
 
-/** The commands of the pipeline that feeds a command, left to right. */
 /** The file a command's stdin comes from: `< file`, or a `cat file` piped in alone. */
 function stdinFile(command: SimpleCommand, fed: readonly Command[] | undefined): Word | undefined {
   const redirect = command.redirects.find((r) => r.op === "<" && (r.fd ?? 0) === 0);
@@ -937,6 +936,7 @@ function stdinFile(command: SimpleCommand, fed: readonly Command[] | undefined):
   return cat?.length === 2 && cat[0]?.raw === "cat" ? cat[1] : undefined;
 }
 
+/** The commands of the pipeline that feeds a command, left to right. */
 function pipelineOf(upstream: Upstream): Command[] {
   const commands: Command[] = [];
   for (let link: Upstream | undefined = upstream; link?.command; link = link.from) commands.unshift(link.command);
