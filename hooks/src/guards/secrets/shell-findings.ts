@@ -272,8 +272,19 @@ class ShellAnalysis implements Analyzer {
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }
 
-  /** Whether a command's output goes only into files that stay guarded (`>> .env`), or nowhere (`> /dev/null`). */
-  private async intoGuarded(command: SimpleCommand, state: State): Promise<boolean> {
+  /**
+   * Whether a command's output goes only into files that stay guarded (`>> .env`), or nowhere (`> /dev/null`).
+   * Asked of an echo twice (for what it captures, then for what it prints): answered once.
+   */
+  private intoGuarded(command: SimpleCommand, state: State): Promise<boolean> {
+    let answer = this.guardedOutput.get(command);
+    if (!answer) this.guardedOutput.set(command, (answer = this.outputGuarded(command, state)));
+    return answer;
+  }
+
+  private readonly guardedOutput = new WeakMap<SimpleCommand, Promise<boolean>>();
+
+  private async outputGuarded(command: SimpleCommand, state: State): Promise<boolean> {
     const targets = command.redirects.filter((r) => r.op[0] === ">" && (r.fd ?? 1) === 1).flatMap((r) => this.expand(r.target, state));
     for (const t of targets) {
       const path = state.cwd === undefined ? undefined : this.absolute(t, state);
