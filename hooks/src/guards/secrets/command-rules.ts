@@ -290,6 +290,12 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
 export const POWERSHELL = commandNames(["pwsh", "powershell"]);
 
 /** Python interpreters by name. */
+/** Interpreters whose scripts on disk the guard reads as code (`python3 x.py`, `node < x.js`), by name. */
+export const SCRIPT_RUNNERS = /^(python|pypy|node|bun|deno|tsx|ts-node|ruby|perl|php)[\d.]*$/;
+
+/** A `#!` line that has one of them run the script (`./x.py`). */
+export const CODE_SHEBANG = /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|ruby|perl|php)/;
+
 export const PYTHON = orTest(commandNames(["python"], "version"), commandNames(["pypy", "pypy3"]));
 
 /** Shells whose `-c STRING` (or stdin) is shell code to parse in turn. */

@@ -2,7 +2,7 @@
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, type Analyzer, type State } from "./analysis-types.js";
-import { COMPOSE_VALUE_OPTIONS } from "./command-rules.js";
+import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
 import { environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { toAbsolute } from "../../runtime/paths.js";
@@ -263,7 +263,7 @@ export async function interpreter(
     if (arg.text === "run" && i === 0 && (name === "deno" || name === "bun")) continue;
     if (!arg.text.startsWith("-") || arg.text === "-") {
       if (arg.text !== "-") {
-        if (/^(python|pypy|node|bun|deno|tsx|ts-node|ruby|perl|php)[\d.]*$/.test(name)) await a.scriptFile(arg, state, true);
+        if (SCRIPT_RUNNERS.test(name)) await a.scriptFile(arg, state, true);
         // `node leak` runs leak.js.
         if (/^(node|bun|tsx)/.test(name) && !/\.\w+$/.test(arg.text)) for (const ext of [".js", ".mjs", ".cjs", ".ts", "/index.js"]) await a.scriptFile({ ...arg, text: arg.text + ext }, state, true);
         return a.readsAll(args.slice(i), state, `${how} runs or reads`);

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SCRIPT_RUNNERS, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -364,7 +364,7 @@ class ShellAnalysis implements Analyzer {
     }
     if (text === undefined || text.includes("\u0000")) return;
     // Code an interpreter runs (`python3 x.py`, `./x.js` with its `#!`), read as code.
-    if (code || /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|ruby|perl|php)/.test(text)) return codeCommands.scriptCode(this, text, arg, state);
+    if (code || CODE_SHEBANG.test(text)) return codeCommands.scriptCode(this, text, arg, state);
     // A script for bash, sh, zsh …, or one without a `#!` line, which the shell runs itself.
     if (/^(?!#!)|^#!\s*(\S*\/(env\s+)?)?(ba|z|k|da|mk)?sh\b/.test(text)) await this.shellScript(text, `the script \`${arg.raw}\``, state);
   }
@@ -441,7 +441,7 @@ class ShellAnalysis implements Analyzer {
     }
     // `./t.sh` after `cat > t.sh <<'EOF' … EOF`: the script it wrote.
     const script = head.text.includes("/") ? this.written.get(this.absolute(head, state) ?? "") : undefined;
-    if (script !== undefined && !/^#!.*\b(python|node|bun|tsx|ruby|perl|php)/.test(script)) return this.source(script, copy(state), `The script \`${head.raw}\``);
+    if (script !== undefined && !CODE_SHEBANG.test(script)) return this.source(script, copy(state), `The script \`${head.raw}\``);
     // `uv run show.py` runs the script named, as `python3 show.py` would.
     if (head.text.includes("/") || /\.(py|[cm]?[jt]s|rb|pl|php)$/.test(head.text)) await this.scriptFile(head, state, !head.text.includes("/"));
     const alias = this.aliases.get(head.text);
@@ -562,7 +562,7 @@ class ShellAnalysis implements Analyzer {
     if (searchCommands.namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);
     if (name === "sftp" || name === "ftp" || name === "lftp") return transferCommands.ftpClient(this, name, args, stdinText, state);
     // `python3 < x.py`, `cat x.sh | bash`: a script on disk fed to the shell or interpreter that runs it.
-    const runner = SHELLS.has(name) ? "shell" : /^(python|pypy|node|bun|deno|ruby|perl|php)[\d.]*$/.test(name) ? "code" : undefined;
+    const runner = SHELLS.has(name) ? "shell" : SCRIPT_RUNNERS.test(name) ? "code" : undefined;
     const fedFile = runner && stdinText === undefined ? stdinFile(command, fed) : undefined;
     if (fedFile) await this.scriptFile(this.expand(fedFile, state)[0] ?? { text: UNKNOWN, raw: fedFile.raw }, state, runner === "code");
     if (SHELLS.has(name)) {
