@@ -63,6 +63,11 @@ export function hiddenCode(how: string, hidden: string, what = "runs code"): Fin
   return { kind: "unchecked", what: `${what} this command ${hidden}, which the guard cannot read`, how };
 }
 
+/** A finding's `how` told as happening inside a script or recipe (`In the script \`x.sh\`, \`cat\` reads`). */
+export function within(label: string, how: string): string {
+  return `In ${label}, ${how.replace(/^(In|The) /, (w) => w.toLowerCase())}`;
+}
+
 export function copy(state: State): State {
   return { vars: new Map(state.vars), cwd: state.cwd };
 }

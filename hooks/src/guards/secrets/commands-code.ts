@@ -1,7 +1,7 @@
 /** Commands that run other code: shells (-c and scripts), ssh, tmux, docker and kubectl exec, interpreters, awk. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
-import { copy, hiddenCode, type Analyzer, type State } from "./analysis-types.js";
+import { copy, hiddenCode, within, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
 import { environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
@@ -403,7 +403,7 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   for (const m of code.matchAll(SHELL_STRING)) if ((m[2] !== undefined && !(python && m[0].startsWith("exec"))) || (m[3] !== undefined && backticks)) await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
   // Names that only look like paths, and text that does not parse as shell, are no findings here.
   const found = a.findings.splice(before).filter((f) => f.kind !== "dynamic" && f.kind !== "unchecked");
-  a.findings.push(...found.map((f) => ("how" in f && !f.how.startsWith(how) ? { ...f, how: `In the script \`${script.raw}\`, ${f.how.replace(/^In /, "in ")}` } : f)));
+  a.findings.push(...found.map((f) => ("how" in f && !f.how.startsWith(how) ? { ...f, how: within(`the script \`${script.raw}\``, f.how) } : f)));
 }
 
 /** npm's lifecycle scripts, which it runs without `run` (`npm test`, `npm t`, `npm ci`). */
