@@ -10,6 +10,7 @@ import { notIgnored, tracked } from "./commands-search.js";
 import { copy } from "./commands-transfer.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
 import type { Finding } from "./refusal.js";
+import type { SecretMatch } from "./rules.js";
 import { EVERYTHING } from "./tree-search.js";
 
 export async function git(a: Analyzer, args: Arg[], state: State): Promise<void> {
@@ -58,7 +59,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   if (sub === "update-index" && own.cwd !== undefined && (rest.some((w) => w.text === "--add") || !rest.some((w) => /^--(force-remove|remove|(no-)?(assume-unchanged|skip-worktree)|chmod=.*)$/.test(w.text)))) {
     for (const path of rest) {
       const match = path.text.startsWith("-") ? undefined : a.env.rules.classify(toAbsolute(path.text, own.cwd, a.env.ctx.home));
-      if (match) a.findings.push({ kind: "file", hit: { path: path.raw, match }, how: "`git update-index` puts into the repository (and every clone of it)", instead: "stage the other paths by name and add the secret to .gitignore, or ask the user." });
+      if (match) a.findings.push(stagedSecret("update-index", path.raw, match));
     }
   }
   if (sub === "grep") {
@@ -140,8 +141,13 @@ async function staged(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhe
   const ignored = made.length === 0 || rest.some((w) => /^(-f|--force)$/.test(w.text)) ? "" : (await a.env.ctx.io.run(["git", "check-ignore", "--", ...made], { cwd: root, timeoutMs: 5000 })).stdout;
   for (const path of [...paths, ...made.filter((p) => !ignored.split("\n").includes(p))]) {
     const match = a.env.rules.classify(path);
-    if (match) a.findings.push({ kind: "file", hit: { path, match }, how: `\`git ${sub}\` puts into the repository (and every clone of it)`, instead: "stage the other paths by name and add the secret to .gitignore, or ask the user." });
+    if (match) a.findings.push(stagedSecret(sub, path, match));
   }
+}
+
+/** The finding for a secret file a git command stages (`git add .env`, `git update-index --add .env`). */
+function stagedSecret(sub: string, path: string, match: SecretMatch): Finding {
+  return { kind: "file", hit: { path, match }, how: `\`git ${sub}\` puts into the repository (and every clone of it)`, instead: "stage the other paths by name and add the secret to .gitignore, or ask the user." };
 }
 
 /** Whether a git command prints configured URLs: remote -v/show/get-url, config listings and url keys, ls-remote --get-url. */
