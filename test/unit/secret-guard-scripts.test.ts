@@ -12,23 +12,25 @@ import { memoryIO } from "../helpers/memory-io.js";
 
 const PROJECT = "/home/dev/project";
 
+/** Decides a Bash call in PROJECT among these files, with HOME at /home/dev. */
+function decideIn(files: Record<string, string>, command: string) {
+  const io = memoryIO({ files, env: { HOME: "/home/dev" } });
+  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+}
+
 const RUNS: Record<string, string> = { py: "python3", js: "node", mjs: "node", ts: "npx tsx", rb: "ruby", pl: "perl", php: "php" };
 
 async function run(name: string, text: string, command = `${RUNS[name.split(".").pop() ?? ""]} scripts/${name}`) {
-  const io = memoryIO({
-    files: {
-      [`${PROJECT}/.env`]: "API_KEY=1\n",
-      [`${PROJECT}/.env.local`]: "API_KEY=2\n",
-      [`${PROJECT}/.env.example`]: "API_KEY=\n",
-      [`${PROJECT}/README.md`]: "# app\n",
-      [`${PROJECT}/scripts/${name}`]: text,
-      "/home/dev/.aws/credentials": "[default]\n",
-      "/home/dev/.ssh/id_ed25519": "key\n",
-    },
-    env: { HOME: "/home/dev" },
-  });
-  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+  return decideIn({
+    [`${PROJECT}/.env`]: "API_KEY=1\n",
+    [`${PROJECT}/.env.local`]: "API_KEY=2\n",
+    [`${PROJECT}/.env.example`]: "API_KEY=\n",
+    [`${PROJECT}/README.md`]: "# app\n",
+    [`${PROJECT}/scripts/${name}`]: text,
+    "/home/dev/.aws/credentials": "[default]\n",
+    "/home/dev/.ssh/id_ed25519": "key\n",
+  }, command);
 }
 
 const LEAKS: Array<[string, string]> = [
@@ -127,33 +129,23 @@ describe("scripts run from disk", () => {
     "bun test scripts/leak.test.ts",
     "go test -v scripts/leak_test.go",
   ])("reads the script fed or preloaded in %s", async (command) => {
-    const io = memoryIO({
-      files: {
-        [`${PROJECT}/.env`]: "API_KEY=1\n",
-        [`${PROJECT}/scripts/leak.py`]: "print(open('.env').read())\n",
-        [`${PROJECT}/scripts/leak.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n",
-        [`${PROJECT}/scripts/leak.sh`]: "cat .env\n",
-        [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n",
-        [`${PROJECT}/tools/__main__.py`]: "print(open('.env').read())\n",
-        [`${PROJECT}/scripts/test_leak.py`]: "def test_x():\n    print(open('.env').read())\n    assert False\n",
-        [`${PROJECT}/scripts/leak.test.ts`]: 'import { readFileSync } from "node:fs";\ntest("x", () => console.log(readFileSync(".env", "utf8")));\n',
-        [`${PROJECT}/scripts/leak_test.go`]: 'func TestX(t *testing.T) { b, _ := os.ReadFile(".env"); t.Log(string(b)) }\n',
-      },
-      env: { HOME: "/home/dev" },
-    });
-    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-    const decision = await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+    const decision = await decideIn({
+      [`${PROJECT}/.env`]: "API_KEY=1\n",
+      [`${PROJECT}/scripts/leak.py`]: "print(open('.env').read())\n",
+      [`${PROJECT}/scripts/leak.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n",
+      [`${PROJECT}/scripts/leak.sh`]: "cat .env\n",
+      [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n",
+      [`${PROJECT}/tools/__main__.py`]: "print(open('.env').read())\n",
+      [`${PROJECT}/scripts/test_leak.py`]: "def test_x():\n    print(open('.env').read())\n    assert False\n",
+      [`${PROJECT}/scripts/leak.test.ts`]: 'import { readFileSync } from "node:fs";\ntest("x", () => console.log(readFileSync(".env", "utf8")));\n',
+      [`${PROJECT}/scripts/leak_test.go`]: 'func TestX(t *testing.T) { b, _ := os.ReadFile(".env"); t.Log(string(b)) }\n',
+    }, command);
     expect(decision.action).toBe("deny");
     expect(decision.action === "deny" && decision.reason).toMatch(/script `(\.\/)?(scripts|tools)\/[\w.]+`/);
   });
 
   it.each(["python3 < scripts/ok.py", "cat scripts/ok.py | python3", "bash < scripts/ok.sh", "node -r ./scripts/ok.js -e 1", "python3 -m http.server", "python3 -m pytest", "pytest scripts/ok.py", "pytest -k config", "npx vitest run scripts/ok.js"])("runs %s", async (command) => {
-    const io = memoryIO({
-      files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/scripts/ok.py`]: "print('ok')\n", [`${PROJECT}/scripts/ok.sh`]: "set -a; . ./.env; set +a\nnpm start\n", [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n" },
-      env: { HOME: "/home/dev" },
-    });
-    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-    expect((await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx)).action).toBe("pass");
+    expect((await decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/scripts/ok.py`]: "print('ok')\n", [`${PROJECT}/scripts/ok.sh`]: "set -a; . ./.env; set +a\nnpm start\n", [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n" }, command)).action).toBe("pass");
   });
 
   it("reads a script uv runs by its name", async () => {
@@ -189,19 +181,14 @@ const SCRIPTS = {
 };
 
 async function npm(command: string, packageJson = JSON.stringify({ scripts: SCRIPTS })) {
-  const io = memoryIO({
-    files: {
-      [`${PROJECT}/.env`]: "API_KEY=1\n",
-      [`${PROJECT}/.env.local`]: "API_KEY=2\n",
-      [`${PROJECT}/package.json`]: packageJson,
-      [`${PROJECT}/api/package.json`]: packageJson,
-      [`${PROJECT}/api/.env`]: "API_KEY=3\n",
-      [`${PROJECT}/scripts/leak.js`]: 'console.log(require("fs").readFileSync(".env", "utf8"));\n',
-    },
-    env: { HOME: "/home/dev" },
-  });
-  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+  return decideIn({
+    [`${PROJECT}/.env`]: "API_KEY=1\n",
+    [`${PROJECT}/.env.local`]: "API_KEY=2\n",
+    [`${PROJECT}/package.json`]: packageJson,
+    [`${PROJECT}/api/package.json`]: packageJson,
+    [`${PROJECT}/api/.env`]: "API_KEY=3\n",
+    [`${PROJECT}/scripts/leak.js`]: 'console.log(require("fs").readFileSync(".env", "utf8"));\n',
+  }, command);
 }
 
 describe("package.json scripts", () => {
@@ -240,36 +227,21 @@ describe("package.json scripts", () => {
 
   it("reads server.js for npm start when package.json names no start script", async () => {
     expect((await npm("npm start", JSON.stringify({ scripts: { x: "true" } }))).action).toBe("pass");
-    const io = memoryIO({
-      files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/package.json`]: "{}", [`${PROJECT}/server.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n" },
-      env: { HOME: "/home/dev" },
-    });
-    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-    const decision = await secretGuard.decide({ tool: "Bash", input: { command: "npm start" }, cwd: PROJECT, sessionId: "t" }, ctx);
+    const decision = await decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/package.json`]: "{}", [`${PROJECT}/server.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n" }, "npm start");
     expect(decision.action === "deny" && decision.reason).toMatch(/script `server.js` reads/);
   });
 
   it("reads deno.json's tasks and composer.json's scripts", async () => {
     const decide = async (command: string) => {
-      const io = memoryIO({
-        files: {
-          [`${PROJECT}/.env`]: "API_KEY=1\n",
-          [`${PROJECT}/deno.json`]: JSON.stringify({ tasks: { show: "cat .env", dev: "deno run -A main.ts", peek: { command: "cat .env", description: "x" } } }),
-          [`${PROJECT}/composer.json`]: JSON.stringify({ scripts: { show: ["@php -r 'echo 1;'", "cat .env"], test: "phpunit", chain: "@show", ok: ["@php artisan migrate", "App\\Setup::run"] } }),
-        },
-        env: { HOME: "/home/dev" },
-      });
-      const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-      return (await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx)).action;
+      return (await decideIn({
+        [`${PROJECT}/.env`]: "API_KEY=1\n",
+        [`${PROJECT}/deno.json`]: JSON.stringify({ tasks: { show: "cat .env", dev: "deno run -A main.ts", peek: { command: "cat .env", description: "x" } } }),
+        [`${PROJECT}/composer.json`]: JSON.stringify({ scripts: { show: ["@php -r 'echo 1;'", "cat .env"], test: "phpunit", chain: "@show", ok: ["@php artisan migrate", "App\\Setup::run"] } }),
+      }, command)).action;
     };
     for (const command of ["deno task show", "deno task peek", "composer run-script show", "composer run show", "composer show", "composer chain"]) expect(await decide(command), command).toBe("deny");
     for (const command of ["deno task dev", "deno task missing", "composer test", "composer run ok", "composer install", "composer require laravel/sanctum"]) expect(await decide(command), command).toBe("pass");
-    const io = memoryIO({
-      files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/composer.json`]: JSON.stringify({ scripts: { "post-install-cmd": "cat .env", "post-autoload-dump": ["@php artisan package:discover --ansi"] } }), [`${PROJECT}/artisan`]: "<?php\nrequire __DIR__.'/vendor/autoload.php';\n" },
-      env: { HOME: "/home/dev" },
-    });
-    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-    const run = async (command: string) => (await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx)).action;
+    const run = async (command: string) => (await decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/composer.json`]: JSON.stringify({ scripts: { "post-install-cmd": "cat .env", "post-autoload-dump": ["@php artisan package:discover --ansi"] } }), [`${PROJECT}/artisan`]: "<?php\nrequire __DIR__.'/vendor/autoload.php';\n" }, command)).action;
     expect(await run("composer install")).toBe("deny");
     expect(await run("composer update")).toBe("pass");
   });
@@ -354,28 +326,21 @@ const MAKEFILE = [
 ].join("\n");
 
 async function make(command: string) {
-  const io = memoryIO({
-    files: {
-      [`${PROJECT}/.env`]: "API_KEY=1\n",
-      [`${PROJECT}/.env.local`]: "API_KEY=2\n",
-      [`${PROJECT}/Makefile`]: MAKEFILE,
-      [`${PROJECT}/api/Makefile`]: "all:\n\tcat .env\n",
-      [`${PROJECT}/api/.env`]: "API_KEY=3\n",
-      [`${PROJECT}/ops.mk`]: "show:\n\tcat .env\n",
-    },
-    env: { HOME: "/home/dev" },
-  });
-  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+  return decideIn({
+    [`${PROJECT}/.env`]: "API_KEY=1\n",
+    [`${PROJECT}/.env.local`]: "API_KEY=2\n",
+    [`${PROJECT}/Makefile`]: MAKEFILE,
+    [`${PROJECT}/api/Makefile`]: "all:\n\tcat .env\n",
+    [`${PROJECT}/api/.env`]: "API_KEY=3\n",
+    [`${PROJECT}/ops.mk`]: "show:\n\tcat .env\n",
+  }, command);
 }
 
 describe("make's recipes", () => {
   it("follows a long chain of prerequisites, and refuses one longer than it reads", async () => {
     const chain = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: t${i + 1}\n\techo ${i}\n`).join("") + `t${n}:\n\tcat .env\n`;
     const decide = async (makefile: string) => {
-      const io = memoryIO({ files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/Makefile`]: makefile }, env: { HOME: "/home/dev" } });
-      const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-      return secretGuard.decide({ tool: "Bash", input: { command: "make t0" }, cwd: PROJECT, sessionId: "t" }, ctx);
+      return decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/Makefile`]: makefile }, "make t0");
     };
     const twenty = await decide(chain(20));
     expect(twenty.action === "deny" && twenty.reason).toMatch(/make target `t20`, `cat` reads/);
@@ -470,17 +435,12 @@ const JUSTFILE = [
 ].join("\n");
 
 async function just(command: string) {
-  const io = memoryIO({
-    files: {
-      [`${PROJECT}/.env`]: "API_KEY=1\n",
-      [`${PROJECT}/justfile`]: JUSTFILE,
-      [`${PROJECT}/api/justfile`]: "all:\n    cat .env\n",
-      [`${PROJECT}/api/.env`]: "API_KEY=3\n",
-    },
-    env: { HOME: "/home/dev" },
-  });
-  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+  return decideIn({
+    [`${PROJECT}/.env`]: "API_KEY=1\n",
+    [`${PROJECT}/justfile`]: JUSTFILE,
+    [`${PROJECT}/api/justfile`]: "all:\n    cat .env\n",
+    [`${PROJECT}/api/.env`]: "API_KEY=3\n",
+  }, command);
 }
 
 describe("just's recipes", () => {
@@ -560,12 +520,7 @@ tasks:
 `;
 
 async function task(command: string) {
-  const io = memoryIO({
-    files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/Taskfile.yml`]: TASKFILE, [`${PROJECT}/ops/Taskfile.yaml`]: "tasks:\n  default:\n    cmds:\n      - cat ../.env\n" },
-    env: { HOME: "/home/dev" },
-  });
-  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-  return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+  return decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/Taskfile.yml`]: TASKFILE, [`${PROJECT}/ops/Taskfile.yaml`]: "tasks:\n  default:\n    cmds:\n      - cat ../.env\n" }, command);
 }
 
 describe("go-task's tasks", () => {
