@@ -165,6 +165,61 @@ describe("scripts run from disk", () => {
   });
 });
 
+describe("local modules that code loads", () => {
+  // Code the guard refuses in a script, moved into a module the script or inline code loads.
+  const FILES = {
+    [`${PROJECT}/.env`]: "API_KEY=1\n",
+    [`${PROJECT}/leak.py`]: "print(open('.env').read())\n",
+    [`${PROJECT}/tools/__init__.py`]: "",
+    [`${PROJECT}/tools/show.py`]: "import os\nprint(os.environ['API_KEY'])\n",
+    [`${PROJECT}/tools/ok.py`]: "import os\nKEY = os.environ.get('API_KEY')\n",
+    [`${PROJECT}/tools/via.py`]: "from . import show\n",
+    [`${PROJECT}/run.py`]: "import sys\nimport leak\n",
+    [`${PROJECT}/ok.py`]: "import os, json\nfrom tools import ok\nprint('ok')\n",
+    [`${PROJECT}/lib/leak.cjs`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n",
+    [`${PROJECT}/lib/env.ts`]: "console.log(JSON.stringify(process.env))\n",
+    [`${PROJECT}/lib/config.ts`]: "export const key = process.env.API_KEY;\n",
+    [`${PROJECT}/src/main.ts`]: "import { key } from '../lib/config.js';\nimport '../lib/env.js';\n",
+    [`${PROJECT}/src/ok.ts`]: "import { key } from '../lib/config.js';\nimport express from 'express';\nconsole.log('up');\n",
+    [`${PROJECT}/app.rb`]: "require_relative 'lib/leak'\n",
+    [`${PROJECT}/lib/leak.rb`]: "puts File.read('.env')\n",
+    [`${PROJECT}/index.php`]: "<?php include __DIR__ . '/lib/leak.php';\n",
+    [`${PROJECT}/lib/leak.php`]: "<?php echo file_get_contents('.env');\n",
+  };
+
+  it.each([
+    'python3 -c "import leak"',
+    'python3 -c "from leak import *"',
+    'python3 -c "from tools import show"',
+    'python3 -c "import tools.via"',
+    'python3 -c "__import__(\'leak\')"',
+    'python3 -c "import runpy; runpy.run_path(\'leak.py\')"',
+    'python3 -c "exec(open(\'leak.py\').read())"',
+    "python3 run.py",
+    "python3 - <<'EOF'\nimport leak\nEOF",
+    "node -e \"require('./lib/leak.cjs')\"",
+    "node -e \"import('./lib/leak.cjs')\"",
+    "npx tsx src/main.ts",
+    "ruby app.rb",
+    "php index.php",
+  ])("refuses %s", async (command) => {
+    const decision = await decideIn(FILES, command);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" && decision.reason).toMatch(/script `[\w./]+` (reads|prints)/);
+  });
+
+  it.each([
+    'python3 -c "import os, json"',
+    'python3 -c "from tools import ok"',
+    "python3 ok.py",
+    "npx tsx src/ok.ts",
+    "node -e \"require('./lib/missing')\"",
+    "cd tools && python3 -c 'import leak'",
+  ])("runs %s", async (command) => {
+    expect((await decideIn(FILES, command)).action).toBe("pass");
+  });
+});
+
 const SCRIPTS = {
   show: "cat .env",
   leak: "node scripts/leak.js",

@@ -31,6 +31,8 @@ export interface Analyzer {
   readonly made: Set<string>;
   /** What earlier commands in the call wrote to a file with `>` or `>>`, when that is certain, by absolute path. */
   readonly written: Map<string, string>;
+  /** Script files read so far in the call (scriptFile), by path and working directory. */
+  readonly scripts: Set<string>;
   /** Set once an earlier command in the call changed what git holds (`git add -f .env`): later git output cannot be listed in advance. */
   gitChanged: boolean;
   /** A file name the command reads: a finding if it is, or may be, a secret file. */

@@ -5,7 +5,8 @@ import { copy, hiddenCode, within, type Analyzer, type State } from "./analysis-
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
 import { environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
-import { toAbsolute } from "../../runtime/paths.js";
+import { dirname, toAbsolute } from "../../runtime/paths.js";
+import { codeImports } from "./code-imports.js";
 import { EVERYTHING } from "./tree-search.js";
 
 /** A shell's code: `-c`, a script file, or stdin (its text, or how the command hides it: `unreadable`). */
@@ -319,6 +320,17 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
     await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
     a.findings.splice(before, a.findings.length - before, ...a.findings.slice(before).filter((f) => f.kind !== "unchecked"));
   }
+  await imports(a, code, state.cwd, state);
+}
+
+/**
+ * The local modules code loads (`import leak`, `require('./leak')`), read as the scripts they are,
+ * from the loading code's folder; no more once the call has read 64 scripts (a project's import
+ * graph can be large, and each file is read whole).
+ */
+async function imports(a: Analyzer, code: string, folder: string | undefined, state: State): Promise<void> {
+  if (folder === undefined) return;
+  for (const file of codeImports(code)) if (a.scripts.size < 64) await a.scriptFile({ text: toAbsolute(file, folder, undefined), raw: file }, state, true);
 }
 
 /**
@@ -401,6 +413,7 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   const python = /^py |python/.test(language);
   // Python's exec() runs Python.
   for (const m of code.matchAll(SHELL_STRING)) if ((m[2] !== undefined && !(python && m[0].startsWith("exec"))) || (m[3] !== undefined && backticks)) await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
+  await imports(a, text, state.cwd && dirname(toAbsolute(script.text, state.cwd, a.env.ctx.home)), state);
   // Names that only look like paths, and text that does not parse as shell, are no findings here.
   const found = a.findings.splice(before).filter((f) => f.kind !== "dynamic" && f.kind !== "unchecked");
   a.findings.push(...found.map((f) => ("how" in f && !f.how.startsWith(how) ? { ...f, how: within(`the script \`${script.raw}\``, f.how) } : f)));

@@ -40,7 +40,7 @@ class ShellAnalysis implements Analyzer {
   /** Files earlier commands in the call write (`>`, cp, mv): git add can stage them though they are not there yet. */
   readonly made = new Set<string>();
   /** Script files already read in this call (scriptFile). */
-  private readonly scripts = new Set<string>();
+  readonly scripts = new Set<string>();
   /** Variables set to what a credential command printed (`T=$(gh auth token)`): secrets, whatever their name. */
   private readonly captured = new Set<string>();
   /** Loop variables that take the names a listing prints (`for f in $(find …)`), with the listing. */
