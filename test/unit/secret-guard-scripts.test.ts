@@ -128,6 +128,15 @@ describe("scripts run from disk", () => {
     "npx vitest run scripts/leak.test.ts",
     "bun test scripts/leak.test.ts",
     "go test -v scripts/leak_test.go",
+    "nodemon scripts/leak.js",
+    "nodemon -e js,ts scripts/leak.js",
+    "ipython scripts/leak.py",
+    "coverage run scripts/leak.py",
+    "coverage run --source=. scripts/leak.py",
+    "c8 node scripts/leak.js",
+    "nyc --reporter text node scripts/leak.js",
+    "xvfb-run -a python3 scripts/leak.py",
+    "ls scripts/*.js | entr -r node scripts/leak.js",
   ])("reads the script fed or preloaded in %s", async (command) => {
     const decision = await decideIn({
       [`${PROJECT}/.env`]: "API_KEY=1\n",
@@ -144,7 +153,7 @@ describe("scripts run from disk", () => {
     expect(decision.action === "deny" && decision.reason).toMatch(/script `(\.\/)?(scripts|tools)\/[\w.]+`/);
   });
 
-  it.each(["python3 < scripts/ok.py", "cat scripts/ok.py | python3", "bash < scripts/ok.sh", "node -r ./scripts/ok.js -e 1", "python3 -m http.server", "python3 -m pytest", "pytest scripts/ok.py", "pytest -k config", "npx vitest run scripts/ok.js"])("runs %s", async (command) => {
+  it.each(["python3 < scripts/ok.py", "cat scripts/ok.py | python3", "bash < scripts/ok.sh", "node -r ./scripts/ok.js -e 1", "python3 -m http.server", "python3 -m pytest", "pytest scripts/ok.py", "pytest -k config", "npx vitest run scripts/ok.js", "nodemon -w src scripts/ok.js", "ipython scripts/ok.py", "coverage run scripts/ok.py", "coverage run -m pytest", "coverage report", "c8 node scripts/ok.js", "xvfb-run npx playwright test"])("runs %s", async (command) => {
     expect((await decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/scripts/ok.py`]: "print('ok')\n", [`${PROJECT}/scripts/ok.sh`]: "set -a; . ./.env; set +a\nnpm start\n", [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n" }, command)).action).toBe("pass");
   });
 

@@ -204,6 +204,17 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: ["-e", "-o", "-p", "-s", "-u"] };
     case "watch":
       return { valueOptions: ["-n", "--interval", "-d"] };
+    // Runners that start a command under a display, a coverage tool or a file watcher.
+    case "xvfb-run":
+      return { valueOptions: ["-n", "-s", "-f", "-e", "-p", "--server-num", "--server-args", "--auth-file", "--error-file"] };
+    case "c8":
+    case "nyc":
+      return { valueOptions: ["-r", "--reporter", "-o", "--reports-dir", "-n", "--include", "-x", "--exclude", "-e", "--extension"] };
+    case "entr":
+      return { valueOptions: [] };
+    // `coverage run x.py` runs a script, `coverage run -m pytest` a module: a command named x.py is read as one.
+    case "coverage":
+      return { valueOptions: ["--rcfile", "--source", "--omit", "--include", "--data-file", "--context", "--concurrency"], subcommand: "run", subcommandRequired: true };
     // dotenv-cli (`dotenv -e .env -- cmd`) and python-dotenv (`dotenv -f .env run cmd`) share the name.
     case "dotenv":
       return { valueOptions: ["-e", "-v", "-c", "-f", "--file", "-q", "--quote", "--export"], subcommand: "run" };
@@ -289,14 +300,13 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
 /** PowerShell, whose `-c` is PowerShell code. */
 export const POWERSHELL = commandNames(["pwsh", "powershell"]);
 
-/** Python interpreters by name. */
 /** Interpreters whose scripts on disk the guard reads as code (`python3 x.py`, `node < x.js`), by name. */
-export const SCRIPT_RUNNERS = /^(python|pypy|node|bun|deno|tsx|ts-node|ruby|perl|php)[\d.]*$/;
+export const SCRIPT_RUNNERS = /^(i?python|pypy|node(mon)?|bun|deno|tsx|ts-node|ruby|perl|php)[\d.]*$/;
 
 /** A `#!` line that has one of them run the script (`./x.py`). */
 export const CODE_SHEBANG = /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|ruby|perl|php)/;
 
-export const PYTHON = orTest(commandNames(["python"], "version"), commandNames(["pypy", "pypy3"]));
+export const PYTHON = orTest(commandNames(["python"], "version"), commandNames(["pypy", "pypy3", "ipython", "ipython3"]));
 
 /** Shells whose `-c STRING` (or stdin) is shell code to parse in turn. */
 export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "mksh", "tcsh", "csh"]);
@@ -308,6 +318,8 @@ export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"
 export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOptions: string[]; valueOptions?: string[] }> => [
   { pattern: PYTHON, codeOptions: ["-c"], valueOptions: ["-W", "-X"] },
   { pattern: commandNames(["node", "nodejs", "bun", "tsx", "ts-node"]), codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
+  // nodemon runs its script under node, again at each change; its -e is the extensions it watches.
+  { pattern: commandNames(["nodemon"]), codeOptions: [], valueOptions: ["-e", "--ext", "-w", "--watch", "-i", "--ignore", "-d", "--delay"] },
   { pattern: commandNames(["deno"]), codeOptions: ["eval"] },
   { pattern: commandNames(["ruby"]), codeOptions: ["-e"], valueOptions: ["-r", "-I", "-E", "-C", "-F"] },
   { pattern: commandNames(["perl"], "digits"), codeOptions: ["-e", "-E"], valueOptions: ["-I", "-m", "-M"] },

@@ -442,8 +442,10 @@ class ShellAnalysis implements Analyzer {
     // `./t.sh` after `cat > t.sh <<'EOF' … EOF`: the script it wrote.
     const script = head.text.includes("/") ? this.written.get(this.absolute(head, state) ?? "") : undefined;
     if (script !== undefined && !CODE_SHEBANG.test(script)) return this.source(script, copy(state), `The script \`${head.raw}\``);
-    // `uv run show.py` runs the script named, as `python3 show.py` would.
-    if (head.text.includes("/") || /\.(py|[cm]?[jt]s|rb|pl|php)$/.test(head.text)) await this.scriptFile(head, state, !head.text.includes("/"));
+    // `uv run show.py` and `coverage run scripts/show.py` run the script named, as `python3 show.py`
+    // would: a name ending .py is read as code (run without a `#!`, it fails as shell).
+    const isCode = /\.(py|[cm]?[jt]s|rb|pl|php)$/.test(head.text);
+    if (isCode || head.text.includes("/")) await this.scriptFile(head, state, isCode);
     const alias = this.aliases.get(head.text);
     if (alias !== undefined) {
       // As in bash, an alias is not expanded again inside its own expansion (alias ls='ls -a').
