@@ -624,6 +624,7 @@ export const DENY: GuardCase[] = [
   bash("bun -e 'console.log(Bun.env)'"),
   bash("node -e 'console.log(process.env.npm_config__auth)'"),
   bash("npm run env"),
+  bash("npm run-script env", "npm's built-in env script under its long name"),
   bash("yarn env"),
   bash("make -p"),
   bash("cmake -E environment"),

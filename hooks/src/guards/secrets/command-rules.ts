@@ -539,6 +539,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         // npm's built-in env script (when package.json has none of its own).
         { argv: ["npm", "run", "env"], what: "the whole environment" },
+        { argv: ["npm", "run-script", "env"], what: "the whole environment" },
         { argv: ["npm", "token", "create"], what: "an npm token" },
         { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "an npm registry token" },
       ];
