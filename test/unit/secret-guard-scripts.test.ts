@@ -504,17 +504,18 @@ async function just(command: string) {
     [`${PROJECT}/justfile`]: JUSTFILE,
     [`${PROJECT}/api/justfile`]: "all:\n    cat .env\n",
     [`${PROJECT}/api/.env`]: "API_KEY=3\n",
+    [`${PROJECT}/web/index.html`]: "<p>hi</p>\n",
   }, command);
 }
 
 describe("just's recipes", () => {
-  it.each(["just show", "just quiet-show", "just test", "just echoed", "just py", "just cat-file .env", "just -f api/justfile", "just --justfile api/justfile all", "just -d api -f api/justfile all"])("refuses %s", async (command) => {
+  it.each(["cd web && just show", "cd web && just test", "just quiet-show", "just test", "just echoed", "just py", "just cat-file .env", "just -f api/justfile", "just --justfile api/justfile all", "just -d api -f api/justfile all"])("refuses %s", async (command) => {
     const decision = await just(command);
     expect(decision.action).toBe("deny");
     expect(decision.action === "deny" && decision.reason).toMatch(/just recipe `|script `just |recipe `echoed`/);
   });
 
-  it.each(["just", "just build", "just deploy", "just deploy staging", "just -q echoed", "just silent", "just py-ok", "just cat-file README.md", "just loadit", "just where", "just install", "just --list", "just --show show", "just nonexistent"])("runs %s", async (command) => {
+  it.each(["just", "just build", "just deploy", "just deploy staging", "just -q echoed", "just silent", "just py-ok", "just cat-file README.md", "just loadit", "just where", "just install", "just --list", "just --show show", "just nonexistent", "cd web && just build"])("runs %s", async (command) => {
     expect((await just(command)).action).toBe("pass");
   });
 });
@@ -584,17 +585,17 @@ tasks:
 `;
 
 async function task(command: string) {
-  return decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/Taskfile.yml`]: TASKFILE, [`${PROJECT}/ops/Taskfile.yaml`]: "tasks:\n  default:\n    cmds:\n      - cat ../.env\n" }, command);
+  return decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/Taskfile.yml`]: TASKFILE, [`${PROJECT}/ops/Taskfile.yaml`]: "tasks:\n  default:\n    cmds:\n      - cat ../.env\n", [`${PROJECT}/web/index.html`]: "<p>hi</p>\n" }, command);
 }
 
 describe("go-task's tasks", () => {
-  it.each(["task show", "task multi", "task via-cmd", "task calls", "task short", "task envdump", "task -d ops", "task --dir ops default", "task migrate"])("refuses %s", async (command) => {
+  it.each(["task show", "task multi", "task via-cmd", "task calls", "task short", "task envdump", "task -d ops", "task --dir ops default", "task migrate", "cd web && task show"])("refuses %s", async (command) => {
     const decision = await task(command);
     expect(decision.action).toBe("deny");
     expect(decision.action === "deny" && decision.reason).toMatch(/In the task `|of the task `migrate`/);
   });
 
-  it.each(["task", "task build", "task lint", "task deploy", "task --list", "task nonexistent", "task quiet-migrate", "task -s migrate"])("runs %s", async (command) => {
+  it.each(["task", "task build", "task lint", "task deploy", "task --list", "task nonexistent", "task quiet-migrate", "task -s migrate", "cd web && task build"])("runs %s", async (command) => {
     expect((await task(command)).action).toBe("pass");
   });
 });

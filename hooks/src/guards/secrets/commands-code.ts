@@ -596,6 +596,18 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
   await runRecipes(a, ["make", "make target", "-s", "`@`"], (goals.length > 0 ? goals : first ? [first] : []).map((g) => [g, []]), recipe, dir, state);
 }
 
+/** The text and folder of a file by one of these names here or, as just and task look, in the nearest folder above. */
+async function nearest(a: Analyzer, from: string, names: string[]): Promise<[string, string] | undefined> {
+  for (let dir = from; ; dir = dirname(dir)) {
+    for (const name of names) {
+      const path = `${dir === "/" ? "" : dir}/${name}`;
+      const text = a.written.get(path) ?? (await a.env.ctx.io.readText(path));
+      if (text !== undefined) return [text, dir];
+    }
+    if (dir === "/") return undefined;
+  }
+}
+
 /**
  * The recipes `just` runs (the one named, with its arguments, or the first; its dependencies before
  * it), read as make's are: `{{name}}` is the variable's or parameter's value, `{{env_var('X')}}` the
@@ -620,11 +632,10 @@ export async function justRecipes(a: Analyzer, args: Arg[], state: State): Promi
     else if (/^(-q|--quiet)$/.test(word)) quiet = true;
     else if (!word.startsWith("-")) goals.push(word);
   }
-  dir ??= file ? file.slice(0, file.lastIndexOf("/")) || "/" : cwd;
-  if (dir === undefined) return;
-  let text: string | undefined;
-  for (const path of file ? [file] : ["justfile", "Justfile", ".justfile"].map((n) => `${cwd}/${n}`)) text ??= a.written.get(path) ?? (await a.env.ctx.io.readText(path));
-  if (text === undefined || text.length > 256 * 1024) return;
+  if (cwd === undefined) return;
+  const [text, found] = file ? [a.written.get(file) ?? (await a.env.ctx.io.readText(file)), dirname(file)] : ((await nearest(a, cwd, ["justfile", "Justfile", ".justfile"])) ?? []);
+  dir ??= found;
+  if (text === undefined || dir === undefined || text.length > 256 * 1024) return;
   const recipes = new Map<string, { quiet: boolean; params: string[]; deps: string[]; body: string[] }>();
   const values = new Map<string, string>();
   let current: { body: string[] } | undefined;
@@ -694,9 +705,10 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
     else if (!word.startsWith("-") && !word.includes("=")) goals.push(word);
   }
   if (dir === undefined) return;
-  let text: string | undefined;
-  for (const path of file ? [toAbsolute(file, dir, a.env.ctx.home)] : ["Taskfile.yml", "taskfile.yml", "Taskfile.yaml", "taskfile.yaml"].map((n) => `${dir}/${n}`)) text ??= a.written.get(path) ?? (await a.env.ctx.io.readText(path));
-  if (text === undefined || text.length > 256 * 1024) return;
+  const path = file && toAbsolute(file, dir, a.env.ctx.home);
+  const [text, found] = path ? [a.written.get(path) ?? (await a.env.ctx.io.readText(path)), dir] : ((await nearest(a, dir, ["Taskfile.yml", "taskfile.yml", "Taskfile.yaml", "taskfile.yaml"])) ?? []);
+  dir = found;
+  if (text === undefined || dir === undefined || text.length > 256 * 1024) return;
   const tasks = new Map<string, { deps: string[]; cmds: string[]; silent?: boolean }>();
   let current: { deps: string[]; cmds: string[]; silent?: boolean } | undefined;
   let indent = -1;
