@@ -242,7 +242,7 @@ class ShellAnalysis implements Analyzer {
     const before = this.findings.length;
     // `echo "GH_TOKEN=$(gh auth token)" >> .env.local`: what the echo prints goes only into a guarded file.
     const kept = (head === "echo" || head === "printf") && (await this.intoGuarded(command, state));
-    for (const [i, word] of command.words.entries()) await this.capture(word, state, () => kept || (i > 0 && !shown() && captureInto(head, word, command.words[i - 1] as Word)));
+    for (const [i, word] of command.words.entries()) await this.capture(word, state, () => kept || (i > 0 && (unshown(head, word, command.words[i - 1] as Word) || (!shown() && captureInto(head, word, command.words[i - 1] as Word)))));
     // `export $(cat .env | xargs)`: the shell's error for a word that is no name prints it. Say how
     // to load the file unseen.
     if (head === "export") {
@@ -848,6 +848,15 @@ function captureInto(head: string, word: Word, previous: Word): string | boolean
   if (DECLARES.includes(` ${head} `)) return /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] ?? false;
   // `act -s GITHUB_TOKEN=$(gh auth token)`, `--from-literal=token=$(…)`: handed over as a secret.
   return /^--?[\w-]*(token|passw(or)?d|secret|auth|header|credential|literal)[\w-]*=|^["']?(Proxy-)?Authorization:/i.test(word.raw) || (head === "act" && previous.raw === "-s") || /^(-H|-u|-p|--[\w-]*(token|passw(or)?d|secret|auth|header|credential|user)[\w-]*)$/i.test(previous.raw);
+}
+
+/**
+ * Words whose `$(…)` nothing prints, in commands that otherwise show their words: `[ -n "$(gh auth
+ * token)" ]` tests whether it is set (a number test's error would print it), and `git -c
+ * http.extraheader="Authorization: Bearer $(…)"` sends a header.
+ */
+function unshown(head: string, word: Word, previous: Word): boolean {
+  return ((head === "[" || head === "test") && /^-[nz]$/.test(previous.raw)) || (head === "git" && previous.raw === "-c" && /^["']?http\.(\S+\.)?extraheader=/i.test(word.raw));
 }
 
 /**
