@@ -65,6 +65,9 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.aws/cli/cache/**",
       "~/.databrickscfg",
       "~/.config/doctl/config.yaml",
+      // Where the agent runs in a container: a pod's service-account token, Docker's and Compose's secrets.
+      "/var/run/secrets/**",
+      "/run/secrets/**",
     ],
   },
   {
@@ -79,6 +82,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       ".git-credentials",
       ".pgpass",
       "~/.docker/config.json",
+      "~/.config/helm/registry/config.json",
       // Claude Code's own login on Linux: the user's Anthropic credentials.
       "~/.claude/.credentials.json",
       "~/.config/git/credentials",
