@@ -1236,6 +1236,13 @@ for k in os.environ: print(k, os.environ[k])"`),
   ps("Invoke-Expression 'gc ~/.ssh/id_rsa'"),
   ps("Invoke-Expression ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('R2V0LUNvbnRlbnQgLmVudg==')))"),
   ps("iex $script"),
+  // Programs PowerShell runs take their arguments as Bash's do, and are judged as Bash commands.
+  ps("gh auth token"),
+  ps("git show HEAD:.env"),
+  ps("az account get-access-token"),
+  ps("kubectl config view --raw"),
+  ps("npm run env"),
+  ps("docker compose config"),
 ];
 
 export const ALLOW: GuardCase[] = [
@@ -1842,6 +1849,11 @@ for k in os.environ: print(k)"`),
   ps("python scripts/build.py"),
   ps("iex 'npm test'"),
   ps("Invoke-Expression 'Get-Content README.md'"),
+  ps("git log --oneline -5"),
+  ps("npm install; npm test"),
+  ps("dotnet build"),
+  ps("git diff -- src"),
+  ps("docker compose up -d"),
   // A second sweep of ordinary work.
   bash("grep -rn TODO src/ --include=*.ts"),
   bash("cat .env.sample"),

@@ -11,6 +11,8 @@ export interface PowerShellHost {
   file(arg: Arg, how: string): Promise<void>;
   tree(arg: Arg, filter: SearchFilter, how: string): Promise<void>;
   code(text: string, how: string): Promise<void>;
+  /** A native program's words (`gh auth token`, `git show HEAD:.env`), judged as the same Bash command. */
+  native(words: string[]): Promise<void>;
   /** Paths a PowerShell wildcard matches (dot files included: Windows does not hide them). */
   glob(pattern: string): Promise<string[]>;
 }
@@ -216,6 +218,11 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     if (cmdlet === "invoke-expression" || cmdlet === "iex") {
       if (args.length === 1 && !/[$[]/.test(args[0] as string)) findings.push(...(await analyzePowerShellText(args[0] as string, env, host)));
       else findings.push(hiddenCode("`Invoke-Expression`", "builds at run time"));
+      continue;
+    }
+    // A program, not a cmdlet (no Verb-Noun, no alias of one): its arguments reach it as Bash's would.
+    if (!cmdlet.includes("-") && !/^(type|gc|sls|cpi|mi|copy|move|more|ii|iwr|irm|curl|wget)$/.test(cmdlet) && !words.some((w) => /[@$(]/.test(w))) {
+      await host.native(words.map(resolveVars));
       continue;
     }
     const operands = args.filter((a) => !a.startsWith("-") || a === "-");
