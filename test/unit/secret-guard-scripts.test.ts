@@ -289,6 +289,25 @@ describe("package.json scripts", () => {
     expect((await npm(command)).action).toBe("pass");
   });
 
+  it("finds a workspace by the name in its package.json", async () => {
+    const decide = (command: string) =>
+      decideIn({
+        [`${PROJECT}/.env`]: "API_KEY=1\n",
+        [`${PROJECT}/package.json`]: JSON.stringify({ workspaces: ["packages/*"], scripts: { build: "tsc -b" } }),
+        [`${PROJECT}/packages/api/package.json`]: JSON.stringify({ name: "@acme/api", scripts: { show: "cat ../../.env", build: "tsc" } }),
+        [`${PROJECT}/packages/ui/package.json`]: JSON.stringify({ name: "@acme/ui", scripts: { build: "vite build" } }),
+        [`${PROJECT}/pnpm-workspace.yaml`]: "packages:\n  - 'apps/*'\n",
+        [`${PROJECT}/apps/web/package.json`]: JSON.stringify({ name: "web", scripts: { dev: "next dev", show: "env" } }),
+      }, command);
+    for (const command of ["npm run show -w @acme/api", "npm run show --workspace=@acme/api", "yarn workspace @acme/api show", "yarn workspace @acme/api run show", "pnpm --filter web show", "pnpm -F web run show"]) {
+      const decision = await decide(command);
+      expect(decision.action === "deny" && decision.reason, command).toMatch(/package script `show`/);
+    }
+    for (const command of ["npm run build -w @acme/api", "npm run build -w @acme/ui", "yarn workspace @acme/ui build", "pnpm --filter web dev", "npm run show -w @acme/missing"]) {
+      expect((await decide(command)).action, command).toBe("pass");
+    }
+  });
+
   it("reads server.js for npm start when package.json names no start script", async () => {
     expect((await npm("npm start", JSON.stringify({ scripts: { x: "true" } }))).action).toBe("pass");
     const decision = await decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/package.json`]: "{}", [`${PROJECT}/server.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n" }, "npm start");

@@ -437,14 +437,16 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   for (let i = words[0] === "npm" ? 1 : 0; i < end; i++) {
     const word = words[i] as string;
     // `npm --prefix api run show`, `pnpm -C api show`, `npm run show -w api`: that folder's package.json.
-    const option = /^(--prefix|-C|--dir|--cwd|-w|--workspace|--filter|-F)(?:=(.*))?$/.exec(word);
+    // `yarn workspace api show`: the workspace, then the script.
+    const option = /^(--prefix|-C|--dir|--cwd|-w|--workspace|--filter|-F)(?:=(.*))?$/.exec(word) ?? (name === "yarn" && i === 0 ? /^workspace$/.exec(word) : null);
     if (option) {
       const value = option[2] ?? words[++i];
       if (value === undefined || value.includes(UNKNOWN) || dir === undefined) return;
       const folder = toAbsolute(value, dir, a.env.ctx.home);
-      // A workspace named, not given as its folder, is not looked up.
-      if (/^-[wF]|^--(w|f)/.test(word) && !(await a.env.ctx.io.exists(`${folder}/package.json`))) return;
-      dir = folder;
+      // A workspace given by its folder, or by the name in its package.json (`-w @acme/api`).
+      const named = /^(--prefix|-C|--dir|--cwd)/.test(word) || (await a.env.ctx.io.exists(`${folder}/package.json`)) ? folder : await workspace(a, dir, value);
+      if (named === undefined) return;
+      dir = named;
     } else if (at === undefined && !run && /^(run(-script)?|rum|urn|task)$/.test(word)) run = true;
     else if (at === undefined && !word.startsWith("-")) {
       at = i;
@@ -480,6 +482,31 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
     const text = (Array.isArray(line) ? line : [line]).map((c) => (typeof c !== "string" ? "" : name === "composer" ? c.replace(/^@(?!php |composer )/, "composer run ").replace(/^@/, "") : c)).join("\n");
     if (text.trim() !== "") await a.shellScript(each === key ? [text, ...extra].join(" ") : text, `the package script \`${each}\``, { vars: state.vars, cwd: dir }, `${file}\0${each}`);
   }
+}
+
+/**
+ * The folder of the workspace whose package.json is named `name`, among those the root's package.json
+ * (`"workspaces": ["packages/*"]`) or pnpm-workspace.yaml (`- 'apps/*'`) lists: folders, or a folder's
+ * subfolders (`/*`, `/**` taken as one level).
+ */
+async function workspace(a: Analyzer, root: string, name: string): Promise<string | undefined> {
+  const read = async (file: string) => {
+    try {
+      return JSON.parse((a.written.get(file) ?? (await a.env.ctx.io.readText(file))) ?? "{}") as { name?: unknown; workspaces?: unknown };
+    } catch {
+      return {};
+    }
+  };
+  const listed = (await read(`${root}/package.json`)).workspaces;
+  const pnpm = (await a.env.ctx.io.readText(`${root}/pnpm-workspace.yaml`)) ?? "";
+  const globs = [...(Array.isArray(listed) ? listed : ((listed as { packages?: unknown } | undefined)?.packages as unknown[] | undefined) ?? []), ...[...pnpm.matchAll(/^\s*-\s*["']?([^"'#\s]+)/gm)].map((m) => m[1])];
+  for (const glob of globs) {
+    if (typeof glob !== "string" || glob.includes(UNKNOWN)) continue;
+    const base = glob.replace(/\/\*\*?$/, "");
+    const folders = base === glob ? [base] : ((await a.env.ctx.io.list(`${root}/${base}`)) ?? []).filter((e) => e.kind === "dir").map((e) => `${base}/${e.name}`);
+    for (const folder of folders) if ((await read(`${root}/${folder}/package.json`)).name === name) return toAbsolute(folder, root, undefined);
+  }
+  return undefined;
 }
 
 /** A recipe a task runner runs: what runs before it, its script, and a secret a line it echoes fills in. */
