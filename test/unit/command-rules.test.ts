@@ -1,6 +1,6 @@
 /** The secret guard's pure rules about what a command prints: sed in place, openssl, HTTP clients. */
 import { describe, expect, it } from "vitest";
-import { opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
+import { namesOnly, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
 
 describe("sed that only edits its files in place", () => {
   it.each([
@@ -87,5 +87,38 @@ describe("dotenv files the shell can source without printing", () => {
     "[default]\naws_access_key_id=x\n",
   ])("%j would run or print something", (text) => {
     expect(plainAssignments(text)).toBeUndefined();
+  });
+});
+
+describe("command lines that print only the names before each line's =", () => {
+  it.each<[string, string[], number[]]>([
+    ["cut", ["-d=", "-f1", ".env"], [2]],
+    ["cut", ["-d", "=", "-f", "1", ".env", ".env.local"], [4, 5]],
+    ["cut", ["-s", "--delimiter==", "--fields=1", ".env"], [3]],
+    ["awk", ["-F=", "{print $1}", ".env"], [2]],
+    ["gawk", ["-F", "=", "{ print $1; }", ".env"], [3]],
+    ["sed", ["s/=.*//", ".env"], [1]],
+    ["sed", ["-E", "-e", "s|=.*$||", ".env"], [3]],
+    ["grep", ["-o", "^[^=]*", ".env"], [2]],
+    ["grep", ["-ohE", "^[A-Z_]+", ".env"], [2]],
+  ])("%s %j prints names only", (name, words, operands) => {
+    expect(namesOnly(name, words)).toEqual(operands);
+  });
+
+  it.each<[string, string[]]>([
+    ["cut", ["-d=", "-f2", ".env"]],
+    ["cut", ["-d=", "-f1", "--complement", ".env"]],
+    ["cut", ["-c1-5", ".env"]],
+    ["awk", ["-F=", "{print $2}", ".env"]],
+    ["awk", ["{print $1}", ".env"]],
+    ["awk", ["-F=", "-v", "x=1", "{print $1}", ".env"]],
+    ["sed", ["s/=.*/=/", ".env"]],
+    ["sed", ["-n", "s/=.*//p", ".env"]],
+    ["grep", ["^[^=]*", ".env"]],
+    ["grep", ["-o", "-f", "patterns.txt", "^[^=]*", ".env"]],
+    ["grep", ["-o", "-A3", "^[^=]*", ".env"]],
+    ["grep", ["-o", "^[^=]*=.", ".env"]],
+  ])("%s %j may print values", (name, words) => {
+    expect(namesOnly(name, words)).toBeUndefined();
   });
 });

@@ -122,6 +122,36 @@ export function plainAssignments(text: string): string[] | undefined {
   return names;
 }
 
+/**
+ * The operands (by index) of a command line that prints only what comes before each line's first
+ * `=`: `cut -d= -f1`, `awk -F= '{print $1}'`, `sed 's/=.*$//'`, `grep -o '^[^=]*'`, the ways people
+ * list a dotenv file's names. Undefined for any other line (another option may print more).
+ */
+export function namesOnly(name: string, words: string[]): number[] | undefined {
+  const flags: string[] = [];
+  const given = new Map<string, string>();
+  const positional: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const glued = /^(-[dfFe])(.+)$|^(--delimiter|--fields)=(.*)$/.exec(word);
+    if (glued) given.set((glued[1] ?? glued[3]) as string, (glued[2] ?? glued[4]) as string);
+    else if (/^(-[dfFe]|--delimiter|--fields)$/.test(word)) given.set(word, words[++i] ?? "");
+    else if (word.startsWith("-")) flags.push(word);
+    else positional.push(i);
+  }
+  const only = (...keys: string[]) => [...given.keys()].every((k) => keys.includes(k));
+  const program = name === "cut" ? "" : (given.get("-e") ?? words[positional.shift() ?? -1] ?? "");
+  const ok =
+    name === "cut"
+      ? only("-d", "--delimiter", "-f", "--fields") && (given.get("-d") ?? given.get("--delimiter")) === "=" && (given.get("-f") ?? given.get("--fields")) === "1" && flags.every((f) => /^(-s|--only-delimited)$/.test(f))
+      : /awk$/.test(name)
+        ? only("-F") && given.get("-F") === "=" && flags.length === 0 && /^\{\s*print\s+\$1;?\s*\}$/.test(program)
+        : name === "sed"
+          ? only("-e") && flags.every((f) => /^-[Er]$/.test(f)) && /^s(.)=\.\*\$?\1\1$/.test(program)
+          : name === "grep" && only("-e") && flags.some((f) => f.includes("o")) && flags.every((f) => /^-[oEhis]+$/.test(f)) && /^\^\[(\^=|[\w-]+)\][*+]$/.test(program);
+  return ok ? positional : undefined;
+}
+
 /** git subcommands that name files without printing their contents. */
 export const GIT_NON_READING = new Set([
   "add", "rm", "mv", "check-ignore", "status", "ls-files", "restore", "checkout", "switch", "reset", "update-index",

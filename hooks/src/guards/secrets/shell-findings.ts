@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SCRIPT_RUNNERS, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SCRIPT_RUNNERS, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
@@ -617,6 +617,13 @@ class ShellAnalysis implements Analyzer {
       }
       return codeCommands.interpreter(this, name, args, interpreter.codeOptions, stdinText, state, interpreter.valueOptions ?? [], unreadable);
     }
+    // `cut -d= -f1 .env`, `awk -F= '{print $1}' .env`: the names alone, when every line is NAME=value
+    // (a comment would print whole).
+    const names = /^(cut|g?awk|mawk|sed|grep)$/.test(name) ? namesOnly(name, args.map((a) => a.text)) : undefined;
+    if (names) {
+      for (const arg of names.map((i) => args[i] as Arg)) if (!(await this.plainDotenv(arg, state))?.text.split("\n").every((l) => !l.trim().startsWith("#"))) await this.file(arg, state, `\`${name}\` reads`);
+      return;
+    }
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
     if (" sqlite sqlite3 duckdb mysql mariadb psql mongosh sqlcmd cqlsh clickhouse clickhouse-client ".includes(` ${name} `)) return codeCommands.database(this, name, args, stdinText, state);
     if (name === "find") return searchCommands.find(this, args, state);
@@ -640,14 +647,6 @@ class ShellAnalysis implements Analyzer {
       for (const [i, arg] of args.entries()) {
         const from = arg.text.startsWith("--files0-from=") ? { ...arg, text: arg.text.slice("--files0-from=".length) } : arg.text === "--files0-from" ? args[i + 1] : undefined;
         if (from) await this.file(from, state, `\`${name} --files0-from\` prints names read from`);
-      }
-      return;
-    }
-    // `cut -d= -f1 .env`: the names alone, when every line is NAME=value (a comment would print whole).
-    const line = name === "cut" ? ` ${args.map((a) => a.text).join(" ")} ` : "";
-    if (line && / (-d ?=|--delimiter[= ]=) /.test(line) && / (-f ?1|--fields[= ]1) /.test(line) && !/ (--complement|-[bc])/.test(line)) {
-      for (const arg of args.filter((a, i) => !a.text.startsWith("-") && !/^(-[df]|--delimiter|--fields)$/.test(args[i - 1]?.text ?? ""))) {
-        if (!(await this.plainDotenv(arg, state))?.text.split("\n").every((l) => !l.trim().startsWith("#"))) await this.file(arg, state, "`cut` reads");
       }
       return;
     }
