@@ -532,7 +532,8 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (name === "source" || name === ".") {
-      const code = this.substituted(command, args[0], state);
+      // `source /dev/stdin <<< 'cat .env'`: the code is what comes in.
+      const code = this.substituted(command, args[0], state) ?? (/^\/dev\/(stdin|fd\/0)$/.test(args[0]?.text ?? "") ? stdinText : undefined);
       if (code !== undefined) await this.source(code, copy(state), `The code \`${name}\` runs`);
       else if (args[0]) {
         const before = this.findings.length;
