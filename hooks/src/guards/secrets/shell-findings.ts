@@ -642,6 +642,8 @@ class ShellAnalysis implements Analyzer {
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
     if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
     if (name === "sed" && sedEditsInPlace(args.map((a) => a.text))) return;
+    // `sed -i '1r .env' README.md`: r and R read a file (the rest of the line) into the output.
+    if (name === "sed") for (const arg of args) for (const m of arg.text.matchAll(/(?:^|[\d$/;}\s])[rR] *([^\n]+)/g)) await this.file({ ...arg, text: (m[1] as string).trim() }, state, "`sed` reads");
     if ((name === "diff" || name === "cmp") && comparesQuietly(name, args.map((a) => a.text))) return;
     if (NON_READING.has(name)) {
       // `wc --files0-from=F` and `du --files0-from=F` read names from F and print the ones not found.
@@ -754,8 +756,11 @@ class ShellAnalysis implements Analyzer {
         return;
       }
     }
-    const hit = await secretFileAt(ctx.io, rules, toAbsolute(text, cwd, ctx.home), false);
-    if (hit) this.findings.push({ kind: "file", hit, how });
+    const path = toAbsolute(text, cwd, ctx.home);
+    const hit = await secretFileAt(ctx.io, rules, path, false);
+    // `gh pr create --body "Documents the keys in .env"`: prose that only ends like a secret's name
+    // (`*.env`) names no file when none by that name is there.
+    if (hit && !(hit.match.pattern.startsWith("*") && /\s/.test(basename(text)) && !(await ctx.io.exists(path)))) this.findings.push({ kind: "file", hit, how });
   }
 
   /** Names printed by one find, ls, `git ls-files` or `grep -l`, judged as xargs judges them (false: another command). */
