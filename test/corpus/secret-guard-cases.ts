@@ -631,6 +631,7 @@ export const DENY: GuardCase[] = [
   // The environment through jq and yq filters, PHP, Bun, npm's and yarn's env, make's database, cmake,
   // a workload's variables, a command found by which, and BSD ps -E.
   bash("jq -n env"),
+  bash(`jq -n '"token: \\(env.GITHUB_TOKEN)"'`, "a string that interpolates the environment"),
   bash("jq -n '$ENV.GITHUB_TOKEN'"),
   bash("yq -n 'env(AWS_SECRET_ACCESS_KEY)'"),
   bash("jq --rawfile x .env -n '$x'"),
@@ -1988,6 +1989,7 @@ for k in os.environ: print(k)"`),
   bash("heroku local web"),
   // A jq or yq filter is no file name; env.HOME is no secret; which finds a command that is run as itself.
   bash("jq .env package.json"),
+  bash(`jq '.scripts.dev = "node --env-file=.env server.js"' package.json`, "env inside a string literal is text"),
   bash("jq -r '.env.API_KEY' config.json"),
   bash("yq .env docker-compose.yml"),
   bash("jq -n 'env.HOME'"),

@@ -102,7 +102,8 @@ export async function jq(a: Analyzer, name: string, args: Arg[], state: State): 
   }
   // yq's eval subcommand comes before its expression.
   if (name === "yq" && /^(e|eval|ea|eval-all)$/.test(operands[0]?.text ?? "")) operands.shift();
-  const filter = program ? "" : (operands.shift()?.text ?? "");
+  // String literals are text (`"node --env-file=.env"`), unless they interpolate (`"\(env.TOKEN)"`).
+  const filter = program ? "" : (operands.shift()?.text ?? "").replace(/"(?:[^"\\]|\\[^(])*"/g, '""');
   if (/\$ENV\b(?!\s*\.)|(^|[^.\w$])env\b(?!\s*[.([])/.test(filter)) a.findings.push({ kind: "environment", what: "the whole environment", how: `The \`${name}\` filter prints` });
   for (const m of filter.matchAll(/(?:\$ENV|(?<![.\w$])env)\.(\w+)|(?<![.\w$])(?:str)?env\(\s*(\w+)/g)) {
     const variable = m[1] ?? m[2] ?? "";
