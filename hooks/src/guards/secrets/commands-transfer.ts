@@ -29,22 +29,23 @@ export async function copy(a: Analyzer, name: string, args: Arg[], state: State)
   const destination = target[0] ?? (name === "install" && hasOption(parsed, "-d") ? undefined : parsed.operands[parsed.operands.length - 1]);
   for (const source of sources) {
     if (recursive && name !== "mv") await a.tree(source, state, filter, `${verb} \`${source.raw}\` recursively`);
-    else if (name === "scp" || name === "rsync" || !(await staysSecret(a, source, destination, state))) await a.file(source, state, verb);
+    else if (name === "scp" || name === "rsync" || !(await staysSecret(a, source, destination, state, name === "ln"))) await a.file(source, state, verb);
   }
 }
 
 /**
- * A copy or move whose result is itself a secret file by the same rules (`.env` to `.env.bak`, or into
- * a folder, keeping its name) exposes nothing new: the copy stays guarded.
+ * A copy, move or link whose result is itself a secret file by the same rules (`.env` to `.env.bak`,
+ * or into a folder, keeping its name) exposes nothing new: the copy stays guarded.
  */
-export async function staysSecret(a: Analyzer, source: Arg, destination: Arg | undefined, state: State): Promise<boolean> {
+export async function staysSecret(a: Analyzer, source: Arg, destination: Arg | undefined, state: State, link = false): Promise<boolean> {
   if (!destination || state.cwd === undefined || source.text.includes(UNKNOWN) || destination.text.includes(UNKNOWN) || source.glob || destination.glob) return false;
   const { ctx, rules } = a.env;
   let target = toAbsolute(destination.text, state.cwd, ctx.home);
   const info = await ctx.io.stat(target);
   if (info?.kind === "dir" || destination.text.endsWith("/")) target = `${target}/${basename(source.text)}`;
   a.made.add(target);
-  return rules.classify(target) !== undefined && (await guardedTarget(a, target));
+  // A new link by a secret's name (`ln -s ../.env .env` in a package of a monorepo) is read as one.
+  return rules.classify(target) !== undefined && (link ? !(await ctx.io.exists(target)) : await guardedTarget(a, target));
 }
 
 /**
