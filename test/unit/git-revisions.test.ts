@@ -49,14 +49,18 @@ describe("git commands that print what revisions hold", () => {
     },
   );
 
-  it.each(["git diff --stat", "git show --stat HEAD~1", "git log --oneline", "git diff -- a.txt", "git show HEAD", "git log -p -1", "git diff --name-only", "git show nosuchrev", "git reflog", "git fast-export HEAD -- a.txt"])(
+  it.each(["git archive -o app.tar HEAD", "git archive HEAD --output=app.zip", "git format-patch -2 -o patches"])("refuses %s, which copies the tracked .env into a new file", async (command) => {
+    expect(await decide(tracked, command)).toMatch(/copies into a file \(with no path named[^)]*\) `.*\/\.env`/);
+  });
+
+  it.each(["git diff --stat", "git show --stat HEAD~1", "git log --oneline", "git diff -- a.txt", "git show HEAD", "git log -p -1", "git diff --name-only", "git show nosuchrev", "git reflog", "git fast-export HEAD -- a.txt", "git archive -o a.tar HEAD a.txt", "git format-patch -1 -o patches"])(
     "passes %s where .env is tracked",
     async (command) => {
       expect(await decide(tracked, command)).toBe("pass");
     },
   );
 
-  it.each(["git diff", "git show HEAD~1", "git log -p", "git format-patch -2 --stdout", "git archive HEAD | tar -xO"])("passes %s where .env is ignored", async (command) => {
+  it.each(["git diff", "git show HEAD~1", "git log -p", "git format-patch -2 --stdout", "git archive HEAD | tar -xO", "git archive -o app.tar HEAD"])("passes %s where .env is ignored", async (command) => {
     expect(await decide(ignored, command)).toBe("pass");
   });
 });

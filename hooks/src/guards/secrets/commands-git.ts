@@ -169,7 +169,7 @@ const PICKAXE = /^(-L.*|-G.*|-S.*|--pickaxe-regex|--follow-renames-patch)$/;
 
 /** The paths a printing subcommand (show, diff, log …) names, past revisions and stash names. */
 async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State, own: State, elsewhere = false): Promise<void> {
-  const parsed = parseOptions(rest, { valueShort: "nSGLUX", valueLong: ["--format", "--pretty", "--author", "--since", "--until", "--grep", "-L"] });
+  const parsed = parseOptions(rest, { valueShort: "nSGLUXo", valueLong: ["--format", "--pretty", "--author", "--since", "--until", "--grep", "-L", "--output"] });
   // `-L 1,5:.env` and `-L:func:.env` print the history of lines of the file after the last colon.
   for (const range of optionValues(parsed, "-L")) {
     const file = range.text.slice(range.text.lastIndexOf(":") + 1);
@@ -237,9 +237,9 @@ const PRINT_SHAPE =
  * each is judged; a listing that cannot be had is refused, since the guard cannot rule it out.
  */
 async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhere: boolean, label = `git ${sub}`): Promise<void> {
-  const how = `\`${label}\` prints`;
+  // `git archive HEAD -o app.tar`, `git format-patch -1`: the same files, copied into new ones no rule guards.
   const writesFile = rest.some((w) => /^(-o|--output(=.*)?)$/.test(w.text)) || (sub === "format-patch" && !rest.some((w) => w.text === "--stdout"));
-  if (writesFile) return;
+  const how = `\`${label}\` ${writesFile ? "copies into a file" : "prints"}`;
   // `git add -f .env && git diff --cached`: listed now, the diff would not show what the add stages.
   if (a.gitChanged) {
     a.findings.push({ kind: "unchecked", what: "prints what an earlier command in it changes in git, which cannot be listed before it runs; run them as separate calls, or name the paths you need", how: `\`${label}\`` });
@@ -252,7 +252,7 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   // git prints paths from the working tree's root.
   const root = await workingTreeRoot(a.env.ctx.io, own.cwd);
   if (!root) return;
-  const kept = rest.filter((w) => !PRINT_SHAPE.test(w.text)).map((w) => w.text);
+  const kept = rest.filter((w, i) => !PRINT_SHAPE.test(w.text) && !/^(-o|--output)$/.test(rest[i - 1]?.text ?? "")).map((w) => w.text);
   const revisions = kept.filter((t) => !t.startsWith("-"));
   let argv: string[];
   if (sub === "diff") argv = ["git", "diff", "--name-only", ...kept];
