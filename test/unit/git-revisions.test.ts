@@ -60,6 +60,11 @@ describe("git commands that print what revisions hold", () => {
     },
   );
 
+  it.each(["npx prettier --write $(git diff --name-only)", "for f in $(git diff --name-only); do head -5 $f; done"])("takes the names in %s from git, refusing them where .env is tracked", async (command) => {
+    expect(await decide(tracked, command)).toMatch(/\.env`, a dotenv file/);
+    expect(await decide(ignored, command)).toBe("pass");
+  });
+
   it.each(["git diff", "git show HEAD~1", "git log -p", "git format-patch -2 --stdout", "git archive HEAD | tar -xO", "git archive -o app.tar HEAD"])("passes %s where .env is ignored", async (command) => {
     expect(await decide(ignored, command)).toBe("pass");
   });

@@ -125,6 +125,11 @@ export function staticPrint(command: Command, scope: ExpandScope): string | unde
     // `printf -v name …` prints nothing: it sets a variable.
     return rest[0] === undefined || rest[0].startsWith("-") ? undefined : printfOutput(rest[0], rest.slice(1));
   }
+  // `$(mktemp)`: a new file under /tmp by its template (`tmp.XXXXXXXXXX`), with its X's left in.
+  if (argv[0] === "mktemp" && argv.length <= 3 && argv.slice(1, -1).every((a) => /^-[dqu]+$/.test(a))) {
+    const template = argv.length > 1 && !argv[argv.length - 1]?.startsWith("-") ? (argv[argv.length - 1] as string) : "tmp.XXXXXXXXXX";
+    return `${template.includes("/") ? "" : "/tmp/"}${template}\n`;
+  }
   // `$(which env)`, `$(command -v env)`: a path whose last part is the name (the folder is not known,
   // and no check needs it).
   const name = argv[0] === "which" ? argv[1] : argv[0] === "command" && argv[1] === "-v" ? argv[2] : undefined;

@@ -775,7 +775,7 @@ class ShellAnalysis implements Analyzer {
     const command = only?.length === 1 && only[0]?.commands.length === 1 ? only[0].commands[0] : undefined;
     if (command?.type !== "simple" || command.redirects.length > 0) return false;
     const words = command.words.flatMap((w) => this.expand(w, state)).map((w) => w.text);
-    if (!/^(find|ls|git ls-files|e?grep -\S*l|rg -\S*l)/.test(`${basename(words[0] ?? "")} ${words.slice(1).join(" ")}`)) return false;
+    if (!/^(find|ls|git ls-files|git diff .*--name-only|e?grep -\S*l|rg -\S*l)/.test(`${basename(words[0] ?? "")} ${words.slice(1).join(" ")}`)) return false;
     await searchCommands.namesOnInput(this, state, { command, state }, how);
     return true;
   }
