@@ -439,6 +439,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["az", "acr", "credential", "show"], what: "registry passwords" },
         { argv: ["az", "storage", "account", "keys", "list"], what: "storage account keys" },
         { argv: ["az", "ad", "sp", "create-for-rbac"], what: "a service principal's password" },
+        { argv: ["az", "ad", "sp", "credential", "reset"], what: "a service principal's new password" },
         { argv: ["az", "aks", "get-credentials"], requires: /^(-|--file=-)$/, what: "cluster credentials" },
       ];
     case "yarn":
@@ -598,6 +599,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "pulumi":
       return [
         { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
+        // `pulumi config get` prints a secret's value decrypted.
+        { argv: ["pulumi", "config", "get"], requires: /pass|secret|token|key|cred/i, what: "a Pulumi secret, decrypted" },
         { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
         { argv: ["pulumi", "stack", "output"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
       ];
