@@ -618,3 +618,60 @@ describe("go-task's tasks", () => {
     expect((await task(command)).action).toBe("pass");
   });
 });
+
+const MISE = `[env]
+_.file = ".env"
+
+[tasks.build]
+run = "npm run build"
+depends = ["lint"]
+
+[tasks.lint]
+run = "eslint ."
+
+[tasks.release]
+run = "npm publish"
+depends = ["show"]
+
+[tasks.show]
+description = "Shows the settings"
+run = [
+  "echo start",
+  "cat .env",
+]
+
+[tasks."db:url"]
+run = "psql {{env.DB_PASSWORD}}"
+
+[tasks.deploy]
+run = """
+echo deploying
+printenv
+"""
+
+[tasks]
+quick = "cat .env"
+ok = "echo ok"
+`;
+
+async function mise(command: string) {
+  return decideIn({
+    [`${PROJECT}/.env`]: "API_KEY=1\n",
+    [`${PROJECT}/mise.toml`]: MISE,
+    [`${PROJECT}/mise-tasks/leak`]: "#!/usr/bin/env bash\ncat .env\n",
+    [`${PROJECT}/mise-tasks/hello`]: "#!/usr/bin/env bash\necho hello\n",
+    [`${PROJECT}/web/index.html`]: "<p>hi</p>\n",
+  }, command);
+}
+
+describe("mise's tasks", () => {
+  it.each(["mise run show", "mise r show", "mise tasks run show", "mise run release", "mise run db:url", "mise run deploy", "mise run quick", "mise run leak", "cd web && mise run show"])("refuses %s", async (command) => {
+    const decision = await mise(command);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" && decision.reason).toMatch(/task `|mise-tasks\/leak/);
+  });
+
+  it.each(["mise run build", "mise run lint", "mise run ok", "mise run hello", "mise run missing", "mise run build -- --watch", "mise tasks ls", "mise install"])("runs %s", async (command) => {
+    expect((await mise(command)).action).toBe("pass");
+  });
+});

@@ -542,6 +542,50 @@ async function runRecipes(a: Analyzer, names: [string, string, string, string], 
   for (const [goal, given] of goals) await visit(goal, given, 0);
 }
 
+/**
+ * The task `mise run` runs (`mise run show`, `mise r show -- args`) and what it depends on: in the
+ * nearest mise.toml, `[tasks.show]`'s `run` (a string or a list, over several lines too) and
+ * `depends`, or the `[tasks]` table's `show = "…"`, read by their lines; else a file task
+ * (`mise-tasks/show`, `.mise/tasks/show`) as a script. mise prints each command with its
+ * `{{env.X}}` filled in.
+ */
+export async function miseTasks(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const at = args.findIndex((w) => /^(run|r)$/.test(w.text));
+  const goal = at === -1 ? undefined : args.slice(at + 1).find((w) => !w.text.startsWith("-"))?.text;
+  if (!goal || goal.includes(UNKNOWN) || state.cwd === undefined) return;
+  const [text = "", dir = state.cwd] = (await nearest(a, state.cwd, ["mise.toml", ".mise.toml", "mise/config.toml", ".config/mise.toml", ".mise/config.toml"])) ?? [];
+  const tasks = new Map<string, { deps: string[]; run: string[] }>();
+  let table = "";
+  let pending = "";
+  for (const line of text.split("\n")) {
+    // A value over several lines (`run = [`, `run = """`) is gathered up to its end.
+    pending += `${line}\n`;
+    if ((pending.match(/\[/g)?.length ?? 0) > (pending.match(/\]/g)?.length ?? 0) || (pending.match(/"""/g)?.length ?? 0) % 2 === 1) continue;
+    const entry = pending;
+    pending = "";
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(entry);
+    if (header) table = (header[1] as string).replace(/["\s]/g, "");
+    const pair = /^\s*"?([\w:.-]+)"?\s*=\s*([\s\S]*)$/.exec(entry);
+    if (header || !pair || !table.startsWith("tasks")) continue;
+    const name = table === "tasks" ? (pair[1] as string) : table.slice(6);
+    const task = tasks.get(name) ?? { deps: [], run: [] };
+    tasks.set(name, task);
+    const strings = [...(pair[2] as string).matchAll(/"""([\s\S]*?)"""|"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+    if (table === "tasks" || pair[1] === "run") task.run.push(...strings);
+    else if (pair[1] === "depends") task.deps.push(...strings);
+  }
+  if (!tasks.has(goal)) {
+    for (const folder of ["mise-tasks", ".mise-tasks", ".mise/tasks", "mise/tasks", ".config/mise/tasks"]) await a.scriptFile({ text: `${dir}/${folder}/${goal}`, raw: `${folder}/${goal}` }, { ...state, cwd: dir });
+    return;
+  }
+  const recipe = (name: string): Recipe | undefined => {
+    const task = tasks.get(name);
+    const script = task?.run.join("\n") ?? "";
+    return task && { deps: task.deps, echoed: [...script.matchAll(/\{\{\s*env\.(\w+)/g)].map((m) => m[1] as string).find((n) => a.secret(n)), script: script.replace(/\{\{\s*env\.(\w+)\s*\}\}/g, "${$1}") };
+  };
+  await runRecipes(a, ["mise", "task", "--quiet", "`quiet = true`"], [[goal, []]], recipe, dir, state);
+}
+
 /** make's options that take a value as the next word. */
 const MAKE_VALUES = /^(-[CfIoWlj]|--(directory|file|makefile|include-dir|jobs))$/;
 

@@ -491,6 +491,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "make" || name === "gmake") await codeCommands.makeTargets(this, args, state);
     if (name === "just") await codeCommands.justRecipes(this, args, state);
     if (name === "task" || name === "go-task") await codeCommands.taskfile(this, args, state);
+    if (name === "mise") await codeCommands.miseTasks(this, args, state);
     // Test files a runner is given (`pytest -s test_x.py`, `vitest run x.test.ts`) run as scripts do,
     // and their output shows when they fail.
     if (/^(pytest|py\.test|vitest|jest|mocha|rspec|phpunit)$/.test(name) || (/^(go|bun|deno)$/.test(name) && args[0]?.text === "test")) {
