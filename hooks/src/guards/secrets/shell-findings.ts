@@ -773,7 +773,9 @@ class ShellAnalysis implements Analyzer {
       return false;
     }
     const only = script.statements.length === 1 ? script.statements[0]?.pipelines : undefined;
-    const command = only?.length === 1 && only[0]?.commands.length === 1 ? only[0].commands[0] : undefined;
+    // `$(ls -t logs/*.log | head -1)`: head, tail, sort, uniq and grep pass on some of the names.
+    const [command, ...kept] = only?.length === 1 ? (only[0]?.commands ?? []) : [];
+    if (!kept.every((c) => c.type === "simple" && / (head|tail|sort|uniq|grep) /.test(` ${c.words[0]?.raw} `))) return false;
     if (command?.type !== "simple" || command.redirects.length > 0) return false;
     const words = command.words.flatMap((w) => this.expand(w, state)).map((w) => w.text);
     if (!/^(find|ls|git ls-files|git diff .*--name-only|e?grep -\S*l|rg -\S*l)/.test(`${basename(words[0] ?? "")} ${words.slice(1).join(" ")}`)) return false;
