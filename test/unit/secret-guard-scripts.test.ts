@@ -270,6 +270,7 @@ describe("package.json scripts", () => {
     "pnpm show",
     "pnpm run leak",
     "bun run show",
+    "bun show",
     "npm run envs",
     "npm run self",
     "npm run token",
@@ -285,7 +286,7 @@ describe("package.json scripts", () => {
     expect(decision.action === "deny" && decision.reason).toMatch(/package script `(pre)?(show|leak|test|cat|envs|self|token)`/);
   });
 
-  it.each(["npm start", "npm run dev", "npm run build", "npm run lint", "npm run cat README.md", "npm install", "yarn install", "pnpm add zod", "npm run missing", "npm run show --workspace web"])("runs %s", async (command) => {
+  it.each(["npm start", "npm run dev", "npm run build", "npm run lint", "npm run cat README.md", "npm install", "yarn install", "pnpm add zod", "npm run missing", "npm run show --workspace web", "bun test", "bun add zod", "bun dev"])("runs %s", async (command) => {
     expect((await npm(command)).action).toBe("pass");
   });
 

@@ -420,6 +420,9 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   a.findings.push(...found.map((f) => ("how" in f && !f.how.startsWith(how) ? { ...f, how: within(`the script \`${script.raw}\``, f.how) } : f)));
 }
 
+/** bun's own commands, which a script's name does not stand for (`bun test`, `bun add`). */
+const BUN_OWN = " test add a remove rm update upgrade x build init create pm link unlink publish outdated patch exec repl audit info why ";
+
 /** npm's lifecycle scripts, which it runs without `run` (`npm test`, `npm t`, `npm ci`). */
 const LIFECYCLE = " test t tst start stop restart install i ci ";
 
@@ -457,7 +460,9 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   const script = at === undefined ? undefined : words[at];
   // npm and bun run a script by name only after `run`, but for npm's lifecycle ones (`npm test`);
   // deno only after `task`, from deno.json's tasks; composer from composer.json's scripts.
-  if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "bun" || name === "deno") && !LIFECYCLE.includes(` ${script} `))) return;
+  // bun runs a script by its name alone (`bun dev`) unless the name is one of its own commands
+  // (`bun test` is its test runner, not the test script); `bun install` runs the install scripts.
+  if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "deno") && !LIFECYCLE.includes(` ${script} `)) || (name === "bun" && !run && BUN_OWN.includes(` ${script} `))) return;
   const file = `${dir}/${name === "deno" ? "deno" : name === "composer" ? "composer" : "package"}.json`;
   let scripts: Record<string, unknown>;
   try {
