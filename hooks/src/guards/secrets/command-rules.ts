@@ -266,7 +266,8 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
     case "npm":
       return { valueOptions: ["-p", "--package", "-w", "--workspace"], subcommand: ["exec", "x"], subcommandRequired: true };
     case "yarn":
-      return { valueOptions: [], subcommand: ["exec", "dlx"], subcommandRequired: true };
+      // `yarn node x.js` runs node on the script.
+      return { valueOptions: [], subcommand: ["exec", "dlx", "node"], subcommandRequired: true };
     case "pnpm":
       return { valueOptions: ["-C", "--dir", "--filter", "-F"], subcommand: ["exec", "dlx"], subcommandRequired: true };
     case "bundle":
