@@ -99,7 +99,8 @@ const envReads = onFirstUse(() => [
   // Laravel's env('APP_KEY'); a framework's settings by name (Django's settings.SECRET_KEY,
   // pydantic's settings.database_url, Flask's app.config["SECRET_KEY"]).
   /\benv\(\s*["']([A-Za-z_]\w*)["']/g,
-  /\bsettings\.([A-Za-z_]\w*)/g,
+  // (`settings.DATABASES["default"]["ENGINE"]` is one field of it, and no secret.)
+  /\bsettings\.([A-Za-z_]\w*)(?!\s*\[\s*["']\w+["']\s*\]\s*\[\s*["'](?:ENGINE|NAME|HOST|PORT|USER|BACKEND)["'])/g,
   /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
