@@ -69,6 +69,8 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   [/\bENV\s*\.(to_h|to_a|each|inspect|values|map)\b|\b(?:pp?|puts|print)\b\s*\(?\s*ENV\b(?!\s*[.[])/, "ENV"],
   [/%ENV\b/, "%ENV"],
   [/\bRails\.application\.(credentials|secrets)\b/, "Rails.application.credentials"],
+  // The database settings, passwords included: Rails' and ActiveRecord's, Laravel's config('database').
+  [/\b(database_configuration|configuration_hash|connection_db_config)\b|\bconfig\(\s*["']database["']\s*\)/, "the database configuration"],
   [/\bDeno\.env\.toObject\b/, "Deno.env.toObject()"],
   [/\bBun\.env\b(?!\s*[.[])/, "Bun.env"],
   [/\$_(ENV|SERVER)\b(?!\s*\[)/, "$_ENV or $_SERVER"],
@@ -80,7 +82,7 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
 /** Describes a whole-environment dump in the code, if there is one. */
 export function environmentDump(code: string): string | undefined {
   // Every pattern names env, Rails, phpinfo or $_: most code names none, and needs no more RegExps.
-  if (!/env|rails|phpinfo|\$_/i.test(code)) return undefined;
+  if (!/env|rails|phpinfo|\$_|configuration|config\(/i.test(code)) return undefined;
   for (const [pattern, what] of envDumps()) if (pattern.test(code)) return what;
   return undefined;
 }
