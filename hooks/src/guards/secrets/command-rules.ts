@@ -634,6 +634,9 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["ansible-vault", "view"], what: "a vault file decrypted" },
         { argv: ["ansible-vault", "decrypt"], requires: /^(--output=-|-)$/, what: "a vault file decrypted" },
       ];
+    case "wg":
+      // `wg show wg0 private-key`, `wg showconf wg0`: the interface's private key.
+      return [{ argv: ["wg", "showconf"], what: "a WireGuard private key" }, { argv: ["wg", "show"], requires: /^private-key$/, what: "a WireGuard private key" }];
     case "gpg":
     case "gpg2":
       return [
