@@ -198,6 +198,12 @@ describe("local modules that code loads", () => {
     [`${PROJECT}/lib/leak.rb`]: "puts File.read('.env')\n",
     [`${PROJECT}/index.php`]: "<?php include __DIR__ . '/lib/leak.php';\n",
     [`${PROJECT}/lib/leak.php`]: "<?php echo file_get_contents('.env');\n",
+    // A script in a folder imports from its own folder (sys.path[0]), as does a module it loads.
+    [`${PROJECT}/tools/main.py`]: "import helper\n",
+    [`${PROJECT}/tools/helper.py`]: "import deeper\n",
+    [`${PROJECT}/tools/deeper.py`]: "print(open('.env').read())\n",
+    [`${PROJECT}/src/cli.mjs`]: "import './lib/run.mjs';\n",
+    [`${PROJECT}/src/lib/run.mjs`]: "import '../../lib/leak.cjs';\n",
   };
 
   it.each([
@@ -215,6 +221,8 @@ describe("local modules that code loads", () => {
     "npx tsx src/main.ts",
     "ruby app.rb",
     "php index.php",
+    "python3 tools/main.py",
+    "node src/cli.mjs",
   ])("refuses %s", async (command) => {
     const decision = await decideIn(FILES, command);
     expect(decision.action).toBe("deny");
