@@ -70,7 +70,7 @@ describe("secret guard in a real Claude Code session", () => {
     expect(sourced?.text).toContain("loaded");
   }, 120_000);
 
-  it("refuses a Python helper written in one call and run in the next, and package and make scripts that print .env", async () => {
+  it("refuses a Python helper written in one call and run or imported in the next, and package and make scripts that print .env", async () => {
     // Before shipshape read interpreters' scripts, package.json and Makefiles, these printed the token.
     const project = scratchDir("guard-python");
     const session = await runClaude({
@@ -90,13 +90,20 @@ describe("secret guard in a real Claude Code session", () => {
         { toolUse: { name: "Bash", input: { command: "python3 report.py" } } },
         { toolUse: { name: "Bash", input: { command: "make show" } } },
         { toolUse: { name: "Bash", input: { command: "make build" } } },
+        // The same code, loaded as a module rather than run as a script.
+        { toolUse: { name: "Bash", input: { command: 'python3 -c "import show"' } } },
+        { toolUse: { name: "Bash", input: { command: 'python3 -c "import report"' } } },
         { text: "done" },
       ],
       allowedTools: ["Write", "Bash"],
     });
     expect(session.exitCode, session.stderr).toBe(0);
     expect(JSON.stringify(session.api.conversation())).not.toContain("sk-live-654");
-    const [write, python, show, test, report, makeShow, makeBuild] = toolResults(session.api);
+    const [write, python, show, test, report, makeShow, makeBuild, imported, importedReport] = toolResults(session.api);
+    expect(imported?.isError).toBe(true);
+    expect(imported?.text).toContain("The script `show.py` reads");
+    expect(importedReport?.isError).toBe(false);
+    expect(importedReport?.text).toContain("report for");
     expect(makeShow?.isError).toBe(true);
     expect(makeShow?.text).toContain("In the make target `show`, `cat` reads");
     expect(makeBuild?.isError).toBe(false);
