@@ -127,6 +127,7 @@ export const DENY: GuardCase[] = [
   bash(`rails runner "puts ActiveRecord::Base.connection_db_config.configuration_hash"`),
   bash(`php artisan tinker --execute="dump(config('database'))"`, "Laravel's database settings, passwords included"),
   bash(`python3 manage.py shell --command="import os; print(os.environ)"`),
+  bash(`python3 -c "import os; print(sorted(os.environ.items()))"`),
   bash(`php artisan tinker --execute="echo env('APP_KEY');"`),
   bash(`poetry run python -c "from app.config import settings; print(settings.database_url)"`, "pydantic settings, lower case"),
   bash(`python3 -c 'from app import app; print(app.config["SECRET_KEY"])'`, "Flask's config by name"),
@@ -1403,6 +1404,7 @@ export const ALLOW: GuardCase[] = [
   bash(`python3 -c "import os; print('set' if os.environ.get('GITHUB_TOKEN') else 'unset')"`),
   bash(`python3 -c "import os; print(len(os.environ['OPENAI_API_KEY']))"`),
   bash(`python3 -c "import os; print(sorted(os.environ.keys()))"`, "names only"),
+  bash(`python3 -c "import os; print(sorted(os.environ)); print(len(os.environ))"`, "a mapping sorted or counted gives its names"),
   bash(`node -e "console.log(Object.keys(process.env))"`),
   bash("ruby -e 'puts ENV.keys.sort'", "the names alone, as Object.keys(process.env) gives"),
   bash(`python3 -c "import os

@@ -62,8 +62,9 @@ export function pathTokens(source: string, depth = 0): string[] {
 }
 
 const envDumps = onFirstUse((): Array<[RegExp, string]> => [
-  // `'X' in os.environ`, `for k in process.env` and the keys alone give names; `os.environ[k]` is judged as a read.
-  [/\bos\.environ\b(?!\s*(\[|\.(get|setdefault|pop)\b|\.keys\(\)))(?<!\bin\s+os\.environ)|\bin\s+os\.environ\s*\.(?!keys\()/, "os.environ"],
+  // `'X' in os.environ`, `for k in process.env`, `sorted(os.environ)` and the keys alone give names;
+  // `os.environ[k]` is judged as a read.
+  [/\bos\.environ\b(?!\s*(\[|\.(get|setdefault|pop)\b|\.keys\(\)))(?!(?<=\b(sorted|list|len)\(os\.environ)\s*\))(?<!\bin\s+os\.environ)|\bin\s+os\.environ\s*\.(?!keys\()/, "os.environ"],
   [/\bprocess\.env\b(?!\s*(\.|\[|\?\.))(?<!(\bin\s+|Object\.keys\(\s*)process\.env)/, "process.env"],
   // Ruby's `puts ENV` prints it all (`ENV.keys` the names only); `puts ENV["HOME"]` one variable, judged by envReads.
   [/\bENV\s*\.(to_h|to_a|each|inspect|values|map)\b|\b(?:pp?|puts|print)\b\s*\(?\s*ENV\b(?!\s*[.[])/, "ENV"],
