@@ -5,6 +5,8 @@ import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SCRIPT_RUNNERS, SHELLS, credentialCommandsOf, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
+import * as packageCommands from "./commands-packages.js";
+import * as recipeCommands from "./commands-recipes.js";
 import * as gitCommand from "./commands-git.js";
 import * as searchCommands from "./commands-search.js";
 import * as transferCommands from "./commands-transfer.js";
@@ -481,17 +483,17 @@ class ShellAnalysis implements Analyzer {
     if (" aws gsutil gcloud rclone scp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
     const verb = " npm pnpm yarn bun deno composer ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
-    else if (verb !== undefined) await codeCommands.packageScript(this, name, args, state);
+    else if (verb !== undefined) await packageCommands.packageScript(this, name, args, state);
     // `gh secret set -f .env` loads the file as --env-file does; variables keep its values in plain view.
     if (name === "gh" && /^(secret|variable) set$/.test(`${args[0]?.text} ${args[1]?.text}`)) {
       const options = args.map((w) => (/^-f/.test(w.text) ? { ...w, text: w.text === "-f" ? "--env-file" : `--env-file=${w.text.slice(2)}` } : w));
       const variable = args[0]?.text === "variable";
       return this.readsAll(options, state, variable ? "`gh variable set` shows to anyone who can read the repository" : "`gh` reads", undefined, variable ? /^--env-file$/ : undefined);
     }
-    if (name === "make" || name === "gmake") await codeCommands.makeTargets(this, args, state);
-    if (name === "just") await codeCommands.justRecipes(this, args, state);
-    if (name === "task" || name === "go-task") await codeCommands.taskfile(this, args, state);
-    if (name === "mise") await codeCommands.miseTasks(this, args, state);
+    if (name === "make" || name === "gmake") await recipeCommands.makeTargets(this, args, state);
+    if (name === "just") await recipeCommands.justRecipes(this, args, state);
+    if (name === "task" || name === "go-task") await recipeCommands.taskfile(this, args, state);
+    if (name === "mise") await recipeCommands.miseTasks(this, args, state);
     // Test files a runner is given (`pytest -s test_x.py`, `vitest run x.test.ts`) run as scripts do,
     // and their output shows when they fail.
     if (/^(pytest|py\.test|vitest|jest|mocha|rspec|phpunit)$/.test(name) || (/^(go|bun|deno)$/.test(name) && args[0]?.text === "test")) {

@@ -1,0 +1,100 @@
+/** Scripts a package manager runs by name: package.json's (npm, yarn, pnpm, bun), deno.json's tasks, composer.json's. */
+
+import { UNKNOWN, type Arg } from "../../shell/expand.js";
+import type { Analyzer, State } from "./analysis-types.js";
+import { toAbsolute } from "../../runtime/paths.js";
+
+/** bun's own commands, which a script's name does not stand for (`bun test`, `bun add`). */
+const BUN_OWN = " test add a remove rm update upgrade x build init create pm link unlink publish outdated patch exec repl audit info why ";
+
+/** npm's lifecycle scripts, which it runs without `run` (`npm test`, `npm t`, `npm ci`). */
+const LIFECYCLE = " test t tst start stop restart install i ci ";
+
+/**
+ * A script package.json names (`npm run show`, `npm test`, `yarn show`, `pnpm show`, `bun run show`),
+ * with the `pre` and `post` scripts npm runs around it, read as a shell script on disk is: a line
+ * added to package.json is no way around the guard. Arguments go on the end of the line.
+ */
+export async function packageScript(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const words = args.map((w) => w.text);
+  // npm reads its own options after the name too (`npm run show --prefix api`), up to a `--`.
+  const end = name === "npm" ? (words.indexOf("--") + 1 || words.length + 1) - 1 : words.length;
+  let dir = state.cwd;
+  let run = false;
+  let at: number | undefined;
+  for (let i = words[0] === "npm" ? 1 : 0; i < end; i++) {
+    const word = words[i] as string;
+    // `npm --prefix api run show`, `pnpm -C api show`, `npm run show -w api`: that folder's package.json.
+    // `yarn workspace api show`: the workspace, then the script.
+    const option = /^(--prefix|-C|--dir|--cwd|-w|--workspace|--filter|-F)(?:=(.*))?$/.exec(word) ?? (name === "yarn" && i === 0 ? /^workspace$/.exec(word) : null);
+    if (option) {
+      const value = option[2] ?? words[++i];
+      if (value === undefined || value.includes(UNKNOWN) || dir === undefined) return;
+      const folder = toAbsolute(value, dir, a.env.ctx.home);
+      // A workspace given by its folder, or by the name in its package.json (`-w @acme/api`).
+      const named = /^(--prefix|-C|--dir|--cwd)/.test(word) || (await a.env.ctx.io.exists(`${folder}/package.json`)) ? folder : await workspace(a, dir, value);
+      if (named === undefined) return;
+      dir = named;
+    } else if (at === undefined && !run && /^(run(-script)?|rum|urn|task)$/.test(word)) run = true;
+    else if (at === undefined && !word.startsWith("-")) {
+      at = i;
+      if (name !== "npm") break;
+    }
+  }
+  const script = at === undefined ? undefined : words[at];
+  // npm and bun run a script by name only after `run`, but for npm's lifecycle ones (`npm test`);
+  // deno only after `task`, from deno.json's tasks; composer from composer.json's scripts.
+  // bun runs a script by its name alone (`bun dev`) unless the name is one of its own commands
+  // (`bun test` is its test runner, not the test script); `bun install` runs the install scripts.
+  if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "deno") && !LIFECYCLE.includes(` ${script} `)) || (name === "bun" && !run && BUN_OWN.includes(` ${script} `))) return;
+  const file = `${dir}/${name === "deno" ? "deno" : name === "composer" ? "composer" : "package"}.json`;
+  let scripts: Record<string, unknown>;
+  try {
+    const json = JSON.parse((a.written.get(file) ?? (await a.env.ctx.io.readText(file))) ?? "{}") as { scripts?: Record<string, unknown>; tasks?: Record<string, unknown> };
+    scripts = (name === "deno" ? json.tasks : json.scripts) ?? {};
+  } catch {
+    // No package.json the package manager can read: it runs nothing.
+    return;
+  }
+  const key = script === "t" || script === "tst" ? "test" : script === "i" || script === "ci" ? "install" : script;
+  // The words after the name, but npm's own options before a `--`.
+  const rest = args.slice(at + 1).map((w) => w.raw);
+  const dashes = rest.indexOf("--");
+  const extra = rest.filter((w, k) => w !== "--" && (name !== "npm" || !w.startsWith("-") || (dashes >= 0 && k > dashes)));
+  // npm install runs the package's own install scripts, and prepare, after the dependencies;
+  // composer install and update their events' scripts, and post-autoload-dump.
+  const events = name === "composer" ? (/^(install|update|i|u)$/.test(key) ? [`pre-${key}-cmd`, `post-${key}-cmd`, "post-autoload-dump"] : []) : [`pre${key}`, `post${key}`, ...(key === "install" ? ["prepare"] : [])];
+  for (const each of [key, ...events]) {
+    // With no start script, npm start runs `node server.js`.
+    let line = Object.hasOwn(scripts, each) ? scripts[each] : each === "start" ? "node server.js" : undefined;
+    // deno's `{ "command": … }`; composer's lists of commands, with `@php …` and `@other` (a script).
+    if (typeof line === "object" && line !== null && !Array.isArray(line)) line = (line as { command?: unknown }).command;
+    const text = (Array.isArray(line) ? line : [line]).map((c) => (typeof c !== "string" ? "" : name === "composer" ? c.replace(/^@(?!php |composer )/, "composer run ").replace(/^@/, "") : c)).join("\n");
+    if (text.trim() !== "") await a.shellScript(each === key ? [text, ...extra].join(" ") : text, `the package script \`${each}\``, { vars: state.vars, cwd: dir }, `${file}\0${each}`);
+  }
+}
+
+/**
+ * The folder of the workspace whose package.json is named `name`, among those the root's package.json
+ * (`"workspaces": ["packages/*"]`) or pnpm-workspace.yaml (`- 'apps/*'`) lists: folders, or a folder's
+ * subfolders (`/*`, `/**` taken as one level).
+ */
+async function workspace(a: Analyzer, root: string, name: string): Promise<string | undefined> {
+  const read = async (file: string) => {
+    try {
+      return JSON.parse((a.written.get(file) ?? (await a.env.ctx.io.readText(file))) ?? "{}") as { name?: unknown; workspaces?: unknown };
+    } catch {
+      return {};
+    }
+  };
+  const listed = (await read(`${root}/package.json`)).workspaces;
+  const pnpm = (await a.env.ctx.io.readText(`${root}/pnpm-workspace.yaml`)) ?? "";
+  const globs = [...(Array.isArray(listed) ? listed : ((listed as { packages?: unknown } | undefined)?.packages as unknown[] | undefined) ?? []), ...[...pnpm.matchAll(/^\s*-\s*["']?([^"'#\s]+)/gm)].map((m) => m[1])];
+  for (const glob of globs) {
+    if (typeof glob !== "string" || glob.includes(UNKNOWN)) continue;
+    const base = glob.replace(/\/\*\*?$/, "");
+    const folders = base === glob ? [base] : ((await a.env.ctx.io.list(`${root}/${base}`)) ?? []).filter((e) => e.kind === "dir").map((e) => `${base}/${e.name}`);
+    for (const folder of folders) if ((await read(`${root}/${folder}/package.json`)).name === name) return toAbsolute(folder, root, undefined);
+  }
+  return undefined;
+}
