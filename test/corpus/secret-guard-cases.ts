@@ -1270,6 +1270,8 @@ for k in os.environ: print(k, os.environ[k])"`),
   ps("kubectl config view --raw"),
   ps("npm run env"),
   ps("docker compose config"),
+  ps(`[IO.File]::OpenText(".env").ReadToEnd()`),
+  ps(`[System.IO.File]::Copy(".env", "notes.txt")`),
 ];
 
 export const ALLOW: GuardCase[] = [
@@ -1901,6 +1903,9 @@ for k in os.environ: print(k)"`),
   ps("dotnet build"),
   ps("git diff -- src"),
   ps("docker compose up -d"),
+  ps(`if ([System.IO.File]::Exists(".env")) { "found" }`, "a .NET call that only asks whether the file is there"),
+  ps(`[IO.Path]::GetFileName(".env")`),
+  ps("$n = 5; $n * 2", "an expression, not a command; its * is no glob"),
   // A second sweep of ordinary work.
   bash("grep -rn TODO src/ --include=*.ts"),
   bash("cat .env.sample"),

@@ -176,6 +176,9 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     }
     const cmdlet = basename((words[0] ?? "").replace(/\\/g, "/")).toLowerCase().replace(/\.exe$/, "");
     const args = words.slice(1);
+    // `$x * 2`, `$files.Count`: an expression, no command (a variable set by a read was judged where it
+    // was set). `[IO.File]::Exists('.env')`: a .NET call reads a file only to read, open, copy or move it.
+    if (cmdlet.startsWith("$") || (cmdlet.startsWith("[") && !/::(read|open|copy|move)/.test(cmdlet))) continue;
     // `gci -Recurse | Select-String x`, `gi .env | gc`: every item listed is read (a listing without
     // -Recurse is taken as one with it). `Compress-Archive -Path .` archives the folder's files.
     const next = all[index + 1];
