@@ -1111,10 +1111,30 @@ export async function analyzeShellCommand(command: string, env: GuardEnv, how?: 
   return how ? findings.map((f) => ({ ...f, how: `${how}: ${f.how}` })) : findings;
 }
 
-/** Interpreter code's findings (what the IDE integration runs in a Jupyter kernel). */
+/**
+ * Code the IDE integration runs in a notebook's Jupyter kernel: Python, whose `!cmd` lines run in a
+ * shell, whose `%env` prints the environment (`%env NAME` one variable), and whose cell shows the
+ * value of its last line when that is an expression (`os.getenv("API_KEY")`).
+ */
 export async function analyzeInlineCode(code: string, env: GuardEnv): Promise<Finding[]> {
   const analysis = new ShellAnalysis(env, code);
-  await codeCommands.inlineCode(analysis, code, code, { vars: new Map(), cwd: env.cwd }, "The code this call runs");
+  const state = (): State => ({ vars: new Map(), cwd: env.cwd });
+  const how = "The code this call runs";
+  const lines = code.split("\n").filter((line) => line.trim() !== "");
+  for (const line of lines) {
+    const magic = /^\s*(?:!|%(?:sx|system)\s)(.*)|^\s*%env\b\s*([^=\s]*)\s*$/.exec(line);
+    if (magic?.[1] !== undefined) await analysis.source(magic[1], state(), `${how} runs the shell command`);
+    else if (magic && (magic[2] === "" || isSecretVariable(magic[2] as string))) analysis.findings.push({ kind: "environment", what: magic[2] ? `the variable ${magic[2]}` : "the whole environment", how: "`%env` prints" });
+  }
+  const python = code.replace(/^\s*[!%].*$/gm, "");
+  await codeCommands.inlineCode(analysis, python, code, state(), how);
+  let last = lines[lines.length - 1] ?? "";
+  // `key = os.getenv("API_KEY")` then `key`: the value shown is what the name was last set to.
+  const name = /^\s*([A-Za-z_]\w*)\s*$/.exec(last)?.[1];
+  if (name) last = [...python.matchAll(new RegExp(`^\\s*${name}\\s*=(?!=)(.*)$`, "gm"))].pop()?.[1] ?? last;
+  if (!/^\s*([\w.]+\s*(\[[^\]]*\])?\s*[-+*/]?=[^=]|(import|from|def|class|for|if|elif|else|with|while|try|except|finally|return|del|pass|raise|assert|print)\b|[!%@#)\]}])/.test(last)) {
+    await codeCommands.inlineCode(analysis, last, last, state(), "The cell's last line, whose value the notebook shows,", true);
+  }
   return reported(analysis.findings, env);
 }
 
