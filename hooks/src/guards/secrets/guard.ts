@@ -153,7 +153,7 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
     }
     if (typeof value === "string") {
       if (/^(command|cmd|command_?line|shell_command|script)$/i.test(key)) runs.push(analyzeShellCommand(value, env));
-      else if (/^(code|source|python|javascript)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
+      else if (/^(code|source|python|javascript|sql)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
       const path = value.trim();
       if (looksLikePath(path)) candidates.push(path.startsWith("file://") ? decodeURIComponent(path.slice(7)) : path);
     } else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
