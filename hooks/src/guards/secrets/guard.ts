@@ -189,7 +189,7 @@ export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Fin
   if (NO_FILE_TOOLS.has(call.tool)) return [];
   // Claude Code's IDE integration runs Python in the notebook's Jupyter kernel.
   const code = call.tool === "mcp__ide__executeCode" ? stringField(call.input, "code") : undefined;
-  return code === undefined ? unknownToolFindings(call, env) : analyzeInlineCode(code, env);
+  return code === undefined ? unknownToolFindings(call, env) : analyzeInlineCode(code, env, true);
 }
 
 /**

@@ -1112,14 +1112,19 @@ export async function analyzeShellCommand(command: string, env: GuardEnv, how?: 
 }
 
 /**
- * Code the IDE integration runs in a notebook's Jupyter kernel: Python, whose `!cmd` lines run in a
- * shell, whose `%env` prints the environment (`%env NAME` one variable), and whose cell shows the
- * value of its last line when that is an expression (`os.getenv("API_KEY")`).
+ * Interpreter code a tool runs (an MCP server's `run_python`). In a notebook's Jupyter kernel (the IDE
+ * integration's), `!cmd` lines run in a shell, `%env` prints the environment (`%env NAME` one
+ * variable), and the cell shows the value of its last line when that is an expression
+ * (`os.getenv("API_KEY")`).
  */
-export async function analyzeInlineCode(code: string, env: GuardEnv): Promise<Finding[]> {
+export async function analyzeInlineCode(code: string, env: GuardEnv, notebook = false): Promise<Finding[]> {
   const analysis = new ShellAnalysis(env, code);
   const state = (): State => ({ vars: new Map(), cwd: env.cwd });
   const how = "The code this call runs";
+  if (!notebook) {
+    await codeCommands.inlineCode(analysis, code, code, state(), how);
+    return reported(analysis.findings, env);
+  }
   const lines = code.split("\n").filter((line) => line.trim() !== "");
   for (const line of lines) {
     const magic = /^\s*(?:!|%(?:sx|system)\s)(.*)|^\s*%env\b\s*([^=\s]*)\s*$/.exec(line);
