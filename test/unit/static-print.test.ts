@@ -33,6 +33,11 @@ describe("staticPrint", () => {
     [`printf -- '%s' x`, "x"],
     [`printf 'no conversions\\n' ignored`, "no conversions\n"],
     [`printf '%s'`, ""],
+    // mktemp names a new file under /tmp by its template, X's left in.
+    ["mktemp", "/tmp/tmp.XXXXXXXXXX\n"],
+    ["mktemp -d", "/tmp/tmp.XXXXXXXXXX\n"],
+    ["mktemp build.XXXX", "/tmp/build.XXXX\n"],
+    ["mktemp -q /var/tmp/x.XXXX.env", "/var/tmp/x.XXXX.env\n"],
   ])("%j prints %j", (command, output) => {
     expect(printed(command)).toBe(output);
   });
@@ -45,6 +50,8 @@ describe("staticPrint", () => {
     [`printf '%b' 'stop\\c'`],
     ["echo $UNSET_ELSEWHERE"],
     ["cat notes.txt"],
+    ["mktemp -p /srv"],
+    ["mktemp --suffix=.env"],
     ["echo hi > out.txt"],
     ["ls"],
   ])("%j prints nothing certain", (command) => {
