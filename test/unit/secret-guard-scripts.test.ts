@@ -311,6 +311,7 @@ describe("package.json scripts", () => {
         [`${PROJECT}/packages/ui/package.json`]: JSON.stringify({ name: "@acme/ui", scripts: { build: "vite build" } }),
         [`${PROJECT}/pnpm-workspace.yaml`]: "packages:\n  - 'apps/*'\n",
         [`${PROJECT}/apps/web/package.json`]: JSON.stringify({ name: "web", scripts: { dev: "next dev", show: "env" } }),
+        [`${PROJECT}/packages/broken/package.json`]: "null",
       }, command);
     for (const command of ["npm run show -w @acme/api", "npm run show --workspace=@acme/api", "yarn workspace @acme/api show", "yarn workspace @acme/api run show", "pnpm --filter web show", "pnpm -F web run show"]) {
       const decision = await decide(command);

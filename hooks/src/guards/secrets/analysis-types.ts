@@ -70,6 +70,11 @@ export function within(label: string, how: string): string {
   return `In ${label}, ${how.replace(/^(In|The) /, (w) => w.toLowerCase())}`;
 }
 
+/** A file's text as the command has it so far: what an earlier `>` in it wrote, else what is on disk. */
+export async function textOf(a: Analyzer, path: string): Promise<string | undefined> {
+  return a.written.get(path) ?? (await a.env.ctx.io.readText(path));
+}
+
 export function copy(state: State): State {
   return { vars: new Map(state.vars), cwd: state.cwd };
 }

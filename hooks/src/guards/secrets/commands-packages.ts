@@ -1,7 +1,7 @@
 /** Scripts a package manager runs by name: package.json's (npm, yarn, pnpm, bun), deno.json's tasks, composer.json's. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
-import type { Analyzer, State } from "./analysis-types.js";
+import { textOf, type Analyzer, type State } from "./analysis-types.js";
 import { toAbsolute } from "../../runtime/paths.js";
 
 /** bun's own commands, which a script's name does not stand for (`bun test`, `bun add`). */
@@ -48,14 +48,10 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   // (`bun test` is its test runner, not the test script); `bun install` runs the install scripts.
   if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "deno") && !LIFECYCLE.includes(` ${script} `)) || (name === "bun" && !run && BUN_OWN.includes(` ${script} `))) return;
   const file = `${dir}/${name === "deno" ? "deno" : name === "composer" ? "composer" : "package"}.json`;
-  let scripts: Record<string, unknown>;
-  try {
-    const json = JSON.parse((a.written.get(file) ?? (await a.env.ctx.io.readText(file))) ?? "{}") as { scripts?: Record<string, unknown>; tasks?: Record<string, unknown> };
-    scripts = (name === "deno" ? json.tasks : json.scripts) ?? {};
-  } catch {
-    // No package.json the package manager can read: it runs nothing.
-    return;
-  }
+  const json = await jsonObject(a, file);
+  // No package.json the package manager can read: it runs nothing.
+  if (!json) return;
+  const scripts = ((name === "deno" ? json.tasks : json.scripts) ?? {}) as Record<string, unknown>;
   const key = script === "t" || script === "tst" ? "test" : script === "i" || script === "ci" ? "install" : script;
   // The words after the name, but npm's own options before a `--`.
   const rest = args.slice(at + 1).map((w) => w.raw);
@@ -74,27 +70,30 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   }
 }
 
+/** A JSON file's object as the command leaves it (`{}` when there is no file); undefined when it cannot be read, is not JSON, or holds no object. */
+async function jsonObject(a: Analyzer, file: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const value: unknown = JSON.parse((await textOf(a, file)) ?? "{}");
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The folder of the workspace whose package.json is named `name`, among those the root's package.json
  * (`"workspaces": ["packages/*"]`) or pnpm-workspace.yaml (`- 'apps/*'`) lists: folders, or a folder's
  * subfolders (`/*`, `/**` taken as one level).
  */
 async function workspace(a: Analyzer, root: string, name: string): Promise<string | undefined> {
-  const read = async (file: string) => {
-    try {
-      return JSON.parse((a.written.get(file) ?? (await a.env.ctx.io.readText(file))) ?? "{}") as { name?: unknown; workspaces?: unknown };
-    } catch {
-      return {};
-    }
-  };
-  const listed = (await read(`${root}/package.json`)).workspaces;
+  const listed = (await jsonObject(a, `${root}/package.json`))?.workspaces;
   const pnpm = (await a.env.ctx.io.readText(`${root}/pnpm-workspace.yaml`)) ?? "";
   const globs = [...(Array.isArray(listed) ? listed : ((listed as { packages?: unknown } | undefined)?.packages as unknown[] | undefined) ?? []), ...[...pnpm.matchAll(/^\s*-\s*["']?([^"'#\s]+)/gm)].map((m) => m[1])];
   for (const glob of globs) {
     if (typeof glob !== "string" || glob.includes(UNKNOWN)) continue;
     const base = glob.replace(/\/\*\*?$/, "");
     const folders = base === glob ? [base] : ((await a.env.ctx.io.list(`${root}/${base}`)) ?? []).filter((e) => e.kind === "dir").map((e) => `${base}/${e.name}`);
-    for (const folder of folders) if ((await read(`${root}/${folder}/package.json`)).name === name) return toAbsolute(folder, root, undefined);
+    for (const folder of folders) if ((await jsonObject(a, `${root}/${folder}/package.json`))?.name === name) return toAbsolute(folder, root, undefined);
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 /** Task runners' recipes: make's targets, just's recipes, go-task's and mise's tasks, walked alike. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
-import type { Analyzer, State } from "./analysis-types.js";
+import { textOf, type Analyzer, type State } from "./analysis-types.js";
 import { dirname, toAbsolute } from "../../runtime/paths.js";
 import { scriptCode } from "./commands-code.js";
 
@@ -110,7 +110,7 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promi
   if (dir === undefined) return;
   const paths = file ? [toAbsolute(file, dir, a.env.ctx.home)] : ["GNUmakefile", "makefile", "Makefile"].map((n) => `${dir}/${n}`);
   let text: string | undefined;
-  for (const path of paths) if (text === undefined) text = a.written.get(path) ?? (await a.env.ctx.io.readText(path));
+  for (const path of paths) text ??= await textOf(a, path);
   if (text === undefined || text.length > 256 * 1024) return;
   const silent = /^\.SILENT:/m.test(text) || args.some((w) => /^(-[a-zA-Z]*s[a-zA-Z]*|--silent|--quiet)$/.test(w.text));
   // Each target's prerequisites and recipe: `name other: deps` then tab-indented lines, `\` joining lines.
@@ -168,7 +168,7 @@ async function nearest(a: Analyzer, from: string, names: string[]): Promise<[str
   for (let dir = from; ; dir = dirname(dir)) {
     for (const name of names) {
       const path = `${dir === "/" ? "" : dir}/${name}`;
-      const text = a.written.get(path) ?? (await a.env.ctx.io.readText(path));
+      const text = await textOf(a, path);
       if (text !== undefined) return [text, dir];
     }
     if (dir === "/") return undefined;
@@ -200,7 +200,7 @@ export async function justRecipes(a: Analyzer, args: Arg[], state: State): Promi
     else if (!word.startsWith("-")) goals.push(word);
   }
   if (cwd === undefined) return;
-  const [text, found] = file ? [a.written.get(file) ?? (await a.env.ctx.io.readText(file)), dirname(file)] : ((await nearest(a, cwd, ["justfile", "Justfile", ".justfile"])) ?? []);
+  const [text, found] = file ? [await textOf(a, file), dirname(file)] : ((await nearest(a, cwd, ["justfile", "Justfile", ".justfile"])) ?? []);
   dir ??= found;
   if (text === undefined || dir === undefined || text.length > 256 * 1024) return;
   const recipes = new Map<string, { quiet: boolean; params: string[]; deps: string[]; body: string[] }>();
@@ -273,7 +273,7 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
   }
   if (dir === undefined) return;
   const path = file && toAbsolute(file, dir, a.env.ctx.home);
-  const [text, found] = path ? [a.written.get(path) ?? (await a.env.ctx.io.readText(path)), dir] : ((await nearest(a, dir, ["Taskfile.yml", "taskfile.yml", "Taskfile.yaml", "taskfile.yaml"])) ?? []);
+  const [text, found] = path ? [await textOf(a, path), dir] : ((await nearest(a, dir, ["Taskfile.yml", "taskfile.yml", "Taskfile.yaml", "taskfile.yaml"])) ?? []);
   dir = found;
   if (text === undefined || dir === undefined || text.length > 256 * 1024) return;
   const tasks = new Map<string, { deps: string[]; cmds: string[]; silent?: boolean }>();
