@@ -126,9 +126,9 @@ export function staticPrint(command: Command, scope: ExpandScope): string | unde
     return rest[0] === undefined || rest[0].startsWith("-") ? undefined : printfOutput(rest[0], rest.slice(1));
   }
   // `$(mktemp)`: a new file under /tmp by its template (`tmp.XXXXXXXXXX`), with its X's left in.
-  const template = argv.slice(1).find((a) => !a.startsWith("-")) ?? "tmp.XXXXXXXXXX";
-  if (argv[0] === "mktemp" && argv.length <= 3 && argv.slice(1).every((a) => a === template || /^-[dqu]+$/.test(a))) {
-    return `${template.includes("/") ? "" : "/tmp/"}${template}\n`;
+  if (argv[0] === "mktemp") {
+    const template = argv.slice(1).find((a) => !a.startsWith("-")) ?? "tmp.XXXXXXXXXX";
+    return argv.length <= 3 && argv.slice(1).every((a) => a === template || /^-[dqu]+$/.test(a)) ? `${template.includes("/") ? "" : "/tmp/"}${template}\n` : undefined;
   }
   // `$(which env)`, `$(command -v env)`: a path whose last part is the name (the folder is not known,
   // and no check needs it).

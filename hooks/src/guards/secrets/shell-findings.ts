@@ -623,7 +623,7 @@ class ShellAnalysis implements Analyzer {
     }
     // `cut -d= -f1 .env`, `awk -F= '{print $1}' .env`: the names alone, when every line is NAME=value
     // (a comment would print whole).
-    const names = /^(cut|g?awk|mawk|sed|grep)$/.test(name) ? namesOnly(name, args.map((a) => a.text)) : undefined;
+    const names = " cut awk gawk mawk sed grep ".includes(` ${name} `) ? namesOnly(name, args.map((a) => a.text)) : undefined;
     if (names) {
       for (const arg of names.map((i) => args[i] as Arg)) if (!(await this.plainDotenv(arg, state))?.text.split("\n").every((l) => !l.trim().startsWith("#"))) await this.file(arg, state, `\`${name}\` reads`);
       return;
