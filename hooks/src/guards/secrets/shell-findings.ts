@@ -446,7 +446,7 @@ class ShellAnalysis implements Analyzer {
     if (script !== undefined && !CODE_SHEBANG.test(script)) return this.source(script, copy(state), `The script \`${head.raw}\``);
     // `uv run show.py` and `coverage run scripts/show.py` run the script named, as `python3 show.py`
     // would: a name ending .py is read as code (run without a `#!`, it fails as shell).
-    const isCode = /\.(py|[cm]?[jt]s|rb|pl|php)$/.test(head.text);
+    const isCode = head.text.includes(".") && /\.(py|[cm]?[jt]s|rb|pl|php)$/.test(head.text);
     if (isCode || head.text.includes("/")) await this.scriptFile(head, state, isCode);
     const alias = this.aliases.get(head.text);
     if (alias !== undefined) {
@@ -496,7 +496,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "mise") await recipeCommands.miseTasks(this, args, state);
     // Test files a runner is given (`pytest -s test_x.py`, `vitest run x.test.ts`) run as scripts do,
     // and their output shows when they fail.
-    if (/^(pytest|py\.test|vitest|jest|mocha|rspec|phpunit)$/.test(name) || (/^(go|bun|deno)$/.test(name) && args[0]?.text === "test")) {
+    if (" pytest py.test vitest jest mocha rspec phpunit ".includes(` ${name} `) || (" go bun deno ".includes(` ${name} `) && args[0]?.text === "test")) {
       for (const arg of args) if (/\.(py|[cm]?[jt]sx?|rb|php|go)(::.*)?$/.test(arg.text)) await this.scriptFile({ text: arg.text.replace(/::.*$/, ""), raw: arg.raw.replace(/::.*$/, "") }, state, true);
     }
     if (name === "echo" || name === "printf" || name === "print") {
@@ -568,9 +568,9 @@ class ShellAnalysis implements Analyzer {
     if (searchCommands.namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);
     if (name === "sftp" || name === "ftp" || name === "lftp") return transferCommands.ftpClient(this, name, args, stdinText, state);
     // `python3 < x.py`, `cat x.sh | bash`: a script on disk fed to the shell or interpreter that runs it.
-    const runner = SHELLS.has(name) ? "shell" : SCRIPT_RUNNERS.test(name) ? "code" : undefined;
-    const fedFile = runner && stdinText === undefined ? stdinFile(command, fed) : undefined;
-    if (fedFile) await this.scriptFile(this.expand(fedFile, state)[0] ?? { text: UNKNOWN, raw: fedFile.raw }, state, runner === "code");
+    const fedFile = stdinText === undefined ? stdinFile(command, fed) : undefined;
+    const runner = fedFile && (SHELLS.has(name) ? "shell" : SCRIPT_RUNNERS.test(name) ? "code" : undefined);
+    if (fedFile && runner) await this.scriptFile(this.expand(fedFile, state)[0] ?? { text: UNKNOWN, raw: fedFile.raw }, state, runner === "code");
     if (SHELLS.has(name)) {
       // `bash <(echo …)`: the script is a process substitution whose output is known.
       const script = args.find((arg) => !arg.text.startsWith("-"));
