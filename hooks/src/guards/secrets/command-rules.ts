@@ -202,14 +202,19 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: ["-s", "--signal", "-k", "--kill-after"], leadingOperands: 1 };
     case "nice":
       return { valueOptions: ["-n", "--adjustment"] };
+    // Wrappers with no options of their own that take a value.
     case "nohup":
+    case "command":
+    case "builtin":
+    case "setsid":
+    case "unbuffer":
+    case "caffeinate":
+    case "entr":
+    case "bunx":
+    case "busybox":
       return { valueOptions: [] };
     case "time":
       return { valueOptions: ["-f", "--format", "-o", "--output"] };
-    case "command":
-      return { valueOptions: [] };
-    case "builtin":
-      return { valueOptions: [] };
     case "exec":
       return { valueOptions: ["-a"] };
     case "stdbuf":
@@ -217,19 +222,11 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
     case "ionice":
       return { valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] };
     case "chrt":
-      return { valueOptions: [], leadingOperands: 1 };
     case "taskset":
       return { valueOptions: [], leadingOperands: 1 };
-    case "setsid":
-      return { valueOptions: [] };
-    case "unbuffer":
-      return { valueOptions: [] };
-    case "caffeinate":
-      return { valueOptions: [] };
     case "flock":
       return { valueOptions: ["-w", "--timeout", "-E", "--conflict-exit-code"], leadingOperands: 1 };
     case "strace":
-      return { valueOptions: ["-e", "-o", "-p", "-s", "-u"] };
     case "ltrace":
       return { valueOptions: ["-e", "-o", "-p", "-s", "-u"] };
     case "watch":
@@ -240,8 +237,6 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
     case "c8":
     case "nyc":
       return { valueOptions: ["-r", "--reporter", "-o", "--reports-dir", "-n", "--include", "-x", "--exclude", "-e", "--extension"] };
-    case "entr":
-      return { valueOptions: [] };
     // `coverage run x.py` runs a script, `coverage run -m pytest` a module: a command named x.py is read as one.
     case "coverage":
       return { valueOptions: ["--rcfile", "--source", "--omit", "--include", "--data-file", "--context", "--concurrency"], subcommand: "run", subcommandRequired: true };
@@ -256,12 +251,8 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: ["-f", "--file", "-e", "--environments", "-r", "--rc-file"] };
     case "npx":
       return { valueOptions: ["-p", "--package"] };
-    case "bunx":
-      return { valueOptions: [] };
     case "uv":
       return { valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" };
-    case "busybox":
-      return { valueOptions: [] };
     // Project and tool runners, and secret managers that inject variables into the command they run.
     case "npm":
       return { valueOptions: ["-p", "--package", "-w", "--workspace"], subcommand: ["exec", "x"], subcommandRequired: true };
