@@ -610,6 +610,10 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["dotenvx", "decrypt"], requires: /^--stdout$/, what: ".env decrypted" },
         { argv: ["dotenvx", "keypair"], what: "the private key that decrypts .env" },
       ];
+    case "pm2":
+      return [
+        { argv: ["pm2", "env"], what: "a managed process's whole environment" },
+      ];
     case "dotenv-vault":
       return [
         { argv: ["dotenv-vault", "keys"], what: "the keys that decrypt .env.vault" },
