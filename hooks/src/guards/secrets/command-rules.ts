@@ -378,6 +378,13 @@ export interface CredentialCommand {
   what: string;
 }
 
+// Wording and options several credential commands share, written once (the module's size is budgeted).
+const WHOLE_ENVIRONMENT = "the whole environment";
+const GIT_CREDENTIALS = "stored git credentials";
+const DECRYPTED = /^--with-decryption$/;
+const SHOW_SECRETS = /^--show-secrets$/;
+const DECRYPT = /^(-d|--decrypt)$/;
+
 /**
  * The credential commands that start with a command name: argv prefixes (the name first). A switch by name, not one table: only that name's entries are built
  * (building every entry cost every Bash call about 0.1 ms).
@@ -411,9 +418,9 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["aws", "ecr", "get-authorization-token"], what: "a registry token" },
         { argv: ["aws", "codeartifact", "get-authorization-token"], what: "a registry token" },
         { argv: ["aws", "secretsmanager", "get-secret-value"], what: "a secret from Secrets Manager" },
-        { argv: ["aws", "ssm", "get-parameter"], requires: /^--with-decryption$/, what: "a decrypted SSM parameter" },
-        { argv: ["aws", "ssm", "get-parameters"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
-        { argv: ["aws", "ssm", "get-parameters-by-path"], requires: /^--with-decryption$/, what: "decrypted SSM parameters" },
+        { argv: ["aws", "ssm", "get-parameter"], requires: DECRYPTED, what: "a decrypted SSM parameter" },
+        { argv: ["aws", "ssm", "get-parameters"], requires: DECRYPTED, what: "decrypted SSM parameters" },
+        { argv: ["aws", "ssm", "get-parameters-by-path"], requires: DECRYPTED, what: "decrypted SSM parameters" },
         // A function's or task's environment, where deployments keep keys, unless --query picks fields.
         { argv: ["aws", "lambda", "get-function-configuration"], unless: /^--query/, what: "a function's environment variables" },
         { argv: ["aws", "ecs", "describe-task-definition"], unless: /^--query/, what: "a task's environment variables" },
@@ -436,8 +443,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       ];
     case "yarn":
       return [
-        { argv: ["yarn", "env"], what: "the whole environment" },
-        { argv: ["yarn", "run", "env"], what: "the whole environment" },
+        { argv: ["yarn", "env"], what: WHOLE_ENVIRONMENT },
+        { argv: ["yarn", "run", "env"], what: WHOLE_ENVIRONMENT },
         { argv: ["yarn", "config"], requires: /^--no-redacted$/, what: "registry tokens, unmasked" },
       ];
     case "fly":
@@ -449,7 +456,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "make":
       return [{ argv: ["make"], requires: /^(-[a-zA-Z]*p[a-zA-Z]*|--print-data-base)$/, what: "the whole environment, in make's database" }];
     case "cmake":
-      return [{ argv: ["cmake", "environment"], requires: /^-E$/, what: "the whole environment" }];
+      return [{ argv: ["cmake", "environment"], requires: /^-E$/, what: WHOLE_ENVIRONMENT }];
     case "kubectl":
       return [
         { argv: ["kubectl", "set", "env"], requires: /^--(list|resolve)$/, what: "a workload's environment variables" },
@@ -464,11 +471,11 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       ];
     case "git":
       return [
-        { argv: ["git", "credential", "fill"], what: "stored git credentials" },
-        { argv: ["git", "credential-store", "get"], what: "stored git credentials" },
-        { argv: ["git", "credential-cache", "get"], what: "stored git credentials" },
+        { argv: ["git", "credential", "fill"], what: GIT_CREDENTIALS },
+        { argv: ["git", "credential-store", "get"], what: GIT_CREDENTIALS },
+        { argv: ["git", "credential-cache", "get"], what: GIT_CREDENTIALS },
         // The keychain helpers answer `get` the same way.
-        ...["osxkeychain", "manager", "manager-core", "wincred", "libsecret"].map((helper) => ({ argv: ["git", `credential-${helper}`, "get"], what: "stored git credentials" })),
+        ...["osxkeychain", "manager", "manager-core", "wincred", "libsecret"].map((helper) => ({ argv: ["git", `credential-${helper}`, "get"], what: GIT_CREDENTIALS })),
       ];
     case "heroku":
       return [
@@ -561,8 +568,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "npm":
       return [
         // npm's built-in env script (when package.json has none of its own).
-        { argv: ["npm", "run", "env"], what: "the whole environment" },
-        { argv: ["npm", "run-script", "env"], what: "the whole environment" },
+        { argv: ["npm", "run", "env"], what: WHOLE_ENVIRONMENT },
+        { argv: ["npm", "run-script", "env"], what: WHOLE_ENVIRONMENT },
         { argv: ["npm", "token", "create"], what: "an npm token" },
         { argv: ["npm", "config", "get"], requires: /(_authToken|_auth|_password|token)/i, what: "an npm registry token" },
       ];
@@ -590,11 +597,11 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       ];
     case "pulumi":
       return [
-        { argv: ["pulumi", "config"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
+        { argv: ["pulumi", "config"], requires: SHOW_SECRETS, what: "Pulumi secrets" },
         // `pulumi config get` prints a secret's value decrypted.
         { argv: ["pulumi", "config", "get"], requires: /pass|secret|token|key|cred/i, what: "a Pulumi secret, decrypted" },
-        { argv: ["pulumi", "stack", "export"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
-        { argv: ["pulumi", "stack", "output"], requires: /^--show-secrets$/, what: "Pulumi secrets" },
+        { argv: ["pulumi", "stack", "export"], requires: SHOW_SECRETS, what: "Pulumi secrets" },
+        { argv: ["pulumi", "stack", "output"], requires: SHOW_SECRETS, what: "Pulumi secrets" },
       ];
     case "dotenv":
     case "dotenv-cli":
@@ -621,7 +628,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "sops":
       return [
         // Decryption to the terminal; to a file (-o, -i) it puts nothing in the conversation.
-        { argv: ["sops"], requires: /^(-d|--decrypt)$/, unless: /^(-i|--in-place|--output)(=.*)?$/, what: "a secrets file decrypted" },
+        { argv: ["sops"], requires: DECRYPT, unless: /^(-i|--in-place|--output)(=.*)?$/, what: "a secrets file decrypted" },
         { argv: ["sops", "decrypt"], unless: /^(-i|--in-place|--output)(=.*)?$/, what: "a secrets file decrypted" },
       ];
     case "ansible-vault":
@@ -635,12 +642,12 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
     case "gpg":
     case "gpg2":
       return [
-        { argv: [name], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
+        { argv: [name], requires: DECRYPT, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
         { argv: [name], requires: /^--export-secret-(sub)?keys$/, unless: /^(-o|--output)(=.*)?$/, what: "private keys" },
       ];
     case "age":
       return [
-        { argv: ["age"], requires: /^(-d|--decrypt)$/, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
+        { argv: ["age"], requires: DECRYPT, unless: /^(-o|--output)(=.*)?$/, what: "a file decrypted" },
       ];
     case "netlify":
       return [
@@ -668,7 +675,7 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         // Environment managers and secret injectors that print what they would load.
         { argv: ["direnv", "export"], what: "the variables .envrc sets" },
-        { argv: ["direnv", "dump"], what: "the whole environment" },
+        { argv: ["direnv", "dump"], what: WHOLE_ENVIRONMENT },
       ];
     case "mise":
       return [
