@@ -58,6 +58,12 @@ export function pathTokens(source: string, depth = 0): string[] {
       if (joined.length <= 1024 && !/\s/.test(joined)) out.add(joined);
     }
   }
+  // Lists of literals joined (`''.join(['.', 'env'])`, `['.e', 'nv'].join('')`, `"/".join(...)`).
+  if (code.includes(".join(")) for (const join of code.matchAll(/(["'])([^"'\n]*)\1\s*\.join\(\s*[[(]([^\])]*)|\[([^\]]*)\]\s*\.join\(\s*(["'`])([^"'`\n]*)\5/g)) {
+    const items = [...(join[3] ?? join[4] ?? "").matchAll(/(["'`])((?:(?!\1)[^\\\n])*)\1/g)].map((m) => m[2]);
+    const joined = items.join(join[2] ?? join[6]);
+    if (items.length > 1 && joined.length <= 1024 && !/\s/.test(joined)) out.add(joined);
+  }
   return [...out];
 }
 
