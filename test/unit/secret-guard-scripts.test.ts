@@ -68,6 +68,9 @@ const LEAKS: Array<[string, string]> = [
   ["link.py", "import os\nos.symlink('.env', 'notes.txt')\n"],
   ["copy.php", "<?php copy('.env', 'notes.txt');\n"],
   ["leak.php", "<?php echo file_get_contents(\".env\");\n"],
+  // A secret read into a name and printed later, as debugging scripts do.
+  ["debug.py", "import os\nfrom dotenv import load_dotenv\nload_dotenv()\nkey = os.getenv(\"API_KEY\")\nprint(f\"Key: {key}\")\n"],
+  ["debug.js", "require('dotenv').config();\nconst token = process.env.GITHUB_TOKEN;\nconsole.log('token is', token);\n"],
 ];
 
 const PASSES: Array<[string, string]> = [
@@ -88,6 +91,7 @@ const PASSES: Array<[string, string]> = [
   ["setup2.js", "require('fs').copyFileSync('.env.example', '.env');\n"],
   ["write.rb", "File.write(\".env\", \"X=1\")\nFile.open(\".env\", \"w\") { |f| f.puts \"Y=2\" }\nputs \"ok\"\n"],
   ["write.pl", "open(my $f, \">>\", \".env\") or die;\nprint $f \"X=1\\n\";\n"],
+  ["client.py", "import os\nkey = os.getenv(\"API_KEY\")\nif not key:\n    print(\"API_KEY is not set\")\nclient = Client(api_key=key)\nprint(client.models())\n"],
 ];
 
 describe("scripts run from disk", () => {

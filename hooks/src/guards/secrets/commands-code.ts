@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, within, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
-import { environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
+import { environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { dirname, toAbsolute } from "../../runtime/paths.js";
 import { codeImports } from "./code-imports.js";
@@ -405,6 +405,8 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
     if (dump || variable) a.findings.push({ kind: "environment", what: variable ?? `the whole environment (${dump})`, how: `${how} prints` });
     if (readsDotenv(line) || (loadsDotenv(code) && printsLoadedValue(line, (n) => a.secret(n)))) await a.file(DOTENV, state, `${how} loads and prints values of`);
   }
+  const through = environment ? printedThroughName(code, (n) => a.secret(n)) : undefined;
+  if (through) a.findings.push({ kind: "environment", what: `the secret variable ${through}`, how: `${how} prints` });
   for (const m of code.matchAll(ARGV_CALL)) {
     const words = [m[2] ? `'${m[2]}'` : "", ...(m[3] ?? "").split(",")].map((w) => w.trim()).filter((w) => w !== "");
     if (words.every((w) => /^(["'])[^"'\\$]*\1$/.test(w))) await a.source(words.map((w) => `'${w.slice(1, -1)}'`).join(" "), copy(state), `${how} runs the command`);

@@ -137,6 +137,53 @@ export function printedSecretVariable(code: string, isSecret: (name: string) => 
   return undefined;
 }
 
+/** A line with each string literal replaced by the code interpolated in it (`f"{key}"`, `${key}`, `#{key}`). */
+function interpolated(line: string): string {
+  return line.replace(/(["'`])((?:\\.|(?!\1)[^\\\n])*)\1/g, (_all, _quote, body: string) => [...body.matchAll(/\{([^{}]*)\}/g)].map((m) => ` ${m[1]} `).join(""));
+}
+
+/**
+ * The secret variable a script reads into a name of its own and prints on a later line (`key =
+ * os.getenv("OPENAI_API_KEY")`, then `print(f"Key: {key}")`), if any; a string or dict built from the
+ * name holds it too (`url = f"…?key={key}"`). A name assigned again or looped over is no longer the
+ * secret. A print that only tests it (`"set" if key else "missing"`, `len(key)`) or passes it to
+ * another call (`print(fetch(key))`, `OpenAI(api_key=key)`) shows none of it.
+ */
+export function printedThroughName(code: string, isSecret: (name: string) => boolean): string | undefined {
+  if (!PRINTS.test(code)) return undefined;
+  const names = new Map<string, string>();
+  // The secret a name holds, where `text` shows it outside any call but the first `depth`.
+  const shows = (text: string, depth: number) => {
+    for (const [local, variable] of names) {
+      for (const m of text.matchAll(new RegExp(`(?<![\\w.])${local}\\b`, "g"))) {
+        const before = text.slice(0, m.index);
+        if (before.split("(").length - before.split(")").length <= depth && !onlyTested(text, m)) return variable;
+      }
+    }
+    return undefined;
+  };
+  for (const line of code.split("\n")) {
+    const target = /^\s*(?:(?:const|let|var|my|local)\s+)?\$?(\w+)\s*(?::[^=]*)?=(?!=)(.*)|^\s*for\s*\(?\s*(?:const|let|var|my)?\s*\$?(\w+)/.exec(line);
+    if (target) {
+      const [, name, value, looped] = target;
+      const held = value !== undefined && /^\s*[fFrRbB]?["'`{]/.test(value) ? shows(interpolated(value), 0) : undefined;
+      names.delete((name ?? looped) as string);
+      if (held) names.set(name as string, held);
+      // Read outside any call (`r = post(url, os.environ["KEY"])` holds a response, not the key).
+      if (name && value !== undefined) for (const pattern of envReads()) for (const m of value.matchAll(pattern)) if (m[1] && isSecret(m[1]) && !/\(/.test(value.slice(0, m.index).replace(/\([^()]*\)/g, ""))) names.set(name, m[1]);
+      continue;
+    }
+    // `const { OPENAI_API_KEY } = process.env`: the names are the variables'.
+    const destructured = /^\s*\w+\s*\{([^}]*)\}\s*=\s*process\.env\b/.exec(line);
+    for (const n of destructured?.[1]?.split(",") ?? []) if (isSecret(n.trim())) names.set(n.trim(), n.trim());
+    if (destructured) continue;
+    const print = names.size > 0 ? PRINTS.exec(line) : null;
+    const shown = print ? shows(interpolated(line.slice(print.index)), 1) : undefined;
+    if (shown) return shown;
+  }
+  return undefined;
+}
+
 /** `from os import environ, getenv`: the bare names are os.environ and os.getenv. */
 export function osAliases(code: string): string {
   return /\bfrom\s+os\s+import\b/.test(code) ? code.replace(/\bfrom\s+os\s+import\b[^\n;]*/g, "").replace(/(?<![.\w])(environ|getenv)\b/g, "os.$1") : code;

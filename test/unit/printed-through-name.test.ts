@@ -1,0 +1,51 @@
+/**
+ * printedThroughName: a script that reads a secret variable into a name of its own and prints that
+ * name later leaks the secret as surely as printing the read itself; tests, calls and reassignment
+ * show none of it.
+ */
+import { describe, expect, it } from "vitest";
+import { printedThroughName } from "../../hooks/src/guards/secrets/inline-code.js";
+
+const isSecret = (name: string) => /TOKEN|KEY|SECRET|PASSWORD/.test(name);
+
+const PRINTED: Array<[code: string, variable: string]> = [
+  ['key = os.getenv("OPENAI_API_KEY")\nprint(f"Key: {key}")', "OPENAI_API_KEY"],
+  ['key = os.environ["OPENAI_API_KEY"]\nprint("loaded:", key[:8])', "OPENAI_API_KEY"],
+  ['api_key: str = os.environ.get("STRIPE_SECRET_KEY", "")\nprint("key " + api_key)', "STRIPE_SECRET_KEY"],
+  ["const token = process.env.GITHUB_TOKEN;\nconsole.log('token is', token);", "GITHUB_TOKEN"],
+  ["const token = process.env.GITHUB_TOKEN;\nconsole.log(`token: ${token}`);", "GITHUB_TOKEN"],
+  ["const { GITHUB_TOKEN, PORT } = process.env;\nconsole.log(GITHUB_TOKEN);", "GITHUB_TOKEN"],
+  ['token = ENV["GITHUB_TOKEN"]\nputs "token #{token}"', "GITHUB_TOKEN"],
+  ['$key = getenv("APP_SECRET");\necho $key;', "APP_SECRET"],
+  ['key = os.getenv("API_KEY")\nurl = f"https://api.example.com/v1?key={key}"\nprint(url)', "API_KEY"],
+  ['token = os.getenv("GH_TOKEN")\nheaders = {"Authorization": f"Bearer {token}"}\nprint(headers)', "GH_TOKEN"],
+  ['key = os.getenv("API_KEY")\nprint({"key": key})', "API_KEY"],
+  ['key = os.environ["API_KEY"].strip()\nprint(key)', "API_KEY"],
+];
+
+const NOT_PRINTED: string[] = [
+  'key = os.getenv("OPENAI_API_KEY")\nprint("set" if key else "missing")',
+  'key = os.getenv("OPENAI_API_KEY")\nprint(f"Key loaded: {bool(key)}")',
+  'key = os.getenv("OPENAI_API_KEY")\nprint(f"Key length: {len(key)}")',
+  'key = os.getenv("OPENAI_API_KEY")\nif not key:\n    print("key is not set: export OPENAI_API_KEY")',
+  'key = os.getenv("OPENAI_API_KEY")\nclient = OpenAI(api_key=key)\nprint(client.models.list())',
+  'token = os.getenv("GH_TOKEN")\nprint(fetch_repos(token))',
+  'key = os.getenv("API_KEY")\nkey = "redacted"\nprint(key)',
+  'token = os.getenv("GH_TOKEN")\nfor token in tokens:\n    print(token)',
+  'port = os.getenv("PORT")\nprint(f"listening on {port}")',
+  "const token = process.env.GITHUB_TOKEN;\nif (!token) console.error('GITHUB_TOKEN missing');",
+  "const token = process.env.GITHUB_TOKEN;\nconsole.log(`auth: ${token ? 'yes' : 'no'}`);",
+  "const { PORT } = process.env;\nconsole.log(PORT);",
+  'key = os.getenv("API_KEY")\nlogging.info("started")',
+  'key = os.getenv("API_KEY")\nprint("monkey business")',
+  'r = requests.post(URL, headers={"Authorization": os.environ["API_TOKEN"]})\nprint(r.status_code)',
+];
+
+describe("printedThroughName", () => {
+  it.each(PRINTED)("finds %j printed", (code, variable) => {
+    expect(printedThroughName(code, isSecret)).toBe(variable);
+  });
+  it.each(NOT_PRINTED)("finds nothing printed in %j", (code) => {
+    expect(printedThroughName(code, isSecret)).toBeUndefined();
+  });
+});
