@@ -124,17 +124,24 @@ function onlyTested(code: string, match: RegExpMatchArray): boolean {
   return /(!|\b(Boolean|bool|len)\(\s*|\b(typeof|if|not)\s+)$/.test(code.slice(Math.max(0, at - 9), at)) || /^\s*\)?\s*(is\s+(not\s+)?None\b|[!=]==?\s*(undefined|null|None|""|'')(?!\w)|\??\.length\b|\?(?![.?]))/.test(code.slice(at + match[0].length, at + match[0].length + 24));
 }
 
+/** A statement's start up to the value it assigns (`key = `, `const k = `, `$k = `). */
+const ASSIGNS = /(?:^|[;\n])\s*(?:(?:const|let|var|my|local)\s+)?\$?\w+\s*(?::[^=;\n]*)?=\s*$/;
+
 /**
  * What the code prints of the environment, as a phrase, when it prints and reads a secret-named variable
- * (`console.log(process.env.GITHUB_TOKEN)`) or one named at run time.
+ * (`console.log(process.env.GITHUB_TOKEN)`) or one named at run time. A read assigned to a name
+ * (`k = os.getenv("KEY")`) counts where the name is printed; code whose last value is shown
+ * (`printsResult`) shows any.
  */
 export function printedSecretVariable(code: string, isSecret: (name: string) => boolean, printsResult = false): string | undefined {
   if (!printsResult && !PRINTS.test(code)) return undefined;
   for (const pattern of envReads()) {
-    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1]) && !onlyTested(code, match)) return `the secret variable ${match[1]}`;
+    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1]) && !onlyTested(code, match) && (printsResult || !ASSIGNS.test(code.slice(0, match.index)))) return `the secret variable ${match[1]}`;
   }
   for (const match of code.matchAll(COMPUTED_READ)) if (!onlyTested(code, match)) return `a variable named at run time (\`${/^[^)\]}]*[)\]}]?/.exec(code.slice(match.index, (match.index ?? 0) + 24))?.[0]}\`): name it in the code`;
-  return undefined;
+  // In code given on the command line, a name anywhere in a print counts (`print(json.dumps({"k": k}))`).
+  const through = printsResult ? undefined : printedThroughName(code, isSecret, Infinity);
+  return through && `the secret variable ${through}`;
 }
 
 /** A line with each string literal replaced by the code interpolated in it (`f"{key}"`, `${key}`, `#{key}`). */
@@ -146,10 +153,10 @@ function interpolated(line: string): string {
  * The secret variable a script reads into a name of its own and prints on a later line (`key =
  * os.getenv("OPENAI_API_KEY")`, then `print(f"Key: {key}")`), if any; a string or dict built from the
  * name holds it too (`url = f"…?key={key}"`). A name assigned again or looped over is no longer the
- * secret. A print that only tests it (`"set" if key else "missing"`, `len(key)`) or passes it to
- * another call (`print(fetch(key))`, `OpenAI(api_key=key)`) shows none of it.
+ * secret. A print that only tests it (`"set" if key else "missing"`, `len(key)`) shows none of it, nor
+ * one that passes it to a call (`print(fetch(key))`) nested deeper than `depth`.
  */
-export function printedThroughName(code: string, isSecret: (name: string) => boolean): string | undefined {
+export function printedThroughName(code: string, isSecret: (name: string) => boolean, depth = 1): string | undefined {
   if (!PRINTS.test(code)) return undefined;
   const names = new Map<string, string>();
   // The secret a name holds, where `text` shows it outside any call but the first `depth`.
@@ -162,7 +169,7 @@ export function printedThroughName(code: string, isSecret: (name: string) => boo
     }
     return undefined;
   };
-  for (const line of code.split("\n")) {
+  for (const line of code.split(/[\n;]/)) {
     const target = /^\s*(?:(?:const|let|var|my|local)\s+)?\$?(\w+)\s*(?::[^=]*)?=(?!=)(.*)|^\s*for\s*\(?\s*(?:const|let|var|my)?\s*\$?(\w+)/.exec(line);
     if (target) {
       const [, name, value, looped] = target;
@@ -178,7 +185,7 @@ export function printedThroughName(code: string, isSecret: (name: string) => boo
     for (const n of destructured?.[1]?.split(",") ?? []) if (isSecret(n.trim())) names.set(n.trim(), n.trim());
     if (destructured) continue;
     const print = names.size > 0 ? PRINTS.exec(line) : null;
-    const shown = print ? shows(interpolated(line.slice(print.index)), 1) : undefined;
+    const shown = print ? shows(interpolated(line.slice(print.index)), depth) : undefined;
     if (shown) return shown;
   }
   return undefined;
