@@ -82,14 +82,16 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   [/\bBun\.env\b(?!\s*[.[])/, "Bun.env"],
   [/\$_(ENV|SERVER)\b(?!\s*\[)/, "$_ENV or $_SERVER"],
   [/\bphpinfo\s*\(/, "phpinfo()"],
+  // pydantic-settings objects hold every variable they declare, secrets included, read from the environment or .env.
+  [/\b(?:settings|Settings\(\)|get_settings\(\))\.(?:model_dump(?:_json)?|dict|json)\(|\b(?:print|pprint|pp)\(\s*(?:settings|Settings\(\)|get_settings\(\))\s*\)/, "the settings object"],
   [/\bgetenv\(\s*\)/, "getenv()"],
   [/\bENVIRON\b(?!\s*\[\s*"\w+"\s*\])/, "awk's ENVIRON"],
 ]);
 
 /** Describes a whole-environment dump in the code, if there is one. */
 export function environmentDump(code: string): string | undefined {
-  // Every pattern names env, Rails, phpinfo or $_: most code names none, and needs no more RegExps.
-  if (!/env|rails|phpinfo|\$_|configuration|config\(/i.test(code)) return undefined;
+  // Every pattern names env, Rails, phpinfo, settings or $_: most code names none, and needs no more RegExps.
+  if (!/env|rails|phpinfo|\$_|configuration|config\(|settings/i.test(code)) return undefined;
   for (const [pattern, what] of envDumps()) if (pattern.test(code)) return what;
   return undefined;
 }
@@ -109,7 +111,7 @@ const envReads = onFirstUse(() => [
   // pydantic's settings.database_url, Flask's app.config["SECRET_KEY"]).
   /\benv\(\s*["']([A-Za-z_]\w*)["']/g,
   // (`settings.DATABASES["default"]["ENGINE"]` is one field of it, and no secret.)
-  /\bsettings\.([A-Za-z_]\w*)(?!\s*\[\s*["']\w+["']\s*\]\s*\[\s*["'](?:ENGINE|NAME|HOST|PORT|USER|BACKEND)["'])/g,
+  /\b(?:settings|Settings\(\)|get_settings\(\))\.([A-Za-z_]\w*)(?!\s*\[\s*["']\w+["']\s*\]\s*\[\s*["'](?:ENGINE|NAME|HOST|PORT|USER|BACKEND)["'])/g,
   /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
