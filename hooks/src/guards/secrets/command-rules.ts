@@ -495,6 +495,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["vault", "read"], what: "secrets from Vault" },
         { argv: ["vault", "kv", "get"], what: "secrets from Vault" },
         { argv: ["vault", "print", "token"], what: "the Vault token" },
+        // Its `id` is the token itself (but not when looked up by accessor).
+        { argv: ["vault", "token", "lookup"], unless: /^-accessor/, what: "the Vault token" },
         { argv: ["vault", "token", "create"], what: "a Vault token" },
         { argv: ["vault", "login"], unless: /^-no-print(=true)?$/, what: "a Vault token" },
       ];
@@ -713,6 +715,14 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [{ argv: [name, "diffsettings"], what: "the Django settings, SECRET_KEY and database passwords included" }];
     case "artisan":
       return [{ argv: ["artisan", "config:show"], what: "the Laravel config, passwords and keys included" }];
+    // Symfony's bin/console, run by php, by the symfony CLI or itself.
+    case "symfony":
+    case "console":
+      return [
+        { argv: [name, ...(name === "symfony" ? ["console"] : []), "debug:dotenv"], what: "the values .env files give" },
+        { argv: [name, ...(name === "symfony" ? ["console"] : []), "secrets:reveal"], what: "a Symfony secret, decrypted" },
+        { argv: [name, ...(name === "symfony" ? ["console"] : []), "secrets:list"], requires: /^(-r|--reveal)$/, what: "Symfony secrets, decrypted" },
+      ];
     case "tmux":
       return [
         { argv: ["tmux", "show-environment"], what: "the tmux session's whole environment" },

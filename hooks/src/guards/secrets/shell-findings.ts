@@ -1067,8 +1067,8 @@ function credentialCommand(argv: Arg[]): string | undefined {
   // `python -m dotenv list` runs the module's command line.
   const module = PYTHON.test(head) ? words.indexOf("-m") : -1;
   if (module > 0 && module + 1 < words.length) return credentialCommand(argv.slice(module + 1));
-  // `python manage.py diffsettings`, `php artisan config:show`: the framework's own command line.
-  if ((PYTHON.test(head) || head === "php") && /^(manage\.py|artisan)$/.test(basename(words[1] ?? ""))) return credentialCommand(argv.slice(1));
+  // `python manage.py diffsettings`, `php artisan config:show`, `php bin/console`: the framework's own command line.
+  if ((PYTHON.test(head) || head === "php") && /^(manage\.py|artisan|console)$/.test(basename(words[1] ?? ""))) return credentialCommand(argv.slice(1));
   // Match the subcommand words in order, skipping options between them (`gh auth -h x token`), the
   // values of the options known to take one (`dotenv -f .env list`), and any word right after an
   // option, which may be its value (`aws --profile prod secretsmanager get-secret-value`).
