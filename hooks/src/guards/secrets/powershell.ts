@@ -185,7 +185,10 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     const piped = next?.piped && PIPED_READERS.has((next.words[0] ?? "").toLowerCase());
     if ((LISTERS.has(cmdlet) && piped) || cmdlet === "compress-archive") {
       const { root, filter } = listedTree(args);
-      await host.tree({ text: resolveVars(root), raw: root }, filter, `\`${piped ? `${words[0]} | ${next?.words[0]}` : words[0]}\` over \`${root}\``);
+      // `gci .e* | gc`: each item the wildcard matches.
+      const wildcard = /[*?[]/.test(root);
+      const label = `\`${piped ? `${words[0]} | ${next?.words[0]}` : words[0]}\``;
+      for (const each of wildcard ? await host.glob(resolveVars(root)) : [resolveVars(root)]) await host.tree({ text: each, raw: root }, filter, wildcard ? `${label} reads, through \`${root}\`,` : `${label} over \`${root}\``);
       continue;
     }
     const encoded = POWERSHELL.test(cmdlet) ? encodedCommand(args) : undefined;
@@ -202,7 +205,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       }
     }
     const envItem = args.map((a) => /^env:(.*)$/i.exec(a)?.[1]).find((name) => name !== undefined);
-    if (envItem !== undefined && ["get-item", "gi", "get-childitem", "gci", "ls", "dir", "get-content", "gc", "cat", "type"].includes(cmdlet)) {
+    if (envItem !== undefined && (LISTERS.has(cmdlet) || PIPED_READERS.has(cmdlet) || cmdlet === "get-item" || cmdlet === "gi")) {
       if (envItem === "" || envItem.includes("*")) findings.push({ kind: "environment", what: "the whole environment", how: `\`${words.join(" ")}\` lists` });
       else if (isSecretVariable(envItem)) findings.push({ kind: "environment", what: `the variable ${envItem}, whose name marks it as a secret`, how: `\`${words.join(" ")}\` prints` });
       continue;
@@ -234,7 +237,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     for (const arg of sources) {
       const path = resolveVars(arg);
       // Wildcards in -Path are expanded by the cmdlet; -LiteralPath takes them as they are.
-      const matches = !literal && /[*?]/.test(path) && !path.includes(UNKNOWN) ? await host.glob(path) : [];
+      const matches = !literal && /[*?[]/.test(path) && !path.includes(UNKNOWN) ? await host.glob(path) : [];
       if (matches.length === 0) await file({ text: path, raw: arg }, `\`${words[0]}\` reads`);
       for (const match of matches) await file({ text: match, raw: arg }, `\`${words[0]}\` reads (through the wildcard \`${arg}\`)`);
     }

@@ -1153,7 +1153,8 @@ export async function analyzePowerShell(command: string, env: GuardEnv): Promise
     file: (arg, how) => analysis.file(arg, state(), how),
     tree: (arg, filter, how) => analysis.tree(arg, state(), filter, how),
     code: (text, how) => codeCommands.inlineCode(analysis, text, text, state(), how),
-    native: (words) => analysis.source(words.map((w) => `'${w.replaceAll("'", "'\\''")}'`).join(" "), state(), "PowerShell runs"),
+    // A wildcard reaches a native program expanded (PowerShell globs them on Unix, and `cat` is Get-Content on Windows).
+    native: (words) => analysis.source(words.map((w) => (/^[\w./~*?[\]:@%+=,-]*[*?[][\w./~*?[\]:@%+=,-]*$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`)).join(" "), state(), "PowerShell runs"),
     glob: (pattern) => expandGlob(env.ctx.io, pattern.startsWith("/") ? pattern : `${env.cwd}/${pattern}`, true),
   });
   return reported([...findings, ...analysis.findings], env);
