@@ -384,6 +384,8 @@ const GIT_CREDENTIALS = "stored git credentials";
 const DECRYPTED = /^--with-decryption$/;
 const SHOW_SECRETS = /^--show-secrets$/;
 const DECRYPT = /^(-d|--decrypt)$/;
+// A --query picks fields out of the answer (`--query "[].name"`), which may leave the secrets out.
+const QUERIED = /^--query/;
 
 /**
  * The credential commands that start with a command name: argv prefixes (the name first). A switch by name, not one table: only that name's entries are built
@@ -422,8 +424,8 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["aws", "ssm", "get-parameters"], requires: DECRYPTED, what: "decrypted SSM parameters" },
         { argv: ["aws", "ssm", "get-parameters-by-path"], requires: DECRYPTED, what: "decrypted SSM parameters" },
         // A function's or task's environment, where deployments keep keys, unless --query picks fields.
-        { argv: ["aws", "lambda", "get-function-configuration"], unless: /^--query/, what: "a function's environment variables" },
-        { argv: ["aws", "ecs", "describe-task-definition"], unless: /^--query/, what: "a task's environment variables" },
+        { argv: ["aws", "lambda", "get-function-configuration"], unless: QUERIED, what: "a function's environment variables" },
+        { argv: ["aws", "ecs", "describe-task-definition"], unless: QUERIED, what: "a task's environment variables" },
         { argv: ["aws", "kms", "decrypt"], what: "a KMS-decrypted secret" },
         { argv: ["aws", "iam", "create-access-key"], what: "a secret access key" },
         { argv: ["aws", "sso", "get-role-credentials"], what: "AWS credentials" },
@@ -440,6 +442,13 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
         { argv: ["az", "ad", "sp", "create-for-rbac"], what: "a service principal's password" },
         { argv: ["az", "ad", "sp", "credential", "reset"], what: "a service principal's new password" },
         { argv: ["az", "aks", "get-credentials"], requires: /^(-|--file=-)$/, what: "cluster credentials" },
+        // App settings and connection strings hold an app's secrets in plain text.
+        { argv: ["az", "webapp", "config", "appsettings", "list"], unless: QUERIED, what: "an app's settings, secrets included" },
+        { argv: ["az", "functionapp", "config", "appsettings", "list"], unless: QUERIED, what: "an app's settings, secrets included" },
+        { argv: ["az", "webapp", "config", "connection-string", "list"], what: "an app's connection strings" },
+        { argv: ["az", "storage", "account", "show-connection-string"], what: "a storage account's connection string" },
+        { argv: ["az", "cosmosdb", "keys", "list"], what: "Cosmos DB keys" },
+        { argv: ["az", "redis", "list-keys"], what: "Redis access keys" },
       ];
     case "yarn":
       return [
@@ -704,7 +713,11 @@ export function credentialCommandsOf(name: string): CredentialCommand[] {
       return [
         // Whole environments kept by a service manager or a terminal multiplexer.
         { argv: ["systemctl", "show-environment"], what: "the service manager's whole environment" },
+        // A unit's properties, its Environment= among them unless others are asked for by name.
+        { argv: ["systemctl", "show"], unless: /^(-p|--property)=(?!.*\bEnvironment\b)/, what: "a service's environment" },
       ];
+    case "conda":
+      return [{ argv: ["conda", "env", "config", "vars", "list"], what: "the variables set for a conda environment" }];
     case "rails":
       return [
         { argv: ["rails", "credentials:show"], what: "the Rails app's decrypted credentials" },
