@@ -19,7 +19,7 @@ function decideIn(files: Record<string, string>, command: string) {
   return secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
 }
 
-const RUNS: Record<string, string> = { py: "python3", js: "node", mjs: "node", ts: "npx tsx", rb: "ruby", pl: "perl", php: "php" };
+const RUNS: Record<string, string> = { py: "python3", js: "node", mjs: "node", ts: "npx tsx", rb: "ruby", pl: "perl", php: "php", go: "go run", java: "java" };
 
 async function run(name: string, text: string, command = `${RUNS[name.split(".").pop() ?? ""]} scripts/${name}`) {
   return decideIn({
@@ -71,6 +71,11 @@ const LEAKS: Array<[string, string]> = [
   // A secret read into a name and printed later, as debugging scripts do.
   ["debug.py", "import os\nfrom dotenv import load_dotenv\nload_dotenv()\nkey = os.getenv(\"API_KEY\")\nprint(f\"Key: {key}\")\n"],
   ["debug.js", "require('dotenv').config();\nconst token = process.env.GITHUB_TOKEN;\nconsole.log('token is', token);\n"],
+  // Source compiled and run at once.
+  ["leak.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { b, _ := os.ReadFile(\".env\"); fmt.Print(string(b)) }\n"],
+  ["env.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { fmt.Println(os.Environ()) }\n"],
+  ["token.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() {\n\ttoken := os.Getenv(\"GITHUB_TOKEN\")\n\tfmt.Printf(\"token: %s\\n\", token)\n}\n"],
+  ["Leak.java", "class Leak { public static void main(String[] a) throws Exception { System.out.print(java.nio.file.Files.readString(java.nio.file.Path.of(\".env\"))); } }\n"],
 ];
 
 const PASSES: Array<[string, string]> = [
@@ -91,6 +96,8 @@ const PASSES: Array<[string, string]> = [
   ["setup2.js", "require('fs').copyFileSync('.env.example', '.env');\n"],
   ["write.rb", "File.write(\".env\", \"X=1\")\nFile.open(\".env\", \"w\") { |f| f.puts \"Y=2\" }\nputs \"ok\"\n"],
   ["write.pl", "open(my $f, \">>\", \".env\") or die;\nprint $f \"X=1\\n\";\n"],
+  ["server.go", "package main\nimport (\"fmt\"; \"log\"; \"os\")\nfunc main() {\n\ttoken := os.Getenv(\"GITHUB_TOKEN\")\n\tif token == \"\" {\n\t\tlog.Fatal(\"GITHUB_TOKEN is not set\")\n\t}\n\tfmt.Println(\"listening on\", os.Getenv(\"PORT\"))\n}\n"],
+  ["Hello.java", "class Hello { public static void main(String[] a) { System.out.println(\"hello from \" + System.getenv(\"HOME\")); } }\n"],
   ["client.py", "import os\nkey = os.getenv(\"API_KEY\")\nif not key:\n    print(\"API_KEY is not set\")\nclient = Client(api_key=key)\nprint(client.models())\n"],
 ];
 
@@ -103,6 +110,15 @@ describe("scripts run from disk", () => {
 
   it.each(PASSES)("runs %s: %s", async (name, text) => {
     expect((await run(name, text)).action).toBe("pass");
+  });
+
+  it("reads the files of a Go package run by its folder, not its tests", async () => {
+    const leak = "package main\nimport (\"fmt\"; \"os\")\nfunc main() { fmt.Println(os.Environ()) }\n";
+    const files = (main: string) => ({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/cmd/api/main.go`]: main, [`${PROJECT}/cmd/api/main_test.go`]: leak });
+    for (const command of ["go run ./cmd/api", "go run -race ./cmd/api --port 8080", "cd cmd/api && go run ."]) {
+      expect((await decideIn({ ...files(leak), [`${PROJECT}/cmd/api/main_test.go`]: "package main\n" }, command)).action, command).toBe("deny");
+      expect((await decideIn(files("package main\nfunc main() {}\n"), command)).action, command).toBe("pass");
+    }
   });
 
   it("reads a script run by its #! line, or through uv and poetry", async () => {

@@ -342,9 +342,25 @@ async function imports(a: Analyzer, code: string, folder: string | undefined, st
  * `File.read`), or copy, move or link the one named first (group 1), written as calls: "a cert file
  * (.pem)" in a docstring is prose.
  */
-const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\bPath\((?=[^()]*\)\.open\b)/g;
+const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|readAllBytes|readAllLines|readString|FileReader|FileInputStream|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\bPath\((?=[^()]*\)\.open\b)/g;
 /** Commands run from a list of words (`subprocess.run(['cat', '.env'])`, `spawnSync('cat', ['.env'])`). */
 const ARGV_CALL = /\b(?:run|call|check_output|check_call|Popen|spawnSync|spawn|execFileSync|execFile|execa|execaSync|system|exec)\s*\(\s*(?:(["'])([\w./-]+)\1\s*,\s*)?\[([^\]]*)\]/g;
+
+/**
+ * `go run main.go`, `go run .`, `go run ./cmd/api`: the files Go compiles and runs at once, read as
+ * scripts (a package's, not its tests; within the 64 scripts a call reads).
+ */
+export async function goRun(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const at = args.findIndex((arg, i) => !arg.text.startsWith("-") && !/^-(C|tags|ldflags|gcflags|mod|modfile|exec|overlay|p|pkgdir|toolexec)$/.test(args[i - 1]?.text ?? ""));
+  const named = args.slice(at).filter((arg) => arg.text.endsWith(".go"));
+  const pkg = args[at]?.text;
+  let files = named;
+  if (named.length === 0 && pkg !== undefined && /^\.\.?(\/|$)/.test(pkg) && state.cwd !== undefined) {
+    const dir = toAbsolute(pkg, state.cwd, a.env.ctx.home);
+    files = ((await a.env.ctx.io.list(dir)) ?? []).filter((e) => e.kind === "file" && /(?<!_test)\.go$/.test(e.name)).map((e) => ({ text: `${dir}/${e.name}`, raw: `${pkg}/${e.name}` }));
+  }
+  for (const file of files) if (a.scripts.size < 64) await a.scriptFile(file, state, true);
+}
 
 /** The arguments of a call, from just after its `(`, split at top-level commas: as far as its `)`. */
 function callArguments(code: string, from: number): string[] {

@@ -85,6 +85,7 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   // pydantic-settings objects hold every variable they declare, secrets included, read from the environment or .env.
   [/\b(?:settings|Settings\(\)|get_settings\(\))\.(?:model_dump(?:_json)?|dict|json)\(|\b(?:print|pprint|pp)\(\s*(?:settings|Settings\(\)|get_settings\(\))\s*\)/, "the settings object"],
   [/\bgetenv\(\s*\)/, "getenv()"],
+  [/\bos\.Environ\(\)/, "os.Environ()"],
   [/\bENVIRON\b(?!\s*\[\s*"\w+"\s*\])/, "awk's ENVIRON"],
 ]);
 
@@ -106,6 +107,8 @@ const envReads = onFirstUse(() => [
   /\$ENV\{\s*["']?([A-Za-z_]\w*)["']?\s*\}/g,
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
   /(?<!\.)\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
+  // Go's and Java's.
+  /\b(?:os\.(?:Getenv|LookupEnv)|System\.getenv)\(\s*"([A-Za-z_]\w*)"/g,
   /\bENVIRON\[\s*"([A-Za-z_]\w*)"\s*\]/g,
   // Laravel's env('APP_KEY'); a framework's settings by name (Django's settings.SECRET_KEY,
   // pydantic's settings.database_url, Flask's app.config["SECRET_KEY"]).
@@ -115,7 +118,7 @@ const envReads = onFirstUse(() => [
   /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
-export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;
+export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;
 
 /** Reads by a name computed at run time (`os.environ[k]`, `getenv('GH' + '_TOKEN')`), which may name any variable. */
 const COMPUTED_READ = /\bprocess\.env\[(?!\s*(["'`])\w+\1\s*\])|\bos\.environ\[(?!\s*(["'])\w+\2\s*\])|\b(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|Deno\.env\.get)\(\s*(?!(["'])\w+\3\s*[,)])(?=\S)|\bENV\[(?!\s*(["'])\w+\4\s*\])|\$ENV\{(?!\s*(["']?)\w+\5\s*\})/g;

@@ -499,6 +499,10 @@ class ShellAnalysis implements Analyzer {
     if (" pytest py.test vitest jest mocha rspec phpunit ".includes(` ${name} `) || (" go bun deno ".includes(` ${name} `) && args[0]?.text === "test")) {
       for (const arg of args) if (/\.(py|[cm]?[jt]sx?|rb|php|go)(::.*)?$/.test(arg.text)) await this.scriptFile({ text: arg.text.replace(/::.*$/, ""), raw: arg.raw.replace(/::.*$/, "") }, state, true);
     }
+    // Source compiled and run at once: `go run main.go`, `java Leak.java`.
+    if (name === "go" && args[0]?.text === "run") await codeCommands.goRun(this, args.slice(1), state);
+    const javaSource = name === "java" ? args.find((arg) => arg.text.endsWith(".java")) : undefined;
+    if (javaSource) await this.scriptFile(javaSource, state, true);
     if (name === "echo" || name === "printf" || name === "print") {
       this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
       return;
