@@ -154,6 +154,13 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.wakatime.cfg",
       // age private keys, as sops finds them.
       "~/.config/sops/age/keys.txt",
+      // Private package indexes' passwords (pip's index-url, Bundler's source credentials) and data
+      // warehouse logins (dbt's profiles, SnowSQL's config).
+      "~/.config/pip/pip.conf",
+      "~/.pip/pip.conf",
+      "~/.bundle/config",
+      "~/.dbt/profiles.yml",
+      "~/.snowsql/config",
     ],
   },
   {
