@@ -335,6 +335,7 @@ export const DENY: GuardCase[] = [
   bash("systemctl show api -p Environment"),
   bash("conda env config vars list"),
   bash("cat ~/.dbt/profiles.yml", "dbt keeps warehouse passwords there"),
+  bash("cat AuthKey_ABC123DEFG.p8", "an Apple API private key"),
   bash("cat ~/.config/pip/pip.conf", "a private index-url carries its password"),
   bash(`python3 -c "import os; k = os.environ['GITHUB_TOKEN']; print(k)"`, "a secret read into a name, then printed"),
   bash(`node -e "const t = process.env.GITHUB_TOKEN; console.log(JSON.stringify({ t }))"`),

@@ -39,7 +39,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     id: "key-material",
     title: "key or certificate store",
     why: "private keys and keystores let whoever holds them sign, decrypt or impersonate",
-    patterns: ["*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "*.ppk", "*.ovpn", "/etc/wireguard/**", "~/.gnupg/secring.gpg", "~/.gnupg/private-keys-v1.d/**"],
+    patterns: ["*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "*.ppk", "*.p8", "*.ovpn", "/etc/wireguard/**", "~/.gnupg/secring.gpg", "~/.gnupg/private-keys-v1.d/**"],
   },
   {
     id: "cloud-credentials",
