@@ -80,6 +80,11 @@ class ShellAnalysis implements Analyzer {
     return this.captured.has(name) || isSecretVariable(name);
   }
 
+  /** Whether a word expands a secret variable's value (`$API_KEY`, `${API_KEY:0:4}`; not `${#API_KEY}`). */
+  private holdsSecret(word: Word): boolean {
+    return word.raw.includes("$") && expandedVariables(word).some((v) => !v.lengthOnly && !v.indirect && this.secret(v.name));
+  }
+
   async source(text: string, state: State, how: string): Promise<void> {
     if (this.nesting >= MAX_NESTING) {
       this.findings.push({ kind: "unchecked", what: "nests shells or eval too deeply to check", how });
@@ -230,11 +235,16 @@ class ShellAnalysis implements Analyzer {
 
   private async simple(command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void> {
     // Variables set to hidden text (`X=$(echo … | tr …)`, `export X=…`), which hide a command if run.
-    for (const assign of command.assigns) if (hiddenText(assign.value, this.scope(state))) this.hiding.add(assign.name);
+    for (const assign of command.assigns) {
+      if (hiddenText(assign.value, this.scope(state))) this.hiding.add(assign.name);
+      if (this.holdsSecret(assign.value)) this.captured.add(assign.name);
+    }
     for (const word of command.words.slice(1)) {
       // includes() first: a RegExp's first run compiles it, on every call of a cold hook.
       const name = word.raw.includes("=") ? /^([A-Za-z_]\w*)=/.exec(word.raw)?.[1] : undefined;
       if (name && hiddenText(word, this.scope(state))) this.hiding.add(name);
+      // `export K="$API_KEY"`, `declare -n K=API_KEY`: K holds the secret, wherever it is printed.
+      if (name && (this.holdsSecret(word) || (/^-\w*n/.test(command.words[1]?.raw ?? "") && this.secret(word.raw.slice(name.length + 1))))) this.captured.add(name);
     }
     const head = command.words[0]?.raw ?? "";
     // Where a word keeps its `$(…)` is worked out only for one that printed a secret into it (rare).
