@@ -10,7 +10,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { fnv } from "../hooks/src/runtime/hash.js";
 import { SECRET_CATEGORIES } from "../hooks/src/guards/secrets/categories.js";
 import { literalFragment } from "../hooks/src/guards/secrets/rules.js";
@@ -55,6 +55,17 @@ function generatedFiles(): Map<string, string> {
   return files;
 }
 
+/**
+ * Drops the `#` note lines from the credential command table (a string: minifying leaves it whole),
+ * so the notes cost no hook and no session start anything.
+ */
+const dropTableNotes: Plugin = {
+  name: "drop-table-notes",
+  setup(b) {
+    b.onLoad({ filter: /credential-commands\.ts$/ }, (args) => ({ contents: readFileSync(args.path, "utf8").replace(/^#.*\n/gm, ""), loader: "ts" }));
+  },
+};
+
 /** One self-contained CommonJS bundle for node 20, minified, as the hooks run it. */
 async function cjsBundle(entry: string, banner: string, options: { define?: Record<string, string>; external?: string[] } = {}): Promise<string> {
   const result = await build({
@@ -68,6 +79,7 @@ async function cjsBundle(entry: string, banner: string, options: { define?: Reco
     legalComments: "inline",
     banner: { js: banner },
     logLevel: "silent",
+    plugins: [dropTableNotes],
     ...options,
   });
   const output = result.outputFiles[0];
@@ -108,6 +120,7 @@ async function moduleFiles(): Promise<Map<string, string>> {
     // once costs nothing: the generated list, a cold-start saving for the command hooks, would only
     // add to the code Claude Code scans at every session start.
     plugins: [
+      dropTableNotes,
       {
         name: "no-generated-fragments",
         setup(b) {

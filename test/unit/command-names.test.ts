@@ -1,7 +1,8 @@
 /** Command-name tests (command-names.ts) stand in for the RegExps they replaced: same names in, same out. */
 import { describe, expect, it } from "vitest";
 import { commandNames, orTest } from "../../hooks/src/guards/secrets/command-names.js";
-import { AWK, PYTHON, POWERSHELL, credentialCommandsOf, wrapperSpec } from "../../hooks/src/guards/secrets/command-rules.js";
+import { AWK, PYTHON, POWERSHELL, wrapperSpec } from "../../hooks/src/guards/secrets/command-rules.js";
+import { credentialCommandsOf } from "../../hooks/src/guards/secrets/credential-commands.js";
 
 describe("commandNames", () => {
   const python = /^python(\d+(\.\d+)?)?$|^pypy3?$/;
