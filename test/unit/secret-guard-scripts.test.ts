@@ -112,6 +112,18 @@ describe("scripts run from disk", () => {
     expect((await run(name, text)).action).toBe("pass");
   });
 
+  it("expands a glob that code tells to match dot files as matching them", async () => {
+    const files = { [`${PROJECT}/config/.env`]: "API_KEY=1\n", [`${PROJECT}/config/app.yaml`]: "port: 1\n" };
+    for (const code of [
+      `python3 -c "import glob; [print(open(f).read()) for f in glob.glob('config/*', include_hidden=True)]"`,
+      `ruby -e 'Dir.glob("config/*", File::FNM_DOTMATCH).each { |f| puts File.read(f) }'`,
+      `node -e "for (const f of require('glob').globSync('config/*', { dot: true })) console.log(require('fs').readFileSync(f, 'utf8'))"`,
+    ]) {
+      expect((await decideIn(files, code)).action, code).toBe("deny");
+      expect((await decideIn(files, code.replace(/, include_hidden=True|, File::FNM_DOTMATCH|, \{ dot: true \}/, ""))).action, code).toBe("pass");
+    }
+  });
+
   it("reads the files of a Go package run by its folder, not its tests", async () => {
     const leak = "package main\nimport (\"fmt\"; \"os\")\nfunc main() { fmt.Println(os.Environ()) }\n";
     const files = (main: string) => ({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/cmd/api/main.go`]: main, [`${PROJECT}/cmd/api/main_test.go`]: leak });

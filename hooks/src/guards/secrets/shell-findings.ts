@@ -72,9 +72,13 @@ class ShellAnalysis implements Analyzer {
     return (this.traced ??= this.text.includes("x") && XTRACE.test(this.text));
   }
 
-  /** `shopt -s dotglob` or a GLOBIGNORE anywhere in the command: its globs may match dot files (`*` takes .env). */
+  /**
+   * `shopt -s dotglob` or a GLOBIGNORE anywhere in the command, or code that asks its glob for dot files
+   * (Python's `include_hidden=True`, Ruby's `FNM_DOTMATCH`, node-glob's `dot: true`): its globs may
+   * match dot files (`*` takes .env).
+   */
   private dotglob(): boolean {
-    return this.text.includes("dotglob") || this.text.includes("GLOBIGNORE");
+    return ["dotglob", "GLOBIGNORE", "include_hidden", "FNM_DOTMATCH", "dot: true", "dot:true"].some((word) => this.text.includes(word));
   }
 
   secret(name: string): boolean {
