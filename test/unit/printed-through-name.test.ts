@@ -4,7 +4,7 @@
  * show none of it.
  */
 import { describe, expect, it } from "vitest";
-import { printedThroughName } from "../../hooks/src/guards/secrets/inline-code.js";
+import { printedSecretVariable, printedThroughName } from "../../hooks/src/guards/secrets/inline-code.js";
 
 const isSecret = (name: string) => /TOKEN|KEY|SECRET|PASSWORD/.test(name);
 
@@ -47,5 +47,18 @@ describe("printedThroughName", () => {
   });
   it.each(NOT_PRINTED)("finds nothing printed in %j", (code) => {
     expect(printedThroughName(code, isSecret)).toBeUndefined();
+  });
+
+  // A 256 KB script may set thousands of names: once each took a RegExp per name per printing line
+  // (5.5 s for 3,000), and a read's statement was found by a RegExp over all the code before it.
+  it("stays linear in the names a script sets and the reads it makes", () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `k${i} = os.getenv("API_KEY_${i}")`);
+    const prints = Array.from({ length: 3000 }, (_, i) => `print("x", len(k${i}))`);
+    let started = performance.now();
+    expect(printedThroughName([...names, ...prints].join("\n"), isSecret)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1000);
+    started = performance.now();
+    expect(printedSecretVariable(`print(1)\n${Array.from({ length: 8000 }, (_, i) => `k${i} = os.getenv("API_KEY")`).join("\n")}`, isSecret)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -129,7 +129,7 @@ function onlyTested(code: string, match: RegExpMatchArray): boolean {
   return /(!|\b(Boolean|bool|len)\(\s*|\b(typeof|if|not)\s+)$/.test(code.slice(Math.max(0, at - 9), at)) || /^\s*\)?\s*(is\s+(not\s+)?None\b|[!=]==?\s*(undefined|null|None|""|'')(?!\w)|\??\.length\b|\?(?![.?]))/.test(code.slice(at + match[0].length, at + match[0].length + 24));
 }
 
-/** A statement's start up to the value it assigns (`key = `, `const k = `, `$k = `). */
+/** A statement's start up to the value it assigns (`key = `, `const k = `, `$k = `), tested on the text just before a read. */
 const ASSIGNS = /(?:^|[;\n])\s*(?:(?:const|let|var|my|local)\s+)?\$?\w+\s*(?::[^=;\n]*)?=\s*$/;
 
 /**
@@ -141,7 +141,7 @@ const ASSIGNS = /(?:^|[;\n])\s*(?:(?:const|let|var|my|local)\s+)?\$?\w+\s*(?::[^
 export function printedSecretVariable(code: string, isSecret: (name: string) => boolean, printsResult = false): string | undefined {
   if (!printsResult && !PRINTS.test(code)) return undefined;
   for (const pattern of envReads()) {
-    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1]) && !onlyTested(code, match) && (printsResult || !ASSIGNS.test(code.slice(0, match.index)))) return `the secret variable ${match[1]}`;
+    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1]) && !onlyTested(code, match) && (printsResult || !ASSIGNS.test(code.slice(Math.max(0, (match.index ?? 0) - 120), match.index)))) return `the secret variable ${match[1]}`;
   }
   for (const match of code.matchAll(COMPUTED_READ)) if (!onlyTested(code, match)) return `a variable named at run time (\`${/^[^)\]}]*[)\]}]?/.exec(code.slice(match.index, (match.index ?? 0) + 24))?.[0]}\`): name it in the code`;
   // In code given on the command line, a name anywhere in a print counts (`print(json.dumps({"k": k}))`).
@@ -164,13 +164,16 @@ function interpolated(line: string): string {
 export function printedThroughName(code: string, isSecret: (name: string) => boolean, depth = 1): string | undefined {
   if (!PRINTS.test(code)) return undefined;
   const names = new Map<string, string>();
-  // The secret a name holds, where `text` shows it outside any call but the first `depth`.
+  // The secret a name holds, where `text` shows it outside any call but the first `depth`. One pass
+  // over the text's words, whatever the number of names (a script may set thousands).
   const shows = (text: string, depth: number) => {
-    for (const [local, variable] of names) {
-      for (const m of text.matchAll(new RegExp(`(?<![\\w.])${local}\\b`, "g"))) {
-        const before = text.slice(0, m.index);
-        if (before.split("(").length - before.split(")").length <= depth && !onlyTested(text, m)) return variable;
-      }
+    let open = 0;
+    let at = 0;
+    for (const m of text.matchAll(/(?<![\w.])[A-Za-z_]\w*/g)) {
+      const variable = names.get(m[0]);
+      if (variable === undefined) continue;
+      for (; at < (m.index ?? 0); at++) open += text[at] === "(" ? 1 : text[at] === ")" ? -1 : 0;
+      if (open <= depth && !onlyTested(text, m)) return variable;
     }
     return undefined;
   };
