@@ -354,6 +354,23 @@ describe("package.json scripts", () => {
     }
   });
 
+  it("reads the scripts a monorepo runner runs in every workspace", async () => {
+    const decide = (command: string) =>
+      decideIn({
+        [`${PROJECT}/.env`]: "API_KEY=1\n",
+        [`${PROJECT}/package.json`]: JSON.stringify({ workspaces: ["packages/*"] }),
+        [`${PROJECT}/packages/api/package.json`]: JSON.stringify({ name: "api", scripts: { show: "cat ../../.env", build: "tsc" } }),
+        [`${PROJECT}/packages/web/package.json`]: JSON.stringify({ name: "web", scripts: { build: "vite build", lint: "eslint ." } }),
+      }, command);
+    for (const command of ["turbo run show", "turbo show", "npx turbo run build show --filter=api", "turbo run build --filter web show", "turbo watch show", "lerna run show", "nx run api:show", "nx run-many -t show", "nx run-many --targets=build,show", "nx affected --target=show"]) {
+      const decision = await decide(command);
+      expect(decision.action === "deny" && decision.reason, command).toMatch(/package script `show`/);
+    }
+    for (const command of ["turbo run build", "turbo run lint --filter web", "turbo prune api", "lerna run build --scope web", "nx build api", "nx graph", "nx show projects", "nx affected -t lint"]) {
+      expect((await decide(command)).action, command).toBe("pass");
+    }
+  });
+
   it("reads server.js for npm start when package.json names no start script", async () => {
     expect((await npm("npm start", JSON.stringify({ scripts: { x: "true" } }))).action).toBe("pass");
     const decision = await decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/package.json`]: "{}", [`${PROJECT}/server.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n" }, "npm start");
@@ -709,6 +726,41 @@ async function mise(command: string) {
     [`${PROJECT}/web/index.html`]: "<p>hi</p>\n",
   }, command);
 }
+
+describe("pyproject.toml's task runners", () => {
+  const PYPROJECT = [
+    "[tool.pdm.scripts]",
+    'lint = "ruff check ."',
+    'show = {cmd = "cat .env", help = "x"}',
+    'both = {composite = ["lint", "cat .env"]}',
+    'ok = {shell = "echo hi", help = "cat .env to see the names"}',
+    "[tool.poe.tasks]",
+    'test = "pytest"',
+    "[tool.poe.tasks.show]",
+    'shell = """',
+    "echo start",
+    "cat .env",
+    '"""',
+    "[tool.hatch.envs.default.scripts]",
+    'cov = ["pytest --cov", "coverage report"]',
+    'show = "cat .env"',
+    "[tool.hatch.envs.docs.scripts]",
+    'show = "cat .env"',
+    'build = "mkdocs build"',
+    "[tool.taskipy.tasks]",
+    'show = { cmd = "cat .env", help = "x" }',
+    'fmt = "ruff format ."',
+  ].join("\n");
+  const decide = (command: string) => decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/pyproject.toml`]: PYPROJECT }, command);
+
+  it.each(["pdm run show", "pdm run both", "poe show", "uv run poe show", "hatch run show", "hatch run docs:show", "task show", "poetry run task show", "cd sub 2>/dev/null; pdm run show"])("refuses %s", async (command) => {
+    expect((await decide(command)).action).toBe("deny");
+  });
+
+  it.each(["pdm run lint", "pdm run ok", "pdm run pytest -x", "poe test", "hatch run cov", "hatch run docs:build", "task fmt", "pdm install", "hatch env create"])("runs %s", async (command) => {
+    expect((await decide(command)).action).toBe("pass");
+  });
+});
 
 describe("mise's tasks", () => {
   it.each(["mise run show", "mise r show", "mise tasks run show", "mise run release", "mise run db:url", "mise run deploy", "mise run quick", "mise run leak", "cd web && mise run show"])("refuses %s", async (command) => {

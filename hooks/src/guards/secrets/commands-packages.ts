@@ -81,19 +81,60 @@ async function jsonObject(a: Analyzer, file: string): Promise<Record<string, unk
 }
 
 /**
- * The folder of the workspace whose package.json is named `name`, among those the root's package.json
- * (`"workspaces": ["packages/*"]`) or pnpm-workspace.yaml (`- 'apps/*'`) lists: folders, or a folder's
- * subfolders (`/*`, `/**` taken as one level).
+ * The workspace folders the root's package.json (`"workspaces": ["packages/*"]`) or pnpm-workspace.yaml
+ * (`- 'apps/*'`) lists: folders, or a folder's subfolders (`/*`, `/**` taken as one level).
  */
-async function workspace(a: Analyzer, root: string, name: string): Promise<string | undefined> {
+async function workspaceFolders(a: Analyzer, root: string): Promise<string[]> {
   const listed = (await jsonObject(a, `${root}/package.json`))?.workspaces;
   const pnpm = (await a.env.ctx.io.readText(`${root}/pnpm-workspace.yaml`)) ?? "";
   const globs = [...(Array.isArray(listed) ? listed : ((listed as { packages?: unknown } | undefined)?.packages as unknown[] | undefined) ?? []), ...[...pnpm.matchAll(/^\s*-\s*["']?([^"'#\s]+)/gm)].map((m) => m[1])];
+  const out: string[] = [];
   for (const glob of globs) {
     if (typeof glob !== "string" || glob.includes(UNKNOWN)) continue;
     const base = glob.replace(/\/\*\*?$/, "");
     const folders = base === glob ? [base] : ((await a.env.ctx.io.list(`${root}/${base}`)) ?? []).filter((e) => e.kind === "dir").map((e) => `${base}/${e.name}`);
-    for (const folder of folders) if ((await jsonObject(a, `${root}/${folder}/package.json`))?.name === name) return toAbsolute(folder, root, undefined);
+    out.push(...folders.map((folder) => toAbsolute(folder, root, undefined)));
   }
+  return out;
+}
+
+/** The folder of the workspace whose package.json is named `name`. */
+async function workspace(a: Analyzer, root: string, name: string): Promise<string | undefined> {
+  for (const folder of await workspaceFolders(a, root)) if ((await jsonObject(a, `${folder}/package.json`))?.name === name) return folder;
   return undefined;
+}
+
+/** nx's and turbo's own commands, which name no task (`nx graph`, `turbo prune`). */
+const NX_OWN = " add affected connect daemon exec format format:check format:write g generate graph import init list migrate release repair report reset run run-many show sync view-logs watch login logout ";
+const TURBO_OWN = " run watch login logout link unlink prune gen generate ls query info scan telemetry bin boundaries devtools daemon ";
+
+/**
+ * The package scripts a monorepo runner runs in its workspaces: `turbo run show` (`turbo show`),
+ * `lerna run show`, `nx run api:show`, `nx run-many -t show`, `nx show api` as `nx <target> <project>`:
+ * the script by each task's name in every workspace package that has one (at most 64), read as
+ * `npm run` reads one.
+ */
+export async function workspaceScripts(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const words = args.map((w) => w.text);
+  const first = words.find((w) => !w.startsWith("-")) ?? "";
+  const tasks: string[] = [];
+  if (name === "nx") {
+    for (const [i, word] of words.entries()) {
+      const option = /^--?(t|targets?)(?:=(.*))?$/.exec(word);
+      if (option) tasks.push(...(option[2] ?? words[i + 1] ?? "").split(","));
+    }
+    if (first === "run") tasks.push(words[words.indexOf("run") + 1]?.split(":")[1] ?? "");
+    else if (!NX_OWN.includes(` ${first} `)) tasks.push(first);
+  } else {
+    const at = words.findIndex((w) => w === "run" || (name === "turbo" && w === "watch"));
+    if (name === "lerna" ? at === -1 : at === -1 && TURBO_OWN.includes(` ${first} `)) return;
+    for (const [i, word] of words.slice(at + 1).entries()) if (!word.startsWith("-") && !/^(--filter|-F|--scope|--ignore|--concurrency|--cache-dir|--output-logs|--log-order|--env-mode)$/.test(words[at + i] ?? "")) tasks.push(word);
+    if (name === "lerna") tasks.splice(1);
+  }
+  if (state.cwd === undefined) return;
+  const folders = (await workspaceFolders(a, state.cwd)).slice(0, 64);
+  for (const task of tasks) {
+    if (task === "" || task.includes(UNKNOWN)) continue;
+    for (const folder of folders) await packageScript(a, "npm", [{ text: "run", raw: "run" }, { text: task, raw: task }], { ...state, cwd: folder });
+  }
 }

@@ -49,26 +49,7 @@ export async function miseTasks(a: Analyzer, args: Arg[], state: State): Promise
   const goal = at === -1 ? undefined : args.slice(at + 1).find((w) => !w.text.startsWith("-"))?.text;
   if (!goal || goal.includes(UNKNOWN) || state.cwd === undefined) return;
   const [text = "", dir = state.cwd] = (await nearest(a, state.cwd, ["mise.toml", ".mise.toml", "mise/config.toml", ".config/mise.toml", ".mise/config.toml"])) ?? [];
-  const tasks = new Map<string, { deps: string[]; run: string[] }>();
-  let table = "";
-  let pending = "";
-  for (const line of text.split("\n")) {
-    // A value over several lines (`run = [`, `run = """`) is gathered up to its end.
-    pending += `${line}\n`;
-    if ((pending.match(/\[/g)?.length ?? 0) > (pending.match(/\]/g)?.length ?? 0) || (pending.match(/"""/g)?.length ?? 0) % 2 === 1) continue;
-    const entry = pending;
-    pending = "";
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(entry);
-    if (header) table = (header[1] as string).replace(/["\s]/g, "");
-    const pair = /^\s*"?([\w:.-]+)"?\s*=\s*([\s\S]*)$/.exec(entry);
-    if (header || !pair || !table.startsWith("tasks")) continue;
-    const name = table === "tasks" ? (pair[1] as string) : table.slice(6);
-    const task = tasks.get(name) ?? { deps: [], run: [] };
-    tasks.set(name, task);
-    const strings = [...(pair[2] as string).matchAll(/"""([\s\S]*?)"""|"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
-    if (table === "tasks" || pair[1] === "run") task.run.push(...strings);
-    else if (pair[1] === "depends") task.deps.push(...strings);
-  }
+  const tasks = tomlTasks(text, "tasks");
   if (!tasks.has(goal)) {
     for (const folder of ["mise-tasks", ".mise-tasks", ".mise/tasks", "mise/tasks", ".config/mise/tasks"]) await a.scriptFile({ text: `${dir}/${folder}/${goal}`, raw: `${folder}/${goal}` }, { ...state, cwd: dir });
     return;
@@ -79,6 +60,59 @@ export async function miseTasks(a: Analyzer, args: Arg[], state: State): Promise
     return task && { deps: task.deps, echoed: [...script.matchAll(/\{\{\s*env\.(\w+)/g)].map((m) => m[1] as string).find((n) => a.secret(n)), script: script.replace(/\{\{\s*env\.(\w+)\s*\}\}/g, "${$1}") };
   };
   await runRecipes(a, ["mise", "task", "--quiet", "`quiet = true`"], [[goal, []]], recipe, dir, state);
+}
+
+/**
+ * The tasks a TOML table holds, read by their lines: `[base]`'s `name = …` and `[base.name]`'s keys.
+ * A value is a command, a list of them, or a table whose `run`, `cmd`, `shell`, `composite` or
+ * `sequence` holds them (mise's `depends` names the tasks run first); strings over several lines
+ * (`"""`, a list) are gathered up to their end.
+ */
+function tomlTasks(text: string, base: string): Map<string, { deps: string[]; run: string[] }> {
+  const tasks = new Map<string, { deps: string[]; run: string[] }>();
+  const strings = (value: string) => [...value.matchAll(/"""([\s\S]*?)"""|"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  let table = "";
+  let pending = "";
+  for (const line of text.split("\n")) {
+    pending += `${line}\n`;
+    if ((pending.match(/[[{]/g)?.length ?? 0) > (pending.match(/[\]}]/g)?.length ?? 0) || (pending.match(/"""/g)?.length ?? 0) % 2 === 1) continue;
+    const entry = pending;
+    pending = "";
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(entry);
+    if (header) table = (header[1] as string).replace(/["\s]/g, "");
+    const pair = /^\s*"?([\w:.-]+)"?\s*=\s*([\s\S]*)$/.exec(entry);
+    if (header || !pair || (table !== base && !table.startsWith(`${base}.`))) continue;
+    const [, key = "", value = ""] = pair;
+    const name = table === base ? key : table.slice(base.length + 1);
+    const task = tasks.get(name) ?? { deps: [], run: [] };
+    tasks.set(name, task);
+    if (table !== base && key === "depends") task.deps.push(...strings(value));
+    else if (table !== base ? /^(run|cmd|shell|composite|sequence)$/.test(key) : !value.trimStart().startsWith("{")) task.run.push(...strings(value));
+    // An inline table (`show = { cmd = "…", help = "…" }`): its command keys only.
+    else if (table === base) for (const m of value.matchAll(/\b(run|cmd|shell|composite|sequence)\s*=\s*(\[[^\]]*\]|"""[\s\S]*?"""|"(?:[^"\\]|\\.)*"|'[^']*')/g)) task.run.push(...strings(m[2] as string));
+  }
+  return tasks;
+}
+
+/**
+ * The tasks of Python's task runners, kept in the nearest pyproject.toml: `pdm run show` (pdm's
+ * scripts), `poe show` (poethepoet's tasks), `hatch run show` or `hatch run test:show` (an
+ * environment's scripts), `task show` (taskipy's tasks), read as make's recipes are.
+ */
+export async function pyprojectTasks(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const words = args.map((w) => w.text);
+  const at = name === "pdm" || name === "hatch" ? words.indexOf("run") + 1 : 0;
+  const goal = at === 0 && (name === "pdm" || name === "hatch") ? undefined : words.slice(at).find((w) => !w.startsWith("-"));
+  if (!goal || goal.includes(UNKNOWN) || state.cwd === undefined) return;
+  const [env, task] = name === "hatch" && goal.includes(":") ? goal.split(":", 2) : ["default", goal];
+  const found = await nearest(a, state.cwd, ["pyproject.toml"]);
+  if (!found || !task) return;
+  const tasks = tomlTasks(found[0], name === "pdm" ? "tool.pdm.scripts" : name === "poe" ? "tool.poe.tasks" : name === "hatch" ? `tool.hatch.envs.${env}.scripts` : "tool.taskipy.tasks");
+  const recipe = (each: string): Recipe | undefined => {
+    const entry = tasks.get(each);
+    return entry && { deps: entry.deps, echoed: undefined, script: entry.run.join("\n") };
+  };
+  await runRecipes(a, [name, "task", "", ""], [[task, []]], recipe, found[1], state);
 }
 
 /** make's options that take a value as the next word. */

@@ -509,6 +509,8 @@ class ShellAnalysis implements Analyzer {
     if (name === "just") await recipeCommands.justRecipes(this, args, state);
     if (name === "task" || name === "go-task") await recipeCommands.taskfile(this, args, state);
     if (name === "mise") await recipeCommands.miseTasks(this, args, state);
+    if (name === "pdm" || name === "poe" || name === "hatch" || name === "task") await recipeCommands.pyprojectTasks(this, name, args, state);
+    if (name === "turbo" || name === "nx" || name === "lerna") await packageCommands.workspaceScripts(this, name, args, state);
     // Test files a runner is given (`pytest -s test_x.py`, `vitest run x.test.ts`) run as scripts do,
     // and their output shows when they fail.
     if (" pytest py.test vitest jest mocha rspec phpunit ".includes(` ${name} `) || (" go bun deno ".includes(` ${name} `) && args[0]?.text === "test")) {
