@@ -160,6 +160,21 @@ describe("runPreToolUseHook", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("says which path it may not look at when the file system refuses it, not to try again", async () => {
+    const refused: PreToolUseCheck = {
+      id: "refused",
+      async decide() {
+        throw Object.assign(new Error("EACCES: permission denied, lstat '/proc/1/root/app/.env'"), { code: "EACCES" });
+      },
+    };
+    const result = await run(JSON.stringify(good), [refused]);
+    expect(result.code).toBe(2);
+    const reason = result.output.hookSpecificOutput.permissionDecisionReason as string;
+    expect(reason).toMatch(/may not look at \/proc\/1\/root\/app\/\.env \(permission denied\)/);
+    expect(reason).toMatch(/Instead: use a path the guard can read, or ask the user/);
+    expect(reason).not.toMatch(/Try the call again/);
+  });
+
   it.each([
     ["a Read of an ordinary file", { file_path: "/p/a" }],
     ["a Read the check would deny anyway", { file_path: "/p/.env" }],

@@ -46,6 +46,16 @@ export function renderPreToolUse(outcome: HookOutcome): string {
 
 /** The refusal used when the hook itself cannot decide: guarded calls never pass on an error. */
 export function failClosed(problem: string): Verdict {
+  // A path the hook's user may not look at (`/proc/1/root/…`, another user's home): trying again
+  // changes nothing, and `sudo` could read what the hook cannot see.
+  const denied = /EACCES|EPERM|permission denied|operation not permitted/i.test(problem) ? (/'([^']+)'/.exec(problem)?.[1] ?? "a path it names") : undefined;
+  if (denied) {
+    return {
+      action: "deny",
+      check: "shipshape",
+      reason: `shipshape blocked this tool call: its guard may not look at ${denied} (permission denied), so it cannot tell whether that is, or leads to, a secret file. Nothing was run. Instead: use a path the guard can read, or ask the user to run the command.`,
+    };
+  }
   return {
     action: "deny",
     check: "shipshape",
