@@ -20,6 +20,13 @@ describe("toAbsolute and relativeTo on Windows paths", () => {
     ["config\\.env.production", "C:\\Users\\me\\project", "/C:/Users/me/project/config/.env.production"],
     ["src/app.ts", "/home/dev/project", "/home/dev/project/src/app.ts"],
     ["a\\b.ts", "/home/dev/project", "/home/dev/project/a\\b.ts"],
+    // Windows drops a name's trailing dots and spaces, and `::$DATA` names the file's own contents.
+    ["C:\\proj\\.env::$DATA", "/p", "/C:/proj/.env"],
+    ["C:\\proj\\id_rsa:$DATA", "/p", "/C:/proj/id_rsa"],
+    [".env. ", "C:\\proj", "/C:/proj/.env"],
+    ["C:\\proj\\keys.\\server.key...", "/p", "/C:/proj/keys/server.key"],
+    ["C:\\proj\\a\\..\\.env", "/p", "/C:/proj/.env"],
+    ["notes.txt.", "/home/dev/project", "/home/dev/project/notes.txt."],
   ])("%s from %s is %s", (path, cwd, expected) => {
     expect(toAbsolute(path, cwd, undefined)).toBe(expected);
   });
@@ -50,6 +57,8 @@ describe("the secret guard on Windows paths", () => {
     ["Edit", { file_path: "C:\\Users\\me\\project\\.env", old_string: "a", new_string: "b" }],
     ["Grep", { pattern: "KEY", path: "C:\\Users\\me\\project\\.env.local" }],
     ["Bash", { command: "cat /c/Users/me/.aws/credentials" }],
+    ["Read", { file_path: "C:\\Users\\me\\project\\.env::$DATA" }],
+    ["Read", { file_path: "C:\\Users\\me\\.ssh\\id_ed25519." }],
   ])("refuses %s %j", async (tool, input) => {
     expect(await decide(tool, input)).toBe("deny");
   });

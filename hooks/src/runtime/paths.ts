@@ -34,9 +34,17 @@ export function normalizeAbsolute(path: string): string {
 export function toAbsolute(path: string, cwd: string, home: string | undefined): string {
   let p = path;
   if (home && (p === "~" || p.startsWith("~/"))) p = `${home}${p.slice(1)}`;
-  if (isWindows(p)) return normalizeAbsolute(`/${p.replaceAll("\\", "/")}`);
-  if (!p.startsWith("/")) p = isWindows(cwd) ? `/${cwd}/${p}`.replaceAll("\\", "/") : `${cwd}/${p}`;
+  if (isWindows(p)) return windowsNames(`/${p.replaceAll("\\", "/")}`);
+  if (!p.startsWith("/")) return isWindows(cwd) ? windowsNames(`/${cwd}/${p}`.replaceAll("\\", "/")) : normalizeAbsolute(`${cwd}/${p}`);
   return normalizeAbsolute(p);
+}
+
+/**
+ * A Windows path as the file system reads it: each name without its trailing dots and spaces, and
+ * without the default data stream's suffix (`.env.`, `.env ` and `.env::$DATA` all open .env).
+ */
+function windowsNames(path: string): string {
+  return normalizeAbsolute(path.replace(/::?\$DATA$/i, "").replace(/(?<=[^/.])[. ]+(?=\/|$)/g, ""));
 }
 
 /**
