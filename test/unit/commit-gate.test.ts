@@ -179,3 +179,31 @@ describe("detecting verification commands", () => {
     expect(detected.commands.map((c) => c.command)).toEqual(expected);
   });
 });
+
+describe("commits through other tools that run commands", () => {
+  const decide = (tool: string, command: string) =>
+    commitGate.decide({ tool, input: { command }, cwd: "/repo", sessionId: "t" }, { io: repoIO(), config: DEFAULT_CONFIG, configDegraded: false, projectDir: "/repo", home: "/home/dev" });
+
+  it.each<[string, string]>([
+    ["PowerShell", 'git commit -m "wip"'],
+    ["PowerShell", "& git.exe -C api commit -m x"],
+    ["PowerShell", "Start-Process git -ArgumentList 'commit','-m','x'"],
+    ["PowerShell", "g`it co`mmit -m x"],
+    ["Monitor", "git commit -m x"],
+  ])("refuses a %s call that commits, pointing to Bash", async (tool, command) => {
+    const verdict = await decide(tool, command);
+    expect(verdict.action).toBe("deny");
+    expect(verdict.action === "deny" && verdict.reason).toMatch(new RegExp(`This ${tool} call runs \`git commit\`.*Run the commit with the Bash tool`));
+  });
+
+  it.each<[string, string]>([
+    ["PowerShell", "Write-Output 'git commit'"],
+    ["PowerShell", 'echo "run git commit later"'],
+    ["PowerShell", "git status; git log --oneline"],
+    ["PowerShell", "git add -A"],
+    ["Monitor", "tail -f build.log | grep commit"],
+    ["Monitor", "git log -f"],
+  ])("lets a %s call that does not commit through: %s", async (tool, command) => {
+    expect((await decide(tool, command)).action).toBe("pass");
+  });
+});

@@ -2,6 +2,8 @@ import type { ShipshapeConfig, VerifyCommandConfig } from "../../config/types.js
 import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
 import { PASS, type Verdict } from "../../runtime/decision.js";
 import { ShellSyntaxError } from "../../shell/parser.js";
+import { basename } from "../../runtime/paths.js";
+import { statements } from "../secrets/powershell.js";
 import { checkMessage, describeViolations, type Violation } from "./convention.js";
 import { detectCommands } from "./detect.js";
 import { mayCommit } from "./may-commit.js";
@@ -111,11 +113,32 @@ function afterEditor(invocation: CommitInvocation, options: CommitOptions): Comm
   return unchanged ? options : { ...options, source: { kind: "unknown", raw: "-e opens it in an editor, where it can change after this check; leave -e out" } };
 }
 
+/**
+ * Whether PowerShell code runs `git commit` (`git commit -m …`, `& git.exe -C api commit`,
+ * `Start-Process git -ArgumentList 'commit'`): git, then commit as a later word of the statement.
+ * Printing the words (`Write-Output 'git commit'`) is no commit.
+ */
+function powerShellCommits(text: string): boolean {
+  return statements(text).some(({ words }) => {
+    const git = words.findIndex((w) => /^git(\.exe)?$/i.test(basename(w.replaceAll("\\", "/"))));
+    return git !== -1 && !/^(echo|write(-output|-host|-verbose|-information)?)$/i.test(words[0] ?? "") && words.slice(git + 1).some((w) => w.toLowerCase() === "commit");
+  });
+}
+
 export const commitGate: PreToolUseCheck = {
   id: CHECK_ID,
   async decide(call: ToolCall, ctx: CheckContext): Promise<Verdict> {
     if (!ctx.config.commit.enabled || !mayCommit(call)) return PASS;
     const command = call.input.command as string;
+    if (call.tool !== "Bash") {
+      let commits: boolean;
+      try {
+        commits = call.tool === "PowerShell" ? powerShellCommits(command) : findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name)).length > 0;
+      } catch {
+        commits = true;
+      }
+      return commits ? deny(`This ${call.tool} call runs \`git commit\`, which the gate reads and verifies only in a Bash command. Run the commit with the Bash tool.`) : PASS;
+    }
     // A subcommand git does not ship may be one of the user's aliases (`git ci`, with ci = commit).
     const unknown = unknownSubcommands(command);
     const aliases = unknown.length > 0 ? new Map([...(await gitAliases(ctx.io, call.cwd, ctx.home)), ...environmentAliases(command, (name) => ctx.io.env(name))]) : undefined;

@@ -8,11 +8,12 @@ import { unknownSubcommands } from "./git-aliases.js";
  */
 export function mayCommit(call: Pick<ToolCall, "tool" | "input">): boolean {
   const command = call.input.command;
-  if (call.tool !== "Bash" || typeof command !== "string") return false;
-  // Quotes and backslashes can split the words (`g\it co\mmit`, `"git" 'commit'`), and ANSI-C strings
-  // ($'\x67it') can spell anything: the gate's own parser decides those.
-  const quoted = command.includes("\\") || command.includes("'") || command.includes('"');
-  const plain = quoted ? command.replace(/[\\'"]/g, "") : command;
+  // PowerShell and Monitor run commands too: the gate refuses a commit there (gate.ts).
+  if ((call.tool !== "Bash" && call.tool !== "PowerShell" && call.tool !== "Monitor") || typeof command !== "string") return false;
+  // Quotes, backslashes and PowerShell's backticks can split the words (`g\it co\mmit`, `"git" 'commit'`),
+  // and ANSI-C strings ($'\x67it') can spell anything: the gate's own parser decides those.
+  const quoted = command.includes("\\") || command.includes("'") || command.includes('"') || command.includes("`");
+  const plain = quoted ? command.replace(/[\\'"`]/g, "") : command;
   if (!plain.includes("git")) return command.includes("$'");
   // A subcommand git does not ship may be one of the user's aliases for commit (`git ci`).
   return command.includes("$'") || plain.includes("commit") || unknownSubcommands(command).length > 0;

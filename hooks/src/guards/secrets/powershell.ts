@@ -74,7 +74,7 @@ function joinLiterals(text: string): string {
 }
 
 /** Splits PowerShell text into statements of words, honouring its quotes and backtick escapes. `piped`: the statement is fed by a `|`. */
-function statements(text: string): Array<{ words: string[]; piped: boolean }> {
+export function statements(text: string): Array<{ words: string[]; piped: boolean }> {
   const out: Array<{ words: string[]; piped: boolean }> = [{ words: [], piped: false }];
   let word = "";
   let inWord = false;
