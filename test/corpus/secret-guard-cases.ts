@@ -99,6 +99,8 @@ export const DENY: GuardCase[] = [
   { tool: "mcp__terminal__run", input: { command: "env" } },
   { tool: "mcp__jupyter__execute_code", input: { code: "print(open('.env').read())" } },
   { tool: "mcp__python__run_python", input: { code: "import os; print(os.environ)" } },
+  { tool: "mcp__docker__exec", input: { container: "web", command: ["cat", "/app/.env"] }, note: "a command given as its words" },
+  { tool: "mcp__k8s__exec", input: { pod: "api", cmd: ["printenv"] } },
   { tool: "mcp__ssh__exec", input: { host: "prod", command: "cat ~/.aws/credentials" } },
   // sed that prints, reads another file or runs a command; grep patterns that test a value.
   bash("sed -i -n p .env"),
@@ -1372,6 +1374,8 @@ export const ALLOW: GuardCase[] = [
   bash("kubectl get secrets -o jsonpath='{.items[*].metadata.name}'"),
   bash("kubectl get secrets -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.type}{\"\\n\"}{end}'"),
   { tool: "mcp__terminal__exec", input: { command: "ls -la" } },
+  { tool: "mcp__docker__exec", input: { container: "web", command: ["ls", "-la", "/app"] } },
+  { tool: "mcp__k8s__exec", input: { pod: "api", cmd: ["printenv", "PATH"] } },
   { tool: "mcp__desktop-commander__execute_command", input: { command: "npm test" } },
   { tool: "mcp__redis__command", input: { command: "GET session" } },
   { tool: "mcp__jupyter__execute_code", input: { code: "import pandas as pd; print(pd.__version__)" } },

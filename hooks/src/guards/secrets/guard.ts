@@ -156,7 +156,11 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       else if (/^(code|source|python|javascript|sql)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
       const path = value.trim();
       if (looksLikePath(path)) candidates.push(path.startsWith("file://") ? decodeURIComponent(path.slice(7)) : path);
-    } else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
+    } else if (Array.isArray(value)) {
+      // `"command": ["cat", "/app/.env"]` (a container's exec): the words of one command.
+      if (/^(command|cmd|argv)$/i.test(key) && value.length > 0 && value.every((item) => typeof item === "string")) runs.push(analyzeShellCommand(value.map((word: string) => `'${word.replaceAll("'", "'\\''")}'`).join(" "), env));
+      for (const item of value) visit(item, depth + 1);
+    }
     else if (value && typeof value === "object") for (const [name, item] of Object.entries(value)) visit(item, depth + 1, name);
   };
   visit(call.input, 0);
