@@ -762,6 +762,28 @@ describe("pyproject.toml's task runners", () => {
   });
 });
 
+describe("task runners whose tasks are code or an ini file", () => {
+  const files = {
+    [`${PROJECT}/.env`]: "API_KEY=1\n",
+    [`${PROJECT}/tasks.py`]: 'from invoke import task\n\n@task\ndef show(c):\n    c.run("cat .env")\n\n@task\ndef build(c):\n    c.run("python -m build")\n\n@task\ndef test_all(c):\n    c.run("pytest")\n',
+    [`${PROJECT}/noxfile.py`]: 'import nox\n\n@nox.session\ndef show(session):\n    session.run("cat", ".env", external=True)\n\n@nox.session\ndef tests(session):\n    session.install("pytest")\n    session.run("pytest", "-q")\n',
+    [`${PROJECT}/Rakefile`]: 'task :show do\n  sh "cat .env"\nend\n',
+    [`${PROJECT}/tox.ini`]: "[tox]\nenvlist =\n    py311\n    show\n[testenv]\ndeps = pytest\ncommands =\n    pytest {posargs}\n[testenv:show]\ncommands = cat .env\n[testenv:lint]\ncommands = ruff check .\n",
+  };
+
+  it.each(["invoke show", "inv show", "nox -s show", "nox --session show", "nox", "rake show", "tox -e show", "tox -e lint,show", "tox run -e show", "tox", "cd sub 2>/dev/null; invoke show"])("refuses %s", async (command) => {
+    expect((await decideIn(files, command)).action).toBe("deny");
+  });
+
+  it.each(["invoke build", "invoke test-all", "invoke --list", "nox -s tests", "nox -l", "rake -T", "tox -e lint", "tox -e py311"])("runs %s", async (command) => {
+    expect((await decideIn(files, command)).action).toBe("pass");
+  });
+
+  it("reads fabric's and invoke's c.run, and nox's session.run, in scripts run directly too", async () => {
+    for (const name of ["tasks.py", "noxfile.py"]) expect((await decideIn(files, `python3 ${name}`)).action, name).toBe("deny");
+  });
+});
+
 describe("mise's tasks", () => {
   it.each(["mise run show", "mise r show", "mise tasks run show", "mise run release", "mise run db:url", "mise run deploy", "mise run quick", "mise run leak", "cd web && mise run show"])("refuses %s", async (command) => {
     const decision = await mise(command);

@@ -191,7 +191,7 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
 }
 
 /** A shell command line in a string the code runs (`os.system('cat .env')`, `execSync("…")`, perl's backticks). */
-const SHELL_STRING = /\b(?:system|popen|exec|execSync|getoutput|check_output|check_call|shell_exec|passthru|subprocess\.(?:run|call|Popen)|do shell script)\s*\(?\s*(["'])((?:\\.|(?!\1)[^\\])*)\1|`([^`$]*)`/g;
+const SHELL_STRING = /\b(?:system|popen|exec|execSync|getoutput|check_output|check_call|shell_exec|passthru|subprocess\.(?:run|call|Popen)|do shell script|(?:c|ctx|conn|context)\.(?:run|sudo|local)|sh)\s*\(?\s*(["'])((?:\\.|(?!\1)[^\\])*)\1|`([^`$]*)`/g;
 
 /** A preload that loads `.env` into the environment (`node -r dotenv/config`). */
 const DOTENV_PRELOAD = /^dotenv\/config(\.js)?$/;
@@ -426,6 +426,10 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   for (const m of code.matchAll(ARGV_CALL)) {
     const words = [m[2] ? `'${m[2]}'` : "", ...(m[3] ?? "").split(",")].map((w) => w.trim()).filter((w) => w !== "");
     if (words.every((w) => /^(["'])[^"'\\$]*\1$/.test(w))) await a.source(words.map((w) => `'${w.slice(1, -1)}'`).join(" "), copy(state), `${how} runs the command`);
+  }
+  // nox's `session.run("cat", ".env")`: a command given as its words.
+  for (const m of code.matchAll(/\bsession\.run\w*\(((?:\s*(["'])[^"'\\\n]*\2\s*,)*\s*(["'])[^"'\\\n]*\3)/g)) {
+    await a.source([...(m[1] as string).matchAll(/["']([^"']*)["']/g)].map((w) => `'${w[1]}'`).join(" "), copy(state), `${how} runs the command`);
   }
   // Command lines in strings (`os.system('cat .env')`), as inline code's are read; backticks run
   // one in Ruby, Perl and PHP only (in Python and JavaScript they quote text). The language is

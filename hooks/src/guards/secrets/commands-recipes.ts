@@ -115,6 +115,53 @@ export async function pyprojectTasks(a: Analyzer, name: string, args: Arg[], sta
   await runRecipes(a, [name, "task", "", ""], [[task, []]], recipe, found[1], state);
 }
 
+/** A Python function's text, from its `def` to the next line that starts at the left margin. */
+function pythonFunction(code: string, name: string): string | undefined {
+  const start = new RegExp(`^(?:async\\s+)?def\\s+${name}\\s*\\(`, "m").exec(code);
+  if (!start) return undefined;
+  const rest = code.slice(start.index);
+  const end = rest.slice(1).search(/\n(?=[^\s#])/);
+  return end === -1 ? rest : rest.slice(0, end + 1);
+}
+
+/**
+ * The tasks of the task runners whose tasks are code or an ini file: invoke's and fabric's tasks.py
+ * and fabfile.py (`invoke show` runs `def show(c)`, its `c.run("…")` a shell command), nox's
+ * sessions (`nox -s show`; every one without -s), rake's Rakefile (read whole, as Ruby: `sh "…"`)
+ * and tox's `[testenv:show]` commands (`tox -e show`; the `[testenv]` ones for an env without its
+ * own section), each from the nearest folder that has the file.
+ */
+export async function codeTasks(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const words = args.map((w) => w.text);
+  if (state.cwd === undefined || words.some((w) => /^(-l|--list|-T|--tasks|-h|--help|--version)$/.test(w))) return;
+  const tox = name === "tox";
+  const file = tox ? ["tox.ini"] : name === "rake" ? ["Rakefile", "rakefile", "Rakefile.rb"] : name === "nox" ? ["noxfile.py"] : ["tasks.py", "fabfile.py"];
+  const found = await nearest(a, state.cwd, file);
+  if (!found) return;
+  const [text, dir] = found;
+  const own = { vars: state.vars, cwd: dir };
+  const script = { text: `${dir}/${name === "rake" ? "Rakefile.rb" : "tasks.py"}`, raw: `${name} ${words.join(" ")}`.trim() };
+  const picked = words.filter((w, i) => (tox || name === "nox" ? /^(-e|-s|--sessions?|--envs?)$/.test(words[i - 1] ?? "") : !w.startsWith("-"))).flatMap((w) => w.split(","));
+  if (tox) {
+    // Each section's `commands`, with the lines that continue it (indented).
+    const sections = new Map<string, string>();
+    for (const m of text.matchAll(/^\[([^\]]+)\][^\n]*\n((?:(?!\[)[^\n]*\n?)*)/gm)) {
+      const commands = /^commands\s*=([^\n]*(?:\n[ \t]+[^\n]*)*)/m.exec(m[2] as string)?.[1];
+      if (commands !== undefined) sections.set((m[1] as string).trim(), commands.replace(/^[ \t]+/gm, ""));
+    }
+    // With no -e, the envs `envlist` names (a list over one or more lines).
+    const listed = /^env_?list\s*=([^\n]*(?:\n[ \t]+[^\n]*)*)/m.exec(text)?.[1]?.split(/[\s,]+/).filter((env) => env !== "") ?? [];
+    for (const env of picked.length > 0 ? picked : listed.length > 0 ? listed : ["testenv"]) {
+      const commands = sections.get(`testenv:${env}`) ?? sections.get("testenv");
+      if (commands) await a.shellScript(commands, `tox's \`${env}\` commands`, own, `${dir}\0tox\0${env}`);
+    }
+    return;
+  }
+  // Every task or session when none is named, and for rake, whose tasks are read whole.
+  const code = name === "rake" || picked.length === 0 ? text : picked.map((task) => (/^[\w-]+$/.test(task) ? (pythonFunction(text, task.replaceAll("-", "_")) ?? "") : text)).join("\n");
+  if (code.trim() !== "") await scriptCode(a, code, script, own);
+}
+
 /** make's options that take a value as the next word. */
 const MAKE_VALUES = /^(-[CfIoWlj]|--(directory|file|makefile|include-dir|jobs))$/;
 

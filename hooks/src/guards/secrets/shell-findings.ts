@@ -511,6 +511,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "mise") await recipeCommands.miseTasks(this, args, state);
     if (name === "pdm" || name === "poe" || name === "hatch" || name === "task") await recipeCommands.pyprojectTasks(this, name, args, state);
     if (name === "turbo" || name === "nx" || name === "lerna") await packageCommands.workspaceScripts(this, name, args, state);
+    if (name === "invoke" || name === "inv" || name === "fab" || name === "nox" || name === "rake" || name === "tox") await recipeCommands.codeTasks(this, name, args, state);
     // Test files a runner is given (`pytest -s test_x.py`, `vitest run x.test.ts`) run as scripts do,
     // and their output shows when they fail.
     if (" pytest py.test vitest jest mocha rspec phpunit ".includes(` ${name} `) || (" go bun deno ".includes(` ${name} `) && args[0]?.text === "test")) {
