@@ -371,6 +371,19 @@ describe("package.json scripts", () => {
     }
   });
 
+  it("reads nx's run-commands targets in project.json", async () => {
+    const decide = (command: string) =>
+      decideIn({
+        [`${PROJECT}/.env`]: "API_KEY=1\n",
+        [`${PROJECT}/nx.json`]: "{}",
+        [`${PROJECT}/apps/api/project.json`]: JSON.stringify({ name: "api", targets: { show: { executor: "nx:run-commands", options: { command: "cat .env" } }, lint: { executor: "nx:run-commands", options: { commands: ["eslint apps/api", { command: "tsc --noEmit" }] } } } }),
+        [`${PROJECT}/libs/ui/project.json`]: JSON.stringify({ name: "ui", targets: { env: { executor: "nx:run-commands", options: { commands: [{ command: "printenv" }] } } } }),
+      }, command);
+    for (const command of ["nx run api:show", "nx run-many -t env", "nx affected --targets=lint,env"]) expect((await decide(command)).action, command).toBe("deny");
+    // `nx show` is nx's own command (it shows a project), not a target.
+    for (const command of ["nx run api:lint", "nx lint api", "nx run-many -t build", "nx show api"]) expect((await decide(command)).action, command).toBe("pass");
+  });
+
   it("reads server.js for npm start when package.json names no start script", async () => {
     expect((await npm("npm start", JSON.stringify({ scripts: { x: "true" } }))).action).toBe("pass");
     const decision = await decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/package.json`]: "{}", [`${PROJECT}/server.js`]: "console.log(require('fs').readFileSync('.env', 'utf8'))\n" }, "npm start");

@@ -131,10 +131,19 @@ export async function workspaceScripts(a: Analyzer, name: string, args: Arg[], s
     for (const [i, word] of words.slice(at + 1).entries()) if (!word.startsWith("-") && !/^(--filter|-F|--scope|--ignore|--concurrency|--cache-dir|--output-logs|--log-order|--env-mode)$/.test(words[at + i] ?? "")) tasks.push(word);
     if (name === "lerna") tasks.splice(1);
   }
-  if (state.cwd === undefined) return;
-  const folders = (await workspaceFolders(a, state.cwd)).slice(0, 64);
+  const root = state.cwd;
+  if (root === undefined) return;
+  let folders = await workspaceFolders(a, root);
+  // nx finds projects by their project.json too, where a target's run-commands are its command lines.
+  if (name === "nx") for (const base of ["apps", "libs", "packages"]) for (const e of (await a.env.ctx.io.list(`${root}/${base}`)) ?? []) if (e.kind === "dir") folders.push(`${root}/${base}/${e.name}`);
+  folders = [...new Set(folders)].slice(0, 64);
   for (const task of tasks) {
     if (task === "" || task.includes(UNKNOWN)) continue;
-    for (const folder of folders) await packageScript(a, "npm", [{ text: "run", raw: "run" }, { text: task, raw: task }], { ...state, cwd: folder });
+    for (const folder of folders) {
+      await packageScript(a, "npm", [{ text: "run", raw: "run" }, { text: task, raw: task }], { ...state, cwd: folder });
+      const options = ((((await jsonObject(a, `${folder}/project.json`))?.targets as Record<string, { options?: { command?: unknown; commands?: unknown } }> | undefined) ?? {})[task] ?? {}).options;
+      const lines = [options?.command, ...(Array.isArray(options?.commands) ? options.commands : [])].map((c) => (typeof c === "string" ? c : (c as { command?: unknown } | undefined)?.command)).filter((c): c is string => typeof c === "string");
+      if (lines.length > 0) await a.shellScript(lines.join("\n"), `nx's target \`${task}\``, { vars: state.vars, cwd: root }, `${folder}\0nx\0${task}`);
+    }
   }
 }
