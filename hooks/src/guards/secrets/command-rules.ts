@@ -185,6 +185,11 @@ export interface WrapperSpec {
   operandsUntilDashDash?: boolean;
 }
 
+/** A wrapper that runs a command only after its subcommand (`poetry run`, `bundle exec`). */
+function runsAfter(subcommand: string | string[], valueOptions: string[] = [], more?: Partial<WrapperSpec>): WrapperSpec {
+  return { valueOptions, subcommand, subcommandRequired: true, ...more };
+}
+
 /**
  * The wrapper spec for a command name, if the command runs another. A switch, not a table: only the
  * spec asked for is built (building the whole table cost every Bash call about 0.1 ms, for commands
@@ -239,7 +244,7 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: ["-r", "--reporter", "-o", "--reports-dir", "-n", "--include", "-x", "--exclude", "-e", "--extension"] };
     // `coverage run x.py` runs a script, `coverage run -m pytest` a module: a command named x.py is read as one.
     case "coverage":
-      return { valueOptions: ["--rcfile", "--source", "--omit", "--include", "--data-file", "--context", "--concurrency"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["--rcfile", "--source", "--omit", "--include", "--data-file", "--context", "--concurrency"]);
     // dotenv-cli (`dotenv -e .env -- cmd`) and python-dotenv (`dotenv -f .env run cmd`) share the name.
     case "dotenv":
       return { valueOptions: ["-e", "-v", "-c", "-f", "--file", "-q", "--quote", "--export"], subcommand: "run" };
@@ -255,62 +260,62 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" };
     // Project and tool runners, and secret managers that inject variables into the command they run.
     case "npm":
-      return { valueOptions: ["-p", "--package", "-w", "--workspace"], subcommand: ["exec", "x"], subcommandRequired: true };
+      return runsAfter(["exec", "x"], ["-p", "--package", "-w", "--workspace"]);
     case "yarn":
       // `yarn node x.js` runs node on the script.
-      return { valueOptions: [], subcommand: ["exec", "dlx", "node"], subcommandRequired: true };
+      return runsAfter(["exec", "dlx", "node"]);
     case "pnpm":
-      return { valueOptions: ["-C", "--dir", "--filter", "-F"], subcommand: ["exec", "dlx"], subcommandRequired: true };
+      return runsAfter(["exec", "dlx"], ["-C", "--dir", "--filter", "-F"]);
     case "bundle":
-      return { valueOptions: ["--gemfile"], subcommand: "exec", subcommandRequired: true };
+      return runsAfter("exec", ["--gemfile"]);
     case "poetry":
-      return { valueOptions: ["-C", "--directory", "-P", "--project"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-C", "--directory", "-P", "--project"]);
     case "pipenv":
-      return { valueOptions: [], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run");
     case "pdm":
-      return { valueOptions: ["-p", "--project"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-p", "--project"]);
     case "hatch":
-      return { valueOptions: ["-e", "--env"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-e", "--env"]);
     case "rye":
-      return { valueOptions: [], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run");
     case "pixi":
-      return { valueOptions: ["-e", "--environment", "--manifest-path"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-e", "--environment", "--manifest-path"]);
     case "conda":
-      return { valueOptions: ["-n", "--name", "-p", "--prefix"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-n", "--name", "-p", "--prefix"]);
     case "devbox":
-      return { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-c", "--config"]);
     case "asdf":
-      return { valueOptions: [], subcommand: "exec", subcommandRequired: true };
+      return runsAfter("exec");
     case "mise":
-      return { valueOptions: ["-C", "--cd", "-E", "--env"], subcommand: ["exec", "x"], subcommandRequired: true, operandsUntilDashDash: true };
+      return runsAfter(["exec", "x"], ["-C", "--cd", "-E", "--env"], { operandsUntilDashDash: true });
     case "direnv":
-      return { valueOptions: [], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 };
+      return runsAfter("exec", [], { leadingOperands: 1 });
     case "op":
-      return { valueOptions: ["--env-file", "--account"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["--env-file", "--account"]);
     case "doppler":
-      return { valueOptions: ["-p", "--project", "-c", "--config", "--token", "--mount"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-p", "--project", "-c", "--config", "--token", "--mount"]);
     case "infisical":
-      return { valueOptions: ["--env", "--path", "--projectId", "--token", "--domain"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["--env", "--path", "--projectId", "--token", "--domain"]);
     case "aws-vault":
-      return { valueOptions: ["-d", "--duration", "--region", "--mfa-token", "-t"], subcommand: "exec", subcommandRequired: true, leadingOperands: 1 };
+      return runsAfter("exec", ["-d", "--duration", "--region", "--mfa-token", "-t"], { leadingOperands: 1 });
     case "chamber":
-      return { valueOptions: ["-b", "--backend", "-r", "--retries"], subcommand: "exec", subcommandRequired: true, operandsUntilDashDash: true };
+      return runsAfter("exec", ["-b", "--backend", "-r", "--retries"], { operandsUntilDashDash: true });
     case "teller":
-      return { valueOptions: ["-c", "--config"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-c", "--config"]);
     // Procfile runners load .env; platform CLIs inject the service's variables; envchain and summon, secrets.
     case "foreman":
     case "honcho":
-      return { valueOptions: ["-e", "--env", "-f", "--procfile", "-d", "--root", "--app-root"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-e", "--env", "-f", "--procfile", "-d", "--root", "--app-root"]);
     case "railway":
-      return { valueOptions: ["-s", "--service", "-e", "--environment"], subcommand: "run", subcommandRequired: true };
+      return runsAfter("run", ["-s", "--service", "-e", "--environment"]);
     case "heroku":
       // `heroku run` runs the command on a dyno, with the app's config vars; its output comes back here.
-      return { valueOptions: ["-e", "--env", "-p", "--port", "-a", "--app", "-r", "--remote", "-s", "--size"], subcommand: ["local:run", "run"], subcommandRequired: true };
+      return runsAfter(["local:run", "run"], ["-e", "--env", "-p", "--port", "-a", "--app", "-r", "--remote", "-s", "--size"]);
     case "netlify":
-      return { valueOptions: ["--context"], subcommand: "dev:exec", subcommandRequired: true };
+      return runsAfter("dev:exec", ["--context"]);
     case "vercel":
       // `vercel env run -- cmd`: the project's variables, pulled and given to cmd.
-      return { valueOptions: ["-e", "--environment"], subcommand: "env", subcommandRequired: true, operandsUntilDashDash: true };
+      return runsAfter("env", ["-e", "--environment"], { operandsUntilDashDash: true });
     case "envchain":
       return { valueOptions: [], leadingOperands: 1 };
     case "summon":
