@@ -71,6 +71,12 @@ const LEAKS: Array<[string, string]> = [
   // A secret read into a name and printed later, as debugging scripts do.
   ["debug.py", "import os\nfrom dotenv import load_dotenv\nload_dotenv()\nkey = os.getenv(\"API_KEY\")\nprint(f\"Key: {key}\")\n"],
   ["debug.js", "require('dotenv').config();\nconst token = process.env.GITHUB_TOKEN;\nconsole.log('token is', token);\n"],
+  // Readers of data files: pandas, numpy, configparser, linecache, fileinput.
+  ["data.py", "import pandas as pd\nprint(pd.read_csv('.env', sep='='))\n"],
+  ["ini.py", "import configparser\nc = configparser.ConfigParser()\nc.read('.env')\nprint({s: dict(c[s]) for s in c})\n"],
+  ["lines.py", "import linecache\nprint(linecache.getlines('.env'))\n"],
+  ["each.py", "import fileinput\nfor line in fileinput.input('.env'):\n    print(line, end='')\n"],
+  ["np.py", "import numpy as np\nprint(np.loadtxt('.env', dtype=str))\n"],
   // Source compiled and run at once.
   ["leak.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { b, _ := os.ReadFile(\".env\"); fmt.Print(string(b)) }\n"],
   ["env.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { fmt.Println(os.Environ()) }\n"],
@@ -98,6 +104,7 @@ const PASSES: Array<[string, string]> = [
   ["write.pl", "open(my $f, \">>\", \".env\") or die;\nprint $f \"X=1\\n\";\n"],
   ["server.go", "package main\nimport (\"fmt\"; \"log\"; \"os\")\nfunc main() {\n\ttoken := os.Getenv(\"GITHUB_TOKEN\")\n\tif token == \"\" {\n\t\tlog.Fatal(\"GITHUB_TOKEN is not set\")\n\t}\n\tfmt.Println(\"listening on\", os.Getenv(\"PORT\"))\n}\n"],
   ["Hello.java", "class Hello { public static void main(String[] a) { System.out.println(\"hello from \" + System.getenv(\"HOME\")); } }\n"],
+  ["cfg.py", "import configparser\nc = configparser.ConfigParser()\nc.read('setup.cfg')\nprint(c.sections())\nprint(open('README.md').read(100))\n"],
   ["client.py", "import os\nkey = os.getenv(\"API_KEY\")\nif not key:\n    print(\"API_KEY is not set\")\nclient = Client(api_key=key)\nprint(client.models())\n"],
 ];
 
