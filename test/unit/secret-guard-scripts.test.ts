@@ -77,6 +77,9 @@ const LEAKS: Array<[string, string]> = [
   ["lines.py", "import linecache\nprint(linecache.getlines('.env'))\n"],
   ["each.py", "import fileinput\nfor line in fileinput.input('.env'):\n    print(line, end='')\n"],
   ["np.py", "import numpy as np\nprint(np.loadtxt('.env', dtype=str))\n"],
+  ["fd.js", "const fs = require('fs');\nconst fd = fs.openSync('.env', 'r');\nconst b = Buffer.alloc(4096);\nfs.readSync(fd, b);\nconsole.log(b.toString());\n"],
+  ["bun.ts", "console.log(await Bun.file('.env').text());\n"],
+  ["path.rb", "require 'pathname'\nputs Pathname.new('.env').read\n"],
   // Source compiled and run at once.
   ["leak.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { b, _ := os.ReadFile(\".env\"); fmt.Print(string(b)) }\n"],
   ["env.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { fmt.Println(os.Environ()) }\n"],

@@ -342,7 +342,7 @@ async function imports(a: Analyzer, code: string, folder: string | undefined, st
  * `File.read`), or copy, move or link the one named first (group 1), written as calls: "a cert file
  * (.pem)" in a docstring is prose.
  */
-const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|readAllBytes|readAllLines|readString|FileReader|FileInputStream|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|read|getlines|getline|fileinput\.input|read_csv|read_table|read_json|read_fwf|loadtxt|genfromtxt|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\bPath\((?=[^()]*\)\.open\b)/g;
+const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|readAllBytes|readAllLines|readString|FileReader|FileInputStream|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|openSync|Bun\.file|read|getlines|getline|fileinput\.input|read_csv|read_table|read_json|read_fwf|loadtxt|genfromtxt|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\bPath(?:name)?(?:\.new)?\((?=[^()]*\)\.(?:open|read|readlines|each_line)\b)/g;
 /** Commands run from a list of words (`subprocess.run(['cat', '.env'])`, `spawnSync('cat', ['.env'])`). */
 const ARGV_CALL = /\b(?:run|call|check_output|check_call|Popen|spawnSync|spawn|execFileSync|execFile|execa|execaSync|system|exec)\s*\(\s*(?:(["'])([\w./-]+)\1\s*,\s*)?\[([^\]]*)\]/g;
 
