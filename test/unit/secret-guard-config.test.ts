@@ -75,6 +75,14 @@ describe("shipshape explain", () => {
     expect((await explain(["--tool", "Read", "{not json"], options)).code).toBe(2);
   });
 
+  it("reports a path the file system will not let it look at as the hook does, blocked", async () => {
+    const io = fixtureIO();
+    const refusing = { ...io, stat: async (path: string) => (path.startsWith("/proc/1/root/") ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, lstat '${path}'`), { code: "EACCES" })) : io.stat(path)) };
+    const result = await explain(["--bash", "cat /proc/1/root/app/.env"], { ...options, io: refusing });
+    expect(result.code).toBe(1);
+    expect(result.text).toMatch(/BLOCKED\nshipshape blocked this tool call: its guard may not look at \/proc\/1\/root\/app\/\.env \(permission denied\)/);
+  });
+
   it("is itself allowed to mention secret files in a Bash call", async () => {
     expect(await action(DEFAULT_CONFIG, "Bash", { command: "shipshape explain .env" })).toBe("pass");
   });

@@ -5,6 +5,7 @@ import { buildRules } from "../guards/secrets/rules.js";
 import { ownFilesGuard } from "../guards/own-files/guard.js";
 import { secretGuard } from "../guards/secrets/guard.js";
 import { runChecks } from "../runtime/checks.js";
+import { failClosed } from "../runtime/decision.js";
 import { factsOf, secretFileAt } from "../guards/secrets/secret-files.js";
 import { isWindows, relativeTo, toAbsolute } from "../runtime/paths.js";
 import type { CheckContext } from "../runtime/checks.js";
@@ -50,7 +51,11 @@ export async function explain(args: string[], options: ExplainOptions): Promise<
     }
     if (!ctx.config.secrets.enabled) lines.push("the secret guard is off (secrets.enabled: false)");
     // The guards, not the commit gate: explaining a commit must not run the project's tests.
-    const { verdict } = await runChecks([secretGuard, ownFilesGuard], { tool, input, cwd: options.cwd, sessionId: "explain" }, ctx);
+    // A check that throws is a refusal, worded as the hook words it (decision.ts: failClosed).
+    const verdict = await runChecks([secretGuard, ownFilesGuard], { tool, input, cwd: options.cwd, sessionId: "explain" }, ctx).then(
+      (outcome) => outcome.verdict,
+      (error: unknown) => failClosed(`internal error (${error instanceof Error ? error.message : String(error)})`),
+    );
     lines.push(verdict.action === "deny" ? `BLOCKED\n${verdict.reason}` : `allowed: the guards find nothing in this ${tool} call that would expose a secret or change shipshape's own files`);
     return { code: verdict.action === "deny" ? 1 : 0, text: lines.join("\n") };
   }
