@@ -64,6 +64,9 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.aws/sso/cache/**",
       "~/.aws/cli/cache/**",
       "~/.databrickscfg",
+      // A cluster node's own kubeconfigs: kubeadm's admin and component logins, k3s's and RKE2's.
+      "/etc/kubernetes/*.conf",
+      "/etc/rancher/*/*.yaml",
       "~/.config/doctl/config.yaml",
       // Where the agent runs in a container: a pod's service-account token, Docker's and Compose's secrets.
       "/var/run/secrets/**",
@@ -228,6 +231,11 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "/etc/shadow*",
       "/etc/gshadow*",
       "/etc/master.passwd",
+      // A host's stored passwords: MySQL's maintenance login, PPP's, Wi-Fi networks' keys.
+      "/etc/mysql/debian.cnf",
+      "/etc/ppp/*-secrets",
+      "/etc/wpa_supplicant/*.conf",
+      "/etc/NetworkManager/system-connections/**",
     ],
   },
   {
