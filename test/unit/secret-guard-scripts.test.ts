@@ -188,6 +188,10 @@ describe("scripts run from disk", () => {
     "pnpm tsx scripts/leak.js",
     "yarn ts-node scripts/leak.js",
     "bun x tsx scripts/leak.js",
+    // The code a word takes whole from cat.
+    'python3 -c "$(cat scripts/leak.py)"',
+    "python3 <(cat scripts/leak.py)",
+    'node -e "$(cat scripts/leak.js)"',
   ])("reads the script fed or preloaded in %s", async (command) => {
     const decision = await decideIn({
       [`${PROJECT}/.env`]: "API_KEY=1\n",
@@ -204,7 +208,7 @@ describe("scripts run from disk", () => {
     expect(decision.action === "deny" && decision.reason).toMatch(/script `(\.\/)?(scripts|tools)\/[\w.]+`/);
   });
 
-  it.each(["python3 < scripts/ok.py", "cat scripts/ok.py | python3", "bash < scripts/ok.sh", "node -r ./scripts/ok.js -e 1", "python3 -m http.server", "python3 -m pytest", "pytest scripts/ok.py", "pytest -k config", "npx vitest run scripts/ok.js", "nodemon -w src scripts/ok.js", "ipython scripts/ok.py", "coverage run scripts/ok.py", "coverage run -m pytest", "coverage report", "c8 node scripts/ok.js", "xvfb-run npx playwright test", "python3 -m cProfile scripts/ok.py", "yarn node scripts/ok.js", "pnpm tsx scripts/ok.js", "bun x tsx scripts/ok.js"])("runs %s", async (command) => {
+  it.each(["python3 < scripts/ok.py", "cat scripts/ok.py | python3", "bash < scripts/ok.sh", "node -r ./scripts/ok.js -e 1", "python3 -m http.server", "python3 -m pytest", "pytest scripts/ok.py", "pytest -k config", "npx vitest run scripts/ok.js", "nodemon -w src scripts/ok.js", "ipython scripts/ok.py", "coverage run scripts/ok.py", "coverage run -m pytest", "coverage report", "c8 node scripts/ok.js", "xvfb-run npx playwright test", "python3 -m cProfile scripts/ok.py", "yarn node scripts/ok.js", "pnpm tsx scripts/ok.js", "bun x tsx scripts/ok.js", 'python3 -c "$(cat scripts/ok.py)"', "python3 <(cat scripts/ok.py)"])("runs %s", async (command) => {
     expect((await decideIn({ [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/scripts/ok.py`]: "print('ok')\n", [`${PROJECT}/scripts/ok.sh`]: "set -a; . ./.env; set +a\nnpm start\n", [`${PROJECT}/scripts/ok.js`]: "console.log('ok')\n" }, command)).action).toBe("pass");
   });
 

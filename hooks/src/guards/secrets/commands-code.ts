@@ -197,6 +197,12 @@ const SHELL_STRING = /\b(?:system|popen|exec|execSync|getoutput|check_output|che
 const DOTENV_PRELOAD = /^dotenv\/config(\.js)?$/;
 const DOTENV: Arg = { text: ".env", raw: ".env (loaded by dotenv)" };
 
+/** The file a word takes whole from `cat` (`"$(cat x.py)"`, `<(cat x.py)`), named literally. */
+function catOf(raw: string): Arg | undefined {
+  const name = /^"?(?:\$|<)\(\s*cat\s+([\w./~-]+)\s*\)"?$/.exec(raw)?.[1];
+  return name === undefined ? undefined : { text: name, raw: name };
+}
+
 export async function interpreter(
   a: Analyzer,
   name: string,
@@ -244,6 +250,9 @@ export async function interpreter(
     const option = codeOptions.find((o) => arg.text === o || (o.length === 2 && arg.text.startsWith(o) && arg.text.length > 2 && !arg.text.startsWith("--")));
     if (option) {
       const code = arg.text === option ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
+      // `python3 -c "$(cat x.py)"`: the code is the file's, read as a script's.
+      const file = code && catOf(code.raw);
+      if (file) return a.scriptFile(file, state, true);
       if (code) {
         // `node -p` and `--print` print the code's value.
         await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print", loaded);
@@ -268,7 +277,8 @@ export async function interpreter(
     if (arg.text === "run" && i === 0 && (name === "deno" || name === "bun")) continue;
     if (!arg.text.startsWith("-") || arg.text === "-") {
       if (arg.text !== "-") {
-        if (SCRIPT_RUNNERS.test(name)) await a.scriptFile(arg, state, true);
+        // `python3 <(cat x.py)`: the script is the file's.
+        if (SCRIPT_RUNNERS.test(name)) await a.scriptFile(catOf(arg.raw) ?? arg, state, true);
         // `node leak` runs leak.js.
         if (/^(node|bun|tsx)/.test(name) && !/\.\w+$/.test(arg.text)) for (const ext of [".js", ".mjs", ".cjs", ".ts", "/index.js"]) await a.scriptFile({ ...arg, text: arg.text + ext }, state, true);
         return a.readsAll(args.slice(i), state, `${how} runs or reads`);
