@@ -57,6 +57,18 @@ describe("git commands that sweep the working tree", () => {
     expect(await decide(root, "git clean -ndx")).toBe("pass");
   });
 
+  it("look only at the paths a sweep is limited to, as its refusal advises", async () => {
+    const { root } = repository();
+    mkdirSync(join(root, "build"));
+    writeFileSync(join(root, "build/out.js"), "x\n");
+    writeFileSync(join(root, ".claude/shipshape.yaml"), "secrets:\n  patterns: ['*.secret', '*.key2']\n");
+    writeFileSync(join(root, ".claude/settings.local.json"), '{ "permissions": { "deny": ["Read(./.env)"] } }');
+    for (const command of ["git clean -fdx build/", "git clean -fdx -e '*.log' build", "git stash -- a.txt", "git stash push -m wip -- a.txt build"]) expect(await decide(root, command), command).toBe("pass");
+    for (const command of ["git stash -- .claude", "git stash push -m wip -- .claude/shipshape.yaml", "git clean -fdx .claude", "git clean -fdx .", "git clean -fdx '*.json'", "git stash -- ':/'"]) {
+      expect(await decide(root, command), command).toMatch(/^shipshape blocked this Bash call: .*(would revert or remove the local changes|could change)/);
+    }
+  });
+
   it("refuse a sweep when git status times out or cannot run, and pass the commands that sweep nothing", async () => {
     const { root } = repository();
     for (const outcome of [{ exitCode: null, stdout: "", stderr: "", timedOut: true }, undefined]) {

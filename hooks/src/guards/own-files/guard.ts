@@ -236,18 +236,24 @@ function sweepsWorkingTree(cmd: WalkedCommand): Sweep | undefined {
   const i = gitSubcommandAt(args);
   const sub = args[i] ?? "";
   const rest = args.slice(i + 1);
-  const operands = rest.filter((a) => !a.startsWith("-"));
+  // Operands, less the values of the options that take one (`-e pattern`, `-m message`).
+  const operands = rest.filter((a, k) => !a.startsWith("-") && !/^(-e|--exclude|-m|--message|--pathspec-from-file)$/.test(rest[k - 1] ?? ""));
   const how = `\`git ${[sub, ...rest].join(" ")}\``;
   const flag = (pattern: RegExp) => rest.some((a) => pattern.test(a));
+  // The paths a sweep is limited to (`git clean -fd build/`, `git stash -- src`); a pattern or magic
+  // pathspec (`*.json`, `:/`) is taken as the whole tree.
+  const limited = (paths: string[]) => (paths.length > 0 && paths.every((p) => !/[*?[:]/.test(p)) ? { paths } : {});
   if (sub === "clean" && flag(/^-[a-zA-Z]*f|^--force$/) && !flag(/^-[a-zA-Z]*n|^--dry-run$/)) {
-    return { how, tracked: false, untracked: !flag(/^-[a-zA-Z]*X/), ignored: flag(/^-[a-zA-Z]*[xX]/) };
+    return { how, tracked: false, untracked: !flag(/^-[a-zA-Z]*X/), ignored: flag(/^-[a-zA-Z]*[xX]/), ...limited(operands) };
   }
   if (sub === "reset" && rest.includes("--hard")) return { how, tracked: true, untracked: false, ignored: false };
   if ((sub === "checkout" || sub === "restore") && operands.some((o) => o === "." || o === ":/" || o === "*") && !rest.includes("--staged")) {
     return { how, tracked: true, untracked: false, ignored: false };
   }
-  if (sub === "stash" && (operands.length === 0 || operands[0] === "push" || operands[0] === "save")) {
-    return { how, tracked: true, untracked: flag(/^(-u|-a|--include-untracked|--all)$/), ignored: flag(/^(-a|--all)$/) };
+  // `git stash -- .claude` is `git stash push -- .claude`.
+  const stashed = sub === "stash" && !/^(list|show|drop|pop|apply|branch|clear|create|store)$/.test(operands[0] ?? "");
+  if (stashed) {
+    return { how, tracked: true, untracked: flag(/^(-u|-a|--include-untracked|--all)$/), ignored: flag(/^(-a|--all)$/), ...limited(operands.filter((o) => o !== "push" && o !== "save")) };
   }
   return undefined;
 }
@@ -258,6 +264,8 @@ interface Sweep {
   tracked: boolean;
   untracked: boolean;
   ignored: boolean;
+  /** The paths it is limited to, as given; the whole tree when absent. */
+  paths?: string[];
 }
 
 /** The first of shipshape's files and Claude Code's settings whose changes (by git's status) the sweep would take. */
@@ -265,7 +273,8 @@ async function changedOwnFile(io: HostIO, own: OwnFiles, cwd: string, sweep: Swe
   // Only the files inside the repository git works on (git refuses paths outside it).
   const root = await workingTreeRoot(io, cwd);
   if (root === undefined) return undefined;
-  const files = [...own.configs, ...own.settings].filter((file) => file.startsWith(`${root === "/" ? "" : root}/`));
+  const under = sweep.paths?.map((path) => toAbsolute(path, cwd, undefined));
+  const files = [...own.configs, ...own.settings].filter((file) => file.startsWith(`${root === "/" ? "" : root}/`) && (!under || under.some((dir) => file === dir || file.startsWith(`${dir === "/" ? "" : dir}/`))));
   if (files.length === 0) return undefined;
   const status = await io.run(["git", "status", "--porcelain", "--ignored", "--", ...files], { cwd, timeoutMs: 3000 }).catch(() => undefined);
   // A status that timed out or could not run leaves the sweep's reach unknown: refuse, failing closed.
