@@ -25,6 +25,8 @@ export type SimpleCommand = Extract<Command, { type: "simple" }>;
 export interface Analyzer {
   readonly env: GuardEnv;
   readonly findings: Finding[];
+  /** Records a secret that is not a file the call would show: `what` it is, `how` (\`env\` prints). */
+  leak(what: string, how: string, instead?: string): void;
   /** The whole command line being judged, as written. */
   readonly text: string;
   /** Files earlier commands in the call write (`>`, cp, mv), by absolute path. */

@@ -53,7 +53,7 @@ export async function sops(a: Analyzer, args: Arg[], state: State): Promise<bool
   const code = /^exec-(env|file)$/.test(mode) ? args.filter((w) => !w.text.startsWith("-"))[2] : undefined;
   if (code && mode === "exec-env") await a.source(code.text, copy(state), "The command `sops exec-env` runs");
   else if (code && /^(cat|head|tail|less|more|bat|jq|yq|grep|awk|sed|strings|xxd|od|base64|tee)$/.test(code.text.trim().split(/\s/)[0] ?? "")) {
-    a.findings.push({ kind: "environment", what: "a secrets file decrypted", how: `\`sops exec-file\` gives \`${code.raw}\`, which prints` });
+    a.leak("a secrets file decrypted", `\`sops exec-file\` gives \`${code.raw}\`, which prints`);
   }
   return code !== undefined && mode === "exec-env";
 }
@@ -104,10 +104,10 @@ export async function jq(a: Analyzer, name: string, args: Arg[], state: State): 
   if (name === "yq" && /^(e|eval|ea|eval-all)$/.test(operands[0]?.text ?? "")) operands.shift();
   // String literals are text (`"node --env-file=.env"`), unless they interpolate (`"\(env.TOKEN)"`).
   const filter = program ? "" : (operands.shift()?.text ?? "").replace(/"(?:[^"\\]|\\[^(])*"/g, '""');
-  if (/\$ENV\b(?!\s*\.)|(^|[^.\w$])env\b(?!\s*[.([])/.test(filter)) a.findings.push({ kind: "environment", what: "the whole environment", how: `The \`${name}\` filter prints` });
+  if (/\$ENV\b(?!\s*\.)|(^|[^.\w$])env\b(?!\s*[.([])/.test(filter)) a.leak("the whole environment", `The \`${name}\` filter prints`);
   for (const m of filter.matchAll(/(?:\$ENV|(?<![.\w$])env)\.(\w+)|(?<![.\w$])(?:str)?env\(\s*(\w+)/g)) {
     const variable = m[1] ?? m[2] ?? "";
-    if (a.secret(variable)) a.findings.push({ kind: "environment", what: `the secret variable ${variable}`, how: `The \`${name}\` filter prints` });
+    if (a.secret(variable)) a.leak(`the secret variable ${variable}`, `The \`${name}\` filter prints`);
   }
   for (const file of [...files, ...operands]) await a.file(file, state, `\`${name}\` reads`);
 }
@@ -262,7 +262,7 @@ export async function interpreter(
         for (const rest of args.slice(i + (arg.text === option ? 2 : 1))) {
           await a.file(rest, state, `${how} is given`);
           const secret = readsArguments ? /^\$\{?([A-Za-z_]\w*)\}?$/.exec(rest.text)?.[1] : undefined;
-          if (secret && a.secret(secret)) a.findings.push({ kind: "environment", what: `the value of $${secret} as an argument`, how: `${how} runs code that reads its arguments, and is given` });
+          if (secret && a.secret(secret)) a.leak(`the value of $${secret} as an argument`, `${how} runs code that reads its arguments, and is given`);
         }
       }
       return;
@@ -300,12 +300,12 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   }
   const env = osAliases(code);
   const dump = a.env.ctx.config.secrets.environment ? environmentDump(env) : undefined;
-  if (dump) a.findings.push({ kind: "environment", what: `the whole environment (${dump})`, how: `${how} prints` });
+  if (dump) a.leak(`the whole environment (${dump})`, `${how} prints`);
   const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(env, (n) => a.secret(n), printsResult) : undefined;
-  if (variable) a.findings.push({ kind: "environment", what: variable, how: `${how} prints` });
+  if (variable) a.leak(variable, `${how} prints`);
   // `python3 -c "print('$TOKEN')"`: the shell writes the value into the code (kept as `$TOKEN` here).
   const given = variable || !a.env.ctx.config.secrets.environment ? undefined : [...code.matchAll(/\$\{?([A-Za-z_]\w*)/g)].find((m) => a.secret(m[1] as string));
-  if (given) a.findings.push({ kind: "environment", what: `the value of $${given[1]}, which the shell writes into the code`, how: `${how} is given` });
+  if (given) a.leak(`the value of $${given[1]}, which the shell writes into the code`, `${how} is given`);
   // `exec(base64.b64decode('…'))`, `eval(atob('…'))`: code decoded at run time, then run, is unreadable here.
   if (/\b(?:exec|eval|compile|Function|instance_eval|execSync|system|runIn\w*Context)\s*\(|\beval\s+[$@\w]/.test(code) && /b64decode|decodebytes|base64|atob\s*\(|fromhex|unhexlify|codecs\.decode|decompress|inflate|decode64|\b(?:un)?pack\s*\(|\[::-1\]|\.reverse\(|\breversed\(/.test(code)) {
     a.findings.push(hiddenCode(how, "decodes at run time"));
@@ -428,11 +428,11 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
     if (!PRINTS.test(line)) continue;
     const dump = environment ? environmentDump(line) : undefined;
     const variable = environment && !dump ? printedSecretVariable(line, (n) => a.secret(n)) : undefined;
-    if (dump || variable) a.findings.push({ kind: "environment", what: variable ?? `the whole environment (${dump})`, how: `${how} prints` });
+    if (dump || variable) a.leak(variable ?? `the whole environment (${dump})`, `${how} prints`);
     if (readsDotenv(line) || (loadsDotenv(code) && printsLoadedValue(line, (n) => a.secret(n)))) await a.file(DOTENV, state, `${how} loads and prints values of`);
   }
   const through = environment ? printedThroughName(code, (n) => a.secret(n)) : undefined;
-  if (through) a.findings.push({ kind: "environment", what: `the secret variable ${through}`, how: `${how} prints` });
+  if (through) a.leak(`the secret variable ${through}`, `${how} prints`);
   for (const m of code.matchAll(ARGV_CALL)) {
     const words = [m[2] ? `'${m[2]}'` : "", ...(m[3] ?? "").split(",")].map((w) => w.trim()).filter((w) => w !== "");
     if (words.every((w) => /^(["'])[^"'\\$]*\1$/.test(w))) await a.source(words.map((w) => `'${w.slice(1, -1)}'`).join(" "), copy(state), `${how} runs the command`);

@@ -30,7 +30,7 @@ async function runRecipes(a: Analyzer, names: [string, string, string, string], 
     seen.add(name);
     for (const dep of found.deps) await visit(dep, [], depth + 1);
     const label = `the ${kind} \`${name}\``;
-    if (found.echoed) a.findings.push({ kind: "environment", what: `the value of ${found.echoed}`, how: `${tool} echoes the lines of ${label} not marked ${mark}, filled in: it prints`, instead: `run \`${tool} ${flag}\`, or add ${mark}.` });
+    if (found.echoed) a.leak(`the value of ${found.echoed}`, `${tool} echoes the lines of ${label} not marked ${mark}, filled in: it prints`, `run \`${tool} ${flag}\`, or add ${mark}.`);
     if (found.script.startsWith("#!")) await scriptCode(a, found.script, { text: name, raw: `${tool} ${name}` }, own);
     else if (found.script.trim() !== "") await a.shellScript(found.script, label, own, `${dir}\0${tool}\0${name}`);
   };

@@ -139,21 +139,22 @@ function listedTree(args: string[]): { root: string; filter: SearchFilter } {
 /** Checks a PowerShell command: files its cmdlets read, environment dumps and secret variables. */
 export async function analyzePowerShellText(command: string, env: GuardEnv, host: PowerShellHost): Promise<Finding[]> {
   const findings: Finding[] = [];
+  const leak = (what: string, how: string) => findings.push({ kind: "environment", what, how });
   const text = joinLiterals(command);
   const file = host.file;
   if (/\[(System\.)?Environment\]::GetEnvironmentVariables\(\s*\)/i.test(text)) {
-    findings.push({ kind: "environment", what: "the whole environment", how: "`GetEnvironmentVariables()` prints" });
+    leak("the whole environment", "`GetEnvironmentVariables()` prints");
   }
   for (const match of text.matchAll(/\[(?:System\.)?Environment\]::GetEnvironmentVariable\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']/gi)) {
     if (isSecretVariable(match[1] as string)) {
-      findings.push({ kind: "environment", what: `the variable ${match[1]}, whose name marks it as a secret`, how: "`GetEnvironmentVariable()` returns" });
+      leak(`the variable ${match[1]}, whose name marks it as a secret`, "`GetEnvironmentVariable()` returns");
     }
   }
   // SecretManagement's vaults, decrypted to the terminal.
-  if (text.toLowerCase().includes("-asplaintext") && /\b(Get-Secret|ConvertFrom-SecureString)\b[^|;]*-AsPlainText/i.test(text)) findings.push({ kind: "environment", what: "a secret, decrypted", how: "`-AsPlainText` prints" });
+  if (text.toLowerCase().includes("-asplaintext") && /\b(Get-Secret|ConvertFrom-SecureString)\b[^|;]*-AsPlainText/i.test(text)) leak("a secret, decrypted", "`-AsPlainText` prints");
   for (const match of text.matchAll(/\$env:([A-Za-z_][A-Za-z0-9_]*)/gi)) {
     if (isSecretVariable(match[1] as string)) {
-      findings.push({ kind: "environment", what: `the variable $env:${match[1]}, whose name marks it as a secret`, how: "This PowerShell command expands" });
+      leak(`the variable $env:${match[1]}, whose name marks it as a secret`, "This PowerShell command expands");
     }
   }
   const home = env.ctx.home;
@@ -206,8 +207,8 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     }
     const envItem = args.map((a) => /^env:(.*)$/i.exec(a)?.[1]).find((name) => name !== undefined);
     if (envItem !== undefined && (LISTERS.has(cmdlet) || PIPED_READERS.has(cmdlet) || cmdlet === "get-item" || cmdlet === "gi")) {
-      if (envItem === "" || envItem.includes("*")) findings.push({ kind: "environment", what: "the whole environment", how: `\`${words.join(" ")}\` lists` });
-      else if (isSecretVariable(envItem)) findings.push({ kind: "environment", what: `the variable ${envItem}, whose name marks it as a secret`, how: `\`${words.join(" ")}\` prints` });
+      if (envItem === "" || envItem.includes("*")) leak("the whole environment", `\`${words.join(" ")}\` lists`);
+      else if (isSecretVariable(envItem)) leak(`the variable ${envItem}, whose name marks it as a secret`, `\`${words.join(" ")}\` prints`);
       continue;
     }
     if (cmdlet === "cmd" || cmdlet === "cmd.exe") {

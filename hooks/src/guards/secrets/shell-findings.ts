@@ -32,6 +32,10 @@ const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_ED
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
 class ShellAnalysis implements Analyzer {
   readonly findings: Finding[] = [];
+
+  leak(what: string, how: string, instead?: string): void {
+    this.findings.push(instead === undefined ? { kind: "environment", what, how } : { kind: "environment", what, how, instead });
+  }
   gitChanged = false;
   private nesting = 0;
   /** Aliases the command defines (`alias c='cat .env'` then `c` on a later line): Claude Code's shell expands them. */
@@ -284,7 +288,7 @@ class ShellAnalysis implements Analyzer {
     // `EDITOR=cat rails credentials:edit`, `KUBE_EDITOR=cat kubectl edit secret db`: an editor that
     // prints shows what the command decrypts or fetches for editing.
     if (EDITS.has(basename(argv[0]?.text ?? "")) && this.printingEditor(command, state)) {
-      this.findings.push({ kind: "environment", what: "what it opens, decrypted", how: `\`${argv[0]?.raw}\` with an editor that prints (\`EDITOR=cat\`) shows`, instead: "leave EDITOR alone and ask the user to make this edit." });
+      this.leak("what it opens, decrypted", `\`${argv[0]?.raw}\` with an editor that prints (\`EDITOR=cat\`) shows`, "leave EDITOR alone and ask the user to make this edit.");
     }
     if (argv.length > 0) await this.run(argv, command, state, upstream);
   }
@@ -430,11 +434,11 @@ class ShellAnalysis implements Analyzer {
       for (const variable of expandedVariables(word)) {
         // `${!name}` prints the variable whose name $name holds: any of them, secrets included.
         if (variable.indirect && !variable.lengthOnly) {
-          this.findings.push({ kind: "environment", what: `the variable named by $${variable.name} (\`\${!${variable.name}}\`), chosen at run time`, how });
+          this.leak(`the variable named by $${variable.name} (\`\${!${variable.name}}\`), chosen at run time`, how);
           continue;
         }
         if (!variable.lengthOnly && this.secret(variable.name)) {
-          this.findings.push({ kind: "environment", what: `the variable $${variable.name}, whose name marks it as a secret`, how });
+          this.leak(`the variable $${variable.name}, whose name marks it as a secret`, how);
         }
       }
     }
@@ -492,7 +496,7 @@ class ShellAnalysis implements Analyzer {
     // `echo "API_KEY=$API_KEY" >> .env`, `gh auth token > token.txt`: written only into a file that stays guarded.
     if ((credential || name === "echo" || name === "printf") && (await this.intoGuarded(command, state))) return;
     if (credential) {
-      this.findings.push({ kind: "environment", what: credential, how: `\`${argv.map((a) => a.raw).join(" ")}\`` });
+      this.leak(credential, `\`${argv.map((a) => a.raw).join(" ")}\``);
       return;
     }
     if (" aws gsutil gcloud rclone scp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
@@ -692,12 +696,12 @@ class ShellAnalysis implements Analyzer {
     const flags = args.filter((a) => a.text.startsWith("-")).map((a) => a.text);
     if (name === "ps") {
       if (args.some((a) => (/^[a-zA-Z]*e[a-zA-Z]*$/.test(a.text) && !a.text.startsWith("-")) || a.text === "-E")) {
-        this.findings.push({ kind: "environment", what: "the environment of every listed process (the `e` option)", how: "`ps`" });
+        this.leak("the environment of every listed process (the `e` option)", "`ps`");
       }
       return;
     }
     if (name === "set") {
-      if (args.length === 0) this.findings.push({ kind: "environment", what: "every shell and environment variable", how: "`set` with no arguments prints" });
+      if (args.length === 0) this.leak("every shell and environment variable", "`set` with no arguments prints");
       return;
     }
     for (const arg of names) {
@@ -714,12 +718,12 @@ class ShellAnalysis implements Analyzer {
     if (!printsValues || flags.some((f) => /f|F/.test(f))) return;
     if (namesNone) {
       if (name === "local" || name === "readonly") return;
-      this.findings.push({ kind: "environment", what: "every exported variable", how: `\`${[name, ...flags].join(" ")}\` prints` });
+      this.leak("every exported variable", `\`${[name, ...flags].join(" ")}\` prints`);
       return;
     }
     for (const arg of names) {
       if (!arg.text.includes("=") && this.secret(arg.text)) {
-        this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: `\`${name} -p\` prints` });
+        this.leak(`the variable ${arg.text}, whose name marks it as a secret`, `\`${name} -p\` prints`);
       }
     }
   }
@@ -728,10 +732,10 @@ class ShellAnalysis implements Analyzer {
   private async envCommand(name: string, args: Arg[], command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<boolean> {
     if (name === "printenv") {
       const names = args.filter((a) => !a.text.startsWith("-"));
-      if (names.length === 0) this.findings.push({ kind: "environment", what: "the whole environment", how: "`printenv` with no name prints" });
+      if (names.length === 0) this.leak("the whole environment", "`printenv` with no name prints");
       for (const arg of names) {
         if (arg.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: arg.raw, how: "`printenv` prints the variable named by" });
-        else if (this.secret(arg.text)) this.findings.push({ kind: "environment", what: `the variable ${arg.text}, whose name marks it as a secret`, how: "`printenv` prints" });
+        else if (this.secret(arg.text)) this.leak(`the variable ${arg.text}, whose name marks it as a secret`, "`printenv` prints");
       }
       return true;
     }
@@ -744,7 +748,7 @@ class ShellAnalysis implements Analyzer {
     const rest = unwrap(args, spec);
     if (rest.length === 0) {
       if (!args.some((a) => a.text === "-i" || a.text === "-" || a.text === "--ignore-environment")) {
-        this.findings.push({ kind: "environment", what: "the whole environment", how: "`env` with no command prints" });
+        this.leak("the whole environment", "`env` with no command prints");
       }
       return true;
     }
