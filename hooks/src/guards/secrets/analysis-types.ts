@@ -27,6 +27,8 @@ export interface Analyzer {
   readonly findings: Finding[];
   /** Records a secret that is not a file the call would show: `what` it is, `how` (\`env\` prints). */
   leak(what: string, how: string, instead?: string): void;
+  /** Records what the guard could not check (too deep, too large, unparsed), which refuses the call. */
+  unchecked(what: string, how: string): void;
   /** The whole command line being judged, as written. */
   readonly text: string;
   /** Files earlier commands in the call write (`>`, cp, mv), by absolute path. */

@@ -131,7 +131,7 @@ async function staged(a: Analyzer, sub: string, rest: Arg[], own: State, elsewhe
   // `git commit <paths>` takes those paths' changes, staged or not.
   const argv = sub === "commit" ? ["git", "diff", "--name-only", ...(committed.length > 0 ? ["HEAD", "--", ...committed] : [])] : ["git", "add", "--dry-run", ...rest.map((w) => w.text).filter((t) => !/^(-n|--dry-run|-p|--patch|-i|--interactive|-e|--edit)$/.test(t))];
   const listed = await a.env.ctx.io.run(argv, { cwd: own.cwd as string, timeoutMs: 5000 });
-  if (listed.timedOut) a.findings.push({ kind: "unchecked", what: "stages files git could not list in time; name the paths you mean", how: `\`git ${sub}\`` });
+  if (listed.timedOut) a.unchecked("stages files git could not list in time; name the paths you mean", `\`git ${sub}\``);
   const paths = listed.stdout.split("\n").map((line) => (sub === "commit" ? line : /^add '(.*)'$/.exec(line)?.[1]) ?? "").filter(Boolean).map((p) => `${root}/${p}`);
   // `cp .env.example .env && git add -A`: a secret an earlier command makes is not there for the dry run.
   // Only where the add reaches: a pathspec at or above it, or -A over the whole tree (-u adds no new file).
@@ -242,7 +242,7 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   const how = `\`${label}\` ${writesFile ? "copies into a file" : "prints"}`;
   // `git add -f .env && git diff --cached`: listed now, the diff would not show what the add stages.
   if (a.gitChanged) {
-    a.findings.push({ kind: "unchecked", what: "prints what an earlier command in it changes in git, which cannot be listed before it runs; run them as separate calls, or name the paths you need", how: `\`${label}\`` });
+    a.unchecked("prints what an earlier command in it changes in git, which cannot be listed before it runs; run them as separate calls, or name the paths you need", `\`${label}\``);
     return;
   }
   if (own.cwd === undefined || elsewhere || rest.some((w) => w.text.includes(UNKNOWN))) {
@@ -268,14 +268,14 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   }
   const listed = await a.env.ctx.io.run(argv, { cwd: own.cwd, timeoutMs: 5000 });
   if (listed.timedOut) {
-    a.findings.push({ kind: "unchecked", what: `prints files git could not list in time (${argv.slice(1).join(" ")}); name the paths you need`, how: `\`${label}\`` });
+    a.unchecked(`prints files git could not list in time (${argv.slice(1).join(" ")}); name the paths you need`, `\`${label}\``);
     return;
   }
   if (listed.exitCode !== 0) {
     // A revision that does not exist fails the command itself the same way: nothing prints.
     if (/unknown revision|bad revision|ambiguous argument|does not have any commits|not a valid object name|bad object|No stash entries|is not a stash/i.test(listed.stderr)) return;
     // Otherwise the guard may have read the command wrong: refuse rather than guess.
-    a.findings.push({ kind: "unchecked", what: `prints files git would not list (\`${argv.slice(1).join(" ")}\`: ${listed.stderr.trim().split("\n")[0] ?? ""}); name the paths you need`, how: `\`${label}\`` });
+    a.unchecked(`prints files git would not list (\`${argv.slice(1).join(" ")}\`: ${listed.stderr.trim().split("\n")[0] ?? ""}); name the paths you need`, `\`${label}\``);
     return;
   }
   for (const line of new Set(listed.stdout.split("\n"))) {

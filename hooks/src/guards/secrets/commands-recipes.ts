@@ -26,7 +26,7 @@ async function runRecipes(a: Analyzer, names: [string, string, string, string], 
   const visit = async (name: string, given: string[], depth: number): Promise<void> => {
     const found = seen.has(name) ? undefined : recipe(name, given);
     if (!found) return;
-    if (depth > 64) return void a.findings.push({ kind: "unchecked", what: "runs recipes nested deeper than the guard reads (64)", how: `\`${tool}\`` });
+    if (depth > 64) return void a.unchecked("runs recipes nested deeper than the guard reads (64)", `\`${tool}\``);
     seen.add(name);
     for (const dep of found.deps) await visit(dep, [], depth + 1);
     const label = `the ${kind} \`${name}\``;

@@ -33,6 +33,10 @@ const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_ED
 class ShellAnalysis implements Analyzer {
   readonly findings: Finding[] = [];
 
+  unchecked(what: string, how: string): void {
+    this.findings.push({ kind: "unchecked", what, how });
+  }
+
   leak(what: string, how: string, instead?: string): void {
     this.findings.push(instead === undefined ? { kind: "environment", what, how } : { kind: "environment", what, how, instead });
   }
@@ -96,13 +100,13 @@ class ShellAnalysis implements Analyzer {
 
   async source(text: string, state: State, how: string): Promise<void> {
     if (this.nesting >= MAX_NESTING) {
-      this.findings.push({ kind: "unchecked", what: "nests shells or eval too deeply to check", how });
+      this.unchecked("nests shells or eval too deeply to check", how);
       return;
     }
     // Code that runs itself several times over (`X='eval "$X"; eval "$X"'; eval "$X"`, a script that
     // runs itself on every line) would take the walk past any timeout: past a budget it is refused.
     if (++this.sourced > MAX_SOURCED) {
-      if (this.sourced === MAX_SOURCED + 1) this.findings.push({ kind: "unchecked", what: `sets off over ${MAX_SOURCED} shells and evals, too many to check`, how });
+      if (this.sourced === MAX_SOURCED + 1) this.unchecked(`sets off over ${MAX_SOURCED} shells and evals, too many to check`, how);
       return;
     }
     let script: Script;
@@ -110,7 +114,7 @@ class ShellAnalysis implements Analyzer {
       script = parseShell(text);
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error;
-      this.findings.push({ kind: "unchecked", what: `could not be parsed (${error.message}); bash would reject it too`, how });
+      this.unchecked(`could not be parsed (${error.message}); bash would reject it too`, how);
       return;
     }
     this.nesting += 1;
@@ -782,7 +786,7 @@ class ShellAnalysis implements Analyzer {
       if (matches.length > 0) {
         for (const path of matches) {
           if (path.includes(UNKNOWN)) {
-            this.findings.push({ kind: "unchecked", what: `matches more files than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how });
+            this.unchecked(`matches more files than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how);
             continue;
           }
           const hit = await secretFileAt(ctx.io, rules, toAbsolute(path, cwd, ctx.home), false);
@@ -827,7 +831,7 @@ class ShellAnalysis implements Analyzer {
     const roots = arg.glob !== undefined ? await expandGlob(ctx.io, toAbsolute(arg.glob, state.cwd ?? "/", ctx.home), this.dotglob()) : [toAbsolute(arg.text, state.cwd ?? "/", ctx.home)];
     for (const root of roots) {
       if (root.includes(UNKNOWN)) {
-        this.findings.push({ kind: "unchecked", what: `matches more folders than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how });
+        this.unchecked(`matches more folders than the guard checks (\`${arg.raw}\`); name them, or narrow the glob`, how);
         continue;
       }
       const info = await ctx.io.stat(root);
@@ -838,7 +842,7 @@ class ShellAnalysis implements Analyzer {
       }
       const result = await secretsUnder(ctx.io, rules, root, filter);
       if (result.kind === "too-large") {
-        this.findings.push({ kind: "unchecked", what: `covers ${root}, which is too large to check for secret files (over ${result.visited} entries); narrow it to the folders you need`, how });
+        this.unchecked(`covers ${root}, which is too large to check for secret files (over ${result.visited} entries); narrow it to the folders you need`, how);
         continue;
       }
       let found: Finding[] = result.hits.map((hit) => ({ kind: "search", hit, how }));
