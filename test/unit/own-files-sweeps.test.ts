@@ -69,6 +69,17 @@ describe("git commands that sweep the working tree", () => {
     }
   });
 
+  it("refuse a patch that changes shipshape's config or Claude Code's settings, whatever applies it", async () => {
+    const { root } = repository();
+    writeFileSync(join(root, "off.patch"), "--- a/.claude/shipshape.yaml\n+++ b/.claude/shipshape.yaml\n@@ -1 +1 @@\n-x\n+secrets: {enabled: false}\n");
+    writeFileSync(join(root, "hooks.patch"), "diff --git a/.claude/settings.json b/.claude/settings.json\nnew file mode 100644\n--- /dev/null\n+++ b/.claude/settings.json\n@@ -0,0 +1 @@\n+{}\n");
+    writeFileSync(join(root, "ok.patch"), "--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-one\n+two\n");
+    for (const command of ["git apply off.patch", "git apply --index -p1 off.patch", "git am off.patch", "patch -p1 < off.patch", "patch -p1 -i off.patch", "git apply hooks.patch"]) {
+      expect(await decide(root, command), command).toMatch(/would apply a patch to (shipshape's configuration|Claude Code's settings) .*Instead: leave that file out of the patch/);
+    }
+    for (const command of ["git apply ok.patch", "patch -p1 < ok.patch", "git apply --check off.patch", "git apply --stat off.patch", "patch --dry-run -p1 < off.patch", "git am --abort"]) expect(await decide(root, command), command).toBe("pass");
+  });
+
   it("refuse a sweep when git status times out or cannot run, and pass the commands that sweep nothing", async () => {
     const { root } = repository();
     for (const outcome of [{ exitCode: null, stdout: "", stderr: "", timedOut: true }, undefined]) {

@@ -258,6 +258,22 @@ function sweepsWorkingTree(cmd: WalkedCommand): Sweep | undefined {
   return undefined;
 }
 
+/** The patch files a command applies: `git apply`'s and `git am`'s operands, `patch`'s -i or stdin file. */
+function patchFiles(cmd: WalkedCommand): string[] {
+  if (cmd.name !== "git" && cmd.name !== "patch") return [];
+  const args = cmd.args.map((a) => a.text);
+  const checks = args.some((a) => /^(--check|--stat|--numstat|--summary|--dry-run|-n|--abort|--skip|--show-current-patch.*)$/.test(a));
+  if (checks) return [];
+  if (cmd.name === "git") {
+    const i = gitSubcommandAt(args);
+    return /^(apply|am)$/.test(args[i] ?? "") ? args.slice(i + 1).filter((a) => !a.startsWith("-")) : [];
+  }
+  const input = args.findIndex((a) => a === "-i" || a.startsWith("--input"));
+  const option = args[input] ?? "";
+  const from = input === -1 ? cmd.redirects.find((r) => r.op === "<")?.target : option.startsWith("--input=") ? option.slice(8) : args[input + 1];
+  return from === undefined ? [] : [from];
+}
+
 interface Sweep {
   how: string;
   /** Reverts changes to tracked files; removes untracked files; removes ignored files. */
@@ -298,11 +314,13 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
   const safeModeSet = command.includes("CLAUDE_CODE_SAFE_MODE=") && /\bCLAUDE_CODE_SAFE_MODE=(?!0\b)/.test(command);
   const settingsFiles: string[] = [];
   const wholeTree: Array<Sweep & { cwd: string }> = [];
+  const patches: Array<{ file: string; cwd: string; how: string }> = [];
   try {
     walkCommands(command, call.cwd, ctx.home, (name) => ctx.io.env(name), (cmd) => {
       if (found) return;
       const sweep = sweepsWorkingTree(cmd);
       if (sweep && cmd.cwd !== undefined) wholeTree.push({ ...sweep, cwd: cmd.cwd });
+      for (const file of patchFiles(cmd)) if (cmd.cwd !== undefined && !file.includes(UNKNOWN)) patches.push({ file: toAbsolute(file, cmd.cwd, ctx.home), cwd: cmd.cwd, how: `\`${cmd.raw.slice(0, 80)}\` would apply` });
       const at = (text: string) => {
         if (text.includes(UNKNOWN) || (cmd.cwd === undefined && !text.startsWith("/") && !text.startsWith("~"))) return undefined;
         const path = toAbsolute(text, cmd.cwd ?? "/", ctx.home);
@@ -360,6 +378,15 @@ async function shellVerdict(call: ToolCall, command: string, ctx: CheckContext, 
   for (const file of found ? [] : settingsFiles) {
     const off = await settingsFileSwitchesOff(ctx.io, file);
     if (off) return guardsOffRefusal(call.tool, off);
+  }
+  // `git apply x.patch`, `patch -p1 < x.patch`: the files the patch's headers name.
+  for (const patch of found ? [] : patches) {
+    const text = await ctx.io.readText(patch.file);
+    for (const m of text?.matchAll(/^(?:\+\+\+|---|rename to|diff --git a\/\S+ b\/)[ \t]*(?:[ab]\/)?([^\s]+)/gm) ?? []) {
+      const path = toAbsolute(m[1] as string, patch.cwd, ctx.home);
+      const what = ownFileAt(own, path) ?? (settingsFileAt(own, path) ? `${SETTINGS} ${path}` : undefined);
+      if (what) return { action: "deny", check: CHECK_ID, reason: `${blocked(call.tool)}: ${patch.how} a patch to ${what}, which only the user changes. Instead: leave that file out of the patch, or ask the user.` };
+    }
   }
   for (const sweep of found ? [] : wholeTree) {
     const what = await changedOwnFile(ctx.io, own, sweep.cwd, sweep);
