@@ -29,6 +29,8 @@ export interface Analyzer {
   leak(what: string, how: string, instead?: string): void;
   /** Records what the guard could not check (too deep, too large, unparsed), which refuses the call. */
   unchecked(what: string, how: string): void;
+  /** Records a word only known when the command runs (a variable, a substitution) that may name a secret file. */
+  dynamic(word: string, how: string): void;
   /** The whole command line being judged, as written. */
   readonly text: string;
   /** Files earlier commands in the call write (`>`, cp, mv), by absolute path. */

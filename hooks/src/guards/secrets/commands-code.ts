@@ -14,7 +14,7 @@ export async function shell(a: Analyzer, name: string, args: Arg[], stdinText: s
   const parsed = parseOptions(args, { valueShort: "oO", valueLong: ["--rcfile", "--init-file"] });
   const code = parsed.options.some((o) => o.name === "-c") ? parsed.operands[0] : undefined;
   if (code) {
-    if (code.text.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: code.raw, how: `\`${name} -c\` runs` });
+    if (code.text.includes(UNKNOWN)) a.dynamic(code.raw, `\`${name} -c\` runs`);
     else await a.source(code.text, copy(state), `This \`${name} -c\``);
     return;
   }
@@ -65,7 +65,7 @@ export async function sops(a: Analyzer, args: Arg[], state: State): Promise<bool
 export async function cmd(a: Analyzer, args: Arg[], state: State): Promise<void> {
   const at = args.findIndex((w) => /^\/\/?[ck]$/i.test(w.text));
   const line = at === -1 ? "" : args.slice(at + 1).map((w) => w.text).join(" ");
-  if (line.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: line, how: "`cmd /c` runs" });
+  if (line.includes(UNKNOWN)) a.dynamic(line, "`cmd /c` runs");
   else if (line) await a.source(line.replace(/%(\w+)%/g, "$$$1").replace(/(^|[&|(]\s*)(type|more)\b/gi, "$1cat").replace(/(^|[&|(]\s*)set(?=\s*($|[&|)]))/gi, "$1env"), copy(state), "The command `cmd /c` runs");
 }
 
@@ -74,7 +74,7 @@ export async function tmux(a: Analyzer, args: Arg[], state: State): Promise<void
   const sub = args.findIndex((w) => /^(new|split|respawn|run|send|display-p|popup)/.test(w.text));
   const rest = sub === -1 ? [] : parseOptions(args.slice(sub + 1), { valueShort: "bcefFhlnNstTwxy" }).operands;
   const text = rest.map((w) => w.text).join(" ");
-  if (text.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: rest.map((w) => w.raw).join(" "), how: "`tmux` runs" });
+  if (text.includes(UNKNOWN)) a.dynamic(rest.map((w) => w.raw).join(" "), "`tmux` runs");
   else if (text) await a.source(text, copy(state), "The command `tmux` runs");
 }
 
@@ -295,7 +295,7 @@ export async function interpreter(
 /** Scans inline code for secret file names and environment dumps. */
 export async function inlineCode(a: Analyzer, code: string, raw: string, state: State, how: string, printsResult = false, loaded: Arg[] = []): Promise<void> {
   if (code.includes(UNKNOWN)) {
-    a.findings.push({ kind: "dynamic", word: raw, how });
+    a.dynamic(raw, how);
     return;
   }
   const env = osAliases(code);

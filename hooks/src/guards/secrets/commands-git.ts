@@ -246,7 +246,7 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
     return;
   }
   if (own.cwd === undefined || elsewhere || rest.some((w) => w.text.includes(UNKNOWN))) {
-    a.findings.push({ kind: "dynamic", word: `${label} ${rest.map((w) => w.raw).join(" ")}`.trim(), how: `${how} the files of` });
+    a.dynamic(`${label} ${rest.map((w) => w.raw).join(" ")}`.trim(), `${how} the files of`);
     return;
   }
   // git prints paths from the working tree's root.
@@ -303,6 +303,6 @@ async function configRuns(a: Analyzer, key: string, value: Arg, state: State): P
   if (/^include(if\..*)?\.path$/i.test(key)) return a.file(value, state, `\`${key}\` has git read as configuration (and \`git config -l\` print)`);
   if (!RUNS.test(key)) return;
   const how = `The command git runs from \`${key}\``;
-  if (value.text.includes(UNKNOWN)) a.findings.push({ kind: "dynamic", word: value.raw, how });
+  if (value.text.includes(UNKNOWN)) a.dynamic(value.raw, how);
   else await a.source(/^alias\./i.test(key) && !value.text.startsWith("!") ? `git ${value.text}` : value.text.replace(/^!/, ""), copyState(state), how);
 }

@@ -33,6 +33,10 @@ const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_ED
 class ShellAnalysis implements Analyzer {
   readonly findings: Finding[] = [];
 
+  dynamic(word: string, how: string): void {
+    this.findings.push({ kind: "dynamic", word, how });
+  }
+
   unchecked(what: string, how: string): void {
     this.findings.push({ kind: "unchecked", what, how });
   }
@@ -206,7 +210,7 @@ class ShellAnalysis implements Analyzer {
       const name = pair.slice(0, eq);
       if (eq < 1 || !RUN_VARIABLES.includes(` ${name} `)) continue;
       const value = pair.slice(eq + 1);
-      if (value.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: name, how: "The command in" });
+      if (value.includes(UNKNOWN)) this.dynamic(name, "The command in");
       else await this.source(value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
     }
   }
@@ -561,7 +565,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "eval") {
       const text = args.map((a) => a.text).join(" ");
       if (text.includes(UNKNOWN)) {
-        this.findings.push({ kind: "dynamic", word: args.map((a) => a.raw).join(" "), how: "`eval` runs" });
+        this.dynamic(args.map((a) => a.raw).join(" "), "`eval` runs");
         return;
       }
       await this.source(text, copy(state), "This `eval`");
@@ -641,7 +645,7 @@ class ShellAnalysis implements Analyzer {
     if (encoded !== undefined) return;
     // `pwsh -c 'Get-ChildItem env:'`: PowerShell code, judged as the PowerShell tool's.
     const code = POWERSHELL.test(name) ? commandArgument(args.map((a) => a.text)) : undefined;
-    if (code?.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: code, how: `\`${name} -Command\` runs` });
+    if (code?.includes(UNKNOWN)) this.dynamic(code, `\`${name} -Command\` runs`);
     else if (code !== undefined) this.findings.push(...(await analyzePowerShell(code, this.env)));
     if (code !== undefined) return;
     if (name === "perl" && perlEditsInPlace(args.map((a) => a.text))) return;
@@ -738,7 +742,7 @@ class ShellAnalysis implements Analyzer {
       const names = args.filter((a) => !a.text.startsWith("-"));
       if (names.length === 0) this.leak("the whole environment", "`printenv` with no name prints");
       for (const arg of names) {
-        if (arg.text.includes(UNKNOWN)) this.findings.push({ kind: "dynamic", word: arg.raw, how: "`printenv` prints the variable named by" });
+        if (arg.text.includes(UNKNOWN)) this.dynamic(arg.raw, "`printenv` prints the variable named by");
         else if (this.secret(arg.text)) this.leak(`the variable ${arg.text}, whose name marks it as a secret`, "`printenv` prints");
       }
       return true;
@@ -771,12 +775,12 @@ class ShellAnalysis implements Analyzer {
       if (name.includes(UNKNOWN) || name === "") {
         // `cat $(find . -name '*.md')`, `grep X $(git ls-files '*.ts')`: judged by what the listing lists.
         const listing = LISTING.exec(arg.raw)?.[1] ?? this.listings.get(/^"?\$\{?(\w+)\}?"?$/.exec(arg.raw)?.[1] ?? "");
-        if (listing === undefined || !(await this.listed(listing, state, how))) this.findings.push({ kind: "dynamic", word: arg.raw, how });
+        if (listing === undefined || !(await this.listed(listing, state, how))) this.dynamic(arg.raw, how);
         return;
       }
       const match = rules.classify(`/${UNKNOWN}/${name}`);
       if (match) this.findings.push({ kind: "file", hit: { path: arg.raw, match }, how });
-      else if (rules.anchoredNames.has(name.toLowerCase())) this.findings.push({ kind: "dynamic", word: arg.raw, how });
+      else if (rules.anchoredNames.has(name.toLowerCase())) this.dynamic(arg.raw, how);
       return;
     }
     const cwd = state.cwd as string;
@@ -825,7 +829,7 @@ class ShellAnalysis implements Analyzer {
   async tree(arg: Arg, state: State, filter: SearchFilter, how: string, extra?: (hits: Finding[]) => Promise<Finding[]>): Promise<void> {
     const { ctx, rules } = this.env;
     if (arg.text.includes(UNKNOWN) || (state.cwd === undefined && !arg.text.startsWith("/"))) {
-      this.findings.push({ kind: "dynamic", word: arg.raw, how });
+      this.dynamic(arg.raw, how);
       return;
     }
     const roots = arg.glob !== undefined ? await expandGlob(ctx.io, toAbsolute(arg.glob, state.cwd ?? "/", ctx.home), this.dotglob()) : [toAbsolute(arg.text, state.cwd ?? "/", ctx.home)];
