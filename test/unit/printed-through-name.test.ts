@@ -21,6 +21,13 @@ const PRINTED: Array<[code: string, variable: string]> = [
   ['token = os.getenv("GH_TOKEN")\nheaders = {"Authorization": f"Bearer {token}"}\nprint(headers)', "GH_TOKEN"],
   ['key = os.getenv("API_KEY")\nprint({"key": key})', "API_KEY"],
   ['key = os.environ["API_KEY"].strip()\nprint(key)', "API_KEY"],
+  // Calls that show what they are given, and the other ways a script shows a value: logs, exits, errors.
+  ['key = os.getenv("API_KEY")\nprint(json.dumps({"key": key}))', "API_KEY"],
+  ["const token = process.env.GITHUB_TOKEN;\nconsole.log(JSON.stringify({ token }));", "GITHUB_TOKEN"],
+  ['key = os.getenv("API_KEY")\nlogging.warning("key is %s", key)', "API_KEY"],
+  ['key = os.environ["API_KEY"]\nsys.exit(f"bad key {key}")', "API_KEY"],
+  ['key = os.environ["API_KEY"]\nraise RuntimeError(key)', "API_KEY"],
+  ["const token = process.env.GITHUB_TOKEN;\nthrow new Error(`bad token ${token}`);", "GITHUB_TOKEN"],
 ];
 
 const NOT_PRINTED: string[] = [
@@ -39,6 +46,9 @@ const NOT_PRINTED: string[] = [
   'key = os.getenv("API_KEY")\nlogging.info("started")',
   'key = os.getenv("API_KEY")\nprint("monkey business")',
   'r = requests.post(URL, headers={"Authorization": os.environ["API_TOKEN"]})\nprint(r.status_code)',
+  'key = os.getenv("API_KEY")\nif not key:\n    raise SystemExit("API_KEY is not set")',
+  'key = os.getenv("API_KEY")\nprint(str(len(key)))',
+  'key = os.getenv("API_KEY")\nlogging.info("loaded %s", key)',
 ];
 
 describe("printedThroughName", () => {

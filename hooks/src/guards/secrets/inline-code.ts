@@ -118,7 +118,7 @@ const envReads = onFirstUse(() => [
   /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
-export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write)\b|^\s*p\s/m;
+export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write|(logging|logger|log)\.(warning|warn|error|critical|exception|fatal)|sys\.exit|raise|throw|warn|die)\b|^\s*p\s/m;
 
 /** Reads by a name computed at run time (`os.environ[k]`, `getenv('GH' + '_TOKEN')`), which may name any variable. */
 const COMPUTED_READ = /\bprocess\.env\[(?!\s*(["'`])\w+\1\s*\])|\bos\.environ\[(?!\s*(["'])\w+\2\s*\])|\b(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|Deno\.env\.get)\(\s*(?!(["'])\w+\3\s*[,)])(?=\S)|\bENV\[(?!\s*(["'])\w+\4\s*\])|\$ENV\{(?!\s*(["']?)\w+\5\s*\})/g;
@@ -169,10 +169,17 @@ export function printedThroughName(code: string, isSecret: (name: string) => boo
   const shows = (text: string, depth: number) => {
     let open = 0;
     let at = 0;
+    // Calls that show what they are given (`json.dumps(…)`, `str(…)`, `JSON.stringify(…)`) add no depth.
+    const counted: boolean[] = [];
     for (const m of text.matchAll(/(?<![\w.])[A-Za-z_]\w*/g)) {
       const variable = names.get(m[0]);
       if (variable === undefined) continue;
-      for (; at < (m.index ?? 0); at++) open += text[at] === "(" ? 1 : text[at] === ")" ? -1 : 0;
+      for (; at < (m.index ?? 0); at++) {
+        if (text[at] === "(") {
+          counted.push(!/\b(dumps|str|repr|format|pformat|dict|list|tuple|String|stringify|inspect|to_json|dump)\s*$/.test(text.slice(Math.max(0, at - 12), at)));
+          if (counted[counted.length - 1]) open += 1;
+        } else if (text[at] === ")" && counted.pop()) open -= 1;
+      }
       if (open <= depth && !onlyTested(text, m)) return variable;
     }
     return undefined;
