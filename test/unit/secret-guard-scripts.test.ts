@@ -80,6 +80,10 @@ const LEAKS: Array<[string, string]> = [
   ["fd.js", "const fs = require('fs');\nconst fd = fs.openSync('.env', 'r');\nconst b = Buffer.alloc(4096);\nfs.readSync(fd, b);\nconsole.log(b.toString());\n"],
   ["bun.ts", "console.log(await Bun.file('.env').text());\n"],
   ["path.rb", "require 'pathname'\nputs Pathname.new('.env').read\n"],
+  // A name for the whole environment, used later.
+  ["alias.py", "import os\nenv = os.environ\nprint(env['GITHUB_TOKEN'])\n"],
+  ["copy.py", "import os\nenvironment = dict(os.environ)\nprint(environment)\n"],
+  ["spread.js", "const env = { ...process.env };\nconsole.log(env);\n"],
   // Source compiled and run at once.
   ["leak.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { b, _ := os.ReadFile(\".env\"); fmt.Print(string(b)) }\n"],
   ["env.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { fmt.Println(os.Environ()) }\n"],
@@ -108,6 +112,9 @@ const PASSES: Array<[string, string]> = [
   ["server.go", "package main\nimport (\"fmt\"; \"log\"; \"os\")\nfunc main() {\n\ttoken := os.Getenv(\"GITHUB_TOKEN\")\n\tif token == \"\" {\n\t\tlog.Fatal(\"GITHUB_TOKEN is not set\")\n\t}\n\tfmt.Println(\"listening on\", os.Getenv(\"PORT\"))\n}\n"],
   ["Hello.java", "class Hello { public static void main(String[] a) { System.out.println(\"hello from \" + System.getenv(\"HOME\")); } }\n"],
   ["cfg.py", "import configparser\nc = configparser.ConfigParser()\nc.read('setup.cfg')\nprint(c.sections())\nprint(open('README.md').read(100))\n"],
+  ["run.py", "import os, subprocess\nenv = os.environ.copy()\nenv['CI'] = '1'\nsubprocess.run(['npm', 'test'], env=env)\nprint(env['HOME'])\n"],
+  ["popen.py", "import os, subprocess\nenv = os.environ.copy()\np = subprocess.Popen(['ls'], env=env)\nprint('env: started')\n"],
+  ["port.js", "const env = process.env;\nconsole.log(`listening on ${env.PORT}`);\n"],
   ["client.py", "import os\nkey = os.getenv(\"API_KEY\")\nif not key:\n    print(\"API_KEY is not set\")\nclient = Client(api_key=key)\nprint(client.models())\n"],
 ];
 

@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, within, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
-import { environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
+import { environmentAliases, environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { dirname, toAbsolute } from "../../runtime/paths.js";
 import { codeImports } from "./code-imports.js";
@@ -405,7 +405,7 @@ function callArguments(code: string, from: number): string[] {
  */
 export async function scriptCode(a: Analyzer, text: string, script: Arg, state: State): Promise<void> {
   const how = `The script \`${script.raw}\``;
-  const code = osAliases(text);
+  const code = environmentAliases(osAliases(text));
   const before = a.findings.length;
   // A name in code is relative to where the code looks (a package's own `cacert.pem`): a file here
   // counts. Perl's two-argument open(F, "<.env") reads what follows the `<`.

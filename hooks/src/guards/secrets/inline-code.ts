@@ -118,7 +118,7 @@ const envReads = onFirstUse(() => [
   /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
-export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write|(logging|logger|log)\.(warning|warn|error|critical|exception|fatal)|sys\.exit|raise|throw|warn|die)\b|^\s*p\s/m;
+export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write|(logging|logger|log)\.(warning|warn|error|critical|exception|fatal)|sys\.exit|raise|throw|warn|die)\b|^\s*p\s+(?!=)/m;
 
 /** Reads by a name computed at run time (`os.environ[k]`, `getenv('GH' + '_TOKEN')`), which may name any variable. */
 const COMPUTED_READ = /\bprocess\.env\[(?!\s*(["'`])\w+\1\s*\])|\bos\.environ\[(?!\s*(["'])\w+\2\s*\])|\b(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|Deno\.env\.get)\(\s*(?!(["'])\w+\3\s*[,)])(?=\S)|\bENV\[(?!\s*(["'])\w+\4\s*\])|\$ENV\{(?!\s*(["']?)\w+\5\s*\})/g;
@@ -204,6 +204,19 @@ export function printedThroughName(code: string, isSecret: (name: string) => boo
     if (shown) return shown;
   }
   return undefined;
+}
+
+/**
+ * A script's names for the whole environment (`env = os.environ`, `e = dict(os.environ)`, `const e =
+ * { ...process.env }`), written back as the environment where used later, so `print(env["TOKEN"])` is
+ * a read and `print(e)` a dump. Names shorter than three letters are left alone (`e` is an error too).
+ */
+export function environmentAliases(code: string): string {
+  for (const m of code.matchAll(/^[ \t]*(?:(?:const|let|var)\s+)?(\w{3,})\s*=\s*(?:dict\(|\{\s*\.\.\.)?\s*(os\.environ|process\.env)(?:\.copy\(\))?\s*[)}]?\s*;?\s*$/gm)) {
+    // Where the name is used as a value (`env[…]`, `env.get(`, `print(env)`), not in a string (`'env: …'`).
+    code = code.replace(new RegExp(`(?<![\\w.'"])${m[1]}(?=\\s*[[.),}]|\\s*$)`, "gm"), m[2] as string);
+  }
+  return code;
 }
 
 /** `from os import environ, getenv`: the bare names are os.environ and os.getenv. */
