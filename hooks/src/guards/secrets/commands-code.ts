@@ -306,9 +306,12 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   // `python3 -c "print('$TOKEN')"`: the shell writes the value into the code (kept as `$TOKEN` here).
   const given = variable || !a.env.ctx.config.secrets.environment ? undefined : [...code.matchAll(/\$\{?([A-Za-z_]\w*)/g)].find((m) => a.secret(m[1] as string));
   if (given) a.leak(`the value of $${given[1]}, which the shell writes into the code`, `${how} is given`);
-  // `exec(base64.b64decode('…'))`, `eval(atob('…'))`: code decoded at run time, then run, is unreadable here.
-  if (/\b(?:exec|eval|compile|Function|instance_eval|execSync|system|runIn\w*Context)\s*\(|\beval\s+[$@\w]/.test(code) && /b64decode|decodebytes|base64|atob\s*\(|fromhex|unhexlify|codecs\.decode|decompress|inflate|decode64|\b(?:un)?pack\s*\(|\[::-1\]|\.reverse\(|\breversed\(/.test(code)) {
-    a.findings.push(hiddenCode(how, "decodes at run time"));
+  // `exec(base64.b64decode('…'))`, `eval(atob('…'))`: code decoded at run time, then run, is unreadable
+  // here; so is a file whose name is decoded where it is opened (`open(bytes.fromhex('2e656e76'))`,
+  // `File.read(".vne".reverse)`).
+  if (/b64decode|decodebytes|base64|atob\s*\(|fromhex|unhexlify|codecs\.decode|decompress|inflate|decode64|\b(?:un)?pack\s*\(|\[::-1\]|\.reverse\b|\breversed\(/.test(code)) {
+    if (/\b(?:exec|eval|compile|Function|instance_eval|execSync|system|runIn\w*Context)\s*\(|\beval\s+[$@\w]/.test(code)) a.findings.push(hiddenCode(how, "decodes at run time"));
+    else if (/\b(?:open|readFileSync|readFile|createReadStream|read_text|file_get_contents|fopen|read)\s*\((?:[^()]|\([^()]*\))*?(?:b64decode|atob|fromhex|unhexlify|base64|Buffer\.from|codecs\.decode|\[::-1\]|\.reverse\b|reversed\()/.test(code)) a.findings.push(hiddenCode(how, "decodes at run time", "opens a file whose name"));
   }
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   // Once .env is in the environment, a connection string the code prints is one of its values too.
