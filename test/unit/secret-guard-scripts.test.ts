@@ -388,11 +388,11 @@ describe("package.json scripts", () => {
         [`${PROJECT}/packages/api/package.json`]: JSON.stringify({ name: "api", scripts: { show: "cat ../../.env", build: "tsc" } }),
         [`${PROJECT}/packages/web/package.json`]: JSON.stringify({ name: "web", scripts: { build: "vite build", lint: "eslint ." } }),
       }, command);
-    for (const command of ["turbo run show", "turbo show", "npx turbo run build show --filter=api", "turbo run build --filter web show", "turbo watch show", "lerna run show", "nx run api:show", "nx run-many -t show", "nx run-many --targets=build,show", "nx affected --target=show"]) {
+    for (const command of ["turbo run show", "turbo show", "pnpm turbo show", "yarn turbo run show", "npx turbo run build show --filter=api", "turbo run build --filter web show", "turbo watch show", "lerna run show", "nx run api:show", "nx run-many -t show", "nx run-many --targets=build,show", "nx affected --target=show"]) {
       const decision = await decide(command);
       expect(decision.action === "deny" && decision.reason, command).toMatch(/package script `show`/);
     }
-    for (const command of ["turbo run build", "turbo run lint --filter web", "turbo prune api", "lerna run build --scope web", "nx build api", "nx graph", "nx show projects", "nx affected -t lint"]) {
+    for (const command of ["turbo run build", "pnpm turbo build", "turbo run lint --filter web", "turbo prune api", "lerna run build --scope web", "nx build api", "nx graph", "nx show projects", "nx affected -t lint"]) {
       expect((await decide(command)).action, command).toBe("pass");
     }
   });

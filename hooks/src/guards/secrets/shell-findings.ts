@@ -511,8 +511,8 @@ class ShellAnalysis implements Analyzer {
     const verb = " npm pnpm yarn bun deno composer ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     else if (verb !== undefined) await packageCommands.packageScript(this, name, args, state);
-    // `pnpm tsx leak.ts`, `yarn ts-node x.ts`, `bun x tsx x.ts`: a binary run by its name, as `pnpm exec` runs one.
-    const bin = verb !== undefined && (name === "pnpm" || (name === "yarn" && verb !== "node")) && (SCRIPT_RUNNERS.test(verb) || SHELLS.has(verb)) ? 0 : name === "bun" && verb === "x" ? 1 : -1;
+    // `pnpm tsx leak.ts`, `yarn turbo show`, `bun x tsx x.ts`: a binary run by its name, as `pnpm exec` runs one.
+    const bin = verb !== undefined && (name === "pnpm" || (name === "yarn" && verb !== "node")) && (SCRIPT_RUNNERS.test(verb) || SHELLS.has(verb) || " turbo nx lerna invoke nox tox ".includes(` ${verb} `)) ? 0 : name === "bun" && verb === "x" ? 1 : -1;
     if (bin >= 0) await this.run(args.slice(bin), { ...command, words: command.words.slice(argv.length - args.length + bin) }, state, upstream);
     // `gh secret set -f .env` loads the file as --env-file does; variables keep its values in plain view.
     if (name === "gh" && /^(secret|variable) set$/.test(`${args[0]?.text} ${args[1]?.text}`)) {
