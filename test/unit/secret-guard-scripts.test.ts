@@ -719,6 +719,16 @@ describe("go-task's tasks", () => {
   it.each(["task", "task build", "task lint", "task deploy", "task --list", "task nonexistent", "task quiet-migrate", "task -s migrate", "cd web && task build"])("runs %s", async (command) => {
     expect((await task(command)).action).toBe("pass");
   });
+  it("reads the tasks of the Taskfiles it includes", async () => {
+    const files = {
+      [`${PROJECT}/.env`]: "API_KEY=1\n",
+      [`${PROJECT}/Taskfile.yml`]: "version: '3'\nincludes:\n  docs: ./docs\n  ops:\n    taskfile: ./ops/Tasks.yml\n    dir: ./ops\n    optional: true\ntasks:\n  build:\n    cmds:\n      - echo build\n",
+      [`${PROJECT}/docs/Taskfile.yml`]: "version: '3'\ntasks:\n  show:\n    cmds:\n      - cat ../.env\n  gen:\n    cmds:\n      - mkdocs build\n",
+      [`${PROJECT}/ops/Tasks.yml`]: "version: '3'\ntasks:\n  leak:\n    cmds:\n      - printenv\n  ok:\n    cmds:\n      - echo ok\n",
+    };
+    for (const command of ["task docs:show", "task ops:leak", "task build docs:show"]) expect((await decideIn(files, command)).action, command).toBe("deny");
+    for (const command of ["task docs:gen", "task ops:ok", "task build", "task dir:x"]) expect((await decideIn(files, command)).action, command).toBe("pass");
+  });
 });
 
 const MISE = `[env]

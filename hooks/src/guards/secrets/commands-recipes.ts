@@ -362,6 +362,11 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
   let indent = -1;
   let block: number | undefined;
   let inTasks = false;
+  // `includes: { docs: ./docs }`: `task docs:show` runs the show task of that Taskfile.
+  const includes = new Map<string, string>();
+  let section = "";
+  let include = "";
+  let includeDepth = -1;
   for (const line of text.split("\n")) {
     const depth = line.length - line.trimStart().length;
     const body = line.trim();
@@ -370,7 +375,16 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
       continue;
     }
     block = undefined;
-    if (depth === 0 && body !== "" && !body.startsWith("#")) inTasks = /^tasks:\s*$/.test(line);
+    if (depth === 0 && body !== "" && !body.startsWith("#")) {
+      inTasks = /^tasks:\s*$/.test(line);
+      section = body;
+    }
+    // An include's name at the section's first level; its `taskfile:` (or its value) the file.
+    const entry = section === "includes:" && depth > 0 ? /^([\w.-]+):\s*["']?([^"'#]*)/.exec(body) : null;
+    if (entry && (includeDepth < 0 || depth === includeDepth)) {
+      includeDepth = depth;
+      includes.set((include = entry[1] as string), (entry[2] as string).trim());
+    } else if (entry?.[1] === "taskfile") includes.set(include, (entry[2] as string).trim());
     if (body === "silent: true") (depth === 0 ? (silent = true) : current && (current.silent = true));
     if (!inTasks || depth === 0 || body === "" || body.startsWith("#")) continue;
     if (indent < 0) indent = depth;
@@ -398,4 +412,11 @@ export async function taskfile(a: Analyzer, args: Arg[], state: State): Promise<
     };
   };
   await runRecipes(a, ["task", "task", "-s", "`silent: true`"], (goals.length > 0 ? goals : ["default"]).map((g) => [g, []]), recipe, dir, state);
+  for (const goal of goals) {
+    const at = goal.indexOf(":");
+    const path = at > 0 ? includes.get(goal.slice(0, at)) : undefined;
+    if (!path) continue;
+    const file = /\.ya?ml$/.test(path) ? path : `${path}/Taskfile.yml`;
+    await taskfile(a, [{ text: "-t", raw: "-t" }, { text: file, raw: file }, { text: goal.slice(at + 1), raw: goal }], { ...state, cwd: dir });
+  }
 }
