@@ -809,6 +809,12 @@ describe("pyproject.toml's task runners", () => {
   it.each(["pdm run lint", "pdm run ok", "pdm run pytest -x", "poe test", "hatch run cov", "hatch run docs:build", "task fmt", "pdm install", "hatch env create"])("runs %s", async (command) => {
     expect((await decide(command)).action).toBe("pass");
   });
+
+  it("reads hatch's scripts in hatch.toml, where its tables have no tool.hatch prefix", async () => {
+    const files = { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/hatch.toml`]: '[envs.default.scripts]\nshow = "cat .env"\ncov = "pytest --cov"\n[envs.docs.scripts]\nleak = ["echo x", "printenv"]\n' };
+    for (const command of ["hatch run show", "hatch run docs:leak"]) expect((await decideIn(files, command)).action, command).toBe("deny");
+    expect((await decideIn(files, "hatch run cov")).action).toBe("pass");
+  });
 });
 
 describe("task runners whose tasks are code or an ini file", () => {

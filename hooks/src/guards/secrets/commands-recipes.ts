@@ -105,9 +105,10 @@ export async function pyprojectTasks(a: Analyzer, name: string, args: Arg[], sta
   const goal = at === 0 && (name === "pdm" || name === "hatch") ? undefined : words.slice(at).find((w) => !w.startsWith("-"));
   if (!goal || goal.includes(UNKNOWN) || state.cwd === undefined) return;
   const [env, task] = name === "hatch" && goal.includes(":") ? goal.split(":", 2) : ["default", goal];
-  const found = await nearest(a, state.cwd, ["pyproject.toml"]);
+  // hatch reads hatch.toml first, where its tables have no `tool.hatch.` in front.
+  const found = await nearest(a, state.cwd, name === "hatch" ? ["hatch.toml", "pyproject.toml"] : ["pyproject.toml"]);
   if (!found || !task) return;
-  const tasks = tomlTasks(found[0], name === "pdm" ? "tool.pdm.scripts" : name === "poe" ? "tool.poe.tasks" : name === "hatch" ? `tool.hatch.envs.${env}.scripts` : "tool.taskipy.tasks");
+  const tasks = tomlTasks(found[0].replaceAll("[envs.", "[tool.hatch.envs."), name === "pdm" ? "tool.pdm.scripts" : name === "poe" ? "tool.poe.tasks" : name === "hatch" ? `tool.hatch.envs.${env}.scripts` : "tool.taskipy.tasks");
   const recipe = (each: string): Recipe | undefined => {
     const entry = tasks.get(each);
     return entry && { deps: entry.deps, echoed: undefined, script: entry.run.join("\n") };
