@@ -135,6 +135,8 @@ EOF`,
   `cd sub && git commit -m "wip"`,
   `(cd sub && git commit -m "wip")`,
   `timeout 60 git commit -m "wip"`,
+  // A wrapper run as a Python module runs its command as the wrapper does.
+  `python3 -m dotenv run -- git commit -m "wip"`,
   `eval 'git commit -m wip'`,
   `git commit --message="wip"`,
   `git commit --message "feat: x\n\ny"`,

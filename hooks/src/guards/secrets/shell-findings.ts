@@ -19,7 +19,7 @@ import type { Finding } from "./refusal.js";
 import { importedSecrets } from "./memory-imports.js";
 import { secretFileAt } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
-import { aliasDefinitions, runsCommand, unwrap } from "./wrappers.js";
+import { aliasDefinitions, pythonModuleWrapper, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 
 const MAX_NESTING = 12;
@@ -585,9 +585,7 @@ class ShellAnalysis implements Analyzer {
       }
       return;
     }
-    // `python3 -m dotenv run -- printenv`, `python -m uv run x.py`: a wrapper's command line run as a module.
-    const moduleWrapper = PYTHON.test(name) && args[0]?.text === "-m" && args[1]?.text !== "coverage" ? args[1] : undefined;
-    if (moduleWrapper && wrapperSpec(moduleWrapper.text)) return this.run(args.slice(1), { ...command, words: command.words.slice(argv.length - args.length + 1) }, state, upstream);
+    if (pythonModuleWrapper(argv)) return this.run(args.slice(1), { ...command, words: command.words.slice(argv.length - args.length + 1) }, state, upstream);
     const wrapper = wrapperSpec(name);
     if (wrapper && name !== "env" && runsCommand(args, wrapper)) {
       const rest = unwrap(args, wrapper);

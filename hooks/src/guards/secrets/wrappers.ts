@@ -1,6 +1,6 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename } from "../../runtime/paths.js";
-import { wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { PYTHON, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 
 /** xargs's options that take a value; -i and -l take theirs glued on only. */
 export const XARGS: WrapperSpec = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
@@ -74,12 +74,23 @@ export function runsCommand(args: Arg[], spec: WrapperSpec): boolean {
 }
 
 /**
+ * `python3 -m dotenv run -- cmd`, `python -m uv run x.py`: a wrapper's command line run as a Python
+ * module (`-m coverage` is read as code: its script is a command named x.py). The words are tested
+ * before the name's RegExp, which most commands never reach.
+ */
+export function pythonModuleWrapper(argv: Arg[]): boolean {
+  const module = argv[2]?.text;
+  return argv[1]?.text === "-m" && module !== undefined && module !== "coverage" && wrapperSpec(module) !== undefined && PYTHON.test(basename(argv[0]?.text ?? ""));
+}
+
+/**
  * Steps over wrapper commands (`sudo`, `env X=1`, `timeout 5`, and xargs when asked) to the command
  * they run; empty when a wrapper runs nothing. `onValue` sees each wrapper's option values.
  */
 export function innerCommand(argv: Arg[], options: { throughXargs?: boolean; onValue?: (wrapper: string, option: string, value: Arg) => void } = {}): Arg[] {
   let command = argv;
   for (;;) {
+    if (pythonModuleWrapper(command)) command = command.slice(2);
     const name = basename(command[0]?.text ?? "");
     const spec = name === "xargs" && options.throughXargs ? XARGS : wrapperSpec(name);
     if (!spec || !runsCommand(command.slice(1), spec)) return command;
