@@ -137,6 +137,9 @@ EOF`,
   `timeout 60 git commit -m "wip"`,
   // A wrapper run as a Python module runs its command as the wrapper does.
   `python3 -m dotenv run -- git commit -m "wip"`,
+  // A shell pnpm or bun x runs by its name.
+  `pnpm sh -c 'git commit -m "wip"'`,
+  `bun x sh -c 'git commit -m "wip"'`,
   `eval 'git commit -m wip'`,
   `git commit --message="wip"`,
   `git commit --message "feat: x\n\ny"`,

@@ -19,7 +19,7 @@ import type { Finding } from "./refusal.js";
 import { importedSecrets } from "./memory-imports.js";
 import { secretFileAt } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
-import { aliasDefinitions, pythonModuleWrapper, runsCommand, unwrap } from "./wrappers.js";
+import { aliasDefinitions, packageBinary, pythonModuleWrapper, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 
 const MAX_NESTING = 12;
@@ -512,8 +512,8 @@ class ShellAnalysis implements Analyzer {
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     else if (verb !== undefined) await packageCommands.packageScript(this, name, args, state);
     // `pnpm tsx leak.ts`, `yarn turbo show`, `bun x tsx x.ts`: a binary run by its name, as `pnpm exec` runs one.
-    const bin = verb !== undefined && (name === "pnpm" || (name === "yarn" && verb !== "node")) && (SCRIPT_RUNNERS.test(verb) || SHELLS.has(verb) || " turbo nx lerna invoke nox tox ".includes(` ${verb} `)) ? 0 : name === "bun" && verb === "x" ? 1 : -1;
-    if (bin >= 0) await this.run(args.slice(bin), { ...command, words: command.words.slice(argv.length - args.length + bin) }, state, upstream);
+    const bin = verb === undefined ? 0 : packageBinary(argv);
+    if (bin > 0) await this.run(argv.slice(bin), { ...command, words: command.words.slice(argv.length - args.length - 1 + bin) }, state, upstream);
     // `gh secret set -f .env` loads the file as --env-file does; variables keep its values in plain view.
     if (name === "gh" && /^(secret|variable) set$/.test(`${args[0]?.text} ${args[1]?.text}`)) {
       const options = args.map((w) => (/^-f/.test(w.text) ? { ...w, text: w.text === "-f" ? "--env-file" : `--env-file=${w.text.slice(2)}` } : w));

@@ -1,6 +1,6 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename } from "../../runtime/paths.js";
-import { PYTHON, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { PYTHON, SCRIPT_RUNNERS, SHELLS, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 
 /** xargs's options that take a value; -i and -l take theirs glued on only. */
 export const XARGS: WrapperSpec = { valueOptions: ["-a", "-E", "-d", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--eof", "--delimiter", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"] };
@@ -84,6 +84,18 @@ export function pythonModuleWrapper(argv: Arg[]): boolean {
 }
 
 /**
+ * `pnpm tsx x.ts`, `yarn turbo show`, `bun x tsx x.ts`: a binary a package manager runs by its name
+ * (pnpm and yarn do when no package script has that name; `bun x` is bunx), for the runners of code,
+ * shells and task runners: how many words come before it, or 0.
+ */
+export function packageBinary(argv: Arg[]): number {
+  const name = basename(argv[0]?.text ?? "");
+  const verb = argv[1]?.text ?? "";
+  if (name === "bun") return verb === "x" ? 2 : 0;
+  return (name === "pnpm" || (name === "yarn" && verb !== "node")) && (SCRIPT_RUNNERS.test(verb) || SHELLS.has(verb) || " turbo nx lerna invoke nox tox ".includes(` ${verb} `)) ? 1 : 0;
+}
+
+/**
  * Steps over wrapper commands (`sudo`, `env X=1`, `timeout 5`, and xargs when asked) to the command
  * they run; empty when a wrapper runs nothing. `onValue` sees each wrapper's option values.
  */
@@ -91,6 +103,7 @@ export function innerCommand(argv: Arg[], options: { throughXargs?: boolean; onV
   let command = argv;
   for (;;) {
     if (pythonModuleWrapper(command)) command = command.slice(2);
+    command = command.slice(packageBinary(command));
     const name = basename(command[0]?.text ?? "");
     const spec = name === "xargs" && options.throughXargs ? XARGS : wrapperSpec(name);
     if (!spec || !runsCommand(command.slice(1), spec)) return command;
