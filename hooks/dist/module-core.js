@@ -120,6 +120,8 @@ yarn
 flyctl
 fly
  auth token :: the Fly.io CLI's token
+composer
+ config :: a registry token from auth.json :: /^(github-oauth|gitlab-(oauth|token)|http-basic|bearer|bitbucket-oauth)\./
 pip3
 pip
  config list :: pip's settings, index URLs with their passwords included
