@@ -1,6 +1,6 @@
 /** The secret guard's pure rules about what a command prints: sed in place, openssl, HTTP clients. */
 import { describe, expect, it } from "vitest";
-import { namesOnly, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
+import { exportedWords, namesOnly, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
 
 describe("sed that only edits its files in place", () => {
   it.each([
@@ -87,6 +87,28 @@ describe("dotenv files the shell can source without printing", () => {
     "[default]\naws_access_key_id=x\n",
   ])("%j would run or print something", (text) => {
     expect(plainAssignments(text)).toBeUndefined();
+  });
+});
+
+describe("dotenv files export takes word by word", () => {
+  it.each<[string, boolean, string[]]>([
+    ["A=1\nexport B='x'\n\nC=\"y\"\r\n", false, ["A", "B", "C"]],
+    ["# note\nA=a#b\n", true, ["A"]],
+    ["", false, []],
+  ])("%j (comments out: %s) sets %j", (text, uncommented, names) => {
+    expect(exportedWords(text, uncommented)).toEqual(names);
+  });
+
+  it.each<[string, boolean]>([
+    ["# note\nA=1\n", false],
+    ["  # indented, kept by grep -v '^#'\nA=1\n", true],
+    ["A='two words'\n", true],
+    ["A=x y\n", true],
+    ["A=a\\ b\n", true],
+    ["A=it's\n", true],
+    ["not an assignment\n", true],
+  ])("%j (comments out: %s) would put a word in export's error", (text, uncommented) => {
+    expect(exportedWords(text, uncommented)).toBeUndefined();
   });
 });
 

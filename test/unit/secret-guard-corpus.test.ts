@@ -48,14 +48,3 @@ describe("the way a refused edit of .env is told to take", () => {
     for (const command of advised) expect((await decide({ tool: "Bash", input: { command: command.replace("NAME=value", "DEBUG=1").replace("NAME=", "DEBUG=") } })).action).toBe("pass");
   });
 });
-
-describe("the way a refused export of .env's lines is told to take", () => {
-  it.each(["export $(cat .env | xargs)", "export $(grep -v '^#' .env | xargs)"])("names set -a and a sourcing that passes, for %s", async (command) => {
-    const refused = await decide({ tool: "Bash", input: { command } });
-    expect(refused.action).toBe("deny");
-    const reason = refused.action === "deny" ? refused.reason : "";
-    const advised = /`(set -a; \. [^`]+; set \+a)`/.exec(reason)?.[1];
-    expect(advised).toBe(`set -a; . ${PROJECT}/.env; set +a`);
-    expect((await decide({ tool: "Bash", input: { command: advised as string } })).action).toBe("pass");
-  });
-});

@@ -850,3 +850,38 @@ describe("mise's tasks", () => {
     expect((await mise(command)).action).toBe("pass");
   });
 });
+
+describe("export $(… .env | xargs), the way many load a dotenv file", () => {
+  const load = (env: string, command: string) => decideIn({ [`${PROJECT}/.env`]: env, [`${PROJECT}/.env.example`]: "DB=\n" }, command);
+  const PLAIN = "# local database\nDB=postgres://u:p@h/db\nexport MODE='dev'\nTOKEN=\"abc\"\n";
+
+  it.each([
+    "export $(grep -v '^#' .env | xargs) && npm start",
+    'export $(grep -v "^#" .env | xargs)',
+    "export $(grep -Ev '^(#|$)' .env | xargs) && npm test",
+    "export $(grep -v '^#' .env)",
+  ])("passes %s over a file of one-word NAME=value lines", async (command) => {
+    expect((await load(PLAIN, command)).action).toBe("pass");
+  });
+
+  it.each([
+    ["export $(cat .env | xargs)", "a comment's words are no names"],
+    ["export $(grep -v '^#' .env | xargs) && echo $DB", "DB holds a secret now"],
+    ["echo $(grep -v '^#' .env | xargs)", "echo prints its words"],
+    ['export "$(grep -v \'^#\' .env | xargs)"', "one word, no name"],
+    ["export $(grep -v '^#' .env | xargs cat)", "xargs runs a command"],
+    ["export $(grep -v '^#' .env | xargs) $(cat .env)", "the second one prints the comment"],
+    ["set -x; export $(grep -v '^#' .env | xargs)", "xtrace prints every word"],
+  ])("denies %s (%s)", async (command) => {
+    expect((await load(PLAIN, command)).action).toBe("deny");
+  });
+
+  it.each(["export $(cat .env | xargs)", "export $(grep -v '^#' .env | xargs)"])("denies %s when a value splits, naming a sourcing that passes", async (command) => {
+    const env = "DB=postgres://u:p@h/db\nNAME='two words'\n";
+    const refused = await load(env, command);
+    expect(refused.action).toBe("deny");
+    const advised = /`(set -a; \. [^`]+; set \+a)`/.exec(refused.action === "deny" ? refused.reason : "")?.[1];
+    expect(advised).toBe(`set -a; . ${PROJECT}/.env; set +a`);
+    expect((await load(env, advised as string)).action).toBe("pass");
+  });
+});

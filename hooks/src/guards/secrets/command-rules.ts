@@ -123,6 +123,23 @@ export function plainAssignments(text: string): string[] | undefined {
 }
 
 /**
+ * The names a dotenv file sets when its lines are split into words for `export $(cat .env | xargs)`,
+ * where each word that is no NAME=value is printed in export's error: undefined when any line would
+ * split into another word (a space or a backslash in a value, a comment not filtered out).
+ */
+export function exportedWords(text: string, uncommented: boolean): string[] | undefined {
+  const names: string[] = [];
+  for (const line of text.split("\n")) {
+    const trimmed = line.trim();
+    if (trimmed === "" || (uncommented && line.startsWith("#"))) continue;
+    const m = /^(?:export\s+)?([A-Za-z_]\w*)=(?:'[^'\s\\]*'|"[^"\s\\]*"|[^\s'"\\]*)$/.exec(trimmed);
+    if (!m) return undefined;
+    names.push(m[1] as string);
+  }
+  return names;
+}
+
+/**
  * The operands (by index) of a command line that prints only what comes before each line's first
  * `=`: `cut -d= -f1`, `awk -F= '{print $1}'`, `sed 's/=.*$//'`, `grep -o '^[^=]*'`, the ways people
  * list a dotenv file's names. Undefined for any other line (another option may print more).

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import { credentialCommandsOf } from "./credential-commands.js";
 import * as packageCommands from "./commands-packages.js";
@@ -271,7 +271,7 @@ class ShellAnalysis implements Analyzer {
     const before = this.findings.length;
     // `echo "GH_TOKEN=$(gh auth token)" >> .env.local`: what the echo prints goes only into a guarded file.
     const kept = (head === "echo" || head === "printf") && (await this.intoGuarded(command, state));
-    for (const [i, word] of command.words.entries()) await this.capture(word, state, () => kept || (i > 0 && (unshown(head, word, command.words[i - 1] as Word) || (!shown() && captureInto(head, word, command.words[i - 1] as Word)))));
+    for (const [i, word] of command.words.entries()) if (!(head === "export" && i > 0 && (await this.exportsQuietly(word, state)))) await this.capture(word, state, () => kept || (i > 0 && (unshown(head, word, command.words[i - 1] as Word) || (!shown() && captureInto(head, word, command.words[i - 1] as Word)))));
     // `export $(cat .env | xargs)`: the shell's error for a word that is no name prints it. Say how
     // to load the file unseen.
     if (head === "export") {
@@ -354,6 +354,19 @@ class ShellAnalysis implements Analyzer {
    */
   private async loads(arg: Arg, state: State): Promise<boolean> {
     const names = (await this.plainDotenv(arg, state))?.names;
+    for (const name of names ?? []) this.captured.add(name);
+    return names !== undefined;
+  }
+
+  /**
+   * `export $(grep -v '^#' .env | xargs)`, `export $(cat .env)`: each word a NAME=value that export takes
+   * without a word in its errors (exportedWords); the names then count as secrets wherever printed.
+   */
+  private async exportsQuietly(word: Word, state: State): Promise<boolean> {
+    const load = dotenvLoad(word);
+    const file = load && !this.xtrace() ? this.expand(load.file, state) : [];
+    const text = file.length === 1 ? (await this.plainDotenv(file[0] as Arg, state))?.text : undefined;
+    const names = text === undefined ? undefined : exportedWords(text, load?.uncommented === true);
     for (const name of names ?? []) this.captured.add(name);
     return names !== undefined;
   }
@@ -938,6 +951,31 @@ function capturedWhole(word: Word): boolean {
     const only = script.statements.length === 1 && script.statements[0]?.pipelines.length === 1 ? script.statements[0].pipelines[0]?.commands : undefined;
     return only?.length === 1 && only[0]?.type === "simple" && only[0].redirects.every((r) => r.fd === 2);
   });
+}
+
+/**
+ * The file of a word that is only `$(…)` of one pipeline passing a file on as it is (`cat F`, `xargs < F`,
+ * `| xargs`) or without its comments (`grep -v '^#' F`).
+ */
+function dotenvLoad(word: Word): { file: Word; uncommented: boolean } | undefined {
+  const part = word.parts.length === 1 ? word.parts[0] : undefined;
+  const statement = part?.type === "cmdsub" && !part.quoted && part.script.statements.length === 1 ? part.script.statements[0] : undefined;
+  const commands = statement?.pipelines.length === 1 ? (statement.pipelines[0]?.commands ?? []) : [];
+  let file: Word | undefined;
+  let uncommented = false;
+  for (const [i, c] of commands.entries()) {
+    if (c.type !== "simple" || c.assigns.length > 0) return undefined;
+    const words = c.words.map((w) => w.raw);
+    const input = i === 0 && c.redirects[0]?.op === "<" ? c.redirects[0].target : undefined;
+    const comments = words[0] === "grep" && /^-(v|vE|Ev)$/.test(words[1] ?? "") && /^\^(\(|\\s\*|\[\[:space:\]\]\*)?#/.test((words[2] ?? "").replace(/^(['"])(.*)\1$/, "$2"));
+    const skip = comments ? 3 : words[0] === "cat" || words[0] === "xargs" ? 1 : 0;
+    let operands = c.words.slice(skip);
+    if (i === 0 && !input && words[0] !== "xargs" && operands.length === 1) [file, operands] = [operands[0], []];
+    if (skip === 0 || operands.length > 0 || c.redirects.length > (input ? 1 : 0)) return undefined;
+    file ??= input;
+    uncommented ||= comments;
+  }
+  return file ? { file, uncommented } : undefined;
 }
 
 /** Digests: a hash says nothing of what it hashes (`sha256sum < .env`, `cat .env | sha256sum`). */
