@@ -141,6 +141,8 @@ class ShellAnalysis implements Analyzer {
           upstream = { command, state: own, from: upstream };
           // `env | wc -l`, `cat .env | wc -c`: what the first command printed reaches only a count.
           if (index === 0 && (countedOnly(pipeline.commands) || namedLines(pipeline.commands, this.findings.slice(before)))) this.findings.splice(before);
+          // `kubectl create secret … -o yaml | kubectl apply -f -`: the manifest goes to the cluster, or sealed.
+          if (index === 0 && appliedManifest(pipeline.commands)) this.findings.splice(before);
           // `aws ecr get-login-password | docker login --password-stdin`: a login takes the secret in.
           if (index === 0 && loginFromStdin(pipeline.commands) && !this.xtrace() && this.findings.slice(before).every((f) => f.kind === "environment")) this.findings.splice(before);
         }
@@ -925,6 +927,12 @@ function unshown(head: string, word: Word, previous: Word): boolean {
  * (`docker login --password-stdin`, `gh auth login --with-token`, `gh secret set NAME`), where the
  * first command sends nothing to the terminal.
  */
+function appliedManifest(commands: Command[]): boolean {
+  const [make, into] = commands.map((c) => (c.type === "simple" && c.redirects.every((r) => r.fd === 2 || c !== commands[0]) ? c.words.map((w) => w.raw).join(" ") : ""));
+  // Not with -o or -v, which print what was applied (`-v=8` the request bodies), nor kubeseal's unsealing.
+  return commands.length === 2 && /^(kubectl|oc)( -\S+( [^-\s]\S*)?)* create secret /.test(make ?? "") && (/^(kubectl|oc) (apply|create|replace) (.* )?(-f -|--filename=-)( |$)/.test(into ?? "") ? !/ -(o|v|-output|-v)/.test(into ?? "") : /^kubeseal( |$)(?!.*unseal)/.test(into ?? ""));
+}
+
 function loginFromStdin(commands: Command[]): boolean {
   const [first, login] = commands;
   return commands.length === 2 && first?.type === "simple" && login?.type === "simple" && first.redirects.every((r) => r.fd === 2) && takesSecretIn(login);
