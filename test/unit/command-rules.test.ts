@@ -1,6 +1,6 @@
 /** The secret guard's pure rules about what a command prints: sed in place, openssl, HTTP clients. */
 import { describe, expect, it } from "vitest";
-import { exportedWords, namesOnly, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
+import { exportedWords, isSecretVariable, namesOnly, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
 
 describe("sed that only edits its files in place", () => {
   it.each([
@@ -142,5 +142,15 @@ describe("command lines that print only the names before each line's =", () => {
     ["grep", ["-o", "^[^=]*=.", ".env"]],
   ])("%s %j may print values", (name, words) => {
     expect(namesOnly(name, words)).toBeUndefined();
+  });
+});
+
+describe("variable names that mark a secret", () => {
+  it.each(["GITHUB_TOKEN", "OPENAI_API_KEY", "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "DB_PASSWORD", "PGPASSWORD", "DATABASE_URL", "SLACK_WEBHOOK_URL", "STRIPE_SECRET_KEY", "GH_PAT", "NPM_CONFIG__AUTH", "JWT_SECRET", "HF_TOKEN", "NEXT_PUBLIC_SECRET_TOKEN"])("%s is one", (name) => {
+    expect(isSecretVariable(name)).toBe(true);
+  });
+
+  it.each(["HOME", "PWD", "TOKENIZERS_PARALLELISM", "MAX_TOKENS", "TOKEN_URL", "TOKEN_EXPIRY", "PASSWORD_MIN_LENGTH", "PASSPHRASE_FILE", "API_KEY_HEADER_NAME", "CREDENTIALS_DIR", "GITHUB_TOKEN_PERMISSIONS", "STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_SUPABASE_ANON_KEY", "PUBLIC_KEY_PATH", "GOOGLE_APPLICATION_CREDENTIALS", "SSH_AUTH_SOCK", "API_URL", "KEYCLOAK_URL"])("%s is not", (name) => {
+    expect(isSecretVariable(name)).toBe(false);
   });
 });

@@ -391,7 +391,8 @@ export const COMPOSE_VALUE_OPTIONS = ["-f", "--file", "-p", "--project-name", "-
 // PAT: a personal access token (GH_PAT); SK: a secret key (STRIPE_SK).
 const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PASSPHRASE", "PRIVATEKEY", "AUTHTOKEN", "PAT", "SK"]);
 const SECRET_PAIRS = new Set(["API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "AUTH_KEY", "SESSION_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "MASTER_KEY", "CLIENT_SECRET", "ACCESS_TOKEN", "AUTH_TOKEN", "AUTH_CONFIG"]);
-const NOT_SECRET = new Set(["PWD", "OLDPWD", "TOKENIZERS_PARALLELISM", "KEY", "GPG_TTY"]);
+// GOOGLE_APPLICATION_CREDENTIALS holds the path of a key file (the file stays guarded).
+const NOT_SECRET = new Set(["PWD", "OLDPWD", "TOKENIZERS_PARALLELISM", "KEY", "GPG_TTY", "GOOGLE_APPLICATION_CREDENTIALS"]);
 
 /** Whether a variable's name says it holds a secret: GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, DB_PASSWORD, … */
 export function isSecretVariable(name: string): boolean {
@@ -401,6 +402,11 @@ export function isSecretVariable(name: string): boolean {
   // Django's settings.DATABASES and settings.CACHES hold each connection's password.
   if (/^(\w+_)?(DATABASE|DB|POSTGRES(QL)?|PG|MYSQL|MARIADB|MONGO(DB)?|REDIS|AMQP|RABBITMQ|CELERY_BROKER|BROKER|SQLALCHEMY_DATABASE)_(URL|URI|DSN)$|^(DATABASES|CACHES)$/.test(upper)) return true;
   const words = upper.split("_").filter(Boolean);
+  // A name that says something about a secret, not the secret: its length, lifetime, path, name or
+  // URL (PASSWORD_MIN_LENGTH, TOKEN_URL, PASSPHRASE_FILE, MAX_TOKENS), or a key meant to be public
+  // (STRIPE_PUBLISHABLE_KEY, NEXT_PUBLIC_SUPABASE_ANON_KEY). Not a webhook's URL, which holds its token.
+  const last = words[words.length - 1] ?? "";
+  if (words.length > 1 && !words.includes("WEBHOOK") && (/^(NAME|LENGTH|LEN|EXPIRY|EXPIRES|EXPIRATION|TTL|TIMEOUT|LIFETIME|PATH|FILE|DIR|URL|ENDPOINT|HEADER|PARAM|FIELD|PERMISSIONS|SCOPES?|LIMIT|COUNT|SIZE|ENABLED|ROUNDS|ALGORITHM|PREFIX)$/.test(last) || /^(MAX|MIN|NUM)$/.test(words[0] ?? "") || ((words.includes("PUBLIC") || words.includes("PUBLISHABLE")) && !/SECRET|PRIVATE|PASSWORD/.test(upper)))) return false;
   // Glued names count too (PGPASSWORD, GHTOKEN), and a webhook URL carries its token (SLACK_WEBHOOK_URL).
   if (words.some((w) => SECRET_WORDS.has(w) || /(PASSWORD|PASSWD|SECRET|TOKEN)S?$/.test(w) || w === "WEBHOOK")) return true;
   for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i]}_${words[i + 1]}`)) return true;
