@@ -1032,6 +1032,12 @@ export const DENY: GuardCase[] = [
   bash(`perl -e '$k = "GITHUB_TOKEN"; print $ENV{$k}'`),
   bash(`python3 -c 'from os import environ; print(environ["GITHUB_TOKEN"])'`, "os.environ imported by name"),
   bash(`python3 -c 'from os import environ; print(environ)'`),
+  bash(`python3 -c 'from os import environ as e; print(e)'`, "os.environ imported under another name"),
+  bash(`python3 -c 'from os import getenv as g; print(g("GITHUB_TOKEN"))'`),
+  bash(`python3 -c 'import os as o; print(o.environ)'`, "os imported under another name"),
+  bash(`python3 -c "print(__import__('os').environ)"`),
+  bash(`python3 -c 'import os; print(os.environb)'`, "the environment as bytes"),
+  bash(`julia -e 'println(ENV)'`),
   bash(`python3 -c "import os
 for k in os.environ: print(k, os.environ[k])"`),
   bash(`python3 -c "import os; print(os.environ['OPENAI_API_KEY'][:4])"`),
@@ -1463,6 +1469,9 @@ export const ALLOW: GuardCase[] = [
 for k in os.environ: print(k)"`),
   bash(`node -e "for (const k in process.env) console.log(k)"`),
   bash(`python3 -c "from os import environ; print('TOKEN' in environ, environ.get('HOME'))"`),
+  bash(`python3 -c "import os as o; print(o.getcwd(), o.environ.get('HOME'))"`),
+  bash(`python3 -c "from os import environ as env; print('GITHUB_TOKEN' in env)"`),
+  bash(`julia -e 'println(ENV["HOME"])'`),
   bash("grep -c '^export TOKEN=' .env"),
   bash("grep -qx '^DEBUG' .env.local && echo configured"),
   // Backups of templates and of ordinary files are what they copy.

@@ -72,8 +72,8 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   // `os.environ[k]` is judged as a read.
   [/\bos\.environ\b(?!\s*(\[|\.(get|setdefault|pop)\b|\.keys\(\)))(?!(?<=\b(sorted|list|len)\(os\.environ)\s*\))(?<!\bin\s+os\.environ)|\bin\s+os\.environ\s*\.(?!keys\()/, "os.environ"],
   [/\bprocess\.env\b(?!\s*(\.|\[|\?\.))(?<!(\bin\s+|Object\.keys\(\s*)process\.env)/, "process.env"],
-  // Ruby's `puts ENV` prints it all (`ENV.keys` the names only); `puts ENV["HOME"]` one variable, judged by envReads.
-  [/\bENV\s*\.(to_h|to_a|each|inspect|values|map)\b|\b(?:pp?|puts|print)\b\s*\(?\s*ENV\b(?!\s*[.[])/, "ENV"],
+  // Ruby's `puts ENV` (Julia's `println(ENV)`) prints it all (`ENV.keys` the names only); `puts ENV["HOME"]` one variable, judged by envReads.
+  [/\bENV\s*\.(to_h|to_a|each|inspect|values|map)\b|\b(?:pp?|puts|print|println|display)\b\s*\(?\s*ENV\b(?!\s*[.[])/, "ENV"],
   [/%ENV\b/, "%ENV"],
   [/\bRails\.application\.(credentials|secrets)\b/, "Rails.application.credentials"],
   // The database settings, passwords included: Rails' and ActiveRecord's, Laravel's config('database').
@@ -219,8 +219,15 @@ export function environmentAliases(code: string): string {
   return code;
 }
 
-/** `from os import environ, getenv`: the bare names are os.environ and os.getenv. */
+/**
+ * `from os import environ, getenv`: the bare names are os.environ and os.getenv; so are the names they
+ * are imported as (`from os import environ as e`), and `o.` of `import os as o`, `__import__('os')`,
+ * and os.environb (its bytes).
+ */
 export function osAliases(code: string): string {
+  if (!code.includes("os")) return code;
+  code = code.replace(/__import__\(\s*(["'])os\1\s*\)/g, "os").replace(/\bos\.environb\b/g, "os.environ");
+  for (const m of code.matchAll(/\bimport\s+os\s+as\s+(\w+)|\b(environ|getenv)\s+as\s+(\w+)/g)) code = code.replace(new RegExp(`(?<![\\w.])${m[1] ?? m[3]}${m[1] ? "\\." : "\\b"}`, "g"), m[1] ? "os." : (m[2] as string));
   return /\bfrom\s+os\s+import\b/.test(code) ? code.replace(/\bfrom\s+os\s+import\b[^\n;]*/g, "").replace(/(?<![.\w])(environ|getenv)\b/g, "os.$1") : code;
 }
 
