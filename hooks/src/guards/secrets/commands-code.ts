@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, within, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
-import { environmentAliases, environmentDump, loadsDotenv, osAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
+import { environmentAliases, environmentDump, loadsDotenv, moduleAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { dirname, toAbsolute } from "../../runtime/paths.js";
 import { codeImports } from "./code-imports.js";
@@ -298,7 +298,7 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
     a.dynamic(raw, how);
     return;
   }
-  const env = osAliases(code);
+  const env = moduleAliases(code);
   const dump = a.env.ctx.config.secrets.environment ? environmentDump(env) : undefined;
   if (dump) a.leak(`the whole environment (${dump})`, `${how} prints`);
   const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(env, (n) => a.secret(n), printsResult) : undefined;
@@ -408,7 +408,7 @@ function callArguments(code: string, from: number): string[] {
  */
 export async function scriptCode(a: Analyzer, text: string, script: Arg, state: State): Promise<void> {
   const how = `The script \`${script.raw}\``;
-  const code = environmentAliases(osAliases(text));
+  const code = environmentAliases(moduleAliases(text));
   const before = a.findings.length;
   // A name in code is relative to where the code looks (a package's own `cacert.pem`): a file here
   // counts. Perl's two-argument open(F, "<.env") reads what follows the `<`.

@@ -103,7 +103,7 @@ const envReads = onFirstUse(() => [
   /\bprocess\.env\[\s*["'`]([A-Za-z_]\w*)["'`]\s*\]/g,
   /\bos\.environ\[\s*["']([A-Za-z_]\w*)["']\s*\]/g,
   /\bos\.(?:environ\.get|getenv)\(\s*["']([A-Za-z_]\w*)["']/g,
-  /\bENV(?:\.fetch\(\s*|\[\s*)["']([A-Za-z_]\w*)["']/g,
+  /(?:\bENV|\$_(?:ENV|SERVER))(?:\.fetch\(\s*|\[\s*)["']([A-Za-z_]\w*)["']/g,
   /\$ENV\{\s*["']?([A-Za-z_]\w*)["']?\s*\}/g,
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
   /(?<!\.)\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
@@ -220,11 +220,18 @@ export function environmentAliases(code: string): string {
 }
 
 /**
- * `from os import environ, getenv`: the bare names are os.environ and os.getenv; so are the names they
- * are imported as (`from os import environ as e`), and `o.` of `import os as o`, `__import__('os')`,
- * and os.environb (its bytes).
+ * The environment under the names code gives it, written back as os.environ, os.getenv and
+ * process.env: `from os import environ, getenv` (`as e` too), `o.` of `import os as o`,
+ * `__import__('os')`, os.environb (its bytes); `const { env } = process` and its import. Destructured
+ * variables become reads of their own (`const { HOME, API_KEY: k } = process.env`), not a dump.
  */
-export function osAliases(code: string): string {
+export function moduleAliases(code: string): string {
+  if (code.includes("process")) {
+    code = code.replace(/\b(const|let|var)\s*\{([^{}]*)\}\s*=\s*process\.env\b/g, (_, kind: string, names: string) =>
+      names.split(",").map((item) => item.replace(/^\s*(\.\.\.)?\s*(\w+)\s*(?::\s*(\w+))?.*$/s, (_m, rest, name, alias) => `${kind} ${alias ?? name} = process.env${rest ? "" : `.${name}`}`)).join(";"));
+    const env = /\b(?:const|let|var|import)\s*\{\s*env\s*(?::\s*(\w+)|\bas\s+(\w+))?\s*\}\s*(?:=\s*process\b|(?:=\s*require\(|from)\s*["'](?:node:)?process["'])/.exec(code);
+    if (env) code = code.replace(env[0], "").replace(new RegExp(`(?<![\\w.])${env[1] ?? env[2] ?? "env"}\\b`, "g"), "process.env");
+  }
   if (!code.includes("os")) return code;
   code = code.replace(/__import__\(\s*(["'])os\1\s*\)/g, "os").replace(/\bos\.environb\b/g, "os.environ");
   for (const m of code.matchAll(/\bimport\s+os\s+as\s+(\w+)|\b(environ|getenv)\s+as\s+(\w+)/g)) code = code.replace(new RegExp(`(?<![\\w.])${m[1] ?? m[3]}${m[1] ? "\\." : "\\b"}`, "g"), m[1] ? "os." : (m[2] as string));
