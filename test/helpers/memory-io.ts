@@ -45,9 +45,14 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
   /** Resolves every link along the path; undefined when something is missing or loops. */
   const resolve = (path: string, hops = 0): string | undefined => {
     if (hops > 20) return undefined;
-    const parts = normalize(path).split("/").filter(Boolean);
+    // `..` is taken after the links before it, as the system takes it (`link/..` is where link leads, up one).
+    const parts = path.split("/").filter((part) => part !== "" && part !== ".");
     let current = "";
     for (let i = 0; i < parts.length; i++) {
+      if (parts[i] === "..") {
+        current = current.slice(0, current.lastIndexOf("/"));
+        continue;
+      }
       current += `/${parts[i]}`;
       const node = nodes.get(current);
       if (!node) return undefined;
@@ -65,9 +70,8 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
   return {
     calls,
     async stat(path: string): Promise<PathInfo | undefined> {
-      const p = normalize(path);
-      const own = nodes.get(p);
-      const real = resolve(p);
+      const own = nodes.get(normalize(path));
+      const real = resolve(path);
       if (real === undefined) return undefined;
       const node = nodes.get(real) as Node;
       return { kind: node.kind === "file" ? "file" : "dir", isLink: own?.kind === "link", realPath: real, size: node.kind === "file" ? node.text.length : 0, mtimeMs: 1 };

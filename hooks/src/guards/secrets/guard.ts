@@ -3,7 +3,7 @@ import { PASS, type Verdict } from "../../runtime/decision.js";
 import { dirname, onWindowsDrive, toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
-import { factsFrom, secretFileAt, secretFileFrom } from "./secret-files.js";
+import { factsFrom, secretFileAt, secretFileFrom, secretFileThrough } from "./secret-files.js";
 import { importedSecrets, isMemoryFile } from "./memory-imports.js";
 import { agentFiles, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
@@ -92,7 +92,7 @@ async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, ho
   // is: it may be there by the time the tool runs. (An Edit is judged by name too: its old_string is
   // not part of the decision cache's key, so `""`, which creates a file, cannot be told apart.)
   // Read alone may look inside a .pem (a certificate chain passes): nothing can swap the file between.
-  const hit = await secretFileAt(env.ctx.io, env.rules, path, call.tool === "Write", call.tool === "Read");
+  const hit = (await secretFileAt(env.ctx.io, env.rules, path, call.tool === "Write", call.tool === "Read")) ?? (await secretFileThrough(env.ctx.io, env.rules, raw, env.cwd, path, call.tool === "Write"));
   // The text written is read only for a memory file: reading it makes the decision one the cache
   // cannot replay (decision-memo.ts leaves it out of the key).
   const written = isMemoryFile(path) ? (stringField(call.input, "content") ?? stringField(call.input, "new_string")) : undefined;

@@ -163,4 +163,15 @@ export async function secretFileAt(io: HostIO, rules: SecretRules, path: string,
   return hit;
 }
 
+/**
+ * secretFileAt for the path `path` was made from (`written`, relative to `cwd`). The system takes `..`
+ * after the link before it (`cat link/../credentials`, `cd link && cat ../credentials`), where `path`
+ * took it away by name: when that leads elsewhere, the file there is judged.
+ */
+export async function secretFileThrough(io: HostIO, rules: SecretRules, written: string, cwd: string, path: string, mustExist: boolean): Promise<SecretFileHit | undefined> {
+  const raw = written[0] === "/" ? written : `${cwd}/${written}`;
+  const real = raw.includes("..") && /(^|\/)\.\.(\/|$)/.test(raw) ? (await io.stat(raw))?.realPath : undefined;
+  return real !== undefined && real !== path ? secretFileAt(io, rules, real, mustExist) : undefined;
+}
+
 const PEM_READ_LIMIT = 512 * 1024;

@@ -17,7 +17,7 @@ import { optionValues, parseOptions, type OptionSpec, readerOptions } from "./op
 import { analyzePowerShellText, commandArgument, encodedCommand } from "./powershell.js";
 import type { Finding } from "./refusal.js";
 import { importedSecrets } from "./memory-imports.js";
-import { secretFileAt } from "./secret-files.js";
+import { secretFileAt, secretFileThrough } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
 import { aliasDefinitions, packageBinary, pythonModuleWrapper, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
@@ -813,7 +813,7 @@ class ShellAnalysis implements Analyzer {
       }
     }
     const path = toAbsolute(text, cwd, ctx.home);
-    const hit = await secretFileAt(ctx.io, rules, path, false);
+    const hit = (await secretFileAt(ctx.io, rules, path, false)) ?? (await secretFileThrough(ctx.io, rules, text, cwd, path, false));
     // `gh pr create --body "Documents the keys in .env"`: prose that only ends like a secret's name
     // (`*.env`) names no file when none by that name is there.
     if (hit && !(hit.match.pattern.startsWith("*") && /\s/.test(basename(text)) && !(await ctx.io.exists(path)))) this.findings.push({ kind: "file", hit, how });
