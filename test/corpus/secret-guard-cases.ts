@@ -1332,6 +1332,12 @@ for k in os.environ: print(k, os.environ[k])"`),
   ps("docker compose config"),
   ps(`[IO.File]::OpenText(".env").ReadToEnd()`),
   ps(`[System.IO.File]::Copy(".env", "notes.txt")`),
+  // A test that prints the value after all, and listings that print values.
+  ps(`if ($env:GITHUB_TOKEN) { Write-Output "token: $env:GITHUB_TOKEN" }`),
+  ps("$env:GITHUB_TOKEN.Substring(0, 10)"),
+  ps("Get-ChildItem env: | Select-Object Name, Value"),
+  ps("(Get-ChildItem env:).Value"),
+  ps(`"x"; Get-Content .env`),
 ];
 
 export const ALLOW: GuardCase[] = [
@@ -1985,6 +1991,15 @@ for k in os.environ: print(k)"`),
   bash(`php artisan tinker --execute="dump(config('app.name'))"`),
   { tool: "Monitor", input: { command: "tail -f app.log" } },
   ps("Get-Content README.md"),
+  // Testing a secret prints none of it; counting or naming the variables prints no value.
+  ps(`if ($env:GITHUB_TOKEN) { "set" } else { "missing" }`),
+  ps(`if (-not $env:OPENAI_API_KEY) { Write-Error "OPENAI_API_KEY is not set"; exit 1 }`),
+  ps("$env:GITHUB_TOKEN.Length"),
+  ps("[string]::IsNullOrEmpty($env:OPENAI_API_KEY)"),
+  ps("(Get-ChildItem env:).Count"),
+  ps("Get-ChildItem env: | Measure-Object"),
+  ps("Get-ChildItem env: | Select-Object Name"),
+  ps(`"cat .env"`),
   ps("Test-Path .env"),
   ps("cat ./*.md"),
   ps("Get-ChildItem *.md | Get-Content"),

@@ -74,8 +74,8 @@ function joinLiterals(text: string): string {
 }
 
 /** Splits PowerShell text into statements of words, honouring its quotes and backtick escapes. `piped`: the statement is fed by a `|`. */
-export function statements(text: string): Array<{ words: string[]; piped: boolean }> {
-  const out: Array<{ words: string[]; piped: boolean }> = [{ words: [], piped: false }];
+export function statements(text: string): Array<{ words: string[]; piped: boolean; quoted?: true }> {
+  const out: Array<{ words: string[]; piped: boolean; quoted?: true }> = [{ words: [], piped: false }];
   let word = "";
   let inWord = false;
   const push = () => {
@@ -86,6 +86,9 @@ export function statements(text: string): Array<{ words: string[]; piped: boolea
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (c === "'" || c === '"') {
+      // A statement that starts with a string is that string (`"set"` prints set), not a command.
+      const last = out[out.length - 1] as { words: string[]; quoted?: true };
+      if (!inWord && last.words.length === 0) last.quoted = true;
       const close = text.indexOf(c, i + 1);
       const end = close === -1 ? text.length : close;
       word += text.slice(i + 1, end);
@@ -137,6 +140,18 @@ function listedTree(args: string[]): { root: string; filter: SearchFilter } {
 }
 
 /** Checks a PowerShell command: files its cmdlets read, environment dumps and secret variables. */
+/**
+ * Whether `$env:X` at text[at..end] is only tested, which prints no part of it: its length, a comparison
+ * with $null, IsNullOrEmpty, or the condition of an if, elseif or while (`if ($env:X) { "set" }`).
+ */
+function testedOnly(text: string, at: number, end: number): boolean {
+  if (/^\s*\.(length|count)\b|^\s*-(eq|ne)\s+\$null\b/i.test(text.slice(end)) || /(isnullor(empty|whitespace)\(\s*|\$null\s+-(eq|ne)\s+)$/i.test(text.slice(0, at))) return true;
+  const keyword = [...text.slice(0, at).matchAll(/\b(?:if|elseif|while)\s*\(/gi)].pop();
+  let depth = 0;
+  for (let i = keyword ? (keyword.index ?? 0) + keyword[0].length - 1 : at; i < at; i++) depth += text[i] === "(" ? 1 : text[i] === ")" ? -1 : 0;
+  return depth > 0;
+}
+
 export async function analyzePowerShellText(command: string, env: GuardEnv, host: PowerShellHost): Promise<Finding[]> {
   const findings: Finding[] = [];
   const leak = (what: string, how: string) => findings.push({ kind: "environment", what, how });
@@ -153,7 +168,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
   // SecretManagement's vaults, decrypted to the terminal.
   if (text.toLowerCase().includes("-asplaintext") && /\b(Get-Secret|ConvertFrom-SecureString)\b[^|;]*-AsPlainText/i.test(text)) leak("a secret, decrypted", "`-AsPlainText` prints");
   for (const match of text.matchAll(/\$env:([A-Za-z_][A-Za-z0-9_]*)/gi)) {
-    if (isSecretVariable(match[1] as string)) {
+    if (isSecretVariable(match[1] as string) && !testedOnly(text, match.index ?? 0, (match.index ?? 0) + match[0].length)) {
       leak(`the variable $env:${match[1]}, whose name marks it as a secret`, "This PowerShell command expands");
     }
   }
@@ -164,6 +179,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
   const all = statements(text);
   for (const [index, statement] of all.entries()) {
     // `$x = Get-Content .env`: the command is what follows the assignment.
+    if (statement.quoted) continue;
     let words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
     // A command in a keyword's condition (`if (Get-Content .env)`) is judged from its name on.
     if (PS_KEYWORDS.has((words[0] ?? "").toLowerCase())) {
@@ -207,6 +223,9 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     }
     const envItem = args.map((a) => /^env:(.*)$/i.exec(a)?.[1]).find((name) => name !== undefined);
     if (envItem !== undefined && (LISTERS.has(cmdlet) || PIPED_READERS.has(cmdlet) || cmdlet === "get-item" || cmdlet === "gi")) {
+      // `(gci env:).Count`, `gci env: | Measure-Object`, `gci env: | Select-Object Name`: a count or the names alone.
+      const tail = next?.piped && !all[index + 2]?.piped ? next.words.join(" ") : "";
+      if (args.some((a) => /^\.(count|length|names?|keys)$/i.test(a)) || /^(measure-object|measure)$|^(select-object|select)( -(property|expandproperty|exp))? (name|key)$|^(foreach-object|%) (name|key)$/i.test(tail)) continue;
       if (envItem === "" || envItem.includes("*")) leak("the whole environment", `\`${words.join(" ")}\` lists`);
       else if (isSecretVariable(envItem)) leak(`the variable ${envItem}, whose name marks it as a secret`, `\`${words.join(" ")}\` prints`);
       continue;
