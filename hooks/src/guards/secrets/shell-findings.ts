@@ -182,8 +182,13 @@ class ShellAnalysis implements Analyzer {
         await this.redirects(command.redirects, state, undefined);
         await this.script(command.body, command.subshell ? copy(state) : state);
         return;
-      case "simple":
+      case "simple": {
+        const before = this.findings.length;
         await this.simple(command, state, upstream);
+        // `printenv GITHUB_TOKEN > /dev/null && echo set`: what it prints goes nowhere (not under set -x).
+        const out = command.redirects.filter((r) => r.op[0] === "&" || (r.op[0] === ">" && (r.fd ?? 1) === 1)).pop();
+        if (out && out.op !== ">&" && out.target.raw === "/dev/null" && !this.xtrace()) this.findings.splice(before, Infinity, ...this.findings.slice(before).filter((f) => f.kind !== "environment"));
+      }
     }
   }
 
@@ -517,7 +522,8 @@ class ShellAnalysis implements Analyzer {
 
     const credential = credentialCommand(argv);
     // `echo "API_KEY=$API_KEY" >> .env`, `gh auth token > token.txt`: written only into a file that stays guarded.
-    if ((credential || name === "echo" || name === "printf") && (await this.intoGuarded(command, state))) return;
+    // (Not an echo under set -x, which prints its words expanded.)
+    if ((credential || ((name === "echo" || name === "printf") && !this.xtrace())) && (await this.intoGuarded(command, state))) return;
     if (credential) {
       this.leak(credential, `\`${argv.map((a) => a.raw).join(" ")}\``);
       return;
@@ -989,7 +995,7 @@ function dotenvLoad(word: Word): { file: Word; uncommented: boolean } | undefine
 /** Digests: a hash says nothing of what it hashes (`sha256sum < .env`, `cat .env | sha256sum`). */
 const DIGESTS = /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/;
 
-const COUNTED_PRINTERS = new Set(["env", "printenv", "cat", "head", "tail", "tac", "nl", "sort", "uniq", "cut", "set", "export", "declare"]);
+const COUNTED_PRINTERS = new Set(["env", "printenv", "echo", "printf", "cat", "head", "tail", "tac", "nl", "sort", "uniq", "cut", "set", "export", "declare"]);
 
 /**
  * A pipeline of one simple command into `wc` (counts of lines, words, bytes) or a digest, where the first command
@@ -1025,10 +1031,13 @@ const EDITS = new Set(["rails", "ansible-vault", "sops", "kubectl", "oc"]);
 function namedLines(commands: Command[], found: Finding[]): boolean {
   const [first, grep] = commands;
   if (commands.length !== 2 || first?.type !== "simple" || grep?.type !== "simple" || first.words.length !== 1 || grep.redirects.length > 0) return false;
-  if (!ENV_DUMPERS.has(first.words[0]?.raw ?? "") || !found.every((f) => f.kind === "environment")) return false;
+  if (!(ENV_DUMPERS.has(first.words[0]?.raw ?? "") || first.words[0]?.raw === "set") || !found.every((f) => f.kind === "environment")) return false;
   const words = grep.words.map((w) => w.raw.replace(/^'(.*)'$|^"(.*)"$/, "$1$2"));
+  // `env | grep -q '^GITHUB_TOKEN='`: whether a name is set (not `grep -c TOKEN`, which can ask what a value holds).
+  const pattern = words[words.length - 1] ?? "";
+  if (words[0] === "grep" && words.length === 3 && /^-[qc]$/.test(words[1] ?? "") && /^\^[A-Z_][A-Z0-9_]*=$/.test(pattern)) return true;
   // The `=` ends the name: `^AWS_` would take AWS_SECRET_ACCESS_KEY too.
-  const names = /^\^\(?([A-Z_][A-Z0-9_]*(\|[A-Z_][A-Z0-9_]*)*)\)?=$/.exec(words[words.length - 1] ?? "")?.[1];
+  const names = /^\^\(?([A-Z_][A-Z0-9_]*(\|[A-Z_][A-Z0-9_]*)*)\)?=$/.exec(pattern)?.[1];
   return words[0] === "grep" && words.slice(1, -1).every((w) => w === "-E") && names !== undefined && !names.split("|").some(isSecretVariable);
 }
 
