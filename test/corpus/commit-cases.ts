@@ -168,9 +168,15 @@ EOF`,
   `git commit -m "$(echo 'feat: x')"`,
   `git commit -F /dev/stdin <<'EOF'\nwip\nEOF`,
   `git add -A && git commit -m "$(cat <<'EOF'\nfeat(cli): add init\n\nWrites settings.\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nEOF\n)"`,
+  // A message file the command line writes first, then commits with.
+  `cat > /tmp/shipshape-msg.txt <<'EOF'\nfeat: add retry\n\nUploads failed on the first hiccup.\nEOF\ngit commit -F /tmp/shipshape-msg.txt`,
+  `echo "Add retry to the upload client" > /tmp/shipshape-msg.txt && git commit -F /tmp/shipshape-msg.txt`,
+  `cat > /tmp/shipshape-msg.txt <<EOF\nAdd retry to the upload client\n\nBuilt on $(date).\nEOF\ngit commit -F /tmp/shipshape-msg.txt`,
 ];
 
 export const PASS: string[] = [
+  `cat > /tmp/shipshape-msg.txt <<'EOF'\n${GOOD}\nEOF\ngit commit -F /tmp/shipshape-msg.txt`,
+  `cat <<'EOF' > .git/SHIPSHAPE_MSG\n${GOOD}\nEOF\ngit commit -F .git/SHIPSHAPE_MSG && rm .git/SHIPSHAPE_MSG`,
   heredocM("Fix the login redirect loop\n\nThe redirect read the stale session cookie; it now reads the fresh one.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>"),
   m("Document what the generator emits\n\nGenerated files now carry a header, so people stop editing them by hand."),
   // A capitalised area before a colon is not a type.

@@ -15,6 +15,8 @@ export interface CommitInvocation {
   raw: string;
   /** How the command may commit where the gate cannot read the commit (inline interpreter code, a computed subcommand). */
   unreadable?: string;
+  /** Files the command line wrote before this commit, by absolute path (a message file: `cat > msg <<'EOF'`). */
+  written?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -32,7 +34,16 @@ const commitsFromCode = (code: string) => GIT_COMMIT_WORDS.test(code) && STARTS_
  */
 export function findCommits(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, configAliases?: ReadonlyMap<string, string>, depth = 0): CommitInvocation[] {
   const found: CommitInvocation[] = [];
-  walkCommands(command, cwd, home, env, ({ name, args, cwd: at, stdin, raw }) => {
+  const written = new Map<string, string>();
+  walkCommands(command, cwd, home, env, ({ name, args, cwd: at, stdin, raw, redirects }) => {
+    // `cat > msg.txt <<'EOF' … EOF`, `echo "…" > msg.txt`: a message file written for `git commit -F`.
+    const into = redirects.filter((r) => r.op === ">" || r.op === ">>").pop();
+    const text = name === "cat" && args.length === 0 ? stdin : name === "echo" && !args[0]?.text.startsWith("-") ? `${args.map((a) => a.text).join(" ")}\n` : undefined;
+    const path = into?.target === undefined ? undefined : resolveDir(into.target, at, home);
+    if (path !== undefined) {
+      if (text === undefined || text.includes(UNKNOWN)) written.delete(path);
+      else written.set(path, (into?.op === ">>" ? (written.get(path) ?? "") : "") + text);
+    }
     if (name !== "git") {
       // python3 -c "os.system('git commit …')", node -e, a heredoc fed to an interpreter: a commit the
       // gate cannot read, so it is found, to be refused.
@@ -72,7 +83,7 @@ export function findCommits(command: string, cwd: string, home: string | undefin
     const subcommand = expansion ? expansion[0] : sub;
     if (subcommand !== "commit") return;
     const extra: Arg[] = (expansion ?? []).slice(1).map((text) => ({ text, raw: text }));
-    found.push({ args: [...extra, ...args.slice(j + 1)], cwd: gitCwd, raw, ...(stdin !== undefined ? { stdin } : {}) });
+    found.push({ args: [...extra, ...args.slice(j + 1)], cwd: gitCwd, raw, ...(stdin !== undefined ? { stdin } : {}), ...(written.size > 0 ? { written: new Map(written) } : {}) });
   });
   return found;
 }

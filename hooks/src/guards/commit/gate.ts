@@ -2,7 +2,7 @@ import type { ShipshapeConfig, VerifyCommandConfig } from "../../config/types.js
 import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/checks.js";
 import { PASS, type Verdict } from "../../runtime/decision.js";
 import { ShellSyntaxError } from "../../shell/parser.js";
-import { basename } from "../../runtime/paths.js";
+import { basename, toAbsolute } from "../../runtime/paths.js";
 import { statements } from "../secrets/powershell.js";
 import { checkMessage, describeViolations, type Violation } from "./convention.js";
 import { detectCommands } from "./detect.js";
@@ -30,8 +30,8 @@ async function messageOf(options: CommitOptions, invocation: CommitInvocation, c
       return { message: source.message };
     case "file": {
       if (invocation.cwd === undefined) return { problem: `the message file ${source.path} is relative to a directory the gate cannot work out` };
-      const path = source.path.startsWith("/") ? source.path : `${invocation.cwd}/${source.path}`;
-      const text = await ctx.io.readText(path).catch(() => undefined);
+      const path = toAbsolute(source.path, invocation.cwd, ctx.home);
+      const text = invocation.written?.get(path) ?? (await ctx.io.readText(path).catch(() => undefined));
       if (text === undefined) return { problem: `the message file ${source.path} cannot be read` };
       return { message: text };
     }
