@@ -156,6 +156,9 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       else if (/^(code|source|python|javascript|sql)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
       const path = value.trim();
       if (looksLikePath(path)) candidates.push(path.startsWith("file://") ? decodeURIComponent(path.slice(7)) : path);
+      // `"revision": "HEAD:.env"`: a git object, read from the path after the revision.
+      const object = /^[\w./~^@{}-]+:([^\s:/][^\s:]*)$/.exec(path)?.[1];
+      if (object) candidates.push(object);
     } else if (Array.isArray(value)) {
       // `"command": ["cat", "/app/.env"]` (a container's exec): the words of one command.
       if (/^(command|cmd|argv)$/i.test(key) && value.length > 0 && value.every((item) => typeof item === "string")) runs.push(analyzeShellCommand(value.map((word: string) => `'${word.replaceAll("'", "'\\''")}'`).join(" "), env));
