@@ -2004,6 +2004,7 @@ for k in os.environ: print(k)"`),
   bash(`python manage.py shell -c "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"`, "one field of it, not the password"),
   bash(`php artisan tinker --execute="dump(config('app.name'))"`),
   { tool: "Monitor", input: { command: "tail -f app.log" } },
+  bash("cat service-account.example.json secrets.sample.yaml", "templates of credential files"),
   ps("Get-Content README.md"),
   // Testing a secret prints none of it; counting or naming the variables prints no value.
   ps(`if ($env:GITHUB_TOKEN) { "set" } else { "missing" }`),

@@ -237,6 +237,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "/etc/wpa_supplicant/*.conf",
       "/etc/NetworkManager/system-connections/**",
     ],
+    // Templates of these, named with the suffix first (`service-account.example.json`, `secrets.sample.yaml`).
+    except: ["example", "sample", "template"].flatMap((s) => [`*.${s}.json`, `*-${s}.json`, `*.${s}.yaml`, `*.${s}.yml`, `*.${s}.toml`]),
   },
   {
     id: "shell-history",
