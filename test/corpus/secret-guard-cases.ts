@@ -1344,6 +1344,9 @@ for k in os.environ: print(k, os.environ[k])"`),
   ps("Get-ChildItem env: | Select-Object Name, Value"),
   ps("(Get-ChildItem env:).Value"),
   ps(`"x"; Get-Content .env`),
+  ps("findstr /s /i key *.*", "findstr /s searches every folder below, dot files included"),
+  ps(`findstr /S /C:"API KEY" *`),
+  ps(`cmd /c "type .env"`, "cmd's command line given as one word"),
 ];
 
 export const ALLOW: GuardCase[] = [
@@ -2015,6 +2018,8 @@ for k in os.environ: print(k)"`),
   ps("Get-ChildItem env: | Measure-Object"),
   ps("Get-ChildItem env: | Select-Object Name"),
   ps(`"cat .env"`),
+  ps("findstr /s TODO *.ts"),
+  ps(`cmd /c "type README.md"`),
   ps("Test-Path .env"),
   ps("cat ./*.md"),
   ps("Get-ChildItem *.md | Get-Content"),

@@ -139,7 +139,6 @@ function listedTree(args: string[]): { root: string; filter: SearchFilter } {
   return { root, filter: { ...EVERYTHING, include, exclude: optionValues(args, "exclude", 2) } };
 }
 
-/** Checks a PowerShell command: files its cmdlets read, environment dumps and secret variables. */
 /**
  * Whether `$env:X` at text[at..end] is only tested, which prints no part of it: its length, a comparison
  * with $null, IsNullOrEmpty, or the condition of an if, elseif or while (`if ($env:X) { "set" }`).
@@ -152,6 +151,7 @@ function testedOnly(text: string, at: number, end: number): boolean {
   return depth > 0;
 }
 
+/** Checks a PowerShell command: files its cmdlets read, environment dumps and secret variables. */
 export async function analyzePowerShellText(command: string, env: GuardEnv, host: PowerShellHost): Promise<Finding[]> {
   const findings: Finding[] = [];
   const leak = (what: string, how: string) => findings.push({ kind: "environment", what, how });
@@ -230,8 +230,15 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       else if (isSecretVariable(envItem)) leak(`the variable ${envItem}, whose name marks it as a secret`, `\`${words.join(" ")}\` prints`);
       continue;
     }
+    // `findstr /s KEY *.*`: Windows' grep, through every folder below with /s (its wildcards match dot files).
+    if (cmdlet === "findstr" && args.some((a) => /^\/s$/i.test(a))) {
+      const names = args.filter((a) => !a.startsWith("/")).slice(args.some((a) => /^\/[cg]:/i.test(a)) ? 0 : 1);
+      await host.tree({ text: ".", raw: "." }, { ...EVERYTHING, include: names.map((n) => basename(n.replace(/\\/g, "/"))) }, "`findstr /s`");
+      continue;
+    }
     if (cmdlet === "cmd" || cmdlet === "cmd.exe") {
-      const rest = args.filter((a) => !/^\/[a-z]$/i.test(a));
+      // `cmd /c "type .env"`: the quoted command line is its words.
+      const rest = args.flatMap((a) => a.split(/\s+/)).filter((a) => !/^\/[a-z]$/i.test(a));
       for (const arg of rest) if (!/^(type|more)$/i.test(arg)) await file({ text: resolveVars(arg), raw: arg }, "`cmd` reads");
       continue;
     }
