@@ -11,7 +11,7 @@ export interface GuardCase {
 }
 
 const bash = (command: string, note?: string): GuardCase => ({ tool: "Bash", input: { command }, ...(note ? { note } : {}) });
-const ps = (command: string): GuardCase => ({ tool: "PowerShell", input: { command } });
+const ps = (command: string, note?: string): GuardCase => ({ tool: "PowerShell", input: { command }, ...(note ? { note } : {}) });
 
 export const DENY: GuardCase[] = [
   // The outer shell expands a secret from the environment into code that prints it (the fixture's
