@@ -28,6 +28,9 @@ const PRINTED: Array<[code: string, variable: string]> = [
   ['key = os.environ["API_KEY"]\nsys.exit(f"bad key {key}")', "API_KEY"],
   ['key = os.environ["API_KEY"]\nraise RuntimeError(key)', "API_KEY"],
   ["const token = process.env.GITHUB_TOKEN;\nthrow new Error(`bad token ${token}`);", "GITHUB_TOKEN"],
+  // What a dotenv library reads from .env, all of it.
+  ['config = dotenv_values(".env")\nprint(config)', "the values a dotenv library reads from .env"],
+  ["const parsed = require('dotenv').config().parsed;\nconsole.log(parsed);", "the values a dotenv library reads from .env"],
 ];
 
 const NOT_PRINTED: string[] = [
@@ -49,11 +52,12 @@ const NOT_PRINTED: string[] = [
   'key = os.getenv("API_KEY")\nif not key:\n    raise SystemExit("API_KEY is not set")',
   'key = os.getenv("API_KEY")\nprint(str(len(key)))',
   'key = os.getenv("API_KEY")\nlogging.info("loaded %s", key)',
+  'config = dotenv_values(".env")\nprint(f"{len(config)} settings loaded")',
 ];
 
 describe("printedThroughName", () => {
   it.each(PRINTED)("finds %j printed", (code, variable) => {
-    expect(printedThroughName(code, isSecret)).toBe(variable);
+    expect(printedThroughName(code, isSecret)).toBe(variable.startsWith("the ") ? variable : `the secret variable ${variable}`);
   });
   it.each(NOT_PRINTED)("finds nothing printed in %j", (code) => {
     expect(printedThroughName(code, isSecret)).toBeUndefined();

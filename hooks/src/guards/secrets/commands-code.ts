@@ -435,7 +435,7 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
     if (readsDotenv(line) || (loadsDotenv(code) && printsLoadedValue(line, (n) => a.secret(n)))) await a.file(DOTENV, state, `${how} loads and prints values of`);
   }
   const through = environment ? printedThroughName(code, (n) => a.secret(n)) : undefined;
-  if (through) a.leak(`the secret variable ${through}`, `${how} prints`);
+  if (through) a.leak(through, `${how} prints`);
   for (const m of code.matchAll(ARGV_CALL)) {
     const words = [m[2] ? `'${m[2]}'` : "", ...(m[3] ?? "").split(",")].map((w) => w.trim()).filter((w) => w !== "");
     if (words.every((w) => /^(["'])[^"'\\$]*\1$/.test(w))) await a.source(words.map((w) => `'${w.slice(1, -1)}'`).join(" "), copy(state), `${how} runs the command`);

@@ -145,8 +145,7 @@ export function printedSecretVariable(code: string, isSecret: (name: string) => 
   }
   for (const match of code.matchAll(COMPUTED_READ)) if (!onlyTested(code, match)) return `a variable named at run time (\`${/^[^)\]}]*[)\]}]?/.exec(code.slice(match.index, (match.index ?? 0) + 24))?.[0]}\`): name it in the code`;
   // In code given on the command line, a name anywhere in a print counts (`print(json.dumps({"k": k}))`).
-  const through = printsResult ? undefined : printedThroughName(code, isSecret, Infinity);
-  return through && `the secret variable ${through}`;
+  return printsResult ? undefined : printedThroughName(code, isSecret, Infinity);
 }
 
 /** A line with each string literal replaced by the code interpolated in it (`f"{key}"`, `${key}`, `#{key}`). */
@@ -155,7 +154,7 @@ function interpolated(line: string): string {
 }
 
 /**
- * The secret variable a script reads into a name of its own and prints on a later line (`key =
+ * The secret variable (as a phrase) a script reads into a name of its own and prints on a later line (`key =
  * os.getenv("OPENAI_API_KEY")`, then `print(f"Key: {key}")`), if any; a string or dict built from the
  * name holds it too (`url = f"…?key={key}"`). A name assigned again or looped over is no longer the
  * secret. A print that only tests it (`"set" if key else "missing"`, `len(key)`) shows none of it, nor
@@ -192,12 +191,14 @@ export function printedThroughName(code: string, isSecret: (name: string) => boo
       names.delete((name ?? looped) as string);
       if (held) names.set(name as string, held);
       // Read outside any call (`r = post(url, os.environ["KEY"])` holds a response, not the key).
-      if (name && value !== undefined) for (const pattern of envReads()) for (const m of value.matchAll(pattern)) if (m[1] && isSecret(m[1]) && !/\(/.test(value.slice(0, m.index).replace(/\([^()]*\)/g, ""))) names.set(name, m[1]);
+      if (name && value !== undefined) for (const pattern of envReads()) for (const m of value.matchAll(pattern)) if (m[1] && isSecret(m[1]) && !/\(/.test(value.slice(0, m.index).replace(/\([^()]*\)/g, ""))) names.set(name, `the secret variable ${m[1]}`);
+      // `config = dotenv_values(".env")`, `const parsed = dotenv.config().parsed`: the file's values.
+      if (name && value !== undefined && readsDotenv(value)) names.set(name, "the values a dotenv library reads from .env");
       continue;
     }
     // `const { OPENAI_API_KEY } = process.env`: the names are the variables'.
     const destructured = /^\s*\w+\s*\{([^}]*)\}\s*=\s*process\.env\b/.exec(line);
-    for (const n of destructured?.[1]?.split(",") ?? []) if (isSecret(n.trim())) names.set(n.trim(), n.trim());
+    for (const n of destructured?.[1]?.split(",") ?? []) if (isSecret(n.trim())) names.set(n.trim(), `the secret variable ${n.trim()}`);
     if (destructured) continue;
     const print = names.size > 0 ? PRINTS.exec(line) : null;
     const shown = print ? shows(interpolated(line.slice(print.index)), depth) : undefined;
@@ -269,7 +270,8 @@ const CONNECTION = /(^|_)(URL|URI|DSN|CONN|CONNECTION|CONNECTION_STRING)$/i;
 export function printsLoadedValue(code: string, isSecret: (name: string) => boolean, printsResult = false): boolean {
   if (!printsResult && !PRINTS.test(code)) return false;
   if (printedSecretVariable(code, (name) => isSecret(name) || CONNECTION.test(name), printsResult)) return true;
-  if (/\bprocess\.env\b(?!\s*[.[])|\bos\.environ\b(?!\s*[.[])|\bENV\.to_h\b/.test(code)) return true;
+  // (`len(os.environ)`, `'X' in os.environ` count or test it.)
+  if (environmentDump(code) !== undefined) return true;
   return /(console\.\w+|print|puts|pp)\s*\(?[^;\n]*\b(config|load_dotenv|dotenv_values|loadEnvFile)\s*\(/.test(code);
 }
 
