@@ -154,6 +154,17 @@ describe("scripts run from disk", () => {
     }
   });
 
+  it("reads the Rust file cargo run builds: the crate's main, a --bin or an --example", async () => {
+    const leak = 'fn main() {\n    println!("{}", std::env::var("OPENAI_API_KEY").unwrap());\n}\n';
+    const quiet = 'fn main() {\n    let port = std::env::var("PORT").unwrap_or_default();\n    println!("listening on {port}");\n}\n';
+    const cases: Array<[string, string]> = [["cargo run", "src/main.rs"], ["cargo run --release -- --verbose", "src/main.rs"], ["cargo run --bin seed", "src/bin/seed.rs"], ["cargo run --example dump", "examples/dump.rs"]];
+    for (const [command, file] of cases) {
+      expect((await decideIn({ [`${PROJECT}/.env`]: "OPENAI_API_KEY=1\n", [`${PROJECT}/${file}`]: leak }, command)).action, command).toBe("deny");
+      expect((await decideIn({ [`${PROJECT}/.env`]: "OPENAI_API_KEY=1\n", [`${PROJECT}/${file}`]: quiet }, command)).action, command).toBe("pass");
+    }
+    expect((await decideIn({ [`${PROJECT}/src/main.rs`]: leak }, "cargo test")).action).toBe("pass");
+  });
+
   it("reads a script run by its #! line, or through uv and poetry", async () => {
     const text = "#!/usr/bin/env python3\nprint(open('.env').read())\n";
     for (const command of ["./scripts/show", "uv run python scripts/show", "poetry run python scripts/show", "deno run -A scripts/show", "bun run scripts/show"]) {

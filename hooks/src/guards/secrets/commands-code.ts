@@ -375,6 +375,14 @@ export async function goRun(a: Analyzer, args: Arg[], state: State): Promise<voi
   for (const file of files) if (a.scripts.size < 64) await a.scriptFile(file, state, true);
 }
 
+/** `cargo run [--bin NAME | --example NAME]`: the crate's main file for it, read as a script is. */
+export async function cargoRun(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const option = args.findIndex((arg) => arg.text === "--bin" || arg.text === "--example");
+  const name = args[option + 1]?.text;
+  const file = option === -1 ? "src/main.rs" : args[option]?.text === "--bin" ? `src/bin/${name}.rs` : `examples/${name}.rs`;
+  if (state.cwd !== undefined && !file.includes(UNKNOWN)) await a.scriptFile({ text: toAbsolute(file, state.cwd, a.env.ctx.home), raw: file }, state, true);
+}
+
 /** The arguments of a call, from just after its `(`, split at top-level commas: as far as its `)`. */
 function callArguments(code: string, from: number): string[] {
   // Ruby's `File.read ".env"`: arguments without parentheses, as far as the line's end.

@@ -85,7 +85,7 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   // pydantic-settings objects hold every variable they declare, secrets included, read from the environment or .env.
   [/\b(?:settings|Settings\(\)|get_settings\(\))\.(?:model_dump(?:_json)?|dict|json)\(|\b(?:print|pprint|pp)\(\s*(?:settings|Settings\(\)|get_settings\(\))\s*\)/, "the settings object"],
   [/\bgetenv\(\s*\)/, "getenv()"],
-  [/\bos\.Environ\(\)/, "os.Environ()"],
+  [/\bos\.Environ\(\)|\benv::vars(?:_os)?\(\)/, "os.Environ() or env::vars()"],
   [/\bENVIRON\b(?!\s*\[\s*"\w+"\s*\])/, "awk's ENVIRON"],
 ]);
 
@@ -107,8 +107,8 @@ const envReads = onFirstUse(() => [
   /\$ENV\{\s*["']?([A-Za-z_]\w*)["']?\s*\}/g,
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
   /(?<!\.)\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
-  // Go's and Java's.
-  /\b(?:os\.(?:Getenv|LookupEnv)|System\.getenv)\(\s*"([A-Za-z_]\w*)"/g,
+  // Go's, Java's and Rust's.
+  /\b(?:os\.(?:Getenv|LookupEnv)|System\.getenv|env::var(?:_os)?)\(\s*"([A-Za-z_]\w*)"/g,
   /\bENVIRON\[\s*"([A-Za-z_]\w*)"\s*\]/g,
   // Laravel's env('APP_KEY'); a framework's settings by name (Django's settings.SECRET_KEY,
   // pydantic's settings.database_url, Flask's app.config["SECRET_KEY"]).

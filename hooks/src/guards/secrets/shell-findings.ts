@@ -555,6 +555,7 @@ class ShellAnalysis implements Analyzer {
     }
     // Source compiled and run at once: `go run main.go`, `java Leak.java`.
     if (name === "go" && args[0]?.text === "run") await codeCommands.goRun(this, args.slice(1), state);
+    if (name === "cargo" && args[0]?.text === "run") await codeCommands.cargoRun(this, args.slice(1), state);
     const javaSource = name === "java" ? args.find((arg) => arg.text.endsWith(".java")) : undefined;
     if (javaSource) await this.scriptFile(javaSource, state, true);
     if (name === "echo" || name === "printf" || name === "print") {
