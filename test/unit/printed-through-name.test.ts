@@ -4,7 +4,7 @@
  * show none of it.
  */
 import { describe, expect, it } from "vitest";
-import { printedSecretVariable, printedThroughName } from "../../hooks/src/guards/secrets/inline-code.js";
+import { moduleAliases, printedSecretVariable, printedThroughName } from "../../hooks/src/guards/secrets/inline-code.js";
 
 const isSecret = (name: string) => /TOKEN|KEY|SECRET|PASSWORD/.test(name);
 
@@ -57,10 +57,10 @@ const NOT_PRINTED: string[] = [
 
 describe("printedThroughName", () => {
   it.each(PRINTED)("finds %j printed", (code, variable) => {
-    expect(printedThroughName(code, isSecret)).toBe(variable.startsWith("the ") ? variable : `the secret variable ${variable}`);
+    expect(printedThroughName(moduleAliases(code), isSecret)).toBe(variable.startsWith("the ") ? variable : `the secret variable ${variable}`);
   });
   it.each(NOT_PRINTED)("finds nothing printed in %j", (code) => {
-    expect(printedThroughName(code, isSecret)).toBeUndefined();
+    expect(printedThroughName(moduleAliases(code), isSecret)).toBeUndefined();
   });
 
   // A 256 KB script may set thousands of names: once each took a RegExp per name per printing line

@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, within, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
-import { environmentAliases, environmentDump, loadsDotenv, moduleAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
+import { environmentAliases, environmentDump, interpolated, loadsDotenv, moduleAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { dirname, toAbsolute } from "../../runtime/paths.js";
 import { codeImports } from "./code-imports.js";
@@ -433,10 +433,22 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
     for (const token of args.flatMap((arg) => pathTokens(arg))) await reads(token);
   }
   const environment = a.env.ctx.config.secrets.environment;
-  for (const line of code.split("\n")) {
+  const lines = code.split("\n");
+  for (const [i, line] of lines.entries()) {
     // pathlib's `(ROOT / ".env").read_text()`: the path is built before the call, on its line.
     if (/\.read_(text|bytes)\(/.test(line)) for (const token of pathTokens(line)) await reads(token);
-    if (!PRINTS.test(line)) continue;
+    if (!PRINTS.test(line)) {
+      // `for k, v in os.environ.items():` and a print of the value in the loop's body (its lines indented further).
+      const loop = environment && /([:{]|\bdo\s*\|[^|]*\|)\s*$/.test(line) ? /^\s*for\s*\(?\s*(?:const|let|var|my)?\s*\[?([\w\s,$]+?)\]?\s+(?:in|of)\b|\.(?:forEach|each\w*)\b.*?(?:\(\s*\[?([\w\s,]+)\]?\s*\)\s*=>|\|([\w\s,]+)\|)/.exec(line) : null;
+      const dump = loop ? environmentDump(line) : undefined;
+      const names = (loop?.[1] ?? loop?.[2] ?? loop?.[3] ?? "").split(",").map((n) => n.trim());
+      const values = new RegExp(`(?<![\\w.])(${names.slice(names.length > 1 ? 1 : 0).join("|").replace(/\$/g, "\\$")})\\b`);
+      const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+      const body = dump ? lines.slice(i + 1, i + 20) : [];
+      const end = body.findIndex((l) => l.trim() !== "" && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent);
+      if (dump && body.slice(0, end === -1 ? undefined : end).some((l) => PRINTS.test(l) && values.test(interpolated(l)))) a.leak(`the whole environment (${dump})`, `${how} prints`);
+      continue;
+    }
     const dump = environment ? environmentDump(line) : undefined;
     const variable = environment && !dump ? printedSecretVariable(line, (n) => a.secret(n)) : undefined;
     if (dump || variable) a.leak(variable ?? `the whole environment (${dump})`, `${how} prints`);

@@ -149,7 +149,7 @@ export function printedSecretVariable(code: string, isSecret: (name: string) => 
 }
 
 /** A line with each string literal replaced by the code interpolated in it (`f"{key}"`, `${key}`, `#{key}`). */
-function interpolated(line: string): string {
+export function interpolated(line: string): string {
   return line.replace(/(["'`])((?:\\.|(?!\1)[^\\\n])*)\1/g, (_all, _quote, body: string) => [...body.matchAll(/\{([^{}]*)\}/g)].map((m) => ` ${m[1]} `).join(""));
 }
 
@@ -158,7 +158,8 @@ function interpolated(line: string): string {
  * os.getenv("OPENAI_API_KEY")`, then `print(f"Key: {key}")`), if any; a string or dict built from the
  * name holds it too (`url = f"…?key={key}"`). A name assigned again or looped over is no longer the
  * secret. A print that only tests it (`"set" if key else "missing"`, `len(key)`) shows none of it, nor
- * one that passes it to a call (`print(fetch(key))`) nested deeper than `depth`.
+ * one that passes it to a call (`print(fetch(key))`) nested deeper than `depth`. (Destructuring,
+ * `const { KEY } = process.env`, is written as reads first: moduleAliases.)
  */
 export function printedThroughName(code: string, isSecret: (name: string) => boolean, depth = 1): string | undefined {
   if (!PRINTS.test(code)) return undefined;
@@ -196,10 +197,6 @@ export function printedThroughName(code: string, isSecret: (name: string) => boo
       if (name && value !== undefined && readsDotenv(value)) names.set(name, "the values a dotenv library reads from .env");
       continue;
     }
-    // `const { OPENAI_API_KEY } = process.env`: the names are the variables'.
-    const destructured = /^\s*\w+\s*\{([^}]*)\}\s*=\s*process\.env\b/.exec(line);
-    for (const n of destructured?.[1]?.split(",") ?? []) if (isSecret(n.trim())) names.set(n.trim(), `the secret variable ${n.trim()}`);
-    if (destructured) continue;
     const print = names.size > 0 ? PRINTS.exec(line) : null;
     const shown = print ? shows(interpolated(line.slice(print.index)), depth) : undefined;
     if (shown) return shown;
