@@ -53,6 +53,8 @@ const NOT_PRINTED: string[] = [
   'key = os.getenv("API_KEY")\nprint(str(len(key)))',
   'key = os.getenv("API_KEY")\nlogging.info("loaded %s", key)',
   'config = dotenv_values(".env")\nprint(f"{len(config)} settings loaded")',
+  'key = os.getenv("OPENAI_API_KEY")\nprint(key[:3] == "sk-")',
+  'key = os.getenv("OPENAI_API_KEY")\nprint("format ok:", key.startswith("sk-"))',
 ];
 
 describe("printedThroughName", () => {

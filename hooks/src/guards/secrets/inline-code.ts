@@ -123,10 +123,13 @@ export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?
 /** Reads by a name computed at run time (`os.environ[k]`, `getenv('GH' + '_TOKEN')`), which may name any variable. */
 const COMPUTED_READ = /\bprocess\.env\[(?!\s*(["'`])\w+\1\s*\])|\bos\.environ\[(?!\s*(["'])\w+\2\s*\])|\b(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|Deno\.env\.get)\(\s*(?!(["'])\w+\3\s*[,)])(?=\S)|\bENV\[(?!\s*(["'])\w+\4\s*\])|\$ENV\{(?!\s*(["']?)\w+\5\s*\})/g;
 
-/** A read whose value only decides a test (`!!process.env.X`, `os.getenv("X") is None`, `process.env.X ? 1 : 0`). */
+/**
+ * A read whose value only decides a test (`!!process.env.X`, `os.getenv("X") is None`, `process.env.X ? 1 : 0`,
+ * `key[:3] == "sk-"`, `.startswith("sk-")`).
+ */
 function onlyTested(code: string, match: RegExpMatchArray): boolean {
   const at = match.index ?? 0;
-  return /(!|\b(Boolean|bool|len)\(\s*|\b(typeof|if|not)\s+)$/.test(code.slice(Math.max(0, at - 9), at)) || /^\s*\)?\s*(is\s+(not\s+)?None\b|[!=]==?\s*(undefined|null|None|""|'')(?!\w)|\??\.length\b|\?(?![.?]))/.test(code.slice(at + match[0].length, at + match[0].length + 24));
+  return /(!|\b(Boolean|bool|len)\(\s*|\b(typeof|if|not)\s+)$/.test(code.slice(Math.max(0, at - 9), at)) || /^\s*\)?\s*(is\s+(not\s+)?None\b|(\[[^\]]*\]\s*)?([!=]==?|\??\.(starts|ends)_?[wW]ith\()|\??\.length\b|\?(?![.?]))/.test(code.slice(at + match[0].length, at + match[0].length + 24));
 }
 
 /** A statement's start up to the value it assigns (`key = `, `const k = `, `$k = `), tested on the text just before a read. */
