@@ -891,6 +891,9 @@ class ShellAnalysis implements Analyzer {
       // `act -s GITHUB_TOKEN=$(gh auth token)`: a secret's value handed over by name, not a file; to
       // `cat`, whose options we know, `API_KEY=$X` is a file's name all the same.
       if (eq > 0 && !spec && operand.text.includes(UNKNOWN) && isSecretVariable(operand.text.slice(0, eq))) continue;
+      // `gh secret set DEPLOY_KEY < key`: to a program whose options are unknown, a name in capitals is a
+      // variable's or a secret's, not a file, unless a file by that name is there.
+      if (!spec && /^[A-Z][A-Z0-9_]*$/.test(operand.text) && !(await this.env.ctx.io.exists(toAbsolute(operand.text, state.cwd ?? "/", undefined)))) continue;
       if (eq > 0 && /^[A-Za-z_][\w-]*$/.test(operand.text.slice(0, eq))) {
         await this.file({ ...operand, text: operand.text.slice(eq + 1) }, state, how);
         continue;
@@ -905,7 +908,7 @@ class ShellAnalysis implements Analyzer {
  * `--key-file`, `--kubeconfig` and the like sign in with it. Printing what they hold is caught where
  * it happens.
  */
-const LOADS = /^--([\w-]*env-file|secrets?-file|[\w-]*dotenv[\w-]*|key|key-?file|private-key(-file)?|cert(ificate)?(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key))$/;
+const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|key|key-?file|private-key(-file)?|cert(ificate)?(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key))$/;
 
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
