@@ -271,6 +271,9 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: ["-f", "--env-file", "-fk", "--env-keys-file", "-e", "--env", "--convention", "-l", "--log-level"], subcommand: "run" };
     case "env-cmd":
       return { valueOptions: ["-f", "--file", "-e", "--environments", "-r", "--rc-file"] };
+    // `cross-env NODE_ENV=test jest`: assignments, then the command, as env takes them.
+    case "cross-env":
+      return { valueOptions: [], assignments: true };
     case "npx":
       return { valueOptions: ["-p", "--package"] };
     case "uv":
