@@ -70,6 +70,25 @@ describe("git commands that print what revisions hold", () => {
   });
 });
 
+describe("git grep of a revision, and cat-file's questions about an object", () => {
+  // .env committed in the first two commits, then untracked and ignored; `old` points at the first.
+  const root = repository(true);
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" });
+  git("branch", "old", "HEAD~1");
+  git("rm", "-q", "--cached", ".env");
+  writeFileSync(join(root, ".gitignore"), ".env\n");
+  git("add", ".gitignore");
+  git("commit", "-q", "-m", "Untrack .env");
+
+  it.each(["git grep TOKEN HEAD~1", "git grep -n TOKEN old", "git grep -e TOKEN HEAD~2 -- ."])("refuses %s, whose revision holds .env", async (command) => {
+    expect(await decide(root, command)).toMatch(/`git grep … [^`]+` prints[^\n]*\/\.env`, a dotenv file/);
+  });
+
+  it.each(["git grep TOKEN", "git grep TOKEN HEAD", "git grep -l TOKEN HEAD~1", "git cat-file -t HEAD", "git cat-file -s HEAD~1:.env", "git cat-file -e HEAD~1:.env && echo there"])("passes %s", async (command) => {
+    expect(await decide(root, command)).toBe("pass");
+  });
+});
+
 describe("git commands that offer hunks one by one (-p)", () => {
   // .env is tracked and changed but not staged; in \`staged\`, the change is staged.
   const tracked = repository(true);

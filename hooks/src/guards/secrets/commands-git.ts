@@ -65,8 +65,14 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   if (sub === "grep") {
     const parsed = parseOptions(rest, { valueShort: "efmABC", valueLong: ["--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context", "--max-depth", "--threads"] });
     const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
-    const pathspecs = (patternGiven ? parsed.operands : parsed.operands.slice(1)).filter((w) => !/^[0-9a-f]{7,40}$|^HEAD/.test(w.text));
+    const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);
     if (hasOption(parsed, ...NAMES_ONLY, "--name-only")) return;
+    // `git grep KEY HEAD~1`, `git grep KEY old-branch` search that revision's files, a secret committed
+    // then among them (an operand that is no path here is a revision to git, or an error).
+    const revisions: Arg[] = [];
+    for (const w of operands) if (isRevision(w.text) || (own.cwd !== undefined && !w.text.includes(UNKNOWN) && !(await a.env.ctx.io.exists(toAbsolute(w.text, own.cwd, a.env.ctx.home))))) revisions.push(w);
+    for (const revision of revisions) await printedByRevisions(a, "archive", [revision], own, elsewhere, `git grep … ${revision.raw}`);
+    const pathspecs = operands.filter((w) => !revisions.includes(w));
     const untracked = hasOption(parsed, "--untracked");
     const noIndex = hasOption(parsed, "--no-index");
     // --untracked searches what git does not ignore (unless --no-exclude-standard), --no-index every
@@ -99,6 +105,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     }
     return;
   }
+  // `git cat-file -t HEAD`, `-s HEAD:.env`: an object's type, size or presence, not its contents.
+  if (sub === "cat-file" && rest.some((w) => /^(-[tse]|--batch-check)$/.test(w.text))) return;
   // `REV:path` names a file in history; reading commands print it.
   for (const arg of rest) {
     // REV:path, :path (the index) and :N:path (a merge stage).
@@ -286,7 +294,7 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
       a.findings.push({
         kind: "file",
         hit: { path, match },
-        how: `${how} (${label === `git ${sub}` ? "with no path named, every file the revisions touch" : "the hunks it offers"}, among them)`,
+        how: `${how} (${label.endsWith(" -p") ? "the hunks it offers" : "with no path named, every file the revisions touch"}, among them)`,
         instead: `name the paths you need so the secret file is left out (\`${label} -- src/\`), or ask the user.`,
       });
     }
