@@ -337,7 +337,16 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
     await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
     a.findings.splice(before, a.findings.length - before, ...a.findings.slice(before).filter((f) => f.kind !== "unchecked"));
   }
+  await argvCommands(a, code, state, how);
   await imports(a, code, state.cwd, state);
+}
+
+/** Commands the code runs from a list of literal words (`subprocess.run(['cat', '.env'])`), judged as Bash's. */
+async function argvCommands(a: Analyzer, code: string, state: State, how: string): Promise<void> {
+  for (const m of code.matchAll(ARGV_CALL)) {
+    const words = [m[2] ? `'${m[2]}'` : "", ...(m[3] ?? "").split(",")].map((w) => w.trim()).filter((w) => w !== "");
+    if (words.every((w) => /^(["'])[^"'\\$]*\1$/.test(w))) await a.source(words.map((w) => `'${w.slice(1, -1)}'`).join(" "), copy(state), `${how} runs the command`);
+  }
 }
 
 /**
@@ -456,10 +465,7 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   }
   const through = environment ? printedThroughName(code, (n) => a.secret(n)) : undefined;
   if (through) a.leak(through, `${how} prints`);
-  for (const m of code.matchAll(ARGV_CALL)) {
-    const words = [m[2] ? `'${m[2]}'` : "", ...(m[3] ?? "").split(",")].map((w) => w.trim()).filter((w) => w !== "");
-    if (words.every((w) => /^(["'])[^"'\\$]*\1$/.test(w))) await a.source(words.map((w) => `'${w.slice(1, -1)}'`).join(" "), copy(state), `${how} runs the command`);
-  }
+  await argvCommands(a, code, state, how);
   // nox's `session.run("cat", ".env")`: a command given as its words.
   for (const m of code.matchAll(/\bsession\.run\w*\(((?:\s*(["'])[^"'\\\n]*\2\s*,)*\s*(["'])[^"'\\\n]*\3)/g)) {
     await a.source([...(m[1] as string).matchAll(/["']([^"']*)["']/g)].map((w) => `'${w[1]}'`).join(" "), copy(state), `${how} runs the command`);

@@ -12,7 +12,7 @@ const TOKEN = /(["'`])((?:\\.|(?!\1)[^\\\n])*)\1|[A-Za-z0-9_~./@+-]*[./~][A-Za-z
  * named `process.env`; so do Rails.env, Hono's `c.env` and the like, bare in code (not `app.env` or
  * `config.env`, which name dotenv files in `%x(cat config.env)` as well).
  */
-const ENV_OBJECTS = /^(process|import\.meta|Bun|Deno|Rails|self|this|c|ctx|context|req|request)\.env$/;
+const ENV_OBJECTS = /^(\.\.\.)?(process|import\.meta|Bun|Deno|Rails|self|this|c|ctx|context|req|request)\.env$/;
 
 /** Characters spelled as code (`chr(46)`, `String.fromCharCode(46)`), as the string literals they make. */
 function spelledCharacters(code: string): string {
@@ -93,7 +93,11 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
 export function environmentDump(code: string): string | undefined {
   // Every pattern names env, Rails, phpinfo, settings or $_: most code names none, and needs no more RegExps.
   if (!/env|rails|phpinfo|\$_|configuration|config\(|settings/i.test(code)) return undefined;
-  for (const [pattern, what] of envDumps()) if (pattern.test(code)) return what;
+  // The environment handed to a child process as an argument (`run(cmd, env={**os.environ, "CI": "1"})`,
+  // `execSync(cmd, { env: { ...process.env } })`) is not printed.
+  const own = code.replace(/(?<=[(,{]\s*)env\s*[=:]\s*(?:\{\s*(?:\*\*|\.\.\.)\s*|dict\(\s*)?(?:os\.environ|process\.env)\b(?:\.copy\(\))?/g, (env: string, at: number) =>
+    /\b(?:run|call|check_output|check_call|Popen|spawn\w*|exec\w*|fork)\s*\([^()]*(?:\([^()]*\)[^()]*)*$/.test(code.slice(Math.max(0, at - 200), at)) ? "env=" : env);
+  for (const [pattern, what] of envDumps()) if (pattern.test(own)) return what;
   return undefined;
 }
 
