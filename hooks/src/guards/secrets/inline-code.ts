@@ -82,6 +82,8 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   [/\bBun\.env\b(?!\s*[.[])/, "Bun.env"],
   [/\$_(ENV|SERVER)\b(?!\s*\[)/, "$_ENV or $_SERVER"],
   [/\bphpinfo\s*\(/, "phpinfo()"],
+  // Flask's config, SECRET_KEY and database URLs included (`app.config["DEBUG"]` is one key).
+  [/(?<!(?:from|import)\s+)\b(?:current_)?app\.config\b(?!\s*[[.])/, "the app's config"],
   // pydantic-settings objects hold every variable they declare, secrets included, read from the environment or .env.
   [/\b(?:settings|Settings\(\)|get_settings\(\))\.(?:model_dump(?:_json)?|dict|json)\(|\b(?:print|pprint|pp)\(\s*(?:settings|Settings\(\)|get_settings\(\))\s*\)/, "the settings object"],
   [/\bgetenv\(\s*\)/, "getenv()"],
@@ -91,8 +93,8 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
 
 /** Describes a whole-environment dump in the code, if there is one. */
 export function environmentDump(code: string): string | undefined {
-  // Every pattern names env, Rails, phpinfo, settings or $_: most code names none, and needs no more RegExps.
-  if (!/env|rails|phpinfo|\$_|configuration|config\(|settings/i.test(code)) return undefined;
+  // Every pattern names env, Rails, phpinfo, config, settings or $_: most code names none, and needs no more RegExps.
+  if (!/env|rails|phpinfo|\$_|config|settings/i.test(code)) return undefined;
   // The environment handed to a child process as an argument (`run(cmd, env={**os.environ, "CI": "1"})`,
   // `execSync(cmd, { env: { ...process.env } })`) is not printed.
   const own = code.replace(/(?<=[(,{]\s*)env\s*[=:]\s*(?:\{\s*(?:\*\*|\.\.\.)\s*|dict\(\s*)?(?:os\.environ|process\.env)\b(?:\.copy\(\))?/g, (env: string, at: number) =>

@@ -670,7 +670,9 @@ class ShellAnalysis implements Analyzer {
     if (code !== undefined) return;
     if (name === "perl" && perlEditsInPlace(args.map((a) => a.text))) return;
     const framework = frameworkCode(name, args);
-    if (framework) return codeCommands.inlineCode(this, framework.text, framework.raw, state, `\`${name}\` runs inline code,`);
+    if (framework === "stdin") {
+      if (stdinText !== undefined) return codeCommands.inlineCode(this, stdinText, stdinText, state, `\`${name}\` runs the code on its input,`);
+    } else if (framework) return codeCommands.inlineCode(this, framework.text, framework.raw, state, `\`${name}\` runs inline code,`);
     const interpreter = interpreters().find((entry) => entry.pattern.test(name));
     if (interpreter) {
       // `python3 <(echo …)`: a script (or a file its code reads) from a process substitution.
@@ -1129,15 +1131,18 @@ function mergeValues(lists: Arg[][]): VarValues {
 
 /**
  * Code a framework's console runs from its command line: `rails runner CODE`, `python manage.py shell
- * -c CODE`, `php artisan tinker --execute=CODE`.
+ * -c CODE`, `php artisan tinker --execute=CODE`; "stdin" for a console given no code, which runs what
+ * comes in (`python manage.py shell <<'EOF' … EOF`, `flask shell`, `rails console`).
  */
-function frameworkCode(name: string, args: Arg[]): Arg | undefined {
+function frameworkCode(name: string, args: Arg[]): Arg | "stdin" | undefined {
   const runsScript = name === "php" || PYTHON.test(name);
+  if (name === "flask" && args[0]?.text === "shell") return "stdin";
   if (!runsScript && name !== "rails" && name !== "django-admin" && name !== "manage.py") return undefined;
   const words = args.map((a) => a.text);
   const script = runsScript ? basename(words.shift() ?? "") : name;
   const sub = words.findIndex((w) => !w.startsWith("-"));
   const [runner, options]: [string?, string[]?] = script === "rails" ? ["runner", []] : /^(manage\.py|django-admin)$/.test(script) ? ["shell", ["-c", "--command"]] : script === "artisan" ? ["tinker", ["--execute"]] : [];
+  if (script === "rails" && /^(console|c)$/.test(words[sub] ?? "")) return "stdin";
   if (!runner || !options || words[sub] !== runner) return undefined;
   const from = args.length - words.length;
   if (options.length === 0) return args[from + sub + 1];
@@ -1145,7 +1150,7 @@ function frameworkCode(name: string, args: Arg[]): Arg | undefined {
     const option = options.find((o) => words[i] === o || words[i]?.startsWith(`${o}=`));
     if (option) return words[i] === option ? args[from + i + 1] : { ...(args[from + i] as Arg), text: (words[i] as string).slice(option.length + 1) };
   }
-  return undefined;
+  return options.length > 0 ? "stdin" : undefined;
 }
 
 /** Options that take a value, for commands in credentialCommandsOf whose subcommands come after them. */
