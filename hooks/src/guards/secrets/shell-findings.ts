@@ -935,16 +935,23 @@ function unshown(head: string, word: Word, previous: Word): boolean {
 }
 
 /**
+ * `kubectl create secret … -o yaml | kubectl apply -f -` (or `| kubeseal`): the manifest made from a
+ * secret file goes whole to the cluster, or comes out sealed; not when the second command prints it
+ * back (`-o`, or `-v`, whose higher levels log request bodies), nor kubeseal's unsealing.
+ */
+function appliedManifest(commands: Command[]): boolean {
+  if (commands.length !== 2) return false;
+  const [make, into] = commands.map((c, i) => (c.type === "simple" && (i > 0 || c.redirects.every((r) => r.fd === 2)) ? c.words.map((w) => w.raw).join(" ") : ""));
+  if (!/^(kubectl|oc)( -\S+( [^-\s]\S*)?)* create secret /.test(make ?? "")) return false;
+  if (/^(kubectl|oc) (apply|create|replace) (.* )?(-f -|--filename=-)( |$)/.test(into ?? "")) return !/ -(o|v|-output|-v)/.test(into ?? "");
+  return /^kubeseal( |$)(?!.*unseal)/.test(into ?? "");
+}
+
+/**
  * A pipeline of one command into a login or secret store that reads the secret from its stdin
  * (`docker login --password-stdin`, `gh auth login --with-token`, `gh secret set NAME`), where the
  * first command sends nothing to the terminal.
  */
-function appliedManifest(commands: Command[]): boolean {
-  const [make, into] = commands.map((c) => (c.type === "simple" && c.redirects.every((r) => r.fd === 2 || c !== commands[0]) ? c.words.map((w) => w.raw).join(" ") : ""));
-  // Not with -o or -v, which print what was applied (`-v=8` the request bodies), nor kubeseal's unsealing.
-  return commands.length === 2 && /^(kubectl|oc)( -\S+( [^-\s]\S*)?)* create secret /.test(make ?? "") && (/^(kubectl|oc) (apply|create|replace) (.* )?(-f -|--filename=-)( |$)/.test(into ?? "") ? !/ -(o|v|-output|-v)/.test(into ?? "") : /^kubeseal( |$)(?!.*unseal)/.test(into ?? ""));
-}
-
 function loginFromStdin(commands: Command[]): boolean {
   const [first, login] = commands;
   return commands.length === 2 && first?.type === "simple" && login?.type === "simple" && first.redirects.every((r) => r.fd === 2) && takesSecretIn(login);
