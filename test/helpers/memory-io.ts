@@ -41,6 +41,15 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
     nodes.set(p, { kind: "link", target });
   }
   const calls: string[] = [];
+  // Each folder's entries, so that listing one does not scan the whole tree (a test may hold 40,000 files).
+  const children = new Map<string, string[]>();
+  for (const path of nodes.keys()) {
+    if (path === "/") continue;
+    const parent = path.slice(0, path.lastIndexOf("/")) || "/";
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(path);
+    else children.set(parent, [path]);
+  }
 
   /** Resolves every link along the path; undefined when something is missing or loops. */
   const resolve = (path: string, hops = 0): string | undefined => {
@@ -84,10 +93,9 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
       if (real === undefined || nodes.get(real)?.kind !== "dir") return undefined;
       const prefix = real === "/" ? "/" : `${real}/`;
       const out: DirEntry[] = [];
-      for (const [path, node] of nodes) {
-        if (!path.startsWith(prefix) || path === real) continue;
+      for (const path of children.get(real) ?? []) {
+        const node = nodes.get(path) as Node;
         const name = path.slice(prefix.length);
-        if (name.includes("/")) continue;
         if (node.kind === "link") {
           const target = resolve(path);
           const kind = target === undefined ? "other" : nodes.get(target)?.kind === "dir" ? "dir" : "file";
@@ -117,6 +125,12 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
         const byPattern = argv.includes("--no-index");
         const ignored = paths.filter((p) => (options.ignored ?? []).includes(p) && (byPattern || !(options.tracked ?? []).includes(p)));
         return { exitCode: ignored.length > 0 ? 0 : 1, stdout: ignored.map((p) => `${p}\n`).join(""), stderr: "", timedOut: false };
+      }
+      if (argv[1] === "ls-files" && argv.includes("--ignored")) {
+        // The ignored paths under cwd, a folder's with a trailing slash (--directory), as git lists them.
+        const under = (options.ignored ?? []).filter((p) => p.startsWith(`${runOptions.cwd}/`));
+        const sep = argv.includes("-z") ? "\0" : "\n";
+        return { exitCode: 0, stdout: under.map((p) => `${p.slice(runOptions.cwd.length + 1)}${nodes.get(p)?.kind === "dir" ? "/" : ""}${sep}`).join(""), stderr: "", timedOut: false };
       }
       if (argv[1] === "ls-files") {
         const tracked = paths.filter((p) => (options.tracked ?? []).includes(p));

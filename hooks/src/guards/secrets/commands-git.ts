@@ -80,7 +80,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     const excludes = untracked ? !hasOption(parsed, "--no-exclude-standard") : hasOption(parsed, "--exclude-standard");
     const extra = !untracked && !noIndex ? (found: Finding[]) => tracked(a, found, own) : excludes ? (found: Finding[]) => notIgnored(a, found, own, noIndex) : undefined;
     const roots = pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }];
-    for (const root of roots) await a.tree(root, own, EVERYTHING, `\`git grep\` over \`${root.raw}\``, extra);
+    for (const root of roots) await a.tree(root, own, { ...EVERYTHING, skipIgnored: !noIndex && (!untracked || excludes) }, `\`git grep\` over \`${root.raw}\``, extra);
     return;
   }
   if (sub === "credential" || sub.startsWith("credential-")) return;

@@ -105,7 +105,8 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
   }
   if (hasOption(parsed, ...NAMES_ONLY) && filter.include.length === 0 && filter.includePaths.length === 0) return;
   // A file an include glob matches is searched even if ignored (what tree() finds then matched one).
-  const respectsIgnore = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1 || filter.includePaths.length > 0);
+  filter.skipIgnored = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1);
+  const respectsIgnore = filter.skipIgnored && filter.includePaths.length === 0;
   const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
   for (const root of roots) {
     await a.tree(root, state, filter, `\`${name}\` over \`${root.raw}\``, respectsIgnore ? (found) => notIgnored(a, found, state) : undefined);
@@ -126,9 +127,9 @@ export async function fd(a: Analyzer, args: Arg[], state: State): Promise<void> 
   if (at === -1 || !(await commandReadsFiles(a, args.slice(at + 1), state))) return;
   const parsed = parseOptions(args.slice(0, at), { valueShort: "edtEcjS", valueLong: ["--extension", "--max-depth", "--type", "--exclude", "--color", "--threads", "--size", "--changed-within", "--changed-before", "--owner", "--search-path", "--base-directory"] });
   const all = hasOption(parsed, "-u", "--unrestricted");
-  const filter: SearchFilter = { ...EVERYTHING, skipHidden: !(all || hasOption(parsed, "-H", "--hidden")), include: optionValues(parsed, "-e", "--extension").map((e) => `*.${e.text}`) };
-  const roots = [...parsed.operands.slice(1), ...optionValues(parsed, "--search-path")];
   const ignores = !(all || hasOption(parsed, "-I", "--no-ignore"));
+  const filter: SearchFilter = { ...EVERYTHING, skipHidden: !(all || hasOption(parsed, "-H", "--hidden")), include: optionValues(parsed, "-e", "--extension").map((e) => `*.${e.text}`), skipIgnored: ignores };
+  const roots = [...parsed.operands.slice(1), ...optionValues(parsed, "--search-path")];
   for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, state, filter, `\`fd … -x\` over \`${root.raw}\``, ignores ? (found) => notIgnored(a, found, state) : undefined);
 }
 

@@ -43,6 +43,8 @@ export function grepToolFilter(input: Record<string, unknown>): SearchFilter {
   filter.fallback = filter.includePaths.length === 0;
   // Claude Code adds `!.git` and the like before the input's globs (a later glob could take them back).
   if (filter.fallback) filter.excludeDirs = [".git", ".svn", ".hg", ".bzr", ".jj", ".sl"];
+  // Claude Code's ripgrep skips what git ignores (a folder a glob names aside).
+  filter.skipIgnored = true;
   if (typeof input.type === "string") {
     const globs = typeGlobs(input.type);
     if (globs) filter.include.push(...globs);

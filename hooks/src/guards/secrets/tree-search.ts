@@ -29,6 +29,11 @@ export interface SearchFilter {
   skipHidden: boolean;
   /** Follow symlinked folders (grep -R). */
   followLinks: boolean;
+  /**
+   * The search skips what git ignores (rg, ag, fd, git grep, the Grep tool): a tree too large to walk
+   * whole is walked again without the folders git ignores (a project's node_modules).
+   */
+  skipIgnored?: boolean;
 }
 
 export const EVERYTHING: SearchFilter = {
@@ -76,6 +81,20 @@ interface Folder {
  * level, listing up to LIST_BATCH folders at a time.
  */
 export async function secretsUnder(io: HostIO, rules: SecretRules, root: string, filter: SearchFilter): Promise<SearchResult> {
+  const result = await walk(io, rules, root, filter);
+  if (result.kind === "hits" || !filter.skipIgnored) return result;
+  const ignored = await ignoredFolders(io, root);
+  return ignored.size > 0 ? walk(io, rules, root, filter, ignored) : result;
+}
+
+/** The folders git ignores under `root`, whole (`node_modules/`); none when git cannot tell. */
+async function ignoredFolders(io: HostIO, root: string): Promise<Set<string>> {
+  const listed = await io.run(["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], { cwd: root, timeoutMs: 3000 });
+  if (listed.exitCode !== 0 || listed.timedOut) return new Set();
+  return new Set(listed.stdout.split("\0").filter((p) => p.endsWith("/")).map((p) => toAbsolute(p.slice(0, -1), root, undefined)));
+}
+
+async function walk(io: HostIO, rules: SecretRules, root: string, filter: SearchFilter, ignored?: ReadonlySet<string>): Promise<SearchResult> {
   const hits: SecretFileHit[] = [];
   let visited = 0;
   const seen = new Set<string>();
@@ -95,7 +114,8 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
           if (filter.skipHidden && entry.name.startsWith(".") && !filter.includePaths.some((g) => pathGlob(g, rel, entry.name))) continue;
           if (entry.kind === "dir") {
             if (entry.isLink && !filter.followLinks) continue;
-            if (filter.excludeDirs.some((g) => globMatch(g, entry.name))) continue;
+            // An ignored folder a glob names itself is searched, as in ripgrep (`-g 'node_modules/**'`).
+            if (filter.excludeDirs.some((g) => globMatch(g, entry.name)) || (ignored?.has(path) && !filter.includePaths.some((g) => pathGlob(g, rel, entry.name) || pathGlob(g, `${rel}/_`, "_")))) continue;
             // Deeper than any project goes (or a loop of folders): refused as too large, not skipped.
             if (depth >= MAX_DEPTH) return { kind: "too-large", visited };
             if (entry.isLink) {
