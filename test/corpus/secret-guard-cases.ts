@@ -355,6 +355,7 @@ export const DENY: GuardCase[] = [
   bash(`python3 -c "from app.config import Settings; print(Settings().openai_api_key)"`),
   bash("python3 -m dotenv run -- printenv", "a wrapper's command line run as a Python module"),
   bash("npx cross-env NODE_ENV=test printenv"),
+  bash("rg -L TOKEN", "rg's -L follows links, and lists no names"),
   bash("python -m dotenv -f .env run env"),
   // Code piped into a shell or an interpreter, when what the left side prints is certain.
   bash("echo cat .env | sh"),

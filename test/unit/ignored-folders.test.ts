@@ -1,7 +1,9 @@
 /**
- * A project whose ignored node_modules alone is larger than the walk's limit: searches that skip what
- * git ignores (rg, ag, fd, git grep, the Grep tool) are judged without it, and pass; those that read
- * it (grep -r, rg --no-ignore, a glob that names the folder) are still refused as too large to check.
+ * Trees larger than the walk's limit. A project whose ignored node_modules alone passes it: searches
+ * that skip what git ignores (rg, ag, fd, git grep, the Grep tool) are judged without it, and pass;
+ * those that read it (grep -r, rg --no-ignore, a glob that names the folder) are still refused as too
+ * large to check. A monorepo whose own files pass it: those searches are judged by the files git
+ * lists, and refused where one is a secret they read.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
@@ -45,5 +47,33 @@ describe("searches over a tree whose ignored folders pass the walk's limit", () 
     const decision = await decide(tool, input);
     expect(decision.action).toBe("deny");
     expect(decision.action === "deny" ? decision.reason : "").toMatch(/too large to check/);
+  });
+});
+
+describe("searches over a repository whose own files pass the walk's limit", () => {
+  const MONO = "/home/dev/mono";
+  const tree: Record<string, string> = { [`${MONO}/.env`]: "API_KEY=1\n", [`${MONO}/.gitignore`]: ".env\n", [`${MONO}/packages/api/.env.local`]: "API_KEY=2\n" };
+  for (let i = 0; i * 100 <= WALK_LIMIT; i++) for (let j = 0; j < 100; j++) tree[`${MONO}/packages/p${i}/src/f${j}.ts`] = "";
+  const mono = memoryIO({ files: tree, env: { HOME: "/home/dev" }, tracked: [], ignored: [`${MONO}/.env`] });
+  const run = (tool: string, input: Record<string, unknown>) => secretGuard.decide({ tool, input, cwd: MONO, sessionId: "t" }, { io: mono, config: DEFAULT_CONFIG, configDegraded: false, projectDir: MONO, home: "/home/dev" });
+
+  it.each([
+    ["Bash", { command: "rg TODO" }],
+    ["Bash", { command: "rg -t ts TODO" }],
+  ])("passes %s %j, judged by the files git lists (the hidden .env.local skipped)", async (tool, input) => {
+    expect((await run(tool, input)).action).toBe("pass");
+  });
+
+  it.each([
+    ["Bash", { command: "rg --hidden TODO" }, /packages\/api\/\.env\.local/],
+    // Claude Code runs its Grep with --hidden.
+    ["Grep", { pattern: "TODO", path: MONO }, /packages\/api\/\.env\.local/],
+    ["Bash", { command: "rg -L TODO" }, /too large to check/],
+    ["Bash", { command: "rg -g '*.ts' TODO" }, /too large to check/],
+    ["Bash", { command: "grep -r TODO ." }, /too large to check/],
+  ])("refuses %s %j", async (tool, input, reason) => {
+    const decision = await run(tool, input);
+    expect(decision.action).toBe("deny");
+    expect(decision.action === "deny" ? decision.reason : "").toMatch(reason);
   });
 });

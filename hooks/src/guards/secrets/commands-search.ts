@@ -103,7 +103,8 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
     const globs = typeGlobs(type.text);
     if (globs) filter.include.push(...globs);
   }
-  if (hasOption(parsed, ...NAMES_ONLY) && filter.include.length === 0 && filter.includePaths.length === 0) return;
+  // (rg's -L follows links; ag's lists the files without a match.)
+  if (hasOption(parsed, ...NAMES_ONLY.filter((o) => o !== "-L" || name === "ag")) && filter.include.length === 0 && filter.includePaths.length === 0) return;
   // A file an include glob matches is searched even if ignored (what tree() finds then matched one).
   filter.skipIgnored = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1);
   const respectsIgnore = filter.skipIgnored && filter.includePaths.length === 0;

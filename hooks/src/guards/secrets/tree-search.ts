@@ -84,7 +84,30 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
   const result = await walk(io, rules, root, filter);
   if (result.kind === "hits" || !filter.skipIgnored) return result;
   const ignored = await ignoredFolders(io, root);
-  return ignored.size > 0 ? walk(io, rules, root, filter, ignored) : result;
+  const again = ignored.size > 0 ? await walk(io, rules, root, filter, ignored) : result;
+  // (Not when links are followed, or a glob may take back an ignored file: git lists neither.)
+  if (again.kind === "hits" || filter.followLinks || filter.includePaths.length > 0) return again;
+  return (await listedByGit(io, rules, root, filter)) ?? again;
+}
+
+/**
+ * The secret files among those git lists under `root` (tracked, and untracked but not ignored): what
+ * a search that skips ignored files reads of a tree too large to walk even without its ignored
+ * folders (a monorepo). Undefined when git cannot list them (no repository, a timeout).
+ */
+async function listedByGit(io: HostIO, rules: SecretRules, root: string, filter: SearchFilter): Promise<SearchResult | undefined> {
+  const listed = await io.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, timeoutMs: 5000 });
+  if (listed.exitCode !== 0 || listed.timedOut) return undefined;
+  const hits: SecretFileHit[] = [];
+  for (const rel of new Set(listed.stdout.split("\0"))) {
+    const parts = rel.split("/");
+    const name = parts.pop() ?? "";
+    if (name === "" || !selected(filter, name, rel) || parts.some((p) => filter.excludeDirs.some((g) => globMatch(g, p)))) continue;
+    if (filter.skipHidden && (name.startsWith(".") || parts.some((p) => p.startsWith("."))) && !filter.includePaths.some((g) => pathGlob(g, rel, name))) continue;
+    const hit = await fileHit(io, rules, `${trimTrailingSlashes(root)}/${rel}`, name, false);
+    if (hit) hits.push(hit);
+  }
+  return { kind: "hits", hits };
 }
 
 /** The folders git ignores under `root`, whole (`node_modules/`); none when git cannot tell. */
@@ -129,31 +152,30 @@ async function walk(io: HostIO, rules: SecretRules, root: string, filter: Search
           // Searches and archivers skip links met inside the tree unless told to follow them.
           if (entry.isLink && !filter.followLinks) continue;
           if (!selected(filter, entry.name, rel)) continue;
-          const direct = rules.classify(path);
-          if (direct) {
-            hits.push({ path, match: direct });
-            continue;
-          }
-          // A git or agent config is judged by what it holds (a token in a URL, in `env`): `grep -r github .`
-          // prints it. (Its name was judged just above; a link is still followed below.)
-          if (isGitConfigPath(path) || isAgentConfigPath(path) || isSecretManifestPath(entry.name)) {
-            const byContents = await configWithCredential(io, rules, path, await factsOf(io, path));
-            if (byContents) {
-              hits.push(byContents);
-              continue;
-            }
-          }
-          if (entry.isLink) {
-            const info = await io.stat(path);
-            const viaLink = info && info.kind === "file" ? rules.classify(info.realPath) : undefined;
-            if (info && viaLink) hits.push({ path, realPath: info.realPath, match: viaLink });
-          }
+          const hit = await fileHit(io, rules, path, entry.name, entry.isLink);
+          if (hit) hits.push(hit);
         }
       }
     }
     level = deeper;
   }
   return { kind: "hits", hits };
+}
+
+/** The secret a file a search reads is, by its name, by what it holds (a config), or where its link leads. */
+async function fileHit(io: HostIO, rules: SecretRules, path: string, name: string, isLink: boolean): Promise<SecretFileHit | undefined> {
+  const direct = rules.classify(path);
+  if (direct) return { path, match: direct };
+  // A git or agent config is judged by what it holds (a token in a URL, in `env`): `grep -r github .`
+  // prints it. (Its name was judged just above; a link is still followed below.)
+  if (isGitConfigPath(path) || isAgentConfigPath(path) || isSecretManifestPath(name)) {
+    const byContents = await configWithCredential(io, rules, path, await factsOf(io, path));
+    if (byContents) return byContents;
+  }
+  if (!isLink) return undefined;
+  const info = await io.stat(path);
+  const viaLink = info && info.kind === "file" ? rules.classify(info.realPath) : undefined;
+  return info && viaLink ? { path, realPath: info.realPath, match: viaLink } : undefined;
 }
 
 /**
