@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
 import { WALK_LIMIT } from "../../hooks/src/guards/secrets/tree-search.js";
+import type { RunOptions } from "../../hooks/src/runtime/io.js";
 import { memoryIO } from "../helpers/memory-io.js";
 
 const PROJECT = "/home/dev/project";
@@ -75,5 +76,11 @@ describe("searches over a repository whose own files pass the walk's limit", () 
     const decision = await run(tool, input);
     expect(decision.action).toBe("deny");
     expect(decision.action === "deny" ? decision.reason : "").toMatch(reason);
+  });
+
+  it("refuses rg TODO when Claude Code cuts git's listing short", async () => {
+    const cut = { ...mono, run: async (argv: readonly string[], options: RunOptions) => ({ ...(await mono.run(argv, options)), truncated: argv.includes("--cached") }) };
+    const decision = await secretGuard.decide({ tool: "Bash", input: { command: "rg TODO" }, cwd: MONO, sessionId: "t" }, { io: cut, config: DEFAULT_CONFIG, configDegraded: false, projectDir: MONO, home: "/home/dev" });
+    expect(decision.action === "deny" ? decision.reason : "pass").toMatch(/too large to check/);
   });
 });

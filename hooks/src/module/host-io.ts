@@ -12,7 +12,7 @@ export interface CapabilityCalls {
   readText(path: string): Promise<string>;
   readBytes(path: string): Promise<unknown>;
   exists(path: string): Promise<boolean>;
-  run(argv: readonly string[], options: { cwd: string; timeoutMs: number; stdin?: string }): Promise<{ exitCode: number | null; stdout: string; stderr: string }>;
+  run(argv: readonly string[], options: { cwd: string; timeoutMs: number; stdin?: string }): Promise<{ exitCode: number | null; stdout: string; stderr: string; isStdoutTruncated?: boolean }>;
 }
 
 function missing(error: unknown): boolean {
@@ -64,7 +64,7 @@ export function hostIOFrom(calls: CapabilityCalls, vars: ReadonlyMap<string, str
     },
     async run(argv, options: RunOptions): Promise<RunResult> {
       const result = await calls.run(argv, { cwd: options.cwd, timeoutMs: options.timeoutMs, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
-      return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null };
+      return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.exitCode === null, ...(result.isStdoutTruncated ? { truncated: true } : {}) };
     },
     runShell: (command, options) => io.run(["sh", "-c", command], options),
     env: (name) => vars.get(name),

@@ -39,6 +39,8 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
+  /** Claude Code cut stdout short (in-process, a large output): what is there is not all of it. */
+  truncated?: boolean;
 }
 
 /** A small persistent store for the hooks' own caches (verification results). */

@@ -97,7 +97,7 @@ export async function secretsUnder(io: HostIO, rules: SecretRules, root: string,
  */
 async function listedByGit(io: HostIO, rules: SecretRules, root: string, filter: SearchFilter): Promise<SearchResult | undefined> {
   const listed = await io.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, timeoutMs: 5000 });
-  if (listed.exitCode !== 0 || listed.timedOut) return undefined;
+  if (listed.exitCode !== 0 || listed.timedOut || listed.truncated) return undefined;
   const hits: SecretFileHit[] = [];
   for (const rel of new Set(listed.stdout.split("\0"))) {
     const parts = rel.split("/");
