@@ -133,8 +133,8 @@ export function memoryIO(options: MemoryIOOptions): HostIO & { calls: string[] }
         return { exitCode: 0, stdout: under.map((p) => `${p.slice(runOptions.cwd.length + 1)}${nodes.get(p)?.kind === "dir" ? "/" : ""}${sep}`).join(""), stderr: "", timedOut: false };
       }
       if (argv[1] === "ls-files" && argv.includes("--others")) {
-        // The files under cwd git lists as tracked or untracked, leaving out what it ignores.
-        const ignored = options.ignored ?? [];
+        // The files under cwd git lists as tracked or untracked, leaving out what it ignores when asked to.
+        const ignored = argv.includes("--exclude-standard") ? (options.ignored ?? []) : [];
         const listed = [...nodes].filter(([p, node]) => node.kind === "file" && p.startsWith(`${runOptions.cwd}/`) && !ignored.some((i) => p === i || p.startsWith(`${i}/`)));
         return { exitCode: 0, stdout: listed.map(([p]) => `${p.slice(runOptions.cwd.length + 1)}\0`).join(""), stderr: "", timedOut: false };
       }

@@ -1,9 +1,10 @@
 /**
  * Trees larger than the walk's limit. A project whose ignored node_modules alone passes it: searches
  * that skip what git ignores (rg, ag, fd, git grep, the Grep tool) are judged without it, and pass;
- * those that read it (grep -r, rg --no-ignore, a glob that names the folder) are still refused as too
- * large to check. A monorepo whose own files pass it: those searches are judged by the files git
- * lists, and refused where one is a secret they read.
+ * grep -r, which reads it, is judged by every file git lists, ignored ones too. A monorepo whose own
+ * files pass it: searches are judged by the files git lists, and refused where one is a secret they
+ * read. Searches git cannot list for (links followed, a glob that may take back an ignored file) are
+ * still refused as too large to check.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
@@ -33,16 +34,25 @@ describe("searches over a tree whose ignored folders pass the walk's limit", () 
     ["Bash", { command: "fd -e ts -x wc -l" }],
     ["Grep", { pattern: "TODO", path: PROJECT }],
     ["Grep", { pattern: "TODO", path: PROJECT, glob: "*.ts" }],
-  ])("passes %s %j, judged without node_modules", async (tool, input) => {
+    ["Bash", { command: "grep -rn --exclude=.env TODO ." }],
+  ])("passes %s %j, judged without node_modules or by git's listing", async (tool, input) => {
     expect((await decide(tool, input)).action).toBe("pass");
   });
 
   it.each([
-    ["Bash", { command: "grep -r TODO ." }],
-    ["Bash", { command: "rg --no-ignore TODO" }],
-    ["Bash", { command: "rg -uu TODO" }],
+    ["Bash", { command: "grep -r TODO ." }, /reach `\/home\/dev\/project\/\.env`/],
+    ["Bash", { command: "grep -r --exclude-dir=src TODO ." }, /node_modules\/pkg0\/conf\/\.env/],
+    ["Bash", { command: "rg --no-ignore --hidden TODO" }, /node_modules\/pkg0\/conf\/\.env/],
+    ["Bash", { command: "rg -uu TODO" }, /node_modules\/pkg0\/conf\/\.env/],
+    ["Bash", { command: "git grep --no-index TODO" }, /node_modules\/pkg0\/conf\/\.env/],
+  ])("refuses %s %j, judged by every file git lists", async (tool, input, reason) => {
+    const decision = await decide(tool, input);
+    expect(decision.action === "deny" ? decision.reason : "pass").toMatch(reason);
+  });
+
+  it.each([
+    ["Bash", { command: "grep -R TODO ." }],
     ["Bash", { command: "rg --hidden -g 'node_modules/**' TODO" }],
-    ["Bash", { command: "git grep --no-index TODO" }],
     ["Grep", { pattern: "TODO", path: PROJECT, glob: "node_modules/**" }],
   ])("refuses %s %j, which reads node_modules too", async (tool, input) => {
     const decision = await decide(tool, input);
@@ -71,11 +81,17 @@ describe("searches over a repository whose own files pass the walk's limit", () 
     ["Grep", { pattern: "TODO", path: MONO }, /packages\/api\/\.env\.local/],
     ["Bash", { command: "rg -L TODO" }, /too large to check/],
     ["Bash", { command: "rg -g '*.ts' TODO" }, /too large to check/],
-    ["Bash", { command: "grep -r TODO ." }, /too large to check/],
+    ["Bash", { command: "grep -r TODO ." }, /reach `\/home\/dev\/mono\/\.env`/],
   ])("refuses %s %j", async (tool, input, reason) => {
     const decision = await run(tool, input);
     expect(decision.action).toBe("deny");
     expect(decision.action === "deny" ? decision.reason : "").toMatch(reason);
+  });
+
+  it("refuses rg TODO where a submodule's files are not in git's listing", async () => {
+    const withSubmodule = memoryIO({ files: { ...tree, [`${MONO}/.gitmodules`]: '[submodule "vendor/lib"]\n' }, env: { HOME: "/home/dev" }, tracked: [], ignored: [`${MONO}/.env`] });
+    const decision = await secretGuard.decide({ tool: "Bash", input: { command: "rg TODO" }, cwd: MONO, sessionId: "t" }, { io: withSubmodule, config: DEFAULT_CONFIG, configDegraded: false, projectDir: MONO, home: "/home/dev" });
+    expect(decision.action === "deny" ? decision.reason : "pass").toMatch(/too large to check/);
   });
 
   it("refuses rg TODO when Claude Code cuts git's listing short", async () => {

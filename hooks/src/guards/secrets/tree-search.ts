@@ -82,24 +82,29 @@ interface Folder {
  */
 export async function secretsUnder(io: HostIO, rules: SecretRules, root: string, filter: SearchFilter): Promise<SearchResult> {
   const result = await walk(io, rules, root, filter);
-  if (result.kind === "hits" || !filter.skipIgnored) return result;
+  if (result.kind === "hits") return result;
+  // Not when links are followed, or a glob may take back an ignored file: git lists neither.
+  const listing = async () => (filter.followLinks || filter.includePaths.length > 0 ? undefined : listedByGit(io, rules, root, filter));
+  if (!filter.skipIgnored) return (await listing()) ?? result;
   const ignored = await ignoredFolders(io, root);
   const again = ignored.size > 0 ? await walk(io, rules, root, filter, ignored) : result;
-  // (Not when links are followed, or a glob may take back an ignored file: git lists neither.)
-  if (again.kind === "hits" || filter.followLinks || filter.includePaths.length > 0) return again;
-  return (await listedByGit(io, rules, root, filter)) ?? again;
+  return again.kind === "hits" ? again : ((await listing()) ?? again);
 }
 
 /**
- * The secret files among those git lists under `root` (tracked, and untracked but not ignored): what
- * a search that skips ignored files reads of a tree too large to walk even without its ignored
- * folders (a monorepo). Undefined when git cannot list them (no repository, a timeout).
+ * The secret files among those git lists under `root`: what a search reads of a tree too large to
+ * walk (a project's node_modules, a monorepo). With skipIgnored, the tracked files and the untracked
+ * ones git does not ignore; else every file, ignored too, and the repository's own config (`grep -r`
+ * walks into .git). Undefined when git cannot list them all (no repository, a timeout, a nested
+ * repository or submodule, whose files it does not list).
  */
 async function listedByGit(io: HostIO, rules: SecretRules, root: string, filter: SearchFilter): Promise<SearchResult | undefined> {
-  const listed = await io.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, timeoutMs: 5000 });
-  if (listed.exitCode !== 0 || listed.timedOut || listed.truncated) return undefined;
+  const listed = await io.run(["git", "ls-files", "-z", "--cached", "--others", ...(filter.skipIgnored ? ["--exclude-standard"] : [])], { cwd: root, timeoutMs: 5000 });
+  if (listed.exitCode !== 0 || listed.timedOut || listed.truncated || /(^|\0)[^\0]*\/\0/.test(listed.stdout) || (await io.exists(`${root}/.gitmodules`))) return undefined;
   const hits: SecretFileHit[] = [];
-  for (const rel of new Set(listed.stdout.split("\0"))) {
+  const all = new Set(listed.stdout.split("\0"));
+  if (!filter.skipIgnored && !filter.excludeDirs.some((g) => globMatch(g, ".git"))) all.add(".git/config");
+  for (const rel of all) {
     const parts = rel.split("/");
     const name = parts.pop() ?? "";
     if (name === "" || !selected(filter, name, rel) || parts.some((p) => filter.excludeDirs.some((g) => globMatch(g, p)))) continue;
