@@ -141,8 +141,9 @@ export function exportedWords(text: string, uncommented: boolean): string[] | un
 
 /**
  * The operands (by index) of a command line that prints only what comes before each line's first
- * `=`: `cut -d= -f1`, `awk -F= '{print $1}'`, `sed 's/=.*$//'`, `grep -o '^[^=]*'`, the ways people
- * list a dotenv file's names. Undefined for any other line (another option may print more).
+ * `=`: `cut -d= -f1`, `awk -F= '{print $1}'`, `sed 's/=.*$//'` (or `s/=.*$/=XXX/`, masking each value),
+ * `grep -o '^[^=]*'`, the ways people list a dotenv file's names. Undefined for any other line (another
+ * option may print more).
  */
 export function namesOnly(name: string, words: string[]): number[] | undefined {
   const flags: string[] = [];
@@ -164,7 +165,8 @@ export function namesOnly(name: string, words: string[]): number[] | undefined {
       : /awk$/.test(name)
         ? only("-F") && given.get("-F") === "=" && flags.length === 0 && /^\{\s*print\s+\$1;?\s*\}$/.test(program)
         : name === "sed"
-          ? only("-e") && flags.every((f) => /^-[Er]$/.test(f)) && /^s(.)=\.\*\$?\1\1$/.test(program)
+          ? // `s/=.*//`, or a mask with no backreference in it (`s/=.*/=XXX/`).
+            only("-e") && flags.every((f) => /^-[Er]$/.test(f)) && /^s(.)=\.\*\$?\1(?:(?!\1)[^\\&])*\1g?$/.test(program)
           : name === "grep" && only("-e") && flags.some((f) => f.includes("o")) && flags.every((f) => /^-[oEhis]+$/.test(f)) && /^\^\[(\^=|[\w-]+)\][*+]$/.test(program);
   return ok ? positional : undefined;
 }

@@ -139,6 +139,8 @@ class ShellAnalysis implements Analyzer {
           const own = pipeline.commands.length > 1 ? copy(state) : state;
           await this.command(command, own, upstream);
           upstream = { command, state: own, from: upstream };
+          // `cat .env | cut -d= -f1`: a dotenv file's names alone, as `cut -d= -f1 .env`.
+          if (index === 0 && (await this.namesPiped(pipeline.commands, own))) this.findings.splice(before);
           // `env | wc -l`, `cat .env | wc -c`: what the first command printed reaches only a count.
           if (index === 0 && (countedOnly(pipeline.commands) || namedLines(pipeline.commands, this.findings.slice(before)))) this.findings.splice(before);
           // `kubectl create secret … -o yaml | kubectl apply -f -`: the manifest goes to the cluster, or sealed.
@@ -152,6 +154,14 @@ class ShellAnalysis implements Analyzer {
         if (this.findings.length > before && upstream && last?.type === "simple" && pipeline.commands.every((c) => c.type === "simple" && FILTERS.has(c.words[0]?.raw ?? "") && c.words.every((w) => nestedScripts(w).length === 0) && (c === last || c.redirects.every((r) => r.op[0] !== ">" || r.fd === 2))) && (await this.intoGuarded(last, upstream.state))) this.findings.splice(before);
       }
     }
+  }
+
+  private async namesPiped(commands: Command[], state: State): Promise<boolean> {
+    const [cat, filter] = commands;
+    if (commands.length !== 2 || cat?.type !== "simple" || filter?.type !== "simple" || cat.words[0]?.raw !== "cat" || cat.words.length !== 2 || cat.redirects.length + filter.redirects.length > 0) return false;
+    const name = filter.words[0]?.raw ?? "";
+    const file = cat.words[1] ? this.expand(cat.words[1], state) : [];
+    return NAME_FILTERS.includes(` ${name} `) && namesOnly(name, filter.words.slice(1).flatMap((w) => this.expand(w, state)).map((a) => a.text))?.length === 0 && file.length === 1 && (await this.namesAlone(file[0] as Arg, state));
   }
 
   private async nested(words: Array<Word | undefined>, state: State): Promise<void> {
@@ -378,6 +388,11 @@ class ShellAnalysis implements Analyzer {
     return names !== undefined;
   }
 
+  /** Whether a names-only filter (namesOnly) shows nothing but names of this file: a dotenv file of plain NAME=value lines and no comment (which would print whole). */
+  private async namesAlone(arg: Arg, state: State): Promise<boolean> {
+    return (await this.plainDotenv(arg, state))?.text.split("\n").every((l) => !l.trim().startsWith("#")) === true;
+  }
+
   /** A dotenv file whose every line is a plain assignment or a comment: its names and text (plainAssignments). */
   private async plainDotenv(arg: Arg, state: State): Promise<{ names: string[]; text: string } | undefined> {
     const { io } = this.env.ctx;
@@ -446,8 +461,10 @@ class ShellAnalysis implements Analyzer {
       // `gh auth login --with-token < token.txt`: a login or secret store takes the file in, and shows none
       // of it; not a whole dotenv file, which a login to any host would carry off.
       const counts = (login && redirect.op === "<" && this.expand(redirect.target, state).every((t) => this.env.rules.classify(toAbsolute(t.text, state.cwd ?? "/", this.env.ctx.home))?.category.id !== "dotenv")) || (name !== "" && (name === "wc" ? !raw().includes("files0") : DIGESTS.test(name) && !/\s(-c|--check)\b/.test(raw())));
+      // `cut -d= -f1 < .env`: the names alone, as with the file named.
+      const names = redirect.op === "<" && NAME_FILTERS.includes(` ${name} `) && namesOnly(name, argv.slice(1).map((a) => a.text))?.length === 0;
       if (!counts && (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)))) {
-        for (const arg of this.expand(redirect.target, state)) await this.file(arg, state, "Redirecting input from");
+        for (const arg of this.expand(redirect.target, state)) if (!(names && (await this.namesAlone(arg, state)))) await this.file(arg, state, "Redirecting input from");
       }
       if (shown && (redirect.op === "<<<" || (redirect.heredoc && !redirect.heredoc.quoted))) {
         const word = redirect.op === "<<<" ? redirect.target : redirect.heredoc?.word;
@@ -685,9 +702,9 @@ class ShellAnalysis implements Analyzer {
     }
     // `cut -d= -f1 .env`, `awk -F= '{print $1}' .env`: the names alone, when every line is NAME=value
     // (a comment would print whole).
-    const names = " cut awk gawk mawk sed grep ".includes(` ${name} `) ? namesOnly(name, args.map((a) => a.text)) : undefined;
+    const names = NAME_FILTERS.includes(` ${name} `) ? namesOnly(name, args.map((a) => a.text)) : undefined;
     if (names) {
-      for (const arg of names.map((i) => args[i] as Arg)) if (!(await this.plainDotenv(arg, state))?.text.split("\n").every((l) => !l.trim().startsWith("#"))) await this.file(arg, state, `\`${name}\` reads`);
+      for (const arg of names.map((i) => args[i] as Arg)) if (!(await this.namesAlone(arg, state))) await this.file(arg, state, `\`${name}\` reads`);
       return;
     }
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
@@ -1004,6 +1021,9 @@ function dotenvLoad(word: Word): { file: Word; uncommented: boolean } | undefine
   }
   return file ? { file, uncommented } : undefined;
 }
+
+/** Filters that can print a dotenv file's names alone (namesOnly). */
+const NAME_FILTERS = " cut awk gawk mawk sed grep ";
 
 /** Digests: a hash says nothing of what it hashes (`sha256sum < .env`, `cat .env | sha256sum`). */
 const DIGESTS = /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/;
