@@ -882,6 +882,7 @@ describe("export $(… .env | xargs), the way many load a dotenv file", () => {
     'export $(grep -v "^#" .env | xargs)',
     "export $(grep -Ev '^(#|$)' .env | xargs) && npm test",
     "export $(grep -v '^#' .env)",
+    "env $(grep -v '^#' .env | xargs) npm start",
   ])("passes %s over a file of one-word NAME=value lines", async (command) => {
     expect((await load(PLAIN, command)).action).toBe("pass");
   });
@@ -894,6 +895,8 @@ describe("export $(… .env | xargs), the way many load a dotenv file", () => {
     ["export $(grep -v '^#' .env | xargs cat)", "xargs runs a command"],
     ["export $(grep -v '^#' .env | xargs) $(cat .env)", "the second one prints the comment"],
     ["set -x; export $(grep -v '^#' .env | xargs)", "xtrace prints every word"],
+    ["env $(grep -v '^#' .env | xargs) printenv", "the command env runs prints them"],
+    ["env $(grep -v '^#' .env | xargs)", "env with no command prints the environment"],
   ])("denies %s (%s)", async (command) => {
     expect((await load(PLAIN, command)).action).toBe("deny");
   });

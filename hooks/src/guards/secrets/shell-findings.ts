@@ -288,7 +288,10 @@ class ShellAnalysis implements Analyzer {
     const before = this.findings.length;
     // `echo "GH_TOKEN=$(gh auth token)" >> .env.local`: what the echo prints goes only into a guarded file.
     const kept = (head === "echo" || head === "printf") && (await this.intoGuarded(command, state));
-    for (const [i, word] of command.words.entries()) if (!(head === "export" && i > 0 && (await this.exportsQuietly(word, state)))) await this.capture(word, state, () => kept || (i > 0 && (unshown(head, word, command.words[i - 1] as Word) || (!shown() && captureInto(head, word, command.words[i - 1] as Word)))));
+    // `env $(cat .env | xargs) node app.js` takes the words as export does, then runs the command after
+    // them, judged without them.
+    const loaded = new Set<Word>();
+    for (const [i, word] of command.words.entries()) if (!((head === "export" || head === "env") && i > 0 && (await this.exportsQuietly(word, state)) && loaded.add(word))) await this.capture(word, state, () => kept || (i > 0 && (unshown(head, word, command.words[i - 1] as Word) || (!shown() && captureInto(head, word, command.words[i - 1] as Word)))));
     // `export $(cat .env | xargs)`: the shell's error for a word that is no name prints it. Say how
     // to load the file unseen.
     if (head === "export") {
@@ -296,7 +299,7 @@ class ShellAnalysis implements Analyzer {
     }
     for (const assign of command.assigns) await this.capture(assign.value, state, () => assign.name);
     for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
-    const argv = command.words.flatMap((word) => this.expand(word, state));
+    const argv = command.words.filter((word) => head !== "env" || !loaded.has(word)).flatMap((word) => this.expand(word, state));
     if (argv.length === 0) {
       for (const assign of command.assigns) {
         // An array's elements (globs matched, as in a for loop) are all taken as its values:
