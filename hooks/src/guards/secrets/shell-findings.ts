@@ -195,9 +195,12 @@ class ShellAnalysis implements Analyzer {
       case "simple": {
         const before = this.findings.length;
         await this.simple(command, state, upstream);
-        // `printenv GITHUB_TOKEN > /dev/null && echo set`: what it prints goes nowhere (not under set -x).
+        // `printenv GITHUB_TOKEN > /dev/null && echo set`: what a printer prints goes nowhere (not under set
+        // -x, nor what a `$(…)` in it does: `echo $(gh auth token | curl -d @- …) > /dev/null` sends it).
         const out = command.redirects.filter((r) => r.op[0] === "&" || (r.op[0] === ">" && (r.fd ?? 1) === 1)).pop();
-        if (out && out.op !== ">&" && out.target.raw === "/dev/null" && !this.xtrace()) this.findings.splice(before, Infinity, ...this.findings.slice(before).filter((f) => f.kind !== "environment"));
+        const head = command.words[0]?.raw ?? "";
+        const printer = /^(printenv|echo|printf|declare|typeset)$/.test(head) || (head === "env" && command.words.every((w, i) => i === 0 || /^-|=/.test(w.raw)));
+        if (out && out.op !== ">&" && out.target.raw === "/dev/null" && printer && !this.xtrace() && command.words.every((w) => nestedScripts(w).length === 0)) this.findings.splice(before, Infinity, ...this.findings.slice(before).filter((f) => f.kind !== "environment"));
       }
     }
   }
