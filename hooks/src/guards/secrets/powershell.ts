@@ -179,7 +179,16 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
   const all = statements(text);
   for (const [index, statement] of all.entries()) {
     // `$x = Get-Content .env`: the command is what follows the assignment.
-    if (statement.quoted) continue;
+    if (statement.quoted) {
+      // A string piped into a shell or an interpreter is the code it runs (`"cat .env" | bash`).
+      const next = all[index + 1];
+      const reader = next?.piped ? basename((next.words[0] ?? "").replace(/\\/g, "/")).toLowerCase().replace(/\.exe$/, "") : "";
+      const text = statement.words.join(" ");
+      if (POWERSHELL.test(reader) || reader === "cmd") findings.push(...(await analyzePowerShellText(reader === "cmd" ? `cmd /c ${text}` : text, env, host)));
+      else if (/^(ba|z|da)?sh$/.test(reader)) await host.native([reader, "-c", text]);
+      else if (interpreters().some((entry) => entry.pattern.test(reader))) await host.code(text, `\`${reader}\` runs the code piped into it,`);
+      continue;
+    }
     let words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
     // A command in a keyword's condition (`if (Get-Content .env)`) is judged from its name on.
     if (PS_KEYWORDS.has((words[0] ?? "").toLowerCase())) {
