@@ -966,7 +966,8 @@ function appliedManifest(commands: Command[]): boolean {
   if (commands.length !== 2) return false;
   const [make, into] = commands.map((c, i) => (c.type === "simple" && (i > 0 || c.redirects.every((r) => r.fd === 2)) ? c.words.map((w) => w.raw).join(" ") : ""));
   if (!/^(kubectl|oc)( -\S+( [^-\s]\S*)?)* create secret /.test(make ?? "")) return false;
-  if (/^(kubectl|oc) (apply|create|replace) (.* )?(-f -|--filename=-)( |$)/.test(into ?? "")) return !/ -(o|v|-output|-v)/.test(into ?? "");
+  // (Nor to a server named on the command line, which need not be the user's.)
+  if (/^(kubectl|oc) (apply|create|replace) (.* )?(-f -|--filename=-)( |$)/.test(into ?? "")) return !/ -(o|v|s|-output|-v|-server|-kubeconfig)/.test(into ?? "");
   return /^kubeseal( |$)(?!.*unseal)/.test(into ?? "");
 }
 
