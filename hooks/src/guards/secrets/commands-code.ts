@@ -169,8 +169,10 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   if (sub === -1 || !["exec", "run", "debug"].includes(args[sub]?.text ?? "")) {
     // Options only, a file source's value joined to it (`--from-env-file .env` as `--from-env-file=.env`).
     const options = args.flatMap((w, i) => (!w.text.startsWith("-") ? [] : /^--from(-env)?-file$/.test(w.text) && args[i + 1] ? [{ ...w, text: `${w.text}=${args[i + 1]?.text}` }] : [w]));
-    // A ConfigMap keeps the values it loads in plain view, unlike a Secret.
-    await a.readsAll(options, state, `\`${name}\` reads`, undefined, args.some((w) => w.text === "configmap" || w.text === "cm") ? /^--from(-env)?-file$/ : undefined);
+    // A ConfigMap keeps the values it loads in plain view, unlike a Secret; a server named on the command
+    // line need not be the user's.
+    const elsewhere = args.some((w) => /^(-s|--server|--kubeconfig)(=|$)/.test(w.text));
+    await a.readsAll(options, state, `\`${name}\` reads`, undefined, elsewhere ? /^--/ : args.some((w) => w.text === "configmap" || w.text === "cm") ? /^--from(-env)?-file$/ : undefined);
     return;
   }
   // The options of exec or run, up to the container, image or pod; the command follows it (or `--`).
