@@ -901,7 +901,7 @@ describe("export $(… .env | xargs), the way many load a dotenv file", () => {
     expect((await load(PLAIN, command)).action).toBe("deny");
   });
 
-  it.each(["export $(cat .env | xargs)", "export $(grep -v '^#' .env | xargs)"])("denies %s when a value splits, naming a sourcing that passes", async (command) => {
+  it.each(["export $(cat .env | xargs)", "export $(grep -v '^#' .env | xargs)", "env $(grep -v '^#' .env | xargs) npm start"])("denies %s when a value splits, naming a sourcing that passes", async (command) => {
     const env = "DB=postgres://u:p@h/db\nNAME='two words'\n";
     const refused = await load(env, command);
     expect(refused.action).toBe("deny");

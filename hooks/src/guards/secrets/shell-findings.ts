@@ -295,9 +295,9 @@ class ShellAnalysis implements Analyzer {
     // them, judged without them.
     const loaded = new Set<Word>();
     for (const [i, word] of command.words.entries()) if (!((head === "export" || head === "env") && i > 0 && (await this.exportsQuietly(word, state)) && loaded.add(word))) await this.capture(word, state, () => kept || (i > 0 && (unshown(head, word, command.words[i - 1] as Word) || (!shown() && captureInto(head, word, command.words[i - 1] as Word)))));
-    // `export $(cat .env | xargs)`: the shell's error for a word that is no name prints it. Say how
-    // to load the file unseen.
-    if (head === "export") {
+    // `export $(cat .env | xargs)`: the shell's error for a word that is no name prints it (env's, for
+    // the command it cannot find). Say how to load the file unseen.
+    if (head === "export" || head === "env") {
       for (const f of this.findings.slice(before)) if (f.kind === "file" && f.hit.match.category.id === "dotenv") f.instead = `load it without printing it: \`set -a; . ${f.hit.path}; set +a\` (a file of plain NAME=value lines passes).`;
     }
     for (const assign of command.assigns) await this.capture(assign.value, state, () => assign.name);
