@@ -407,15 +407,27 @@ export function isSecretVariable(name: string): boolean {
   // Django's settings.DATABASES and settings.CACHES hold each connection's password.
   if (/^(\w+_)?(DATABASE|DB|POSTGRES(QL)?|PG|MYSQL|MARIADB|MONGO(DB)?|REDIS|AMQP|RABBITMQ|CELERY_BROKER|BROKER|SQLALCHEMY_DATABASE)_(URL|URI|DSN)$|^(DATABASES|CACHES)$/.test(upper)) return true;
   const words = upper.split("_").filter(Boolean);
-  // A name that says something about a secret, not the secret: its length, lifetime, path, name or
-  // URL (PASSWORD_MIN_LENGTH, TOKEN_URL, PASSPHRASE_FILE, MAX_TOKENS), or a key meant to be public
-  // (STRIPE_PUBLISHABLE_KEY, NEXT_PUBLIC_SUPABASE_ANON_KEY). Not a webhook's URL, which holds its token.
-  const last = words[words.length - 1] ?? "";
-  if (words.length > 1 && !words.includes("WEBHOOK") && (/^(NAME|LENGTH|LEN|EXPIRY|EXPIRES|EXPIRATION|TTL|TIMEOUT|LIFETIME|PATH|FILE|DIR|URL|ENDPOINT|HEADER|PARAM|FIELD|PERMISSIONS|SCOPES?|LIMIT|COUNT|SIZE|ENABLED|ROUNDS|ALGORITHM|PREFIX)$/.test(last) || /^(MAX|MIN|NUM)$/.test(words[0] ?? "") || ((words.includes("PUBLIC") || words.includes("PUBLISHABLE")) && !/SECRET|PRIVATE|PASSWORD/.test(upper)))) return false;
+  return secretWords(words) && !describesSecret(words, upper);
+}
+
+/** Whether a name's words mark a secret: a secret word, glued or not, a secret pair, or a last AUTH or KEY. */
+function secretWords(words: string[]): boolean {
   // Glued names count too (PGPASSWORD, GHTOKEN), and a webhook URL carries its token (SLACK_WEBHOOK_URL).
   if (words.some((w) => SECRET_WORDS.has(w) || /(PASSWORD|PASSWD|SECRET|TOKEN)S?$/.test(w) || w === "WEBHOOK")) return true;
   for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i]}_${words[i + 1]}`)) return true;
   // …_AUTH holds credentials (NPM_CONFIG__AUTH, BASIC_AUTH); AUTH elsewhere names a socket or domain.
   if (words.length > 1 && words[words.length - 1] === "AUTH") return true;
   return words.length > 1 && words[words.length - 1] === "KEY" && !["SSH_AUTH", "PRIMARY"].includes(words[words.length - 2] ?? "");
+}
+
+/**
+ * A name that says something about a secret, not the secret: its length, lifetime, path, name or URL
+ * (PASSWORD_MIN_LENGTH, TOKEN_URL, PASSPHRASE_FILE, MAX_TOKENS), or a key meant to be public
+ * (STRIPE_PUBLISHABLE_KEY, NEXT_PUBLIC_SUPABASE_ANON_KEY). Not a webhook's URL, which holds its token.
+ * Asked only of names that secretWords marks.
+ */
+function describesSecret(words: string[], upper: string): boolean {
+  if (words.length < 2 || words.includes("WEBHOOK")) return false;
+  const last = words[words.length - 1] ?? "";
+  return /^(NAME|LENGTH|LEN|EXPIRY|EXPIRES|EXPIRATION|TTL|TIMEOUT|LIFETIME|PATH|FILE|DIR|URL|ENDPOINT|HEADER|PARAM|FIELD|PERMISSIONS|SCOPES?|LIMIT|COUNT|SIZE|ENABLED|ROUNDS|ALGORITHM|PREFIX)$/.test(last) || /^(MAX|MIN|NUM)$/.test(words[0] ?? "") || ((words.includes("PUBLIC") || words.includes("PUBLISHABLE")) && !/SECRET|PRIVATE|PASSWORD/.test(upper));
 }

@@ -452,12 +452,13 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
       // `for k, v in os.environ.items():` and a print of the value in the loop's body (its lines indented further).
       const loop = environment && /([:{]|\bdo\s*\|[^|]*\|)\s*$/.test(line) ? /^\s*for\s*\(?\s*(?:const|let|var|my)?\s*\[?([\w\s,$]+?)\]?\s+(?:in|of)\b|\.(?:forEach|each\w*)\b.*?(?:\(\s*\[?([\w\s,]+)\]?\s*\)\s*=>|\|([\w\s,]+)\|)/.exec(line) : null;
       const dump = loop ? environmentDump(line) : undefined;
+      if (!dump) continue;
       const names = (loop?.[1] ?? loop?.[2] ?? loop?.[3] ?? "").split(",").map((n) => n.trim());
       const values = new RegExp(`(?<![\\w.])(${names.slice(names.length > 1 ? 1 : 0).join("|").replace(/\$/g, "\\$")})\\b`);
       const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-      const body = dump ? lines.slice(i + 1, i + 20) : [];
+      const body = lines.slice(i + 1, i + 20);
       const end = body.findIndex((l) => l.trim() !== "" && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent);
-      if (dump && body.slice(0, end === -1 ? undefined : end).some((l) => PRINTS.test(l) && values.test(interpolated(l)))) a.leak(`the whole environment (${dump})`, `${how} prints`);
+      if (body.slice(0, end === -1 ? undefined : end).some((l) => PRINTS.test(l) && values.test(interpolated(l)))) a.leak(`the whole environment (${dump})`, `${how} prints`);
       continue;
     }
     const dump = environment ? environmentDump(line) : undefined;

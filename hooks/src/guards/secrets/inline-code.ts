@@ -239,7 +239,7 @@ export function moduleAliases(code: string): string {
     const env = /\b(?:const|let|var|import)\s*\{\s*env\s*(?::\s*(\w+)|\bas\s+(\w+))?\s*\}\s*(?:=\s*process\b|(?:=\s*require\(|from)\s*["'](?:node:)?process["'])/.exec(code);
     if (env) code = code.replace(env[0], "").replace(new RegExp(`(?<![\\w.])${env[1] ?? env[2] ?? "env"}\\b`, "g"), "process.env");
   }
-  if (!code.includes("os")) return code;
+  if (!/\bos\b/.test(code)) return code;
   code = code.replace(/__import__\(\s*(["'])os\1\s*\)/g, "os").replace(/\bos\.environb\b/g, "os.environ");
   for (const m of code.matchAll(/\bimport\s+os\s+as\s+(\w+)|\b(environ|getenv)\s+as\s+(\w+)/g)) code = code.replace(new RegExp(`(?<![\\w.])${m[1] ?? m[3]}${m[1] ? "\\." : "\\b"}`, "g"), m[1] ? "os." : (m[2] as string));
   return /\bfrom\s+os\s+import\b/.test(code) ? code.replace(/\bfrom\s+os\s+import\b[^\n;]*/g, "").replace(/(?<![.\w])(environ|getenv)\b/g, "os.$1") : code;

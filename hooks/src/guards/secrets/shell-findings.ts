@@ -156,12 +156,21 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
+  /** A printer (printenv, echo, printf, declare, typeset, env with no command) whose stdout goes last to /dev/null, with no `$(…)` in it. */
+  private printsNowhere(command: SimpleCommand): boolean {
+    const out = command.redirects.filter((r) => r.op[0] === "&" || (r.op[0] === ">" && (r.fd ?? 1) === 1)).pop();
+    if (!out || out.op === ">&" || out.target.raw !== "/dev/null" || this.xtrace()) return false;
+    const head = command.words[0]?.raw ?? "";
+    const printer = /^(printenv|echo|printf|declare|typeset)$/.test(head) || (head === "env" && command.words.every((w, i) => i === 0 || /^-|=/.test(w.raw)));
+    return printer && command.words.every((w) => nestedScripts(w).length === 0);
+  }
+
   private async namesPiped(commands: Command[], state: State): Promise<boolean> {
     const [cat, filter] = commands;
     if (commands.length !== 2 || cat?.type !== "simple" || filter?.type !== "simple" || cat.words[0]?.raw !== "cat" || cat.words.length !== 2 || cat.redirects.length + filter.redirects.length > 0) return false;
     const name = filter.words[0]?.raw ?? "";
     const file = cat.words[1] ? this.expand(cat.words[1], state) : [];
-    return NAME_FILTERS.includes(` ${name} `) && namesOnly(name, filter.words.slice(1).flatMap((w) => this.expand(w, state)).map((a) => a.text))?.length === 0 && file.length === 1 && (await this.namesAlone(file[0] as Arg, state));
+    return namesFilter(name, filter.words.slice(1).flatMap((w) => this.expand(w, state)).map((a) => a.text))?.length === 0 && file.length === 1 && (await this.namesAlone(file[0] as Arg, state));
   }
 
   private async nested(words: Array<Word | undefined>, state: State): Promise<void> {
@@ -197,10 +206,8 @@ class ShellAnalysis implements Analyzer {
         await this.simple(command, state, upstream);
         // `printenv GITHUB_TOKEN > /dev/null && echo set`: what a printer prints goes nowhere (not under set
         // -x, nor what a `$(…)` in it does: `echo $(gh auth token | curl -d @- …) > /dev/null` sends it).
-        const out = command.redirects.filter((r) => r.op[0] === "&" || (r.op[0] === ">" && (r.fd ?? 1) === 1)).pop();
-        const head = command.words[0]?.raw ?? "";
-        const printer = /^(printenv|echo|printf|declare|typeset)$/.test(head) || (head === "env" && command.words.every((w, i) => i === 0 || /^-|=/.test(w.raw)));
-        if (out && out.op !== ">&" && out.target.raw === "/dev/null" && printer && !this.xtrace() && command.words.every((w) => nestedScripts(w).length === 0)) this.findings.splice(before, Infinity, ...this.findings.slice(before).filter((f) => f.kind !== "environment"));
+        // (Looked at only for a command that printed a secret: most print none.)
+        if (this.findings.length > before && this.printsNowhere(command)) this.findings.splice(before, Infinity, ...this.findings.slice(before).filter((f) => f.kind !== "environment"));
       }
     }
   }
@@ -468,7 +475,7 @@ class ShellAnalysis implements Analyzer {
       // of it; not a whole dotenv file, which a login to any host would carry off.
       const counts = (login && redirect.op === "<" && this.expand(redirect.target, state).every((t) => this.env.rules.classify(toAbsolute(t.text, state.cwd ?? "/", this.env.ctx.home))?.category.id !== "dotenv")) || (name !== "" && (name === "wc" ? !raw().includes("files0") : DIGESTS.test(name) && !/\s(-c|--check)\b/.test(raw())));
       // `cut -d= -f1 < .env`: the names alone, as with the file named.
-      const names = redirect.op === "<" && NAME_FILTERS.includes(` ${name} `) && namesOnly(name, argv.slice(1).map((a) => a.text))?.length === 0;
+      const names = redirect.op === "<" && namesFilter(name, argv.slice(1).map((a) => a.text))?.length === 0;
       if (!counts && (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)))) {
         for (const arg of this.expand(redirect.target, state)) if (!(names && (await this.namesAlone(arg, state)))) await this.file(arg, state, "Redirecting input from");
       }
@@ -708,7 +715,7 @@ class ShellAnalysis implements Analyzer {
     }
     // `cut -d= -f1 .env`, `awk -F= '{print $1}' .env`: the names alone, when every line is NAME=value
     // (a comment would print whole).
-    const names = NAME_FILTERS.includes(` ${name} `) ? namesOnly(name, args.map((a) => a.text)) : undefined;
+    const names = namesFilter(name, args.map((a) => a.text));
     if (names) {
       for (const arg of names.map((i) => args[i] as Arg)) if (!(await this.namesAlone(arg, state))) await this.file(arg, state, `\`${name}\` reads`);
       return;
@@ -1029,8 +1036,10 @@ function dotenvLoad(word: Word): { file: Word; uncommented: boolean } | undefine
   return file ? { file, uncommented } : undefined;
 }
 
-/** Filters that can print a dotenv file's names alone (namesOnly). */
-const NAME_FILTERS = " cut awk gawk mawk sed grep ";
+/** namesOnly for the filters that can print a dotenv file's names alone; undefined for any other command. */
+function namesFilter(name: string, words: string[]): number[] | undefined {
+  return " cut awk gawk mawk sed grep ".includes(` ${name} `) ? namesOnly(name, words) : undefined;
+}
 
 /** Digests: a hash says nothing of what it hashes (`sha256sum < .env`, `cat .env | sha256sum`). */
 const DIGESTS = /^(md5sum|sha\d*sum|shasum|cksum|b2sum|md5)$/;
