@@ -178,7 +178,6 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     word.replace(/\$\{?(?:env:)?(HOME|USERPROFILE)\b\}?/gi, home ?? UNKNOWN).replace(/\$\{?(?:env:)?[A-Za-z_][A-Za-z0-9_]*\}?/g, UNKNOWN).replace(/\\/g, "/");
   const all = statements(text);
   for (const [index, statement] of all.entries()) {
-    // `$x = Get-Content .env`: the command is what follows the assignment.
     if (statement.quoted) {
       // A string piped into a shell or an interpreter is the code it runs (`"cat .env" | bash`).
       const next = all[index + 1];
@@ -189,6 +188,7 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       else if (interpreters().some((entry) => entry.pattern.test(reader))) await host.code(text, `\`${reader}\` runs the code piped into it,`);
       continue;
     }
+    // `$x = Get-Content .env`: the command is what follows the assignment.
     let words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
     // A command in a keyword's condition (`if (Get-Content .env)`) is judged from its name on.
     if (PS_KEYWORDS.has((words[0] ?? "").toLowerCase())) {

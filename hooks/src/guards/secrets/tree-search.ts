@@ -103,7 +103,7 @@ async function listedByGit(io: HostIO, rules: SecretRules, root: string, filter:
   if (listed.exitCode !== 0 || listed.timedOut || listed.truncated || /(^|\0)[^\0]*\/\0/.test(listed.stdout) || (await io.exists(`${root}/.gitmodules`))) return undefined;
   const hits: SecretFileHit[] = [];
   const all = new Set(listed.stdout.split("\0"));
-  if (!filter.skipIgnored && !filter.excludeDirs.some((g) => globMatch(g, ".git"))) all.add(".git/config");
+  if (!filter.skipIgnored) all.add(".git/config");
   for (const rel of all) {
     const parts = rel.split("/");
     const name = parts.pop() ?? "";
