@@ -25,6 +25,9 @@ const PRINTED: Array<[code: string, variable: string]> = [
   ['key = os.getenv("API_KEY")\nprint(json.dumps({"key": key}))', "API_KEY"],
   ["const token = process.env.GITHUB_TOKEN;\nconsole.log(JSON.stringify({ token }));", "GITHUB_TOKEN"],
   ['key = os.getenv("API_KEY")\nlogging.warning("key is %s", key)', "API_KEY"],
+  // At INFO, which scripts commonly turn on (basicConfig) and Node's loggers print by default; debug stays off.
+  ['key = os.getenv("API_KEY")\nlogging.info("loaded %s", key)', "API_KEY"],
+  ["const token = process.env.GITHUB_TOKEN;\nlogger.info({ token }, 'ready');", "GITHUB_TOKEN"],
   ['key = os.environ["API_KEY"]\nsys.exit(f"bad key {key}")', "API_KEY"],
   ['key = os.environ["API_KEY"]\nraise RuntimeError(key)', "API_KEY"],
   ["const token = process.env.GITHUB_TOKEN;\nthrow new Error(`bad token ${token}`);", "GITHUB_TOKEN"],
@@ -51,7 +54,7 @@ const NOT_PRINTED: string[] = [
   'r = requests.post(URL, headers={"Authorization": os.environ["API_TOKEN"]})\nprint(r.status_code)',
   'key = os.getenv("API_KEY")\nif not key:\n    raise SystemExit("API_KEY is not set")',
   'key = os.getenv("API_KEY")\nprint(str(len(key)))',
-  'key = os.getenv("API_KEY")\nlogging.info("loaded %s", key)',
+  'key = os.getenv("API_KEY")\nlogging.debug("loaded %s", key)',
   'config = dotenv_values(".env")\nprint(f"{len(config)} settings loaded")',
   'key = os.getenv("OPENAI_API_KEY")\nprint(key[:3] == "sk-")',
   'key = os.getenv("OPENAI_API_KEY")\nprint("format ok:", key.startswith("sk-"))',

@@ -87,6 +87,7 @@ const LEAKS: Array<[string, string]> = [
   ["bun.ts", "console.log(await Bun.file('.env').text());\n"],
   ["path.rb", "require 'pathname'\nputs Pathname.new('.env').read\n"],
   // A name for the whole environment, used later.
+  ["log.py", "import logging, os\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nlog.info(\"key %s\", os.environ[\"OPENAI_API_KEY\"])\n"],
   ["alias.py", "import os\nenv = os.environ\nprint(env['GITHUB_TOKEN'])\n"],
   ["copy.py", "import os\nenvironment = dict(os.environ)\nprint(environment)\n"],
   ["spread.js", "const env = { ...process.env };\nconsole.log(env);\n"],
@@ -98,6 +99,8 @@ const LEAKS: Array<[string, string]> = [
 ];
 
 const PASSES: Array<[string, string]> = [
+  // Debug logging is off unless asked for; info, which Node's loggers print by default, counts as a print.
+  ["debug.py", "import logging, os\nlogging.getLogger(__name__).debug(\"key %s\", os.environ[\"OPENAI_API_KEY\"])\n"],
   ["app.py", "import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(__file__), \".env\"))\nr = requests.post(URL, headers={\"Authorization\": f\"Bearer {os.environ['API_TOKEN']}\"})\nprint(r.status_code)\n"],
   ["setup.py", "import os, shutil\nif not os.path.exists(\".env\"):\n    shutil.copy(\".env.example\", \".env\")\nprint(\"wrote .env: fill in API_KEY\")\n"],
   ["setup.py", "with open(\".env\", \"a\") as f:\n    f.write(\"DEBUG=1\\n\")\nprint(\"done\")\n"],

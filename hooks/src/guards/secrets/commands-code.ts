@@ -80,7 +80,7 @@ export async function tmux(a: Analyzer, args: Arg[], state: State): Promise<void
 
 /**
  * jq and yq: the first operand is a filter, not a file (`jq .env package.json` reads the key env), in
- * which `env` and `$ENV` (yq: `env(NAME)`) read the environment; the other operands are files.
+ * which `env` and `$ENV` (yq: `env(NAME)`) read the environment (`env | keys` its names alone); the other operands are files.
  */
 export async function jq(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   // Files given with options (--rawfile, --slurpfile, -f), and operands: the filter, then input files.
@@ -104,7 +104,7 @@ export async function jq(a: Analyzer, name: string, args: Arg[], state: State): 
   if (name === "yq" && /^(e|eval|ea|eval-all)$/.test(operands[0]?.text ?? "")) operands.shift();
   // String literals are text (`"node --env-file=.env"`), unless they interpolate (`"\(env.TOKEN)"`).
   const filter = program ? "" : (operands.shift()?.text ?? "").replace(/"(?:[^"\\]|\\[^(])*"/g, '""');
-  if (/\$ENV\b(?!\s*\.)|(^|[^.\w$])env\b(?!\s*[.([])/.test(filter)) a.leak("the whole environment", `The \`${name}\` filter prints`);
+  if (/(?:\$ENV\b(?!\s*\.)|(^|[^.\w$])env\b(?!\s*[.([]))(?!\s*\|\s*(keys|keys_unsorted|length)\b)/.test(filter)) a.leak("the whole environment", `The \`${name}\` filter prints`);
   for (const m of filter.matchAll(/(?:\$ENV|(?<![.\w$])env)\.(\w+)|(?<![.\w$])(?:str)?env\(\s*(\w+)/g)) {
     const variable = m[1] ?? m[2] ?? "";
     if (a.secret(variable)) a.leak(`the secret variable ${variable}`, `The \`${name}\` filter prints`);

@@ -124,7 +124,7 @@ const envReads = onFirstUse(() => [
   /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
-export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write|(logging|logger|log)\.(warning|warn|error|critical|exception|fatal)|sys\.exit|raise|throw|warn|die)\b|^\s*p\s+(?!=)/m;
+export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write|(logging|logger|log)\.(warning|warn|error|critical|exception|fatal|info|log)|sys\.exit|raise|throw|warn|die)\b|^\s*p\s+(?!=)/m;
 
 /** Reads by a name computed at run time (`os.environ[k]`, `getenv('GH' + '_TOKEN')`), which may name any variable. */
 const COMPUTED_READ = /\bprocess\.env\[(?!\s*(["'`])\w+\1\s*\])|\bos\.environ\[(?!\s*(["'])\w+\2\s*\])|\b(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|Deno\.env\.get)\(\s*(?!(["'])\w+\3\s*[,)])(?=\S)|\bENV\[(?!\s*(["'])\w+\4\s*\])|\$ENV\{(?!\s*(["']?)\w+\5\s*\})/g;
