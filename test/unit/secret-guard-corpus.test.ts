@@ -48,3 +48,14 @@ describe("the way a refused edit of .env is told to take", () => {
     for (const command of advised) expect((await decide({ tool: "Bash", input: { command: command.replace("NAME=value", "DEBUG=1").replace("NAME=", "DEBUG=") } })).action).toBe("pass");
   });
 });
+
+describe("the way a refused dump of the environment is told to take", () => {
+  it("names commands that pass: a variable by name, the names alone, a test", async () => {
+    const refused = await decide({ tool: "Bash", input: { command: "env | cut -d= -f1 | sort" } });
+    expect(refused.action).toBe("deny");
+    const reason = refused.action === "deny" ? refused.reason : "";
+    const advised = [...(reason.split("Instead:")[1] ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
+    expect(advised).toEqual(["printenv PATH", "compgen -e", '[ -n "$API_TOKEN" ] && echo set']);
+    for (const command of advised) expect((await decide({ tool: "Bash", input: { command } })).action).toBe("pass");
+  });
+});

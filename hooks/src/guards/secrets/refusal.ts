@@ -53,8 +53,8 @@ function describe(finding: Finding): { line: string; instead: string } {
         line: `${finding.how} ${finding.what} (${ENVIRONMENT_CATEGORY.why}).`,
         instead:
           finding.instead ??
-          "print only the variables you need by name (e.g. `printenv PATH`), test whether a secret is set without printing it " +
-          '(`[ -n "$API_TOKEN" ] && echo set`), or ask the user.',
+          "print only the variables you need by name (e.g. `printenv PATH`), list the names alone with `compgen -e`, test whether a secret " +
+          'is set without printing it (`[ -n "$API_TOKEN" ] && echo set`), or ask the user.',
       };
     case "unchecked":
       return {
