@@ -1,6 +1,6 @@
 /**
  * Archivers and copiers each match their exclude patterns their own way: zip against the whole stored
- * path (`*` crossing folders), rsync by name unless the pattern is anchored with `/`, 7z at every depth
+ * path (`*` crossing folders), rsync by name unless the pattern is anchored with `/`, its first matching rule deciding, 7z at every depth
  * only with `-xr`, tar at any depth. A pattern read more loosely than the tool reads it lets a nested
  * .env through, so each is checked over a tree with a .env at the top and one below. Publishing a
  * package is the same question with npm's rules.
@@ -37,6 +37,45 @@ describe("exclude patterns, read as each tool reads them", () => {
     "tar czf /tmp/o.tgz --exclude=.env .",
   ])("passes %s", async (command) => {
     expect(await decide(command)).toBe("pass");
+  });
+});
+
+describe("rsync's order of rules, tar's options, folders left out by name", () => {
+  // A project whose certs folder holds a key: leaving the folder out leaves the key out.
+  const APP = "/home/dev/certified";
+  files[`${APP}/.env`] = "TOKEN=x\n";
+  files[`${APP}/sub/.env`] = "TOKEN=y\n";
+  files[`${APP}/certs/key.pem`] = "k\n";
+  files[`${APP}/a.txt`] = "a\n";
+  files[`${APP}/rules.txt`] = "+ .env\n.env\ncerts\n";
+  files[`${APP}/plain-rules.txt`] = ".env\ncerts\n";
+
+  it.each([
+    // rsync's first matching rule decides: an include before an exclude takes the name back.
+    ["rsync -a --include=.env --exclude=.env --exclude=certs . host:app", "certified/.env"],
+    ["rsync -a --include='*/' --include=.env --exclude='*' . host:app", "certified/.env"],
+    // An include of every folder takes back the folder an exclude names; -F reads rules from files.
+    ["rsync -a --include='*/' --exclude=.env --exclude=certs . host:app", "key.pem"],
+    ["rsync -a -F --exclude=.env --exclude=certs . host:app", "certified/.env"],
+    ["rsync -a --exclude-from=rules.txt . host:app", "certified/.env"],
+    // A folder's name with a slash after it is no member's name to tar.
+    ["tar czf /tmp/o.tgz --exclude=.env --exclude=certs/ .", "key.pem"],
+    // Anchored, or without wildcards, `.env*` leaves out neither ./.env nor sub/.env.
+    ["tar czf /tmp/o.tgz --anchored --exclude='.env*' --exclude=certs .", "certified/.env"],
+    ["tar czf /tmp/o.tgz --no-wildcards --exclude='.env*' --exclude=certs .", "certified/.env"],
+  ])("refuses %s, which still takes %s", async (command, taken) => {
+    expect(await decide(command, APP)).toMatch(new RegExp(`${taken}\``));
+  });
+
+  it.each([
+    "tar czf /tmp/o.tgz --exclude=.env --exclude=certs .",
+    "tar czf /tmp/o.tgz --exclude='.env*' --exclude='cert*' .",
+    "rsync -a --exclude=.env --exclude=certs . host:app",
+    "rsync -a --exclude=.env --exclude=certs/ . host:app",
+    "rsync -a --exclude-from=plain-rules.txt . host:app",
+    "rsync -a --include='*/' --include='*.txt' --exclude='*' . host:app",
+  ])("passes %s", async (command) => {
+    expect(await decide(command, APP)).toBe("pass");
   });
 });
 

@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename, relativeTo, toAbsolute } from "../../runtime/paths.js";
 import type { Analyzer, State } from "./analysis-types.js";
-import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
+import { hasOption, optionValues, parseOptions, type OptionSpec, type ParsedArgs } from "./options.js";
 import { EVERYTHING, excludedNames, type SearchFilter } from "./tree-search.js";
 import { excludeFiles, notIgnored } from "./commands-search.js";
 import type { Finding } from "./refusal.js";
@@ -23,14 +23,43 @@ export async function copy(a: Analyzer, name: string, args: Arg[], state: State)
   );
   const recursive = name === "ln" ? false : name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
   const verb = name === "mv" ? "Moving" : name === "ln" ? "Linking to" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
-  // An rsync pattern that starts with `/` is anchored to the top of the transfer: `--exclude=/.env`
-  // leaves config/.env in, so it is not taken as leaving out the name everywhere.
-  const filter: SearchFilter = { ...EVERYTHING, exclude: [...optionValues(parsed, "--exclude").map((v) => v.text), ...(await excludeFiles(a, optionValues(parsed, "--exclude-from"), state))] };
+  const filter = name === "rsync" ? await rsyncFilter(a, parsed, state) : EVERYTHING;
   const destination = target[0] ?? (name === "install" && hasOption(parsed, "-d") ? undefined : parsed.operands[parsed.operands.length - 1]);
   for (const source of sources) {
     if (recursive && name !== "mv") await a.tree(source, state, filter, `${verb} \`${source.raw}\` recursively`);
     else if (name === "scp" || name === "rsync" || !(await staysSecret(a, source, destination, state, name === "ln"))) await a.file(source, state, verb);
   }
+}
+
+/**
+ * rsync's --include and --exclude rules, the first a name matches deciding, as the walk's rules (the
+ * last deciding). A slash-free exclude also leaves out folders of that name (`--exclude=node_modules`),
+ * unless an include came before it (an include of every folder takes them all back). A pattern with a `/`
+ * (`--exclude=/.env` is anchored to the top of the transfer and leaves config/.env in) is not read as
+ * leaving out a name; an include of that kind, a --filter or -F rule (which may include), and
+ * --include-from count as taking back every name.
+ */
+async function rsyncFilter(a: Analyzer, parsed: ParsedArgs, state: State): Promise<SearchFilter> {
+  const rules: SearchFilter["rules"] = [];
+  const excludeDirs: string[] = [];
+  // Whether an include or an unread rule came first: folders are then not left out by name.
+  let takenBack = false;
+  const exclude = (glob: string) => {
+    const folder = /^[^/]+\/$/.test(glob);
+    if (!folder && glob.includes("/")) return;
+    if (!folder) rules.unshift([false, glob]);
+    if (!takenBack) excludeDirs.push(folder ? glob.slice(0, -1) : glob);
+  };
+  for (const { name, value } of parsed.options) {
+    if (name === "--exclude" && value) exclude(value.text);
+    else if (name === "--exclude-from" && value) for (const glob of await excludeFiles(a, [value], state)) exclude(glob);
+    else if (name === "--include" || /^(-f|--filter|-F|--include-from)$/.test(name)) {
+      takenBack = true;
+      // `--include='*/'` takes back folders only.
+      if (name !== "--include" || !value || !/^[^/]+\/$/.test(value.text)) rules.unshift([true, name === "--include" && value && !value.text.includes("/") ? value.text : "*"]);
+    }
+  }
+  return { ...EVERYTHING, rules, fallback: true, excludeDirs };
 }
 
 /**
@@ -74,7 +103,10 @@ export async function tar(a: Analyzer, args: Arg[], state: State): Promise<void>
     for (const archive of optionValues(parsed, "-f", "--file")) await a.file(archive, state, "`tar` reads");
     return;
   }
-  const filter: SearchFilter = { ...EVERYTHING, exclude: [...optionValues(parsed, "--exclude").map((v) => v.text), ...(await excludeFiles(a, optionValues(parsed, "-X", "--exclude-from"), state))] };
+  // tar matches an exclude against every member's name and its folders' (`--exclude=node_modules` leaves
+  // the folder out), unless --anchored or --no-wildcards (`.env*` then names only itself) read them otherwise.
+  const names = hasOption(parsed, "--anchored", "--no-wildcards") ? [] : [...optionValues(parsed, "--exclude").map((v) => v.text), ...(await excludeFiles(a, optionValues(parsed, "-X", "--exclude-from"), state))];
+  const filter: SearchFilter = { ...EVERYTHING, exclude: names, excludeDirs: names.filter((n) => !n.includes("/")) };
   // --exclude-vcs-ignores leaves out what .gitignore names.
   const ignores = hasOption(parsed, "--exclude-vcs-ignores") ? (found: Finding[]) => notIgnored(a, found, own) : undefined;
   for (const source of parsed.operands) await a.tree(source, own, filter, `Archiving \`${source.raw}\``, ignores);

@@ -203,8 +203,8 @@ export async function excludedNames(io: HostIO, files: string[]): Promise<string
   const names: string[] = [];
   for (const file of files) {
     const lines = ((await io.stat(file))?.size ?? 1e6) < 65536 ? ((await io.readText(file)) ?? "").split("\n").map((l) => l.trim()) : [];
-    // rsync reads a lone `!` as "forget the patterns so far".
-    if (lines.includes("!")) return [];
+    // rsync reads a lone `!` as "forget the patterns so far", and `+ name` as an include, which takes back what later lines leave out.
+    if (lines.includes("!") || lines.some((l) => /^\+[ _,]/.test(l))) return [];
     names.push(...lines.filter((l) => l !== "" && !/[/!#\\]/.test(l)));
   }
   return names;
