@@ -270,7 +270,10 @@ function findListsNames(words: Arg[]): boolean {
   return action === -1 || (/^e?grep$/.test(words[action + 1]?.text ?? "") && words.slice(action + 2).some((w) => /^-[a-zA-Z]*l|^--files-with-matches$/.test(w.text)));
 }
 
-/** find's start points, its expression, and the file filter its -name tests give (when no -o or ! blurs them). */
+/**
+ * find's start points, its expression, and the file filter its -name tests give: tests joined by -o or
+ * `,`, or a negated group, blur them; a negated test (`-not -path './node_modules/*'`) only narrows.
+ */
 function parseFind(args: Arg[]): { roots: Arg[]; expression: Arg[]; filter: SearchFilter } {
   let i = 0;
   while (i < args.length && /^-[HLPO]/.test((args[i] as Arg).text)) i += 1;
@@ -279,8 +282,8 @@ function parseFind(args: Arg[]): { roots: Arg[]; expression: Arg[]; filter: Sear
   const expression = args.slice(i);
   const tokens = expression.map((w) => w.text);
   const names: string[] = [];
-  for (let j = 0; j < tokens.length; j++) if (tokens[j] === "-name" || tokens[j] === "-iname") names.push(tokens[++j] ?? "*");
-  const reliable = !tokens.some((t) => ["-o", "-or", "!", "-not", ","].includes(t));
+  for (let j = 0; j < tokens.length; j++) if ((tokens[j] === "-name" || tokens[j] === "-iname") && !/^(!|-not)$/.test(tokens[j - 1] ?? "")) names.push(tokens[++j] ?? "*");
+  const reliable = !tokens.some((t, j) => ["-o", "-or", ","].includes(t) || (/^(!|-not)$/.test(t) && tokens[j + 1] === "("));
   return { roots, expression, filter: { ...EVERYTHING, include: reliable ? names : [] } };
 }
 
