@@ -6,7 +6,7 @@ import { toAbsolute } from "../../runtime/paths.js";
 import { gitConfigFiles, workingTreeRoot } from "../git-root.js";
 import { NAMES_ONLY, copy as copyState, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
-import { notIgnored, tracked } from "./commands-search.js";
+import { notIgnored, orHere, tracked } from "./commands-search.js";
 import { copy } from "./commands-transfer.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
 import type { Finding } from "./refusal.js";
@@ -79,7 +79,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     // file (unless --exclude-standard): an ignored .env only then.
     const excludes = untracked ? !hasOption(parsed, "--no-exclude-standard") : hasOption(parsed, "--exclude-standard");
     const extra = !untracked && !noIndex ? (found: Finding[]) => tracked(a, found, own) : excludes ? (found: Finding[]) => notIgnored(a, found, own, noIndex) : undefined;
-    const roots = pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }];
+    const roots = orHere(pathspecs);
     for (const root of roots) await a.tree(root, own, { ...EVERYTHING, skipIgnored: !noIndex && (!untracked || excludes) }, `\`git grep\` over \`${root.raw}\``, extra);
     return;
   }

@@ -10,6 +10,11 @@ import { typeGlobs } from "./search-filters.js";
 import { EVERYTHING, excludedNames, gitIgnored, type SearchFilter } from "./tree-search.js";
 import { XARGS, innerCommand, unwrap } from "./wrappers.js";
 
+/** The working directory, where a command given no path to search or archive starts. */
+export const HERE: Arg = { text: ".", raw: "." };
+/** The paths given, or the working directory when none is. */
+export const orHere = (roots: Arg[]): Arg[] => (roots.length > 0 ? roots : [HERE]);
+
 /** grep's options that take a value (and ack's --type, --ignore-dir), for every place grep is read. */
 const GREP_OPTIONS = {
   valueShort: "efmABCdDX",
@@ -61,7 +66,7 @@ export async function grep(a: Analyzer, name: string, args: Arg[], state: State)
     }
     return;
   }
-  const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
+  const roots = orHere(operands);
   for (const root of roots) await a.tree(root, state, filter, `${how} over \`${root.raw}\``);
 }
 
@@ -108,7 +113,7 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
   // A file an include glob matches is searched even if ignored (what tree() finds then matched one).
   filter.skipIgnored = !(hasOption(parsed, "--no-ignore", "--no-ignore-vcs", "--skip-vcs-ignores") || unrestricted >= 1);
   const respectsIgnore = filter.skipIgnored && filter.includePaths.length === 0;
-  const roots = operands.length > 0 ? operands : [{ text: ".", raw: "." }];
+  const roots = orHere(operands);
   for (const root of roots) {
     await a.tree(root, state, filter, `\`${name}\` over \`${root.raw}\``, respectsIgnore ? (found) => notIgnored(a, found, state) : undefined);
   }
@@ -131,7 +136,7 @@ export async function fd(a: Analyzer, args: Arg[], state: State): Promise<void> 
   const ignores = !(all || hasOption(parsed, "-I", "--no-ignore"));
   const filter: SearchFilter = { ...EVERYTHING, skipHidden: !(all || hasOption(parsed, "-H", "--hidden")), include: optionValues(parsed, "-e", "--extension").map((e) => `*.${e.text}`), skipIgnored: ignores };
   const roots = [...parsed.operands.slice(1), ...optionValues(parsed, "--search-path")];
-  for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, state, filter, `\`fd … -x\` over \`${root.raw}\``, ignores ? (found) => notIgnored(a, found, state) : undefined);
+  for (const root of orHere(roots)) await a.tree(root, state, filter, `\`fd … -x\` over \`${root.raw}\``, ignores ? (found) => notIgnored(a, found, state) : undefined);
 }
 
 /** The names exclude files given to a command leave out (tree-search.ts: excludedNames); each file is read, so judged first. */
@@ -174,7 +179,7 @@ export async function find(a: Analyzer, args: Arg[], state: State): Promise<void
   for (const command of execs) {
     const readsFound = await commandReadsFiles(a, command, state);
     if (!readsFound) continue;
-    for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) {
+    for (const root of orHere(roots)) {
       await a.tree(root, state, filter, `\`find ${root.raw} -exec ${command[0]?.raw ?? ""}\``);
     }
   }
@@ -221,7 +226,7 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
       const expr = expression.map((w) => w.text);
       if (expr.includes("-type") && expr[expr.indexOf("-type") + 1] === "d") return;
       if (only.length > 0) filter.include = only;
-      for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, upstream?.state ?? state, filter, how);
+      for (const root of orHere(roots)) await a.tree(root, upstream?.state ?? state, filter, how);
       return;
     }
     // `… | grep -E '\.(ts|tsx)$' | xargs eslint`: a filter that keeps names ending in those extensions.
@@ -234,7 +239,7 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
     }
     if (head === "ls") {
       const roots = words.slice(1).filter((w) => !w.text.startsWith("-"));
-      for (const root of roots.length > 0 ? roots : [{ text: ".", raw: "." }]) await a.tree(root, upstream?.state ?? state, names, how);
+      for (const root of orHere(roots)) await a.tree(root, upstream?.state ?? state, names, how);
       return;
     }
     // `grep -rl TODO src | xargs sed -i …`: the names are of files the search reads, so judge the
@@ -255,13 +260,13 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
       const pathspecs = diffNames ? (dash === -1 ? [] : words.slice(dash + 1)) : words.slice(2).filter((w) => !w.text.startsWith("-"));
       // `-o`/`--others` lists untracked files too (with `-i`, the ignored ones: .env).
       const untracked = !diffNames && words.slice(2).some((w) => /^(--others|-[a-z]*o[a-z]*)$/.test(w.text));
-      for (const root of pathspecs.length > 0 ? pathspecs : [{ text: ".", raw: "." }]) {
+      for (const root of orHere(pathspecs)) {
         await a.tree(root, upstream?.state ?? state, names, how, untracked ? undefined : (found) => tracked(a, found, upstream?.state ?? state));
       }
       return;
     }
   }
-  await a.tree({ text: ".", raw: "." }, state, names, how);
+  await a.tree(HERE, state, names, how);
 }
 
 /** find prints its names, unless an action prints something else (`-exec echo .env \;`, `-printf`); `-exec grep -l …` prints some of them. */

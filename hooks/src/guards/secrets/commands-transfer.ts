@@ -5,7 +5,7 @@ import { basename, relativeTo, toAbsolute } from "../../runtime/paths.js";
 import type { Analyzer, State } from "./analysis-types.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec, type ParsedArgs } from "./options.js";
 import { EVERYTHING, excludedNames, type SearchFilter } from "./tree-search.js";
-import { excludeFiles, notIgnored } from "./commands-search.js";
+import { excludeFiles, HERE, notIgnored } from "./commands-search.js";
 import type { Finding } from "./refusal.js";
 
 export async function copy(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
@@ -248,7 +248,7 @@ export async function packageFiles(a: Analyzer, args: Arg[], state: State): Prom
   // A tarball was packed, and judged, by an earlier `npm pack`.
   if (args.some((w) => w.text === "--dry-run" || /\.t?gz$/.test(w.text)) || state.cwd === undefined) return;
   // A folder given as a path (`npm publish ./pkg`); other words are option values (`--access public`).
-  const folder = args.slice(1).find((w) => /^[./~]/.test(w.text)) ?? { text: ".", raw: "." };
+  const folder = args.slice(1).find((w) => /^[./~]/.test(w.text)) ?? HERE;
   const dir = toAbsolute(folder.text, state.cwd, a.env.ctx.home);
   const io = a.env.ctx.io;
   let files: unknown;
