@@ -285,7 +285,12 @@ function parseFind(args: Arg[]): { roots: Arg[]; expression: Arg[]; filter: Sear
   const roots: Arg[] = [];
   while (i < args.length && !/^[-(!]/.test((args[i] as Arg).text)) roots.push(args[i++] as Arg);
   const expression = args.slice(i);
-  const tokens = expression.map((w) => w.text);
+  let tokens = expression.map((w) => w.text);
+  // `-path ./node_modules -prune -o -name '*.ts' -print`: what tests left of `-prune -o` match is
+  // pruned, not printed, so the names come from the right.
+  const prune = tokens.findIndex((t, j) => t === "-prune" && tokens[j + 1] === "-o");
+  const test = /^-(path|ipath|wholename|name|iname|type|regex)$/;
+  if (prune > 0 && tokens.slice(0, prune).every((t, j, left) => /^([()]|-o|-or|-a|-and)$/.test(t) || test.test(t) || test.test(left[j - 1] ?? ""))) tokens = tokens.slice(prune + 2);
   const names: string[] = [];
   for (let j = 0; j < tokens.length; j++) if ((tokens[j] === "-name" || tokens[j] === "-iname") && !/^(!|-not)$/.test(tokens[j - 1] ?? "")) names.push(tokens[++j] ?? "*");
   const reliable = !tokens.some((t, j) => ["-o", "-or", ","].includes(t) || (/^(!|-not)$/.test(t) && tokens[j + 1] === "("));
