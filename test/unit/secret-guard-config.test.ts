@@ -75,6 +75,16 @@ describe("shipshape explain", () => {
     expect((await explain(["--tool", "Read", "{not json"], options)).code).toBe(2);
   });
 
+  it("checks a commit's message, and says verification is left for the commit itself", async () => {
+    const bad = await explain(["--bash", "git commit -m 'feat: add retries'"], options);
+    expect(bad.code).toBe(1);
+    expect(bad.text).toMatch(/commit gate blocked this commit[\s\S]*type prefix/);
+    const good = await explain(["--bash", "git commit -m 'Retry uploads once' -m 'The first attempt fails on a cold cache.'"], options);
+    expect(good.code).toBe(0);
+    expect(good.text).toMatch(/the commit message follows the convention; the verification commands run only when the agent commits/);
+    expect((await explain(["--bash", "git log --oneline"], options)).text).not.toMatch(/commit message/);
+  });
+
   it("reports a path the file system will not let it look at as the hook does, blocked", async () => {
     const io = fixtureIO();
     const refusing = { ...io, stat: async (path: string) => (path.startsWith("/proc/1/root/") ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, lstat '${path}'`), { code: "EACCES" })) : io.stat(path)) };

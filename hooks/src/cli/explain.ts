@@ -4,6 +4,8 @@ import type { ConfigResolver } from "../config/load-config.js";
 import { buildRules } from "../guards/secrets/rules.js";
 import { ownFilesGuard } from "../guards/own-files/guard.js";
 import { secretGuard } from "../guards/secrets/guard.js";
+import { commitGate } from "../guards/commit/gate.js";
+import { findCommits } from "../guards/commit/find-commits.js";
 import { runChecks } from "../runtime/checks.js";
 import { failClosed } from "../runtime/decision.js";
 import { factsOf, secretFileAt } from "../guards/secrets/secret-files.js";
@@ -50,13 +52,22 @@ export async function explain(args: string[], options: ExplainOptions): Promise<
       return { code: 2, text: `the tool input is not valid JSON: ${(error as Error).message}` };
     }
     if (!ctx.config.secrets.enabled) lines.push("the secret guard is off (secrets.enabled: false)");
-    // The guards, not the commit gate: explaining a commit must not run the project's tests.
+    // The commit gate checks the message, but explaining a commit must not run the project's tests.
+    const gate = ctx.config.commit;
+    const quiet = { ...ctx, config: { ...ctx.config, commit: { ...gate, verify: { ...gate.verify, enabled: false } } } };
     // A check that throws is a refusal, worded as the hook words it (decision.ts: failClosed).
-    const verdict = await runChecks([secretGuard, ownFilesGuard], { tool, input, cwd: options.cwd, sessionId: "explain" }, ctx).then(
+    const verdict = await runChecks([secretGuard, ownFilesGuard, commitGate], { tool, input, cwd: options.cwd, sessionId: "explain" }, quiet).then(
       (outcome) => outcome.verdict,
       (error: unknown) => failClosed(`internal error (${error instanceof Error ? error.message : String(error)})`),
     );
     lines.push(verdict.action === "deny" ? `BLOCKED\n${verdict.reason}` : `allowed: the guards find nothing in this ${tool} call that would expose a secret or change shipshape's own files`);
+    let commits = false;
+    try {
+      commits = tool === "Bash" && gate.enabled && findCommits(raw, options.cwd, options.home, (name) => options.io.env(name)).length > 0;
+    } catch {
+      // A command that does not parse is refused above.
+    }
+    if (commits && verdict.action !== "deny") lines.push(`the commit message follows the convention${gate.verify.enabled ? "; the verification commands run only when the agent commits (`shipshape doctor` lists them)" : ""}`);
     return { code: verdict.action === "deny" ? 1 : 0, text: lines.join("\n") };
   }
   const rules = buildRules({ config: ctx.config.secrets, home: options.home, projectDir: options.projectDir });
