@@ -14,10 +14,10 @@ const TOKEN = /(["'`])((?:\\.|(?!\1)[^\\\n])*)\1|[A-Za-z0-9_~./@+-]*[./~][A-Za-z
  */
 const ENV_OBJECTS = /^(\.\.\.)?(process|import\.meta|Bun|Deno|Rails|self|this|c|ctx|context|req|request)\.env$/;
 
-/** Characters spelled as code (`chr(46)`, `String.fromCharCode(46)`), as the string literals they make. */
+/** Characters spelled as code (`chr(46)`, `String.fromCharCode(46)`, `map(chr, [46, 101])`, `bytes([46])`), as the string literals they make. */
 function spelledCharacters(code: string): string {
   const literal = (codes: string) => `'${String.fromCharCode(...codes.split(",").map((c) => Number(c.trim()) & 0xffff)).replace(/['\\]/g, "")}'`;
-  return code.replace(/\bString\.fromCharCode\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)|\b(?:chr|unichr)\(\s*(\d+)\s*\)|\b(\d+)\.chr\b/g, (_all, many?: string, one?: string, ruby?: string) => literal(many ?? one ?? ruby ?? "0"));
+  return code.replace(/\b(?:String\.fromCharCode\((?:\s*\.\.\.\[)?|map\(\s*chr\s*,\s*[[(]|bytes\(\s*\[)\s*(\d+(?:\s*,\s*\d+)*)\s*[\])]+|\b(?:chr|unichr)\(\s*(\d+)\s*\)|\b(\d+)\.chr\b/g, (_all, many?: string, one?: string, ruby?: string) => literal(many ?? one ?? ruby ?? "0"));
 }
 
 /** A string literal's text with its escapes read (`\x2e`, `\u002e`, `\056`, `\'`). */
