@@ -673,7 +673,8 @@ class ShellAnalysis implements Analyzer {
     if ((name === "fly" || name === "flyctl") && args[0]?.text === "ssh" && (await codeCommands.flySsh(this, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "cmd" || name === "cmd.exe") return codeCommands.cmd(this, args, state);
-    if (name === "su" || name === "runuser") {
+    // `script -qc 'cmd' /dev/null` runs the command under a terminal of its own.
+    if (name === "su" || name === "runuser" || name === "script") {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user"] });
       const code = optionValues(parsed, "-c", "--command")[0];
       if (code) await this.source(code.text, copy(state), "This `su -c`");
@@ -681,8 +682,8 @@ class ShellAnalysis implements Analyzer {
       else if (name === "runuser" && parsed.operands.length > 0) await this.run(parsed.operands, { ...command, words: command.words.slice(argv.length - parsed.operands.length) }, state, upstream);
       return;
     }
-    // at and batch run the script on their stdin later, as sh would now.
-    if (name === "at" || name === "batch") return codeCommands.shell(this, name, [], stdinText, state, unreadable);
+    // at and batch run the script on their stdin later, as sh would now; crontab each line's command after its schedule.
+    if (name === "at" || name === "batch" || (name === "crontab" && args.every((a) => a.text === "-"))) return codeCommands.shell(this, name, [], name === "crontab" ? stdinText?.replace(/^[ \t]*(@\w+|(\S+[ \t]+){5})/gm, "") : stdinText, state, unreadable);
     if (name === "sops" && (await codeCommands.sops(this, args, state))) return;
     if (name === "docker" || name === "podman" || name === "kubectl" || name === "docker-compose" || name === "podman-compose") {
       await codeCommands.container(this, name, args, state);
