@@ -1,6 +1,6 @@
 /**
- * Git configs holding a credential in a URL (`https://user:TOKEN@host/…`): a secret by contents, not
- * by name. Reading such a file, or a git command that prints its URLs, is refused; the same commands
+ * Git configs holding a credential in a URL (`https://user:TOKEN@host/…`) or an auth header
+ * (`http.extraheader`): a secret by contents, not by name. Reading such a file, or a git command that prints its URLs, is refused; the same commands
  * over a config whose URLs hold no credential pass.
  */
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,10 @@ const calls: Array<[string, string, Record<string, unknown>]> = [
   ["git config --list", "Bash", { command: "git config --list" }],
   ["git config -l from a subfolder", "Bash", { command: "cd src && git config -l" }],
   ["git ls-remote --get-url", "Bash", { command: "git ls-remote --get-url" }],
+  ["git var -l (git's variables, its config among them)", "Bash", { command: "git var -l" }],
+  ["git 2.46's git config list", "Bash", { command: "git config list" }],
+  ["git 2.46's git config get of the URL", "Bash", { command: "git config get remote.origin.url" }],
+  ["git 2.46's git config get --regexp", "Bash", { command: "git config get --all --regexp url" }],
   ["cat of the config", "Bash", { command: "cat .git/config" }],
   ["grep in the config", "Bash", { command: "grep url .git/config" }],
   ["the Read tool", "Read", { file_path: `${PROJECT}/.git/config` }],
@@ -51,6 +55,26 @@ const calls: Array<[string, string, Record<string, unknown>]> = [
   ["the Grep tool over .git", "Grep", { pattern: "github", path: `${PROJECT}/.git` }],
   ["the Grep tool with a glob into .git", "Grep", { pattern: "github", path: PROJECT, glob: ".git/**" }],
 ];
+
+// actions/checkout persists the job's token as an auth header (`persist-credentials`, on by default).
+const HEADER = `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3Rva2Vu\n`;
+
+describe("a git config with the auth header a CI checkout persists", () => {
+  const headed = () => repo(CLEAN_URL, { [`${PROJECT}/.git/config`]: `[remote "origin"]\n\turl = ${CLEAN_URL}\n${HEADER}` });
+  it.each([
+    "cat .git/config",
+    "git config --list",
+    "git config --get http.https://github.com/.extraheader",
+    "git config --get-regexp extraheader",
+  ])("refuses %s", async (command) => {
+    const verdict = await decide(headed(), "Bash", { command });
+    expect(verdict.action === "deny" ? verdict.reason : "pass").toContain('category "git-url-credentials"');
+  });
+
+  it.each(["git config user.email", "git remote -v", "git status"])("lets %s through", async (command) => {
+    expect((await decide(headed(), "Bash", { command })).action).toBe("pass");
+  });
+});
 
 describe("git configs with a credential in a URL", () => {
   it.each(calls)("refuses %s when a URL holds a token", async (_name, tool, input) => {

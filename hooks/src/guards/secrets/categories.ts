@@ -250,8 +250,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     // Matched by contents, not by name (secret-files.ts): a git config whose URL carries a password or
     // token (`https://user:TOKEN@host/…`, a token as the user name, or an insteadOf rewrite to one).
     id: "git-url-credentials",
-    title: "git config with a credential in a URL",
-    why: "a token in a URL is a live credential for the repository host",
+    title: "git config with a credential in a URL or header",
+    why: "a token in a URL, or in the auth header CI checkouts persist (http.extraheader), is a live credential for the repository host",
     patterns: [],
   },
   {

@@ -11,6 +11,7 @@ import { copy } from "./commands-transfer.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
 import type { Finding } from "./refusal.js";
 import type { SecretMatch } from "./rules.js";
+import { AUTH_HEADER } from "./secret-files.js";
 import { EVERYTHING } from "./tree-search.js";
 
 export async function git(a: Analyzer, args: Arg[], state: State): Promise<void> {
@@ -99,10 +100,14 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   if (runs.length > 0) await configRuns(a, "--exec", { text: runs.map((w) => w.text).join(" "), raw: runs.map((w) => w.raw).join(" ") }, state);
   // `git remote -v`, `git config --list`, `git ls-remote --get-url` print the URLs of the config
   // files git reads: refused when one holds a credential (secret-files.ts, by contents).
-  if (printsUrls(sub, rest)) {
+  const prints = printsUrls(sub, rest);
+  if (prints) {
+    const before = a.findings.length;
     for (const file of await gitConfigFiles(a.env.ctx.io, own.cwd ?? "/", a.env.ctx.home)) {
-      await a.file({ text: file, raw: file }, own, `\`git ${sub}\` prints the URLs of`);
+      await a.file({ text: file, raw: file }, own, `\`git ${sub}\` prints the ${prints === "urls" ? "URLs" : "settings"} of`);
     }
+    // `git remote -v` prints the URLs alone, not the auth header beside them.
+    if (prints === "urls") a.findings.splice(before, Infinity, ...a.findings.slice(before).filter((f) => f.kind !== "file" || f.hit.match.pattern !== AUTH_HEADER));
     return;
   }
   // `git cat-file -t HEAD`, `-s HEAD:.env`: an object's type, size or presence, not its contents.
@@ -159,15 +164,19 @@ function stagedSecret(sub: string, path: string, match: SecretMatch): Finding {
 }
 
 /** Whether a git command prints configured URLs: remote -v/show/get-url, config listings and url keys, ls-remote --get-url. */
-function printsUrls(sub: string, rest: Arg[]): boolean {
+function printsUrls(sub: string, rest: Arg[]): "urls" | "all" | undefined {
   const texts = rest.map((w) => w.text);
-  if (sub === "remote") return texts.some((t) => t === "-v" || t === "--verbose" || t === "get-url" || t === "show");
-  if (sub === "ls-remote") return texts.includes("--get-url");
-  if (sub !== "config") return false;
-  if (texts.some((t) => /^(-l|--list|--get-regexp|--get-urlmatch)$/.test(t))) return true;
-  // Reading a key (one operand, no value) that holds a URL.
-  const operands = texts.filter((t) => !t.startsWith("-"));
-  return operands.length === 1 && /url|^remote\.|insteadof/i.test(operands[0] as string);
+  if (sub === "remote") return texts.some((t) => t === "-v" || t === "--verbose" || t === "get-url" || t === "show") ? "urls" : undefined;
+  if (sub === "ls-remote") return texts.includes("--get-url") ? "urls" : undefined;
+  if (sub === "var") return texts.includes("-l") ? "all" : undefined;
+  if (sub !== "config") return undefined;
+  // git 2.46's subcommands: `git config list`, `git config get [--all] [--regexp] KEY`.
+  const words = texts[0] === "get" ? texts.slice(1) : texts;
+  if (words.some((t) => /^(-l|--list|--get-regexp|--get-urlmatch|--regexp|--url(=.*)?|list)$/.test(t))) return "all";
+  // Reading a key (one operand, no value) that holds a URL or a header.
+  const operands = words.filter((t) => !t.startsWith("-"));
+  const key = operands.length === 1 ? (operands[0] as string) : "";
+  return /extraheader/i.test(key) ? "all" : /url|^remote\.|insteadof/i.test(key) ? "urls" : undefined;
 }
 
 /** Options that make git print patches, the files' contents, rather than names or counts. */

@@ -110,6 +110,9 @@ function hasSecretManifest(text: string): boolean {
 const CONFIG_READ_LIMIT = 256 * 1024;
 
 /** A git config with a credential in a URL, or an agent config with a token, when its category is on: judged by reading it. */
+/** The rule by which a git config holding the auth header a CI checkout persists is a secret. */
+export const AUTH_HEADER = "an auth header (http.extraheader)";
+
 export async function configWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
   const target = facts.realPath ?? path;
   const git = isGitConfigPath(target) || isGitConfigPath(path);
@@ -118,8 +121,10 @@ export async function configWithCredential(io: HostIO, rules: SecretRules, path:
   const category = rules.categories.find((c) => c.id === (git ? GIT_URL_CREDENTIALS : manifest ? "credential-stores" : AGENT_CONFIG_CREDENTIALS));
   if (!category || rules.allowed(path) || rules.allowed(target)) return undefined;
   const text = await io.readText(target).catch(() => undefined);
-  if (text === undefined || !(manifest ? hasSecretManifest(text) : hasCredentialedUrl(text) || (!git && hasWrittenSecret(text)))) return undefined;
-  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: git ? "a URL with user:token@" : manifest ? "a Kubernetes Secret manifest" : "a token written out" } };
+  if (text === undefined) return undefined;
+  const url = !manifest && hasCredentialedUrl(text);
+  if (!(manifest ? hasSecretManifest(text) : url || (git ? /^\s*extraheader\s*=\s*"?authorization:/im.test(text) : hasWrittenSecret(text)))) return undefined;
+  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: git ? (url ? "a URL with user:token@" : AUTH_HEADER) : manifest ? "a Kubernetes Secret manifest" : "a token written out" } };
 }
 
 export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {
