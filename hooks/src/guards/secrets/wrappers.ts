@@ -84,15 +84,16 @@ export function pythonModuleWrapper(argv: Arg[]): boolean {
 }
 
 /**
- * `pnpm tsx x.ts`, `yarn turbo show`, `bun x tsx x.ts`: a binary a package manager runs by its name
- * (pnpm and yarn do when no package script has that name; `bun x` is bunx), for the runners of code,
- * shells and task runners: how many words come before it, or 0.
+ * `pnpm tsx x.ts`, `yarn turbo show`, `bun x tsx x.ts`: a binary a package manager runs by its name,
+ * as a command besides any script of that name: how many words come before it, or 0. pnpm and `bun
+ * run` run a name no script or file has as a command on the PATH (`pnpm printenv`, `bun run env`);
+ * yarn runs its packages' binaries, judged here for the runners of code, shells and task runners.
  */
 export function packageBinary(argv: Arg[]): number {
   const name = basename(argv[0]?.text ?? "");
   const verb = argv[1]?.text ?? "";
-  if (name === "bun") return verb === "x" ? 2 : 0;
-  return (name === "pnpm" || (name === "yarn" && verb !== "node")) && (SCRIPT_RUNNERS.test(verb) || SHELLS.has(verb) || " turbo nx lerna invoke nox tox ".includes(` ${verb} `)) ? 1 : 0;
+  if (name === "bun") return verb === "x" || verb === "run" ? 2 : 0;
+  return name === "pnpm" || (name === "yarn" && verb !== "node" && (SCRIPT_RUNNERS.test(verb) || SHELLS.has(verb) || " turbo nx lerna invoke nox tox ".includes(` ${verb} `))) ? 1 : 0;
 }
 
 /**
