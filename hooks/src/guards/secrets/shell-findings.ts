@@ -673,10 +673,11 @@ class ShellAnalysis implements Analyzer {
     if ((name === "fly" || name === "flyctl") && args[0]?.text === "ssh" && (await codeCommands.flySsh(this, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "cmd" || name === "cmd.exe") return codeCommands.cmd(this, args, state);
-    // `script -qc 'cmd' /dev/null` runs the command under a terminal of its own.
-    if (name === "su" || name === "runuser" || name === "script") {
-      const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user"] });
-      const code = optionValues(parsed, "-c", "--command")[0];
+    // `script -qc 'cmd' /dev/null` runs the command under a terminal of its own; `sg group -c`,
+    // `nix-shell --run` (or --command) in a group or an environment.
+    if (name === "su" || name === "runuser" || name === "script" || name === "sg" || name === "nix-shell") {
+      const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user", "--run"] });
+      const code = optionValues(parsed, "-c", "--command", "--run")[0];
       if (code) await this.source(code.text, copy(state), "This `su -c`");
       // `runuser -u me -- cmd` runs the command itself.
       else if (name === "runuser" && parsed.operands.length > 0) await this.run(parsed.operands, { ...command, words: command.words.slice(argv.length - parsed.operands.length) }, state, upstream);
