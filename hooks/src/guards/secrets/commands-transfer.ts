@@ -176,6 +176,9 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
     // A file served on this machine (`python3 -m http.server`, then `curl localhost:8000/.env`): judged by its name.
     const served = /^(?:https?:\/\/)?(?:localhost|127\.[\d.]+|0\.0\.0\.0|\[::1?\])(?::\d+)?(\/[^?#]+)/i.exec(arg.text)?.[1];
     if (served) await a.file({ ...arg, text: `/${UNKNOWN}${served}` }, state, how);
+    // A cloud's instance metadata service hands the machine's own credentials to whoever asks (AWS's
+    // and Azure's at 169.254.169.254, ECS's at 169.254.170.2, GCP's metadata server).
+    if (/169\.254\.170\.2|AWS_CONTAINER_CREDENTIALS|(169\.254\.169\.254|metadata\.google\.internal)\/\S*(security-credentials|service-accounts\/\S*(token|identity)|oauth2\/token)/.test(arg.raw)) a.leak("the machine's cloud credentials, from the instance metadata service", `\`${name}\` fetches`);
     if (name !== "curl" && name !== "wget") {
       // HTTPie's request items that read a file: `@body`, `field=@text`, `field:=@json`, `field@upload`.
       const at = /^(?:[\w-]*(?:=|:=)?)?@(.+?)(?:;type=.*)?$/.exec(arg.text);
