@@ -540,7 +540,8 @@ class ShellAnalysis implements Analyzer {
       for (const [aliasName, text] of aliasDefinitions(args)) this.aliases.set(aliasName, text);
       return;
     }
-    const name = basename(head.text);
+    // Git Bash and WSL run Windows programs by their file's name, in any case (`PowerShell.exe -c …`).
+    const name = basename(head.text).replace(/^(.*)\.exe$/i, (_all, stem: string) => stem.toLowerCase());
     const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
     // Code fed through a pipe counts when what the left side prints is certain (`echo 'cat .env' | sh`),
     // through `cat` and `tee`, which pass it on.
