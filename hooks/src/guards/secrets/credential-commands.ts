@@ -72,6 +72,11 @@ composer
 pip3
 pip
  config list :: pip's settings, index URLs with their passwords included
+mysql
+mariadb
+ :: MySQL's options, password included :: /^--print-defaults$/
+my_print_defaults
+ :: MySQL's options, password included
 make
  :: the whole environment, in make's database :: /^(-[a-zA-Z]*p[a-zA-Z]*|--print-data-base)$/
 cmake

@@ -940,10 +940,10 @@ class ShellAnalysis implements Analyzer {
 
 /**
  * Options that load a file rather than print it: `--env-file` puts its variables in the process, and
- * `--key-file`, `--kubeconfig` and the like sign in with it. Printing what they hold is caught where
+ * `--key-file`, `--kubeconfig`, a server's `--ssl-keyfile` and the like sign in or serve with it. Printing what they hold is caught where
  * it happens.
  */
-const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|key|key-?file|private-key(-file)?|cert(ificate)?(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key))$/;
+const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|(ssl-?|tls-?)?(key|key-?file|cert(ificate)?(-?file)?)|private-key(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key)|defaults(-extra)?-file)$/;
 
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
