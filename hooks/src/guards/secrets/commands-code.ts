@@ -249,19 +249,21 @@ export async function interpreter(
       i += 1;
       continue;
     }
-    const option = codeOptions.find((o) => arg.text === o || (o.length === 2 && arg.text.startsWith(o) && arg.text.length > 2 && !arg.text.startsWith("--")));
+    // Flags run together, the code's last (`perl -lne 'print' x`, `ruby -pe …`, `node -pe …`).
+    const bundled = /^-[A-Za-z]{2,}$/.test(arg.text) && codeOptions.includes(`-${arg.text.slice(-1)}`) ? `-${arg.text.slice(-1)}` : undefined;
+    const option = bundled ?? codeOptions.find((o) => arg.text === o || (o.length === 2 && arg.text.startsWith(o) && arg.text.length > 2 && !arg.text.startsWith("--")));
     if (option) {
-      const code = arg.text === option ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
+      const code = arg.text === option || bundled ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
       // `python3 -c "$(cat x.py)"`: the code is the file's, read as a script's.
       const file = code && catOf(code.raw);
       if (file) return a.scriptFile(file, state, true);
       if (code) {
         // `node -p` and `--print` print the code's value.
-        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print", loaded);
+        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print" || (/^(node|bun)/.test(name) && /^-\w*p/.test(arg.text)), loaded);
         // Arguments after the code are sys.argv / process.argv and may be file names the code opens.
         // `node -e "console.log(process.argv[1])" "$TOKEN"`: a secret handed to code that reads its arguments.
         const readsArguments = /argv/i.test(code.text);
-        for (const rest of args.slice(i + (arg.text === option ? 2 : 1))) {
+        for (const rest of args.slice(i + (arg.text === option || bundled ? 2 : 1))) {
           await a.file(rest, state, `${how} is given`);
           const secret = readsArguments ? /^\$\{?([A-Za-z_]\w*)\}?$/.exec(rest.text)?.[1] : undefined;
           if (secret && a.secret(secret)) a.leak(`the value of $${secret} as an argument`, `${how} runs code that reads its arguments, and is given`);
