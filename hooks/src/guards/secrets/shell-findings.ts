@@ -742,6 +742,15 @@ class ShellAnalysis implements Analyzer {
     if (name === "sed" && sedEditsInPlace(args.map((a) => a.text))) return;
     // `sed -i '1r .env' README.md`: r and R read a file (the rest of the line) into the output.
     if (name === "sed") for (const arg of args) for (const m of arg.text.matchAll(/(?:^|[\d$/;}\s])[rR] *([^\n]+)/g)) await this.file({ ...arg, text: (m[1] as string).trim() }, state, "`sed` reads");
+    // GNU sed's `e cat .env` (`1e …`) runs the command; a bare `e`, or s///e, runs what the line holds.
+    if (name === "sed") {
+      for (const arg of args) {
+        for (const m of arg.text.matchAll(/(?:^|[\d$/;}\s])e(?: +([^\n;}]+))?(?=$|[\n;}])|s(.)(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2\w*e/g)) {
+          if (m[1]) await this.source(m[1], copy(state), "`sed`'s e command");
+          else this.findings.push(hiddenCode("`sed`", "runs the text of a line as a command"));
+        }
+      }
+    }
     if ((name === "diff" || name === "cmp") && comparesQuietly(name, args.map((a) => a.text))) return;
     if (NON_READING.has(name)) {
       // `wc --files0-from=F` and `du --files0-from=F` read names from F and print the ones not found.
