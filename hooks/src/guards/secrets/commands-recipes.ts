@@ -164,7 +164,7 @@ export async function codeTasks(a: Analyzer, name: string, args: Arg[], state: S
 }
 
 /** make's options that take a value as the next word. */
-const MAKE_VALUES = /^(-[CfIoWlj]|--(directory|file|makefile|include-dir|jobs))$/;
+const MAKE_VALUES = /^(-[CfIoWljE]|--(directory|file|makefile|include-dir|jobs|eval))$/;
 
 /**
  * The recipes `make` runs for the targets it is given (the first target when none is), with the
@@ -174,25 +174,30 @@ const MAKE_VALUES = /^(-[CfIoWlj]|--(directory|file|makefile|include-dir|jobs))$
  * (`make print-API_KEY` with `print-%: ; @echo $($*)`). make echoes each line not marked `@` with
  * its variables filled in.
  */
-export async function makeTargets(a: Analyzer, args: Arg[], state: State): Promise<void> {
+export async function makeTargets(a: Analyzer, args: Arg[], state: State, stdin?: string): Promise<void> {
   let dir = state.cwd;
   let file: string | undefined;
   const goals: string[] = [];
+  // `make --eval='all: ; cat .env'`: more makefile, read before the makefiles (its first target is the default).
+  const evals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const word = (args[i] as Arg).text;
-    const attached = /^(-C|-f|--directory=|--file=|--makefile=)(.+)$/.exec(word);
+    const attached = /^(-C|-f|-E|--directory=|--file=|--makefile=|--eval=)(.+)$/.exec(word);
     const value = attached ? attached[2] : MAKE_VALUES.test(word) ? args[++i]?.text : undefined;
     if (value?.includes(UNKNOWN) || dir === undefined) return;
     if (attached || MAKE_VALUES.test(word)) {
       if (value === undefined) return;
       if (/^(-C|--directory)/.test(word)) dir = toAbsolute(value, dir, a.env.ctx.home);
       else if (/^(-f|--file|--makefile)/.test(word)) file = value;
+      else if (/^(-E|--eval)/.test(word)) evals.push(value);
     } else if (!word.startsWith("-") && !word.includes("=")) goals.push(word);
   }
   if (dir === undefined) return;
   const paths = file ? [toAbsolute(file, dir, a.env.ctx.home)] : ["GNUmakefile", "makefile", "Makefile"].map((n) => `${dir}/${n}`);
-  let text: string | undefined;
+  // `make -f - <<'EOF'`, `-f /dev/stdin`: the makefile is the command's input.
+  let text = file === "-" || file === "/dev/stdin" ? (stdin ?? "") : undefined;
   for (const path of paths) text ??= await textOf(a, path);
+  if (evals.length > 0) text = `${evals.join("\n")}\n${text ?? ""}`;
   if (text === undefined || text.length > 256 * 1024) return;
   const silent = /^\.SILENT:/m.test(text) || args.some((w) => /^(-[a-zA-Z]*s[a-zA-Z]*|--silent|--quiet)$/.test(w.text));
   // Each target's prerequisites and recipe: `name other: deps` then tab-indented lines, `\` joining lines.

@@ -572,7 +572,7 @@ class ShellAnalysis implements Analyzer {
       const variable = args[0]?.text === "variable";
       return this.readsAll(options, state, variable ? "`gh variable set` shows to anyone who can read the repository" : "`gh` reads", undefined, variable ? /^--env-file$/ : undefined);
     }
-    if (name === "make" || name === "gmake") await recipeCommands.makeTargets(this, args, state);
+    if (name === "make" || name === "gmake") await recipeCommands.makeTargets(this, args, state, stdinText);
     if (name === "just") await recipeCommands.justRecipes(this, args, state);
     if (name === "task" || name === "go-task") await recipeCommands.taskfile(this, args, state);
     if (name === "mise") await recipeCommands.miseTasks(this, args, state);
@@ -742,12 +742,21 @@ class ShellAnalysis implements Analyzer {
     if (name === "sed" && sedEditsInPlace(args.map((a) => a.text))) return;
     // `sed -i '1r .env' README.md`: r and R read a file (the rest of the line) into the output.
     if (name === "sed") for (const arg of args) for (const m of arg.text.matchAll(/(?:^|[\d$/;}\s])[rR] *([^\n]+)/g)) await this.file({ ...arg, text: (m[1] as string).trim() }, state, "`sed` reads");
+    // vim's -c and +commands are ex commands: `r .env` reads a file into the buffer that -es prints, `!cmd` runs one.
+    if (/^(n?vim?|ex|view|gvim)$/.test(name)) {
+      for (const [i, w] of args.entries()) {
+        const ex = w.text[0] === "+" ? w.text.slice(1) : /^-[a-zA-Z]*c$|^--cmd$/.test(args[i - 1]?.text ?? "") ? w.text : undefined;
+        const bang = ex === undefined ? undefined : /^[\s:\d%.$,]*(?:r(?:ead)?\s*)?!(.*)$/.exec(ex)?.[1];
+        if (bang !== undefined) await this.source(bang, copy(state), "A `vim` command");
+        else for (const t of ex?.split(/[\s|]+/) ?? []) await this.file({ ...w, text: t }, state, "A `vim` command reads");
+      }
+    }
     // GNU sed's `e cat .env` (`1e …`) runs the command; a bare `e`, or s///e, runs what the line holds.
     if (name === "sed") {
       for (const arg of args) {
         for (const m of arg.text.matchAll(/(?:^|[\d$/;}\s])e(?: +([^\n;}]+))?(?=$|[\n;}])|s(.)(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2\w*e/g)) {
           if (m[1]) await this.source(m[1], copy(state), "`sed`'s e command");
-          else this.findings.push(hiddenCode("`sed`", "runs the text of a line as a command"));
+          else this.findings.push(hiddenCode("`sed`", "runs each line as a command"));
         }
       }
     }
