@@ -250,7 +250,8 @@ export async function interpreter(
       continue;
     }
     // Flags run together, the code's last (`perl -lne 'print' x`, `ruby -pe …`, `node -pe …`).
-    const bundled = /^-[A-Za-z]{2,}$/.test(arg.text) && codeOptions.includes(`-${arg.text.slice(-1)}`) ? `-${arg.text.slice(-1)}` : undefined;
+    const last = `-${arg.text.slice(-1)}`;
+    const bundled = arg.text !== last && codeOptions.includes(last) && /^-[A-Za-z]+$/.test(arg.text) ? last : undefined;
     const option = bundled ?? codeOptions.find((o) => arg.text === o || (o.length === 2 && arg.text.startsWith(o) && arg.text.length > 2 && !arg.text.startsWith("--")));
     if (option) {
       const code = arg.text === option || bundled ? args[i + 1] : { ...arg, text: arg.text.slice(option.length) };
