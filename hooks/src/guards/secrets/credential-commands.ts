@@ -74,9 +74,9 @@ pip
  config list :: pip's settings, index URLs with their passwords included
 mysql
 mariadb
- :: MySQL's options, password included :: /^--print-defaults$/
+ :: MySQL's password :: /^--print-defaults$/
 my_print_defaults
- :: MySQL's options, password included
+ :: MySQL's password
 make
  :: the whole environment, in make's database :: /^(-[a-zA-Z]*p[a-zA-Z]*|--print-data-base)$/
 cmake

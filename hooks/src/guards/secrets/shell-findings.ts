@@ -649,7 +649,8 @@ class ShellAnalysis implements Analyzer {
       }
       if (name === "command" && args.some((a) => a.text === "-v" || a.text === "-V")) return;
       // `npx -c 'cmd'`, `npm exec -c 'cmd'`: a shell command line, as `sh -c` takes.
-      const call = name === "npx" || name === "npm" ? optionValues(parseOptions(args, { valueShort: "cpw", valueLong: ["--call"] }), "-c", "--call")[0] : undefined;
+      // (Its own options only: `npx tsx -c x` is the command's -c, and `-c 'cmd'` ends where the command would start.)
+      const call = name === "npx" || name === "npm" ? optionValues(parseOptions(args.slice(0, args.length - rest.length + 1), { valueShort: "cpw", valueLong: ["--call"] }), "-c", "--call")[0] : undefined;
       if (call) return codeCommands.shell(this, `${name} -c`, [{ text: "-c", raw: "-c" }, call], undefined, state);
       if (rest.length > 0) await this.run(rest, { ...command, words: command.words.slice(argv.length - rest.length) }, state, upstream);
       return;
