@@ -202,6 +202,8 @@ export interface WrapperSpec {
   subcommandRequired?: boolean;
   /** Operands up to `--` are the wrapper's own (`chamber exec app db -- cmd`); without `--`, no command. */
   operandsUntilDashDash?: boolean;
+  /** Words besides `--` that end those operands, the command after them (`nix develop .#x -c cmd`). */
+  separators?: string[];
 }
 
 /** A wrapper that runs a command only after its subcommand (`poetry run`, `bundle exec`). */
@@ -338,6 +340,11 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
     case "vercel":
       // `vercel env run -- cmd`: the project's variables, pulled and given to cmd.
       return runsAfter("env", ["-e", "--environment"], { operandsUntilDashDash: true });
+    case "nix":
+      return runsAfter(["develop", "shell"], [], { operandsUntilDashDash: true, separators: ["-c", "--command"] });
+    // A transient unit's output goes to the journal, or here with --pty or --pipe.
+    case "systemd-run":
+      return { valueOptions: ["-u", "--unit", "-p", "--property", "-E", "--setenv", "--uid", "--gid", "-M", "--machine", "-H", "--host", "--description", "--slice", "--working-directory"] };
     case "envchain":
       return { valueOptions: [], leadingOperands: 1 };
     case "summon":

@@ -177,7 +177,8 @@ export async function find(a: Analyzer, args: Arg[], state: State): Promise<void
     else if (token === "-files0-from") await a.file(expression[++j] as Arg, state, "`find -files0-from` reads");
   }
   for (const command of execs) {
-    const readsFound = await commandReadsFiles(a, command, state);
+    // Without a `{}` the command is run for each file, but not given its name (`-exec sh -c 'npm test' \;`).
+    const readsFound = (await commandReadsFiles(a, command, state)) && command.some((w) => w.text.includes("{}"));
     if (!readsFound) continue;
     for (const root of orHere(roots)) {
       await a.tree(root, state, filter, `\`find ${root.raw} -exec ${command[0]?.raw ?? ""}\``);

@@ -655,6 +655,13 @@ class ShellAnalysis implements Analyzer {
       if (rest.length > 0) await this.run(rest, { ...command, words: command.words.slice(argv.length - rest.length) }, state, upstream);
       return;
     }
+    // `parallel ::: 'cat .env'` runs each argument as a command; `parallel cat ::: .env`, its command on each.
+    if (name === "parallel" && args.some((a) => a.text === ":::") && !args.some((a) => /^::::|^:::\+/.test(a.text))) {
+      const at = args.findIndex((a) => a.text === ":::");
+      const template = args.slice(0, at).map((a) => a.text).filter((t) => t[0] !== "-").join(" ");
+      for (const value of args.slice(at + 1)) if (value.text !== ":::") await this.source(template.includes("{}") ? template.replaceAll("{}", value.text) : `${template} ${value.text}`, copy(state), "This `parallel`");
+      return;
+    }
     // GNU parallel runs its command on each line of stdin, as xargs does, unless given `:::` arguments.
     if (name === "xargs" || (name === "parallel" && !args.some((a) => a.text.startsWith(":::")))) return searchCommands.xargs(this, args, state, upstream);
     if (searchCommands.namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);

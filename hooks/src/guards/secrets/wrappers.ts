@@ -55,7 +55,7 @@ export function unwrap(args: Arg[], spec: WrapperSpec, onValue?: (option: string
   if (i > 0 && args[i - 1]?.text === "--") return args.slice(i);
   // `chamber exec app db -- cmd`, `mise exec node@20 -- cmd`: operands up to `--` are the wrapper's.
   if (spec.operandsUntilDashDash) {
-    const dash = args.findIndex((a, index) => index >= i && a.text === "--");
+    const dash = args.findIndex((a) => a.text === "--" || spec.separators?.includes(a.text));
     return dash === -1 ? [] : args.slice(dash + 1);
   }
   const rest = args.slice(i + (spec.leadingOperands ?? 0));
