@@ -140,8 +140,9 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       state.cwd = undefined;
       return;
     }
-    if (SHELLS.has(name)) {
-      const c = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.text));
+    // Shells, and the commands that hand their -c to one (`script -qc 'git commit …' /dev/null`, `su -c`).
+    if (SHELLS.has(name) || /^(script|su|runuser|sg|nix-shell)$/.test(name)) {
+      const c = rest.findIndex((a) => /^-[a-z]*c[a-z]*$|^--(command|run)$/.test(a.text));
       const code = c === -1 ? undefined : rest[c + 1];
       if (code && !code.text.includes(UNKNOWN)) visitSource(code.text, state, depth + 1);
       else if (c === -1 && stdin !== undefined && !stdin.includes(UNKNOWN)) visitSource(stdin, state, depth + 1);
