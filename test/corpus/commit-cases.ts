@@ -131,6 +131,10 @@ EOF`,
   `su -c "git commit -m wip" dev`,
   `nix-shell --run 'git commit -m wip'`,
   `nix develop -c git commit -m "fix: retry uploads"`,
+  // Run later, once per argument, or by PowerShell (whose commits the gate reads only in the PowerShell tool).
+  `at now <<< 'git commit -m wip'`,
+  `parallel ::: 'git commit -m wip'`,
+  `pwsh -c 'git commit -m "Add retry to the upload client" -m "Uploads failed."'`,
   `env GIT_EDITOR=true git commit -m "wip"`,
   // -e opens the checked message in an editor, which may be a program that rewrites it.
   `GIT_EDITOR='sed -i 1s/^/feat:\\ /' git commit -e -m "Add retry to the upload client" -m "Uploads failed on the first network hiccup."`,

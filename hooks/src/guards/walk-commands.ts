@@ -148,6 +148,9 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       else if (c === -1 && stdin !== undefined && !stdin.includes(UNKNOWN)) visitSource(stdin, state, depth + 1);
       return;
     }
+    // `at now <<< 'git commit …'` runs its input later; `parallel ::: 'git commit …'` each argument.
+    if ((name === "at" || name === "batch") && stdin !== undefined) visitSource(stdin, state, depth + 1);
+    if (name === "parallel") for (const each of rest.slice(rest.findIndex((a) => a.text === ":::") + 1 || rest.length)) visitSource(each.text, state, depth + 1);
     if (name === "eval") {
       const text = rest.map((a) => a.text).join(" ");
       if (!text.includes(UNKNOWN)) visitSource(text, state, depth + 1);

@@ -52,6 +52,8 @@ export function findCommits(command: string, cwd: string, home: string | undefin
       if (interpreter && (args.some((arg) => commitsFromCode(arg.text)) || (stdin !== undefined && commitsFromCode(stdin)))) {
         found.push({ args: [], cwd: at, raw, unreadable: `commits from ${base} code` });
       }
+      // `pwsh -c 'git commit …'`: PowerShell, whose commits the gate reads only in Bash.
+      if (/^(pwsh|powershell)(\.exe)?$/i.test(base) && args.some((arg) => GIT_COMMIT_WORDS.test(arg.text))) found.push({ args: [], cwd: at, raw, unreadable: "commits from PowerShell" });
       return;
     }
     let j = 0;
