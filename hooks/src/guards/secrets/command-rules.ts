@@ -376,19 +376,17 @@ export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOption
   { pattern: commandNames(["node", "nodejs", "bun", "tsx", "ts-node"]), codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
   // nodemon runs its script under node, again at each change; its -e is the extensions it watches.
   { pattern: commandNames(["nodemon"]), codeOptions: [], valueOptions: ["-e", "--ext", "-w", "--watch", "-i", "--ignore", "-d", "--delay"] },
-  { pattern: commandNames(["deno"]), codeOptions: ["eval"] },
+  { pattern: commandNames(["deno", "crystal"]), codeOptions: ["eval"] },
   { pattern: commandNames(["ruby"]), codeOptions: ["-e"], valueOptions: ["-r", "-I", "-E", "-C", "-F"] },
   { pattern: commandNames(["perl"], "digits"), codeOptions: ["-e", "-E"], valueOptions: ["-I", "-m", "-M"] },
   { pattern: commandNames(["php"], "digits"), codeOptions: ["-r"] },
-  { pattern: commandNames(["lua", "luajit"]), codeOptions: ["-e"] },
-  { pattern: commandNames(["Rscript"]), codeOptions: ["-e"] },
-  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy", "swift", "ghci", "clojure", "clj", "erl"]), codeOptions: ["-eval", "-e"] },
+  // osascript's -l names the language (`-l JavaScript`), lua's a library.
+  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy", "swift", "ghci", "ghc", "runghc", "clojure", "clj", "erl", "lua", "luajit", "Rscript", "jshell", "scala", "kotlin"]), codeOptions: ["-eval", "-e"], valueOptions: ["-l"] },
   { pattern: commandNames(["emacs", "sbcl"]), codeOptions: ["--eval", "-eval"] },
   { pattern: commandNames(["guile"]), codeOptions: ["-c"] },
   // Tcl: expect's -c script, and code fed to tclsh on stdin.
   { pattern: orTest(commandNames(["expect", "wish"]), commandNames(["tclsh"], "version")), codeOptions: ["-c"] },
   { pattern: POWERSHELL, codeOptions: ["-c", "-Command", "-command"] },
-  { pattern: commandNames(["jshell", "groovy", "scala", "kotlin"]), codeOptions: ["-e"] },
 ]);
 
 export const AWK = commandNames(["awk", "gawk", "mawk", "nawk", "busybox-awk"]);
