@@ -177,18 +177,25 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   }
   // The options of exec or run, up to the container, image or pod; the command follows it (or `--`).
   let i = sub + 1;
+  const mounts: Array<[string, string]> = [];
   for (; args[i]?.text.startsWith("-") && args[i]?.text !== "--"; i++) {
     const option = (args[i] as Arg).text;
     if (!/^-(-(env|user|workdir|volume|name|env-file|publish|namespace|container|network|entrypoint|mount|label|platform|memory|hostname)|[ceuwvpnlmh])$/.test(option)) continue;
     i += 1;
     // A file mounted into the container (`-v "$PWD/.env:/e"`) is readable there; a mounted folder
-    // is judged by the paths the command then names.
+    // is judged by the paths the command then names, written back as the host's (`cat /aws/credentials`
+    // with `-v ~/.aws:/aws`, or `--mount type=bind,src=…,dst=…`).
     const volume = args[i];
-    if ((option === "-v" || option === "--volume") && volume && /^[./~]/.test(volume.text)) await a.file({ ...volume, text: volume.text.split(":")[0] as string }, state, `\`${name}\` mounts`);
+    const [from, to] = option === "--mount" ? [/(?:^|,)(?:src|source)=([^,]+)/.exec(volume?.text ?? "")?.[1], /(?:^|,)(?:dst|destination|target)=([^,]+)/.exec(volume?.text ?? "")?.[1]] : (volume?.text ?? "").split(":");
+    if (/^(-v|--volume|--mount)$/.test(option) && from && /^[./~]/.test(from)) {
+      await a.file({ ...(volume as Arg), text: from }, state, `\`${name}\` mounts`);
+      if (to) mounts.push([to, from]);
+    }
   }
   const command = args.slice(args[i]?.text === "--" ? i + 1 : args[i + 1]?.text === "--" ? i + 2 : i + 1);
   // Each word quoted as it was given: joined bare, `sh -c 'cat /w/.env'` would run `cat` alone.
-  const text = command.map((w) => `'${w.text.replace(/'/g, "'\\''")}'`).join(" ");
+  let text = command.map((w) => `'${w.text.replace(/'/g, "'\\''")}'`).join(" ");
+  for (const [to, from] of mounts) text = text.replaceAll(`${to.replace(/\/+$/, "")}/`, `${toAbsolute(from, state.cwd ?? "/", a.env.ctx.home)}/`);
   if (text !== "" && !text.includes(UNKNOWN)) await a.source(text, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs`);
 }
 

@@ -282,12 +282,14 @@ tmux
 # Platform CLIs that print a token or key, or make one and print it.
 oc
  whoami :: the OpenShift token :: /^(-t|--show-token)$/
+ extract :: a Secret's or ConfigMap's values :: /^--to=-$/
 supabase
  projects api-keys :: API keys
 stripe
  config :: Stripe API keys :: /^--list$/
 argocd
  account generate-token :: an Argo CD token
+ admin initial-password :: Argo CD's admin password
 `;
 
 /** A command whose job is to print a credential, and what it prints. */
