@@ -266,8 +266,8 @@ export async function interpreter(
       const file = code && catOf(code.raw);
       if (file) return a.scriptFile(file, state, true);
       if (code) {
-        // `node -p` and `--print` print the code's value.
-        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print" || (/^(node|bun)/.test(name) && /^-\w*p/.test(arg.text)), loaded);
+        // `node -p` and `--print` print the code's value; so do R and ghc, at the top level.
+        await inlineCode(a, code.text, code.raw, state, `${how} runs inline code,`, option === "-p" || option === "--print" || (/^(node|bun)/.test(name) && /^-\w*p/.test(arg.text)) || /^(Rscript|ghci?)$/.test(name), loaded);
         // Arguments after the code are sys.argv / process.argv and may be file names the code opens.
         // `node -e "console.log(process.argv[1])" "$TOKEN"`: a secret handed to code that reads its arguments.
         const readsArguments = /argv/i.test(code.text);

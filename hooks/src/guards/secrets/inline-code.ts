@@ -88,6 +88,8 @@ const envDumps = onFirstUse((): Array<[RegExp, string]> => [
   [/\b(?:settings|Settings\(\)|get_settings\(\))\.(?:model_dump(?:_json)?|dict|json)\(|\b(?:print|pprint|pp)\(\s*(?:settings|Settings\(\)|get_settings\(\))\s*\)/, "the settings object"],
   [/\bgetenv\(\s*\)/, "getenv()"],
   [/\bos\.Environ\(\)|\benv::vars(?:_os)?\(\)/, "os.Environ() or env::vars()"],
+  // Elixir's, R's, Haskell's and Swift's.
+  [/\bSystem\.get_env\(\s*\)|\bSys\.getenv\(\s*\)|\bgetEnvironment\b|\bprocessInfo\.environment\b(?!\s*\[)/, "the environment"],
   [/\bENVIRON\b(?!\s*\[\s*"\w+"\s*\])/, "awk's ENVIRON"],
 ]);
 
@@ -113,8 +115,8 @@ const envReads = onFirstUse(() => [
   /\$ENV\{\s*["']?([A-Za-z_]\w*)["']?\s*\}/g,
   /\bDeno\.env\.get\(\s*["']([A-Za-z_]\w*)["']/g,
   /(?<!\.)\bgetenv\(\s*["']([A-Za-z_]\w*)["']/g,
-  // Go's, Java's and Rust's.
-  /\b(?:os\.(?:Getenv|LookupEnv)|System\.getenv|env::var(?:_os)?)\(\s*"([A-Za-z_]\w*)"/g,
+  // Go's, Java's, Rust's, Elixir's, R's and Haskell's.
+  /\b(?:os\.(?:Getenv|LookupEnv)|System\.get_?env|Sys\.getenv|(?:get|lookup)Env|env::var(?:_os)?)\(?\s*"([A-Za-z_]\w*)"/g,
   /\bENVIRON\[\s*"([A-Za-z_]\w*)"\s*\]/g,
   // Laravel's env('APP_KEY'); a framework's settings by name (Django's settings.SECRET_KEY,
   // pydantic's settings.database_url, Flask's app.config["SECRET_KEY"]).
