@@ -18,6 +18,8 @@ gh
  auth status :: the GitHub CLI's token :: /^(--show-token|-t)$/
 glab
  auth status :: the GitLab CLI's token :: /^(--show-token|-t)$/
+ variable get :: a GitLab CI/CD variable
+ variable export :: the project's GitLab CI/CD variables
 gcloud
  auth print-access-token :: a Google Cloud access token
  auth print-identity-token :: a Google Cloud identity token

@@ -559,7 +559,7 @@ class ShellAnalysis implements Analyzer {
       this.leak(credential, `\`${argv.map((a) => a.raw).join(" ")}\``);
       return;
     }
-    if (" aws gsutil gcloud rclone scp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
+    if (" aws gsutil gcloud rclone scp sftp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
     const verb = " npm pnpm yarn bun deno composer ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     else if (verb !== undefined) await packageCommands.packageScript(this, name, args, state);
