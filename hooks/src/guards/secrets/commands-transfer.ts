@@ -21,7 +21,8 @@ export async function copy(a: Analyzer, name: string, args: Arg[], state: State)
   const sources = (target.length > 0 || name === "install" && hasOption(parsed, "-d") ? parsed.operands : parsed.operands.slice(0, -1)).filter(
     (w) => !/^[^/]*:/.test(w.text) || w.text.startsWith("./"),
   );
-  const recursive = name === "ln" ? false : name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive");
+  // macOS's ditto copies a folder whole.
+  const recursive = name === "ln" ? false : name === "ditto" || (name === "rsync" ? hasOption(parsed, "-r", "-a", "--recursive", "--archive") : hasOption(parsed, "-r", "-R", "-a", "--recursive", "--archive"));
   const verb = name === "mv" ? "Moving" : name === "ln" ? "Linking to" : name === "scp" || name === "rsync" ? "Transferring" : "Copying";
   const filter = name === "rsync" ? await rsyncFilter(a, parsed, state) : EVERYTHING;
   const destination = target[0] ?? (name === "install" && hasOption(parsed, "-d") ? undefined : parsed.operands[parsed.operands.length - 1]);

@@ -257,6 +257,9 @@ const READS_FILE = /\bopen\s*\(|\.read_(?:text|bytes)\s*\(|\breadFileSync\b|\bre
  * `.` when the listing names none: every file in it, .env included, may be read.
  */
 export function readsListedFolder(code: string): string | undefined {
+  // `shutil.copytree('.', '/tmp/x')`, `shutil.make_archive('/tmp/a', 'zip', '.')`, `fs.cpSync('.', …)`: a folder's every file, copied.
+  const copied = /\b(?:copytree|cpSync)\(\s*(["'])([^"']*)\1|\bmake_archive\((?:\s*(["'])[^"']*\3\s*,?){2}(?:\s*(["'])([^"']*)\4)?/.exec(code);
+  if (copied) return copied[2] ?? copied[5] ?? ".";
   const listing = LISTS_FOLDER.exec(code);
   if (!listing || !READS_FILE.test(code)) return undefined;
   return listing[2] || listing[4] || ".";

@@ -741,7 +741,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "fd" || name === "fdfind") return searchCommands.fd(this, args, state);
     if (name === "jq" || name === "gojq" || name === "jaq" || name === "yq") return codeCommands.jq(this, name, args, state);
     if (name === "git") return gitCommand.git(this, args, state);
-    if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp" || name === "ln") return transferCommands.copy(this, name, args, state);
+    if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp" || name === "ln" || name === "ditto") return transferCommands.copy(this, name, args, state);
     if (name === "tar" || name === "bsdtar") return transferCommands.tar(this, args, state);
     if (" aws gsutil gcloud rclone az ".includes(` ${name} `) && (await transferCommands.upload(this, name, args, state))) return;
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
