@@ -434,6 +434,7 @@ ${T_}`:"")}}function ad(e,t){return t?{exists:!0,isDir:t.kind==="dir",get size()
 `);for(let[m,g]of l.entries()){if(/\.read_(text|bytes)\(/.test(g))for(let y of Vs(g))await a(y);if(!Dt.test(g)){let y=c&&/([:{]|\bdo\s*\|[^|]*\|)\s*$/.test(g)?/^\s*for\s*\(?\s*(?:const|let|var|my)?\s*\[?([\w\s,$]+?)\]?\s+(?:in|of)\b|\.(?:forEach|each\w*)\b.*?(?:\(\s*\[?([\w\s,]+)\]?\s*\)\s*=>|\|([\w\s,]+)\|)/.exec(g):null,x=y?Hs(g):void 0;if(!x)continue;let v=(y?.[1]??y?.[2]??y?.[3]??"").split(",").map(P=>P.trim()),k=new RegExp(`(?<![\\w.])(${v.slice(v.length>1?1:0).join("|").replace(/\$/g,"\\$")})\\b`),$=/^\s*/.exec(g)?.[0].length??0,S=l.slice(m+1,m+20),E=S.findIndex(P=>P.trim()!==""&&(/^\s*/.exec(P)?.[0].length??0)<=$);S.slice(0,E===-1?void 0:E).some(P=>Dt.test(P)&&k.test(Vo(P)))&&e.leak(`the whole environment (${x})`,`${r} prints`);continue}let b=c?Hs(g):void 0,w=c&&!b?Ho(g,y=>e.secret(y)):void 0;(b||w)&&e.leak(w??`the whole environment (${b})`,`${r} prints`),(Ko(g)||yd(i)&&wd(g,y=>e.secret(y)))&&await e.file(Xo,s,`${r} loads and prints values of`)}let f=c?md(i,m=>e.secret(m)):void 0;f&&e.leak(f,`${r} prints`),await JS(e,i,s,r);for(let m of i.matchAll(/\bsession\.run\w*\(((?:\s*(["'])[^"'\\\n]*\2\s*,)*\s*(["'])[^"'\\\n]*\3)/g))await e.source([...m[1].matchAll(/["']([^"']*)["']/g)].map(g=>`'${g[1]}'`).join(" "),D(s),`${r} runs the command`);let u=`${/\.(\w+)$/.exec(n.text)?.[1]??""} ${/^#!.*/.exec(t)?.[0]??""}`,d=/^(rb|pl|pm|php) |ruby|perl|php/.test(u),p=/^py |python/.test(u);for(let m of i.matchAll(YS))(m[2]!==void 0&&!(p&&m[0].startsWith("exec"))||m[3]!==void 0&&d)&&await e.source(m[2]??m[3]??"",D(s),`${r} runs the shell command`);await ZS(e,t,s.cwd&&se(T(n.text,s.cwd,e.env.ctx.home)),s);let h=e.findings.splice(o).filter(m=>m.kind!=="dynamic"&&m.kind!=="unchecked");e.findings.push(...h.map(m=>"how"in m&&!m.how.startsWith(r)?{...m,how:Lo(`the script \`${n.raw}\``,m.how)}:m))}async function ev(e,t,n,s,r){let i=n.filter(o=>/\s/.test(o.text)).map(o=>o.text);for(let o of s?[...i,s]:i)await Ee(e,o,o,r,`The code \`${t}\` runs`);await e.readsAll(n.filter((o,a)=>!o.text.includes("\0")||/^(-f|--file|-i|-init|--init)$/.test(n[a-1]?.text??"")),r,`\`${t}\` reads`)}async function tv(e,t,n){let s=G(t,{valueShort:"Fvf",valueLong:["--field-separator","--assign","--file"]}),r=q(s,"-f","--file");for(let a of r)await e.file(a,n,"`awk -f` reads");let i=r.length>0?s.operands:s.operands.slice(1),o=r.length>0?void 0:s.operands[0];o&&await Ee(e,o.text,o.raw,n,"The awk program");for(let a of i)/^[A-Za-z_]\w*=/.test(a.text)||await e.file(a,n,"`awk` reads")}var ea=String.raw`
 gh
  auth token :: the GitHub CLI's token
+ config get :: the GitHub CLI's token :: /oauth_token/
  auth status :: the GitHub CLI's token :: /^(--show-token|-t)$/
 glab
  auth status :: the GitLab CLI's token :: /^(--show-token|-t)$/
@@ -491,6 +492,7 @@ composer
 pip3
 pip
  config list :: pip's settings, index URLs with their passwords included
+ config get :: an index URL, its password included :: /index-url/
 mysql
 mariadb
  :: MySQL's password :: /^--print-defaults$/
@@ -533,6 +535,7 @@ vault
  print token :: the Vault token
  token lookup :: the Vault token ::  :: /^-accessor/
  token create :: a Vault token
+ write :: a Vault token :: /^auth\/.*\/login$/
  login :: a Vault token ::  :: /^-no-print(=true)?$/
 op
  read :: a 1Password secret
@@ -572,6 +575,8 @@ lpass
 doppler
  secrets :: Doppler secrets
  configs tokens create :: a service token
+pnpm
+ config get :: a registry token :: /(_authToken|_auth|_password)/i
 npm
  run env :: the whole environment
  run-script env :: the whole environment

@@ -72,6 +72,7 @@ ${wa}`:"")}}function An(t,e){for(let n=0;n<e.length;n++)if(t.indexOf(e.charAt(n)
 `);for(let[g,m]of l.entries()){if(/\.read_(text|bytes)\(/.test(m))for(let w of Ke(m))await a(w);if(!we.test(m)){let w=c&&/([:{]|\bdo\s*\|[^|]*\|)\s*$/.test(m)?/^\s*for\s*\(?\s*(?:const|let|var|my)?\s*\[?([\w\s,$]+?)\]?\s+(?:in|of)\b|\.(?:forEach|each\w*)\b.*?(?:\(\s*\[?([\w\s,]+)\]?\s*\)\s*=>|\|([\w\s,]+)\|)/.exec(m):null,v=w?Ze(m):void 0;if(!v)continue;let b=(w?.[1]??w?.[2]??w?.[3]??"").split(",").map(P=>P.trim()),$=new RegExp(`(?<![\\w.])(${b.slice(b.length>1?1:0).join("|").replace(/\$/g,"\\$")})\\b`),C=/^\s*/.exec(m)?.[0].length??0,k=l.slice(g+1,g+20),E=k.findIndex(P=>P.trim()!==""&&(/^\s*/.exec(P)?.[0].length??0)<=C);k.slice(0,E===-1?void 0:E).some(P=>we.test(P)&&$.test(Pt(P)))&&t.leak(`the whole environment (${v})`,`${i} prints`);continue}let y=c?Ze(m):void 0,x=c&&!y?It(m,w=>t.secret(w)):void 0;(y||x)&&t.leak(x??`the whole environment (${y})`,`${i} prints`),(Rt(m)||Pn(r)&&In(m,w=>t.secret(w)))&&await t.file(Wt,s,`${i} loads and prints values of`)}let d=c?_n(r,g=>t.secret(g)):void 0;d&&t.leak(d,`${i} prints`),await Ci(t,r,s,i);for(let g of r.matchAll(/\bsession\.run\w*\(((?:\s*(["'])[^"'\\\n]*\2\s*,)*\s*(["'])[^"'\\\n]*\3)/g))await t.source([...g[1].matchAll(/["']([^"']*)["']/g)].map(m=>`'${m[1]}'`).join(" "),R(s),`${i} runs the command`);let p=`${/\.(\w+)$/.exec(n.text)?.[1]??""} ${/^#!.*/.exec(e)?.[0]??""}`,f=/^(rb|pl|pm|php) |ruby|perl|php/.test(p),h=/^py |python/.test(p);for(let g of r.matchAll(Ai))(g[2]!==void 0&&!(h&&g[0].startsWith("exec"))||g[3]!==void 0&&f)&&await t.source(g[2]??g[3]??"",R(s),`${i} runs the shell command`);await Ei(t,e,s.cwd&&H(O(n.text,s.cwd,t.env.ctx.home)),s);let u=t.findings.splice(o).filter(g=>g.kind!=="dynamic"&&g.kind!=="unchecked");t.findings.push(...u.map(g=>"how"in g&&!g.how.startsWith(i)?{...g,how:lt(`the script \`${n.raw}\``,g.how)}:g))}async function Ti(t,e,n,s,i){let r=n.filter(o=>/\s/.test(o.text)).map(o=>o.text);for(let o of s?[...r,s]:r)await ee(t,o,o,i,`The code \`${e}\` runs`);await t.readsAll(n.filter((o,a)=>!o.text.includes("\0")||/^(-f|--file|-i|-init|--init)$/.test(n[a-1]?.text??"")),i,`\`${e}\` reads`)}async function Pi(t,e,n){let s=L(e,{valueShort:"Fvf",valueLong:["--field-separator","--assign","--file"]}),i=j(s,"-f","--file");for(let a of i)await t.file(a,n,"`awk -f` reads");let r=i.length>0?s.operands:s.operands.slice(1),o=i.length>0?void 0:s.operands[0];o&&await ee(t,o.text,o.raw,n,"The awk program");for(let a of r)/^[A-Za-z_]\w*=/.test(a.text)||await t.file(a,n,"`awk` reads")}var jt=String.raw`
 gh
  auth token :: the GitHub CLI's token
+ config get :: the GitHub CLI's token :: /oauth_token/
  auth status :: the GitHub CLI's token :: /^(--show-token|-t)$/
 glab
  auth status :: the GitLab CLI's token :: /^(--show-token|-t)$/
@@ -129,6 +130,7 @@ composer
 pip3
 pip
  config list :: pip's settings, index URLs with their passwords included
+ config get :: an index URL, its password included :: /index-url/
 mysql
 mariadb
  :: MySQL's password :: /^--print-defaults$/
@@ -171,6 +173,7 @@ vault
  print token :: the Vault token
  token lookup :: the Vault token ::  :: /^-accessor/
  token create :: a Vault token
+ write :: a Vault token :: /^auth\/.*\/login$/
  login :: a Vault token ::  :: /^-no-print(=true)?$/
 op
  read :: a 1Password secret
@@ -210,6 +213,8 @@ lpass
 doppler
  secrets :: Doppler secrets
  configs tokens create :: a service token
+pnpm
+ config get :: a registry token :: /(_authToken|_auth|_password)/i
 npm
  run env :: the whole environment
  run-script env :: the whole environment

@@ -283,6 +283,7 @@ login data for account
 `);for(let[g,m]of d.entries()){if(/\.read_(text|bytes)\(/.test(m))for(let w of Qe(m))await a(w);if(!ve.test(m)){let w=c&&/([:{]|\bdo\s*\|[^|]*\|)\s*$/.test(m)?/^\s*for\s*\(?\s*(?:const|let|var|my)?\s*\[?([\w\s,$]+?)\]?\s+(?:in|of)\b|\.(?:forEach|each\w*)\b.*?(?:\(\s*\[?([\w\s,]+)\]?\s*\)\s*=>|\|([\w\s,]+)\|)/.exec(m):null,v=w?et(m):void 0;if(!v)continue;let b=(w?.[1]??w?.[2]??w?.[3]??"").split(",").map(P=>P.trim()),$=new RegExp(`(?<![\\w.])(${b.slice(b.length>1?1:0).join("|").replace(/\$/g,"\\$")})\\b`),C=/^\s*/.exec(m)?.[0].length??0,k=d.slice(g+1,g+20),E=k.findIndex(P=>P.trim()!==""&&(/^\s*/.exec(P)?.[0].length??0)<=C);k.slice(0,E===-1?void 0:E).some(P=>ve.test(P)&&$.test(zt(P)))&&t.leak(`the whole environment (${v})`,`${i} prints`);continue}let y=c?et(m):void 0,x=c&&!y?Ut(m,w=>t.secret(w)):void 0;(y||x)&&t.leak(x??`the whole environment (${y})`,`${i} prints`),(Gt(m)||Hn(r)&&Vn(m,w=>t.secret(w)))&&await t.file(Ht,s,`${i} loads and prints values of`)}let l=c?Un(r,g=>t.secret(g)):void 0;l&&t.leak(l,`${i} prints`),await Vi(t,r,s,i);for(let g of r.matchAll(/\bsession\.run\w*\(((?:\s*(["'])[^"'\\\n]*\2\s*,)*\s*(["'])[^"'\\\n]*\3)/g))await t.source([...g[1].matchAll(/["']([^"']*)["']/g)].map(m=>`'${m[1]}'`).join(" "),R(s),`${i} runs the command`);let u=`${/\.(\w+)$/.exec(n.text)?.[1]??""} ${/^#!.*/.exec(e)?.[0]??""}`,f=/^(rb|pl|pm|php) |ruby|perl|php/.test(u),h=/^py |python/.test(u);for(let g of r.matchAll(Hi))(g[2]!==void 0&&!(h&&g[0].startsWith("exec"))||g[3]!==void 0&&f)&&await t.source(g[2]??g[3]??"",R(s),`${i} runs the shell command`);await Bi(t,e,s.cwd&&H(_(n.text,s.cwd,t.env.ctx.home)),s);let p=t.findings.splice(o).filter(g=>g.kind!=="dynamic"&&g.kind!=="unchecked");t.findings.push(...p.map(g=>"how"in g&&!g.how.startsWith(i)?{...g,how:wt(`the script \`${n.raw}\``,g.how)}:g))}async function Zi(t,e,n,s,i){let r=n.filter(o=>/\s/.test(o.text)).map(o=>o.text);for(let o of s?[...r,s]:r)await Q(t,o,o,i,`The code \`${e}\` runs`);await t.readsAll(n.filter((o,a)=>!o.text.includes("\0")||/^(-f|--file|-i|-init|--init)$/.test(n[a-1]?.text??"")),i,`\`${e}\` reads`)}async function Xi(t,e,n){let s=F(e,{valueShort:"Fvf",valueLong:["--field-separator","--assign","--file"]}),i=W(s,"-f","--file");for(let a of i)await t.file(a,n,"`awk -f` reads");let r=i.length>0?s.operands:s.operands.slice(1),o=i.length>0?void 0:s.operands[0];o&&await Q(t,o.text,o.raw,n,"The awk program");for(let a of r)/^[A-Za-z_]\w*=/.test(a.text)||await t.file(a,n,"`awk` reads")}var Bt=String.raw`
 gh
  auth token :: the GitHub CLI's token
+ config get :: the GitHub CLI's token :: /oauth_token/
  auth status :: the GitHub CLI's token :: /^(--show-token|-t)$/
 glab
  auth status :: the GitLab CLI's token :: /^(--show-token|-t)$/
@@ -340,6 +341,7 @@ composer
 pip3
 pip
  config list :: pip's settings, index URLs with their passwords included
+ config get :: an index URL, its password included :: /index-url/
 mysql
 mariadb
  :: MySQL's password :: /^--print-defaults$/
@@ -382,6 +384,7 @@ vault
  print token :: the Vault token
  token lookup :: the Vault token ::  :: /^-accessor/
  token create :: a Vault token
+ write :: a Vault token :: /^auth\/.*\/login$/
  login :: a Vault token ::  :: /^-no-print(=true)?$/
 op
  read :: a 1Password secret
@@ -421,6 +424,8 @@ lpass
 doppler
  secrets :: Doppler secrets
  configs tokens create :: a service token
+pnpm
+ config get :: a registry token :: /(_authToken|_auth|_password)/i
 npm
  run env :: the whole environment
  run-script env :: the whole environment

@@ -15,6 +15,7 @@
 const TABLE = String.raw`
 gh
  auth token :: the GitHub CLI's token
+ config get :: the GitHub CLI's token :: /oauth_token/
  auth status :: the GitHub CLI's token :: /^(--show-token|-t)$/
 glab
  auth status :: the GitLab CLI's token :: /^(--show-token|-t)$/
@@ -74,6 +75,7 @@ composer
 pip3
 pip
  config list :: pip's settings, index URLs with their passwords included
+ config get :: an index URL, its password included :: /index-url/
 mysql
 mariadb
  :: MySQL's password :: /^--print-defaults$/
@@ -121,6 +123,7 @@ vault
 # Its \`id\` is the token itself (but not when looked up by accessor).
  token lookup :: the Vault token ::  :: /^-accessor/
  token create :: a Vault token
+ write :: a Vault token :: /^auth\/.*\/login$/
  login :: a Vault token ::  :: /^-no-print(=true)?$/
 op
  read :: a 1Password secret
@@ -161,6 +164,8 @@ lpass
 doppler
  secrets :: Doppler secrets
  configs tokens create :: a service token
+pnpm
+ config get :: a registry token :: /(_authToken|_auth|_password)/i
 npm
 # npm's built-in env script (when package.json has none of its own).
  run env :: the whole environment
