@@ -88,6 +88,7 @@ const LEAKS: Array<[string, string]> = [
   ["path.rb", "require 'pathname'\nputs Pathname.new('.env').read\n"],
   // A name for the whole environment, used later.
   ["log.py", "import logging, os\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nlog.info(\"key %s\", os.environ[\"OPENAI_API_KEY\"])\n"],
+  ["creds.py", "import boto3\ncreds = boto3.Session().get_credentials()\nprint(creds.get_frozen_credentials())\n"],
   ["alias.py", "import os\nenv = os.environ\nprint(env['GITHUB_TOKEN'])\n"],
   ["copy.py", "import os\nenvironment = dict(os.environ)\nprint(environment)\n"],
   ["spread.js", "const env = { ...process.env };\nconsole.log(env);\n"],
@@ -99,6 +100,7 @@ const LEAKS: Array<[string, string]> = [
 ];
 
 const PASSES: Array<[string, string]> = [
+  ["s3.py", "import boto3\ncreds = boto3.Session().get_credentials()\nprint(boto3.client(\"s3\").list_buckets()[\"Buckets\"])\n"],
   // Debug logging is off unless asked for; info, which Node's loggers print by default, counts as a print.
   ["debug.py", "import logging, os\nlogging.getLogger(__name__).debug(\"key %s\", os.environ[\"OPENAI_API_KEY\"])\n"],
   ["app.py", "import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(__file__), \".env\"))\nr = requests.post(URL, headers={\"Authorization\": f\"Bearer {os.environ['API_TOKEN']}\"})\nprint(r.status_code)\n"],

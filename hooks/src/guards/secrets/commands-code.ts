@@ -304,6 +304,9 @@ export async function interpreter(
   await fromStdin();
 }
 
+/** Credentials a cloud SDK, keyring or netrc library loads from their files or the environment. */
+const CREDENTIAL_LOADS = /\b(?:get_(?:frozen_)?credentials|from(?:Ini|Env|NodeProviderChain)|defaultProvider|google\.auth\.default|get_password|netrc\.netrc|getAccessToken)\s*\(/;
+
 /** Scans inline code for secret file names and environment dumps. */
 export async function inlineCode(a: Analyzer, code: string, raw: string, state: State, how: string, printsResult = false, loaded: Arg[] = []): Promise<void> {
   if (code.includes(UNKNOWN)) {
@@ -325,8 +328,7 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
     if (/\b(?:exec|eval|compile|Function|instance_eval|execSync|system|runIn\w*Context)\s*\(|\beval\s+[$@\w]/.test(code)) a.findings.push(hiddenCode(how, "decodes at run time"));
     else if (/\b(?:open|readFileSync|readFile|createReadStream|read_text|file_get_contents|fopen|read)\s*\((?:[^()]|\([^()]*\))*?(?:b64decode|atob|fromhex|unhexlify|base64|Buffer\.from|codecs\.decode|\[::-1\]|\.reverse\b|reversed\()/.test(code)) a.findings.push(hiddenCode(how, "decodes at run time", "opens a file whose name"));
   }
-  // Credentials a cloud SDK, keyring or netrc library loads from their files or the environment, printed.
-  if ((printsResult || PRINTS.test(code)) && /\b(?:get_(?:frozen_)?credentials|from(?:Ini|Env|NodeProviderChain)|defaultProvider|google\.auth\.default|get_password|netrc\.netrc|getAccessToken)\s*\(/.test(code)) a.leak("credentials a library loads", `${how} prints`);
+  if ((printsResult || PRINTS.test(code)) && CREDENTIAL_LOADS.test(code)) a.leak("credentials a library loads", `${how} prints`);
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   // Once .env is in the environment, a connection string the code prints is one of its values too.
   const envFiles = loaded.length > 0 ? loaded : loadsDotenv(code) ? [DOTENV] : [];
@@ -476,6 +478,7 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
     const dump = environment ? environmentDump(line) : undefined;
     const variable = environment && !dump ? printedSecretVariable(line, (n) => a.secret(n)) : undefined;
     if (dump || variable) a.leak(variable ?? `the whole environment (${dump})`, `${how} prints`);
+    if (CREDENTIAL_LOADS.test(line)) a.leak("credentials a library loads", `${how} prints`);
     if (readsDotenv(line) || (loadsDotenv(code) && printsLoadedValue(line, (n) => a.secret(n)))) await a.file(DOTENV, state, `${how} loads and prints values of`);
   }
   const through = environment ? printedThroughName(code, (n) => a.secret(n)) : undefined;
