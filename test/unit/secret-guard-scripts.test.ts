@@ -215,6 +215,7 @@ describe("scripts run from disk", () => {
     "ls scripts/*.js | entr -r node scripts/leak.js",
     "python3 -m cProfile -s time scripts/leak.py",
     "python3 -m pdb scripts/leak.py",
+    "python3 -m runpy scripts/leak.py",
     "python3 -m coverage run scripts/leak.py",
     "yarn node scripts/leak.js",
     // A package manager runs a binary by its name when no script has that name.

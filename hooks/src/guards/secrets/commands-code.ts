@@ -247,8 +247,8 @@ export async function interpreter(
       for (const file of [`${path}.py`, `${path}/__main__.py`]) await a.scriptFile({ text: file, raw: file }, state, true);
       // `python3 -m pytest tests/test_x.py`: the test files, as pytest's own are read.
       if (module.text === "pytest" || module.text === "unittest") for (const test of args.slice(i + 2)) if (/\.py(::.*)?$/.test(test.text)) await a.scriptFile({ text: test.text.replace(/::.*$/, ""), raw: test.raw }, state, true);
-      // `python3 -m cProfile leak.py`, `-m pdb`, `-m coverage run`: modules that run the script given them.
-      const run = /^(pdb|cProfile|profile|trace|coverage|debugpy|memory_profiler)$/.test(module.text) ? args.slice(i + 2).find((w) => w.text.endsWith(".py")) : undefined;
+      // `python3 -m cProfile leak.py`, `-m pdb`, `-m coverage run`, `-m runpy`: modules that run the script given them.
+      const run = /^(pdb|cProfile|profile|trace|coverage|debugpy|memory_profiler|runpy)$/.test(module.text) ? args.slice(i + 2).find((w) => w.text.endsWith(".py")) : undefined;
       if (run) await a.scriptFile(run, state, true);
     }
     if (valueOptions.includes(arg.text)) {
