@@ -21,6 +21,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   // from here would list the wrong one.
   // includes() first: the RegExp, run for every git call, would be compiled twice (V8 tiers it up).
   let elsewhere = a.text.includes("GIT_") && /\bGIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|NAMESPACE|COMMON_DIR)\b/.test(a.text);
+  let hooksPath: string | undefined;
   while (i < args.length && (args[i] as Arg).text.startsWith("-")) {
     const option = (args[i] as Arg).text;
     if (/^--(git-dir|work-tree|namespace)(=|$)/.test(option)) elsewhere = true;
@@ -28,6 +29,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
       const pair = args[i + 1] as Arg;
       const eq = pair.text.indexOf("=");
       if (option === "-c" && eq > 0) await configRuns(a, pair.text.slice(0, eq), { ...pair, text: pair.text.slice(eq + 1) }, state);
+      if (option === "-c" && /^core\.hookspath=/i.test(pair.text)) hooksPath = pair.text.slice(eq + 1);
       if (option === "-C") {
         const dir = args[i + 1] as Arg;
         own.cwd = dir.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : toAbsolute(dir.text, state.cwd, a.env.ctx.home);
@@ -37,6 +39,9 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   }
   const sub = args[i]?.text ?? "";
   const rest = args.slice(i + 1);
+  // The hooks git runs for the command (`.git/hooks/pre-commit`, or core.hooksPath's) print here:
+  // each is read as a script on disk is.
+  if (/^(commit|push|checkout|switch|merge|pull|rebase|am|cherry-pick|revert)$/.test(sub) && own.cwd !== undefined) await hooks(a, own, hooksPath);
   const commit = sub === "commit" ? parseOptions(rest, commitOptions()) : undefined;
   // `git commit -a`, `-am "…"` (the a before any letter that takes a value), or `git commit <paths>`.
   const committed = commit ? commit.operands.map((w) => w.text) : [];
@@ -212,6 +217,17 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
     if (info?.kind === "dir") await a.tree(operand, own, EVERYTHING, `\`git ${sub}\` over \`${operand.raw}\``, (found) => tracked(a, found, own));
     else await a.file(operand, own, `\`git ${sub}\` prints`);
   }
+}
+
+async function hooks(a: Analyzer, own: State, set: string | undefined): Promise<void> {
+  const { io, home } = a.env.ctx;
+  const root = await workingTreeRoot(io, own.cwd as string);
+  if (!root) return;
+  for (const file of set === undefined ? await gitConfigFiles(io, root, home) : []) set = /^\s*hookspath\s*=\s*"?(.*?)"?\s*$/im.exec((await io.readText(file).catch(() => undefined)) ?? "")?.[1] ?? set;
+  const dir = set === undefined ? `${root}/.git/hooks` : toAbsolute(set, root, home);
+  // With those this command line writes first (`echo 'cat .env' > .git/hooks/pre-commit && git commit …`).
+  const names = [...((await io.list(dir)) ?? []).map((entry) => `${dir}/${entry.name}`), ...[...a.written.keys()].filter((path) => path.startsWith(`${dir}/`))];
+  for (const path of names) if (!path.endsWith(".sample")) await a.scriptFile({ text: path, raw: path }, own);
 }
 
 /**
