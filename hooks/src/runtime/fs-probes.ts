@@ -78,6 +78,9 @@ export function listDir(dir: string): DirEntry[] | undefined {
 }
 
 export function readTextFile(path: string): string | undefined {
+  // A missing file is common (git's system and XDG configs, a project without shipshape.yaml), and
+  // the Error readFileSync builds for one costs more than an lstat first.
+  if (!pathExists(path)) return undefined;
   try {
     return readFileSync(path, "utf8");
   } catch (error) {

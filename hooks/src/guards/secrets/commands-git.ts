@@ -41,7 +41,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   const rest = args.slice(i + 1);
   // The hooks git runs for the command (`.git/hooks/pre-commit`, or core.hooksPath's) print here:
   // each is read as a script on disk is.
-  if (/^(commit|push|checkout|switch|merge|pull|rebase|am|cherry-pick|revert)$/.test(sub) && own.cwd !== undefined) await hooks(a, own, hooksPath);
+  // (A string test: a RegExp here would be compiled on every git command's first call.)
+  if (" commit push checkout switch merge pull rebase am cherry-pick revert ".includes(` ${sub} `) && own.cwd !== undefined) await hooks(a, own, hooksPath);
   const commit = sub === "commit" ? parseOptions(rest, commitOptions()) : undefined;
   // `git commit -a`, `-am "…"` (the a before any letter that takes a value), or `git commit <paths>`.
   const committed = commit ? commit.operands.map((w) => w.text) : [];
