@@ -10,7 +10,7 @@ import { UNKNOWN, expandWord, literalValue, nestedScripts, pipedPrint, type Arg,
 import { parseShell } from "../shell/parser.js";
 import { basename, toAbsolute } from "../runtime/paths.js";
 import { DECLARES, copy, type State } from "./secrets/analysis-types.js";
-import { SHELLS } from "./secrets/command-rules.js";
+import { RUNS_C, SHELLS } from "./secrets/command-rules.js";
 import { aliasDefinitions, innerCommand } from "./secrets/wrappers.js";
 
 /** One simple command, wrappers stepped over. */
@@ -141,7 +141,7 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
       return;
     }
     // Shells, and the commands that hand their -c to one (`script -qc 'git commit …' /dev/null`, `su -c`).
-    if (SHELLS.has(name) || /^(script|su|runuser|sg|nix-shell)$/.test(name)) {
+    if (SHELLS.has(name) || RUNS_C.has(name)) {
       const c = rest.findIndex((a) => /^-[a-z]*c[a-z]*$|^--(command|run)$/.test(a.text));
       const code = c === -1 ? undefined : rest[c + 1];
       if (code && !code.text.includes(UNKNOWN)) visitSource(code.text, state, depth + 1);

@@ -368,6 +368,12 @@ export const PYTHON = orTest(commandNames(["python"], "version"), commandNames([
 export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "mksh", "tcsh", "csh"]);
 
 /**
+ * Commands that hand their -c (nix-shell: --run or --command) to a shell: `su -c`, `runuser`,
+ * `script -qc 'cmd' /dev/null` (under a terminal of its own), `sg group -c`, `nix-shell --run`.
+ */
+export const RUNS_C = new Set(["su", "runuser", "script", "sg", "nix-shell"]);
+
+/**
  * Interpreters, the options that carry inline code, and the options whose value is the next word (so
  * that `node -r dotenv/config -e …` is not read as running a script called dotenv/config).
  */

@@ -3,7 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
-import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, RUNS_C, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import { credentialCommandsOf } from "./credential-commands.js";
 import * as packageCommands from "./commands-packages.js";
@@ -681,13 +681,11 @@ class ShellAnalysis implements Analyzer {
     if (name === "ssh") return codeCommands.ssh(this, args);
     if ((name === "fly" || name === "flyctl") && args[0]?.text === "ssh" && (await codeCommands.flySsh(this, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
-    if (name === "cmd" || name === "cmd.exe") return codeCommands.cmd(this, args, state);
-    // `script -qc 'cmd' /dev/null` runs the command under a terminal of its own; `sg group -c`,
-    // `nix-shell --run` (or --command) in a group or an environment.
-    if (name === "su" || name === "runuser" || name === "script" || name === "sg" || name === "nix-shell") {
+    if (name === "cmd") return codeCommands.cmd(this, args, state);
+    if (RUNS_C.has(name)) {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user", "--run"] });
       const code = optionValues(parsed, "-c", "--command", "--run")[0];
-      if (code) await this.source(code.text, copy(state), "This `su -c`");
+      if (code) await this.source(code.text, copy(state), `This \`${name} -c\``);
       // `runuser -u me -- cmd` runs the command itself.
       else if (name === "runuser" && parsed.operands.length > 0) await this.run(parsed.operands, { ...command, words: command.words.slice(argv.length - parsed.operands.length) }, state, upstream);
       return;
