@@ -186,9 +186,10 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
     // is judged by the paths the command then names, written back as the host's (`cat /aws/credentials`
     // with `-v ~/.aws:/aws`, or `--mount type=bind,src=…,dst=…`).
     const volume = args[i];
-    const [from, to] = option === "--mount" ? [/(?:^|,)(?:src|source)=([^,]+)/.exec(volume?.text ?? "")?.[1], /(?:^|,)(?:dst|destination|target)=([^,]+)/.exec(volume?.text ?? "")?.[1]] : (volume?.text ?? "").split(":");
-    if (/^(-v|--volume|--mount)$/.test(option) && from && /^[./~]/.test(from)) {
-      await a.file({ ...(volume as Arg), text: from }, state, `\`${name}\` mounts`);
+    if (!volume || !/^(-v|--volume|--mount)$/.test(option)) continue;
+    const [from, to] = option === "--mount" ? [/(?:^|,)(?:src|source)=([^,]+)/.exec(volume.text)?.[1], /(?:^|,)(?:dst|destination|target)=([^,]+)/.exec(volume.text)?.[1]] : volume.text.split(":");
+    if (from && /^[./~]/.test(from)) {
+      await a.file({ ...volume, text: from }, state, `\`${name}\` mounts`);
       if (to) mounts.push([to, from]);
     }
   }

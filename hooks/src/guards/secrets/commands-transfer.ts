@@ -231,7 +231,8 @@ export async function remoteSecret(a: Analyzer, args: Arg[], state: State): Prom
   for (const arg of operands) {
     const path = /^(?:[a-z][\w+.-]*:\/\/[^/]*|(?:[\w.-]+\/)?[\w.@-]+:(?!\/\/))(.+)$/i.exec(arg.text)?.[1];
     // By its name, or by its whole path where the path says it (`host:~/.aws/credentials`, `host:/root/.kube/config`).
-    const match = path === undefined ? undefined : (rules.classify(path[0] === "/" ? path : path.startsWith("~/") ? `/home/${UNKNOWN}${path.slice(1)}` : "") ?? rules.classify(`/${UNKNOWN}/${basename(path)}`));
+    const whole = path?.[0] === "/" ? path : path?.startsWith("~/") ? `/home/${UNKNOWN}${path.slice(1)}` : undefined;
+    const match = path === undefined ? undefined : ((whole && rules.classify(whole)) || rules.classify(`/${UNKNOWN}/${basename(path)}`));
     if (!match || (!cat && arg === last)) continue;
     const dest = cat || !last ? "-" : last.text;
     const local = dest === "-" || dest === "/dev/stdout" || dest.includes(UNKNOWN) ? undefined : toAbsolute(dest, state.cwd ?? "/", home);

@@ -109,10 +109,10 @@ function hasSecretManifest(text: string): boolean {
 
 const CONFIG_READ_LIMIT = 256 * 1024;
 
-/** A git config with a credential in a URL, or an agent config with a token, when its category is on: judged by reading it. */
 /** The rule by which a git config holding the auth header a CI checkout persists is a secret. */
 export const AUTH_HEADER = "http.extraheader";
 
+/** A git config with a credential in a URL or header, or an agent config with a token, when its category is on: judged by reading it. */
 export async function configWithCredential(io: HostIO, rules: SecretRules, path: string, facts: FileFacts): Promise<SecretFileHit | undefined> {
   const target = facts.realPath ?? path;
   const git = isGitConfigPath(target) || isGitConfigPath(path);
