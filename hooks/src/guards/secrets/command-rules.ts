@@ -280,8 +280,9 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
       return { valueOptions: [], assignments: true };
     case "npx":
       return { valueOptions: ["-p", "--package"] };
+    // Only `uv run` runs a command: `uv export` prints the lock as requirements, `uv pip list` the packages.
     case "uv":
-      return { valueOptions: ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"], subcommand: "run" };
+      return runsAfter("run", ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"]);
     // Project and tool runners, and secret managers that inject variables into the command they run.
     case "npm":
       return runsAfter(["exec", "x"], ["-p", "--package", "-w", "--workspace"]);

@@ -69,8 +69,10 @@ export function unwrap(args: Arg[], spec: WrapperSpec, onValue?: (option: string
  */
 export function runsCommand(args: Arg[], spec: WrapperSpec): boolean {
   if (!spec.subcommandRequired) return true;
-  const first = args.find((a) => !a.text.startsWith("-"));
-  return first !== undefined && subcommandsOf(spec).includes(first.text);
+  // Past the wrapper's options and their values: `uv --directory app run env` runs env.
+  let i = 0;
+  while (args[i]?.text.startsWith("-")) i += spec.valueOptions.includes(args[i]?.text as string) ? 2 : 1;
+  return subcommandsOf(spec).includes(args[i]?.text as string);
 }
 
 /**
