@@ -89,6 +89,54 @@ describe("git grep of a revision, and cat-file's questions about an object", () 
   });
 });
 
+describe("revisions named by branch or worked out by git", () => {
+  // .env is ignored on main; branch `leak` has it committed; `feature` branches off main without it.
+  const root = repository(false);
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" });
+  git("branch", "-M", "main");
+  git("checkout", "-q", "-b", "leak");
+  git("add", "-f", ".env");
+  git("commit", "-q", "-m", "Commit .env");
+  git("checkout", "-q", "-b", "feature", "main");
+  writeFileSync(join(root, "b.txt"), "b\n");
+  git("add", "b.txt");
+  git("commit", "-q", "-m", "Add b");
+
+  // Before this, a branch name was taken for a path that is not there, and these printed .env.
+  it.each([
+    "git show leak",
+    "git diff leak",
+    "git diff main leak",
+    "git log -p leak",
+    "git diff $(git merge-base HEAD leak) leak",
+    "git show $(git rev-parse leak)",
+    'git diff "$(git rev-parse --short leak)"',
+    "git show $(git log -1 --format=%H leak)",
+    "git log -p $(git merge-base HEAD main)..leak",
+  ])("refuses %s, whose revision holds .env", async (command) => {
+    expect(await decide(root, command)).toMatch(/prints \(with no path named[^)]*\) `.*\/\.env`, a dotenv file/);
+  });
+
+  it.each([
+    "git show main",
+    "git diff main",
+    "git diff leak -- a.txt",
+    "git diff -- leak",
+    "git diff $(git merge-base HEAD main)",
+    'git diff "$(git merge-base main HEAD)"',
+    "git log -p $(git merge-base HEAD main)..HEAD",
+    "git diff $(git merge-base HEAD main) -- b.txt",
+    "git show $(git rev-parse --short HEAD)",
+    "git diff $(git merge-base HEAD nosuch)",
+  ])("passes %s", async (command) => {
+    expect(await decide(root, command)).toBe("pass");
+  });
+
+  it("refuses a computed revision it cannot work out", async () => {
+    expect(await decide(root, "git diff $(git rev-parse --show-toplevel)")).toMatch(/only known when the command runs/);
+  });
+});
+
 describe("git commands that offer hunks one by one (-p)", () => {
   // .env is tracked and changed but not staged; in \`staged\`, the change is staged.
   const tracked = repository(true);

@@ -12,6 +12,7 @@ import { hasOption, optionValues, parseOptions, type OptionSpec } from "./option
 import type { Finding } from "./refusal.js";
 import type { SecretMatch } from "./rules.js";
 import { AUTH_HEADER } from "./secret-files.js";
+import { gitRevisionCommand } from "./token-printers.js";
 import { EVERYTHING } from "./tree-search.js";
 
 export async function git(a: Analyzer, args: Arg[], state: State): Promise<void> {
@@ -38,7 +39,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     } else i += 1;
   }
   const sub = args[i]?.text ?? "";
-  const rest = args.slice(i + 1);
+  const rest = (await Promise.all(args.slice(i + 1).map((w) => revision(a, w, own)))).filter((w) => w !== undefined);
   // The hooks git runs for the command (`.git/hooks/pre-commit`, or core.hooksPath's) print here:
   // each is read as a script on disk is.
   // (A string test: a RegExp here would be compiled on every git command's first call.)
@@ -202,7 +203,14 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
   const texts = rest.map((w) => w.text);
   const patch = texts.some((t) => PATCH.test(t));
   if (!patch && texts.some((t) => /^(--stat(=.*)?|--numstat|--shortstat|--dirstat(=.*)?|--name-only|--name-status|--raw|--summary|-s|--no-patch|--quiet|--exit-code|--check)$/.test(t))) return;
-  const paths = parsed.operands.filter((operand) => !isRevision(operand.text) && !/^-\d+$/.test(operand.text));
+  // An operand before `--` that is no path here is a revision to git (`git show feature`), or an error;
+  // one it could not be had for (`$(git rev-parse X)` elsewhere) is a revision all the same.
+  const dash = rest.findIndex((w) => w.text === "--");
+  const paths: Arg[] = [];
+  for (const operand of parsed.operands) {
+    const path = dash !== -1 && rest.indexOf(operand) > dash;
+    if (path || !(isRevision(operand.text) || /^-\d+$/.test(operand.text) || gitRevisionCommand(operand.raw) || (sub !== "blame" && sub !== "annotate" && !(await here(a, operand, own))))) paths.push(operand);
+  }
   // No path named: what prints is whatever the revisions (or the working tree) hold, which git lists.
   // (`REV:path` operands are objects, judged above.)
   if (paths.length === 0 && sub !== "blame" && sub !== "annotate" && !parsed.operands.some((o) => o.text.includes(":"))) {
@@ -218,6 +226,29 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
     if (info?.kind === "dir") await a.tree(operand, own, EVERYTHING, `\`git ${sub}\` over \`${operand.raw}\``, (found) => tracked(a, found, own));
     else await a.file(operand, own, `\`git ${sub}\` prints`);
   }
+}
+
+/**
+ * `git diff $(git merge-base HEAD main)`: the revision that read-only git command prints, had by
+ * running it, so what the diff prints can be listed (an empty one, unquoted, leaves no word); any
+ * other word as it is.
+ */
+async function revision(a: Analyzer, w: Arg, own: State): Promise<Arg | undefined> {
+  const found = w.text.includes(UNKNOWN) && own.cwd !== undefined ? gitRevisionCommand(w.raw) : undefined;
+  const out = found && (await a.env.ctx.io.run(found.argv, { cwd: own.cwd as string, timeoutMs: 3000 }));
+  const value = out && !out.timedOut ? out.stdout.replace(/\n+$/, "") : "\n";
+  if (!found || !/^[\w~^@{}/.-]*$/.test(value)) return w;
+  const text = found.before + value + found.after;
+  return text === "" && !found.quoted ? undefined : { ...w, text };
+}
+
+/**
+ * Whether a word names something here (or may: an unknown one), as git asks of an operand before `--`;
+ * a secret's name counts, though missing (no branch is named `.env`).
+ */
+async function here(a: Analyzer, w: Arg, own: State): Promise<boolean> {
+  const path = own.cwd === undefined || w.text.includes(UNKNOWN) || /[*?[]/.test(w.text) ? undefined : toAbsolute(w.text, own.cwd, a.env.ctx.home);
+  return path === undefined || a.env.rules.classify(path) !== undefined || (await a.env.ctx.io.exists(path));
 }
 
 async function hooks(a: Analyzer, own: State, set: string | undefined): Promise<void> {

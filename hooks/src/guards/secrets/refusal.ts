@@ -38,14 +38,15 @@ function describe(finding: Finding): { line: string; instead: string } {
       };
     case "search":
       return {
-        line: `${finding.how} would also reach ${fileLine(finding.hit)}.`,
+        line: `${finding.how}${finding.how.endsWith("input") ? ", which" : ""} would also reach ${fileLine(finding.hit)}.`,
         instead:
           "narrow the search so it cannot reach secret files: give specific folders, add an include filter " +
           "(`grep -r --include='*.ts'`, `rg -g '*.ts'`, the Grep tool's `glob`), or exclude them (`--exclude='.env*'`).",
       };
     case "dynamic":
       return {
-        line: `${finding.how} \`${finding.word}\`, which is only known when the command runs, so the guard cannot rule out that it reaches a secret file.`,
+        // (Not twice where `how` names the word already: "`grep -r` over `src/$(…)`".)
+        line: `${finding.how}${finding.how.endsWith(`\`${finding.word}\``) ? "" : ` \`${finding.word}\``}, which is only known when the command runs, so the guard cannot rule out that it reaches a secret file.`,
         instead: "write the file name out literally in the command, so the guard can check it.",
       };
     case "environment":

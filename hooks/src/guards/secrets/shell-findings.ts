@@ -3,6 +3,7 @@ import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pip
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
+import { tokenClasses } from "./token-printers.js";
 import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, RUNS_C, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import { credentialCommandsOf } from "./credential-commands.js";
@@ -851,6 +852,8 @@ class ShellAnalysis implements Analyzer {
     if (text === "" || text === "-" || text.startsWith("/dev/fd/") || text === "/dev/stdin") return;
     const relativeToUnknown = state.cwd === undefined && !text.startsWith("/") && !text.includes(UNKNOWN);
     if (text.includes(UNKNOWN) || relativeToUnknown) {
+      const classes = relativeToUnknown || arg.glob !== undefined ? undefined : tokenClasses(arg.raw);
+      if (classes?.length === text.split(UNKNOWN).length - 1) return this.tokenFile(arg, classes, state, how);
       const name = text.slice(text.lastIndexOf("/") + 1);
       if (name.includes(UNKNOWN) || name === "") {
         // `cat $(find . -name '*.md')`, `grep X $(git ls-files '*.ts')`: judged by what the listing lists.
@@ -884,6 +887,24 @@ class ShellAnalysis implements Analyzer {
     // `gh pr create --body "Documents the keys in .env"`: prose that only ends like a secret's name
     // (`*.env`) names no file when none by that name is there.
     if (hit && !(hit.match.pattern.startsWith("*") && /\s/.test(basename(text)) && !(await ctx.io.exists(path)))) this.findings.push({ kind: "file", hit, how });
+  }
+
+  /**
+   * A file named with numbers, dates or hashes (`logs/$(date +%F).log`, `-n $(nproc)`): each name it
+   * can take, as a glob of those that exist, and its name (`$(date +%s).env` is a dotenv file).
+   */
+  private async tokenFile(arg: Arg, classes: string[], state: State, how: string): Promise<void> {
+    const { rules, ctx } = this.env;
+    const pieces = arg.text.split(UNKNOWN);
+    const absolute = (text: string) => toAbsolute(text, state.cwd ?? "/", ctx.home);
+    const match = rules.classify(absolute(pieces.join("0")));
+    if (match) this.findings.push({ kind: "file", hit: { path: arg.raw, match }, how });
+    const glob = pieces.map((p, i) => p.replace(/[*?[\\]/g, "\\$&") + (classes[i] === undefined ? "" : `${classes[i]}*`)).join("");
+    for (const path of await expandGlob(ctx.io, absolute(glob))) {
+      const hit = path.includes(UNKNOWN) ? undefined : await secretFileAt(ctx.io, rules, path, false);
+      if (path.includes(UNKNOWN)) this.dynamic(arg.raw, how);
+      else if (hit) this.findings.push({ kind: "file", hit, how: `${how} (through \`${arg.raw}\`)` });
+    }
   }
 
   /** Names printed by one find, ls, `git ls-files` or `grep -l`, judged as xargs judges them (false: another command). */
