@@ -38,7 +38,7 @@ function describe(finding: Finding): { line: string; instead: string } {
       };
     case "search":
       return {
-        line: `${finding.how}${finding.how.endsWith("input") ? ", which" : ""} would also reach ${fileLine(finding.hit)}.`,
+        line: `${finding.how}${/(input|lists)$/.test(finding.how) ? ", which" : ""} would also reach ${fileLine(finding.hit)}.`,
         instead:
           "narrow the search so it cannot reach secret files: give specific folders, add an include filter " +
           "(`grep -r --include='*.ts'`, `rg -g '*.ts'`, the Grep tool's `glob`), or exclude them (`--exclude='.env*'`).",

@@ -149,6 +149,7 @@ class ShellAnalysis implements Analyzer {
           // `aws ecr get-login-password | docker login --password-stdin`: a login takes the secret in.
           if (index === 0 && loginFromStdin(pipeline.commands) && !this.xtrace() && this.findings.slice(before).every((f) => f.kind === "environment")) this.findings.splice(before);
         }
+        this.readsNames(pipeline.commands);
         // `grep -v DEBUG .env > .env.tmp`, `cat .env .env.local > .env.all`: filters whose output goes
         // only into files that stay guarded.
         const last = pipeline.commands[pipeline.commands.length - 1];
@@ -907,6 +908,22 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
+  /**
+   * `find src -name '*.ts' | while read -r f; do head -1 "$f"; done`: "$f" stands for the names the
+   * listing prints, as in `for f in $(find …)`, when nothing else in the command sets f or reads.
+   */
+  private readsNames(commands: Command[]): void {
+    const read = commands[commands.length - 1];
+    const words = read?.type === "simple" ? read.words.map((w) => w.raw) : [];
+    const name = words[0] === "read" && /^(-r )?\w+$/.test(words.slice(1).join(" ")) ? (words[words.length - 1] as string) : undefined;
+    const upstream = commands.slice(0, -1);
+    if (name === undefined || upstream.length === 0) return;
+    const simple = upstream.every((c) => c.type === "simple" && c.redirects.length === 0 && c.assigns.length === 0);
+    if (simple && !this.text.includes(`${name}=`) && this.text.split(/\bread\b/).length === 2 && !/\b(mapfile|readarray|printf)\b/.test(this.text)) {
+      this.listings.set(name, upstream.map((c) => (c as SimpleCommand).words.map((w) => w.raw).join(" ")).join(" | "));
+    } else this.listings.delete(name);
+  }
+
   /** Names printed by one find, ls, `git ls-files` or `grep -l`, judged as xargs judges them (false: another command). */
   private async listed(text: string, state: State, how: string): Promise<boolean> {
     let script: Script;
@@ -922,7 +939,7 @@ class ShellAnalysis implements Analyzer {
     if (command?.type !== "simple" || command.redirects.length > 0) return false;
     const words = command.words.flatMap((w) => this.expand(w, state)).map((w) => w.text);
     if (!/^(find|ls|git ls-files|git diff .*--name-only|e?grep -\S*l|rg -\S*l)/.test(`${basename(words[0] ?? "")} ${words.slice(1).join(" ")}`)) return false;
-    await searchCommands.namesOnInput(this, state, { command, state }, how);
+    await searchCommands.namesOnInput(this, state, { command, state }, `${how} the files \`${text}\` lists`);
     return true;
   }
 
