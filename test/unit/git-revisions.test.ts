@@ -132,6 +132,13 @@ describe("revisions named by branch or worked out by git", () => {
     expect(await decide(root, command)).toBe("pass");
   });
 
+  it("works out a revision where the shell would, not in git -C's repository", async () => {
+    // Run here, the substitution names a commit the other repository does not have: git prints nothing.
+    const there = repository(true);
+    expect(await decide(root, `git -C ${there} show $(git rev-parse HEAD~1)`)).toBe("pass");
+    expect(await decide(there, "git show $(git rev-parse HEAD~1)")).toMatch(/\.env`, a dotenv file/);
+  });
+
   it("refuses a computed revision it cannot work out", async () => {
     expect(await decide(root, "git diff $(git rev-parse --show-toplevel)")).toMatch(/only known when the command runs/);
   });

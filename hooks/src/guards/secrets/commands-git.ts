@@ -39,7 +39,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     } else i += 1;
   }
   const sub = args[i]?.text ?? "";
-  const rest = (await Promise.all(args.slice(i + 1).map((w) => revision(a, w, own)))).filter((w) => w !== undefined);
+  const rest = (await Promise.all(args.slice(i + 1).map((w) => revision(a, w, state)))).filter((w) => w !== undefined);
   // The hooks git runs for the command (`.git/hooks/pre-commit`, or core.hooksPath's) print here:
   // each is read as a script on disk is.
   // (A string test: a RegExp here would be compiled on every git command's first call.)
@@ -230,12 +230,12 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
 
 /**
  * `git diff $(git merge-base HEAD main)`: the revision that read-only git command prints, had by
- * running it, so what the diff prints can be listed (an empty one, unquoted, leaves no word); any
- * other word as it is.
+ * running it where the shell runs it (not in `git -C`'s folder), so what the diff prints can be
+ * listed (an empty one, unquoted, leaves no word); any other word as it is.
  */
-async function revision(a: Analyzer, w: Arg, own: State): Promise<Arg | undefined> {
-  const found = w.text.includes(UNKNOWN) && own.cwd !== undefined ? gitRevisionCommand(w.raw) : undefined;
-  const out = found && (await a.env.ctx.io.run(found.argv, { cwd: own.cwd as string, timeoutMs: 3000 }));
+async function revision(a: Analyzer, w: Arg, state: State): Promise<Arg | undefined> {
+  const found = w.text.includes(UNKNOWN) && state.cwd !== undefined ? gitRevisionCommand(w.raw) : undefined;
+  const out = found && (await a.env.ctx.io.run(found.argv, { cwd: state.cwd as string, timeoutMs: 3000 }));
   const value = out && !out.timedOut ? out.stdout.replace(/\n+$/, "") : "\n";
   if (!found || !/^[\w~^@{}/.-]*$/.test(value)) return w;
   const text = found.before + value + found.after;
