@@ -913,9 +913,11 @@ class ShellAnalysis implements Analyzer {
    * listing prints, as in `for f in $(find …)`, when nothing else in the command sets f or reads.
    */
   private readsNames(commands: Command[]): void {
-    const read = commands[commands.length - 1];
-    const words = read?.type === "simple" ? read.words.map((w) => w.raw) : [];
-    const name = words[0] === "read" && /^(-r )?\w+$/.test(words.slice(1).join(" ")) ? (words[words.length - 1] as string) : undefined;
+    const last = commands[commands.length - 1];
+    const read = last?.type === "simple" ? last : undefined;
+    const words = read?.words.map((w) => w.raw) ?? [];
+    // Not when the loop reads from elsewhere (`read f < list`, `done < list`).
+    const name = words[0] === "read" && read?.redirects.length === 0 && !/\bdone\s*\d*</.test(this.text) && /^(-r )?\w+$/.test(words.slice(1).join(" ")) ? (words[words.length - 1] as string) : undefined;
     const upstream = commands.slice(0, -1);
     if (name === undefined || upstream.length === 0) return;
     const simple = upstream.every((c) => c.type === "simple" && c.redirects.length === 0 && c.assigns.length === 0);

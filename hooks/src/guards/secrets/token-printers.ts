@@ -8,7 +8,7 @@
 const REV = String.raw`[\w~^@{}/.][\w~^@{}/.-]*`;
 
 /** Read-only git commands that print one revision's hash or name, and no option that writes. */
-const GIT_REVISION = new RegExp(String.raw`^git (rev-parse( --short(=\d+)?| --verify| -q)* ${REV}|merge-base( --fork-point)? ${REV} ${REV}|rev-list (-1|-n ?1|--max-count=1) ${REV}|log (-1|-n ?1) --(format|pretty)=%[hH] ${REV}|describe( --tags| --always| --abbrev=\d+)*( ${REV})?)$`);
+const GIT_REVISION = new RegExp(String.raw`^git (rev-parse( --short(=\d+)?| --verify| -q)* ${REV}|merge-base( --fork-point)? ${REV} ${REV}|rev-list (-1|-n ?1) ${REV}|log (-1|-n ?1) --(format|pretty)=%[hH] ${REV}|describe( --tags| --always| --abbrev=\d+)*( ${REV})?)$`);
 
 /**
  * The glob class of what each `$(…)` in a word prints, in order, when every one is a number, date or
@@ -21,7 +21,7 @@ export function tokenClasses(raw: string): string[] | undefined {
     const text = part.trim();
     if (i % 2 === 0) {
       if (/[$`\\]/.test(part)) return undefined;
-    } else if (/^(nproc( --all)?|id -[ug]r?|getconf _NPROCESSORS_ONLN|git rev-list --count [^$`;&|]+|[^$`;&()]+\| ?wc( -[lcwm])+)$/.test(text)) classes.push("[0-9 ]");
+    } else if (/^(nproc( --all)?|id -[ug]r?|git rev-list --count [^$`;&|]+|[^$`;&()]+\| ?wc( -[lcwm])+)$/.test(text)) classes.push("[0-9 ]");
     // A format of numeric fields only (`+%Y-%m-%dT%H:%M:%SZ`): `date +.env` prints its letters.
     else if (/^date( -u| --utc| (-d ?|--date=)('[^'$`]*'|"[^"$`]*"|[\w-]+))* ["']?\+(%[-_0^]?[sYmdHMSFTyjNuVGeklIzCgUW]|[-:_.,+TZ0-9])*["']?$/.test(text)) classes.push("[-0-9TZ:_.,+ ]");
     else if (GIT_REVISION.test(text) && !text.startsWith("git describe")) classes.push("[0-9a-f]");
