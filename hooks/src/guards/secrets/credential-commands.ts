@@ -28,7 +28,8 @@ gcloud
  config config-helper :: Google Cloud credentials
  secrets versions access :: a secret from Secret Manager
 aws
- configure get :: an AWS configuration value such as a secret key
+# \`aws configure get region\` prints the region; keys and tokens are what to keep out.
+ configure get :: an AWS key or token :: /key|secret|token|cred/i
  configure export-credentials :: AWS credentials
  sts get-session-token :: new AWS credentials
  sts assume-role :: new AWS credentials
@@ -109,7 +110,8 @@ heroku
  auth:token :: the Heroku token
  authorizations:create :: a Heroku token
  config :: the app's config vars
- config:get :: an app config var
+# A config var by a name that holds a credential (not NODE_ENV).
+ config:get :: an app config var :: /pass|secret|token|key|cred|ur[il]|dsn/i
  pg:credentials:url :: a database URL, password included
  redis:credentials :: a Redis URL, password included
 vercel

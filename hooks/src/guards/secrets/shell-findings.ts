@@ -195,7 +195,7 @@ class ShellAnalysis implements Analyzer {
         // unless the command sets f some other way too (or reads into variables).
         const name = command.assign.name;
         const listing = values.length === 1 ? LISTING.exec(values[0]?.raw ?? "")?.[1] : undefined;
-        if (listing !== undefined && !this.text.includes(`${name}=`) && !/\b(read|mapfile|readarray|printf)\b/.test(this.text)) this.listings.set(name, listing);
+        if (listing !== undefined && this.untouched(name, 0)) this.listings.set(name, listing);
         else this.listings.delete(name);
         return;
       }
@@ -921,9 +921,14 @@ class ShellAnalysis implements Analyzer {
     const upstream = commands.slice(0, -1);
     if (name === undefined || upstream.length === 0) return;
     const simple = upstream.every((c) => c.type === "simple" && c.redirects.length === 0 && c.assigns.length === 0);
-    if (simple && !this.text.includes(`${name}=`) && this.text.split(/\bread\b/).length === 2 && !/\b(mapfile|readarray|printf)\b/.test(this.text)) {
+    if (simple && this.untouched(name, 1)) {
       this.listings.set(name, upstream.map((c) => (c as SimpleCommand).words.map((w) => w.raw).join(" ")).join(" | "));
     } else this.listings.delete(name);
+  }
+
+  /** Whether nothing in the command sets a loop's variable but the loop (and `reads` reads). */
+  private untouched(name: string, reads: number): boolean {
+    return !this.text.includes(`${name}=`) && this.text.split(/\bread\b/).length === reads + 1 && !/\b(mapfile|readarray|printf)\b/.test(this.text);
   }
 
   /** Names printed by one find, ls, `git ls-files` or `grep -l`, judged as xargs judges them (false: another command). */

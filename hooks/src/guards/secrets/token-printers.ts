@@ -8,7 +8,7 @@
 const REV = String.raw`[\w~^@{}/.][\w~^@{}/.-]*`;
 
 /** Read-only git commands that print one revision's hash or name, and no option that writes. */
-const GIT_REVISION = new RegExp(String.raw`^git (rev-parse( --short(=\d+)?| --verify| -q)* ${REV}|merge-base( --fork-point)? ${REV} ${REV}|rev-list (-1|-n ?1) ${REV}|log (-1|-n ?1) --(format|pretty)=%[hH] ${REV}|describe( --tags| --always| --abbrev=\d+)*( ${REV})?)$`);
+const GIT_REVISION = new RegExp(String.raw`^git (rev-parse( --short(=\d+)?| --verify| -q)* ${REV}|merge-base( --fork-point)? ${REV} ${REV}|rev-list -1 ${REV}|log -1 --(format|pretty)=%[hH] ${REV}|describe( --tags| --always| --abbrev=\d+)*( ${REV})?)$`);
 
 /**
  * The glob class of what each `$(…)` in a word prints, in order, when every one is a number, date or
