@@ -231,7 +231,7 @@ describe("git commands that put a secret into a commit", () => {
 
 describe("git output after a command that changes what git holds", () => {
   const tracked = repository(false);
-  it.each(["git add -f .env && git diff --cached", "git add -f .env; git stash show -p", "git commit -qam wip && git show HEAD"])("refuses %s, which the listing made now would miss", async (command) => {
+  it.each(["git add -f .env && git diff --cached", "git add -f .env; git stash show -p", "git commit -qam wip && git show HEAD", "git fetch origin && git log -p origin/main"])("refuses %s, which the listing made now would miss", async (command) => {
     expect(await decide(tracked, command)).toMatch(/cannot be listed before it runs; run them as separate calls/);
   });
 

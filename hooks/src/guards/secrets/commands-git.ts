@@ -39,7 +39,9 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     } else i += 1;
   }
   const sub = args[i]?.text ?? "";
-  const rest = (await Promise.all(args.slice(i + 1).map((w) => revision(a, w, state)))).filter((w) => w !== undefined);
+  const after = args.slice(i + 1);
+  // (Looked at only when a word is unknown: most git commands have none.)
+  const rest = after.some((w) => w.text.includes(UNKNOWN)) ? (await Promise.all(after.map((w) => revision(a, w, state)))).filter((w) => w !== undefined) : after;
   // The hooks git runs for the command (`.git/hooks/pre-commit`, or core.hooksPath's) print here:
   // each is read as a script on disk is.
   // (A string test: a RegExp here would be compiled on every git command's first call.)
@@ -284,8 +286,8 @@ function offeredHunks(sub: string, rest: Arg[]): Arg[] | undefined {
 /** git commit's options that take a value, so its operands (the paths it commits) can be told apart. */
 const commitOptions = onFirstUse((): OptionSpec => ({ valueShort: "mFcCt", valueLong: ["--message", "--file", "--template", "--reuse-message", "--reedit-message", "--author", "--date", "--fixup", "--squash", "--trailer", "--cleanup", "--pathspec-from-file"] }));
 
-/** git subcommands that change the index, the commits or the working tree's tracked files. */
-const CHANGES_WHAT_GIT_HOLDS = new Set(["add", "stage", "commit", "mv", "rm", "apply", "am", "merge", "cherry-pick", "revert", "rebase", "reset", "checkout", "restore", "switch", "pull", "update-index", "read-tree", "notes", "replace"]);
+/** git subcommands that change the index, the commits, the branches fetched or the working tree's tracked files. */
+const CHANGES_WHAT_GIT_HOLDS = new Set(["add", "stage", "commit", "mv", "rm", "apply", "am", "merge", "cherry-pick", "revert", "rebase", "reset", "checkout", "restore", "switch", "pull", "fetch", "update-index", "read-tree", "notes", "replace"]);
 
 function isRevision(text: string): boolean {
   return text.includes(":") || /^[0-9a-f]{7,40}$/.test(text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|@)([~^].*)?$/.test(text) || /^stash@\{\d+\}$|^\d+$/.test(text) || text.includes("..");

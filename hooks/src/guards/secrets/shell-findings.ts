@@ -769,6 +769,7 @@ class ShellAnalysis implements Analyzer {
       }
     }
     if ((name === "diff" || name === "cmp") && comparesQuietly(name, args.map((a) => a.text))) return;
+    if (name === "gh") return transferCommands.gh(this, args, state);
     if (NON_READING.has(name)) {
       // `wc --files0-from=F` and `du --files0-from=F` read names from F and print the ones not found.
       for (const [i, arg] of args.entries()) {
