@@ -278,20 +278,20 @@ export async function packageFiles(a: Analyzer, args: Arg[], state: State): Prom
 /**
  * gh's own subcommands take numbers, names and text (`gh run view $RUN`, `gh pr comment $PR --body
  * "…"`): only the files it reads or sends count (`--body-file`, `-F key=@file`, `--input`, what `gh
- * gist`, `gh release`, a key upload or `gh codespace cp` takes). An extension or alias, or a
+ * gist`, `gh release`, a key upload (`gh repo deploy-key add`) or `gh codespace cp` takes). An extension or alias, or a
  * subcommand it does not know, is taken to read every word, as an unknown command is.
  */
 export async function gh(a: Analyzer, args: Arg[], state: State): Promise<void> {
   const group = ` ${args[0]?.text} `;
   if (!" pr issue run workflow repo api release gist label search browse cache project status ruleset org config codespace ssh-key gpg-key ".includes(group)) return a.readsAll(args, state, "`gh` reads");
-  const uploads = " release gist codespace ssh-key gpg-key ".includes(group);
+  const uploads = " release gist codespace ssh-key gpg-key ".includes(group) || args[1]?.text === "deploy-key";
   for (const [i, w] of args.entries()) {
     const long = /^(--[\w-]+)=(.*)$/s.exec(w.text);
     const option = long?.[1] ?? args[i - 1]?.text ?? "";
     const value = long ? { ...w, text: long[2] as string } : w;
     // `-F title=x` is a field, `-F key=@file` a file's contents; `-F file` (pr, issue, release) the body.
     const field = /^[\w.[\]-]*=/.exec(value.text)?.[0];
-    if (/^(-F|--field|-f|--raw-field|--body-file|--notes-file|--input|--recover|-a|--add)$/.test(option)) {
+    if (/^(-F|--field|-f|--raw-field|--body-file|--notes-file|--input|--recover|-a|--add|-T|--template)$/.test(option)) {
       if (field === undefined || value.text[field.length] === "@") await a.file({ ...value, text: value.text.slice(field === undefined ? 0 : field.length + 1) }, state, "`gh` reads");
     } else if (uploads && i > 1 && !w.text.startsWith("-")) await a.file(w, state, "`gh` sends");
   }
