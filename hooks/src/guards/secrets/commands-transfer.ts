@@ -286,13 +286,15 @@ export async function gh(a: Analyzer, args: Arg[], state: State): Promise<void> 
   if (!" pr issue run workflow repo api release gist label search browse cache project status ruleset org config codespace ssh-key gpg-key ".includes(group)) return a.readsAll(args, state, "`gh` reads");
   const uploads = " release gist codespace ssh-key gpg-key ".includes(group) || args[1]?.text === "deploy-key";
   for (const [i, w] of args.entries()) {
-    const long = /^(--[\w-]+)=(.*)$/s.exec(w.text);
-    const option = long?.[1] ?? args[i - 1]?.text ?? "";
-    const value = long ? { ...w, text: long[2] as string } : w;
+    // `--input=x`, and the short options glued to their value (`-Fbody=@x`, `-F.env`).
+    const glued = /^(--[\w-]+)=(.*)$/s.exec(w.text) ?? /^(-[FfaT])(.+)$/s.exec(w.text);
+    const option = glued?.[1] ?? args[i - 1]?.text ?? "";
+    const value = glued ? { ...w, text: glued[2] as string } : w;
     // `-F title=x` is a field, `-F key=@file` a file's contents; `-F file` (pr, issue, release) the body.
     const field = /^[\w.[\]-]*=/.exec(value.text)?.[0];
     if (/^(-F|--field|-f|--raw-field|--body-file|--notes-file|--input|--recover|-a|--add|-T|--template)$/.test(option)) {
       if (field === undefined || value.text[field.length] === "@") await a.file({ ...value, text: value.text.slice(field === undefined ? 0 : field.length + 1) }, state, "`gh` reads");
-    } else if (uploads && i > 1 && !w.text.startsWith("-")) await a.file(w, state, "`gh` sends");
+    // (`gh release upload v1 app.zip#Label`: a display label after the name.)
+    } else if (uploads && i > 1 && !w.text.startsWith("-")) await a.file({ ...w, text: w.text.replace(/#[^/]*$/, "") }, state, "`gh` sends");
   }
 }
