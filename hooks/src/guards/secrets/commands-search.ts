@@ -203,13 +203,13 @@ export async function commandReadsFiles(a: Analyzer, command: Arg[], state: Stat
   return true;
 }
 
-export async function xargs(a: Analyzer, args: Arg[], state: State, upstream: Upstream | undefined): Promise<void> {
+export async function xargs(a: Analyzer, args: Arg[], state: State, upstream: Upstream | undefined, name = "xargs"): Promise<void> {
   const parsed = parseOptionsUntilCommand(args);
   for (const file of parsed.argFiles) await a.file(file, state, "`xargs -a` reads");
   const inner = parsed.command.length > 0 ? parsed.command : [{ text: "echo", raw: "echo" }];
   if (!(await commandReadsFiles(a, inner, state))) return;
   // With -a the names come from a file, which the guard does not follow: any file.
-  await namesOnInput(a, state, parsed.argFiles.length === 0 ? upstream : undefined, `\`xargs ${inner[0]?.raw ?? ""}\` reads the files named on its input`);
+  await namesOnInput(a, state, parsed.argFiles.length === 0 ? upstream : undefined, `\`${name} ${inner[0]?.raw ?? ""}\` reads the files named on its input`);
 }
 
 /**

@@ -1,0 +1,30 @@
+/**
+ * A refusal's first line is read by the agent: it must be a sentence that names the command, what it
+ * would reach and why, without the word twice or a verb missing.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { memoryIO } from "../helpers/memory-io.js";
+
+const PROJECT = "/home/dev/project";
+const io = memoryIO({ files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/list.txt`]: "README.md\n", [`${PROJECT}/README.md`]: "# hi\n" }, env: { HOME: "/home/dev" } });
+
+async function firstLine(command: string): Promise<string> {
+  const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+  const verdict = await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+  return verdict.action === "deny" ? (verdict.reason.split("\n").find((l) => l.startsWith("- ")) ?? "") : "pass";
+}
+
+describe("refusal wording", () => {
+  it.each([
+    ["grep -r KEY releases/$(date +%F)", "- `grep -r` over `releases/$(date +%F)`, which is only known when the command runs"],
+    ["find . -type f | while read -r f; do cat \"$f\"; done", "- `cat` reads the files `find . -type f` lists, which would also reach `/home/dev/project/.env`"],
+    ["cat list.txt | xargs cat", "- `xargs cat` reads the files named on its input, which would also reach `/home/dev/project/.env`"],
+    ["cat list.txt | parallel -X cat", "- `parallel cat` reads the files named on its input, which would also reach"],
+    ["ps axe", "- `ps` prints each listed process's environment (option `e`)"],
+    ["cat $(date +%s).env", "- `cat` reads `$(date +%s).env`, a dotenv file"],
+  ])("%s", async (command, start) => {
+    expect((await firstLine(command)).slice(0, start.length)).toBe(start);
+  });
+});
