@@ -144,6 +144,25 @@ describe("revisions named by branch or worked out by git", () => {
   });
 });
 
+describe("git cat-file's objects", () => {
+  // .env tracked: its blob's id names it without a path.
+  const root = repository(true);
+  const blob = execFileSync("git", ["rev-parse", "HEAD:.env"], { cwd: root, encoding: "utf8" }).trim();
+
+  it.each(["git cat-file -p HEAD", "git cat-file -p HEAD^{tree}", "git cat-file commit HEAD~1", "git cat-file -p nosuch", "git cat-file -t HEAD:.env"])("passes %s, which prints no file", async (command) => {
+    expect(await decide(root, command)).toBe("pass");
+  });
+
+  it("refuses a blob named by its id, with the way to name it instead", async () => {
+    expect(await decide(root, `git cat-file -p ${blob}`)).toMatch(/`git cat-file` prints a file by its blob's id[^\n]*name it as `REV:path`/);
+    expect(await decide(root, `git cat-file blob ${blob.slice(0, 10)}`)).toMatch(/blob's id/);
+  });
+
+  it.each(["git cat-file -p HEAD:.env", "git cat-file --batch"])("refuses %s", async (command) => {
+    expect(await decide(root, command)).not.toBe("pass");
+  });
+});
+
 describe("git commands that offer hunks one by one (-p)", () => {
   // .env is tracked and changed but not staged; in \`staged\`, the change is staged.
   const tracked = repository(true);
