@@ -785,8 +785,8 @@ class ShellAnalysis implements Analyzer {
     const names = args.filter((a) => !a.text.startsWith("-") && !a.text.startsWith("+"));
     const flags = args.filter((a) => a.text.startsWith("-")).map((a) => a.text);
     if (name === "ps") {
-      // BSD's `e` (`ps axe`) shows each environment; not a word that is an option's value (`-C node`).
-      if (args.some((a, i) => a.text === "-E" || (/^[a-z]*e[a-z]*$/i.test(a.text) && !/^-[CGgOopqstUu]$/.test(args[i - 1]?.text ?? "")))) {
+      // BSD's `e` (`ps axe`) shows each environment; not a word that is an option's value (`-C node`, BSD's `k size`).
+      if (args.some((a, i) => a.text === "-E" || (/^[a-z]*e[a-z]*$/i.test(a.text) && !/^(-[CGgOopqstUu]|[kOopUt])$/.test(args[i - 1]?.text ?? "")))) {
         this.leak("each listed process's environment (option `e`)", "`ps` prints");
       }
       return;
