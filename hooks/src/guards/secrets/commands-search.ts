@@ -2,7 +2,7 @@
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
-import { NAMES_ONLY, copy, type Analyzer, type State, type Upstream } from "./analysis-types.js";
+import { NAMES_ONLY, copy, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { NON_READING } from "./command-rules.js";
 import { hasOption, optionValues, parseOptions } from "./options.js";
 import type { Finding } from "./refusal.js";
@@ -190,14 +190,24 @@ export async function find(a: Analyzer, args: Arg[], state: State): Promise<void
  * For -exec and xargs: analyses the command's own literal arguments, and answers whether the file
  * names appended to it ({} or stdin) would be read.
  */
+const EMPTY_COMMAND: SimpleCommand = { type: "simple", assigns: [], words: [], redirects: [] };
+
 export async function commandReadsFiles(a: Analyzer, command: Arg[], state: State): Promise<boolean> {
   const literal = command.filter((w) => w.text !== "{}");
   if (literal.length === 0) return false;
-  await a.run(literal, { type: "simple", assigns: [], words: [], redirects: [] }, copy(state), undefined);
+  await a.run(literal, EMPTY_COMMAND, copy(state), undefined);
   const inner = innerCommand(literal);
   if (inner.length === 0) return false;
   const name = basename(inner[0]?.text ?? "");
   if (NON_READING.has(name) || name === "echo") return false;
+  // `docker ps -q | xargs docker stop`, `… | xargs git branch -d`: CLIs given ids and names, judged as if
+  // given a secret's name (`xargs docker cp`, `xargs gh gist create` read one); git only where it takes branches.
+  if (/^(docker|podman|kubectl|oc|gh)$/.test(name) || (name === "git" && /^(branch|tag|push|worktree)$/.test(inner[1]?.text ?? ""))) {
+    const before = a.findings.length;
+    const canary = command.map((w) => ({ ...w, text: w.text.replaceAll("{}", ".env") }));
+    await a.run(command.some((w) => w.text.includes("{}")) ? canary : [...command, { text: ".env", raw: ".env" }], EMPTY_COMMAND, copy(state), undefined);
+    return a.findings.splice(before).length > 0;
+  }
   // Listing or counting matches prints no line of the files, as for `grep -rl` (NAMES_ONLY).
   if (name === "grep" || name === "egrep" || name === "fgrep") return !hasOption(parseOptions(inner.slice(1), GREP_OPTIONS), ...NAMES_ONLY);
   return true;
