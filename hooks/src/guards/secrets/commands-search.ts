@@ -192,7 +192,7 @@ export async function find(a: Analyzer, args: Arg[], state: State): Promise<void
  */
 const EMPTY_COMMAND: SimpleCommand = { type: "simple", assigns: [], words: [], redirects: [] };
 
-export async function commandReadsFiles(a: Analyzer, command: Arg[], state: State): Promise<boolean> {
+export async function commandReadsFiles(a: Analyzer, command: Arg[], state: State, replace = "{}"): Promise<boolean> {
   const literal = command.filter((w) => w.text !== "{}");
   if (literal.length === 0) return false;
   await a.run(literal, EMPTY_COMMAND, copy(state), undefined);
@@ -204,8 +204,8 @@ export async function commandReadsFiles(a: Analyzer, command: Arg[], state: Stat
   // given a secret's name (`xargs docker cp`, `xargs gh gist create` read one); git only where it takes branches.
   if (/^(docker|podman|kubectl|oc|gh)$/.test(name) || (name === "git" && /^(branch|tag|push|worktree)$/.test(inner[1]?.text ?? ""))) {
     const before = a.findings.length;
-    const canary = command.map((w) => ({ ...w, text: w.text.replaceAll("{}", ".env") }));
-    await a.run(command.some((w) => w.text.includes("{}")) ? canary : [...command, { text: ".env", raw: ".env" }], EMPTY_COMMAND, copy(state), undefined);
+    const canary = command.map((w) => ({ ...w, text: w.text.replaceAll(replace, ".env") }));
+    await a.run(command.some((w) => w.text.includes(replace)) ? canary : [...command, { text: ".env", raw: ".env" }], EMPTY_COMMAND, copy(state), undefined);
     return a.findings.splice(before).length > 0;
   }
   // Listing or counting matches prints no line of the files, as for `grep -rl` (NAMES_ONLY).
@@ -217,7 +217,7 @@ export async function xargs(a: Analyzer, args: Arg[], state: State, upstream: Up
   const parsed = parseOptionsUntilCommand(args);
   for (const file of parsed.argFiles) await a.file(file, state, "`xargs -a` reads");
   const inner = parsed.command.length > 0 ? parsed.command : [{ text: "echo", raw: "echo" }];
-  if (!(await commandReadsFiles(a, inner, state))) return;
+  if (!(await commandReadsFiles(a, inner, state, parsed.replace))) return;
   // With -a the names come from a file, which the guard does not follow: any file.
   await namesOnInput(a, state, parsed.argFiles.length === 0 ? upstream : undefined, `\`${name} ${inner[0]?.raw ?? ""}\` reads the files named on its input`);
 }
@@ -308,12 +308,14 @@ function parseFind(args: Arg[]): { roots: Arg[]; expression: Arg[]; filter: Sear
   return { roots, expression, filter: { ...EVERYTHING, include: reliable ? names : [] } };
 }
 
-function parseOptionsUntilCommand(args: Arg[]): { argFiles: Arg[]; command: Arg[] } {
+function parseOptionsUntilCommand(args: Arg[]): { argFiles: Arg[]; command: Arg[]; replace: string } {
   const argFiles: Arg[] = [];
+  let replace = "{}";
   const command = unwrap(args, XARGS, (option, value) => {
     if (option === "-a" || option === "--arg-file") argFiles.push(value);
+    if (option === "-I" || option === "--replace") replace = value.text;
   });
-  return { argFiles, command };
+  return { argFiles, command, replace };
 }
 
 /** Archivers told to read the names of the files to archive from stdin: `cpio -o`/`-p`, `tar -T -`, `zip -@`, `rsync --files-from=-`. */
