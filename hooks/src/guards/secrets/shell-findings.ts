@@ -1074,7 +1074,7 @@ function takesSecretIn(login: SimpleCommand): boolean {
 }
 
 /** A word that is wholly one `$(…)`, and the command inside it. */
-const LISTING = /^"?\$\(([^()]*)\)"?$/;
+const LISTING = /^"?\$\((.*)\)"?$/s;
 
 /** Whether every `$(…)` in a word is one command whose output the word takes whole (nothing sent to the terminal). */
 function capturedWhole(word: Word): boolean {
