@@ -536,6 +536,9 @@ const MAKEFILE = [
   "",
   "inline: ; cat .env",
   "",
+  "file:",
+  "\tcat $(FILE)",
+  "",
 ].join("\n");
 
 async function make(command: string) {
@@ -569,6 +572,15 @@ describe("make's recipes", () => {
   });
 
   it.each(["make", "make build", "make deploy", "make quiet", "make -s echoed", "make loadit", "make cc", "make print-CC", "make nonexistent", "make -f missing.mk show", "make clean"])("runs %s", async (command) => {
+    expect((await make(command)).action).toBe("pass");
+  });
+
+  // make takes the environment's variables as its own: set before the command, with env, or exported.
+  it.each(["FILE=.env make file", "env FILE=.env make file", "export FILE=.env; make file", "FILE=.env.local make -s file"])("refuses %s, whose recipe reads the file the variable names", async (command) => {
+    expect((await make(command)).action === "deny" && (await make(command)).reason).toMatch(/make target `file`, `cat` reads `[^`]*\.env/);
+  });
+
+  it.each(["FILE=README.md make file", "env FILE=README.md make file", "NODE_ENV=test make build"])("runs %s", async (command) => {
     expect((await make(command)).action).toBe("pass");
   });
 });

@@ -126,7 +126,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   const told = object && !/[:\0]|^-/.test(object.text) ? await a.env.ctx.io.run(["git", "cat-file", "-t", object.text], { cwd: own.cwd as string, timeoutMs: 3000 }) : undefined;
   // (No such object: git prints nothing.)
   if (/^(commit|tree|tag)\n/.test(told?.stdout ?? "") || (told && !told.timedOut && told.exitCode !== 0)) return;
-  if (told?.stdout === "blob\n") return a.unchecked("prints a file by its blob's id, which may be a secret's; name it as `REV:path` so the path can be checked", "`git cat-file`");
+  if (told?.stdout === "blob\n") return a.unchecked("prints a blob by its id, which may be a secret's; name it as `REV:path` instead", "`git cat-file`");
   // `REV:path` names a file in history; reading commands print it.
   for (const arg of rest) {
     // REV:path, :path (the index) and :N:path (a merge stage).

@@ -330,7 +330,12 @@ class ShellAnalysis implements Analyzer {
     if (EDITS.has(basename(argv[0]?.text ?? "")) && this.printingEditor(command, state)) {
       this.leak("what it opens, decrypted", `\`${argv[0]?.raw}\` with an editor that prints (\`EDITOR=cat\`) shows`, "leave EDITOR alone and ask the user to make this edit.");
     }
-    if (argv.length > 0) await this.run(argv, command, state, upstream);
+    if (argv.length === 0) return;
+    // `FILE=.env make show`: what the command runs sees the variables set before it, exported to it alone.
+    const own = command.assigns.length > 0 ? copy(state) : state;
+    for (const assign of own === state ? [] : command.assigns) own.vars.set(assign.name, this.expand(assign.value, state).map((v) => v.text));
+    await this.run(argv, command, own, upstream);
+    state.cwd = own.cwd;
   }
 
   /**
@@ -843,7 +848,14 @@ class ShellAnalysis implements Analyzer {
       }
       return true;
     }
-    await this.run(rest, { ...command, words: command.words.slice(args.length + 1 - rest.length) }, state, upstream);
+    // `env FILE=.env make show`: the command sees env's assignments, as it sees those before it.
+    const own = copy(state);
+    for (const word of args.slice(0, args.length - rest.length)) {
+      const set = /^(\w+)=(.*)$/s.exec(word.text);
+      if (set) own.vars.set(set[1] as string, [set[2] as string]);
+    }
+    await this.run(rest, { ...command, words: command.words.slice(args.length + 1 - rest.length) }, own, upstream);
+    state.cwd = own.cwd;
     return true;
   }
 
