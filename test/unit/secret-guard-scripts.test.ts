@@ -575,13 +575,14 @@ describe("make's recipes", () => {
     expect((await make(command)).action).toBe("pass");
   });
 
-  // make takes the environment's variables as its own: set before the command, with env, or exported.
-  it.each(["FILE=.env make file", "env FILE=.env make file", "export FILE=.env; make file", "FILE=.env.local make -s file"])("refuses %s, whose recipe reads the file the variable names", async (command) => {
+  // make takes the environment's variables as its own (set before the command, with env, or exported),
+  // and those given on its command line over the makefile's.
+  it.each(["FILE=.env make file", "env FILE=.env make file", "export FILE=.env; make file", "FILE=.env.local make -s file", "make file FILE=.env", "make file FILE=$(echo .env)", "FILE=x make file FILE=.env"])("refuses %s, whose recipe reads the file the variable names", async (command) => {
     const decision = await make(command);
     expect(decision.action === "deny" && decision.reason).toMatch(/make target `file`, `cat` reads `[^`]*\.env/);
   });
 
-  it.each(["FILE=README.md make file", "env FILE=README.md make file", "NODE_ENV=test make build"])("runs %s", async (command) => {
+  it.each(["FILE=README.md make file", "env FILE=README.md make file", "NODE_ENV=test make build", "make file FILE=README.md", "make build VERSION=$(git describe --tags)", "make build FILE=.env"])("runs %s", async (command) => {
     expect((await make(command)).action).toBe("pass");
   });
 });

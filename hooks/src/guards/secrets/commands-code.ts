@@ -166,6 +166,13 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
     }
     return;
   }
+  // `docker build -f .env .`: the Dockerfile's lines come back in its parse errors (`unknown instruction: API_KEY=…`).
+  if (name !== "kubectl" && /^(build|buildx)$/.test(args[sub]?.text ?? "")) {
+    for (const [i, w] of args.entries()) {
+      const file = /^(-f|--file)$/.test(w.text) ? args[i + 1] : /^(-f|--file)=/.test(w.text) ? { ...w, text: w.text.replace(/^[^=]*=/, "") } : undefined;
+      if (file) await a.file(file, state, `\`${name} build -f\` reads, and its parse errors print the lines of,`);
+    }
+  }
   if (sub === -1 || !["exec", "run", "debug"].includes(args[sub]?.text ?? "")) {
     // Options only, a file source's value joined to it (`--from-env-file .env` as `--from-env-file=.env`).
     const options = args.flatMap((w, i) => (!w.text.startsWith("-") ? [] : /^--from(-env)?-file$/.test(w.text) && args[i + 1] ? [{ ...w, text: `${w.text}=${args[i + 1]?.text}` }] : [w]));

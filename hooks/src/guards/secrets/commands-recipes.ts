@@ -228,6 +228,12 @@ export async function makeTargets(a: Analyzer, args: Arg[], state: State, stdin?
       if (first === undefined && !target.startsWith(".") && !target.includes("%")) first = target;
     }
   }
+  // `make show FILE=.env`: a variable given on the command line, over the makefile's (one only known
+  // when it runs is left to the shell, as an unset one is).
+  for (const w of args) {
+    const set = /^(\w+)=(.*)$/s.exec(w.text);
+    if (set) values.set(set[1] as string, set[2]?.includes(UNKNOWN) ? `\${${set[1]}}` : (set[2] as string));
+  }
   const recipe = (target: string): Recipe | undefined => {
     let stem = "";
     let rule = rules.get(target);

@@ -783,7 +783,8 @@ class ShellAnalysis implements Analyzer {
       }
       return;
     }
-    await this.readsAll(args, state, `\`${name}\` reads`, ownEntry(readerOptions(), name));
+    // make's `NAME=value` operands are variables, which its recipes were read with (makeTargets).
+    await this.readsAll(/make$/.test(name) ? args.filter((w) => !/^\w+=/.test(w.text)) : args, state, `\`${name}\` reads`, ownEntry(readerOptions(), name));
   }
 
   private environmentCommand(name: string, args: Arg[], state: State, declaresArrays = false): void {
