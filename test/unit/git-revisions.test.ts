@@ -149,7 +149,7 @@ describe("git cat-file's objects", () => {
   const root = repository(true);
   const blob = execFileSync("git", ["rev-parse", "HEAD:.env"], { cwd: root, encoding: "utf8" }).trim();
 
-  it.each(["git cat-file -p HEAD", "git cat-file -p HEAD^{tree}", "git cat-file commit HEAD~1", "git cat-file -p nosuch", "git cat-file -t HEAD:.env"])("passes %s, which prints no file", async (command) => {
+  it.each(["git cat-file -p HEAD", "git cat-file -p HEAD^{tree}", "git cat-file commit HEAD~1", "git cat-file -t HEAD:.env", "git status && git cat-file -p HEAD"])("passes %s, which prints no file", async (command) => {
     expect(await decide(root, command)).toBe("pass");
   });
 
@@ -158,7 +158,18 @@ describe("git cat-file's objects", () => {
     expect(await decide(root, `git cat-file blob ${blob.slice(0, 10)}`)).toMatch(/blob by its id/);
   });
 
-  it.each(["git cat-file -p HEAD:.env", "git cat-file --batch"])("refuses %s", async (command) => {
+  it.each([
+    "git cat-file -p HEAD:.env",
+    "git cat-file --batch",
+    // An object git does not have yet may be written before cat-file runs.
+    "git cat-file -p 0123456789abcdef0123456789abcdef01234567",
+  ])("refuses %s", async (command) => {
+    expect(await decide(root, command)).not.toBe("pass");
+  });
+
+  // v1 points at a commit now; the call moves it to .env's blob (whose id is known) before cat-file runs.
+  execFileSync("git", ["tag", "v1", "HEAD"], { cwd: root });
+  it.each([`git tag -f v1 ${blob} && git cat-file -p v1`, `git update-ref refs/tags/v1 ${blob}; git cat-file -p v1`])("refuses %s, which moves the name first", async (command) => {
     expect(await decide(root, command)).not.toBe("pass");
   });
 });
