@@ -261,11 +261,11 @@ describe("git commands that put a secret into a commit", () => {
 
 describe("git output after a command that changes what git holds", () => {
   const tracked = repository(false);
-  it.each(["git add -f .env && git diff --cached", "git add -f .env; git stash show -p", "git commit -qam wip && git show HEAD", "git fetch origin && git log -p origin/main"])("refuses %s, which the listing made now would miss", async (command) => {
+  it.each(["git add -f .env && git diff --cached", "git add -f .env; git stash show -p", "git commit -qam wip && git show HEAD", "git fetch origin && git log -p origin/main", "git tag -f v1 HEAD~1 && git show v1", "git branch x HEAD~1 && git log -p x", "git update-ref refs/heads/y HEAD~1; git diff y"])("refuses %s, which the listing made now would miss", async (command) => {
     expect(await decide(tracked, command)).toMatch(/cannot be listed before it runs; run them as separate calls/);
   });
 
-  it.each(["git diff --cached && git add -f a.txt", "git add a.txt && git diff --cached -- a.txt", "git add a.txt && git diff --cached --stat"])("passes %s", async (command) => {
+  it.each(["git diff --cached && git add -f a.txt", "git add a.txt && git diff --cached -- a.txt", "git add a.txt && git diff --cached --stat", "git branch --show-current && git diff", "git tag -l && git show HEAD", "git branch -d old; git diff HEAD"])("passes %s", async (command) => {
     expect(await decide(tracked, command)).toBe("pass");
   });
 });

@@ -53,7 +53,9 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   const hunks = offeredHunks(sub, rest);
   if (hunks) await printedByRevisions(a, "diff", hunks, own, elsewhere, `git ${sub} -p`);
   // Later git output in the same call can no longer be listed in advance (printedByRevisions).
-  if (CHANGES_WHAT_GIT_HOLDS.has(sub) || (sub === "stash" && rest[0]?.text !== "show" && rest[0]?.text !== "list")) a.gitChanged = true;
+  // So does a name made or moved to a commit (`git tag -f v1 <commit> && git show v1`), but not a listing of names.
+  const names = (sub === "branch" || sub === "tag") && rest.some((w) => !w.text.startsWith("-")) && !rest.some((w) => /^(-[lvdD]|--(list|delete|contains|merged|no-merged|points-at))$/.test(w.text));
+  if (CHANGES_WHAT_GIT_HOLDS.has(sub) || names || sub === "update-ref" || (sub === "stash" && rest[0]?.text !== "show" && rest[0]?.text !== "list")) a.gitChanged = true;
   if (commit) {
     for (const file of optionValues(commit, "-F", "--file", "-t", "--template")) {
       if (file.text !== "-") await a.file(file, own, "`git commit -F` puts into a commit message");
