@@ -265,7 +265,13 @@ describe("git output after a command that changes what git holds", () => {
     expect(await decide(tracked, command)).toMatch(/cannot be listed before it runs; run them as separate calls/);
   });
 
-  it.each(["git diff --cached && git add -f a.txt", "git add a.txt && git diff --cached -- a.txt", "git add a.txt && git diff --cached --stat", "git branch --show-current && git diff", "git tag -l && git show HEAD", "git branch -d old; git diff HEAD"])("passes %s", async (command) => {
+  // Folders that are not there yet: a repository made on the way has history the listing cannot see.
+  const later = join(tmpdir(), `shipshape-later-${process.pid}-${Date.now()}`);
+  it.each([`git clone -q . ${later}/c && git -C ${later}/c log -p`, `git worktree add ${later}/w HEAD~1 && git -C ${later}/w show`, `cp -r . ${later}/copy && git -C ${later}/copy log -p`, `git init ${later}/i && git -C ${later}/i log -p`])("refuses %s, whose repository is made on the way", async (command) => {
+    expect(await decide(tracked, command)).toMatch(/cannot be listed/);
+  });
+
+  it.each(["git diff --cached && git add -f a.txt", "git add a.txt && git diff --cached -- a.txt", "git add a.txt && git diff --cached --stat", "git branch --show-current && git diff", "git tag -l && git show HEAD", "git branch -d old; git diff HEAD", "git worktree list && git diff", `git -C ${tmpdir()} log -p`])("passes %s", async (command) => {
     expect(await decide(tracked, command)).toBe("pass");
   });
 });

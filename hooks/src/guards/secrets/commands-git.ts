@@ -53,9 +53,10 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   const hunks = offeredHunks(sub, rest);
   if (hunks) await printedByRevisions(a, "diff", hunks, own, elsewhere, `git ${sub} -p`);
   // Later git output in the same call can no longer be listed in advance (printedByRevisions).
-  // So does a name made or moved to a commit (`git tag -f v1 <commit> && git show v1`), but not a listing of names.
+  // So does a name made or moved to a commit (`git tag -f v1 <commit> && git show v1`), but not a listing of
+  // names, and a repository made where none was (`git clone . /tmp/c && git -C /tmp/c log -p`).
   const names = (sub === "branch" || sub === "tag") && rest.some((w) => !w.text.startsWith("-")) && !rest.some((w) => /^(-[lvdD]|--(list|delete|contains|merged|no-merged|points-at))$/.test(w.text));
-  if (CHANGES_WHAT_GIT_HOLDS.has(sub) || names || sub === "update-ref" || (sub === "stash" && rest[0]?.text !== "show" && rest[0]?.text !== "list")) a.gitChanged = true;
+  if (CHANGES_WHAT_GIT_HOLDS.has(sub) || names || " update-ref clone init ".includes(` ${sub} `) || (sub === "worktree" && rest[0]?.text === "add") || (sub === "stash" && rest[0]?.text !== "show" && rest[0]?.text !== "list")) a.gitChanged = true;
   if (commit) {
     for (const file of optionValues(commit, "-F", "--file", "-t", "--template")) {
       if (file.text !== "-") await a.file(file, own, "`git commit -F` puts into a commit message");
@@ -327,6 +328,8 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   }
   // git prints paths from the working tree's root.
   const root = await workingTreeRoot(a.env.ctx.io, own.cwd);
+  // No repository: git prints nothing, unless the folder is made on the way (`cp -r . /tmp/c && git -C /tmp/c log -p`).
+  if (!root && !(await a.env.ctx.io.exists(own.cwd))) a.unchecked("runs in a folder that is not there yet, so what it prints cannot be listed; run them as separate calls", `\`${label}\``);
   if (!root) return;
   const kept = rest.filter((w, i) => !PRINT_SHAPE.test(w.text) && !/^(-o|--output)$/.test(rest[i - 1]?.text ?? "")).map((w) => w.text);
   const revisions = kept.filter((t) => !t.startsWith("-"));
