@@ -154,8 +154,8 @@ describe("git cat-file's objects", () => {
   });
 
   it("refuses a blob named by its id, with the way to name it instead", async () => {
-    expect(await decide(root, `git cat-file -p ${blob}`)).toMatch(/`git cat-file` prints a blob by its id[^\n]*name it as `REV:path`/);
-    expect(await decide(root, `git cat-file blob ${blob.slice(0, 10)}`)).toMatch(/blob by its id/);
+    expect(await decide(root, `git cat-file -p ${blob}`)).toMatch(/`git cat-file` prints an object that may be a file's contents \(a blob\); name it as `REV:path`/);
+    expect(await decide(root, `git cat-file blob ${blob.slice(0, 10)}`)).toMatch(/may be a file's contents/);
   });
 
   it.each([

@@ -127,10 +127,12 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   // `git cat-file -p main`: a commit's, tree's or tag's text (ids, names, a message), not a file's, as git
   // tells; not when the call may first make or move what the name points to (`git tag -f t $(git hash-object -w .env)`).
   const settled = !a.gitChanged && !/hash-object|update-ref|\btag\b|branch|replace|mktag|mktree|commit-tree|fetch/.test(a.text);
-  const object = sub === "cat-file" && own.cwd !== undefined && settled ? rest[rest.length - 1] : undefined;
-  const told = object && !/[:\0]|^-/.test(object.text) ? await a.env.ctx.io.run(["git", "cat-file", "-t", object.text], { cwd: own.cwd as string, timeoutMs: 3000 }) : undefined;
-  if (/^(commit|tree|tag)\n/.test(told?.stdout ?? "")) return;
-  if (told?.stdout === "blob\n") return a.unchecked("prints a blob by its id, which may be a secret's; name it as `REV:path` instead", "`git cat-file`");
+  const object = sub === "cat-file" && own.cwd !== undefined ? rest[rest.length - 1] : undefined;
+  if (object && !/[:\0]|^-/.test(object.text)) {
+    const told = settled ? await a.env.ctx.io.run(["git", "cat-file", "-t", object.text], { cwd: own.cwd as string, timeoutMs: 3000 }) : undefined;
+    if (/^(commit|tree|tag)\n/.test(told?.stdout ?? "")) return;
+    return a.unchecked("prints an object that may be a file's contents (a blob); name it as `REV:path` instead", "`git cat-file`");
+  }
   // `REV:path` names a file in history; reading commands print it.
   for (const arg of rest) {
     // REV:path, :path (the index) and :N:path (a merge stage).
