@@ -10,9 +10,9 @@ import { memoryIO } from "../helpers/memory-io.js";
 const PROJECT = "/home/dev/project";
 const io = memoryIO({ files: { [`${PROJECT}/.env`]: "API_KEY=1\n", [`${PROJECT}/list.txt`]: "README.md\n", [`${PROJECT}/README.md`]: "# hi\n" }, env: { HOME: "/home/dev" } });
 
-async function firstLine(command: string): Promise<string> {
+async function firstLine(command: string, tool = "Bash"): Promise<string> {
   const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
-  const verdict = await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
+  const verdict = await secretGuard.decide({ tool, input: { command }, cwd: PROJECT, sessionId: "t" }, ctx);
   return verdict.action === "deny" ? (verdict.reason.split("\n").find((l) => l.startsWith("- ")) ?? "") : "pass";
 }
 
@@ -26,5 +26,9 @@ describe("refusal wording", () => {
     ["cat $(date +%s).env", "- `cat` reads `$(date +%s).env`, a dotenv file"],
   ])("%s", async (command, start) => {
     expect((await firstLine(command)).slice(0, start.length)).toBe(start);
+  });
+
+  it("names a PowerShell variable handed to a program by its name, not as an unreadable character", async () => {
+    expect(await firstLine("python $f", "PowerShell")).toBe("- `python` runs or reads `\"${f}\"`, which is only known when the command runs, so the guard cannot rule out that it reaches a secret file.");
   });
 });

@@ -174,8 +174,9 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
   }
   const home = env.ctx.home;
   // PowerShell variables in paths: $HOME and the profile folders are known, any other is unknown.
-  const resolveVars = (word: string) =>
-    word.replace(/\$\{?(?:env:)?(HOME|USERPROFILE)\b\}?/gi, home ?? UNKNOWN).replace(/\$\{?(?:env:)?[A-Za-z_][A-Za-z0-9_]*\}?/g, UNKNOWN).replace(/\\/g, "/");
+  // (`unknown` may name the variable: `$1` is its name.)
+  const resolveVars = (word: string, unknown = UNKNOWN) =>
+    word.replace(/\$\{?(?:env:)?(HOME|USERPROFILE)\b\}?/gi, home ?? unknown).replace(/\$\{?(?:env:)?([A-Za-z_]\w*)\}?/g, unknown).replace(/\\/g, "/");
   const all = statements(text);
   for (const [index, statement] of all.entries()) {
     if (statement.quoted) {
@@ -262,9 +263,11 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       else findings.push(hiddenCode("`Invoke-Expression`", "builds at run time"));
       continue;
     }
-    // A program, not a cmdlet (no Verb-Noun, no alias of one): its arguments reach it as Bash's would.
-    if (!cmdlet.includes("-") && !/^(type|gc|sls|cpi|mi|copy|move|more|ii|iwr|irm|curl|wget)$/.test(cmdlet) && !words.some((w) => /[@$(]/.test(w))) {
-      await host.native(words.map(resolveVars));
+    // A program, not a cmdlet (no Verb-Noun, no alias of one): its arguments reach it as Bash's would, a
+    // variable as a word only known when it runs (`gh run view $env:RUN_ID`, `docker stop $_`).
+    if (!cmdlet.includes("-") && !/^(type|gc|sls|cpi|mi|copy|move|more|ii|iwr|irm|curl|wget)$/.test(cmdlet) && !words.some((w) => /[@$(]/.test(resolveVars(w)))) {
+      // Variables go as Bash's (`$env:RUN_ID` as `${RUN_ID}`): unknown there too, and named as written.
+      await host.native(words.map((w) => resolveVars(w, "\0$1\0")));
       continue;
     }
     const operands = args.filter((a) => !a.startsWith("-") || a === "-");

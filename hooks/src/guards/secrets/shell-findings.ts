@@ -1383,7 +1383,7 @@ export async function analyzePowerShell(command: string, env: GuardEnv): Promise
     tree: (arg, filter, how) => analysis.tree(arg, state(), filter, how),
     code: (text, how) => codeCommands.inlineCode(analysis, text, text, state(), how),
     // A wildcard reaches a native program expanded (PowerShell globs them on Unix, and `cat` is Get-Content on Windows).
-    native: (words) => analysis.source(words.map((w) => (/^[\w./~*?[\]:@%+=,-]*[*?[][\w./~*?[\]:@%+=,-]*$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`)).join(" "), state(), "PowerShell runs"),
+    native: (words) => analysis.source(words.map((w) => (/^[\w./~*?[\]:@%+=,-]*[*?[][\w./~*?[\]:@%+=,-]*$/.test(w) ? w : w.includes("\0") ? `"${w.replace(/["\\`$]/g, "\\$&").replace(/\0(\w+)\0/g, "${$1}")}"` : `'${w.replaceAll("'", "'\\''")}'`)).join(" "), state(), "PowerShell runs"),
     glob: (pattern) => expandGlob(env.ctx.io, pattern.startsWith("/") ? pattern : `${env.cwd}/${pattern}`, true),
   });
   return reported([...findings, ...analysis.findings], env);
