@@ -201,9 +201,9 @@ export async function commandReadsFiles(a: Analyzer, command: Arg[], state: Stat
   const name = basename(inner[0]?.text ?? "");
   if (NON_READING.has(name) || name === "echo") return false;
   // `docker ps -q | xargs docker stop`, `… | xargs git branch -d`: CLIs given ids and names, judged as if
-  // given a secret's name (`xargs docker cp`, `xargs gh gist create` read one); git only where it takes
-  // branches; sed and perl for an edit in place (`grep -rl old src | xargs sed -i 's/old/new/'`).
-  if (/^(docker|podman|kubectl|oc|gh|sed|perl)$/.test(name) || (name === "git" && /^(branch|tag|push|worktree)$/.test(inner[1]?.text ?? ""))) {
+  // given a secret's name (`xargs docker cp`, `xargs gh gist create` read one); git where it takes branches
+  // or revisions (`git log --format=%H | xargs git show --stat`); sed and perl for an edit in place.
+  if (/^(docker|podman|kubectl|oc|gh|sed|perl)$/.test(name) || (name === "git" && /^(branch|tag|push|worktree|show|log|diff)$/.test(inner[1]?.text ?? ""))) {
     const before = a.findings.length;
     const canary = command.map((w) => ({ ...w, text: w.text.replaceAll(replace, ".env") }));
     await a.run(command.some((w) => w.text.includes(replace)) ? canary : [...command, { text: ".env", raw: ".env" }], EMPTY_COMMAND, copy(state), undefined);
