@@ -126,9 +126,9 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   if (sub === "cat-file" && rest.some((w) => /^(-[tse]|--batch-check)$/.test(w.text))) return;
   // `git cat-file -p main`: a commit's, tree's or tag's text (ids, names, a message), not a file's, as git
   // tells; not when the call may first make or move what the name points to (`git tag -f t $(git hash-object -w .env)`).
-  const settled = !a.gitChanged && !/hash-object|update-ref|\btag\b|branch|replace|mkt(ag|ree)|commit-tree|fetch/.test(a.text);
   const object = sub === "cat-file" && own.cwd !== undefined ? rest[rest.length - 1] : undefined;
   if (object && !/[:\0]|^-/.test(object.text)) {
+    const settled = !a.gitChanged && !/hash-object|update-ref|\btag\b|branch|replace|mkt(ag|ree)|commit-tree|fetch/.test(a.text);
     const told = settled ? await a.env.ctx.io.run(["git", "cat-file", "-t", object.text], { cwd: own.cwd as string, timeoutMs: 3000 }) : undefined;
     if (/^(commit|tree|tag)\n/.test(told?.stdout ?? "")) return;
     return a.unchecked("prints an object that may be a file's contents (a blob); name it as `REV:path` instead", "`git cat-file`");

@@ -784,7 +784,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     // make's `NAME=value` operands are variables, which its recipes were read with (makeTargets).
-    await this.readsAll(/make$/.test(name) ? args.filter((w) => !/^\w+=/.test(w.text)) : args, state, `\`${name}\` reads`, ownEntry(readerOptions(), name));
+    await this.readsAll(name === "make" || name === "gmake" ? args.filter((w) => !/^\w+=/.test(w.text)) : args, state, `\`${name}\` reads`, ownEntry(readerOptions(), name));
   }
 
   private environmentCommand(name: string, args: Arg[], state: State, declaresArrays = false): void {
@@ -927,13 +927,14 @@ class ShellAnalysis implements Analyzer {
    * listing prints, as in `for f in $(find …)`, when nothing else in the command sets f or reads.
    */
   private readsNames(commands: Command[]): void {
-    const last = commands[commands.length - 1];
-    const read = last?.type === "simple" ? last : undefined;
-    const words = read?.words.map((w) => w.raw) ?? [];
+    // (Every pipeline comes here: only one that ends in `read` is looked at further.)
+    const read = commands[commands.length - 1];
+    if (read?.type !== "simple" || read.words[0]?.raw !== "read" || commands.length < 2) return;
+    const words = read.words.map((w) => w.raw);
     // Not when the loop reads from elsewhere (`read f < list`, `done < list`).
-    const name = words[0] === "read" && read?.redirects.length === 0 && !/\bdone\s*\d*</.test(this.text) && /^(-r )?\w+$/.test(words.slice(1).join(" ")) ? (words[words.length - 1] as string) : undefined;
+    if (read.redirects.length > 0 || /\bdone\s*\d*</.test(this.text) || !/^(-r )?\w+$/.test(words.slice(1).join(" "))) return;
+    const name = words[words.length - 1] as string;
     const upstream = commands.slice(0, -1);
-    if (name === undefined || upstream.length === 0) return;
     const simple = upstream.every((c) => c.type === "simple" && c.redirects.length === 0 && c.assigns.length === 0);
     if (simple && this.untouched(name, 1)) {
       this.listings.set(name, upstream.map((c) => (c as SimpleCommand).words.map((w) => w.raw).join(" ")).join(" | "));
