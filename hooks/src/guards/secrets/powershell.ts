@@ -11,7 +11,10 @@ export interface PowerShellHost {
   file(arg: Arg, how: string): Promise<void>;
   tree(arg: Arg, filter: SearchFilter, how: string): Promise<void>;
   code(text: string, how: string): Promise<void>;
-  /** A native program's words (`gh auth token`, `git show HEAD:.env`), judged as the same Bash command. */
+  /**
+   * A native program's words (`gh auth token`, `git show HEAD:.env`), judged as the same Bash command;
+   * a variable's name comes between two NUL characters (`\0RUN_ID\0`) and becomes Bash's `${RUN_ID}`.
+   */
   native(words: string[]): Promise<void>;
   /** Paths a PowerShell wildcard matches (dot files included: Windows does not hide them). */
   glob(pattern: string): Promise<string[]>;
