@@ -291,10 +291,10 @@ export async function gh(a: Analyzer, args: Arg[], state: State): Promise<void> 
     const option = glued?.[1] ?? args[i - 1]?.text ?? "";
     const value = glued ? { ...w, text: glued[2] as string } : w;
     // `-F title=x` is a field, `-F key=@file` a file's contents; `-F file` (pr, issue, release) the body.
+    // An upload's operands are files (`gh release upload v1 app.zip#Label`: a display label after the name).
     const field = /^[\w.[\]-]*=/.exec(value.text)?.[0];
     if (/^(-F|--field|-f|--raw-field|--body-file|--notes-file|--input|--recover|-a|--add|-T|--template)$/.test(option)) {
       if (field === undefined || value.text[field.length] === "@") await a.file({ ...value, text: value.text.slice(field === undefined ? 0 : field.length + 1) }, state, "`gh` reads");
-    // (`gh release upload v1 app.zip#Label`: a display label after the name.)
     } else if (uploads && i > 1 && !w.text.startsWith("-")) await a.file({ ...w, text: w.text.replace(/#[^/]*$/, "") }, state, "`gh` sends");
   }
 }
