@@ -61,6 +61,9 @@ class ShellAnalysis implements Analyzer {
   private readonly captured = new Set<string>();
   /** Loop variables that take the names a listing prints (`for f in $(find …)`), with the listing. */
   private readonly listings = new Map<string, string>();
+  /** The call's own script, and the variables a statement of it sets for sure (`key=abc; …`, not after `&&`). */
+  private root: Script | undefined;
+  private readonly setForSure = new Set<string>();
 
   constructor(
     readonly env: GuardEnv,
@@ -122,6 +125,7 @@ class ShellAnalysis implements Analyzer {
       this.unchecked(`could not be parsed (${error.message}); bash would reject it too`, how);
       return;
     }
+    if (this.nesting === 0) this.root ??= script;
     this.nesting += 1;
     try {
       await this.script(script, state);
@@ -132,6 +136,8 @@ class ShellAnalysis implements Analyzer {
 
   async script(script: Script, state: State): Promise<void> {
     for (const statement of script.statements) {
+      const first = statement.pipelines[0]?.commands;
+      if (script === this.root && !statement.background && first?.length === 1 && first[0]?.type === "simple" && first[0].words.length === 0) for (const assign of first[0].assigns) this.setForSure.add(assign.name);
       for (const pipeline of statement.pipelines) {
         let upstream: Upstream | undefined;
         const before = this.findings.length;
@@ -488,13 +494,13 @@ class ShellAnalysis implements Analyzer {
       }
       if (shown && (redirect.op === "<<<" || (redirect.heredoc && !redirect.heredoc.quoted))) {
         const word = redirect.op === "<<<" ? redirect.target : redirect.heredoc?.word;
-        this.secretVariables(word ? [word] : [], `Feeding ${commandName ?? "a command"} input that expands`);
+        this.secretVariables(word ? [word] : [], `Feeding ${commandName ?? "a command"} input that expands`, state);
       }
     }
   }
 
   /** Echo-like commands and here-strings that expand a secret-named variable print its value. */
-  private secretVariables(words: Word[], how: string): void {
+  private secretVariables(words: Word[], how: string, state: State): void {
     for (const word of words) {
       for (const variable of expandedVariables(word)) {
         // `${!name}` prints the variable whose name $name holds: any of them, secrets included.
@@ -502,11 +508,25 @@ class ShellAnalysis implements Analyzer {
           this.leak(`the variable named by $${variable.name} (\`\${!${variable.name}}\`), chosen at run time`, how);
           continue;
         }
-        if (!variable.lengthOnly && this.secret(variable.name)) {
+        if (!variable.lengthOnly && this.secret(variable.name) && !this.plainHere(variable.name, state)) {
           this.leak(`the variable $${variable.name}, whose name marks it as a secret`, how);
         }
       }
     }
+  }
+
+  /**
+   * `key=abc; echo "$key"`: a secret-named variable that the call's own script set for sure to plain
+   * text, and sets nowhere else, holds that text. Anything that may set it unseen (eval, source, read,
+   * printf -v, declare, a nameref, an array element, a function) leaves it a secret.
+   */
+  private plainHere(name: string, state: State): boolean {
+    const values = state.vars.get(name);
+    if (this.nesting !== 1 || !this.setForSure.has(name) || !values?.every((v) => !v.includes(UNKNOWN) && !v.includes("$")) || UNSEEN_SETTERS.test(this.text)) return false;
+    const count = (pattern: string) => this.text.match(new RegExp(pattern, "g"))?.length ?? 0;
+    // The parser steps over `if`, `do` and `{`: the script's statements say nothing of whether one runs.
+    const at = this.text.search(new RegExp(`(^|[\\s;&|])${name}=`));
+    return count(`(^|[\\s;&|])${name}=`) === 1 && count(`\\b${name}\\b`) === 1 + count(`\\$(${name}\\b|\\{${name}\\})`) && !CONTROL.test(this.text.slice(0, at));
   }
 
   /** Dispatches one command by name; wrappers recurse with the wrapped command. */
@@ -597,11 +617,11 @@ class ShellAnalysis implements Analyzer {
     const javaSource = name === "java" ? args.find((arg) => arg.text.endsWith(".java")) : undefined;
     if (javaSource) await this.scriptFile(javaSource, state, true);
     if (name === "echo" || name === "printf" || name === "print") {
-      this.secretVariables(command.words.slice(1), `\`${name}\` prints`);
+      this.secretVariables(command.words.slice(1), `\`${name}\` prints`, state);
       return;
     }
-    if (this.xtrace()) this.secretVariables(command.words.slice(1), "`set -x` prints each command's words, here");
-    else if (printsArguments(name, args.map((a) => a.text))) this.secretVariables(command.words.slice(1), `\`${name}\`, asked to show the request, prints`);
+    if (this.xtrace()) this.secretVariables(command.words.slice(1), "`set -x` prints each command's words, here", state);
+    else if (printsArguments(name, args.map((a) => a.text))) this.secretVariables(command.words.slice(1), `\`${name}\`, asked to show the request, prints`, state);
     if (name === "cd" || name === "pushd") {
       const target = args.find((a) => !a.text.startsWith("-") || a.text === "-");
       if (!target) state.cwd = this.env.ctx.home;
@@ -1030,6 +1050,9 @@ class ShellAnalysis implements Analyzer {
  */
 const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|(ssl-?|tls-?)?(key|key-?file|cert(ificate)?(-?file)?)|private-key(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key)|defaults(-extra)?-file)$/;
 
+/** Words that set variables the walk does not follow, by name or by a computed name. */
+const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|export|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
+const CONTROL = /(^|[\s;&|(])(if|then|elif|else|do|while|until|case|for|select|\{)(?=[\s;]|$)/;
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
 /**
