@@ -184,7 +184,11 @@ describe("git commands that offer hunks one by one (-p)", () => {
   it.each(["git add -p", "git add --patch", "git add -i", "git stage -p", "git stash -p", "git stash push -p -m wip", "git checkout -p", "git checkout -p HEAD~1", "git restore -p", "git restore -p -s HEAD~1", "git commit -p -m 'Edit a'"])(
     "refuses %s where the tracked .env has unstaged changes",
     async (command) => {
-      expect(await decide(tracked, command)).toMatch(/-p` prints \(the hunks it offers, among them\) `.*\/\.env`, a dotenv file[\s\S]*Instead: name the paths you need/);
+      const reason = await decide(tracked, command);
+      expect(reason).toMatch(/` prints \(the hunks it offers, among them\) `.*\/\.env`, a dotenv file[\s\S]*Instead: name the paths you need/);
+      // The option is named as written: `git add -i`, not `git add -p`.
+      const [, sub, ...words] = command.split(" ");
+      expect(reason).toContain(`\`git ${sub} ${words.find((w) => /^-(p|i|-patch)$/.test(w))}\` prints`);
     },
   );
 

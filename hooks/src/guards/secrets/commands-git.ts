@@ -51,7 +51,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   const committed = commit ? commit.operands.map((w) => w.text) : [];
   if (sub === "add" || sub === "stage" || committed.length > 0 || (sub === "commit" && rest.some((w) => w.text === "--all" || /^-[qsvnezpS]*a/.test(w.text)))) await staged(a, sub, rest, own, elsewhere, committed);
   const hunks = offeredHunks(sub, rest);
-  if (hunks) await printedByRevisions(a, "diff", hunks, own, elsewhere, `git ${sub} -p`);
+  // Named as written (`git add -i`), for the refusal.
+  if (hunks) await printedByRevisions(a, "diff", hunks, own, elsewhere, `git ${sub} ${rest.find((w) => /^-(p|i|-patch|-interactive)$/.test(w.text))?.text ?? "-p"}`);
   // Later git output in the same call can no longer be listed in advance (printedByRevisions).
   // So does a name made or moved to a commit (`git tag -f v1 <commit> && git show v1`), but not a listing of
   // names, and a repository made where none was (`git clone . /tmp/c && git -C /tmp/c log -p`).
@@ -367,7 +368,7 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
       a.findings.push({
         kind: "file",
         hit: { path, match },
-        how: `${how} (${label.endsWith(" -p") ? "the hunks it offers" : "with no path named, every file the revisions touch"}, among them)`,
+        how: `${how} (${/ -[-pi]/.test(label) ? "the hunks it offers" : "with no path named, every file the revisions touch"}, among them)`,
         instead: `name the paths you need so the secret file is left out (\`${label} -- src/\`), or ask the user.`,
       });
     }
