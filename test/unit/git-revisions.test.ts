@@ -4,7 +4,7 @@
  * asks git for the names those commands would print, against real repositories here.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -141,6 +141,32 @@ describe("revisions named by branch or worked out by git", () => {
 
   it("refuses a computed revision it cannot work out", async () => {
     expect(await decide(root, "git diff $(git rev-parse --show-toplevel)")).toMatch(/only known when the command runs/);
+  });
+});
+
+describe("cd to the repository's top, as git prints it", () => {
+  const tracked = repository(true);
+  const ignored = repository(false);
+  for (const root of [tracked, ignored]) mkdirSync(join(root, "sub"));
+  const top = 'cd sub && cd "$(git rev-parse --show-toplevel)"';
+
+  it.each([`${top} && git diff`, `${top} && git log -p -2`, `${top} && grep -rn --include='*.txt' one .`, 'cd sub && cd $(git rev-parse --show-toplevel)/sub && ls ..'])("passes %s where .env is ignored", async (command) => {
+    expect(await decide(ignored, command)).toBe("pass");
+  });
+
+  it.each([
+    [`${top} && cat .env`, "reads `<root>/.env`"],
+    ['cd sub && cd "$(git rev-parse --show-toplevel)/sub" && cat ../.env', "reads `<root>/.env`"],
+    [`${top} && grep -rn TOKEN .`, "over `.` would also reach `<root>/.env`"],
+    // git is not asked when the call may move the repository's top first: the folder stays unknown.
+    [`mv .git sub/.git && ${top} && grep -rn TOKEN .`, "over `.`, which is only known when the command runs"],
+    [`GIT_WORK_TREE=/ && ${top} && grep -rn TOKEN .`, "over `.`, which is only known when the command runs"],
+  ])("refuses %s", async (command, expected) => {
+    expect(await decide(ignored, command)).toContain(expected.replace("<root>", ignored));
+  });
+
+  it("refuses git diff from the top where .env is tracked", async () => {
+    expect(await decide(tracked, `${top} && git diff`)).toContain(`prints (with no path named, every file the revisions touch, among them) \`${tracked}/.env\``);
   });
 });
 

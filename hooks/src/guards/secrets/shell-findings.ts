@@ -624,7 +624,12 @@ class ShellAnalysis implements Analyzer {
     else if (printsArguments(name, args.map((a) => a.text))) this.secretVariables(command.words.slice(1), `\`${name}\`, asked to show the request, prints`, state);
     if (name === "cd" || name === "pushd") {
       const target = args.find((a) => !a.text.startsWith("-") || a.text === "-");
-      if (!target) state.cwd = this.env.ctx.home;
+      // `cd "$(git rev-parse --show-toplevel)"`: the repository's top, asked of git here, unless the call
+      // may make, move or point to another (git init, a .git moved, GIT_WORK_TREE).
+      const top = target?.text.includes(UNKNOWN) && state.cwd !== undefined && !this.gitChanged && !/\.git|GIT_/.test(this.text) ? /^("?)\$\(git rev-parse --show-toplevel\)([\w/.-]*)\1$/.exec(target.raw) : null;
+      const out = top && (await this.env.ctx.io.run(["git", "rev-parse", "--show-toplevel"], { cwd: state.cwd as string, timeoutMs: 3000 }));
+      if (out && out.exitCode === 0 && /^\/[^\n]*\n?$/.test(out.stdout)) state.cwd = toAbsolute(out.stdout.trim() + (top?.[2] ?? ""), "/", undefined);
+      else if (!target) state.cwd = this.env.ctx.home;
       else if (target.text === "-" || target.text.includes(UNKNOWN)) state.cwd = undefined;
       else if (state.cwd !== undefined || target.text.startsWith("/")) state.cwd = toAbsolute(target.text, state.cwd ?? "/", this.env.ctx.home);
       return;
