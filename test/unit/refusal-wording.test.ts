@@ -24,6 +24,8 @@ describe("refusal wording", () => {
     ["cat list.txt | parallel -X cat", "- `parallel cat` reads the files named on its input, which would also reach"],
     ["ps axe", "- `ps` prints each listed process's environment (option `e`)"],
     ["cat $(date +%s).env", "- `cat` reads `$(date +%s).env`, a dotenv file"],
+    // pnpm's own `run` is not a program it runs by name (as `pnpm tsx` is).
+    ['pnpm run test "$X"', '- `pnpm` reads `"$X"`, which is only known when the command runs'],
   ])("%s", async (command, start) => {
     expect((await firstLine(command)).slice(0, start.length)).toBe(start);
   });

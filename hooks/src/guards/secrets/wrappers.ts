@@ -95,7 +95,7 @@ export function packageBinary(argv: Arg[]): number {
   const name = basename(argv[0]?.text ?? "");
   const verb = argv[1]?.text ?? "";
   if (name === "bun") return verb === "x" || verb === "run" ? 2 : 0;
-  return name === "pnpm" || (name === "yarn" && verb !== "node" && (SCRIPT_RUNNERS.test(verb) || SHELLS.has(verb) || " turbo nx lerna invoke nox tox ".includes(` ${verb} `))) ? 1 : 0;
+  return (name === "pnpm" && verb !== "run") || (name === "yarn" && verb !== "node" && (SCRIPT_RUNNERS.test(verb) || SHELLS.has(verb) || " turbo nx lerna invoke nox tox ".includes(` ${verb} `))) ? 1 : 0;
 }
 
 /**
