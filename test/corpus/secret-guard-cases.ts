@@ -371,6 +371,10 @@ export const DENY: GuardCase[] = [
   bash("API_TOKEN=abc; API_TOKEN+=$GITHUB_TOKEN; echo $API_TOKEN"),
   bash("API_TOKEN=abc; bash -c 'API_TOKEN=$GITHUB_TOKEN; echo $API_TOKEN'"),
   bash("echo $API_TOKEN; API_TOKEN=abc", "printed before it is set"),
+  bash("API_TOKEN=abc; c=ev; n=API_; ${c}al \"${n}TOKEN=\\$GITHUB_TOKEN\"; echo $API_TOKEN", "an eval by a computed name"),
+  bash("API_TOKEN=abc; c=ev; n=API_; while true; do echo $API_TOKEN; ${c}al \"${n}TOKEN=\\$GITHUB_TOKEN\"; done", "the loop's second print follows the eval"),
+  bash("API_TOKEN=abc; c=.; echo $API_TOKEN; $c ./set-token.sh"),
+  bash("API_TOKEN=abc; c=printf; n=API_; $c -v \"${n}TOKEN\" %s x; echo $API_TOKEN"),
   bash("az acr login --name reg --expose-token"),
   // openssl subcommands that print the key they read; options that load a file do not hide a second read.
   bash("openssl rsa -in certs/server.key -check"),

@@ -64,6 +64,9 @@ class ShellAnalysis implements Analyzer {
   /** The call's own script, and the variables a statement of it sets for sure (`key=abc; …`, not after `&&`). */
   private root: Script | undefined;
   private readonly setForSure = new Set<string>();
+  /** Prints plainHere let pass, and whether the walk ran a builtin that may set a variable unseen (`${c}al`). */
+  private readonly excused: Array<[string, string]> = [];
+  private opaque = false;
 
   constructor(
     readonly env: GuardEnv,
@@ -132,6 +135,8 @@ class ShellAnalysis implements Analyzer {
     } finally {
       this.nesting -= 1;
     }
+    // Known only once the whole call is walked (a loop may run it after the print).
+    if (this.nesting === 0 && this.opaque) for (const [what, how] of this.excused.splice(0)) this.leak(what, how);
   }
 
   async script(script: Script, state: State): Promise<void> {
@@ -508,8 +513,10 @@ class ShellAnalysis implements Analyzer {
           this.leak(`the variable named by $${variable.name} (\`\${!${variable.name}}\`), chosen at run time`, how);
           continue;
         }
-        if (!variable.lengthOnly && this.secret(variable.name) && !this.plainHere(variable.name, state)) {
-          this.leak(`the variable $${variable.name}, whose name marks it as a secret`, how);
+        const what = `the variable $${variable.name}, whose name marks it as a secret`;
+        if (!variable.lengthOnly && this.secret(variable.name)) {
+          if (this.plainHere(variable.name, state)) this.excused.push([what, how]);
+          else this.leak(what, how);
         }
       }
     }
@@ -569,6 +576,7 @@ class ShellAnalysis implements Analyzer {
     }
     // Git Bash and WSL run Windows programs by their file's name, in any case (`PowerShell.exe -c …`).
     const name = basename(head.text).replace(/^(.*)\.exe$/i, (_all, stem: string) => stem.toLowerCase());
+    if (/^(eval|source|\.|read|readarray|mapfile|declare|typeset|local|export|readonly|let|getopts|trap|wait)$/.test(name) || (name === "printf" && args.some((a) => a.text === "-v"))) this.opaque = true;
     const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
     // Code fed through a pipe counts when what the left side prints is certain (`echo 'cat .env' | sh`),
     // through `cat` and `tee`, which pass it on.
@@ -1056,7 +1064,7 @@ class ShellAnalysis implements Analyzer {
 const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|(ssl-?|tls-?)?(key|key-?file|cert(ificate)?(-?file)?)|private-key(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key)|defaults(-extra)?-file)$/;
 
 /** Words that set variables the walk does not follow, by name or by a computed name. */
-const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|export|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
+const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|export|readonly|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
 const CONTROL = /(^|[\s;&|(])(if|then|elif|else|do|while|until|case|for|select|\{)(?=[\s;]|$)/;
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
