@@ -19,10 +19,10 @@ function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   return { data, get: (k) => data.get(k), set: (k, v) => void data.set(k, v) };
 }
 
-async function gate(command: string, options: { config?: ShipshapeConfig; runShell?: (c: string, o: RunOptions) => RunResult; store?: KeyValueStore; degraded?: boolean; io?: ReturnType<typeof repoIO> } = {}) {
+async function gate(command: string, options: { config?: ShipshapeConfig; runShell?: (c: string, o: RunOptions) => RunResult; store?: KeyValueStore; degraded?: boolean; io?: ReturnType<typeof repoIO>; cwd?: string } = {}) {
   const io = options.io ?? repoIO({}, options.runShell);
   const verdict = await commitGate.decide(
-    { tool: "Bash", input: { command }, cwd: "/repo", sessionId: "t" },
+    { tool: "Bash", input: { command }, cwd: options.cwd ?? "/repo", sessionId: "t" },
     { io, config: options.config ?? DEFAULT_CONFIG, configDegraded: options.degraded ?? false, configNotice: options.degraded ? "/repo/.claude/shipshape.yaml: commit.verify: must be object" : undefined, projectDir: "/repo", home: "/home/dev", store: options.store },
   );
   return { verdict, io };
@@ -149,6 +149,41 @@ describe("verification before committing", () => {
     expect(reason).toMatch(why);
     expect(reason).toMatch(/cannot tell what the commit records[\s\S]*Run `git status`/);
     expect(io.calls.filter((c) => c.startsWith("sh: "))).toEqual([]);
+  });
+
+  describe("which repository a commit is verified in", () => {
+    /** The repository at /repo, and a second one at /lib, each with its own test command. */
+    function twoRepos() {
+      const cwds: string[] = [];
+      const io = repoIO({ "/lib/.git/HEAD": "ref: refs/heads/main\n", "/lib/package.json": JSON.stringify({ scripts: { test: "node --test" } }) }, (command, options) => {
+        cwds.push(`${options.cwd}: ${command}`);
+        return { exitCode: 0, stdout: "ok\n", stderr: "", timedOut: false };
+      });
+      const run = io.run.bind(io);
+      io.run = async (argv, options) => (argv.join(" ") === "git rev-parse --show-toplevel" ? { exitCode: 0, stdout: "/repo\n", stderr: "", timedOut: false } : run(argv, options));
+      return { io, cwds };
+    }
+
+    it.each(['cd "$DIR"', "cd $(ls -d ../*/ | head -1)", 'cd sub && cd "$(git rev-parse --show-toplevel)"'])("refuses a commit after %s, whose folder is unknown", async (cd) => {
+      const { verdict, io } = await gate(`${cd} && ${GOOD}`);
+      expect(verdict.action).toBe("deny");
+      expect(verdict.action === "deny" && verdict.reason).toMatch(/commits in a folder only known when the command runs[\s\S]*git -C path\/to\/repo commit/);
+      expect(io.calls.filter((c) => c.startsWith("sh: "))).toEqual([]);
+    });
+
+    it("verifies the repository a cd to git's top lands in", async () => {
+      const { io, cwds } = twoRepos();
+      const { verdict } = await gate(`cd "$(git rev-parse --show-toplevel)" && ${GOOD}`, { io, cwd: "/repo/sub" });
+      expect(verdict.action).toBe("pass");
+      expect(cwds).toEqual(["/repo: npm run lint", "/repo: npm test"]);
+    });
+
+    it("verifies each repository the command commits in", async () => {
+      const { io, cwds } = twoRepos();
+      const { verdict } = await gate(`git -C /lib commit -m "Add the parser" -m "It reads the new format." && ${GOOD}`, { io });
+      expect(verdict.action).toBe("pass");
+      expect(cwds).toEqual(["/lib: npm test", "/repo: npm run lint", "/repo: npm test"]);
+    });
   });
 
   it("says when the commit leaves changes out", async () => {

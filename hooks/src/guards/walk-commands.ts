@@ -12,6 +12,7 @@ import { basename, toAbsolute } from "../runtime/paths.js";
 import { DECLARES, copy, type State } from "./secrets/analysis-types.js";
 import { RUNS_C, SHELLS } from "./secrets/command-rules.js";
 import { aliasDefinitions, innerCommand } from "./secrets/wrappers.js";
+import { TO_TOP } from "./git-root.js";
 
 /** One simple command, wrappers stepped over. */
 export interface WalkedCommand {
@@ -36,7 +37,7 @@ export function resolveDir(dir: string, cwd: string | undefined, home: string | 
 }
 
 /** Calls `visit` for every simple command in `command`; throws ShellSyntaxError when it does not parse. */
-export function walkCommands(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, visit: (cmd: WalkedCommand) => void): void {
+export function walkCommands(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, visit: (cmd: WalkedCommand) => void, top?: string): void {
   const scope = (state: State): ExpandScope => ({ vars: state.vars, cwd: state.cwd, home, env });
   // `alias gc='git commit'` then `gc -m wip` on a later line: Claude Code's shell expands aliases.
   const aliases = new Map<string, string>();
@@ -132,7 +133,9 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     if (name === "cd" || name === "pushd") {
       // `cd -` goes back to $OLDPWD, which is not followed.
       const target = rest.find((a) => !a.text.startsWith("-") || a.text === "-");
-      state.cwd = !target ? home : target.text === "-" ? undefined : resolveDir(target.text, state.cwd, home);
+      // `cd "$(git rev-parse --show-toplevel)"` from where the call starts: `top`, when the caller asked git.
+      const atTop = top !== undefined && state.cwd === cwd && target ? TO_TOP.exec(target.raw) : null;
+      state.cwd = !target ? home : atTop ? toAbsolute(top + (atTop[2] ?? ""), "/", undefined) : target.text === "-" ? undefined : resolveDir(target.text, state.cwd, home);
       return;
     }
     if (name === "popd") {

@@ -32,7 +32,7 @@ const commitsFromCode = (code: string) => GIT_COMMIT_WORDS.test(code) && STARTS_
  * Finds every `git commit` in a command line, however it is wrapped; mentions (echo, grep) are not
  * commits. `configAliases`: the user's git aliases (git-aliases.ts), when the command may use one.
  */
-export function findCommits(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, configAliases?: ReadonlyMap<string, string>, depth = 0): CommitInvocation[] {
+export function findCommits(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, configAliases?: ReadonlyMap<string, string>, depth = 0, top?: string): CommitInvocation[] {
   const found: CommitInvocation[] = [];
   const written = new Map<string, string>();
   walkCommands(command, cwd, home, env, ({ name, args, cwd: at, stdin, raw, redirects }) => {
@@ -86,6 +86,6 @@ export function findCommits(command: string, cwd: string, home: string | undefin
     if (subcommand !== "commit") return;
     const extra: Arg[] = (expansion ?? []).slice(1).map((text) => ({ text, raw: text }));
     found.push({ args: [...extra, ...args.slice(j + 1)], cwd: gitCwd, raw, ...(stdin !== undefined ? { stdin } : {}), ...(written.size > 0 ? { written: new Map(written) } : {}) });
-  });
+  }, top);
   return found;
 }

@@ -3,6 +3,7 @@ import type { CheckContext, PreToolUseCheck, ToolCall } from "../../runtime/chec
 import { PASS, type Verdict } from "../../runtime/decision.js";
 import { ShellSyntaxError } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
+import { gitTop } from "../git-root.js";
 import { statements } from "../secrets/powershell.js";
 import { checkMessage, describeViolations, type Violation } from "./convention.js";
 import { detectCommands } from "./detect.js";
@@ -142,9 +143,11 @@ export const commitGate: PreToolUseCheck = {
     // A subcommand git does not ship may be one of the user's aliases (`git ci`, with ci = commit).
     const unknown = unknownSubcommands(command);
     const aliases = unknown.length > 0 ? new Map([...(await gitAliases(ctx.io, call.cwd, ctx.home)), ...environmentAliases(command, (name) => ctx.io.env(name))]) : undefined;
+    // `cd "$(git rev-parse --show-toplevel)" && git commit …`: where that cd lands, asked of git.
+    const top = command.includes("--show-toplevel") ? await gitTop(ctx.io, call.cwd) : undefined;
     let invocations: CommitInvocation[];
     try {
-      invocations = findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name), aliases);
+      invocations = findCommits(command, call.cwd, ctx.home, (name) => ctx.io.env(name), aliases, 0, top);
     } catch (error) {
       if (error instanceof ShellSyntaxError) return deny(`The command does not parse (${error.message}), so the gate cannot tell which commit it makes.`);
       throw error;
@@ -169,6 +172,16 @@ export const commitGate: PreToolUseCheck = {
       const violations = checkMessage(cleanupMessage(message), ctx.config.commit);
       if (violations.length > 0) return messageRefusal(violations, ctx.config.commit);
     }
-    return verify(commits, ctx, call.cwd);
+    // Each repository the command commits in is verified; one the gate cannot place is not guessed at.
+    const places = [...new Set(commits.map((c) => c.invocation.cwd))];
+    const unplaced = commits.find((c) => c.invocation.cwd === undefined);
+    if (unplaced) return deny(`\`${unplaced.invocation.raw.slice(0, 120)}\` commits in a folder only known when the command runs (a \`cd\` to a variable or a command's output), so the gate cannot tell which repository to verify. Commit with the folder written out (\`git -C path/to/repo commit …\`), or cd there in an earlier call.`);
+    const notes: string[] = [];
+    for (const place of places) {
+      const verdict = await verify(commits.filter((c) => c.invocation.cwd === place), ctx, place as string);
+      if (verdict.action !== "pass") return verdict;
+      if (verdict.note) notes.push(verdict.note);
+    }
+    return notes.length > 0 ? { action: "pass", note: notes.join("\n") } : PASS;
   },
 };

@@ -22,6 +22,7 @@ import { secretFileAt, secretFileThrough } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
 import { aliasDefinitions, packageBinary, pythonModuleWrapper, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
+import { gitTop, TO_TOP } from "../git-root.js";
 
 const MAX_NESTING = 12;
 /** Shells, evals and scripts one call may run before the guard stops reading and refuses. */
@@ -634,9 +635,9 @@ class ShellAnalysis implements Analyzer {
       const target = args.find((a) => !a.text.startsWith("-") || a.text === "-");
       // `cd "$(git rev-parse --show-toplevel)"`: the repository's top, asked of git here, unless the call
       // may make, move or point to another (git init, a .git moved, GIT_WORK_TREE).
-      const top = target?.text.includes(UNKNOWN) && state.cwd !== undefined && !this.gitChanged && !/\.git|GIT_/.test(this.text) ? /^("?)\$\(git rev-parse --show-toplevel\)([\w/.-]*)\1$/.exec(target.raw) : null;
-      const out = top && (await this.env.ctx.io.run(["git", "rev-parse", "--show-toplevel"], { cwd: state.cwd as string, timeoutMs: 3000 }));
-      if (out && out.exitCode === 0 && /^\/[^\n]*\n?$/.test(out.stdout)) state.cwd = toAbsolute(out.stdout.trim() + (top?.[2] ?? ""), "/", undefined);
+      const top = target?.text.includes(UNKNOWN) && state.cwd !== undefined && !this.gitChanged && !/\.git|GIT_/.test(this.text) ? TO_TOP.exec(target.raw) : null;
+      const root = top ? await gitTop(this.env.ctx.io, state.cwd as string) : undefined;
+      if (root) state.cwd = toAbsolute(root + (top?.[2] ?? ""), "/", undefined);
       else if (!target) state.cwd = this.env.ctx.home;
       else if (target.text === "-" || target.text.includes(UNKNOWN)) state.cwd = undefined;
       else if (state.cwd !== undefined || target.text.startsWith("/")) state.cwd = toAbsolute(target.text, state.cwd ?? "/", this.env.ctx.home);
