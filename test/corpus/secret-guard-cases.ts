@@ -608,6 +608,8 @@ export const DENY: GuardCase[] = [
   { tool: "Grep", input: { pattern: "x", path: `${PROJECT}/.env`, output_mode: "files_with_matches" }, note: "a secret file named outright" },
   { tool: "mcp__fs__read_file", input: { path: `${PROJECT}/.env` }, note: "unknown tool naming a secret" },
   { tool: "mcp__files__get", input: { uri: `file://${HOME}/.aws/credentials` } },
+  { tool: "mcp__serena__search_for_pattern", input: { substring_pattern: "TOKEN", relative_path: "." }, note: "a search tool's folder, searched as Grep's is" },
+  { tool: "mcp__desktop-commander__search_code", input: { path: PROJECT, pattern: "TOKEN" } },
   { tool: "SomeFutureTool", input: { target: { file: `${PROJECT}/certs/server.key` } } },
   // Bash: plain readers.
   bash("cat .env"),
@@ -1575,6 +1577,8 @@ export const ALLOW: GuardCase[] = [
   bash("kubectl get secrets -o jsonpath='{.items[*].metadata.name}'"),
   bash("kubectl get secrets -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.type}{\"\\n\"}{end}'"),
   { tool: "mcp__terminal__exec", input: { command: "ls -la" } },
+  { tool: "mcp__serena__search_for_pattern", input: { substring_pattern: "TODO", relative_path: "src" }, note: "a folder with no secret file" },
+  { tool: "mcp__filesystem__search_files", input: { path: PROJECT, pattern: "*.ts" }, note: "finds files by name, prints names alone" },
   { tool: "mcp__docker__exec", input: { container: "web", command: ["ls", "-la", "/app"] } },
   { tool: "mcp__k8s__exec", input: { pod: "api", cmd: ["printenv", "PATH"] } },
   { tool: "mcp__git__git_show", input: { repo_path: PROJECT, revision: "HEAD:README.md" } },

@@ -102,7 +102,7 @@ async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, ho
   return hit ? [{ kind: "file", hit, how, ...(instead ? { instead } : {}) }, ...imports] : imports;
 }
 
-async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
+async function grepToolFindings(call: ToolCall, env: GuardEnv, how = "This Grep"): Promise<Finding[]> {
   const rawPath = stringField(call.input, "path")?.trim();
   const root = toAbsolute(rawPath && rawPath !== "" ? rawPath : ".", env.cwd, env.ctx.home);
   const info = await env.ctx.io.stat(root);
@@ -118,12 +118,12 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv): Promise<Finding[
   const filter = grepToolFilter(call.input);
   const result = await secretsUnder(env.ctx.io, env.rules, root, filter);
   if (result.kind === "too-large") {
-    return [{ kind: "unchecked", what: `searches ${root}, which is too large to check for secret files (over ${result.visited} entries)`, how: "This Grep" }];
+    return [{ kind: "unchecked", what: `searches ${root}, which is too large to check for secret files (over ${result.visited} entries)`, how }];
   }
   // Claude Code runs ripgrep with --hidden but not --no-ignore: a gitignored .env is not searched,
   // unless the input's glob matches it (tree-search.ts: includePaths).
   const ignored = result.hits.length > 0 && filter.includePaths.length === 0 ? await gitIgnored(env.ctx.io, result.hits.map((hit) => hit.path), root) : undefined;
-  return result.hits.filter((hit) => !ignored?.has(hit.path)).map((hit) => ({ kind: "search" as const, hit, how: "This Grep" }));
+  return result.hits.filter((hit) => !ignored?.has(hit.path)).map((hit) => ({ kind: "search" as const, hit, how }));
 }
 
 /** Bounds for walking an unknown tool's input; past them the input cannot be checked and is refused. */
@@ -173,8 +173,12 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
   }
   const findings: Finding[] = (await Promise.all(runs)).flat();
   for (const candidate of new Set(candidates)) {
-    const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(candidate, env.cwd, env.ctx.home), true);
+    const path = toAbsolute(candidate, env.cwd, env.ctx.home);
+    const hit = await secretFileAt(env.ctx.io, env.rules, path, true);
     if (hit) findings.push({ kind: "file", hit, how: `This ${call.tool} call names` });
+    // A search tool's folder (`mcp__serena__search_for_pattern`, Desktop Commander's `search_code`) is
+    // searched as the Grep tool's is; one named for finding files (`search_files`) prints names alone.
+    else if (/search|grep/i.test(call.tool) && !/files?$/i.test(call.tool) && (await env.ctx.io.stat(path))?.kind === "dir") findings.push(...(await grepToolFindings({ ...call, input: { path } }, env, `This ${call.tool} call`)));
   }
   return findings;
 }
