@@ -179,11 +179,18 @@ class ShellAnalysis implements Analyzer {
     return printer && command.words.every((w) => nestedScripts(w).length === 0);
   }
 
+  /**
+   * `cat .env | cut -d= -f1 | sort`, `grep -v '^#' .env | cut -d= -f1`: a plain dotenv file's lines
+   * (whole, or some of them: not grep -o's parts) reach a filter that keeps the names alone.
+   */
   private async namesPiped(commands: Command[], state: State): Promise<boolean> {
     const [cat, filter] = commands;
-    if (commands.length !== 2 || cat?.type !== "simple" || filter?.type !== "simple" || cat.words[0]?.raw !== "cat" || cat.words.length !== 2 || cat.redirects.length + filter.redirects.length > 0) return false;
+    if (cat?.type !== "simple" || filter?.type !== "simple" || cat.redirects.length + filter.redirects.length > 0) return false;
+    const [head, ...words] = cat.words;
+    const middle = words.slice(0, -1).filter((w) => !/^-[EFGivnwxHhc]+$/.test(w.raw));
+    if (head?.raw === "cat" ? words.length !== 1 : !/^[ef]?grep$/.test(head?.raw ?? "") || middle.length !== 1 || middle[0]?.raw.startsWith("-")) return false;
     const name = filter.words[0]?.raw ?? "";
-    const file = cat.words[1] ? this.expand(cat.words[1], state) : [];
+    const file = this.expand(words[words.length - 1] as Word, state);
     return namesFilter(name, filter.words.slice(1).flatMap((w) => this.expand(w, state)).map((a) => a.text))?.length === 0 && file.length === 1 && (await this.namesAlone(file[0] as Arg, state));
   }
 
