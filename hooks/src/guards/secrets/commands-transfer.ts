@@ -174,8 +174,9 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
     // `file:///…`, `file:/…` and `file://localhost/…`, in any case, all name a file here.
     const local = /^file:(?:\/\/(?:localhost)?)?(\/.*)$/i.exec(arg.text)?.[1];
     if (local) await a.file({ ...arg, text: decodeURIComponent(local) }, state, how);
-    // A file served on this machine (`python3 -m http.server`, then `curl localhost:8000/.env`): judged by its name.
-    const served = /^(?:https?:\/\/)?(?:localhost|127\.[\d.]+|0\.0\.0\.0|\[::1?\])(?::\d+)?(\/[^?#]+)/i.exec(arg.text)?.[1];
+    // A file served on this machine (`python3 -m http.server`, then `curl localhost:8000/.env`): judged by
+    // its name, a trailing / aside (`/snippets/` is a listing or an app's route).
+    const served = /^(?:https?:\/\/)?(?:localhost|127\.[\d.]+|0\.0\.0\.0|\[::1?\])(?::\d+)?(\/[^?#]*[^?#/])/i.exec(arg.text)?.[1];
     if (served) await a.file({ ...arg, text: `/${UNKNOWN}${served}` }, state, how);
     // A cloud's instance metadata service hands the machine's own credentials to whoever asks (AWS's
     // and Azure's at 169.254.169.254, ECS's at 169.254.170.2, GCP's metadata server).
