@@ -11,6 +11,9 @@ export const dq = (text: string) => `"${text.replace(/["\\$`]/g, "\\$&")}"`;
 const m = (message: string) => `git commit -m ${dq(message)}`;
 
 export const BLOCK: string[] = [
+  // A commit in a shell function is found where the function is defined, its words unknown.
+  `ship() { git add -A && git commit -m "wip"; }; ship`,
+  `c() { git commit -m "$1" -m "$2"; }; c "Add retry" "Uploads failed."`,
   // Claude Code's attribution line and a trailer are no body.
   heredocM("Fix the login redirect loop\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>"),
   m("Fix the login redirect loop\n\nGenerated with Claude Code"),

@@ -15,6 +15,7 @@ function commands(script: Script): string[] {
   const out: string[] = [];
   const visit = (command: Command) => {
     if (command.type === "compound") return void (command.body.statements.forEach((s) => s.pipelines.forEach((p) => p.commands.forEach(visit))), command.redirects.forEach((r) => out.push(`redirect ${r.op} ${show(r.target).join(" ")}`)));
+    if (command.type === "function") return void out.push(`function ${command.name}`, ...commands(command.body).map((c) => `  { ${c}`), ...command.redirects.map((r) => `redirect ${r.op} ${show(r.target).join(" ")}`));
     if (command.type === "loop-var") return void out.push(`loop ${command.assign.name} in ${(command.assign.loopValues ?? []).flatMap(show).join(" ")}`);
     if (command.type === "test") {
       out.push(`test ${command.words.flatMap(show).join(" ")}`);
@@ -66,7 +67,10 @@ describe("shell parser", () => {
     ["while read l; do echo $l; done < .env", ["read l", "echo ?", " <.env"]],
     ["case $x in a) cat .env;; esac", ["test ?", "cat .env"]],
     ["[[ -f .env ]] && cat .env", ["test -f .env", "cat .env"]],
-    ["f() { cat .env; }; f", ["cat .env", "f"]],
+    ["f() { cat .env; }; f", ["function f", "  { cat .env", "f"]],
+    ["function f { cat \"$1\"; }\nf a", ["function f", '  { cat ?', "f a"]],
+    ["function f() {\n  if true; then { echo in; }; fi\n  cat b\n} > log; f", ["function f", "  { true", "  { echo in", "  { cat b", "redirect > log", "f"]],
+    ["f() ( cd sub && ls ); f", ["cd sub", "ls", "f"]],
     ["echo $((1 + 2))", ["echo 0"]],
     // The shell runs what is substituted inside arithmetic (and prints what fails to evaluate).
     ["echo $((1 + $(cat .env)))", ["echo 0", "  > cat .env"]],

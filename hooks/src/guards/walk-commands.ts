@@ -64,9 +64,10 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
   const redirectWords = (redirects: Redirect[]) => (redirects.length === 0 ? [] : redirects.flatMap((r) => [r.target, r.heredoc?.word]));
 
   const visitCommand = (cmd: Command, state: State, depth: number, piped?: string): void => {
-    if (cmd.type === "compound") {
+    // A function's body is walked where it is defined, with its words ($1 …) unknown.
+    if (cmd.type === "compound" || cmd.type === "function") {
       visitNested(redirectWords(cmd.redirects), state, depth);
-      visitScript(cmd.body, cmd.subshell ? copy(state) : state, depth);
+      visitScript(cmd.body, cmd.type === "function" || cmd.subshell ? copy(state) : state, depth);
       return;
     }
     if (cmd.type === "loop-var") {

@@ -38,6 +38,8 @@ export type Command =
   | { type: "simple"; assigns: Assignment[]; words: Word[]; redirects: Redirect[] }
   | { type: "compound"; body: Script; redirects: Redirect[]; subshell: boolean }
   | { type: "loop-var"; assign: Assignment }
+  /** `name() { …; }`: run where it is called, with that call's words as $1, $2 …. */
+  | { type: "function"; name: string; body: Script; redirects: Redirect[] }
   | { type: "test"; words: Word[] };
 
 export interface Pipeline {

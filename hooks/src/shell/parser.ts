@@ -35,6 +35,8 @@ interface PendingHeredoc {
 class Parser {
   private i = 0;
   private pending: PendingHeredoc[] = [];
+  /** How many `{` the commands stepped over are open, so a function's body ends at its own `}`. */
+  private braces = 0;
 
   constructor(
     private readonly src: string,
@@ -169,6 +171,7 @@ class Parser {
       const reserved = this.reservedAhead();
       if (reserved === undefined) break;
       if (TRANSPARENT.has(reserved)) {
+        this.braces += reserved === "{" ? 1 : reserved === "}" ? -1 : 0;
         this.i += reserved.length;
         this.skipBlanks();
         // `time -p cmd`: the keyword's own option, not the command's name.
@@ -188,9 +191,11 @@ class Parser {
       if (reserved === "function") {
         this.i += reserved.length;
         this.skipBlanks();
-        this.word();
+        const name = this.word().raw;
         this.skipBlanks();
         if (this.startsWith("()")) this.i += 2;
+        const defined = this.functionBody(name);
+        if (defined) return [...out, defined];
         continue;
       }
       if (reserved === "[[") return [...out, this.testCommand()];
@@ -207,6 +212,18 @@ class Parser {
     const simple = this.simpleCommand();
     if (simple) out.push(simple);
     return out;
+  }
+
+  /** A function's `{ … }` body, up to its own `}`; undefined for another form, left to run where it is. */
+  private functionBody(name: string): Command | undefined {
+    this.skipSeparators();
+    if (this.reservedAhead() !== "{") return undefined;
+    this.i += 1;
+    const open = this.braces;
+    const body = this.list(() => this.reservedAhead() === "}" && this.braces === open);
+    if (this.reservedAhead() !== "}") throw new ShellSyntaxError(`the body of \`${name}\` is not closed`);
+    this.i += 1;
+    return { type: "function", name, body, redirects: this.trailingRedirects() };
   }
 
   private trailingRedirects(): Redirect[] {
@@ -360,10 +377,9 @@ class Parser {
       if (c === "" || c === "\n" || c === ";" || (c === "&" && this.peek(1) !== ">") || c === "|" || c === ")") break;
       if (c === "(") {
         if (words.length === 1 && this.startsWith("()")) {
-          // `name() { …; }`: a function definition; its body is parsed as the commands that follow.
+          // `name() { …; }`: a function definition (another body is parsed as the commands that follow).
           this.i += 2;
-          words.length = 0;
-          return undefined;
+          return this.functionBody(words[0]?.raw ?? "");
         }
         throw new ShellSyntaxError("unexpected `(`");
       }

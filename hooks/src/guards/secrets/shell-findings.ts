@@ -68,6 +68,9 @@ class ShellAnalysis implements Analyzer {
   /** Prints plainHere let pass, and whether the walk ran a builtin that may set a variable unseen (`${c}al`). */
   private readonly excused: Array<[string, string]> = [];
   private opaque = false;
+  /** Functions the command defines, walked where they are called (the rest once the call is walked). */
+  private readonly functions = new Map<string, { body: Script; redirects: Redirect[]; state: State; called?: true }>();
+  private calling = 0;
 
   constructor(
     readonly env: GuardEnv,
@@ -136,8 +139,11 @@ class ShellAnalysis implements Analyzer {
     } finally {
       this.nesting -= 1;
     }
+    if (this.nesting > 0) return;
+    // A function never called by its name here (a trap's, or one a child shell runs) runs with its words unknown.
+    for (const fn of this.functions.values()) if (!fn.called) await this.call(fn, undefined, fn.state);
     // Known only once the whole call is walked (a loop may run it after the print).
-    if (this.nesting === 0 && this.opaque) for (const [what, how] of this.excused.splice(0)) this.leak(what, how);
+    if (this.opaque) for (const [what, how] of this.excused.splice(0)) this.leak(what, how);
   }
 
   async script(script: Script, state: State): Promise<void> {
@@ -221,6 +227,9 @@ class ShellAnalysis implements Analyzer {
       case "compound":
         await this.redirects(command.redirects, state, undefined);
         await this.script(command.body, command.subshell ? copy(state) : state);
+        return;
+      case "function":
+        this.functions.set(command.name, { ...command, state: copy(state) });
         return;
       case "simple": {
         const before = this.findings.length;
@@ -353,7 +362,10 @@ class ShellAnalysis implements Analyzer {
     // `FILE=.env make show`: what the command runs sees the variables set before it, exported to it alone.
     const own = command.assigns.length > 0 ? copy(state) : state;
     for (const assign of own === state ? [] : command.assigns) own.vars.set(assign.name, this.expand(assign.value, state).map((v) => v.text));
-    await this.run(argv, command, own, upstream);
+    // Only a command's own name finds a function: `command cat`, `sudo f` and `env f` run a program.
+    const fn = this.functions.get(argv[0]?.text ?? "");
+    if (fn) await this.call(fn, command.words.slice(1).map((word) => this.expand(word, own)), own);
+    else await this.run(argv, command, own, upstream);
     state.cwd = own.cwd;
   }
 
@@ -545,6 +557,45 @@ class ShellAnalysis implements Analyzer {
   }
 
   /** Dispatches one command by name; wrappers recurse with the wrapped command. */
+  /**
+   * Walks a function's body as a call runs it: in the caller's shell, with the call's words as $1 …
+   * and "$@" (a word that may take several values, as a loop's, gives its $N each of them). Up to the
+   * first word that may make several words (a glob, `$X` unquoted): the numbers after it are unknown,
+   * as all are when the body shifts or sets them, or the function is not called by name here (`words`
+   * undefined: a trap's, one a child shell runs).
+   */
+  private async call(fn: { body: Script; redirects: Redirect[]; called?: true; open?: number }, words: Arg[][] | undefined, state: State): Promise<void> {
+    fn.called = true;
+    // A call inside its own body (recursion) is walked once more, its words unknown, and no further.
+    if (fn.open) {
+      if (fn.open > 1) return;
+      words = undefined;
+    }
+    if (this.calling >= 16) return void this.unchecked("calls functions nested deeper than the guard reads (16)", "This command");
+    fn.open = (fn.open ?? 0) + 1;
+    const list = words === undefined || /\b(shift|set)\b/.test(this.text) ? undefined : words;
+    const cut = list?.findIndex(([w, ...more]) => w === undefined || more.length > 0 || w.glob !== undefined || (w.text.includes(UNKNOWN) && !/^"[^"]*"$/.test(w.raw)));
+    const exact = list === undefined ? -1 : cut === -1 ? list.length : (cut as number);
+    const value = (at: Arg[] | undefined): VarValues => (at === undefined ? (exact === list?.length ? [""] : undefined) : at.some((a) => a.glob !== undefined) ? undefined : mergeValues([at]));
+    const given = new Map<string, VarValues>([
+      ["@", list && value(list.flat())],
+      ["*", undefined],
+      ["#", exact === list?.length ? [String(exact)] : undefined],
+      ...Array.from({ length: Math.max(9, list?.length ?? 0) }, (_, i): [string, VarValues] => [String(i + 1), i > exact && i < (list?.length ?? 0) ? undefined : value(list?.[i])]),
+    ]);
+    const saved = [...given.keys()].map((name): [string, VarValues] => [name, state.vars.get(name)]);
+    for (const [name, values] of given) state.vars.set(name, values);
+    this.calling += 1;
+    try {
+      await this.redirects(fn.redirects, state, undefined);
+      await this.script(fn.body, state);
+    } finally {
+      this.calling -= 1;
+      fn.open -= 1;
+      for (const [name, values] of saved) state.vars.set(name, values);
+    }
+  }
+
   async run(argv: Arg[], command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void> {
     const head = argv[0] as Arg;
     const args = argv.slice(1);
