@@ -164,7 +164,7 @@ describe("verification before committing", () => {
       return { io, cwds };
     }
 
-    it.each(['cd "$DIR"', "cd $(ls -d ../*/ | head -1)", 'cd sub && cd "$(git rev-parse --show-toplevel)"'])("refuses a commit after %s, whose folder is unknown", async (cd) => {
+    it.each(['cd "$DIR"', "cd $(ls -d ../*/ | head -1)", 'cd sub && cd "$(git rev-parse --show-toplevel)"', "popd"])("refuses a commit after %s, whose folder is unknown", async (cd) => {
       const { verdict, io } = await gate(`${cd} && ${GOOD}`);
       expect(verdict.action).toBe("deny");
       expect(verdict.action === "deny" && verdict.reason).toMatch(/commits in a folder only known when the command runs[\s\S]*git -C path\/to\/repo commit/);
@@ -174,6 +174,13 @@ describe("verification before committing", () => {
     it("verifies the repository a cd to git's top lands in", async () => {
       const { io, cwds } = twoRepos();
       const { verdict } = await gate(`cd "$(git rev-parse --show-toplevel)" && ${GOOD}`, { io, cwd: "/repo/sub" });
+      expect(verdict.action).toBe("pass");
+      expect(cwds).toEqual(["/repo: npm run lint", "/repo: npm test"]);
+    });
+
+    it.each(["pushd sub && ls && popd", "cd sub && cd -"])("verifies the repository %s returns to", async (moves) => {
+      const { io, cwds } = twoRepos();
+      const { verdict } = await gate(`${moves} && ${GOOD}`, { io });
       expect(verdict.action).toBe("pass");
       expect(cwds).toEqual(["/repo: npm run lint", "/repo: npm test"]);
     });

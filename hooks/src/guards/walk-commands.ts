@@ -9,7 +9,7 @@ import type { Command, Redirect, Script, Word } from "../shell/ast.js";
 import { UNKNOWN, expandWord, literalValue, nestedScripts, pipedPrint, type Arg, type ExpandScope } from "../shell/expand.js";
 import { parseShell } from "../shell/parser.js";
 import { basename, toAbsolute } from "../runtime/paths.js";
-import { DECLARES, copy, type State } from "./secrets/analysis-types.js";
+import { DECLARES, changeDir, copy, type State } from "./secrets/analysis-types.js";
 import { RUNS_C, SHELLS } from "./secrets/command-rules.js";
 import { aliasDefinitions, innerCommand } from "./secrets/wrappers.js";
 import { TO_TOP } from "./git-root.js";
@@ -131,17 +131,11 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     const name = basename(command[0]?.text ?? "");
     const rest = command.slice(1);
     visit({ name, args: rest, cwd: state.cwd, redirects, raw, ...(stdin !== undefined ? { stdin } : {}) });
-    if (name === "cd" || name === "pushd") {
-      // `cd -` goes back to $OLDPWD, which is not followed.
-      const target = rest.find((a) => !a.text.startsWith("-") || a.text === "-");
+    if (name === "cd" || name === "pushd" || name === "popd") {
+      const target = rest.find((a) => !a.text.startsWith("-") || /^-\d*$/.test(a.text));
       // `cd "$(git rev-parse --show-toplevel)"` from where the call starts: `top`, when the caller asked git.
       const atTop = top !== undefined && state.cwd === cwd && target ? TO_TOP.exec(target.raw) : null;
-      state.cwd = !target ? home : atTop ? toAbsolute(top + (atTop[2] ?? ""), "/", undefined) : target.text === "-" ? undefined : resolveDir(target.text, state.cwd, home);
-      return;
-    }
-    if (name === "popd") {
-      // The stack is not followed: where popd lands is unknown.
-      state.cwd = undefined;
+      changeDir(name, target?.text, atTop ? toAbsolute(top + (atTop[2] ?? ""), "/", undefined) : target ? resolveDir(target.text, state.cwd, home) : home, state);
       return;
     }
     // Shells, and the commands that hand their -c to one (`script -qc 'git commit …' /dev/null`, `su -c`).

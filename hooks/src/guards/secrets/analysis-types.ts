@@ -85,6 +85,24 @@ export function copy(state: State): State {
   return { vars: new Map(state.vars), cwd: state.cwd };
 }
 
+/** pushd's stack, under a name no variable can have: the folders this call pushed (""for one unknown). */
+const DIRS = "\0dirs";
+
+/**
+ * Where cd, pushd or popd leaves the shell, `next` being where the target resolves (undefined:
+ * unknown). `cd -` goes back to $OLDPWD and popd to what this call pushed; past that, or for
+ * pushd's and popd's other forms (no folder, `+N`), the folder is unknown.
+ */
+export function changeDir(name: string, target: string | undefined, next: string | undefined, state: State): void {
+  const before = state.cwd;
+  const stack = state.vars.get(DIRS) ?? [];
+  const other = name !== "cd" && (target === undefined ? name === "pushd" : /^[+-]\d/.test(target));
+  if (name === "popd") state.vars.set(DIRS, stack.slice(1));
+  else if (name === "pushd") state.vars.set(DIRS, other ? undefined : [before ?? "", ...stack]);
+  state.cwd = other ? undefined : name === "popd" ? stack[0] || undefined : target === "-" ? state.vars.get("OLDPWD")?.[0] : next;
+  state.vars.set("OLDPWD", before === undefined ? undefined : [before]);
+}
+
 export function stripAt(arg: Arg): Arg {
   return arg.text.startsWith("@") && arg.text.length > 1 ? { ...arg, text: arg.text.slice(1) } : arg;
 }

@@ -2,7 +2,7 @@ import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
 import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, staticPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
-import { DECLARES, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
+import { DECLARES, changeDir, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { tokenClasses } from "./token-printers.js";
 import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, RUNS_C, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
@@ -689,21 +689,15 @@ class ShellAnalysis implements Analyzer {
     }
     if (this.xtrace()) this.secretVariables(command.words.slice(1), "`set -x` prints each command's words, here", state);
     else if (printsArguments(name, args.map((a) => a.text))) this.secretVariables(command.words.slice(1), `\`${name}\`, asked to show the request, prints`, state);
-    if (name === "cd" || name === "pushd") {
-      const target = args.find((a) => !a.text.startsWith("-") || a.text === "-");
+    if (name === "cd" || name === "pushd" || name === "popd") {
+      const target = args.find((a) => !a.text.startsWith("-") || /^-\d*$/.test(a.text));
       // `cd "$(git rev-parse --show-toplevel)"`: the repository's top, asked of git here, unless the call
       // may make, move or point to another (git init, a .git moved, GIT_WORK_TREE).
       const top = target?.text.includes(UNKNOWN) && state.cwd !== undefined && !this.gitChanged && !/\.git|GIT_/.test(this.text) ? TO_TOP.exec(target.raw) : null;
       const root = top ? await gitTop(this.env.ctx.io, state.cwd as string) : undefined;
-      if (root) state.cwd = toAbsolute(root + (top?.[2] ?? ""), "/", undefined);
-      else if (!target) state.cwd = this.env.ctx.home;
-      else if (target.text === "-" || target.text.includes(UNKNOWN)) state.cwd = undefined;
-      else if (state.cwd !== undefined || target.text.startsWith("/")) state.cwd = toAbsolute(target.text, state.cwd ?? "/", this.env.ctx.home);
-      return;
-    }
-    if (name === "popd") {
-      // The directory stack is not followed: where popd lands is unknown.
-      state.cwd = undefined;
+      const to = target?.text;
+      const next = root ? toAbsolute(root + (top?.[2] ?? ""), "/", undefined) : to === undefined ? this.env.ctx.home : to.includes(UNKNOWN) || (state.cwd === undefined && !to.startsWith("/")) ? undefined : toAbsolute(to, state.cwd ?? "/", this.env.ctx.home);
+      changeDir(name, to, next, state);
       return;
     }
     if (DECLARES.includes(` ${name} `) || name === "set" || name === "ps") {
