@@ -24,6 +24,10 @@ describe("refusal wording", () => {
     ["cat list.txt | parallel -X cat", "- `parallel cat` reads the files named on its input, which would also reach"],
     ["ps axe", "- `ps` prints each listed process's environment (option `e`)"],
     ["cat $(date +%s).env", "- `cat` reads `$(date +%s).env`, a dotenv file"],
+    // The article fits the category's title.
+    ["cat ~/.ssh/id_rsa", "- `cat` reads `/home/dev/.ssh/id_rsa`, an SSH private key (category"],
+    ["cat ~/.aws/credentials", "- `cat` reads `/home/dev/.aws/credentials`, a cloud or cluster credentials file (category"],
+    ["cat infra/prod.tfstate", "- `cat` reads `/home/dev/project/infra/prod.tfstate`, a Terraform state or variables file (category"],
     // pnpm's own `run` is not a program it runs by name (as `pnpm tsx` is).
     ['pnpm run test "$X"', '- `pnpm` reads `"$X"`, which is only known when the command runs'],
   ])("%s", async (command, start) => {

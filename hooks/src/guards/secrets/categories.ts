@@ -43,7 +43,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
   },
   {
     id: "cloud-credentials",
-    title: "cloud or cluster credentials",
+    title: "cloud or cluster credentials file",
     why: "cloud and cluster credentials grant access to production infrastructure",
     patterns: [
       "~/.aws/credentials",
@@ -168,7 +168,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
   },
   {
     id: "terraform",
-    title: "Terraform state or variables",
+    title: "Terraform state or variables file",
     why: "Terraform state and tfvars files contain every secret the infrastructure was created with",
     patterns: ["*.tfstate", "*.tfstate.backup", "*.tfvars", "*.tfvars.json", ".terraformrc", "terraform.rc"],
     except: [...templateNames("*.tfvars"), ...templateNames("*.tfvars.json")],
@@ -242,7 +242,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
   },
   {
     id: "shell-history",
-    title: "shell or REPL history",
+    title: "shell or REPL history file",
     why: "histories keep the tokens and passwords typed or pasted on command lines",
     patterns: ["~/.bash_history", "~/.zsh_history", "~/.zhistory", "~/.history", "~/.sh_history", "~/.local/share/fish/fish_history", "~/.python_history", "~/.node_repl_history", "~/.psql_history", "~/.mysql_history", "~/.sqlite_history", "~/.rediscli_history", "~/.irb_history"],
   },

@@ -18,7 +18,8 @@ const ALLOW_HINT =
 
 function fileLine(hit: SecretFileHit): string {
   const via = hit.realPath ? ` (a link to ${hit.realPath})` : "";
-  return `\`${hit.path}\`${via}, a ${hit.match.category.title} (category "${hit.match.category.id}", rule \`${hit.match.pattern}\`): ${hit.match.category.why}`;
+  const title = hit.match.category.title;
+  return `\`${hit.path}\`${via}, ${/^(SSH|[aeiou])/i.test(title) ? "an" : "a"} ${title} (category "${hit.match.category.id}", rule \`${hit.match.pattern}\`): ${hit.match.category.why}`;
 }
 
 function describe(finding: Finding): { line: string; instead: string } {
