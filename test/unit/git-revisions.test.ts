@@ -144,6 +144,18 @@ describe("revisions named by branch or worked out by git", () => {
   });
 });
 
+describe("pathspecs with git's magic", () => {
+  const tracked = repository(true);
+
+  it.each(["git diff -- . ':!.env'", "git diff HEAD~1 -- ':(exclude).env'", "git log -p -- . ':^.env'", "git show HEAD~1 -- ':(exclude,top).env' a.txt", "git diff -- ':(top)a.txt'"])("passes %s, which leaves the tracked .env out", async (command) => {
+    expect(await decide(tracked, command)).toBe("pass");
+  });
+
+  it.each(["git diff -- ':(top).env'", "git log -p -- ':(literal).env'", "git diff -- ':/'"])("refuses %s, which names it", async (command) => {
+    expect(await decide(tracked, command)).toContain(`\`${tracked}/.env\`, a dotenv file`);
+  });
+});
+
 describe("cd to the repository's top, as git prints it", () => {
   const tracked = repository(true);
   const ignored = repository(false);

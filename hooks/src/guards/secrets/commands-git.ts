@@ -138,7 +138,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   for (const arg of rest) {
     // REV:path, :path (the index) and :N:path (a merge stage).
     const match = /^(?:[^:-][^:]*|:\d)?:(?!\/\/)(.*)$/.exec(arg.text);
-    if (match && !arg.text.startsWith("-")) {
+    if (match && !arg.text.startsWith("-") && !MAGIC.test(arg.text)) {
       await a.file({ ...arg, text: match[1] || "." }, { ...own, cwd: own.cwd }, `\`git ${sub}\` prints the committed`);
     }
   }
@@ -226,9 +226,9 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
     const path = dash !== -1 && rest.indexOf(operand) > dash;
     if (path || !(isRevision(operand.text) || /^-\d+$/.test(operand.text) || gitRevisionCommand(operand.raw) || (sub !== "blame" && sub !== "annotate" && !(await here(a, operand, own))))) paths.push(operand);
   }
-  // No path named: what prints is whatever the revisions (or the working tree) hold, which git lists.
-  // (`REV:path` operands are objects, judged above.)
-  if (paths.length === 0 && sub !== "blame" && sub !== "annotate" && !parsed.operands.some((o) => o.text.includes(":"))) {
+  // No path named, or one with a pathspec's magic (`':!.env'` leaves it out): what prints is whatever
+  // the revisions (or the working tree) hold, which git lists. (`REV:path` operands are objects, judged above.)
+  if (sub !== "blame" && sub !== "annotate" && (paths.length === 0 ? !parsed.operands.some((o) => o.text.includes(":")) : paths.some((p) => MAGIC.test(p.text)))) {
     await printedByRevisions(a, sub, rest, own, elsewhere);
     return;
   }
@@ -305,6 +305,9 @@ const CHANGES_WHAT_GIT_HOLDS = new Set(["add", "stage", "commit", "mv", "rm", "a
 function isRevision(text: string): boolean {
   return text.includes(":") || /^[0-9a-f]{7,40}$/.test(text) || /^(HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|@)([~^].*)?$/.test(text) || /^stash@\{\d+\}$|^\d+$/.test(text) || text.includes("..");
 }
+
+/** A pathspec's magic (`:!.env`, `:^x`, `:(exclude)x`, `:(top)x`, `:/x`), which git reads, not a path or a `REV:path`. */
+const MAGIC = /^:[!^(/]/;
 
 /** Options that shape how changes print, dropped when git is asked which files a command prints. */
 const PRINT_SHAPE =
