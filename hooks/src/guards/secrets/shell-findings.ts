@@ -362,10 +362,11 @@ class ShellAnalysis implements Analyzer {
     // `FILE=.env make show`: what the command runs sees the variables set before it, exported to it alone.
     const own = command.assigns.length > 0 ? copy(state) : state;
     for (const assign of own === state ? [] : command.assigns) own.vars.set(assign.name, this.expand(assign.value, state).map((v) => v.text));
-    // Only a command's own name finds a function: `command cat`, `sudo f` and `env f` run a program.
+    // Only a command's own name finds a function (`command cat`, `sudo f` and `env f` run a program),
+    // and the program is judged too: the definition may not have run (in an if, a subshell, unset since).
     const fn = this.functions.get(argv[0]?.text ?? "");
     if (fn) await this.call(fn, command.words.slice(1).map((word) => this.expand(word, own)), own);
-    else await this.run(argv, command, own, upstream);
+    await this.run(argv, command, own, upstream);
     state.cwd = own.cwd;
   }
 
