@@ -62,6 +62,8 @@ describe("words built with numbers, dates and hashes", () => {
     'tool "$(git rev-parse HEAD)"',
     "tool $(git rev-list --count HEAD)",
     "tool --total $(find src | wc -l)",
+    "echo hi > /tmp/x.$$ && cat /tmp/x.$$",
+    "sacct -S $(date -d '1 week ago' +'%F')",
   ])("passes %s", async (command) => {
     expect(await decide(command)).toBe("pass");
   });
@@ -74,11 +76,17 @@ describe("tokenClasses", () => {
     ["$(id -u):$(id -g)", ["[0-9 ]", "[0-9 ]"]],
     ["v$(git rev-parse --short HEAD)", ["[0-9a-f]"]],
     ["plain", []],
+    // The shell's own numbers: its process id, the last job's, an exit status, a count of words.
+    ["/tmp/out.$$", ["[0-9 ]"]],
+    ["/proc/${!}/status", ["[0-9 ]"]],
+    ["$(pgrep -f 'node server')", ["[0-9 ]"]],
+    ["$(pidof -s nginx)", ["[0-9 ]"]],
+    ["$(date -d '1 week ago' +'%F')", ["[-0-9TZ:_.,+ ]"]],
   ])("reads %s", (raw, classes) => {
     expect(tokenClasses(raw)).toEqual(classes);
   });
 
-  it.each(["$(date +.env)", "$(date)", "$(cat x)", "$X-$(nproc)", "$(git describe)", "$(git log -1 --format=%s)", "$(git rev-parse --show-toplevel)", "`nproc`", "$(date -d $X +%s)"])("leaves %s unknown", (raw) => {
+  it.each(["$(date +.env)", "$(date)", "$(cat x)", "$X-$(nproc)", "$(git describe)", "$(git log -1 --format=%s)", "$(git rev-parse --show-toplevel)", "`nproc`", "$(date -d $X +%s)", "$X$$", "${#X}", "$(pgrep -l node)", "$(pgrep -d .env x)", "$(date +'%F'.env)"])("leaves %s unknown", (raw) => {
     expect(tokenClasses(raw)).toBeUndefined();
   });
 });

@@ -12,22 +12,23 @@ const GIT_REVISION = new RegExp(String.raw`^git (rev-parse( --short(=\d+)?| --ve
 
 /**
  * The glob class of what each `$(…)` in a word prints, in order, when every one is a number, date or
- * hash printer and the rest of the word is plain text; undefined otherwise.
+ * hash printer (or `$$`, `$!`, `$?`, `$#`: numbers) and the rest of the word is plain text; undefined otherwise.
  */
 export function tokenClasses(raw: string): string[] | undefined {
-  const parts = raw.replace(/^"(.*)"$/, "$1").split(/\$\(([^()]*)\)/);
+  const text = raw.replace(/^"(.*)"$/, "$1");
   const classes: string[] = [];
-  for (const [i, part] of parts.entries()) {
-    const text = part.trim();
-    if (i % 2 === 0) {
-      if (/[$`\\]/.test(part)) return undefined;
-    } else if (/^(nproc( --all)?|id -[ug]r?|git rev-list --count [^$`;&|]+|[^$`;&()]+\| ?wc( -[lcwm])+)$/.test(text)) classes.push("[0-9 ]");
+  let last = 0;
+  for (const m of text.matchAll(/\$\(([^()]*)\)|\$[$!#?]|\$\{[$!#?]\}/g)) {
+    if (/[$`\\]/.test(text.slice(last, m.index))) return undefined;
+    last = m.index + m[0].length;
+    const inner = m[1]?.trim();
+    if (inner === undefined || /^(nproc( --all)?|id -[ug]r?|git rev-list --count [^$`;&|]+|[^$`;&()]+\| ?wc( -[lcwm])+|pidof( -[sxz])*( [\w.-]+)+|pgrep( -[fxnoi]+| -u [\w-]+)* ('[^'$`]*'|"[^"$`]*"|[\w.-]+))$/.test(inner)) classes.push("[0-9 ]");
     // A format of numeric fields only (`+%Y-%m-%dT%H:%M:%SZ`): `date +.env` prints its letters.
-    else if (/^date( -u| --utc| (-d ?|--date=)('[^'$`]*'|"[^"$`]*"|[\w-]+))* ["']?\+(%[-_0^]?[sYmdHMSFTyjNuVGeklIzCgUW]|[-:_.,+TZ0-9])*["']?$/.test(text)) classes.push("[-0-9TZ:_.,+ ]");
-    else if (GIT_REVISION.test(text) && !text.startsWith("git describe")) classes.push("[0-9a-f]");
+    else if (/^date( -u| --utc| (-d ?|--date=)('[^'$`]*'|"[^"$`]*"|[\w-]+))* ["']?\+["']?(%[-_0^]?[sYmdHMSFTyjNuVGeklIzCgUW]|[-:_.,+TZ0-9])*["']?$/.test(inner)) classes.push("[-0-9TZ:_.,+ ]");
+    else if (GIT_REVISION.test(inner) && !inner.startsWith("git describe")) classes.push("[0-9a-f]");
     else return undefined;
   }
-  return classes;
+  return /[$`\\]/.test(text.slice(last)) ? undefined : classes;
 }
 
 /**
