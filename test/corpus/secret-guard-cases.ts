@@ -385,6 +385,7 @@ export const DENY: GuardCase[] = [
   bash("if false; then cat() { :; }; fi; cat .env", "a definition that may not have run: the program is judged too"),
   bash("(cat() { :; }); cat .env", "defined in a subshell"),
   bash("cat() { :; }; unset -f cat; cat .env"),
+  bash("cd() { :; }; cd src; grep -rn KEY .", "a function named cd may not move the shell"),
   bash("cat() { :; }; env cat .env"),
   bash("f() { cat; } < .env; f", "the definition's redirection applies where it is called"),
   bash("for x in README.md .env; do f() { cat \"$1\"; }; f \"$x\"; done"),

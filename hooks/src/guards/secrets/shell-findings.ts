@@ -367,6 +367,8 @@ class ShellAnalysis implements Analyzer {
     const fn = this.functions.get(argv[0]?.text ?? "");
     if (fn) await this.call(fn, command.words.slice(1).map((word) => this.expand(word, own)), own);
     await this.run(argv, command, own, upstream);
+    // `cd() { :; }; cd app`: which of the two moved the shell is not known.
+    if (fn && /^(cd|pushd|popd)$/.test(argv[0]?.text ?? "")) own.cwd = undefined;
     state.cwd = own.cwd;
   }
 
