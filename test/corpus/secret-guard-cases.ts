@@ -629,6 +629,7 @@ export const DENY: GuardCase[] = [
   { tool: "mcp__files__get", input: { uri: `file://${HOME}/.aws/credentials` } },
   { tool: "mcp__serena__search_for_pattern", input: { substring_pattern: "TOKEN", relative_path: "." }, note: "a search tool's folder, searched as Grep's is" },
   { tool: "mcp__desktop-commander__search_code", input: { path: PROJECT, pattern: "TOKEN" } },
+  { tool: "mcp__codebase__grep_files", input: { path: PROJECT, pattern: "TOKEN" }, note: "a grep of the files, not a search for them" },
   { tool: "SomeFutureTool", input: { target: { file: `${PROJECT}/certs/server.key` } } },
   // Bash: plain readers.
   bash("cat .env"),

@@ -177,8 +177,8 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
     const hit = await secretFileAt(env.ctx.io, env.rules, path, true);
     if (hit) findings.push({ kind: "file", hit, how: `This ${call.tool} call names` });
     // A search tool's folder (`mcp__serena__search_for_pattern`, Desktop Commander's `search_code`) is
-    // searched as the Grep tool's is; one named for finding files (`search_files`) prints names alone.
-    else if (/search|grep/i.test(call.tool) && !/files?$/i.test(call.tool) && (await env.ctx.io.stat(path))?.kind === "dir") findings.push(...(await grepToolFindings({ ...call, input: { path } }, env, `This ${call.tool} call`)));
+    // searched as the Grep tool's is; one that searches for files (`search_files`) prints names alone.
+    else if (/search|grep/i.test(call.tool) && !/search_?files?$/i.test(call.tool) && (await env.ctx.io.stat(path))?.kind === "dir") findings.push(...(await grepToolFindings({ ...call, input: { path } }, env, `This ${call.tool} call`)));
   }
   return findings;
 }
