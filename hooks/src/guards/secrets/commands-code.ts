@@ -186,13 +186,16 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   let i = sub + 1;
   const mounts: Array<[string, string]> = [];
   for (; args[i]?.text.startsWith("-") && args[i]?.text !== "--"; i++) {
-    const option = (args[i] as Arg).text;
-    if (!/^-(-(env|user|workdir|volume|name|env-file|publish|namespace|container|network|entrypoint|mount|label|platform|memory|hostname)|[ceuwvpnlmh])$/.test(option)) continue;
-    i += 1;
+    const arg = args[i] as Arg;
+    // `--volume=./:/src` and `-v./:/src` carry their value.
+    const joined = /^(--volume=|--mount=|-v)(.+)$/.exec(arg.text);
+    const option = joined ? (joined[1] === "-v" ? "-v" : (joined[1] as string).slice(0, -1)) : arg.text;
+    if (!joined && !/^-(-(env|user|workdir|volume|name|env-file|publish|namespace|container|network|entrypoint|mount|label|platform|memory|hostname)|[ceuwvpnlmh])$/.test(option)) continue;
+    if (!joined) i += 1;
     // A file mounted into the container (`-v "$PWD/.env:/e"`) is readable there; a mounted folder
     // is judged by the paths the command then names, written back as the host's (`cat /aws/credentials`
-    // with `-v ~/.aws:/aws`, or `--mount type=bind,src=…,dst=…`).
-    const volume = args[i];
+    // or `grep -r KEY /aws` with `-v ~/.aws:/aws`, or `--mount type=bind,src=…,dst=…`).
+    const volume = joined ? { ...arg, text: joined[2] as string } : args[i];
     if (!volume || !/^(-v|--volume|--mount)$/.test(option)) continue;
     const [from, to] = option === "--mount" ? [/(?:^|,)(?:src|source)=([^,]+)/.exec(volume.text)?.[1], /(?:^|,)(?:dst|destination|target)=([^,]+)/.exec(volume.text)?.[1]] : volume.text.split(":");
     if (from && /^[./~]/.test(from)) {
@@ -203,7 +206,10 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   const command = args.slice(args[i]?.text === "--" ? i + 1 : args[i + 1]?.text === "--" ? i + 2 : i + 1);
   // Each word quoted as it was given: joined bare, `sh -c 'cat /w/.env'` would run `cat` alone.
   let text = command.map((w) => `'${w.text.replace(/'/g, "'\\''")}'`).join(" ");
-  for (const [to, from] of mounts) text = text.replaceAll(`${to.replace(/\/+$/, "")}/`, `${toAbsolute(from, state.cwd ?? "/", a.env.ctx.home)}/`);
+  for (const [to, from] of mounts) {
+    const inside = to.replace(/\/+$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    text = text.replace(new RegExp(`(?<=')${inside}(?=/|')`, "g"), toAbsolute(from, state.cwd ?? "/", a.env.ctx.home).replace(/\$/g, "$$$$"));
+  }
   if (text !== "" && !text.includes(UNKNOWN)) await a.source(text, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs`);
 }
 
