@@ -206,9 +206,15 @@ export async function ftpClient(a: Analyzer, name: string, args: Arg[], stdinTex
 export async function upload(a: Analyzer, name: string, args: Arg[], state: State): Promise<boolean> {
   const words = args.map((w) => w.text);
   const sub = name === "aws" ? words.includes("s3") && /^(cp|mv|sync)$/.test(words[words.indexOf("s3") + 1] ?? "") : name === "az" ? words.includes("storage") && words.some((w) => /^(upload|upload-batch|sync)$/.test(w)) : name === "gcloud" ? words.includes("storage") : name === "azcopy" ? /^(copy|cp|sync)$/.test(words[0] ?? "") : /^(gsutil|rclone)$/.test(name);
-  // A static site published as it is: `netlify deploy --dir .`, `surge .` serve every file in the folder.
-  const given = parseOptions(args, { valueShort: "dp", valueLong: ["--dir", "--project", "--domain", "--site", "--message", "--alias", "--auth", "--filter"] });
-  const site = name === "netlify" ? (words.includes("deploy") ? optionValues(given, "-d", "--dir") : []) : name === "surge" ? [...optionValues(given, "-p", "--project"), ...given.operands].slice(0, 1) : undefined;
+  // A static site published as it is: `netlify deploy --dir .`, `surge .`, `gh-pages -d .`, `wrangler
+  // pages deploy .` serve every file in the folder.
+  const given = parseOptions(args, { valueShort: "dpbm", valueLong: ["--dir", "--dist", "--project", "--project-name", "--branch", "--domain", "--site", "--message", "--commit-message", "--alias", "--auth", "--filter"] });
+  const site =
+    name === "netlify" ? (words.includes("deploy") ? optionValues(given, "-d", "--dir") : [])
+    : name === "surge" ? [...optionValues(given, "-p", "--project"), ...given.operands].slice(0, 1)
+    : name === "gh-pages" ? optionValues(given, "-d", "--dist")
+    : name === "wrangler" ? (words[0] === "pages" && /^(deploy|publish)$/.test(words[1] ?? "") ? given.operands.slice(2, 3) : [])
+    : undefined;
   if (site) {
     for (const folder of site) await a.tree(folder, state, EVERYTHING, `Publishing \`${folder.raw}\` as a website`);
     return site.length > 0;

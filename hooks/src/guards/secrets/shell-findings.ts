@@ -837,7 +837,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "git") return gitCommand.git(this, args, state);
     if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp" || name === "ln" || name === "ditto") return transferCommands.copy(this, name, args, state);
     if (name === "tar" || name === "bsdtar") return transferCommands.tar(this, args, state);
-    if (" aws gsutil gcloud rclone az azcopy netlify surge ".includes(` ${name} `) && (await transferCommands.upload(this, name, args, state))) return;
+    if (" aws gsutil gcloud rclone az azcopy netlify surge gh-pages wrangler ".includes(` ${name} `) && (await transferCommands.upload(this, name, args, state))) return;
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
     if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
