@@ -33,6 +33,11 @@ const URI_TOOLS: Record<string, string> = { ReadMcpResourceTool: "uri", WebFetch
 
 async function uriToolFindings(call: ToolCall, env: GuardEnv, field: string): Promise<Finding[]> {
   const uri = stringField(call.input, field);
+  // A URL on this machine (`http://localhost:8000/.env`) or a cloud's metadata service, as curl would fetch it.
+  if (uri !== undefined && /^https?:/i.test(uri)) {
+    const word = /^[\w:/.?#=%@+~,-]+$/.test(uri) ? uri : `'${uri.replaceAll("'", "")}'`;
+    return (await analyzeShellCommand(`curl -- ${word}`, env)).map((f) => ({ ...f, how: `This ${call.tool} call fetches` }));
+  }
   if (uri === undefined || !/^file:/i.test(uri)) return [];
   let path: string;
   try {
