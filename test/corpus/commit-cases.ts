@@ -11,6 +11,10 @@ export const dq = (text: string) => `"${text.replace(/["\\$`]/g, "\\$&")}"`;
 const m = (message: string) => `git commit -m ${dq(message)}`;
 
 export const BLOCK: string[] = [
+  // npm version commits the bump, with the version alone as its message unless -m gives one.
+  `npm version patch`,
+  `npm test && npm version minor -m "Release %s"`,
+  `npm version 2.0.0 --message="v%s"`,
   // A commit in a shell function is found where the function is defined, its words unknown.
   `ship() { git add -A && git commit -m "wip"; }; ship`,
   `c() { git commit -m "$1" -m "$2"; }; c "Add retry" "Uploads failed."`,
@@ -187,6 +191,10 @@ EOF`,
 ];
 
 export const PASS: string[] = [
+  `npm version patch -m $'Release %s\n\nThe parser fix ships to users who hit the crash.'`,
+  `npm version patch --no-git-tag-version && npm install`,
+  `npm version`,
+  `npm view react version`,
   `cat > /tmp/shipshape-msg.txt <<'EOF'\n${GOOD}\nEOF\ngit commit -F /tmp/shipshape-msg.txt`,
   `cat <<'EOF' > .git/SHIPSHAPE_MSG\n${GOOD}\nEOF\ngit commit -F .git/SHIPSHAPE_MSG && rm .git/SHIPSHAPE_MSG`,
   heredocM("Fix the login redirect loop\n\nThe redirect read the stale session cookie; it now reads the fresh one.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>"),

@@ -40,6 +40,11 @@ describe("the message convention", () => {
     expect(reason).toMatch(/Expected shape:/);
   });
 
+  it("tells how to give npm version a message in the convention", async () => {
+    const { verdict } = await gate("npm version patch");
+    expect(verdict.action === "deny" && verdict.reason).toMatch(/there is no body[\s\S]*npm version commits with the new version as its message[\s\S]*--no-git-tag-version/);
+  });
+
   it("separates trailers from the body", () => {
     const parts = splitMessage("Summary\n\nBody text.\n\nCo-Authored-By: A <a@b>\nSigned-off-by: B <b@c>");
     expect(parts.body).toEqual(["Body text."]);

@@ -17,6 +17,8 @@ export interface CommitInvocation {
   unreadable?: string;
   /** Files the command line wrote before this commit, by absolute path (a message file: `cat > msg <<'EOF'`). */
   written?: ReadonlyMap<string, string>;
+  /** How to give a message in the convention, for a commit a tool makes (`npm version`). */
+  advice?: string;
 }
 
 /**
@@ -43,6 +45,18 @@ export function findCommits(command: string, cwd: string, home: string | undefin
     if (path !== undefined) {
       if (text === undefined || text.includes(UNKNOWN)) written.delete(path);
       else written.set(path, (into?.op === ">>" ? (written.get(path) ?? "") : "") + text);
+    }
+    // `npm version patch` commits the bump (and tags it), its message -m's with %s the new version, or
+    // that version alone.
+    if (name === "npm" && args[0]?.text === "version") {
+      const words = args.slice(1).map((a) => a.text);
+      const m = words.findIndex((w) => w === "-m" || w === "--message");
+      const given = m === -1 ? args.slice(1).find((a) => a.text.startsWith("--message=")) : args[m + 2];
+      const message = given ? { ...given, text: given.text.replace(/^--message=/, "").replaceAll("%s", "<version>") } : { text: "<version>", raw: "<version>" };
+      if (words.some((w, i) => !w.startsWith("-") && (m === -1 || i !== m + 1)) && !words.some((w) => /^--(no-git-tag-version|git-tag-version=false)$/.test(w))) {
+        found.push({ args: [{ text: "-m", raw: "-m" }, message], cwd: at, raw, advice: "npm version commits with the new version as its message, or -m's with %s for the version: give -m one in the convention, the body in the same -m (`npm version patch -m $'Release %s\\n\\nWhy it ships now.'`), or bump with --no-git-tag-version and commit it yourself." });
+      }
+      return;
     }
     if (name !== "git") {
       // python3 -c "os.system('git commit …')", node -e, a heredoc fed to an interpreter: a commit the

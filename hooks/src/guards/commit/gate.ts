@@ -20,8 +20,8 @@ function deny(reason: string): Verdict {
   return { action: "deny", check: CHECK_ID, reason: `shipshape's commit gate blocked this commit. ${reason}` };
 }
 
-function messageRefusal(violations: Violation[], config: ShipshapeConfig["commit"]): Verdict {
-  return deny(`${describeViolations(violations, config)}\n\nRewrite the message and commit again; a heredoc keeps it intact: git commit -F - <<'EOF' … EOF`);
+function messageRefusal(violations: Violation[], config: ShipshapeConfig["commit"], advice?: string): Verdict {
+  return deny(`${describeViolations(violations, config)}\n\n${advice ?? "Rewrite the message and commit again; a heredoc keeps it intact: git commit -F - <<'EOF' … EOF"}`);
 }
 
 async function messageOf(options: CommitOptions, invocation: CommitInvocation, ctx: CheckContext): Promise<{ message?: string; problem?: string }> {
@@ -170,7 +170,7 @@ export const commitGate: PreToolUseCheck = {
       if (problem) return deny(`The commit \`${invocation.raw.slice(0, 120)}\` cannot be checked: ${problem}.`);
       if (message === undefined) continue;
       const violations = checkMessage(cleanupMessage(message), ctx.config.commit);
-      if (violations.length > 0) return messageRefusal(violations, ctx.config.commit);
+      if (violations.length > 0) return messageRefusal(violations, ctx.config.commit, invocation.advice);
     }
     // Each repository the command commits in is verified; one the gate cannot place is not guessed at.
     const places = [...new Set(commits.map((c) => c.invocation.cwd))];
