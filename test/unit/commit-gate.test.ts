@@ -45,6 +45,11 @@ describe("the message convention", () => {
     expect(verdict.action === "deny" && verdict.reason).toMatch(/there is no body[\s\S]*npm version commits with the new version as its message[\s\S]*--no-git-tag-version/);
   });
 
+  it("lets npm version through where npm's config turns its commit off", async () => {
+    const { verdict } = await gate("npm version patch", { io: repoIO({ "/repo/.npmrc": "save-exact=true\ngit-tag-version = false\n" }) });
+    expect(verdict).toEqual({ action: "pass" });
+  });
+
   it("separates trailers from the body", () => {
     const parts = splitMessage("Summary\n\nBody text.\n\nCo-Authored-By: A <a@b>\nSigned-off-by: B <b@c>");
     expect(parts.body).toEqual(["Body text."]);
