@@ -140,7 +140,7 @@ describe("revisions named by branch or worked out by git", () => {
   });
 
   it("refuses a computed revision it cannot work out", async () => {
-    expect(await decide(root, "git diff $(git rev-parse --show-toplevel)")).toMatch(/only known when the command runs/);
+    expect(await decide(root, "git diff $(git rev-parse --git-dir)")).toMatch(/only known when the command runs/);
   });
 });
 
@@ -162,7 +162,7 @@ describe("cd to the repository's top, as git prints it", () => {
   for (const root of [tracked, ignored]) mkdirSync(join(root, "sub"));
   const top = 'cd sub && cd "$(git rev-parse --show-toplevel)"';
 
-  it.each([`${top} && git diff`, `${top} && git log -p -2`, `${top} && grep -rn --include='*.txt' one .`, 'cd sub && cd $(git rev-parse --show-toplevel)/sub && ls ..'])("passes %s where .env is ignored", async (command) => {
+  it.each([`${top} && git diff`, `${top} && git log -p -2`, `${top} && grep -rn --include='*.txt' one .`, 'cd sub && cd $(git rev-parse --show-toplevel)/sub && ls ..', 'cd sub && ROOT=$(git rev-parse --show-toplevel); cd "$ROOT" && git diff', 'cd sub && git -C "$(git rev-parse --show-toplevel)" log -p -1'])("passes %s where .env is ignored", async (command) => {
     expect(await decide(ignored, command)).toBe("pass");
   });
 

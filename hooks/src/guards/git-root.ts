@@ -1,9 +1,6 @@
 import type { HostIO } from "../runtime/io.js";
 import { toAbsolute, trimTrailingSlashes } from "../runtime/paths.js";
 
-/** `cd "$(git rev-parse --show-toplevel)/sub"`: a cd to the repository's top (and a path under it). */
-export const TO_TOP = /^("?)\$\(git rev-parse --show-toplevel\)([\w/.-]*)\1$/;
-
 /** The repository's top as git prints it for `cwd` (`git rev-parse --show-toplevel`); undefined outside one. */
 export async function gitTop(io: HostIO, cwd: string): Promise<string | undefined> {
   const out = await io.run(["git", "rev-parse", "--show-toplevel"], { cwd, timeoutMs: 3000 });

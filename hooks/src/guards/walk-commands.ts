@@ -12,7 +12,6 @@ import { basename, toAbsolute } from "../runtime/paths.js";
 import { DECLARES, changeDir, copy, type State } from "./secrets/analysis-types.js";
 import { RUNS_C, SHELLS } from "./secrets/command-rules.js";
 import { aliasDefinitions, innerCommand } from "./secrets/wrappers.js";
-import { TO_TOP } from "./git-root.js";
 
 /** One simple command, wrappers stepped over. */
 export interface WalkedCommand {
@@ -37,8 +36,9 @@ export function resolveDir(dir: string, cwd: string | undefined, home: string | 
 }
 
 /** Calls `visit` for every simple command in `command`; throws ShellSyntaxError when it does not parse. */
+/** `top`: the repository's top as git printed it for `cwd`, when the command asks for it (`cd "$(git rev-parse --show-toplevel)"`). */
 export function walkCommands(command: string, cwd: string, home: string | undefined, env: (name: string) => string | undefined, visit: (cmd: WalkedCommand) => void, top?: string): void {
-  const scope = (state: State): ExpandScope => ({ vars: state.vars, cwd: state.cwd, home, env });
+  const scope = (state: State): ExpandScope => ({ vars: state.vars, cwd: state.cwd, home, env, top });
   // `alias gc='git commit'` then `gc -m wip` on a later line: Claude Code's shell expands aliases.
   const aliases = new Map<string, string>();
 
@@ -133,9 +133,7 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     visit({ name, args: rest, cwd: state.cwd, redirects, raw, ...(stdin !== undefined ? { stdin } : {}) });
     if (name === "cd" || name === "pushd" || name === "popd") {
       const target = rest.find((a) => !a.text.startsWith("-") || /^-\d*$/.test(a.text));
-      // `cd "$(git rev-parse --show-toplevel)"` from where the call starts: `top`, when the caller asked git.
-      const atTop = top !== undefined && state.cwd === cwd && target ? TO_TOP.exec(target.raw) : null;
-      changeDir(name, target?.text, atTop ? toAbsolute(top + (atTop[2] ?? ""), "/", undefined) : target ? resolveDir(target.text, state.cwd, home) : home, state);
+      changeDir(name, target?.text, target ? resolveDir(target.text, state.cwd, home) : home, state);
       return;
     }
     // Shells, and the commands that hand their -c to one (`script -qc 'git commit …' /dev/null`, `su -c`).

@@ -26,6 +26,8 @@ export interface ExpandScope {
   cwd: string | undefined;
   /** Variables of the environment the command inherits. */
   env(name: string): string | undefined;
+  /** The repository's top, as git printed it for the call's folder: what `$(git rev-parse --show-toplevel)` prints under it. */
+  top?: string | undefined;
 }
 
 const MAX_ALTERNATIVES = 256;
@@ -120,6 +122,8 @@ export function staticPrint(command: Command, scope: ExpandScope): string | unde
     return body === undefined ? undefined : `${body}${newline ? "\n" : ""}`;
   }
   if (argv[0] === "pwd" && argv.length === 1) return scope.cwd === undefined ? undefined : `${scope.cwd}\n`;
+  const top = scope.top;
+  if (argv.join(" ") === "git rev-parse --show-toplevel" && top !== undefined && (scope.cwd === top || scope.cwd?.startsWith(`${top}/`))) return `${top}\n`;
   if (argv[0] === "printf") {
     const rest = argv[1] === "--" ? argv.slice(2) : argv.slice(1);
     // `printf -v name …` prints nothing: it sets a variable.

@@ -22,7 +22,7 @@ import { secretFileAt, secretFileThrough } from "./secret-files.js";
 import { secretsUnder, type SearchFilter } from "./tree-search.js";
 import { aliasDefinitions, packageBinary, pythonModuleWrapper, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
-import { gitTop, TO_TOP } from "../git-root.js";
+import { gitTop } from "../git-root.js";
 
 const MAX_NESTING = 12;
 /** Shells, evals and scripts one call may run before the guard stops reading and refuses. */
@@ -62,6 +62,8 @@ class ShellAnalysis implements Analyzer {
   private readonly captured = new Set<string>();
   /** Loop variables that take the names a listing prints (`for f in $(find …)`), with the listing. */
   private readonly listings = new Map<string, string>();
+  /** The repository's top, as git prints it for the call's folder, when the call asks for it. */
+  top: string | undefined;
   /** The call's own script, and the variables a statement of it sets for sure (`key=abc; …`, not after `&&`). */
   private root: Script | undefined;
   private readonly setForSure = new Set<string>();
@@ -81,7 +83,7 @@ class ShellAnalysis implements Analyzer {
     // A secret variable from the environment expands to its own `$NAME`, never its value: code the shell
     // builds with it (`bash -c "echo $TOKEN"`) is judged as if it named the variable, and the value is
     // never read (nor kept in the decision cache).
-    return { vars: state.vars, cwd: state.cwd, home: this.env.ctx.home, env: (name) => (this.secret(name) ? `$${name}` : this.env.ctx.io.env(name)) };
+    return { vars: state.vars, cwd: state.cwd, home: this.env.ctx.home, env: (name) => (this.secret(name) ? `$${name}` : this.env.ctx.io.env(name)), top: this.gitChanged ? undefined : this.top };
   }
 
   expand(word: Word, state: State): Arg[] {
@@ -694,12 +696,8 @@ class ShellAnalysis implements Analyzer {
     else if (printsArguments(name, args.map((a) => a.text))) this.secretVariables(command.words.slice(1), `\`${name}\`, asked to show the request, prints`, state);
     if (name === "cd" || name === "pushd" || name === "popd") {
       const target = args.find((a) => !a.text.startsWith("-") || /^-\d*$/.test(a.text));
-      // `cd "$(git rev-parse --show-toplevel)"`: the repository's top, asked of git here, unless the call
-      // may make, move or point to another (git init, a .git moved, GIT_WORK_TREE).
-      const top = target?.text.includes(UNKNOWN) && state.cwd !== undefined && !this.gitChanged && !/\.git|GIT_/.test(this.text) ? TO_TOP.exec(target.raw) : null;
-      const root = top ? await gitTop(this.env.ctx.io, state.cwd as string) : undefined;
       const to = target?.text;
-      const next = root ? toAbsolute(root + (top?.[2] ?? ""), "/", undefined) : to === undefined ? this.env.ctx.home : to.includes(UNKNOWN) || (state.cwd === undefined && !to.startsWith("/")) ? undefined : toAbsolute(to, state.cwd ?? "/", this.env.ctx.home);
+      const next = to === undefined ? this.env.ctx.home : to.includes(UNKNOWN) || (state.cwd === undefined && !to.startsWith("/")) ? undefined : toAbsolute(to, state.cwd ?? "/", this.env.ctx.home);
       changeDir(name, to, next, state);
       return;
     }
@@ -1431,6 +1429,9 @@ function credentialCommand(argv: Arg[]): string | undefined {
  */
 export async function analyzeShellCommand(command: string, env: GuardEnv, how?: string): Promise<Finding[]> {
   const analysis = new ShellAnalysis(env, command);
+  // `cd "$(git rev-parse --show-toplevel)"`: git is asked here, unless the call may make, move or point
+  // to another repository (git init, a .git moved, GIT_WORK_TREE; git init and clone also stop it later).
+  if (command.includes("--show-toplevel") && !/\.git|GIT_/.test(command)) analysis.top = await gitTop(env.ctx.io, env.cwd);
   await analysis.source(command, { vars: new Map(), cwd: env.cwd }, "This command");
   const findings = reported(analysis.findings, env);
   return how ? findings.map((f) => ({ ...f, how: `${how}: ${f.how}` })) : findings;
