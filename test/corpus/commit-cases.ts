@@ -15,9 +15,11 @@ export const BLOCK: string[] = [
   `npm version patch`,
   `npm test && npm version minor -m "Release %s"`,
   `npm version 2.0.0 --message="v%s"`,
-  // A commit in a shell function is found where the function is defined, its words unknown.
+  // A commit in a shell function is found where the function is called, with that call's words.
   `ship() { git add -A && git commit -m "wip"; }; ship`,
-  `c() { git commit -m "$1" -m "$2"; }; c "Add retry" "Uploads failed."`,
+  `c() { git commit -m "$1" -m "$2"; }; c "feat: add retry" "Uploads failed on the first hiccup."`,
+  `c() { git commit -m "$1" -m "Body."; }; c $MSG`,
+  `c() { git commit -m "$1"; }; trap c EXIT`,
   // Claude Code's attribution line and a trailer are no body.
   heredocM("Fix the login redirect loop\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>"),
   m("Fix the login redirect loop\n\nGenerated with Claude Code"),
@@ -191,6 +193,7 @@ EOF`,
 ];
 
 export const PASS: string[] = [
+  `c() { git add -A && git commit -m "$1" -m "$2"; }; c "Add retry to uploads" "Uploads failed on the first hiccup."`,
   `npm version patch -m $'Release %s\n\nThe parser fix ships to users who hit the crash.'`,
   `npm version patch --no-git-tag-version && npm install`,
   `npm version`,

@@ -1,7 +1,7 @@
 /**
  * Walks every simple command a Bash command line would run, however it is written: lists, pipelines,
  * subshells and groups, command substitutions, wrappers (`sudo`, `env -C dir`, `timeout`, xargs),
- * `cd`, `bash -c` / `sh -c` and their heredoc-fed forms, and `eval`. The commit finder and the
+ * `cd`, `bash -c` / `sh -c` and their heredoc-fed forms, `eval`, and shell functions where they are called. The commit finder and the
  * config guard each look at the commands it hands them. (The secret guard's own walk, in
  * secrets/shell-findings.ts, does more: it follows what each command reads.)
  */
@@ -63,11 +63,29 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
   // Most commands have no assignments or redirections: build those word lists only when there are some.
   const redirectWords = (redirects: Redirect[]) => (redirects.length === 0 ? [] : redirects.flatMap((r) => [r.target, r.heredoc?.word]));
 
+  // Functions the command defines: walked where they are called, with that call's words as $1 … (the
+  // ones never called by name, at the end, their words unknown).
+  const functions = new Map<string, { body: Script; state: State; called?: true }>();
+  const call = (fn: { body: Script; called?: true }, words: Arg[][] | undefined, state: State, depth: number): void => {
+    fn.called = true;
+    // $N is known while every word up to it is one plain word (not a glob, nor `$X` that may split).
+    const names = Array.from({ length: 9 }, (_, i) => String(i + 1));
+    const saved = names.map((name) => state.vars.get(name));
+    names.forEach((name, i) => state.vars.set(name, words?.slice(0, i + 1).every(([w, ...more]) => more.length === 0 && w?.glob === undefined && !w?.text.includes(UNKNOWN)) ? [words[i]?.[0]?.text ?? ""] : undefined));
+    visitScript(fn.body, state, depth + 1);
+    // The body's own assignments stay (a function runs in the caller's shell); its words do not.
+    names.forEach((name, i) => state.vars.set(name, saved[i]));
+  };
+
   const visitCommand = (cmd: Command, state: State, depth: number, piped?: string): void => {
-    // A function's body is walked where it is defined, with its words ($1 …) unknown.
-    if (cmd.type === "compound" || cmd.type === "function") {
+    if (cmd.type === "function") {
       visitNested(redirectWords(cmd.redirects), state, depth);
-      visitScript(cmd.body, cmd.type === "function" || cmd.subshell ? copy(state) : state, depth);
+      functions.set(cmd.name, { body: cmd.body, state: copy(state) });
+      return;
+    }
+    if (cmd.type === "compound") {
+      visitNested(redirectWords(cmd.redirects), state, depth);
+      visitScript(cmd.body, cmd.subshell ? copy(state) : state, depth);
       return;
     }
     if (cmd.type === "loop-var") {
@@ -107,6 +125,8 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
     else if (heredoc) stdin = literalValue(heredoc.target, scope(state)) ?? UNKNOWN;
     // Prefix assignments are part of what the command runs with (`CLAUDE_CODE_SAFE_MODE=1 claude`).
     const prefixes = cmd.assigns.filter((a) => !a.declared).map((a) => `${a.name}=${a.value.raw}`);
+    const fn = functions.get(argv[0]?.text ?? "");
+    if (fn && depth < 8) call(fn, cmd.words.slice(1).map((word) => expandWord(word, scope(state))), state, depth);
     visitArgv(argv, state, depth, stdin, redirects, [...prefixes, ...cmd.words.map((w) => w.raw)].join(" "));
   };
 
@@ -175,4 +195,5 @@ export function walkCommands(command: string, cwd: string, home: string | undefi
   };
 
   visitScript(parseShell(command), { vars: new Map(), cwd }, 0);
+  for (const fn of functions.values()) if (!fn.called) call(fn, undefined, fn.state, 0);
 }
