@@ -101,6 +101,19 @@ describe("shell parser", () => {
   });
 });
 
+describe("statements an if, a loop or a group holds", () => {
+  // The parse steps over those keywords; each statement says whether it stood inside one (may not run, or run again).
+  it.each([
+    ["a; if b; then c; fi; d", [false, false, true, true, false]],
+    ["for x in 1; do y; done; z", [false, true, true, false]],
+    ["while r; do s; done; t", [false, true, true, false]],
+    ["{ a; b; }; c", [false, true, true, false]],
+    ["f() { g; }; h", [false, false]],
+  ])("%s", (source, nested) => {
+    expect(parseShell(source).statements.map((statement) => statement.nested === true)).toEqual(nested);
+  });
+});
+
 describe("field splitting", () => {
   const split = (source: string, vars: Array<[string, string[]]>) => {
     const s: ExpandScope = { ...scope, vars: new Map([...scope.vars, ...vars]) };

@@ -51,6 +51,8 @@ export interface Statement {
   /** Operators between the pipelines: `&&` or `||`. */
   ops: string[];
   background: boolean;
+  /** In an if, a loop or a `{ }` group, which the parse steps over: it may not run, or run again. */
+  nested?: true;
 }
 
 export interface Script {

@@ -37,6 +37,8 @@ class Parser {
   private pending: PendingHeredoc[] = [];
   /** How many `{` the commands stepped over are open, so a function's body ends at its own `}`. */
   private braces = 0;
+  /** How many ifs, loops and `{ }` groups the commands stepped over are open: a statement in one is `nested`. */
+  private nest = 0;
 
   constructor(
     private readonly src: string,
@@ -134,6 +136,7 @@ class Parser {
   }
 
   private statement(): Statement {
+    const nested = this.nest > 0;
     const pipelines: Pipeline[] = [this.pipeline()];
     const ops: string[] = [];
     for (;;) {
@@ -145,7 +148,7 @@ class Parser {
         pipelines.push(this.pipeline());
       } else break;
     }
-    return { pipelines, ops, background: false };
+    return { pipelines, ops, background: false, ...(nested ? { nested } : {}) };
   }
 
   private pipeline(): Pipeline {
@@ -172,6 +175,7 @@ class Parser {
       if (reserved === undefined) break;
       if (TRANSPARENT.has(reserved)) {
         this.braces += reserved === "{" ? 1 : reserved === "}" ? -1 : 0;
+        this.nest += /^(if|while|until|\{)$/.test(reserved) ? 1 : /^(fi|done|\})$/.test(reserved) ? -1 : 0;
         this.i += reserved.length;
         this.skipBlanks();
         // `time -p cmd`: the keyword's own option, not the command's name.
@@ -237,6 +241,7 @@ class Parser {
   }
 
   private forLoop(keywordLength: number): Command {
+    this.nest += 1;
     this.i += keywordLength;
     this.skipBlanks();
     if (this.startsWith("((")) return { type: "test", words: this.skipArithmetic(2) };

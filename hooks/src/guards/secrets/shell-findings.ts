@@ -151,7 +151,9 @@ class ShellAnalysis implements Analyzer {
   async script(script: Script, state: State): Promise<void> {
     for (const statement of script.statements) {
       const first = statement.pipelines[0]?.commands;
-      if (script === this.root && !statement.background && first?.length === 1 && first[0]?.type === "simple" && first[0].words.length === 0) for (const assign of first[0].assigns) this.setForSure.add(assign.name);
+      const sure = script === this.root && !statement.background && !statement.nested && first?.length === 1 ? first[0] : undefined;
+      if (sure?.type === "simple" && sure.words.length === 0) for (const assign of sure.assigns) this.setForSure.add(assign.name);
+      if (sure?.type === "function") this.setForSure.add(`${sure.name}()`);
       for (const pipeline of statement.pipelines) {
         let upstream: Upstream | undefined;
         const before = this.findings.length;
@@ -231,6 +233,8 @@ class ShellAnalysis implements Analyzer {
         await this.script(command.body, command.subshell ? copy(state) : state);
         return;
       case "function":
+        // Defined twice: which one a call finds is not known for sure.
+        if (this.functions.has(command.name)) this.setForSure.delete(`${command.name}()`);
         this.functions.set(command.name, { ...command, state: copy(state) });
         return;
       case "simple": {
@@ -365,10 +369,12 @@ class ShellAnalysis implements Analyzer {
     const own = command.assigns.length > 0 ? copy(state) : state;
     for (const assign of own === state ? [] : command.assigns) own.vars.set(assign.name, this.expand(assign.value, state).map((v) => v.text));
     // Only a command's own name finds a function (`command cat`, `sudo f` and `env f` run a program),
-    // and the program is judged too: the definition may not have run (in an if, a subshell, unset since).
-    const fn = this.functions.get(argv[0]?.text ?? "");
+    // and the program is judged too unless the definition ran for sure: not in an if or a subshell
+    // (which the flat walk steps over), nor unset since.
+    const name = argv[0]?.text ?? "";
+    const fn = this.functions.get(name);
     if (fn) await this.call(fn, command.words.slice(1).map((word) => this.expand(word, own)), own);
-    await this.run(argv, command, own, upstream);
+    if (!fn || !this.setForSure.has(`${name}()`) || /\bunset\b/.test(this.text)) await this.run(argv, command, own, upstream);
     // `cd() { :; }; cd app`: which of the two moved the shell is not known.
     if (fn && /^(cd|pushd|popd)$/.test(argv[0]?.text ?? "")) own.cwd = undefined;
     state.cwd = own.cwd;
@@ -556,9 +562,7 @@ class ShellAnalysis implements Analyzer {
     const values = state.vars.get(name);
     if (this.nesting !== 1 || !this.setForSure.has(name) || !values?.every((v) => !v.includes(UNKNOWN) && !v.includes("$")) || UNSEEN_SETTERS.test(this.text)) return false;
     const count = (pattern: string) => this.text.match(new RegExp(pattern, "g"))?.length ?? 0;
-    // The parser steps over `if`, `do` and `{`: the script's statements say nothing of whether one runs.
-    const at = this.text.search(new RegExp(`(^|[\\s;&|])${name}=`));
-    return count(`(^|[\\s;&|])${name}=`) === 1 && count(`\\b${name}\\b`) === 1 + count(`\\$(${name}\\b|\\{${name}\\})`) && !CONTROL.test(this.text.slice(0, at));
+    return count(`(^|[\\s;&|])${name}=`) === 1 && count(`\\b${name}\\b`) === 1 + count(`\\$(${name}\\b|\\{${name}\\})`);
   }
 
   /** Dispatches one command by name; wrappers recurse with the wrapped command. */
@@ -1119,7 +1123,6 @@ const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|(ss
 
 /** Words that set variables the walk does not follow, by name or by a computed name. */
 const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|export|readonly|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
-const CONTROL = /(^|[\s;&|(])(if|then|elif|else|do|while|until|case|for|select|\{)(?=[\s;]|$)/;
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
 /**
