@@ -103,7 +103,8 @@ export function staticPrint(command: Command, scope: ExpandScope): string | unde
     const text = literalValue(fed.target, scope);
     return text === undefined ? undefined : `${text}\n`;
   }
-  if (command.redirects.length > 0) return undefined;
+  // `2>/dev/null` leaves what it prints alone.
+  if (command.redirects.some((r) => r.fd !== 2 || r.op !== ">" || r.target.raw !== "/dev/null")) return undefined;
   const words = command.words.map((w) => expandWord(w, scope));
   if (words.some((alternatives) => alternatives.length !== 1 || alternatives[0]?.text.includes(UNKNOWN))) return undefined;
   const argv = words.map((alternatives) => (alternatives[0] as Arg).text);
