@@ -152,6 +152,9 @@ class ShellAnalysis implements Analyzer {
     for (const statement of script.statements) {
       const first = statement.pipelines[0]?.commands;
       const sure = script === this.root && !statement.background && !statement.nested && first?.length === 1 ? first[0] : undefined;
+      // `KEY=abc`, or `export KEY=abc` with plain words alone.
+      const exported = sure?.type === "simple" && sure.words[0]?.raw === "export" && sure.words.length > 1 && sure.words.slice(1).every((w) => PLAIN_EXPORT.test(w.raw)) ? sure.words.slice(1).map((w) => w.raw.slice(0, w.raw.indexOf("="))) : [];
+      for (const name of exported) this.setForSure.add(name);
       if (sure?.type === "simple" && sure.words.length === 0) for (const assign of sure.assigns) this.setForSure.add(assign.name);
       if (sure?.type === "function") this.setForSure.add(`${sure.name}()`);
       for (const pipeline of statement.pipelines) {
@@ -644,7 +647,8 @@ class ShellAnalysis implements Analyzer {
     }
     // Git Bash and WSL run Windows programs by their file's name, in any case (`PowerShell.exe -c …`).
     const name = basename(head.text).replace(/^(.*)\.exe$/i, (_all, stem: string) => stem.toLowerCase());
-    if (/^(eval|source|\.|read|readarray|mapfile|declare|typeset|local|export|readonly|let|getopts|trap|wait)$/.test(name) || (name === "printf" && args.some((a) => a.text === "-v"))) this.opaque = true;
+    const plainExport = name === "export" && args.length > 0 && args.every((a) => PLAIN_EXPORT.test(a.raw));
+    if ((/^(eval|source|\.|read|readarray|mapfile|declare|typeset|local|export|readonly|let|getopts|trap|wait)$/.test(name) && !plainExport) || (name === "printf" && args.some((a) => a.text === "-v"))) this.opaque = true;
     const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
     // Code fed through a pipe counts when what the left side prints is certain (`echo 'cat .env' | sh`),
     // through `cat` and `tee`, which pass it on.
@@ -1121,8 +1125,10 @@ class ShellAnalysis implements Analyzer {
  */
 const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|(ssl-?|tls-?)?(key|key-?file|cert(ificate)?(-?file)?)|private-key(-file)?|identity(-file)?|credentials?-file|ssh-key(-file)?|kubeconfig|vault-password-file|password-file|token-file|keytab|client-(cert|key)|defaults(-extra)?-file)$/;
 
-/** Words that set variables the walk does not follow, by name or by a computed name. */
-const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|export|readonly|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
+/** `export KEY=abc`'s words when each is a name and plain text. */
+const PLAIN_EXPORT = /^[A-Za-z_]\w*=('[^']*'|"[^"$`\\]*"|[^\s$`;&|()'"\\]*)$/;
+/** Words that set variables the walk does not follow, by name or by a computed name (an export that is not plain text is caught where it runs). */
+const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|readonly|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
 /**
