@@ -393,6 +393,7 @@ export const DENY: GuardCase[] = [
   bash("if false; then cat() { :; }; fi; cat .env", "a definition that may not have run: the program is judged too"),
   bash("(cat() { :; }); cat .env", "defined in a subshell"),
   bash("cat() { :; } & cat .env", "defined in the background"),
+  bash("}; if false; then cat() { :; }; fi; cat .env", "a stray } before an if"),
   bash("cat() { :; }; if [ -n \"$CI\" ]; then cat() { command cat \"$@\"; }; fi; cat .env", "defined again in an if"),
   bash("cat() { :; }; unset -f cat; cat .env"),
   bash("cd() { :; }; cd src; grep -rn KEY .", "a function named cd may not move the shell"),

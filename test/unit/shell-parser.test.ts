@@ -109,6 +109,7 @@ describe("statements an if, a loop or a group holds", () => {
     ["while r; do s; done; t", [false, true, true, false]],
     ["{ a; b; }; c", [false, true, true, false]],
     ["f() { g; }; h", [false, false]],
+    ["fi; if b; then c; fi", [false, false, true, true]],
   ])("%s", (source, nested) => {
     expect(parseShell(source).statements.map((statement) => statement.nested === true)).toEqual(nested);
   });

@@ -175,7 +175,8 @@ class Parser {
       if (reserved === undefined) break;
       if (TRANSPARENT.has(reserved)) {
         this.braces += reserved === "{" ? 1 : reserved === "}" ? -1 : 0;
-        this.nest += /^(if|while|until|\{)$/.test(reserved) ? 1 : /^(fi|done|\})$/.test(reserved) ? -1 : 0;
+        // (Never below 0: a stray `fi` must not make a later if's body count as outside one.)
+        this.nest = Math.max(0, this.nest + (/^(if|while|until|\{)$/.test(reserved) ? 1 : /^(fi|done|\})$/.test(reserved) ? -1 : 0));
         this.i += reserved.length;
         this.skipBlanks();
         // `time -p cmd`: the keyword's own option, not the command's name.
