@@ -152,7 +152,7 @@ export const commitGate: PreToolUseCheck = {
       if (error instanceof ShellSyntaxError) return deny(`The command does not parse (${error.message}), so the gate cannot tell which commit it makes.`);
       throw error;
     }
-    // npm's config may turn the commit off or give its message: `git-tag-version=false`, `message=…`.
+    // npm's config may turn the commit off (`git-tag-version=false`); a `message=` there is not read.
     for (const invocation of invocations.filter((i) => i.advice)) {
       const npmrc = (await Promise.all([`${invocation.cwd}/.npmrc`, `${ctx.home}/.npmrc`].map((f) => ctx.io.readText(f).catch(() => "")))).join("\n");
       if (/^\s*git-tag-version\s*=\s*false\s*$/m.test(npmrc)) invocations = invocations.filter((i) => i !== invocation);

@@ -85,7 +85,7 @@ export function copy(state: State): State {
   return { vars: new Map(state.vars), cwd: state.cwd };
 }
 
-/** pushd's stack, under a name no variable can have: the folders this call pushed (""for one unknown). */
+/** pushd's stack, under a name no variable can have: the folders this call pushed ("" for one unknown). */
 const DIRS = "\0dirs";
 
 /**
