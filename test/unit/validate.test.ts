@@ -50,18 +50,18 @@ describe("scripts/validate.ts", () => {
       {
         "hooks/hooks.json": JSON.stringify({ modules: ["./m.js"], hooks: {} }),
         "hooks/m.js": 'import{x}from"./core.js";export function register(){}\n',
-        "hooks/core.js": `export const x = "${"x".repeat(259 * 1024)}";\n`,
+        "hooks/core.js": `export const x = "${"x".repeat(260 * 1024)}";\n`,
       },
-      /module \.\/m\.js and its imports are 259 KB, over the 258 KB budget/,
+      /module \.\/m\.js and its imports are 260 KB, over the 259 KB budget/,
     ],
     [
       "a module over the code budget",
       {
         "hooks/hooks.json": JSON.stringify({ modules: ["./m.js"], hooks: {} }),
         "hooks/m.js": 'import { x } from "./core.js";\nexport function register() {}\n',
-        "hooks/core.js": `export const x = "${"x".repeat(259 * 1024)}";\n`,
+        "hooks/core.js": `export const x = "${"x".repeat(260 * 1024)}";\n`,
       },
-      /module \.\/m\.js and its imports are 259 KB, over the 258 KB budget/,
+      /module \.\/m\.js and its imports are 260 KB, over the 259 KB budget/,
     ],
     ["a hook timeout in milliseconds", { "hooks/hooks.json": JSON.stringify({ hooks: { PreToolUse: [{ hooks: [{ type: "command", command: "node", timeout: 5000 }] }] } }) }, /timeout: must be <= 600/],
   ])("reports %s", (_name, files, message) => {
