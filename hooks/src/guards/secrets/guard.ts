@@ -31,13 +31,15 @@ const NO_FILE_TOOLS = new Set([
  */
 const URI_TOOLS: Record<string, string> = { ReadMcpResourceTool: "uri", WebFetch: "url" };
 
+/** A URL on this machine (`http://localhost:8000/.env`) or a cloud's metadata service, judged as curl fetching it is. */
+async function fetchFindings(uri: string, tool: string, env: GuardEnv): Promise<Finding[]> {
+  const word = /^[\w:/.?#=%@+~,-]+$/.test(uri) ? uri : `'${uri.replaceAll("'", "")}'`;
+  return (await analyzeShellCommand(`curl -- ${word}`, env)).map((f) => ({ ...f, how: `This ${tool} call fetches` }));
+}
+
 async function uriToolFindings(call: ToolCall, env: GuardEnv, field: string): Promise<Finding[]> {
   const uri = stringField(call.input, field);
-  // A URL on this machine (`http://localhost:8000/.env`) or a cloud's metadata service, as curl would fetch it.
-  if (uri !== undefined && /^https?:/i.test(uri)) {
-    const word = /^[\w:/.?#=%@+~,-]+$/.test(uri) ? uri : `'${uri.replaceAll("'", "")}'`;
-    return (await analyzeShellCommand(`curl -- ${word}`, env)).map((f) => ({ ...f, how: `This ${call.tool} call fetches` }));
-  }
+  if (uri !== undefined && /^https?:/i.test(uri)) return fetchFindings(uri, call.tool, env);
   if (uri === undefined || !/^file:/i.test(uri)) return [];
   let path: string;
   try {
@@ -159,6 +161,8 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
     if (typeof value === "string") {
       if (/^(command|cmd|command_?line|shell_command|script)$/i.test(key)) runs.push(analyzeShellCommand(value, env));
       else if (/^(code|source|python|javascript|sql)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
+      // An MCP fetch server's `url`, fetched from this machine.
+      else if (/^https?:\/\//i.test(value)) runs.push(fetchFindings(value, call.tool, env));
       const path = value.trim();
       if (looksLikePath(path)) candidates.push(path.startsWith("file://") ? decodeURIComponent(path.slice(7)) : path);
       // `"revision": "HEAD:.env"`: a git object, read from the path after the revision.
