@@ -379,7 +379,7 @@ class ShellAnalysis implements Analyzer {
     if (fn) await this.call(fn, command.words.slice(1).map((word) => this.expand(word, own)), own);
     if (!fn || !this.setForSure.has(`${name}()`) || /\bunset\b/.test(this.text)) await this.run(argv, command, own, upstream);
     // `cd() { :; }; cd app`: which of the two moved the shell is not known.
-    if (fn && /^(cd|pushd|popd)$/.test(argv[0]?.text ?? "")) own.cwd = undefined;
+    if (fn && /^(cd|pushd|popd)$/.test(name)) own.cwd = undefined;
     state.cwd = own.cwd;
   }
 
@@ -568,7 +568,6 @@ class ShellAnalysis implements Analyzer {
     return count(`(^|[\\s;&|])${name}=`) === 1 && count(`\\b${name}\\b`) === 1 + count(`\\$(${name}\\b|\\{${name}\\})`);
   }
 
-  /** Dispatches one command by name; wrappers recurse with the wrapped command. */
   /**
    * Walks a function's body as a call runs it: in the caller's shell, with the call's words as $1 …
    * and "$@" (a word that may take several values, as a loop's, gives its $N each of them). Up to the
@@ -608,6 +607,7 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
+  /** Dispatches one command by name; wrappers recurse with the wrapped command. */
   async run(argv: Arg[], command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void> {
     const head = argv[0] as Arg;
     const args = argv.slice(1);
