@@ -14,8 +14,9 @@ export function mayCommit(call: Pick<ToolCall, "tool" | "input">): boolean {
   // and ANSI-C strings ($'\x67it') can spell anything: the gate's own parser decides those.
   const quoted = command.includes("\\") || command.includes("'") || command.includes('"') || command.includes("`");
   const plain = quoted ? command.replace(/[\\'"`]/g, "") : command;
-  // `npm version patch` commits the bump.
-  if (plain.includes("npm") && plain.includes("version")) return true;
+  // `npm version patch` commits the bump (not `node --version && npm -v`, which an agent runs often:
+  // the words must stand together, as the gate finds them).
+  if (plain.includes("version") && /\bnpm\s+version\b/.test(plain)) return true;
   if (!plain.includes("git")) return command.includes("$'");
   // A subcommand git does not ship may be one of the user's aliases for commit (`git ci`).
   return command.includes("$'") || plain.includes("commit") || unknownSubcommands(command).length > 0;
