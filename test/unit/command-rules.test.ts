@@ -1,6 +1,6 @@
 /** The secret guard's pure rules about what a command prints: sed in place, openssl, HTTP clients. */
 import { describe, expect, it } from "vitest";
-import { exportedWords, isSecretVariable, namesOnly, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace } from "../../hooks/src/guards/secrets/command-rules.js";
+import { exportedWords, isSecretVariable, namesOnly, opensslPrintsInput, plainAssignments, printsArguments, sedEditsInPlace, sedScripts } from "../../hooks/src/guards/secrets/command-rules.js";
 
 describe("sed that only edits its files in place", () => {
   it.each([
@@ -34,6 +34,27 @@ describe("sed that only edits its files in place", () => {
     [["-i", "y/abc/xyz/", ".env"]],
   ])("may print, read or run: sed %j", (args) => {
     expect(sedEditsInPlace(args)).toBe(false);
+  });
+});
+
+describe("which of sed's words are its script", () => {
+  it.each([
+    [["-n", "/a/,/^}/p", "src/resource-dirs.test.ts"], ["/a/,/^}/p"]],
+    [["-e", "s/a/b/", "src/resource.ts"], ["s/a/b/"]],
+    [["-ne", "p", "x"], ["p"]],
+    [["--expression=1r .env", "-e", "d", "README.md"], ["1r .env", "d"]],
+    [["README.md", "-e", "s/a/b/"], ["s/a/b/"]],
+    [["-ie", "s/a/b/", "x"], ["s/a/b/"]],
+    [["-l", "70", "l", "x"], ["l"]],
+    [["-f", "script.sed", "notes.txt"], []],
+    [["--", "-n", "x"], ["-n"]],
+  ])("sed %j: %j", (args, scripts) => {
+    expect(sedScripts(args).scripts.map((s) => s.text)).toEqual(scripts);
+  });
+
+  it("marks a script read from a file as not all seen", () => {
+    expect(sedScripts(["-f", "script.sed", "x"]).unknown).toBe(true);
+    expect(sedScripts(["-n", "p", "x"]).unknown).toBe(false);
   });
 });
 

@@ -63,20 +63,52 @@ export function comparesQuietly(name: string, args: readonly string[]): boolean 
  * text, so no `w`, `r` or `e` command writes, reads or runs anything else. Anything unknown, no.
  */
 export function sedEditsInPlace(args: readonly string[]): boolean {
-  const scripts: string[] = [];
+  const { scripts, inPlace, unknown } = sedScripts(args);
+  return inPlace && !unknown && scripts.length > 0 && scripts.every((s) => quietSedScript(s.text));
+}
+
+/** A sed command's script words: where each stands in args, and the script text it holds. */
+export interface SedScripts {
+  scripts: { at: number; text: string }[];
+  inPlace: boolean;
+  /** An option not known, or a script read from a file (-f): what the script does is not all seen. */
+  unknown: boolean;
+}
+
+/**
+ * Which of sed's words are its script: each -e/--expression, or else the first operand. The file
+ * operands are not script: `sed -n '/a/,/^}/p' src/resource.ts` must not read `s/…r…r…e` in a path as
+ * a command.
+ */
+export function sedScripts(args: readonly string[]): SedScripts {
+  const options: { at: number; text: string }[] = [];
+  let operand: { at: number; text: string } | undefined;
   let inPlace = false;
+  let unknown = false;
+  let fromFile = false;
+  let ended = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (/^--in-place(=.*)?$/.test(arg)) inPlace = true;
-    else if (arg === "-e" || arg === "--expression") scripts.push(args[++i] ?? "");
-    else if (arg.startsWith("--expression=")) scripts.push(arg.slice(13));
+    if (ended || !arg.startsWith("-") || arg === "-") operand ??= { at: i, text: arg };
+    else if (arg === "--") ended = true;
+    else if (/^--in-place(=.*)?$/.test(arg)) inPlace = true;
+    else if (/^-[Ernsuz]*e$|^--expression$/.test(arg)) {
+      if (i + 1 < args.length) options.push({ at: i + 1, text: args[++i] as string });
+    } else if (arg.startsWith("--expression=")) options.push({ at: i, text: arg.slice(13) });
+    else if (/^-[Ernsuz]*f$|^--file$/.test(arg)) {
+      fromFile = true;
+      i++;
+    } else if (arg.startsWith("--file=")) fromFile = true;
+    // GNU reads what follows i in a cluster as the backup suffix: `-ie` is -i with suffix e.
     else if (/^-[Ernsuz]*i/.test(arg)) inPlace = true;
+    else if (/^-[Ernsuz]*l$/.test(arg)) i++;
     else if (/^-[Ernsuz]+$/.test(arg)) continue;
-    else if (/^--(regexp-extended|posix|separate|follow-symlinks|quiet)$/.test(arg)) continue;
-    else if (arg.startsWith("-") && arg !== "-") return false;
-    else if (scripts.length === 0 && !args.slice(0, i).some((a) => a === "-e" || a === "--expression" || a.startsWith("--expression="))) scripts.push(arg);
+    else if (/^--(regexp-extended|posix|separate|follow-symlinks|quiet|silent|unbuffered|null-data|sandbox|line-length=\d+)$/.test(arg)) continue;
+    else unknown = true;
   }
-  return inPlace && scripts.length > 0 && scripts.every(quietSedScript);
+  // With -e or -f, every operand is a file; without them, the first operand is the script.
+  const scripts = options.length > 0 || fromFile ? options : operand ? [operand] : [];
+  return { scripts, inPlace, unknown: unknown || fromFile };
 }
 
 /** `perl -pi -e 's/^PORT=\d+/PORT=4000/' .env`: in place, printing nothing, when its code is substitutions (no /e) only. */

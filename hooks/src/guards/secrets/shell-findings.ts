@@ -4,7 +4,7 @@ import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
 import { DECLARES, changeDir, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { tokenClasses } from "./token-printers.js";
-import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, PYTHON, RUNS_C, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
+import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, sedScripts, PYTHON, RUNS_C, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
 import { credentialCommandsOf } from "./credential-commands.js";
 import * as packageCommands from "./commands-packages.js";
@@ -849,7 +849,8 @@ class ShellAnalysis implements Analyzer {
     if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
     if (name === "sed" && sedEditsInPlace(args.map((a) => a.text))) return;
     // `sed -i '1r .env' README.md`: r and R read a file (the rest of the line) into the output.
-    if (name === "sed") for (const arg of args) for (const m of arg.text.matchAll(/(?:^|[\d$/;}\s])[rR] *([^\n]+)/g)) await this.file({ ...arg, text: (m[1] as string).trim() }, state, "`sed` reads");
+    const sedScriptWords = name === "sed" ? sedScripts(args.map((a) => a.text)).scripts.map((s) => ({ ...(args[s.at] as Arg), text: s.text })) : [];
+    for (const arg of sedScriptWords) for (const m of arg.text.matchAll(/(?:^|[\d$/;}\s])[rR] *([^\n]+)/g)) await this.file({ ...arg, text: (m[1] as string).trim() }, state, "`sed` reads");
     // vim's -c and +commands are ex commands: `r .env` reads a file into the buffer that -es prints, `!cmd` runs one.
     if (/^(n?vim?|ex|view|gvim)$/.test(name)) {
       for (const [i, w] of args.entries()) {
@@ -861,10 +862,10 @@ class ShellAnalysis implements Analyzer {
     }
     // GNU sed's `e cat .env` (`1e …`) runs the command; a bare `e`, or s///e, runs what the line holds.
     if (name === "sed") {
-      for (const arg of args) {
+      for (const arg of sedScriptWords) {
         for (const m of arg.text.matchAll(/(?:^|[\d$/;}\s])e(?: +([^\n;}]+))?(?=$|[\n;}])|s(.)(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2\w*e/g)) {
           if (m[1]) await this.source(m[1], copy(state), "`sed`'s e command");
-          else this.findings.push(hiddenCode("`sed`", "runs each line as a command"));
+          else this.findings.push({ kind: "unchecked", how: "`sed`", what: "runs each line it edits as a command (the e command or s///e), which the guard cannot read" });
         }
       }
     }
