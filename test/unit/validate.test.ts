@@ -50,18 +50,28 @@ describe("scripts/validate.ts", () => {
       {
         "hooks/hooks.json": JSON.stringify({ modules: ["./m.js"], hooks: {} }),
         "hooks/m.js": 'import{x}from"./core.js";export function register(){}\n',
-        "hooks/core.js": `export const x = "${"x".repeat(260 * 1024)}";\n`,
+        "hooks/core.js": `export const x = "${"x".repeat(261 * 1024)}";\n`,
       },
-      /module \.\/m\.js and its imports are 260 KB, over the 259 KB budget/,
+      /module \.\/m\.js and its imports are 261 KB, over the 260 KB budget/,
     ],
     [
       "a module over the code budget",
       {
         "hooks/hooks.json": JSON.stringify({ modules: ["./m.js"], hooks: {} }),
         "hooks/m.js": 'import { x } from "./core.js";\nexport function register() {}\n',
-        "hooks/core.js": `export const x = "${"x".repeat(260 * 1024)}";\n`,
+        "hooks/core.js": `export const x = "${"x".repeat(261 * 1024)}";\n`,
       },
-      /module \.\/m\.js and its imports are 260 KB, over the 259 KB budget/,
+      /module \.\/m\.js and its imports are 261 KB, over the 260 KB budget/,
+    ],
+    [
+      "a module file over 256 KB that an import imports",
+      {
+        "hooks/hooks.json": JSON.stringify({ modules: ["./m.js"], hooks: {} }),
+        "hooks/m.js": 'import{x}from"./core.js";export function register(){}\n',
+        "hooks/core.js": 'import{y}from"./shell.js";export const x = y;\n',
+        "hooks/shell.js": `export const y = "${"x".repeat(257 * 1024)}";\n`,
+      },
+      /hooks\/shell\.js is over 256 KB/,
     ],
     ["a hook timeout in milliseconds", { "hooks/hooks.json": JSON.stringify({ hooks: { PreToolUse: [{ hooks: [{ type: "command", command: "node", timeout: 5000 }] }] } }) }, /timeout: must be <= 600/],
   ])("reports %s", (_name, files, message) => {
