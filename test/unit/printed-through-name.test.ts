@@ -60,6 +60,40 @@ const NOT_PRINTED: string[] = [
   'key = os.getenv("OPENAI_API_KEY")\nprint("format ok:", key.startswith("sk-"))',
 ];
 
+// Code on the command line that hands a key to a client and prints what the client answers.
+const GIVEN_TO_A_CALL = [
+  "import os; from openai import OpenAI; client = OpenAI(api_key=os.getenv('OPENAI_API_KEY')); print(client.models.list())",
+  "from openai import OpenAI\nclient = OpenAI(\n    api_key=os.getenv('OPENAI_API_KEY'),\n    base_url='https://x/v1',\n)\nr = client.chat.completions.create(model='m', messages=[])\nprint(r.choices[0].message.content)",
+  "import os, requests; r = requests.get('https://api.github.com/user', headers={'Authorization': 'token ' + os.environ['GITHUB_TOKEN']}); print(r.status_code)",
+  "const c = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY }); c.messages.create({}).then((r) => console.log(r.content))",
+];
+
+// The same hand-over, where the code shows the key after all.
+const SHOWN_AFTER_ALL = [
+  "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY')); print(client)",
+  "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY')); print(client.api_key[:8])",
+  "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY')); print(f'{client.api_key}')",
+  "c = Client(token=os.getenv('GITHUB_TOKEN')); print(c.__dict__)",
+  "c = Client(token=os.getenv('GITHUB_TOKEN')); print(vars(c))",
+  "const c = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY }); console.log(c)",
+  "x = dict(k=os.getenv('OPENAI_API_KEY')); print(x)",
+  "print(OpenAI(api_key=os.getenv('OPENAI_API_KEY')))",
+  "subprocess.run(['echo', os.getenv('OPENAI_API_KEY')]); print('done')",
+  "r = subprocess.run(['echo', os.getenv('OPENAI_API_KEY')], capture_output=True); print(r.stdout)",
+  "os.system('echo ' + os.getenv('OPENAI_API_KEY')); print(1)",
+  "pprint(os.getenv('OPENAI_API_KEY'))",
+  "print(requests.get(url, headers={'Authorization': os.environ['GITHUB_TOKEN']}).text)",
+];
+
+describe("a read handed to a call that keeps it", () => {
+  it.each(GIVEN_TO_A_CALL)("prints none of it: %j", (code) => {
+    expect(printedSecretVariable(moduleAliases(code), isSecret)).toBeUndefined();
+  });
+  it.each(SHOWN_AFTER_ALL)("prints it: %j", (code) => {
+    expect(printedSecretVariable(moduleAliases(code), isSecret)).toMatch(/^the secret variable (OPENAI_API_KEY|GITHUB_TOKEN|ANTHROPIC_API_KEY)$/);
+  });
+});
+
 describe("printedThroughName", () => {
   it.each(PRINTED)("finds %j printed", (code, variable) => {
     expect(printedThroughName(moduleAliases(code), isSecret)).toBe(variable.startsWith("the ") ? variable : `the secret variable ${variable}`);
@@ -78,6 +112,10 @@ describe("printedThroughName", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     started = performance.now();
     expect(printedSecretVariable(`print(1)\n${Array.from({ length: 8000 }, (_, i) => `k${i} = os.getenv("API_KEY")`).join("\n")}`, isSecret)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Reads handed to calls: the code's statements and calls are found once, not once a read.
+    started = performance.now();
+    expect(printedSecretVariable(`print(1)\n${Array.from({ length: 8000 }, (_, i) => `f${i}(os.getenv("API_KEY"))`).join("\n")}`, isSecret)).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

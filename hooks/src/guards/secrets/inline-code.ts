@@ -126,7 +126,7 @@ const envReads = onFirstUse(() => [
   /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
 ]);
 /** Calls that print: code that reads a secret variable and prints something is taken to print it. */
-export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write|(logging|logger|log)\.(warning|warn|error|critical|exception|fatal|info|log)|sys\.exit|raise|throw|warn|die)\b|^\s*p\s+(?!=)/m;
+export const PRINTS = /\b(console\.(log|info|warn|error|debug|dir|table)|fmt\.F?Print\w*|print|pprint|println|printf|puts|pp|say|echo|var_dump|print_r|System\.out\.print\w*|(process|sys)\.(stdout|stderr)\.write|(logging|logger|log)\.(warning|warn|error|critical|exception|fatal|info|log)|sys\.exit|raise|throw|warn|die)\b|^\s*p\s+(?!=)/m;
 
 /** Reads by a name computed at run time (`os.environ[k]`, `getenv('GH' + '_TOKEN')`), which may name any variable. */
 const COMPUTED_READ = /\bprocess\.env\[(?!\s*(["'`])\w+\1\s*\])|\bos\.environ\[(?!\s*(["'])\w+\2\s*\])|\b(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|Deno\.env\.get)\(\s*(?!(["'])\w+\3\s*[,)])(?=\S)|\bENV\[(?!\s*(["'])\w+\4\s*\])|\$ENV\{(?!\s*(["']?)\w+\5\s*\})/g;
@@ -141,6 +141,70 @@ function onlyTested(code: string, match: RegExpMatchArray): boolean {
 }
 
 /** A statement's start up to the value it assigns (`key = `, `const k = `, `$k = `), tested on the text just before a read. */
+/** Calls that show what they are given (`json.dumps(…)`, `str(…)`, `JSON.stringify(…)`), by the text before their `(`. */
+const SHOWS = /\b(dumps|str|repr|format|pformat|dict|list|tuple|vars|String|stringify|inspect|to_json|dump)\s*$/;
+
+/** Where code's statements end, the spans of calls that keep what they are given, and its printing lines. */
+interface CallShape {
+  code: string;
+  stops: number[];
+  kept: number[];
+  printed: string;
+}
+let lastShape: CallShape | undefined;
+
+/** One pass over the code (a 256 KB script may make thousands of reads), kept for the code's next read. */
+function callShape(code: string): CallShape {
+  if (lastShape?.code === code) return lastShape;
+  const open: boolean[] = [];
+  const stops: number[] = [];
+  const kept: number[] = [];
+  let keeping = 0;
+  for (const m of code.matchAll(/(["'`])(?:\\.|(?!\1)[^\\])*\1|[()[\]{}\n;]/g)) {
+    const i = m.index ?? 0;
+    const c = m[0];
+    const callee = code.slice(Math.max(0, i - 14), i);
+    if (c === "(" || c === "[" || c === "{") {
+      const keeps = c === "(" && /[\w$]\s*$/.test(callee) && !SHOWS.test(callee) && !/\b(\w*print\w*|log|puts|run|call|check_\w+|Popen|system|popen|exec\w*|spawn\w*)\s*$/.test(callee);
+      open.push(keeps);
+      if (keeps && keeping++ === 0) kept.push(i);
+    } else if (c === ")" || c === "]" || c === "}") {
+      if (open.pop() && --keeping === 0) kept.push(i);
+    } else if (c.length === 1 && open.length === 0) stops.push(i);
+  }
+  if (keeping > 0) kept.push(code.length);
+  const printed = code.split(/[\n;]/).filter((l) => PRINTS.test(l)).map(interpolated).join("\n");
+  return (lastShape = { code, stops, kept, printed });
+}
+
+/** How many of the sorted numbers are below `at`. */
+function below(list: number[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether the read at `at` is given to a call that keeps it (`c = OpenAI(api_key=os.getenv("KEY"))`,
+ * `fetch(url, { headers: { Authorization: process.env.TOKEN } })`) in a statement that prints nothing,
+ * while no print shows what holds it (`print(c)`, `console.log(c)`) or asks for a key-like field
+ * (`print(c.api_key)`). Calls that show or run what they are given (`str`, `json.dumps`,
+ * `subprocess.run`) keep nothing.
+ */
+function givenToCall(code: string, at: number): boolean {
+  const { stops, kept, printed } = callShape(code);
+  if (below(kept, at) % 2 === 0) return false;
+  const s = below(stops, at);
+  const statement = code.slice(s > 0 ? (stops[s - 1] as number) + 1 : 0, stops[s] ?? code.length);
+  const holder = /^\s*(?:(?:const|let|var)\s+)?(\w+)\s*=(?!=)/.exec(statement)?.[1];
+  return !PRINTS.test(statement) && !/\.\w*(key|token|secret|pass|cred|auth)|__dict__|\bvars\(/i.test(printed) && !(holder && printed.includes(holder) && new RegExp(`\\b${holder}\\b(?!\\s*\\.)`).test(printed));
+}
+
 const ASSIGNS = /(?:^|[;\n])\s*(?:(?:const|let|var|my|local)\s+)?\$?\w+\s*(?::[^=;\n]*)?=\s*$/;
 
 /**
@@ -152,7 +216,7 @@ const ASSIGNS = /(?:^|[;\n])\s*(?:(?:const|let|var|my|local)\s+)?\$?\w+\s*(?::[^
 export function printedSecretVariable(code: string, isSecret: (name: string) => boolean, printsResult = false): string | undefined {
   if (!printsResult && !PRINTS.test(code)) return undefined;
   for (const pattern of envReads()) {
-    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1]) && !onlyTested(code, match) && (printsResult || !ASSIGNS.test(code.slice(Math.max(0, (match.index ?? 0) - 120), match.index)))) return `the secret variable ${match[1]}`;
+    for (const match of code.matchAll(pattern)) if (match[1] && isSecret(match[1]) && !onlyTested(code, match) && (printsResult || (!ASSIGNS.test(code.slice(Math.max(0, (match.index ?? 0) - 120), match.index)) && !givenToCall(code, match.index ?? 0)))) return `the secret variable ${match[1]}`;
   }
   for (const match of code.matchAll(COMPUTED_READ)) if (!onlyTested(code, match)) return `a variable named at run time (\`${/^[^)\]}]*[)\]}]?/.exec(code.slice(match.index, (match.index ?? 0) + 24))?.[0]}\`): name it in the code`;
   // In code given on the command line, a name anywhere in a print counts (`print(json.dumps({"k": k}))`).
@@ -187,7 +251,7 @@ export function printedThroughName(code: string, isSecret: (name: string) => boo
       if (variable === undefined) continue;
       for (; at < (m.index ?? 0); at++) {
         if (text[at] === "(") {
-          counted.push(!/\b(dumps|str|repr|format|pformat|dict|list|tuple|String|stringify|inspect|to_json|dump)\s*$/.test(text.slice(Math.max(0, at - 12), at)));
+          counted.push(!SHOWS.test(text.slice(Math.max(0, at - 12), at)));
           if (counted[counted.length - 1]) open += 1;
         } else if (text[at] === ")" && counted.pop()) open -= 1;
       }
