@@ -66,6 +66,10 @@ const GIVEN_TO_A_CALL = [
   "from openai import OpenAI\nclient = OpenAI(\n    api_key=os.getenv('OPENAI_API_KEY'),\n    base_url='https://x/v1',\n)\nr = client.chat.completions.create(model='m', messages=[])\nprint(r.choices[0].message.content)",
   "import os, requests; r = requests.get('https://api.github.com/user', headers={'Authorization': 'token ' + os.environ['GITHUB_TOKEN']}); print(r.status_code)",
   "const c = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY }); c.messages.create({}).then((r) => console.log(r.content))",
+  // Fields whose names hold key, token or auth without being one: a row's keys, a reply's token counts, a commit's author.
+  "const s = createClient(url, process.env.SUPABASE_SERVICE_KEY); s.from('t').select('*').then(({ data }) => console.log(Object.keys(data[0]).join(', ')))",
+  "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY')); r = client.chat.completions.create(model='m', messages=[]); print(r.usage.total_tokens, r.usage.prompt_tokens)",
+  "g = Github(os.environ['GITHUB_TOKEN']); c = g.get_repo('a/b').get_commits()[0]; print(c.commit.author.name)",
 ];
 
 // The same hand-over, where the code shows the key after all.
@@ -73,6 +77,8 @@ const SHOWN_AFTER_ALL = [
   "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY')); print(client)",
   "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY')); print(client.api_key[:8])",
   "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY')); print(f'{client.api_key}')",
+  "const c = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY }); console.log(c.apiKey)",
+  "g = Github(auth=Auth.Token(os.environ['GITHUB_TOKEN'])); print(g._Github__requester.auth.token)",
   "c = Client(token=os.getenv('GITHUB_TOKEN')); print(c.__dict__)",
   "c = Client(token=os.getenv('GITHUB_TOKEN')); print(vars(c))",
   "const c = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY }); console.log(c)",

@@ -202,7 +202,7 @@ function givenToCall(code: string, at: number): boolean {
   const s = below(stops, at);
   const statement = code.slice(s > 0 ? (stops[s - 1] as number) + 1 : 0, stops[s] ?? code.length);
   const holder = /^\s*(?:(?:const|let|var)\s+)?(\w+)\s*=(?!=)/.exec(statement)?.[1];
-  return !PRINTS.test(statement) && !/\.\w*(key|token|secret|pass|cred|auth)|__dict__|\bvars\(/i.test(printed) && !(holder && printed.includes(holder) && new RegExp(`\\b${holder}\\b(?!\\s*\\.)`).test(printed));
+  return !PRINTS.test(statement) && !/\.\w*(key|token|secret|password|passwd|credentials?|auth)\b|__dict__|\bvars\(/i.test(printed) && !(holder && printed.includes(holder) && new RegExp(`\\b${holder}\\b(?!\\s*\\.)`).test(printed));
 }
 
 const ASSIGNS = /(?:^|[;\n])\s*(?:(?:const|let|var|my|local)\s+)?\$?\w+\s*(?::[^=;\n]*)?=\s*$/;
