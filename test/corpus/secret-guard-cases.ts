@@ -978,6 +978,7 @@ export const DENY: GuardCase[] = [
   bash("PAGER='cat .env' man ls"),
   // Globs inline code expands name the files they match.
   bash(`python3 -c "import glob; [print(open(f).read()) for f in glob.glob('.e*')]"`),
+  bash(`python3 -c "import glob; [print(open(f).read()) for f in glob.glob('*')]"`, "a lone * where the code globs: prod.env, credentials.json"),
   bash(`ruby -e 'puts Dir.glob(".*").map { |f| File.read(f) rescue nil }'`),
   // Shell command lines inside inline code.
   bash(`python3 -c "import os; os.system('cat .env')"`),
@@ -2444,6 +2445,8 @@ for k in os.environ: print(k)"`),
   bash("git add .env.example && git commit -m \"Add the env template\" -m \"New developers copy it to .env.\""),
   ps("Get-Content $HOME\\notes.txt"),
   bash(`python3 -c "import glob; print(len(glob.glob('src/*.ts')))"`),
+  bash(`node -e "const s = require('@supabase/supabase-js').createClient(url, 'anon'); s.from('t').select('*').then((r) => console.log(r.data))"`, "a lone * that is SQL's, in code that does not glob"),
+  bash(`python3 -c "import sqlite3; c = sqlite3.connect('app.db'); print(c.execute('select count(*) from users').fetchone())"`),
   { tool: "mcp__ide__executeCode", input: { code: "import pandas as pd\ndf = pd.read_csv('data.csv')\nprint(df.head())" } },
   { tool: "mcp__ide__executeCode", input: { code: "import os\nkey = os.getenv('OPENAI_API_KEY')\nclient = OpenAI(api_key=key)\nclient.models.list()" } },
   { tool: "mcp__ide__executeCode", input: { code: "import os\nbool(os.getenv('OPENAI_API_KEY'))" } },

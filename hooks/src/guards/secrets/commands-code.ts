@@ -352,6 +352,8 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   const folder = readsListedFolder(code);
   if (folder !== undefined) await a.tree({ text: folder, raw: folder }, state, EVERYTHING, `${how} lists \`${folder}\` and reads the files in it, among them`);
   for (const token of pathTokens(code)) {
+    // `select('*')`, `COUNT(*)`, a CORS origin of '*': a lone * is a glob only where the code globs.
+    if (/^\*+$/.test(token) && !/glob|Dir\s*\[|fnmatch/i.test(code)) continue;
     const before = a.findings.length;
     const text = token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
     // A glob the code expands (`glob.glob('.e*')`, `Dir.glob(".*")`) names the files it matches.
