@@ -19,6 +19,8 @@ export const NON_READING = new Set([
   "shipshape",
   // Load or inspect keys without printing them: ssh-keygen -y prints the public half only.
   "ssh-add", "ssh-keygen",
+  // Sign a package with a keystore, printing what they signed.
+  "jarsigner", "apksigner",
   // Digests and counts reveal nothing of the contents.
   "wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "cksum", "b2sum", "md5",
   // Reports a dotenv file's problems by line and key, never a value.

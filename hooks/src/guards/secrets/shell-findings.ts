@@ -847,6 +847,9 @@ class ShellAnalysis implements Analyzer {
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
     if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
+    // keytool lists a store, makes keys and exports certificates: no option prints a private key, but
+    // -importkeystore copies them into a store of any name.
+    if (name === "keytool" && !args.some((a) => a.text === "-importkeystore")) return;
     if (name === "sed" && sedEditsInPlace(args.map((a) => a.text))) return;
     // `sed -i '1r .env' README.md`: r and R read a file (the rest of the line) into the output.
     const sedScriptWords = name === "sed" ? sedScripts(args.map((a) => a.text)).scripts.map((s) => ({ ...(args[s.at] as Arg), text: s.text })) : [];
