@@ -4,7 +4,7 @@
  * show none of it.
  */
 import { describe, expect, it } from "vitest";
-import { moduleAliases, printedSecretVariable, printedThroughName } from "../../hooks/src/guards/secrets/inline-code.js";
+import { dotenvPaths, moduleAliases, printedSecretVariable, printedThroughName } from "../../hooks/src/guards/secrets/inline-code.js";
 
 const isSecret = (name: string) => /TOKEN|KEY|SECRET|PASSWORD/.test(name);
 
@@ -123,5 +123,20 @@ describe("printedThroughName", () => {
     started = performance.now();
     expect(printedSecretVariable(`print(1)\n${Array.from({ length: 8000 }, (_, i) => `f${i}(os.getenv("API_KEY"))`).join("\n")}`, isSecret)).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("dotenvPaths", () => {
+  it.each([
+    ["load_dotenv('.env')", [".env"]],
+    ["load_dotenv(Path('.env.local'))", [".env.local"]],
+    ["load_dotenv(dotenv_path='config/.env')", ["config/.env"]],
+    ["require('dotenv').config({ path: '.env.test' })", [".env.test"]],
+    ["dotenv.config({path: '.env'})", [".env"]],
+    ["process.loadEnvFile('.env')", [".env"]],
+    ["load_dotenv()", []],
+    ["dotenv_values('.env')", []],
+  ])("%s names %j", (code, paths) => {
+    expect(dotenvPaths(code)).toEqual(paths);
   });
 });

@@ -3,7 +3,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, within, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
-import { environmentAliases, environmentDump, interpolated, loadsDotenv, moduleAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
+import { dotenvPaths, environmentAliases, environmentDump, interpolated, loadsDotenv, moduleAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
 import { dirname, toAbsolute } from "../../runtime/paths.js";
 import { codeImports } from "./code-imports.js";
@@ -345,7 +345,9 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   if ((printsResult || PRINTS.test(code)) && CREDENTIAL_LOADS.test(code)) a.leak("credentials a library loads", `${how} prints`);
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   // Once .env is in the environment, a connection string the code prints is one of its values too.
-  const envFiles = loaded.length > 0 ? loaded : loadsDotenv(code) ? [DOTENV] : [];
+  // A file a dotenv call names goes into the environment, judged as loaded, not as read.
+  const named = loadsDotenv(code) ? dotenvPaths(code) : [];
+  const envFiles = loaded.length > 0 ? loaded : named.length > 0 ? named.map((p) => ({ text: p, raw: p })) : loadsDotenv(code) ? [DOTENV] : [];
   if (envFiles.length > 0 && printsLoadedValue(code, (n) => a.secret(n), printsResult)) {
     for (const file of envFiles) await a.file(file, state, `${how} loads into the environment, and prints values of,`);
   }
@@ -354,6 +356,7 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   for (const token of pathTokens(code)) {
     // `select('*')`, `COUNT(*)`, a CORS origin of '*': a lone * is a glob only where the code globs.
     if (/^\*+$/.test(token) && !/glob|Dir\s*\[|fnmatch/i.test(code)) continue;
+    if (named.some((p) => p === token || p.endsWith(`/${token}`)) && code.split(token).length === 2) continue;
     const before = a.findings.length;
     const text = token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
     // A glob the code expands (`glob.glob('.e*')`, `Dir.glob(".*")`) names the files it matches.

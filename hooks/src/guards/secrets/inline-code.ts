@@ -334,6 +334,14 @@ export function loadsDotenv(code: string): boolean {
   return /dotenv['"]\s*\)\s*\.config\s*\(|\bdotenv\.config\s*\(|dotenv\/(config|load)\b|\bload_dotenv\s*\(|\bDotenv\.load\b|\bloadEnvFile\s*\(/.test(code);
 }
 
+/**
+ * The files a dotenv call names to load into the environment (`load_dotenv('.env')`,
+ * `load_dotenv(Path('.env'))`, `dotenv.config({ path: '.env.local' })`, `process.loadEnvFile('.env')`).
+ */
+export function dotenvPaths(code: string): string[] {
+  return [...code.matchAll(/(?:\b(?:load_dotenv|loadEnvFile|Dotenv\.load|dotenv\.config)|\)\s*\.config)\s*\(\s*(?:(?:dotenv_path|path)\s*[=:]\s*|\{\s*path\s*:\s*|Path\(\s*)*(["'`])([^"'`\n]+)\1/g)].map((m) => m[2] as string);
+}
+
 /** Names of variables that hold a connection string, credentials included, once loaded from a file. */
 const CONNECTION = /(^|_)(URL|URI|DSN|CONN|CONNECTION|CONNECTION_STRING)$/i;
 
