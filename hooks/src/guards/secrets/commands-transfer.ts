@@ -141,6 +141,8 @@ export async function zip(a: Analyzer, name: string, args: Arg[], state: State):
 export async function transfer(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   const how = `\`${name}\` sends or reads`;
   const dataOptions = new Set(["-d", "--data", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "-T", "--upload-file", "-K", "--config", "-F", "--form", "--form-string", "-H", "--header", "--post-file", "--body-file", "-i", "--input-file"]);
+  // The short options that take a value, where the tool's own are known.
+  const letters = name === "curl" ? "AbcCdDeEFHKmoPQrtTuUwxXyYz" : name === "wget" ? "oaeiBtOTwQPUlARDIX" : "";
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as Arg;
     let option = arg.text;
@@ -149,6 +151,15 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
     if (option.startsWith("--") && eq !== -1) {
       value = { ...arg, text: option.slice(eq + 1) };
       option = option.slice(0, eq);
+    } else if (letters && /^-[^-]/.test(option)) {
+      // A cluster of short options (`-sd @.env`, `-fsSLd@.env`): the first that takes a value takes
+      // the rest of the word, or the next word. curl's -i is --include; wget's is --input-file.
+      const at = [...option.slice(1)].findIndex((c) => letters.includes(c));
+      if (at !== -1) {
+        const rest = option.slice(at + 2);
+        value = rest ? { ...arg, text: rest } : args[++i];
+        option = `-${option[at + 1]}`;
+      }
     } else if (/^-[dTKFHi]./.test(option)) {
       value = { ...arg, text: option.slice(2) };
       option = option.slice(0, 2);
