@@ -34,6 +34,9 @@ const PS_NON_READING = new Set([
   // Cmdlets of the object pipeline: they filter and shape what comes in, and read no file.
   "where-object", "where", "?", "select-object", "select", "sort-object", "measure-object", "measure",
   "format-table", "ft", "format-list", "fl", "out-string", "out-null", "group-object",
+  // Processes, ports and services, named by id, number or name (`Stop-Process -Id $_`).
+  "stop-process", "spps", "kill", "get-process", "gps", "ps", "get-nettcpconnection", "test-netconnection", "tnc",
+  "get-service", "gsv", "start-service", "stop-service", "restart-service",
 ]);
 
 /** Keywords whose condition is an expression (`if ($LASTEXITCODE -ne 0)`), not a command. */
