@@ -60,6 +60,8 @@ export interface Analyzer {
   expand(word: Word, state: State): Arg[];
   /** Whether a variable holds a secret: by its name, or by what the command put in it (`T=$(gh auth token)`). */
   secret(name: string): boolean;
+  /** Whether the command's own prefix set the variable to plain text (`KEY=abc node -e …`): its value is in the command already. */
+  prefixedPlain(name: string, state: State): boolean;
   scope(state: State): ExpandScope;
 }
 
@@ -84,6 +86,9 @@ export async function textOf(a: Analyzer, path: string): Promise<string | undefi
 export function copy(state: State): State {
   return { vars: new Map(state.vars), cwd: state.cwd };
 }
+
+/** The variables a command's own prefix set, as NAME=value, under a name no variable can have. */
+export const PREFIXED = "\0prefixed";
 
 /** pushd's stack, under a name no variable can have: the folders this call pushed ("" for one unknown). */
 const DIRS = "\0dirs";

@@ -330,7 +330,8 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   const env = moduleAliases(code);
   const dump = a.env.ctx.config.secrets.environment ? environmentDump(env) : undefined;
   if (dump) a.leak(`the whole environment (${dump})`, `${how} prints`);
-  const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(env, (n) => a.secret(n), printsResult) : undefined;
+  // A variable the command's prefix set to plain text prints that text, already in the command.
+  const variable = a.env.ctx.config.secrets.environment && !dump ? printedSecretVariable(env, (n) => a.secret(n) && !a.prefixedPlain(n, state), printsResult) : undefined;
   if (variable) a.leak(variable, `${how} prints`);
   // `python3 -c "print('$TOKEN')"`: the shell writes the value into the code (kept as `$TOKEN` here).
   const given = variable || !a.env.ctx.config.secrets.environment ? undefined : [...code.matchAll(/\$\{?([A-Za-z_]\w*)/g)].find((m) => a.secret(m[1] as string));

@@ -2,7 +2,7 @@ import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
 import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, staticPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
-import { DECLARES, changeDir, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
+import { DECLARES, PREFIXED, changeDir, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { tokenClasses } from "./token-printers.js";
 import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, sedScripts, PYTHON, RUNS_C, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
@@ -108,6 +108,12 @@ class ShellAnalysis implements Analyzer {
 
   secret(name: string): boolean {
     return this.captured.has(name) || isSecretVariable(name);
+  }
+
+  prefixedPlain(name: string, state: State): boolean {
+    const values = state.vars.get(name);
+    const value = values?.length === 1 ? (values[0] as string) : UNKNOWN;
+    return !value.includes(UNKNOWN) && !value.includes("$") && !UNSEEN_SETTERS.test(this.text) && state.vars.get(PREFIXED)?.includes(`${name}=${value}`) === true;
   }
 
   /** Whether a word expands a secret variable's value (`$API_KEY`, `${API_KEY:0:4}`; not `${#API_KEY}`). */
@@ -371,6 +377,7 @@ class ShellAnalysis implements Analyzer {
     // `FILE=.env make show`: what the command runs sees the variables set before it, exported to it alone.
     const own = command.assigns.length > 0 ? copy(state) : state;
     for (const assign of own === state ? [] : command.assigns) own.vars.set(assign.name, this.expand(assign.value, state).map((v) => v.text));
+    if (own !== state) own.vars.set(PREFIXED, command.assigns.map((a) => `${a.name}=${own.vars.get(a.name)?.join("\0")}`));
     // Only a command's own name finds a function (`command cat`, `sudo f` and `env f` run a program),
     // and the program is judged too unless the definition ran for sure: not in an if or a subshell
     // (which the flat walk steps over), nor unset since.
