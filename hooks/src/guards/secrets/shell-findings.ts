@@ -938,7 +938,7 @@ class ShellAnalysis implements Analyzer {
       if (names.length === 0) this.leak("the whole environment", "`printenv` with no name prints");
       for (const arg of names) {
         if (arg.text.includes(UNKNOWN)) this.dynamic(arg.raw, "`printenv` prints the variable named by");
-        else if (this.secret(arg.text)) this.leak(`the variable ${arg.text}, whose name marks it as a secret`, "`printenv` prints");
+        else if (this.secret(arg.text) && !this.prefixedPlain(arg.text, state)) this.leak(`the variable ${arg.text}, whose name marks it as a secret`, "`printenv` prints");
       }
       return true;
     }
