@@ -147,6 +147,11 @@ describe("command lines that print only the names before each line's =", () => {
     ["sed", ["-E", "-e", "s|=.*$||", ".env"], [3]],
     ["grep", ["-o", "^[^=]*", ".env"], [2]],
     ["grep", ["-ohE", "^[A-Z_]+", ".env"], [2]],
+    ["grep", ["-oE", "^[A-Za-z_][A-Za-z0-9_]*=", ".env"], [2]],
+    ["grep", ["-oE", "^[A-Z_]{1,64}", ".env"], [2]],
+    ["awk", ["-F=", "!/^#/ && NF {print $1}", ".env"], [2]],
+    ["awk", ["-F=", "/^[A-Z]/{print $1}", ".env"], [2]],
+    ["awk", ["-F=", "NR > 1 && $1 !~ /^#/ { print $1 }", ".env"], [2]],
   ])("%s %j prints names only", (name, words, operands) => {
     expect(namesOnly(name, words)).toEqual(operands);
   });
@@ -166,6 +171,13 @@ describe("command lines that print only the names before each line's =", () => {
     ["grep", ["-o", "-f", "patterns.txt", "^[^=]*", ".env"]],
     ["grep", ["-o", "-A3", "^[^=]*", ".env"]],
     ["grep", ["-o", "^[^=]*=.", ".env"]],
+    ["grep", ["-oE", "^[A-Z_=]+", ".env"]],
+    ["grep", ["-oE", "^[A-Z_]+=[a-z]", ".env"]],
+    ["grep", ["-oE", "^[A-Z_]+.*", ".env"]],
+    ["awk", ["-F=", "/x/ {print $1} {print $2}", ".env"]],
+    ["awk", ["-F=", "x = $2 {print $1}", ".env"]],
+    ["awk", ["-F=", "system(\"cat .env\") {print $1}", ".env"]],
+    ["awk", ["-F=", "/a/ || print $2 {print $1}", ".env"]],
   ])("%s %j may print values", (name, words) => {
     expect(namesOnly(name, words)).toBeUndefined();
   });

@@ -197,11 +197,12 @@ export function namesOnly(name: string, words: string[]): number[] | undefined {
     name === "cut"
       ? only("-d", "--delimiter", "-f", "--fields") && (given.get("-d") ?? given.get("--delimiter")) === "=" && (given.get("-f") ?? given.get("--fields")) === "1" && flags.every((f) => /^(-s|--only-delimited)$/.test(f))
       : /awk$/.test(name)
-        ? only("-F") && given.get("-F") === "=" && flags.length === 0 && /^\{\s*print\s+\$1;?\s*\}$/.test(program)
+        ? // A condition of regexes, NF and NR tests prints nothing (`!/^#/ && NF {print $1}`).
+          only("-F") && given.get("-F") === "=" && flags.length === 0 && /^(?:[\s!()]|&&|\|\||NF|NR\s*[<>=!]=?\s*\d+|(?:\$1\s*!?~\s*)?\/(?:\\.|[^/\\\n])*\/)*\{\s*print\s+\$1;?\s*\}$/.test(program)
         : name === "sed"
           ? // `s/=.*//`, or a mask with no backreference in it (`s/=.*/=XXX/`).
             only("-e") && flags.every((f) => /^-[Er]$/.test(f)) && /^s(.)=\.\*\$?\1(?:(?!\1)[^\\&])*\1g?$/.test(program)
-          : name === "grep" && only("-e") && flags.some((f) => f.includes("o")) && flags.every((f) => /^-[oEhis]+$/.test(f)) && /^\^\[(\^=|[\w-]+)\][*+]$/.test(program);
+          : name === "grep" && only("-e") && flags.some((f) => f.includes("o")) && flags.every((f) => /^-[oEhis]+$/.test(f)) && /^\^(?:\[(?:\^=|[\w-]+)\](?:[*+?]|\{\d*,?\d*\})?)+=?$/.test(program);
   return ok ? positional : undefined;
 }
 
