@@ -161,6 +161,11 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
     if (typeof value === "string") {
       if (/^(command|cmd|command_?line|shell_command|script)$/i.test(key)) runs.push(analyzeShellCommand(value, env));
       else if (/^(code|source|python|javascript|sql)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
+      // What a tool types into a running process (Desktop Commander's interact_with_process, a tmux
+      // pane's keys): a REPL runs it as code and shows its value, a shell as a command line.
+      else if (/^(input|stdin|keys|text)$/i.test(key) && /process|repl|terminal|shell|console|tmux|send[-_]?keys/i.test(call.tool)) {
+        runs.push(analyzeInlineCode(value, env, true), analyzeShellCommand(value, env).then((found) => found.filter((f) => f.kind !== "unchecked")));
+      }
       // An MCP fetch server's `url`, fetched from this machine.
       else if (/^https?:\/\//i.test(value)) runs.push(fetchFindings(value, call.tool, env));
       const path = value.trim();
