@@ -10,6 +10,7 @@ import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./she
 import { grepToolFilter } from "./search-filters.js";
 import { gitIgnored, secretsUnder } from "./tree-search.js";
 import { ownEntry } from "../../runtime/own-entry.js";
+import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 
 /** Everything the guard's decisions need for one call. */
 export interface GuardEnv {
@@ -159,7 +160,10 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       return;
     }
     if (typeof value === "string") {
-      if (/^(command|cmd|command_?line|shell_command|script)$/i.test(key)) runs.push(analyzeShellCommand(value, env));
+      if (/^(command|cmd|command_?line|shell_command)$/i.test(key)) runs.push(analyzeShellCommand(value, env));
+      // A `script` is a shell's or a browser's (Puppeteer's puppeteer_evaluate): JavaScript that no
+      // shell would run is judged as code.
+      else if (/^script$/i.test(key)) runs.push(parsesAsShell(value) ? analyzeShellCommand(value, env) : analyzeInlineCode(value, env));
       else if (/^(code|source|python|javascript|sql)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
       // What a tool types into a running process (Desktop Commander's interact_with_process, a tmux
       // pane's keys): a REPL runs it as code and shows its value, a shell as a command line.
@@ -195,6 +199,16 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
     else if (/search|grep/i.test(call.tool) && !/search_?files?$/i.test(call.tool) && (await env.ctx.io.stat(path))?.kind === "dir") findings.push(...(await grepToolFindings({ ...call, input: { path } }, env, `This ${call.tool} call`)));
   }
   return findings;
+}
+
+function parsesAsShell(text: string): boolean {
+  try {
+    parseShell(text);
+    return true;
+  } catch (error) {
+    if (error instanceof ShellSyntaxError) return false;
+    throw error;
+  }
 }
 
 export async function secretFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> {
