@@ -164,7 +164,8 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       // A `script` is a shell's or a browser's (Puppeteer's puppeteer_evaluate): JavaScript that no
       // shell would run is judged as code.
       else if (/^script$/i.test(key)) runs.push(parsesAsShell(value) ? analyzeShellCommand(value, env) : analyzeInlineCode(value, env));
-      else if (/^(code|source|python|javascript|sql)$/i.test(key)) runs.push(analyzeInlineCode(value, env));
+      // `code`, and Jupyter servers' `cell_source` (a cell shows its last value), mcp-run-python's `python_code`.
+      else if (/(code|source)$|^(python|javascript|sql|expression)$/i.test(key)) runs.push(analyzeInlineCode(value, env, /cell|jupyter|notebook|ipython/i.test(key + call.tool)));
       // What a tool types into a running process (Desktop Commander's interact_with_process, a tmux
       // pane's keys): a REPL runs it as code and shows its value, a shell as a command line.
       else if (/^(input|stdin|keys|text)$/i.test(key) && /process|repl|terminal|shell|console|tmux|send[-_]?keys/i.test(call.tool)) {
