@@ -34,6 +34,13 @@ describe("refusal wording", () => {
     expect((await firstLine(command)).slice(0, start.length)).toBe(start);
   });
 
+  it("says a file tool's source names the file, not that it is code the call runs", async () => {
+    const ctx = { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" };
+    const verdict = await secretGuard.decide({ tool: "mcp__filesystem__move_file", input: { source: ".env", destination: "old.env" }, cwd: PROJECT, sessionId: "t" }, ctx);
+    expect(verdict.action === "deny" ? verdict.reason : "pass").toMatch(/^- This mcp__filesystem__move_file call names `\/home\/dev\/project\/\.env`/m);
+    expect(verdict.action === "deny" ? verdict.reason : "").not.toMatch(/The code this call runs/);
+  });
+
   it("names a PowerShell variable handed to a program by its name, not as an unreadable character", async () => {
     expect(await firstLine("python $f", "PowerShell")).toBe("- `python` runs or reads `\"${f}\"`, which is only known when the command runs, so the guard cannot rule out that it reaches a secret file.");
   });

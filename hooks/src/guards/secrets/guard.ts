@@ -165,7 +165,8 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       // shell would run is judged as code.
       else if (/^script$/i.test(key)) runs.push(parsesAsShell(value) ? analyzeShellCommand(value, env) : analyzeInlineCode(value, env));
       // `code`, and Jupyter servers' `cell_source` (a cell shows its last value), mcp-run-python's `python_code`.
-      else if (/(code|source)$|^(python|javascript|sql|expression)$/i.test(key)) runs.push(analyzeInlineCode(value, env, /cell|jupyter|notebook|ipython/i.test(key + call.tool)));
+      // A bare `source` path (a file tool's move or copy) is judged below, as a file.
+      else if (/(code|source)$|^(python|javascript|sql|expression)$/i.test(key) && !(/^source$/i.test(key) && looksLikePath(value.trim()))) runs.push(analyzeInlineCode(value, env, /cell|jupyter|notebook|ipython/i.test(key + call.tool)));
       // What a tool types into a running process (Desktop Commander's interact_with_process, a tmux
       // pane's keys): a REPL runs it as code and shows its value, a shell as a command line.
       else if (/^(input|stdin|keys|text)$/i.test(key) && /process|repl|terminal|shell|console|tmux|send[-_]?keys/i.test(call.tool)) {
