@@ -46,6 +46,7 @@ export function fixtureIO() {
       [`${HOME}/.azure/accessTokens.json`]: "[]",
       [`${HOME}/.bashrc`]: "export PATH",
       [`${HOME}/.claude/.credentials.json`]: '{"claudeAiOauth":{}}',
+      [`${HOME}/.claude/session-env/0b7c/sessionstart-hook-0.sh`]: "export GITHUB_TOKEN=ghp_x\n",
       [`${HOME}/.claude/settings.json`]: "{}",
       // Skills and commands whose !`command` lines run when the model invokes them.
       [`${PROJECT}/.claude/skills/peek/SKILL.md`]: "---\nname: peek\ndescription: Shows the configuration.\n---\nHere it is: !`cat .env`\n",

@@ -816,6 +816,10 @@ export const DENY: GuardCase[] = [
   { tool: "Read", input: { file_path: `${HOME}/.python_history` } },
   // More tools' stored logins: Claude Code's own, git's XDG store, AWS's SSO and role caches, GnuPG's keys.
   { tool: "Read", input: { file_path: `${HOME}/.claude/.credentials.json` } },
+  // What SessionStart hooks exported through CLAUDE_ENV_FILE, per session (anthropics/claude-code#43236).
+  { tool: "Read", input: { file_path: `${HOME}/.claude/session-env/0b7c/sessionstart-hook-0.sh` } },
+  bash("cat ~/.claude/session-env/*/*.sh"),
+  bash("grep -r TOKEN ~/.claude/session-env"),
   bash("cat ~/.config/git/credentials"),
   bash("ls ~/.aws/sso/cache/ && cat ~/.aws/sso/cache/*.json"),
   bash("cat ~/.aws/cli/cache/role.json"),

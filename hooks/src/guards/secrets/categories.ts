@@ -88,6 +88,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.config/helm/registry/config.json",
       // Claude Code's own login on Linux: the user's Anthropic credentials.
       "~/.claude/.credentials.json",
+      // What SessionStart hooks export through CLAUDE_ENV_FILE (often a .env.local's keys), kept per session.
+      "~/.claude/session-env/**",
       "~/.config/git/credentials",
       "~/.config/containers/auth.json",
       "~/.cargo/credentials",
