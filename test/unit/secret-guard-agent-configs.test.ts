@@ -39,6 +39,7 @@ describe("agent and MCP configs with a token written out", () => {
       ["Read", { file_path: path }],
       ["Bash", { command: `cat '${path}'` }],
       ["Bash", { command: `jq .mcpServers '${path}'` }],
+      ["Grep", { pattern: "token", path }],
     ] as const) {
       const dirty = await decide(project({ [path]: WRITTEN }), tool, input);
       expect(dirty.action, `${tool} ${JSON.stringify(input)}`).toBe("deny");

@@ -116,7 +116,8 @@ async function grepToolFindings(call: ToolCall, env: GuardEnv, how = "This Grep"
   const info = await env.ctx.io.stat(root);
   // A file, or a Windows path, which cannot be looked at from here (paths.ts): judged by name.
   if (info ? info.kind !== "dir" : onWindowsDrive(root)) {
-    const hit = secretFileFrom(env.rules, root, factsFrom(root, info), true);
+    // By its contents too, as a Read's is (an MCP config with a token, a ~/.zshrc that exports one).
+    const hit = info ? await secretFileAt(env.ctx.io, env.rules, root, true) : secretFileFrom(env.rules, root, factsFrom(root, info), true);
     return hit ? [{ kind: "file", hit, how: "Searching" }] : [];
   }
   if (!info) return [];
