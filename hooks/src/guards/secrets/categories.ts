@@ -265,6 +265,14 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     patterns: [],
   },
   {
+    // Matched by contents (secret-files.ts): a shell's startup file, or Claude Code's snapshot of one,
+    // that exports a secret-named variable written out (`export OPENAI_API_KEY=sk-…`).
+    id: "shell-profile-secrets",
+    title: "shell startup file that exports a token",
+    why: "a token exported in ~/.zshrc or ~/.bashrc is a live credential that every shell of the user's holds",
+    patterns: [],
+  },
+  {
     id: "process-environment",
     title: "process environment",
     why: "a process's environment holds every secret passed to it in variables",

@@ -7,6 +7,7 @@ import { hasOption, optionValues, parseOptions, type OptionSpec, type ParsedArgs
 import { EVERYTHING, excludedNames, type SearchFilter } from "./tree-search.js";
 import { excludeFiles, HERE, notIgnored } from "./commands-search.js";
 import type { Finding } from "./refusal.js";
+import { isShellProfilePath } from "./secret-files.js";
 
 export async function copy(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   const spec: OptionSpec =
@@ -75,7 +76,10 @@ export async function staysSecret(a: Analyzer, source: Arg, destination: Arg | u
   if (info?.kind === "dir" || destination.text.endsWith("/")) target = `${target}/${basename(source.text)}`;
   a.made.add(target);
   // A new link by a secret's name (`ln -s ../.env .env` in a package of a monorepo) is read as one.
-  return rules.classify(target) !== undefined && (link ? !(await ctx.io.exists(target)) : await guardedTarget(a, target));
+  // `cp ~/.zshrc ~/.zshrc.bak`: a shell startup file is judged by its lines, and its backup is read as
+  // one once it is there; a copy that the same call goes on to name is not there yet to be read.
+  const kept = rules.classify(target) !== undefined || (isShellProfilePath(target) && isShellProfilePath(toAbsolute(source.text, state.cwd, ctx.home)) && a.text.split(destination.raw).length === 2);
+  return kept && (link ? !(await ctx.io.exists(target)) : await guardedTarget(a, target));
 }
 
 /**

@@ -35,7 +35,9 @@ function describe(finding: Finding): { line: string; instead: string } {
               ? "list remotes by name (`git remote`), or ask the user to move the token from the URL to a credential helper."
               : finding.hit.match.category.id === "agent-config-credentials"
                 ? 'ask the user to refer to the token by variable (`"${GITHUB_TOKEN}"`) or to make this change.'
-                : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves."),
+                : finding.hit.match.category.id === "shell-profile-secrets"
+                  ? "ask the user to check the lines you need, or to keep the token out of the file (in a `~/.secrets` file it sources, or fetched: `export OPENAI_API_KEY=$(op read …)`)."
+                  : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves."),
       };
     case "search":
       return {

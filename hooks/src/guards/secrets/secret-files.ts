@@ -97,6 +97,29 @@ export function hasWrittenSecret(text: string): boolean {
   return false;
 }
 
+/** The category of shell startup files that export a token (categories.ts): found by contents. */
+export const SHELL_PROFILE_SECRETS = "shell-profile-secrets";
+
+/** A shell's startup file (`~/.zshrc`, `~/.bashrc`, fish's config.fish) or Claude Code's snapshot of one, by path. */
+export function isShellProfilePath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  if (!name.startsWith(".") && !path.endsWith("/fish/config.fish") && !name.startsWith("snapshot-")) return false;
+  // A backup kept beside it (`.zshrc.bak`, `.bashrc~`) holds the same lines.
+  return /^\.(bash(rc|_profile|_login)|profile|zsh(rc|env)|zprofile|zlogin|kshrc)(\.[\w-]+|~)?$/.test(name) || path.endsWith("/fish/config.fish") || path.includes("/.claude/shell-snapshots/");
+}
+
+/**
+ * Whether a shell startup file sets a secret-named variable to text written out (`export
+ * OPENAI_API_KEY=sk-…`, fish's `set -gx`, csh's `setenv`), not fetched when the shell starts
+ * (`export GH_TOKEN=$(gh auth token)`) or a placeholder.
+ */
+export function hasExportedSecret(text: string): boolean {
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+|set[ \t]+-\w*x\w*[ \t]+|setenv[ \t]+)?([A-Za-z_]\w*)(?:=|[ \t]+)["']?([^\s"'$`][^\s"'`]{7,})/gm)) {
+    if (isSecretVariable(m[1] as string) && !/your|xxxx|change.?me|replace|example|placeholder|dummy/i.test(m[2] as string)) return true;
+  }
+  return false;
+}
+
 /** A Kubernetes Secret manifest by name (`k8s/db-secret.yaml`): judged by contents, as a chart's template is none. */
 export function isSecretManifestPath(path: string): boolean {
   return path.endsWith("ml") && /secret[^/]*\.ya?ml$/i.test(path);
@@ -117,14 +140,15 @@ export async function configWithCredential(io: HostIO, rules: SecretRules, path:
   const target = facts.realPath ?? path;
   const git = isGitConfigPath(target) || isGitConfigPath(path);
   const manifest = !git && isSecretManifestPath(target);
-  if (!facts.exists || facts.isDir || !(git || manifest || isAgentConfigPath(target) || isAgentConfigPath(path)) || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return undefined;
-  const category = rules.categories.find((c) => c.id === (git ? GIT_URL_CREDENTIALS : manifest ? "credential-stores" : AGENT_CONFIG_CREDENTIALS));
+  const profile = !git && !manifest && (isShellProfilePath(target) || isShellProfilePath(path));
+  if (!facts.exists || facts.isDir || !(git || manifest || profile || isAgentConfigPath(target) || isAgentConfigPath(path)) || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return undefined;
+  const category = rules.categories.find((c) => c.id === (git ? GIT_URL_CREDENTIALS : manifest ? "credential-stores" : profile ? SHELL_PROFILE_SECRETS : AGENT_CONFIG_CREDENTIALS));
   if (!category || rules.allowed(path) || rules.allowed(target)) return undefined;
   const text = await io.readText(target).catch(() => undefined);
   if (text === undefined) return undefined;
   const url = !manifest && hasCredentialedUrl(text);
-  if (!(manifest ? hasSecretManifest(text) : url || (git ? /^\s*extraheader\s*=\s*"?authorization:/im.test(text) : hasWrittenSecret(text)))) return undefined;
-  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: git ? (url ? "a URL with user:token@" : AUTH_HEADER) : manifest ? "a Kubernetes Secret manifest" : "a token written out" } };
+  if (!(manifest ? hasSecretManifest(text) : url || (git ? /^\s*extraheader\s*=\s*"?authorization:/im.test(text) : profile ? hasExportedSecret(text) : hasWrittenSecret(text)))) return undefined;
+  return { path, ...(facts.realPath ? { realPath: facts.realPath } : {}), match: { category, pattern: git || url ? (url ? "a URL with user:token@" : AUTH_HEADER) : manifest ? "a Kubernetes Secret manifest" : profile ? "a token exported in it" : "a token written out" } };
 }
 
 export async function factsOf(io: HostIO, path: string): Promise<FileFacts> {

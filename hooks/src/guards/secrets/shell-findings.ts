@@ -740,6 +740,8 @@ class ShellAnalysis implements Analyzer {
       else if (args[0]) {
         const before = this.findings.length;
         if (!(await this.loads(args[0], state))) await this.file(args[0], state, "Sourcing");
+        // `source ~/.zshrc`: an export prints nothing, unless the shell traces every line it runs.
+        if (!this.xtrace()) this.findings.splice(before, Infinity, ...this.findings.slice(before).filter((f) => f.kind !== "file" || f.hit.match.category.id !== "shell-profile-secrets"));
         for (const f of this.findings.slice(before)) {
           if (f.kind === "file") f.instead = "the shell prints a line that is not a plain NAME=value in its error (`set -x`, every line): load it with `dotenv -e .env -- <command>` or `node --env-file=.env`, or ask the user to quote its values.";
         }
