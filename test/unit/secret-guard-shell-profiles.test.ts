@@ -36,6 +36,7 @@ describe("shell startup files that export a token", () => {
     ["Bash", { command: "cp ~/.zshrc /tmp/rc.txt" }],
     ["Bash", { command: "cp ~/.zshrc ~/.zshrc.bak && cat ~/.zshrc.bak" }],
     ["Grep", { pattern: "nvm", path: `${HOME}/.zshrc` }],
+    ["Bash", { command: "grep -r OPENAI ~" }],
     // Claude Code's Edit shows the lines around the change.
     ["Edit", { file_path: `${HOME}/.zshrc`, old_string: "nvm use 18", new_string: "nvm use 20" }],
   ])("refuses %s %j", async (tool, input) => {

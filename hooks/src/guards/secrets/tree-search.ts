@@ -1,7 +1,7 @@
 import type { HostIO } from "../../runtime/io.js";
 import { globMatch } from "./glob.js";
 import type { SecretRules } from "./rules.js";
-import { configWithCredential, factsOf, isAgentConfigPath, isGitConfigPath, isSecretManifestPath, type SecretFileHit } from "./secret-files.js";
+import { configWithCredential, factsOf, isAgentConfigPath, isGitConfigPath, isSecretManifestPath, isShellProfilePath, type SecretFileHit } from "./secret-files.js";
 import { toAbsolute, trimTrailingSlashes } from "../../runtime/paths.js";
 
 /** What a recursive search would read, as far as its own filters say. */
@@ -173,7 +173,7 @@ async function fileHit(io: HostIO, rules: SecretRules, path: string, name: strin
   if (direct) return { path, match: direct };
   // A git or agent config is judged by what it holds (a token in a URL, in `env`): `grep -r github .`
   // prints it. (Its name was judged just above; a link is still followed below.)
-  if (isGitConfigPath(path) || isAgentConfigPath(path) || isSecretManifestPath(name)) {
+  if (isGitConfigPath(path) || isAgentConfigPath(path) || isSecretManifestPath(name) || isShellProfilePath(path)) {
     const byContents = await configWithCredential(io, rules, path, await factsOf(io, path));
     if (byContents) return byContents;
   }
