@@ -73,7 +73,9 @@ export function fixtureIO() {
       [`${PROJECT}/.env.template`]: "TOKEN=\n",
       [`${PROJECT}/.env.dist`]: "TOKEN=\n",
       [`${PROJECT}/prod.env`]: secretish,
-      [`${PROJECT}/.envrc`]: "export X=1",
+      [`${PROJECT}/.envrc`]: "export X=1\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIabcdefghij\n",
+      // direnv's own: loads .env and fetches its token, writes none out.
+      [`${PROJECT}/tools/.envrc`]: "use flake\ndotenv_if_exists\nexport GH_TOKEN=$(gh auth token)\n",
       [`${PROJECT}/.npmrc`]: "//registry:_authToken=x",
       [`${PROJECT}/.htpasswd`]: "u:hash",
       [`${PROJECT}/credentials.json`]: "{}",

@@ -189,18 +189,20 @@ export async function secretFileAt(io: HostIO, rules: SecretRules, path: string,
     const text = await io.readText(target).catch(() => undefined);
     if (text !== undefined && onlyPublicPem(text)) return undefined;
   }
-  return hit && (await npmrcWithoutAuth(io, hit, facts)) ? undefined : hit;
+  return hit && (await withoutCredentials(io, hit, facts)) ? undefined : hit;
 }
 
 /**
- * A project's .npmrc that holds settings alone (`legacy-peer-deps=true`, a registry, or a token by
- * reference, `_authToken=${NPM_TOKEN}`, which npm fills in): no secret to read. Any other line of auth,
- * or a URL with a password in it, keeps it one.
+ * A file secret by name whose contents hold no credential after all: a project's .npmrc of settings
+ * alone (`legacy-peer-deps=true`, a registry, or a token by reference, `_authToken=${NPM_TOKEN}`, which
+ * npm fills in), or a direnv .envrc that exports no token written out (`use flake`, `dotenv`,
+ * `export GH_TOKEN=$(gh auth token)`). Any line of auth, or a URL with a password in it, keeps it one.
  */
-export async function npmrcWithoutAuth(io: HostIO, hit: SecretFileHit, facts: FileFacts): Promise<boolean> {
-  if (hit.match.pattern !== ".npmrc" || !facts.exists || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
+export async function withoutCredentials(io: HostIO, hit: SecretFileHit, facts: FileFacts): Promise<boolean> {
+  const npmrc = hit.match.pattern === ".npmrc";
+  if (!(npmrc || hit.match.pattern === ".envrc") || !facts.exists || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
   const text = await io.readText(hit.realPath ?? hit.path).catch(() => undefined);
-  return text !== undefined && !/(_authToken|_auth|_password|username|certfile|keyfile|cert|key)\s*=\s*(?!"?\$\{)\S/i.test(text) && !hasCredentialedUrl(text);
+  return text !== undefined && !(npmrc ? /(_authToken|_auth|_password|username|certfile|keyfile|cert|key)\s*=\s*(?!"?\$\{)\S/i.test(text) : hasExportedSecret(text)) && !hasCredentialedUrl(text);
 }
 
 /**
