@@ -59,6 +59,11 @@ describe("shell startup files that export a token", () => {
     expect(await decide(home(EXPORTS), "Bash", { command: "set -x; source ~/.zshrc" })).toBe("deny");
   });
 
+  it("judges a connection string by whether it holds a password", async () => {
+    expect(await decide(home("export DATABASE_URL=postgres://app:hunter22@db/app\n"), "Bash", { command: "cat ~/.zshrc" })).toBe("deny");
+    expect(await decide(home("export DATABASE_URL=postgres://localhost:5432/dev\n"), "Bash", { command: "cat ~/.zshrc" })).toBe("pass");
+  });
+
   it("is a category the config can turn off", async () => {
     const config = { ...DEFAULT_CONFIG, secrets: { ...DEFAULT_CONFIG.secrets, disable: ["shell-profile-secrets"] } };
     expect(await decide(home(EXPORTS), "Bash", { command: "cat ~/.zshrc" }, config)).toBe("pass");
@@ -70,7 +75,6 @@ describe("hasExportedSecret and isShellProfilePath", () => {
     "export OPENAI_API_KEY=sk-proj-abcdefghijklmnop",
     'export ANTHROPIC_API_KEY="sk-ant-api03-abcdefghij"',
     "GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz",
-    "  export DATABASE_URL=postgres://app:hunter22@db/app",
     "set -gx OPENAI_API_KEY sk-proj-abcdefghijklmnop",
     "setenv AWS_SECRET_ACCESS_KEY abcdefghijklmnopqrstuvwxyz",
   ])("%s exports a token", (line) => {
@@ -87,6 +91,7 @@ describe("hasExportedSecret and isShellProfilePath", () => {
     "export TOKEN_URL=https://auth.example.com/token",
     "# export OPENAI_API_KEY is set by direnv",
     "source ~/.secrets",
+    "export DATABASE_URL=postgres://localhost:5432/dev",
   ])("%s exports none", (line) => {
     expect(hasExportedSecret(`export PATH=/usr/bin\n${line}\n`)).toBe(false);
   });

@@ -115,7 +115,8 @@ export function isShellProfilePath(path: string): boolean {
  */
 export function hasExportedSecret(text: string): boolean {
   for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+|set[ \t]+-\w*x\w*[ \t]+|setenv[ \t]+)?([A-Za-z_]\w*)(?:=|[ \t]+)["']?([^\s"'$`][^\s"'`]{7,})/gm)) {
-    if (isSecretVariable(m[1] as string) && !/your|xxxx|change.?me|replace|example|placeholder|dummy/i.test(m[2] as string)) return true;
+    // A URL is judged by hasCredentialedUrl: `postgres://localhost/dev` names no password.
+    if (isSecretVariable(m[1] as string) && !/:\/\/|your|xxxx|change.?me|replace|example|placeholder|dummy/i.test(m[2] as string)) return true;
   }
   return false;
 }
