@@ -36,7 +36,7 @@ function describe(finding: Finding): { line: string; instead: string } {
               : finding.hit.match.category.id === "agent-config-credentials"
                 ? 'ask the user to refer to the token by variable (`"${GITHUB_TOKEN}"`) or to make this change.'
                 : finding.hit.match.category.id === "shell-profile-secrets"
-                  ? "ask the user to check the lines you need, or to keep the token out of the file (in a `~/.secrets` file it sources, or fetched: `export OPENAI_API_KEY=$(op read …)`)."
+                  ? "append what you need without reading it (`echo 'export PATH=…' >> ~/.zshrc`), ask the user to check the lines you need, or ask them to keep the token out of the file (in a `~/.secrets` file it sources, or fetched: `export OPENAI_API_KEY=$(op read …)`)."
                   : "work with the file's name or a template instead of its contents, or ask the user to do this step themselves."),
       };
     case "search":
