@@ -28,6 +28,8 @@ describe("refusal wording", () => {
     ["cat ~/.ssh/id_rsa", "- `cat` reads `/home/dev/.ssh/id_rsa`, an SSH private key (category"],
     ["cat ~/.aws/credentials", "- `cat` reads `/home/dev/.aws/credentials`, a cloud or cluster credentials file (category"],
     ["cat infra/prod.tfstate", "- `cat` reads `/home/dev/project/infra/prod.tfstate`, a Terraform state or variables file (category"],
+    // A file:// URL in code names the file at its path, not a folder named `file:` here.
+    [`node -e "fetch('file:///home/dev/project/.env').then((r) => r.text()).then(console.log)"`, "- `node` runs inline code, names `/home/dev/project/.env`, a dotenv file"],
     // pnpm's own `run` is not a program it runs by name (as `pnpm tsx` is).
     ['pnpm run test "$X"', '- `pnpm` reads `"$X"`, which is only known when the command runs'],
   ])("%s", async (command, start) => {

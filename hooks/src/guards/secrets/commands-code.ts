@@ -359,7 +359,8 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
     if (/^\*+$/.test(token) && !/glob|Dir\s*\[|fnmatch/i.test(code)) continue;
     if (named.some((p) => p === token || p.endsWith(`/${token}`)) && code.split(token).length === 2) continue;
     const before = a.findings.length;
-    const text = token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
+    // `fetch('file:///app/.env')`: the URL names the file at its path.
+    const text = token.replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~").replace(/^file:\/\/(?=\/)/i, "");
     // A glob the code expands (`glob.glob('.e*')`, `Dir.glob(".*")`) names the files it matches.
     await a.file({ text, raw: token, ...(/[*?[]/.test(token) ? { glob: text } : {}) }, state, `${how} names`);
     // Tokens from code are names, not certain reads: a computed-looking token is not a finding.
