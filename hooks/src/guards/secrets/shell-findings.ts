@@ -342,7 +342,8 @@ class ShellAnalysis implements Analyzer {
     const shown = () => this.xtrace() || printsArguments(basename(head), command.words.map((w) => w.raw)) || NON_READING.has(basename(head)) || / cat head tail less more grep git /.test(` ${basename(head)} `);
     const before = this.findings.length;
     // `echo "GH_TOKEN=$(gh auth token)" >> .env.local`: what the echo prints goes only into a guarded file.
-    const kept = (head === "echo" || head === "printf") && (await this.intoGuarded(command, state));
+    // `eval "$(direnv export bash)"`: a setup tool's exports go into the shell, not onto the screen.
+    const kept = ((head === "echo" || head === "printf") && (await this.intoGuarded(command, state))) || (head === "eval" && evalsSetup(command));
     // `env $(cat .env | xargs) node app.js` takes the words as export does, then runs the command after
     // them, judged without them.
     const loaded = new Set<Word>();
@@ -726,6 +727,7 @@ class ShellAnalysis implements Analyzer {
     }
     if (name === "eval") {
       const text = args.map((a) => a.text).join(" ");
+      if (text.includes(UNKNOWN) && !this.xtrace() && evalsSetup(command)) return;
       if (text.includes(UNKNOWN)) {
         this.dynamic(args.map((a) => a.raw).join(" "), "`eval` runs");
         return;
@@ -1141,6 +1143,22 @@ const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|(ss
 /** `export KEY=abc`'s words when each is a name and plain text. */
 const PLAIN_EXPORT = /^[A-Za-z_]\w*=('[^']*'|"[^"$`\\]*"|[^\s$`;&|()'"\\]*)$/;
 /** Words that set variables the walk does not follow, by name or by a computed name (an export that is not plain text is caught where it runs). */
+/**
+ * The shell setup tools whose output is code that sets variables, functions and hooks, run with
+ * `eval "$(…)"` where a login shell would have run it (`brew shellenv`, `pyenv init -`, `conda shell.bash
+ * hook`, `ssh-agent -s`, `direnv export bash`, `aws configure export-credentials --format env`).
+ */
+const SETUP_TOOLS = /^(?:\S*\/)?(?:brew shellenv|(?:py|rb|nod|go|j|pl|php)env (?:virtualenv-)?init(?: -| --path)*|(?:conda|mamba|micromamba) shell(?:\.\w+)? hook(?: --shell \w+)?|fnm env(?: --[\w-]+)*|mise activate \w+|(?:zoxide|starship) init \w+|direnv (?:export|hook) \w+|ssh-agent(?: -s)?|(?:minikube|docker-machine)(?: -p \S+)? (?:docker-)?env(?: \S+)?|opam (?:config )?env|dircolors(?: -b)?|aws configure export-credentials(?: --[\w-]+(?: \S+)?)*|op signin(?: \S+)?)$/;
+
+/** `eval "$(brew shellenv)"`: eval given one substitution of one setup tool (SETUP_TOOLS), and nothing else. */
+function evalsSetup(command: SimpleCommand): boolean {
+  const parts = command.words.length === 2 ? command.words[1]?.parts : undefined;
+  const sub = parts?.length === 1 && parts[0]?.type === "cmdsub" ? parts[0].script : undefined;
+  const only = sub?.statements.length === 1 && sub.statements[0]?.pipelines.length === 1 ? sub.statements[0].pipelines[0]?.commands : undefined;
+  const tool = only?.length === 1 && only[0]?.type === "simple" && only[0].assigns.length === 0 && only[0].redirects.every((r) => r.fd === 2 && r.op === ">" && r.target.raw === "/dev/null") ? only[0].words.map((w) => w.raw).join(" ") : undefined;
+  return tool !== undefined && SETUP_TOOLS.test(tool);
+}
+
 const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|readonly|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
