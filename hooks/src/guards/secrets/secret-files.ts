@@ -194,16 +194,40 @@ export async function secretFileAt(io: HostIO, rules: SecretRules, path: string,
 }
 
 /**
- * A file secret by name whose contents hold no credential after all: a project's .npmrc of settings
+ * A file secret by name whose contents hold no credential after all: a dotenv or credential file
+ * whose every value is encrypted (encryptedOnly), a project's .npmrc of settings
  * alone (`legacy-peer-deps=true`, a registry, or a token by reference, `_authToken=${NPM_TOKEN}`, which
  * npm fills in), or a direnv .envrc that exports no token written out (`use flake`, `dotenv`,
  * `export GH_TOKEN=$(gh auth token)`). Any line of auth, or a URL with a password in it, keeps it one.
  */
 export async function withoutCredentials(io: HostIO, hit: SecretFileHit, facts: FileFacts): Promise<boolean> {
   const npmrc = hit.match.pattern === ".npmrc";
-  if (!(npmrc || hit.match.pattern === ".envrc") || !facts.exists || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
+  const envrc = hit.match.pattern === ".envrc";
+  if (!(npmrc || envrc || /^(dotenv|credential-stores)$/.test(hit.match.category.id)) || !facts.exists || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
   const text = await io.readText(hit.realPath ?? hit.path).catch(() => undefined);
-  return text !== undefined && !(npmrc ? /(_authToken|_auth|_password|username|certfile|keyfile|cert|key)\s*=\s*(?!"?\$\{)\S/i.test(text) : hasExportedSecret(text)) && !hasCredentialedUrl(text);
+  if (text === undefined) return false;
+  if (encryptedOnly(text)) return true;
+  return (npmrc || envrc) && !(npmrc ? /(_authToken|_auth|_password|username|certfile|keyfile|cert|key)\s*=\s*(?!"?\$\{)\S/i.test(text) : hasExportedSecret(text)) && !hasCredentialedUrl(text);
+}
+
+/**
+ * A dotenv, YAML or JSON file whose every value is encrypted (sops' `ENC[…]`, dotenvx's
+ * `encrypted:…`), made to be committed and read: nothing shows without the key, which lives elsewhere
+ * (`.env.keys`, an age or KMS key). One plain value, or none encrypted, and it is not.
+ */
+export function encryptedOnly(text: string): boolean {
+  let encrypted = 0;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    // sops' own metadata ends the values (its data key is itself encrypted to the recipients).
+    if (/^(sops:|"sops"\s*:)/.test(line)) break;
+    if (line === "" || line.startsWith("#") || /^(sops_|DOTENV_PUBLIC_KEY)/.test(line)) continue;
+    const value = (/^(?:-\s*|"?[\w.-]+"?\s*[:=]\s*)?(.*?),?$/.exec(line)?.[1] ?? "").replace(/^["']|["']$/g, "");
+    if (/^[{}[\]]*$/.test(value)) continue;
+    if (!/^(ENC\[|encrypted:)/.test(value)) return false;
+    encrypted++;
+  }
+  return encrypted > 0;
 }
 
 /**
