@@ -82,3 +82,28 @@ describe("encryptedOnly", () => {
     expect(encryptedOnly(text)).toBe(false);
   });
 });
+
+describe("a pipe, socket or device by a secret or config name", () => {
+  // Reading a named pipe waits for a writer: a look at its contents would hang the hook until its timeout.
+  function withPipes(pipes: string[]) {
+    const io = memoryIO({ files: { [`${PROJECT}/src/app.ts`]: "export {};\n", ...Object.fromEntries(pipes.map((p) => [p, ""])) }, env: { HOME } });
+    const stat = io.stat.bind(io);
+    return Object.assign(io, {
+      async stat(path: string) {
+        const info = await stat(path);
+        return info && pipes.includes(path) ? { ...info, kind: "other" as const } : info;
+      },
+      readText: (path: string) => (pipes.includes(path) ? new Promise<string>(() => {}) : Promise.resolve(undefined)),
+    });
+  }
+
+  it.each<[string, "pass" | "deny"]>([
+    [".env", "deny"],
+    [".mcp.json", "pass"],
+    [".npmrc", "deny"],
+  ])("decides `cat %s` without reading it", async (name, action) => {
+    const io = withPipes([`${PROJECT}/${name}`]);
+    const verdict = await secretGuard.decide({ tool: "Bash", input: { command: `cat ${name}` }, cwd: PROJECT, sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: HOME });
+    expect(verdict.action).toBe(action);
+  }, 2000);
+});

@@ -14,6 +14,8 @@ export interface SecretFileHit {
 export interface FileFacts {
   exists: boolean;
   isDir: boolean;
+  /** A pipe, socket or device: reading it may wait for ever, so its contents are never looked at. */
+  special?: true;
   realPath?: string;
   size?: number;
 }
@@ -26,6 +28,7 @@ export function factsFrom(path: string, info: PathInfo | undefined): FileFacts {
   return {
     exists: true,
     isDir: info.kind === "dir",
+    ...(info.kind === "other" ? { special: true as const } : {}),
     get size() {
       return info.size;
     },
@@ -142,7 +145,7 @@ export async function configWithCredential(io: HostIO, rules: SecretRules, path:
   const git = isGitConfigPath(target) || isGitConfigPath(path);
   const manifest = !git && isSecretManifestPath(target);
   const profile = !git && !manifest && (isShellProfilePath(target) || isShellProfilePath(path));
-  if (!facts.exists || facts.isDir || !(git || manifest || profile || isAgentConfigPath(target) || isAgentConfigPath(path)) || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return undefined;
+  if (!facts.exists || facts.isDir || facts.special || !(git || manifest || profile || isAgentConfigPath(target) || isAgentConfigPath(path)) || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return undefined;
   const category = rules.categories.find((c) => c.id === (git ? GIT_URL_CREDENTIALS : manifest ? "credential-stores" : profile ? SHELL_PROFILE_SECRETS : AGENT_CONFIG_CREDENTIALS));
   if (!category || rules.allowed(path) || rules.allowed(target)) return undefined;
   const text = await io.readText(target).catch(() => undefined);
@@ -203,7 +206,7 @@ export async function secretFileAt(io: HostIO, rules: SecretRules, path: string,
 export async function withoutCredentials(io: HostIO, hit: SecretFileHit, facts: FileFacts): Promise<boolean> {
   const npmrc = hit.match.pattern === ".npmrc";
   const envrc = hit.match.pattern === ".envrc";
-  if (!(npmrc || envrc || /^(dotenv|credential-stores)$/.test(hit.match.category.id)) || !facts.exists || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
+  if (!(npmrc || envrc || /^(dotenv|credential-stores)$/.test(hit.match.category.id)) || !facts.exists || facts.special || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
   const text = await io.readText(hit.realPath ?? hit.path).catch(() => undefined);
   if (text === undefined) return false;
   if (encryptedOnly(text)) return true;
