@@ -110,6 +110,16 @@ class ShellAnalysis implements Analyzer {
     return this.captured.has(name) || isSecretVariable(name);
   }
 
+  /**
+   * Whether eval runs a setup tool's output (setupToolOf): the program itself, not a function the call
+   * defines by its name, nor one found through a PATH or alias the call changes (`brew() { echo 'cat
+   * .env'; }`, `PATH=/tmp/x:$PATH`).
+   */
+  private evalsSetup(command: SimpleCommand): boolean {
+    const tool = setupToolOf(command)?.[0];
+    return tool !== undefined && !this.functions.has(basename(tool)) && !/\bPATH=|\balias\b|\bhash\s+-p/.test(this.text);
+  }
+
   prefixedPlain(name: string, state: State): boolean {
     const values = state.vars.get(name);
     const value = values?.length === 1 ? (values[0] as string) : UNKNOWN;
@@ -343,7 +353,7 @@ class ShellAnalysis implements Analyzer {
     const before = this.findings.length;
     // `echo "GH_TOKEN=$(gh auth token)" >> .env.local`: what the echo prints goes only into a guarded file.
     // `eval "$(direnv export bash)"`: a setup tool's exports go into the shell, not onto the screen.
-    const kept = ((head === "echo" || head === "printf") && (await this.intoGuarded(command, state))) || (head === "eval" && evalsSetup(command));
+    const kept = ((head === "echo" || head === "printf") && (await this.intoGuarded(command, state))) || (head === "eval" && this.evalsSetup(command));
     // `env $(cat .env | xargs) node app.js` takes the words as export does, then runs the command after
     // them, judged without them.
     const loaded = new Set<Word>();
@@ -727,7 +737,7 @@ class ShellAnalysis implements Analyzer {
     }
     if (name === "eval") {
       const text = args.map((a) => a.text).join(" ");
-      if (text.includes(UNKNOWN) && !this.xtrace() && evalsSetup(command)) return;
+      if (text.includes(UNKNOWN) && !this.xtrace() && this.evalsSetup(command)) return;
       if (text.includes(UNKNOWN)) {
         this.dynamic(args.map((a) => a.raw).join(" "), "`eval` runs");
         return;
@@ -1148,15 +1158,15 @@ const PLAIN_EXPORT = /^[A-Za-z_]\w*=('[^']*'|"[^"$`\\]*"|[^\s$`;&|()'"\\]*)$/;
  * `eval "$(…)"` where a login shell would have run it (`brew shellenv`, `pyenv init -`, `conda shell.bash
  * hook`, `ssh-agent -s`, `direnv export bash`, `aws configure export-credentials --format env`).
  */
-const SETUP_TOOLS = /^(?:\S*\/)?(?:brew shellenv|(?:py|rb|nod|go|j|pl|php)env (?:virtualenv-)?init(?: -| --path)*|(?:conda|mamba|micromamba) shell(?:\.\w+)? hook(?: --shell \w+)?|fnm env(?: --[\w-]+)*|mise activate \w+|(?:zoxide|starship) init \w+|direnv (?:export|hook) \w+|ssh-agent(?: -s)?|(?:minikube|docker-machine)(?: -p \S+)? (?:docker-)?env(?: \S+)?|opam (?:config )?env|dircolors(?: -b)?|aws configure export-credentials(?: --[\w-]+(?: \S+)?)*|op signin(?: \S+)?)$/;
+const SETUP_TOOLS = /^(?:(?:\/opt|\/usr|\/home\/linuxbrew|~|\$HOME|\$\{HOME\})\/\S*\/)?(?:brew shellenv|(?:py|rb|nod|go|j|pl|php)env (?:virtualenv-)?init(?: -| --path)*|(?:conda|mamba|micromamba) shell(?:\.\w+)? hook(?: --shell \w+)?|fnm env(?: --[\w-]+)*|mise activate \w+|(?:zoxide|starship) init \w+|direnv (?:export|hook) \w+|ssh-agent(?: -s)?|(?:minikube|docker-machine)(?: -p \S+)? (?:docker-)?env(?: \S+)?|opam (?:config )?env|dircolors(?: -b)?|aws configure export-credentials(?: --[\w-]+(?: \S+)?)*|op signin(?: \S+)?)$/;
 
-/** `eval "$(brew shellenv)"`: eval given one substitution of one setup tool (SETUP_TOOLS), and nothing else. */
-function evalsSetup(command: SimpleCommand): boolean {
+/** `eval "$(brew shellenv)"`: eval given one substitution of one setup tool (SETUP_TOOLS), and nothing else; the tool's words. */
+function setupToolOf(command: SimpleCommand): string[] | undefined {
   const parts = command.words.length === 2 ? command.words[1]?.parts : undefined;
   const sub = parts?.length === 1 && parts[0]?.type === "cmdsub" ? parts[0].script : undefined;
   const only = sub?.statements.length === 1 && sub.statements[0]?.pipelines.length === 1 ? sub.statements[0].pipelines[0]?.commands : undefined;
-  const tool = only?.length === 1 && only[0]?.type === "simple" && only[0].assigns.length === 0 && only[0].redirects.every((r) => r.fd === 2 && r.op === ">" && r.target.raw === "/dev/null") ? only[0].words.map((w) => w.raw).join(" ") : undefined;
-  return tool !== undefined && SETUP_TOOLS.test(tool);
+  const words = only?.length === 1 && only[0]?.type === "simple" && only[0].assigns.length === 0 && only[0].redirects.every((r) => r.fd === 2 && r.op === ">" && r.target.raw === "/dev/null") ? only[0].words.map((w) => w.raw) : undefined;
+  return words && SETUP_TOOLS.test(words.join(" ")) ? words : undefined;
 }
 
 const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|readonly|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
