@@ -1099,6 +1099,7 @@ export const DENY: GuardCase[] = [
   bash("./bin/ls .env", "a trusted name given by a path of the project's: the file may be any program"),
   bash("/tmp/tools/wc .env"),
   bash("./keytool -list -keystore keystore.jks"),
+  bash("./bin/cut -d= -f1 .env", "a names filter's name, given by a project path"),
   bash("bash <<'EOF'\ncat .env\nEOF"),
   bash("echo .env | xargs cat"),
   bash("find . -name '.env' | xargs cat"),
