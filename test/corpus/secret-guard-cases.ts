@@ -2505,6 +2505,8 @@ for k in os.environ: print(k)"`),
   bash("jarsigner -keystore keystore.jks -storepass pw app.jar app"),
   bash("/usr/bin/wc -l .env", "the system's own wc"),
   bash("/bin/ls -la"),
+  bash('"/c/Program Files/Android/Android Studio/jbr/bin/keytool" -list -v -keystore keystore.jks -storepass android', "Android Studio's own keytool, from Git Bash"),
+  bash("'/Applications/Android Studio.app/Contents/jbr/Contents/Home/bin/keytool' -list -keystore keystore.jks -storepass android"),
   // Shell setup tools run as a login shell would have (their output is code that sets variables and hooks).
   bash('eval "$(/opt/homebrew/bin/brew shellenv)" && brew --version'),
   bash('eval "$(pyenv init -)" && python --version'),
