@@ -1162,9 +1162,11 @@ const PLAIN_EXPORT = /^[A-Za-z_]\w*=('[^']*'|"[^"$`\\]*"|[^\s$`;&|()'"\\]*)$/;
 /**
  * The shell setup tools whose output is code that sets variables, functions and hooks, run with
  * `eval "$(…)"` where a login shell would have run it (`brew shellenv`, `pyenv init -`, `conda shell.bash
- * hook`, `ssh-agent -s`, `direnv export bash`, `aws configure export-credentials --format env`).
+ * hook`, `ssh-agent -s`, `direnv export bash`, `aws configure export-credentials --format env`). Not
+ * a form that prints anything else (`--format process`'s JSON, `op signin --raw`'s token): the shell's
+ * error for each line would print it.
  */
-const SETUP_TOOLS = /^(?:(?:\/opt|\/usr|\/home\/linuxbrew|~|\$HOME|\$\{HOME\})\/\S*\/)?(?:brew shellenv|(?:py|rb|nod|go|j|pl|php)env (?:virtualenv-)?init(?: -| --path)*|(?:conda|mamba|micromamba) shell(?:\.\w+)? hook(?: --shell \w+)?|fnm env(?: --[\w-]+)*|mise activate \w+|(?:zoxide|starship) init \w+|direnv (?:export|hook) \w+|ssh-agent(?: -s)?|(?:minikube|docker-machine)(?: -p \S+)? (?:docker-)?env(?: \S+)?|opam (?:config )?env|dircolors(?: -b)?|aws configure export-credentials(?: --[\w-]+(?: \S+)?)*|op signin(?: \S+)?)$/;
+const SETUP_TOOLS = /^(?:(?:\/opt|\/usr|\/home\/linuxbrew|~|\$HOME|\$\{HOME\})\/\S*\/)?(?:brew shellenv|(?:py|rb|nod|go|j|pl|php)env (?:virtualenv-)?init(?: -| --path)*|(?:conda|mamba|micromamba) shell(?:\.\w+)? hook(?: --shell \w+)?|fnm env(?: --[\w-]+)*|mise activate \w+|(?:zoxide|starship) init \w+|direnv (?:export|hook) \w+|ssh-agent(?: -s)?|(?:minikube|docker-machine)(?: -p \S+)? (?:docker-)?env(?: \S+)?|opam (?:config )?env|dircolors(?: -b)?|aws configure export-credentials(?: --profile \S+)* --format env(?:-no-export)?(?: --profile \S+)*|op signin(?: --account \S+)?)$/;
 
 /** `eval "$(brew shellenv)"`: eval given one substitution of one setup tool (SETUP_TOOLS), and nothing else; the tool's words. */
 function setupToolOf(command: SimpleCommand): string[] | undefined {
