@@ -1098,6 +1098,7 @@ export const DENY: GuardCase[] = [
   bash('eval "$(/tmp/x/brew shellenv)"', "a setup tool's name outside where tools are installed"),
   bash('eval "$(aws configure export-credentials --format process)"', "JSON, which the shell prints in its error for each line"),
   bash('eval "$(op signin --raw)"', "a bare token, which the shell prints as a command not found"),
+  bash('eval "$(direnv export json)"', "the .envrc's values as JSON"),
   bash("./bin/ls .env", "a trusted name given by a path of the project's: the file may be any program"),
   bash("/tmp/tools/wc .env"),
   bash("./keytool -list -keystore keystore.jks"),

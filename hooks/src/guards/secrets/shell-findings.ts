@@ -1166,7 +1166,7 @@ const PLAIN_EXPORT = /^[A-Za-z_]\w*=('[^']*'|"[^"$`\\]*"|[^\s$`;&|()'"\\]*)$/;
  * a form that prints anything else (`--format process`'s JSON, `op signin --raw`'s token): the shell's
  * error for each line would print it.
  */
-const SETUP_TOOLS = /^(?:(?:\/opt|\/usr|\/home\/linuxbrew|~|\$HOME|\$\{HOME\})\/\S*\/)?(?:brew shellenv|(?:py|rb|nod|go|j|pl|php)env (?:virtualenv-)?init(?: -| --path)*|(?:conda|mamba|micromamba) shell(?:\.\w+)? hook(?: --shell \w+)?|fnm env(?: --[\w-]+)*|mise activate \w+|(?:zoxide|starship) init \w+|direnv (?:export|hook) \w+|ssh-agent(?: -s)?|(?:minikube|docker-machine)(?: -p \S+)? (?:docker-)?env(?: \S+)?|opam (?:config )?env|dircolors(?: -b)?|aws configure export-credentials(?: --profile \S+)* --format env(?:-no-export)?(?: --profile \S+)*|op signin(?: --account \S+)?)$/;
+const SETUP_TOOLS = /^(?:(?:\/opt|\/usr|\/home\/linuxbrew|~|\$HOME|\$\{HOME\})\/\S*\/)?(?:brew shellenv|(?:py|rb|nod|go|j|pl|php)env (?:virtualenv-)?init(?: -| --path)*|(?:conda|mamba|micromamba) shell(?:\.\w+)? hook(?: --shell \w+)?|fnm env(?: --[\w-]+)*|mise activate \w+|(?:zoxide|starship) init \w+|direnv (?:export|hook) (?:bash|zsh|fish|sh)|ssh-agent(?: -s)?|(?:minikube|docker-machine)(?: -p \S+)? (?:docker-)?env(?: \S+)?|opam (?:config )?env|dircolors(?: -b)?|aws configure export-credentials(?: --profile \S+)* --format env(?:-no-export)?(?: --profile \S+)*|op signin(?: --account \S+)?)$/;
 
 /** `eval "$(brew shellenv)"`: eval given one substitution of one setup tool (SETUP_TOOLS), and nothing else; the tool's words. */
 function setupToolOf(command: SimpleCommand): string[] | undefined {
