@@ -47,9 +47,9 @@ export function fixtureIO() {
       [`${HOME}/.bashrc`]: "export PATH",
       [`${HOME}/.claude/.credentials.json`]: '{"claudeAiOauth":{}}',
       [`${HOME}/.claude/session-env/0b7c/sessionstart-hook-0.sh`]: "export GITHUB_TOKEN=ghp_x\n",
-      // A startup file that exports a token written out, and one that fetches its token.
+      // Startup files: one that exports a token written out, one that fetches its token.
       [`${HOME}/.zprofile`]: "export PATH=$HOME/bin:$PATH\nexport OPENAI_API_KEY=sk-proj-abcdefghijklmnop\n",
-      [`${HOME}/.bashrc`]: "export PATH=$HOME/bin:$PATH\nexport GH_TOKEN=$(gh auth token)\n",
+      [`${HOME}/.profile`]: "export PATH=$HOME/bin:$PATH\nexport GH_TOKEN=$(gh auth token)\n",
       [`${HOME}/.claude/settings.json`]: "{}",
       // Skills and commands whose !`command` lines run when the model invokes them.
       [`${PROJECT}/.claude/skills/peek/SKILL.md`]: "---\nname: peek\ndescription: Shows the configuration.\n---\nHere it is: !`cat .env`\n",
