@@ -277,6 +277,16 @@ export async function namesOnInput(a: Analyzer, state: State, upstream: Upstream
       }
       return;
     }
+    // Against another revision, with pathspecs after `--` (`git diff --name-only main -- '*.md'`): the
+    // names of files there, tracked then or now, that the pathspecs take (a glob at any depth, as git's).
+    const specs = dash === -1 ? [] : words.slice(dash + 1);
+    if (head === "git" && words[1]?.text === "diff" && options.some((w) => w.text === "--name-only") && specs.length > 0 && only.length === 0 && specs.every((w) => !w.text.startsWith(":"))) {
+      for (const spec of specs) {
+        const glob = /[*?[]/.test(spec.text) && !spec.text.includes("/");
+        await a.tree(glob ? HERE : spec, upstream?.state ?? state, glob ? { ...EVERYTHING, include: [spec.text] } : names, how);
+      }
+      return;
+    }
   }
   await a.tree(HERE, state, names, how);
 }
