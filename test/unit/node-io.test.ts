@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +21,20 @@ function tree() {
 }
 
 describe("the Node HostIO on a real disk", () => {
+  it("refuses to read a named pipe, which would wait for a writer, and reads /dev/null as empty", async () => {
+    const t = tree();
+    const pipe = join(t.project, ".env");
+    execFileSync("mkfifo", [pipe]);
+    const io = createNodeIO({});
+    const started = performance.now();
+    await expect(io.readText(pipe)).rejects.toThrow(/pipe, socket or device/);
+    await expect(io.readBytes(pipe)).rejects.toThrow(/pipe, socket or device/);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await io.readText("/dev/null")).toBe("");
+    expect(await io.readText(join(t.project, "a.txt"))).toBe("a");
+    expect(await io.readText(join(t.project, "missing.txt"))).toBeUndefined();
+  }, 5000);
+
   it("resolves links on the way to a file, not only the file itself", async () => {
     const t = tree();
     const info = await createNodeIO({}).stat(join(t.project, "keys", "deploy_key"));

@@ -4,7 +4,7 @@
  * the loader must call these same functions: a look-up that answered differently than the decision
  * saw is what tells the loader to decide afresh.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import type { DirEntry, EntryKind, PathInfo } from "./io.js";
 
 function kindOf(stats: Stats): EntryKind {
@@ -78,22 +78,42 @@ export function listDir(dir: string): DirEntry[] | undefined {
 }
 
 export function readTextFile(path: string): string | undefined {
-  // A missing file is common (git's system and XDG configs, a project without shipshape.yaml), and
-  // the Error readFileSync builds for one costs more than an lstat first.
-  if (!pathExists(path)) return undefined;
+  const fd = openRegular(path);
+  if (fd === undefined) return path === "/dev/null" ? "" : undefined;
   try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 
 export function readBytesFile(path: string): Uint8Array | undefined {
+  const fd = openRegular(path);
+  if (fd === undefined) return path === "/dev/null" ? new Uint8Array() : undefined;
   try {
-    return readFileSync(path);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A file opened to read, or undefined where nothing is. A named pipe, socket or device is refused with
+ * an error (the call is then refused, saying so): reading a pipe waits for a writer, a hook would hang
+ * until its timeout, and /dev/zero never ends. (/dev/null reads as empty, above.)
+ */
+function openRegular(path: string): number | undefined {
+  // A missing file is common (git's system and XDG configs, a project without shipshape.yaml), and
+  // the Error openSync builds for one costs more than an lstat first.
+  if (path === "/dev/null" || !pathExists(path)) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
   }
+  if (fstatSync(fd).isFile()) return fd;
+  closeSync(fd);
+  throw new Error(`${path} is a pipe, socket or device, not a file: shipshape will not read it`);
 }
