@@ -347,8 +347,9 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
   if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   // Once .env is in the environment, a connection string the code prints is one of its values too.
   // A file a dotenv call names goes into the environment, judged as loaded, not as read.
-  const named = loadsDotenv(code) ? dotenvPaths(code) : [];
-  const envFiles = loaded.length > 0 ? loaded : named.length > 0 ? named.map((p) => ({ text: p, raw: p })) : loadsDotenv(code) ? [DOTENV] : [];
+  const loads = loadsDotenv(code);
+  const named = loads ? dotenvPaths(code) : [];
+  const envFiles = loaded.length > 0 ? loaded : named.length > 0 ? named.map((p) => ({ text: p, raw: p })) : loads ? [DOTENV] : [];
   if (envFiles.length > 0 && printsLoadedValue(code, (n) => a.secret(n), printsResult)) {
     for (const file of envFiles) await a.file(file, state, `${how} loads into the environment, and prints values of,`);
   }

@@ -163,8 +163,8 @@ function callShape(code: string): CallShape {
   for (const m of code.matchAll(/(["'`])(?:\\.|(?!\1)[^\\])*\1|[()[\]{}\n;]/g)) {
     const i = m.index ?? 0;
     const c = m[0];
-    const callee = code.slice(Math.max(0, i - 14), i);
     if (c === "(" || c === "[" || c === "{") {
+      const callee = c === "(" ? code.slice(Math.max(0, i - 14), i) : "";
       const keeps = c === "(" && /[\w$]\s*$/.test(callee) && !SHOWS.test(callee) && !/\b(\w*print\w*|log|puts|run|call|check_\w+|Popen|system|popen|exec\w*|spawn\w*)\s*$/.test(callee);
       open.push(keeps);
       if (keeps && keeping++ === 0) kept.push(i);

@@ -669,8 +669,8 @@ class ShellAnalysis implements Analyzer {
     // by a path in the project or a scratch folder (`./bin/ls .env`, which may be the agent's own `cat
     // "$@"`), is judged as a program it does not know; an installed one (`/usr/bin/wc`, Android
     // Studio's `/c/Program Files/…/jbr/bin/keytool`) keeps its name.
-    const own = head.text.includes("/") && (!/^[~/$]|^[A-Za-z]:/.test(head.text) || /^\/(tmp|var\/tmp|dev\/shm)\//.test(head.text) || [state.cwd, this.env.ctx.projectDir].some((dir) => dir !== undefined && head.text.startsWith(`${dir}/`)));
-    const name = own && (NON_READING.has(base) || /^(keytool|openssl|cut|[gm]?awk|sed|e?grep|diff|cmp)$/.test(base)) ? head.text : base;
+    const own = head.text.includes("/") && (NON_READING.has(base) || /^(keytool|openssl|cut|[gm]?awk|sed|e?grep|diff|cmp)$/.test(base)) && (!/^[~/$]|^[A-Za-z]:/.test(head.text) || /^\/(tmp|var\/tmp|dev\/shm)\//.test(head.text) || [state.cwd, this.env.ctx.projectDir].some((dir) => dir !== undefined && head.text.startsWith(`${dir}/`)));
+    const name = own ? head.text : base;
     const plainExport = name === "export" && args.length > 0 && args.every((a) => PLAIN_EXPORT.test(a.raw));
     if ((/^(eval|source|\.|read|readarray|mapfile|declare|typeset|local|export|readonly|let|getopts|trap|wait)$/.test(name) && !plainExport) || (name === "printf" && args.some((a) => a.text === "-v"))) this.opaque = true;
     const heredoc = command.redirects.find((r) => r.heredoc || r.op === "<<<");
