@@ -1,5 +1,5 @@
 /**
- * The eval suite's structure, checked against what `claude plugin eval` (2.1.328) accepts:
+ * The eval suite's structure, checked against what `claude plugin eval` (2.1.328 to 2.1.332) accepts:
  * prompt.md frontmatter keys, grader types and their fields, case.yaml and its scaffold script.
  */
 import { spawnSync } from "node:child_process";
