@@ -220,7 +220,9 @@ export async function ftpClient(a: Analyzer, name: string, args: Arg[], stdinTex
  */
 export async function upload(a: Analyzer, name: string, args: Arg[], state: State): Promise<boolean> {
   const words = args.map((w) => w.text);
-  const sub = name === "aws" ? words.includes("s3") && /^(cp|mv|sync)$/.test(words[words.indexOf("s3") + 1] ?? "") : name === "az" ? words.includes("storage") && words.some((w) => /^(upload|upload-batch|sync)$/.test(w)) : name === "gcloud" ? words.includes("storage") : name === "azcopy" ? /^(copy|cp|sync)$/.test(words[0] ?? "") : /^(gsutil|rclone)$/.test(name);
+  // Only a copy uploads: \`rclone config file\` or \`gsutil ls gs://b\` names no source.
+  const copies = words.some((w) => /^(cp|mv|rsync|sync|bisync|copy|move|copyto|moveto)$/.test(w));
+  const sub = name === "aws" ? words.includes("s3") && /^(cp|mv|sync)$/.test(words[words.indexOf("s3") + 1] ?? "") : name === "az" ? words.includes("storage") && words.some((w) => /^(upload|upload-batch|sync)$/.test(w)) : name === "gcloud" ? words.includes("storage") && copies : name === "azcopy" ? /^(copy|cp|sync)$/.test(words[0] ?? "") : /^(gsutil|rclone)$/.test(name) && copies;
   // A static site published as it is: `netlify deploy --dir .`, `surge .`, `gh-pages -d .`, `wrangler
   // pages deploy .` serve every file in the folder.
   const given = parseOptions(args, { valueShort: "dpbm", valueLong: ["--dir", "--dist", "--project", "--project-name", "--branch", "--domain", "--site", "--message", "--commit-message", "--alias", "--auth", "--filter"] });
@@ -236,7 +238,7 @@ export async function upload(a: Analyzer, name: string, args: Arg[], state: Stat
   }
   if (!sub) return false;
   const values = new Set(["--exclude", "--include", "--profile", "--region", "--endpoint-url", "--account-name", "--container-name", "-c", "-n", "--name", "--pattern", "--config", "--filter", "-d", "--destination"]);
-  const operands = args.filter((w, i) => !w.text.startsWith("-") && !values.has(args[i - 1]?.text ?? "") && !/^(s3|cp|mv|sync|rsync|copy|move|copyto|moveto|storage|blob|upload|upload-batch)$/.test(w.text));
+  const operands = args.filter((w, i) => !w.text.startsWith("-") && !values.has(args[i - 1]?.text ?? "") && !/^(s3|cp|mv|sync|bisync|rsync|copy|move|copyto|moveto|storage|blob|upload|upload-batch)$/.test(w.text));
   const sources = name === "az" ? args.filter((_, i) => /^(-s|--source|-f|--file)$/.test(args[i - 1]?.text ?? "")) : operands.slice(0, -1);
   // Their patterns match the path from the source, `*` across folders: only `*…` without a slash
   // (`*.env`) means the same as a name pattern; `.env` alone leaves config/.env in.

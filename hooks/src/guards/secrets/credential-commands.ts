@@ -46,6 +46,15 @@ aws
  kms decrypt :: a KMS-decrypted secret
  iam create-access-key :: a secret access key
  sso get-role-credentials :: AWS credentials
+ ecr-public get-login-password :: a registry password
+ sts get-federation-token :: new AWS credentials
+ sts assume-role-with-web-identity :: new AWS credentials
+ sts assume-role-with-saml :: new AWS credentials
+# Short-lived, but live while the agent holds them: a database's IAM login, a cluster's token.
+ rds generate-db-auth-token :: a database auth token
+ eks get-token :: a cluster token
+ iam create-service-specific-credential :: a service password
+ iam reset-service-specific-credential :: a service password
 php
  :: the whole environment, in phpinfo's tables :: /^(-i|--info)$/
 az
@@ -56,6 +65,9 @@ az
  storage account keys list :: storage account keys
  ad sp create-for-rbac :: a service principal's password
  ad sp credential reset :: a service principal's new password
+ ad app credential reset :: an app's new password
+# \`az storage account|container|blob|share|queue|fs generate-sas\`: a token for the storage.
+ storage :: a shared access signature :: /^generate-sas$/
  aks get-credentials :: cluster credentials :: /^(-|--file=-)$/
 # App settings and connection strings hold an app's secrets in plain text.
  webapp config appsettings list :: an app's settings, secrets included ::  :: /^--query/
@@ -71,6 +83,30 @@ yarn
 flyctl
 fly
  auth token :: the Fly.io CLI's token
+ tokens create :: a new Fly.io token
+uv
+ auth token :: a package index's stored credential
+rclone
+# rclone's passwords are obscured, not encrypted (\`rclone reveal\` undoes it); its OAuth tokens are plain.
+ config show :: rclone's remotes, passwords and tokens included
+ config dump :: rclone's remotes, passwords and tokens included
+ reveal :: a password rclone obscured
+s3cmd
+ :: S3 keys, in s3cmd's config :: /^--dump-config$/
+databricks
+ auth token :: a Databricks token
+ secrets get-secret :: a Databricks secret
+cloudflared
+ tunnel token :: a Cloudflare tunnel's token
+turso
+ auth token :: the Turso CLI's token
+ db tokens create :: a database token
+neonctl
+neon
+ connection-string :: a database URL, password included
+ cs :: a database URL, password included
+pscale
+ password create :: a database password
 composer
  config :: a registry token from auth.json :: /^(github-oauth|gitlab-(oauth|token)|http-basic|bearer|bitbucket-oauth)\./
 pip3
@@ -180,6 +216,7 @@ docker
 podman-compose
 docker-compose
  config :: the compose file with the values of .env filled in ::  :: /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/
+tofu
 terraform
  show :: the Terraform state, secrets included
  state pull :: the Terraform state, secrets included
@@ -243,6 +280,7 @@ railway
  variables :: the service's variables ::  :: /^(--set|-s)(=.*)?$/
 firebase
  functions:config:get :: the functions' config, keys included
+ functions:secrets:access :: a function's secret
  login:ci :: a CI token
 direnv
 # Environment managers and secret injectors that print what they would load.
