@@ -107,7 +107,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.config/rclone/rclone.conf",
       "~/.mylogin.cnf",
       "~/.m2/settings-security.xml",
-      "~/.sentryclirc",
+      // Project copies too: judged by contents (secret-files.ts' withoutCredentials), as .npmrc is.
+      ".sentryclirc",
       // Deployment and tunnel CLIs' logins: Cloudflare Wrangler, Netlify, Vercel, Firebase, CircleCI,
       // ngrok, Doppler, Supabase, Stripe.
       "~/.wrangler/config/*.toml",
@@ -138,7 +139,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.bluemix/config.json",
       "~/.tccli/*.credential",
       // Yarn's registry token; LLM keys kept for coding tools (Continue, Aider); shells' secret files.
-      "~/.yarnrc.yml",
+      ".yarnrc.yml",
       "~/.continue/config.json",
       "~/.aider.conf.yml",
       "~/.*_secrets",
@@ -166,6 +167,24 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.bundle/config",
       "~/.dbt/profiles.yml",
       "~/.snowsql/config",
+      "~/.snowflake/connections.toml",
+      "~/.snowflake/config.toml",
+      "~/.cassandra/cqlshrc",
+      // uv's and Poetry's plain-text stores of index passwords (Poetry's, where no keyring is); Dart's pub tokens.
+      "~/.local/share/uv/credentials/**",
+      "~/.config/pypoetry/auth.toml",
+      "~/Library/Application Support/pypoetry/auth.toml",
+      "~/.config/dart/pub-tokens.json",
+      "~/Library/Application Support/dart/pub-tokens.json",
+      // MinIO's client, Teleport's keys, JFrog's and Gitea's CLIs, OVH's API keys.
+      "~/.mc/config.json",
+      "~/.tsh/keys/**",
+      "~/.jfrog/jfrog-cli.conf*",
+      "~/.config/tea/config.yml",
+      "~/.ovh.conf",
+      // Every Hugging Face token saved by name, and opencode's provider keys.
+      "~/.cache/huggingface/stored_tokens",
+      "~/.local/share/opencode/auth.json",
     ],
   },
   {

@@ -198,19 +198,25 @@ export async function secretFileAt(io: HostIO, rules: SecretRules, path: string,
 
 /**
  * A file secret by name whose contents hold no credential after all: a dotenv or credential file
- * whose every value is encrypted (encryptedOnly), a project's .npmrc of settings
+ * whose every value is encrypted (encryptedOnly), a project's .npmrc or .yarnrc.yml of settings
  * alone (`legacy-peer-deps=true`, a registry, or a token by reference, `_authToken=${NPM_TOKEN}`, which
- * npm fills in), or a direnv .envrc that exports no token written out (`use flake`, `dotenv`,
+ * npm fills in), a .sentryclirc with no `token=`, or a direnv .envrc that exports no token written out (`use flake`, `dotenv`,
  * `export GH_TOKEN=$(gh auth token)`). Any line of auth, or a URL with a password in it, keeps it one.
  */
 export async function withoutCredentials(io: HostIO, hit: SecretFileHit, facts: FileFacts): Promise<boolean> {
-  const npmrc = hit.match.pattern === ".npmrc";
-  const envrc = hit.match.pattern === ".envrc";
-  if (!(npmrc || envrc || /^(dotenv|credential-stores)$/.test(hit.match.category.id)) || !facts.exists || facts.special || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
+  const { pattern } = hit.match;
+  const npmrc = pattern === ".npmrc";
+  const envrc = pattern === ".envrc";
+  // Yarn's and sentry-cli's project files, committed for their settings: a token written in makes them one.
+  const yarnrc = pattern === ".yarnrc.yml";
+  const sentry = pattern === ".sentryclirc";
+  const settings = npmrc || envrc || yarnrc || sentry;
+  if (!(settings || /^(dotenv|credential-stores)$/.test(hit.match.category.id)) || !facts.exists || facts.special || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
   const text = await io.readText(hit.realPath ?? hit.path).catch(() => undefined);
   if (text === undefined) return false;
   if (encryptedOnly(text)) return true;
-  return (npmrc || envrc) && !(npmrc ? /(_authToken|_auth|_password|username|certfile|keyfile|cert|key)\s*=\s*(?!"?\$\{)\S/i.test(text) : hasExportedSecret(text)) && !hasCredentialedUrl(text);
+  const auth = envrc ? hasExportedSecret(text) : (npmrc ? /(_authToken|_auth|_password|username|certfile|keyfile|cert|key)\s*=\s*(?!"?\$\{)\S/i : yarnrc ? /npmAuth(Token|Ident)\s*:\s*(?!["']?\$\{)\S/ : /^\s*token\s*=\s*\S/m).test(text);
+  return settings && !auth && !hasCredentialedUrl(text);
 }
 
 /**
