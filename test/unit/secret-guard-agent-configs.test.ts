@@ -31,6 +31,10 @@ const places: Array<[string, string]> = [
   ["Cursor's mcp.json", `${PROJECT}/.cursor/mcp.json`],
   ["VS Code's mcp.json", `${PROJECT}/.vscode/mcp.json`],
   ["Claude Desktop's config", `${HOME}/.config/Claude/claude_desktop_config.json`],
+  ["Windsurf's mcp_config.json", `${HOME}/.codeium/windsurf/mcp_config.json`],
+  ["Gemini CLI's settings", `${HOME}/.gemini/settings.json`],
+  ["a project's Gemini CLI settings", `${PROJECT}/.gemini/settings.json`],
+  ["Zed's settings", `${HOME}/.config/zed/settings.json`],
 ];
 
 describe("agent and MCP configs with a token written out", () => {
@@ -115,6 +119,11 @@ describe("hasWrittenSecret and isAgentConfigPath", () => {
     ["/home/dev/.claude/settings.local.json", true],
     ["/p/settings.json", false],
     ["/p/.vscode/settings.json", false],
+    ["/p/.gemini/settings.json", true],
+    ["/p/.zed/settings.json", true],
+    ["/home/dev/.config/zed/settings.json", true],
+    ["/p/zed/settings.json.bak", false],
+    ["/p/src/gemini/settings.json", false],
     ["/p/package.json", false],
   ])("%s: %s", (path, expected) => {
     expect(isAgentConfigPath(path)).toBe(expected);

@@ -75,12 +75,15 @@ export function hasCredentialedUrl(text: string): boolean {
 /** The category of agent and MCP configs with a token written out (categories.ts): found by contents. */
 export const AGENT_CONFIG_CREDENTIALS = "agent-config-credentials";
 
-/** Claude Code's settings and the MCP configs of Claude Code, Claude Desktop, Cursor, VS Code and Cline, by path. */
+/**
+ * Claude Code's settings, Gemini CLI's and Zed's (their MCP servers' env), and the MCP configs of
+ * Claude Code, Claude Desktop, Cursor, VS Code, Cline and Windsurf, by path.
+ */
 export function isAgentConfigPath(path: string): boolean {
   // String tests first: this runs for every file a call names (no RegExp compiled on a Read of code).
   if (!path.endsWith(".json")) return false;
   const name = path.slice(path.lastIndexOf("/") + 1);
-  return /^(\.?mcp|claude_desktop_config|(cline_)?mcp_settings)\.json$/.test(name) || (/^settings(\.local)?\.json$/.test(name) && path.endsWith(`/.claude/${name}`));
+  return /^(\.?mcp|mcp_config|claude_desktop_config|(cline_)?mcp_settings)\.json$/.test(name) || (name.startsWith("settings") && /\/(\.claude|\.gemini|\.?zed)\/settings(\.local)?\.json$/.test(path));
 }
 
 /**
