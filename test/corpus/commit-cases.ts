@@ -75,6 +75,13 @@ export const BLOCK: string[] = [
   `alias gc="git commit"\ngc -m "wip"`,
   `GIT_EDITOR=true git commit`,
   `EDITOR=vim git commit --amend`,
+  // A message reused by opening it in an editor (git opens one for each of these).
+  "git commit -c HEAD",
+  "git commit --reedit-message=HEAD~1 -a",
+  "git commit -C HEAD -e",
+  "git commit --squash HEAD",
+  "git commit --fixup=amend:HEAD",
+  "git commit --fixup reword:HEAD~2",
   // A commit through an alias defined on the command line.
   `git -c alias.ci=commit ci -m "wip"`,
   `git -c alias.save="commit -a" save -m "fix: typo"`,
@@ -249,13 +256,16 @@ export const PASS: string[] = [
   `git commit --amend --no-edit -a`,
   `git commit --fixup HEAD~1`,
   `git commit --fixup=abc123`,
-  `git commit --squash HEAD`,
+  `git commit --squash HEAD --no-edit`,
+  `git commit --fixup=amend:HEAD --no-edit`,
+  `GIT_EDITOR=true git commit --fixup=reword:HEAD`,
+  `git -c core.editor=true commit -c HEAD`,
   // -m adds to the body of the `squash! <summary>` message git writes: the summary is not the agent's.
   `git commit --squash=HEAD -m "more"`,
   `git commit --fixup HEAD~1 -m "feat: also the empty case"`,
   `git commit -C HEAD`,
   `git commit --reuse-message=HEAD~2`,
-  `git commit -c ORIG_HEAD`,
+  `git commit -c ORIG_HEAD --no-edit`,
   // Mentions of git commit that commit nothing.
   `echo "git commit -m wip"`,
   `echo git commit`,

@@ -39,6 +39,7 @@ async function messageOf(options: CommitOptions, invocation: CommitInvocation, c
     case "unknown":
       return { problem: `the message (${source.raw}) is only known when the command runs, so it cannot be checked. Write it out with -m, or with a heredoc: git commit -F - <<'EOF' … EOF` };
     case "editor":
+      if (source.reuse !== undefined) return { problem: `\`${source.reuse}\` opens the message in an editor, which waits forever in Claude Code. Keep it as it is with --no-edit (or -C), or give a new one with: git commit -F - <<'EOF' … EOF` };
       return { problem: "it gives no message (-m, -F or a heredoc), so git would open an editor, which waits forever in Claude Code. Give the message with: git commit -F - <<'EOF' … EOF" };
     case "reused":
     case "none":
@@ -107,10 +108,11 @@ export async function verify(commits: Array<{ invocation: CommitInvocation; opti
  */
 function afterEditor(invocation: CommitInvocation, options: CommitOptions): CommitOptions {
   const kind = options.source.kind;
-  const edited = kind === "editor" ? options.amend : options.edit && (kind === "text" || kind === "file");
+  const reuse = options.source.kind === "editor" ? options.source.reuse : undefined;
+  const edited = kind === "editor" ? options.amend || reuse !== undefined : options.edit && (kind === "text" || kind === "file");
   if (!edited) return options;
   const unchanged = /(^|\s)(GIT_EDITOR|EDITOR|VISUAL)=(true|:|'true'|"true")(\s|$)|core\.editor=(true|:)(\s|$)/.test(invocation.raw);
-  if (kind === "editor") return unchanged ? { ...options, source: { kind: "reused", how: "--amend with an editor that changes nothing" } } : options;
+  if (kind === "editor") return unchanged ? { ...options, source: { kind: "reused", how: `${reuse ?? "--amend"} with an editor that changes nothing` } } : options;
   return unchanged ? options : { ...options, source: { kind: "unknown", raw: "-e opens it in an editor, where it can change after this check; leave -e out" } };
 }
 

@@ -9,8 +9,11 @@ export type MessageSource =
   | { kind: "unknown"; raw: string }
   /** --amend --no-edit, --fixup, --squash, -C/-c: git reuses a message that already passed. */
   | { kind: "reused"; how: string }
-  /** No -m, -F or reuse: git would open an editor. */
-  | { kind: "editor" }
+  /**
+   * No -m, -F or reuse: git would open an editor. `reuse` names the option whose message git opens
+   * there (`-c HEAD`, `--squash=HEAD`, `--fixup=amend:HEAD`, `-C HEAD -e`), kept if the editor changes nothing.
+   */
+  | { kind: "editor"; reuse?: string }
   /** --dry-run, --help: nothing is committed. */
   | { kind: "none" };
 
@@ -105,8 +108,12 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
     }
     pathspecs.push(text);
   }
+  // These reuse a message by opening it in an editor (git checked): -c and --fixup=amend:|reword: unless
+  // --no-edit, -C with -e, --squash with no message of its own. A plain --fixup opens none.
+  const opened = noEdit ? undefined : generated !== undefined ? (/^--fixup (amend|reword):/.test(generated) || (generated.startsWith("--squash") && messages.length === 0 && file === undefined && unknown === undefined) ? generated : undefined) : messages.length === 0 && file === undefined && unknown === undefined && reused !== undefined && (/^(-c|--reedit-message) /.test(reused) || edit) ? reused : undefined;
   let source: MessageSource;
   if (commitsNothing) source = { kind: "none" };
+  else if (opened !== undefined) source = { kind: "editor", reuse: opened };
   else if (generated !== undefined) source = { kind: "reused", how: generated };
   else if (unknown !== undefined) source = { kind: "unknown", raw: unknown };
   else if (messages.length > 0) source = { kind: "text", message: messages.join("\n\n") };
