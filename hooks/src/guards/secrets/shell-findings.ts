@@ -907,6 +907,10 @@ class ShellAnalysis implements Analyzer {
         const from = arg.text.startsWith("--files0-from=") ? { ...arg, text: arg.text.slice("--files0-from=".length) } : arg.text === "--files0-from" ? args[i + 1] : undefined;
         if (from) await this.file(from, state, `\`${name} --files0-from\` prints names read from`);
       }
+      // \`history -r F\` (or -n) reads F into the list \`history\` prints; with no F, the history file.
+      const at = name === "history" ? args.findIndex((a) => /^-[a-z]*[rn]/.test(a.text)) : -1;
+      const into = args[at + 1];
+      if (at !== -1) await this.file(into && !into.text.startsWith("-") ? into : { text: `${this.env.ctx.home}/.bash_history`, raw: "~/.bash_history" }, state, "`history -r` reads");
       return;
     }
     // make's `NAME=value` operands are variables, which its recipes were read with (makeTargets).
