@@ -216,6 +216,10 @@ describe("verification before committing", () => {
 describe("detecting verification commands", () => {
   it.each([
     [{ "/p/package.json": JSON.stringify({ scripts: { test: "vitest", typecheck: "tsc --noEmit" } }), "/p/pnpm-lock.yaml": "" }, ["pnpm run typecheck", "pnpm test"]],
+    [{ "/p/package.json": JSON.stringify({ scripts: { test: "vitest", lint: "eslint ." } }), "/p/yarn.lock": "" }, ["yarn run lint", "yarn test"]],
+    // \`bun test\` would run Bun's own test runner instead of the script.
+    [{ "/p/package.json": JSON.stringify({ scripts: { test: "vitest", typecheck: "tsc --noEmit" } }), "/p/bun.lock": "" }, ["bun run typecheck", "bun run test"]],
+    [{ "/p/package.json": JSON.stringify({ scripts: { test: "jest" } }), "/p/bun.lockb": "" }, ["bun run test"]],
     [{ "/p/package.json": JSON.stringify({ scripts: { test: 'echo "Error: no test specified" && exit 1' } }) }, []],
     [{ "/p/pyproject.toml": "[tool.ruff]\n[tool.pytest.ini_options]\n" }, ["ruff check .", "python -m pytest -q"]],
     [{ "/p/pyproject.toml": "[tool.ruff]\n[tool.pytest.ini_options]\n", "/p/uv.lock": "" }, ["uv run ruff check .", "uv run python -m pytest -q"]],

@@ -41,7 +41,8 @@ export async function detectCommands(io: HostIO, root: string): Promise<Detected
       const pm = await packageManager(io, root);
       for (const [label, names] of SCRIPT_NAMES) {
         const name = names.find((n) => typeof scripts[n] === "string" && !isPlaceholder(scripts[n] as string));
-        if (name) found.push({ name: label, command: name === "test" ? `${pm} test` : `${pm} run ${name}` });
+        // `bun test` is Bun's own test runner, not the script: only `bun run test` runs that.
+        if (name) found.push({ name: label, command: name === "test" && pm !== "bun" ? `${pm} test` : `${pm} run ${name}` });
       }
       if (found.length > 0) sources.push("package.json");
     } catch {
