@@ -29,7 +29,8 @@ const MAX_NESTING = 12;
 const MAX_SOURCED = 400;
 
 /** Variables whose value a program runs as a shell command. */
-const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER ";
+// PS0 to PS4 are no commands, but bash expands the \`$(…)\` in them for each prompt (PS4: each traced line).
+const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 ";
 
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
 class ShellAnalysis implements Analyzer {
@@ -293,7 +294,7 @@ class ShellAnalysis implements Analyzer {
       if (eq < 1 || !RUN_VARIABLES.includes(` ${name} `)) continue;
       const value = pair.slice(eq + 1);
       if (value.includes(UNKNOWN)) this.dynamic(name, "The command in");
-      else await this.source(value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
+      else await this.source(/^PS\d$/.test(name) ? `: <<SHIPSHAPE_PS\n${value}\nSHIPSHAPE_PS` : value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
     }
   }
 
@@ -749,6 +750,14 @@ class ShellAnalysis implements Analyzer {
         return;
       }
       await this.source(text, copy(state), "This `eval`");
+      return;
+    }
+    // `trap 'cat .env' EXIT`: the shell runs the first word when a signal named after it comes (or at exit).
+    const trapped = name === "trap" ? args.filter((a) => a.text !== "--") : [];
+    if (trapped.length > 1 && !/^-/.test(trapped[0]?.text ?? "-")) {
+      const code = (trapped[0] as Arg).text;
+      if (code.includes(UNKNOWN)) this.dynamic((trapped[0] as Arg).raw, "`trap` runs");
+      else await this.source(code, copy(state), "The command `trap` sets");
       return;
     }
     if (name === "source" || name === ".") {
