@@ -200,8 +200,9 @@ export function namesOnly(name: string, words: string[]): number[] | undefined {
         ? // A condition of regexes, NF and NR tests prints nothing (`!/^#/ && NF {print $1}`).
           only("-F") && given.get("-F") === "=" && flags.length === 0 && /^(?:[\s!()]|&&|\|\||NF|NR\s*[<>=!]=?\s*\d+|(?:\$1\s*!?~\s*)?\/(?:\\.|[^/\\\n])*\/)*\{\s*print\s+\$1;?\s*\}$/.test(program)
         : name === "sed"
-          ? // `s/=.*//`, or a mask with no backreference in it (`s/=.*/=XXX/`).
-            only("-e") && flags.every((f) => /^-[Er]$/.test(f)) && /^s(.)=\.\*\$?\1(?:(?!\1)[^\\&])*\1g?$/.test(program)
+          ? // `s/=.*//`, or a mask with no backreference in it (`s/=.*/=XXX/`); with -n, a name kept whole from
+            // the line's start and printed alone (`s/^\([A-Z_]*\)=.*/\1/p`): a class without `=` cannot reach the value.
+            only("-e") && flags.every((f) => /^-[Ern]+$/.test(f)) && (/^s(.)=\.\*\$?\1(?:(?!\1)[^\\&])*\1g?$/.test(program) || (flags.some((f) => f.includes("n")) && /^s(.)\^\\?\((?:(?:\[(?:\^=|[\w-]+)\]|\\w)(?:[*+]|\\\+|\{\d*,?\d*\})?)+\\?\)=\.\*\$?\1\\1\1p$/.test(program)))
           : name === "grep" && only("-e") && flags.some((f) => f.includes("o")) && flags.every((f) => /^-[oEhis]+$/.test(f)) && /^\^(?:\[(?:\^=|[\w-]+)\](?:[*+?]|\{\d*,?\d*\})?)+=?$/.test(program);
   return ok ? positional : undefined;
 }
