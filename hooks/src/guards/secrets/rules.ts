@@ -71,8 +71,11 @@ function lazyMatcher(glob: string): (text: string) => boolean {
   return (text) => (test ??= matcher(glob))(text);
 }
 
-/** Other people's home folders (`/home/ci/.aws/credentials`, a container's `/root/.ssh/id_rsa`, Windows' `/C:/Users/me`, Git Bash's `/c/Users/me`): `~/` patterns cover them too. */
-const HOMES = /^\/([A-Za-z]:?\/)?(home\/[^/]+|Users\/[^/]+|root)\//;
+/**
+ * Other people's home folders (`/home/ci/.aws/credentials`, a container's `/root/.ssh/id_rsa`, Windows'
+ * `/C:/Users/me`, Git Bash's `/c/Users/me`, and WSL's `/mnt/c/Users/me`): `~/` patterns cover them too.
+ */
+const HOMES = /^\/(mnt\/[a-z]\/|[A-Za-z]:?\/)?(home\/[^/]+|Users\/[^/]+|root)\//;
 
 function compile(pattern: string, home: string | undefined): CompiledPattern | undefined {
   if (pattern.startsWith("~/")) {
