@@ -183,6 +183,8 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
   // (`unknown` may name the variable: `$1` is its name.)
   const resolveVars = (word: string, unknown = UNKNOWN) =>
     word.replace(/\$\{?(?:env:)?(HOME|USERPROFILE)\b\}?/gi, home ?? unknown).replace(/\$\{?(?:env:)?([A-Za-z_]\w*)\}?/g, unknown).replace(/\\/g, "/");
+  // `${C:.env}`, `${c:\\app\\.env}`: a drive-qualified variable is the file's contents.
+  for (const match of text.matchAll(/\$\{[A-Za-z]:([^}]+)\}/g)) await file({ text: resolveVars(match[1] as string), raw: match[0] }, "This PowerShell command reads");
   const all = statements(text);
   for (const [index, statement] of all.entries()) {
     if (statement.quoted) {
@@ -211,7 +213,8 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     const args = words.slice(1);
     // `$x * 2`, `$files.Count`: an expression, no command (a variable set by a read was judged where it
     // was set). `[IO.File]::Exists('.env')`: a .NET call reads a file only to read, open, copy or move it.
-    if (cmdlet.startsWith("$") || (cmdlet.startsWith("[") && !/::(read|open|copy|move)/.test(cmdlet))) continue;
+    // (`[Convert]::ToBase64String([IO.File]::ReadAllBytes('.env'))`: the read may be an argument.)
+    if (cmdlet.startsWith("$") || (cmdlet.startsWith("[") && !/::(read|open|copy|move)/i.test(words.join(" ")))) continue;
     // `gci -Recurse | Select-String x`, `gi .env | gc`: every item listed is read (a listing without
     // -Recurse is taken as one with it). `Compress-Archive -Path .` archives the folder's files.
     const next = all[index + 1];
@@ -250,6 +253,14 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     if (cmdlet === "findstr" && args.some((a) => /^\/s$/i.test(a))) {
       const names = args.filter((a) => !a.startsWith("/")).slice(args.some((a) => /^\/[cg]:/i.test(a)) ? 0 : 1);
       await host.tree({ text: ".", raw: "." }, { ...EVERYTHING, include: names.map((n) => basename(n.replace(/\\/g, "/"))) }, "`findstr /s`");
+      continue;
+    }
+    // `Start-Process cmd -ArgumentList '/c type .env' -NoNewWindow -Wait`: the program and its arguments, as if run.
+    if (cmdlet === "start-process" || cmdlet === "saps") {
+      const at = args.findIndex((a) => /^-(argumentlist|args)$/i.test(a));
+      const named = args.findIndex((a) => /^-(filepath|path)$/i.test(a));
+      const program = named === -1 ? args.find((a, i) => !a.startsWith("-") && !/^-/.test(args[i - 1] ?? "")) : args[named + 1];
+      if (program !== undefined) findings.push(...(await analyzePowerShellText(`${program} ${at === -1 ? "" : (args[at + 1] ?? "").replace(/^(['"])(.*)\1$/, "$2")}`, env, host)));
       continue;
     }
     if (cmdlet === "cmd" || cmdlet === "cmd.exe") {
