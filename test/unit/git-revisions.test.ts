@@ -42,7 +42,7 @@ describe("git commands that print what revisions hold", () => {
   const tracked = repository(true);
   const ignored = repository(false);
 
-  it.each(["git diff", "git diff HEAD", "git show HEAD~1", "git log -p", "git log -p --all", "git format-patch -2 --stdout", "git archive HEAD | tar -xO", "git whatchanged -p", "git reflog -p", "git fast-export --all"])(
+  it.each(["git diff", "git diff HEAD", "git show HEAD~1", "git log -p", "git log -p --all", "git format-patch -2 --stdout", "git archive HEAD | tar -xO", "git whatchanged -p", "git reflog -p", "git fast-export --all", "git diff-files -p", "git diff-index -p HEAD", "git diff-tree -p --root HEAD~1"])(
     "refuses %s where .env is tracked",
     async (command) => {
       expect(await decide(tracked, command)).toMatch(/prints \(with no path named[^)]*\) `.*\/\.env`, a dotenv file[\s\S]*Instead: name the paths you need/);
@@ -53,7 +53,7 @@ describe("git commands that print what revisions hold", () => {
     expect(await decide(tracked, command)).toMatch(/copies into a file \(with no path named[^)]*\) `.*\/\.env`/);
   });
 
-  it.each(["git diff --stat", "git show --stat HEAD~1", "git log --oneline", "git diff -- a.txt", "git show HEAD", "git log -p -1", "git diff --name-only", "git show nosuchrev", "git reflog", "git fast-export HEAD -- a.txt", "git archive -o a.tar HEAD a.txt", "git format-patch -1 -o patches"])(
+  it.each(["git diff --stat", "git show --stat HEAD~1", "git log --oneline", "git diff -- a.txt", "git show HEAD", "git log -p -1", "git diff --name-only", "git show nosuchrev", "git reflog", "git fast-export HEAD -- a.txt", "git archive -o a.tar HEAD a.txt", "git format-patch -1 -o patches", "git diff-files", "git diff-index HEAD", "git diff-tree -p HEAD~1 HEAD", "git diff-tree -r --root HEAD~1"])(
     "passes %s where .env is tracked",
     async (command) => {
       expect(await decide(tracked, command)).toBe("pass");

@@ -148,6 +148,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   // `git mv .env notes.txt` renames a tracked secret to a name no rule guards, as mv does.
   if (sub === "mv") return copy(a, "mv", rest.filter((w) => !/^-(f|k|n|v|-force|-dry-run|-verbose)$/.test(w.text)), own);
   if (GIT_NON_READING.has(sub)) return;
+  // The plumbing diffs print modes, hashes and names, unless asked for patches (`git diff-index -p HEAD`).
+  if (sub.startsWith("diff-")) return rest.some((w) => PATCH.test(w.text)) ? printedPaths(a, sub, rest, state, own, elsewhere) : undefined;
   // `git log`, `whatchanged` and `reflog` print no contents unless asked for patches, or searching them (`-S`).
   if ((sub === "log" || sub === "whatchanged" || sub === "reflog") && !rest.some((w) => PATCH.test(w.text) || PICKAXE.test(w.text))) return;
   if (GIT_READING.has(sub) || !sub) return printedPaths(a, sub, rest, state, own, elsewhere);
@@ -340,7 +342,7 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   const kept = rest.filter((w, i) => !PRINT_SHAPE.test(w.text) && !/^(-o|--output)$/.test(rest[i - 1]?.text ?? "")).map((w) => w.text);
   const revisions = kept.filter((t) => !t.startsWith("-"));
   let argv: string[];
-  if (sub === "diff") argv = ["git", "diff", "--name-only", ...kept];
+  if (sub.startsWith("diff")) argv = ["git", sub, "--name-only", ...(sub === "diff-tree" ? ["-r", "--no-commit-id"] : []), ...kept];
   else if (sub === "stash show") argv = ["git", "stash", "show", "--name-only", ...kept];
   else if (sub === "archive") argv = ["git", "ls-tree", "-r", "--name-only", revisions[0] ?? "HEAD"];
   else if (sub === "format-patch") {
