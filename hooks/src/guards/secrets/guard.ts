@@ -38,16 +38,21 @@ async function fetchFindings(uri: string, tool: string, env: GuardEnv): Promise<
   return (await analyzeShellCommand(`curl -- ${word}`, env)).map((f) => ({ ...f, how: `This ${tool} call fetches` }));
 }
 
+/** The path a `file:` URL names (`file:///a`, `file://localhost/a`, `file:/a`, `FILE:…`), decoded; undefined when it does not parse. */
+function fileUrlPath(uri: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 async function uriToolFindings(call: ToolCall, env: GuardEnv, field: string): Promise<Finding[]> {
   const uri = stringField(call.input, field);
   if (uri !== undefined && /^https?:/i.test(uri)) return fetchFindings(uri, call.tool, env);
   if (uri === undefined || !/^file:/i.test(uri)) return [];
-  let path: string;
-  try {
-    path = decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    return [{ kind: "unchecked", what: `names a file URL that cannot be read (${uri.slice(0, 200)})`, how: `This ${call.tool} call` }];
-  }
+  const path = fileUrlPath(uri);
+  if (path === undefined) return [{ kind: "unchecked", what: `names a file URL that cannot be read (${uri.slice(0, 200)})`, how: `This ${call.tool} call` }];
   const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(path, "/", env.ctx.home), true);
   return hit ? [{ kind: "file", hit, how: `This ${call.tool} call reads` }] : [];
 }
@@ -176,7 +181,8 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       // An MCP fetch server's `url`, fetched from this machine.
       else if (/^https?:\/\//i.test(value)) runs.push(fetchFindings(value, call.tool, env));
       const path = value.trim();
-      if (looksLikePath(path)) candidates.push(path.startsWith("file://") ? decodeURIComponent(path.slice(7)) : path);
+      if (/^file:/i.test(path)) candidates.push(fileUrlPath(path) ?? path.slice(5));
+      else if (looksLikePath(path)) candidates.push(path);
       // `"revision": "HEAD:.env"`: a git object, read from the path after the revision.
       const object = /^[\w./~^@{}-]+:([^\s:/][^\s:]*)$/.exec(path)?.[1];
       if (object) candidates.push(object);
