@@ -194,8 +194,9 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
     const served = /^(?:https?:\/\/)?(?:localhost|127\.[\d.]+|0\.0\.0\.0|\[::1?\])(?::\d+)?(\/[^?#]*[^?#/])/i.exec(arg.text)?.[1];
     if (served) await a.file({ ...arg, text: `/${UNKNOWN}${served}` }, state, how);
     // A cloud's instance metadata service hands the machine's own credentials to whoever asks (AWS's
-    // and Azure's at 169.254.169.254, ECS's at 169.254.170.2, GCP's metadata server).
-    if (/169\.254\.170\.2|AWS_CONTAINER_CREDENTIALS|(169\.254\.169\.254|metadata\.google\.internal)\/\S*(security-credentials|service-accounts\/\S*(token|identity)|oauth2\/token)/.test(arg.raw)) a.leak("the machine's cloud credentials (instance metadata)", `\`${name}\` fetches`);
+    // and Azure's at 169.254.169.254, AWS's over IPv6, ECS's at 169.254.170.2, GCP's metadata server by
+    // either name), and so do Azure App Service's identity endpoint and GitHub Actions' OIDC token service.
+    if (/169\.254\.170\.2|AWS_CONTAINER_CREDENTIALS|IDENTITY_ENDPOINT|MSI_ENDPOINT|ACTIONS_ID_TOKEN_REQUEST_URL|(169\.254\.169\.254|\[fd00:ec2::254\]|(?:\/\/|^)metadata(?:\.google\.internal)?)\/\S*(security-credentials|service-accounts\/\S*(token|identity)|oauth2\/token)/.test(arg.raw)) a.leak("the machine's cloud credentials (instance metadata)", `\`${name}\` fetches`);
     if (name !== "curl" && name !== "wget") {
       // HTTPie's request items that read a file: `@body`, `field=@text`, `field:=@json`, `field@upload`.
       const at = /^(?:[\w-]*(?:=|:=)?)?@(.+?)(?:;type=.*)?$/.exec(arg.text);
