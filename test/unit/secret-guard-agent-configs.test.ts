@@ -69,6 +69,17 @@ describe("agent and MCP configs with a token written out", () => {
     expect((await decide(project({ [`${PROJECT}/.mcp.json`]: REFERRED }), "Bash", { command: "grep -rn github ." })).action).toBe("pass");
   });
 
+  it("reads Codex's config.toml, whose MCP servers' env is TOML", async () => {
+    const path = `${HOME}/.codex/config.toml`;
+    const written = '[mcp_servers.github]\ncommand = "npx"\n\n[mcp_servers.github.env]\nGITHUB_PERSONAL_ACCESS_TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n';
+    const header = '[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nhttp_headers = { "Authorization" = "Bearer abcdefghijklmnop" }\n';
+    const clean = 'model = "gpt-5-codex"\n\n[mcp_servers.github]\ncommand = "npx"\nbearer_token_env_var = "GITHUB_TOKEN"\nenv_vars = ["GITHUB_TOKEN"]\n';
+    for (const [text, expected] of [[written, "deny"], [header, "deny"], [clean, "pass"]] as const) {
+      expect((await decide(project({ [path]: text }), "Read", { file_path: path })).action, text).toBe(expected);
+      expect((await decide(project({ [path]: text }), "Bash", { command: `cat ${path}` })).action, text).toBe(expected);
+    }
+  });
+
   it("can be turned off by category or allowed by path", async () => {
     const io = project({ [`${PROJECT}/.mcp.json`]: WRITTEN });
     const off = { ...DEFAULT_CONFIG, secrets: { ...DEFAULT_CONFIG.secrets, disable: ["agent-config-credentials"] } };
@@ -105,6 +116,11 @@ describe("hasWrittenSecret and isAgentConfigPath", () => {
     ['"apiKey": "sk-xxxxxxxxxxxxxxxx"', false],
     ['"ANTHROPIC_AUTH_TOKEN": "sk-ant-abcdefghijklmnop"', true],
     ['"Authorization": "token ghp_abcdefghijklmnop"', true],
+    ['GITHUB_TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123"', true],
+    ["OPENAI_API_KEY = 'sk-abcdefghijklmnop'", true],
+    ['GITHUB_TOKEN = "${GITHUB_TOKEN}"', false],
+    ['bearer_token_env_var = "GITHUB_TOKEN_VALUE"', false],
+    ['model = "gpt-5-codex-high"', false],
   ])("%s: %s", (pair, expected) => {
     const text = `{"env": {${pair}}}`;
     expect(hasWrittenSecret(text) || hasCredentialedUrl(text)).toBe(expected);
@@ -124,6 +140,8 @@ describe("hasWrittenSecret and isAgentConfigPath", () => {
     ["/home/dev/.config/zed/settings.json", true],
     ["/p/zed/settings.json.bak", false],
     ["/p/src/gemini/settings.json", false],
+    ["/home/dev/.codex/config.toml", true],
+    ["/p/config.toml", false],
     ["/p/package.json", false],
   ])("%s: %s", (path, expected) => {
     expect(isAgentConfigPath(path)).toBe(expected);

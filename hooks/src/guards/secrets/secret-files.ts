@@ -77,23 +77,25 @@ export const AGENT_CONFIG_CREDENTIALS = "agent-config-credentials";
 
 /**
  * Claude Code's settings, Gemini CLI's and Zed's (their MCP servers' env), and the MCP configs of
- * Claude Code, Claude Desktop, Cursor, VS Code, Cline and Windsurf, by path.
+ * Claude Code, Claude Desktop, Cursor, VS Code, Cline, Windsurf and Codex, by path.
  */
 export function isAgentConfigPath(path: string): boolean {
   // String tests first: this runs for every file a call names (no RegExp compiled on a Read of code).
-  if (!path.endsWith(".json")) return false;
+  // Codex keeps its MCP servers' env in TOML.
+  if (!path.endsWith(".json")) return path.endsWith("/.codex/config.toml");
   const name = path.slice(path.lastIndexOf("/") + 1);
   return /^(\.?mcp|mcp_config|claude_desktop_config|(cline_)?mcp_settings)\.json$/.test(name) || (name.startsWith("settings") && /\/(\.claude|\.gemini|\.?zed)\/settings(\.local)?\.json$/.test(path));
 }
 
 /**
- * Whether a JSON config writes a secret out: `"GITHUB_TOKEN": "ghp_…"` in an `env`, an `"Authorization"`
+ * Whether a JSON or TOML config writes a secret out: `"GITHUB_TOKEN": "ghp_…"` in an `env`, an `"Authorization"`
  * header. A reference (`"${GITHUB_TOKEN}"`), a path (`"apiKeyHelper": "~/bin/key.sh"`) or a number is none.
  */
 export function hasWrittenSecret(text: string): boolean {
-  for (const m of text.matchAll(/"([A-Za-z_][\w-]*)"\s*:\s*"((?:[^"\\]|\\.){8,})"/g)) {
+  // JSON's `"KEY": "value"`, and TOML's `KEY = "value"` (Codex's config.toml).
+  for (const m of text.matchAll(/["']?([A-Za-z_][\w-]*)["']?\s*[:=]\s*(["'])((?:(?!\2)[^\\]|\\.){8,})\2/g)) {
     const name = (m[1] as string).replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_");
-    const value = m[2] as string;
+    const value = m[3] as string;
     // A URL is judged by hasCredentialedUrl: `postgres://db/app` names no password.
     // A token has no spaces but after its scheme (`Bearer …`): a value with them is a command or prose
     // (`"awsCredentialExport": "aws sts get-session-token …"`).
