@@ -1,33 +1,63 @@
-import { onFirstUse } from "../../runtime/on-first-use.js";
 import { EVERYTHING, type SearchFilter } from "./tree-search.js";
-import { ownEntry } from "../../runtime/own-entry.js";
 
-/** ripgrep --type names → file globs, for the types people search by; an unknown type filters nothing. */
-const rgTypes = onFirstUse((): Record<string, string[]> => ({
-  js: ["*.js", "*.jsx", "*.mjs", "*.cjs", "*.vue"],
-  ts: ["*.ts", "*.tsx", "*.mts", "*.cts"],
-  py: ["*.py", "*.pyi"],
-  rust: ["*.rs"],
-  go: ["*.go"],
-  java: ["*.java", "*.jsp"],
-  c: ["*.c", "*.h"],
-  cpp: ["*.cpp", "*.cc", "*.cxx", "*.hpp", "*.hh", "*.h"],
-  md: ["*.md", "*.markdown"],
-  markdown: ["*.md", "*.markdown"],
-  css: ["*.css", "*.scss", "*.sass", "*.less"],
-  html: ["*.html", "*.htm"],
-  sh: ["*.sh", "*.bash", "*.zsh"],
-  rb: ["*.rb"],
-  ruby: ["*.rb"],
-  php: ["*.php"],
-  kotlin: ["*.kt", "*.kts"],
-  swift: ["*.swift"],
-  cs: ["*.cs"],
-  sql: ["*.sql"],
-}));
+/**
+ * ripgrep's --type names and their globs, as its default_types.rs has them (a type's names before the
+ * colon), for the types people search by. A type that leaves out a glob of ripgrep's would let a search
+ * reach files unseen: `-t sh` takes .bashrc and .zshrc, `-t java` every .properties. An unknown type
+ * filters nothing. A string, not a table: only the type asked for is split.
+ */
+const RG_TYPES = `
+js:*.js *.jsx *.vue *.cjs *.mjs
+ts:*.ts *.tsx *.cts *.mts
+py:*.py *.pyi
+rust:*.rs
+go:*.go
+java:*.java *.jsp *.jspx *.properties
+kotlin:*.kt *.kts
+scala:*.scala *.sbt
+gradle:*.gradle
+groovy:*.groovy *.gradle
+c:*.[chH] *.[chH].in *.cats
+cpp:*.[ChH] *.cc *.[ch]pp *.[ch]xx *.hh *.inl *.[ChH].in *.cc.in *.[ch]pp.in *.[ch]xx.in *.hh.in
+h:*.h *.hh *.hpp
+cs csharp:*.cs
+swift:*.swift
+php:*.php *.php3 *.php4 *.php5 *.php7 *.php8 *.pht *.phtml
+ruby rb:config.ru Gemfile .irbrc Rakefile *.gemspec *.rb *.rbw
+elixir:*.ex *.eex *.exs
+dart:*.dart
+lua:*.lua
+md markdown:*.markdown *.md *.mdown *.mdwn *.mkd *.mkdn
+txt:*.txt
+html:*.htm *.html *.ejs
+css:*.css *.scss *.sass *.less
+sass:*.sass *.scss
+sql:*.sql *.psql
+sh:.login .logout .profile profile .bash_login bash_login .bash_logout bash_logout .bash_profile bash_profile .bashrc bashrc *.bashrc .cshrc *.cshrc .kshrc *.kshrc .tcshrc .zshenv zshenv .zlogin zlogin .zlogout zlogout .zprofile zprofile .zshrc zshrc *.bash *.csh *.ksh *.sh *.tcsh *.zsh
+zsh:.zshenv zshenv .zlogin zlogin .zlogout zlogout .zprofile zprofile .zshrc zshrc *.zsh
+fish:*.fish
+ps:*.cdxml *.ps1 *.ps1xml *.psd1 *.psm1
+json:*.json composer.lock
+yaml:*.yaml *.yml
+toml:*.toml Cargo.lock
+xml:*.xml *.xml.dist *.dtd *.xsl *.xslt *.xsd *.xjb *.rng *.sch *.xhtml
+config:*.cfg *.conf *.config *.ini
+tf:*.tf *.auto.tfvars terraform.tfvars *.tf.json *.auto.tfvars.json terraform.tfvars.json *.terraformrc terraform.rc *.tfrc *.terraform.lock.hcl
+docker:*Dockerfile*
+make:[Gg][Nn][Uu]makefile [Mm]akefile [Gg][Nn][Uu]makefile.am [Mm]akefile.am [Gg][Nn][Uu]makefile.in [Mm]akefile.in *.mk *.mak
+jupyter:*.ipynb *.jpynb
+protobuf:*.proto
+csv:*.csv
+log:*.log
+`;
 
 export function typeGlobs(type: string): string[] | undefined {
-  return ownEntry(rgTypes(), type.toLowerCase());
+  const name = type.toLowerCase();
+  for (const line of RG_TYPES.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0 && line.slice(0, colon).split(" ").includes(name)) return line.slice(colon + 1).split(" ");
+  }
+  return undefined;
 }
 
 /** The Grep tool runs ripgrep with the input's `glob` and `type`, and `--hidden` (what git ignores is left to the caller). */
