@@ -38,6 +38,10 @@ const LEAKS: Array<[string, string]> = [
   ["leak.py", "with open(\".env\") as f:\n    data = f.read()\nsys.stdout.write(data)\n"],
   ["leak.py", "from pathlib import Path\nprint(Path(\".env\").read_text())\n"],
   ["leak.py", "import os\nprint(open(os.path.join(os.path.dirname(__file__), \".env\")).read())\n"],
+  // A path assigned to a name first, then read through the name.
+  ["leak.py", "import os\np = os.path.join(os.path.dirname(__file__), '..', '.env')\nprint(open(p).read())\n"],
+  ["leak.js", "const path = require('path');\nconst envPath = path.join(__dirname, '..', '.env');\nconsole.log(require('fs').readFileSync(envPath, 'utf8'));\n"],
+  ["leak.rb", "path = File.join(__dir__, '..', '.env')\nputs File.read(path)\n"],
   ["leak.py", "import os\nprint(os.environ[\"GITHUB_TOKEN\"])\n"],
   ["leak.py", "import os, json\nprint(json.dumps(dict(os.environ), indent=2))\n"],
   ["leak.py", "from os import environ\nprint(environ[\"AWS_SECRET_ACCESS_KEY\"])\n"],
@@ -131,6 +135,9 @@ const PASSES: Array<[string, string]> = [
   ["run.py", "import os, subprocess\nenv = os.environ.copy()\nenv['CI'] = '1'\nsubprocess.run(['npm', 'test'], env=env)\nprint(env['HOME'])\n"],
   ["popen.py", "import os, subprocess\nenv = os.environ.copy()\np = subprocess.Popen(['ls'], env=env)\nprint('env: started')\n"],
   ["port.js", "const env = process.env;\nconsole.log(`listening on ${env.PORT}`);\n"],
+  ["setup3.py", "import os\np = os.path.join(os.path.dirname(__file__), '.env')\nwith open(p, 'w') as f:\n    f.write('X=1\\n')\nprint('wrote', p)\n"],
+  ["load.js", "const envPath = require('path').join(__dirname, '..', '.env');\nrequire('dotenv').config({ path: envPath });\nconsole.log('loaded');\n"],
+  ["readme2.py", "p = 'README.md'\nq = '.env.example'\nprint(open(p).read(), open(q).read())\n"],
   ["client.py", "import os\nkey = os.getenv(\"API_KEY\")\nif not key:\n    print(\"API_KEY is not set\")\nclient = Client(api_key=key)\nprint(client.models())\n"],
 ];
 
@@ -256,6 +263,15 @@ describe("scripts run from disk", () => {
   it("leaves a script larger than 256 KB unread", async () => {
     const text = `${"# padding\n".repeat(30000)}print(open('.env').read())\n`;
     expect((await run("big.py", text)).action).toBe("pass");
+  });
+
+  it("follows the names a large script reads through in one pass over it", async () => {
+    // 5,000 names read and never assigned: looked up in one map, not a scan of the script per name.
+    const lines = Array.from({ length: 5000 }, (_, i) => `x${i} = open(ENV).read() + open(p${i}).read()`);
+    const text = `import os\nENV = os.path.join(os.path.dirname(__file__), '..', '.env')\n${lines.join("\n")}\n`;
+    const started = performance.now();
+    expect((await run("many.py", text)).action).toBe("deny");
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it("reads a script that runs itself once", async () => {

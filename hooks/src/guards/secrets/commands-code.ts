@@ -461,6 +461,17 @@ function callArguments(code: string, from: number): string[] {
  * that a read call opens (or a copy moves), the environment or a secret variable on a printing line,
  * and the commands the code runs. A file name reached through a variable is not followed.
  */
+/** A script's assignments (`p = …`, `const p = …`, `$p = …`, `p := …`), each name's values in order. */
+function assignments(code: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of code.matchAll(/(?:^|[\s;(])(?:const |let |var |my )?\$?([A-Za-z_]\w*)\s*:?=(?!=)\s*([^\n;]+)/g)) {
+    const values = out.get(m[1] as string) ?? [];
+    values.push(m[2] as string);
+    out.set(m[1] as string, values);
+  }
+  return out;
+}
+
 export async function scriptCode(a: Analyzer, text: string, script: Arg, state: State): Promise<void> {
   const how = `The script \`${script.raw}\``;
   const code = environmentAliases(moduleAliases(text));
@@ -471,6 +482,7 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
     const path = token.replace(/^\+?<\s*/, "").replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
     if (state.cwd === undefined || (await a.env.ctx.io.exists(toAbsolute(path, state.cwd, a.env.ctx.home)))) await a.file({ text: path, raw: token }, state, `${how} reads`);
   };
+  let assigned: Map<string, string[]> | undefined;
   for (const m of code.matchAll(READ_CALL)) {
     let args = callArguments(code, (m.index ?? 0) + m[0].length);
     // open('.env', 'w'), fopen(…, "a") and Perl's open(F, '>', …) write, and show nothing.
@@ -478,6 +490,15 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
     // A copy, move or link (`shutil.copy('.env', 'notes.txt')`) exposes its source, not its target.
     if (m[1]) args = args.slice(0, 1);
     for (const token of args.flatMap((arg) => pathTokens(arg))) await reads(token);
+    // `p = os.path.join(os.path.dirname(__file__), '.env')` then `open(p)`: a name read is what was assigned
+    // to it. The assignments are gathered in one pass, and each name's followed once.
+    for (const arg of args) {
+      const name = /^\s*\$?([A-Za-z_][\w]*)\s*$/.exec(arg)?.[1];
+      if (name === undefined) continue;
+      assigned ??= assignments(code);
+      for (const value of assigned.get(name) ?? []) for (const token of pathTokens(value)) await reads(token);
+      assigned.delete(name);
+    }
   }
   const environment = a.env.ctx.config.secrets.environment;
   const lines = code.split("\n");
