@@ -379,7 +379,7 @@ go:*.go
 java:*.java *.jsp *.jspx *.properties
 kotlin:*.kt *.kts
 scala:*.scala *.sbt
-gradle:*.gradle
+gradle:*.gradle *.gradle.kts gradle-wrapper.* gradle.properties gradlew gradlew.bat
 groovy:*.groovy *.gradle
 c:*.[chH] *.[chH].in *.cats
 cpp:*.[ChH] *.cc *.[ch]pp *.[ch]xx *.hh *.inl *.[ChH].in *.cc.in *.[ch]pp.in *.[ch]xx.in *.hh.in
@@ -388,20 +388,20 @@ cs csharp:*.cs
 swift:*.swift
 php:*.php *.php3 *.php4 *.php5 *.php7 *.php8 *.pht *.phtml
 ruby rb:config.ru Gemfile .irbrc Rakefile *.gemspec *.rb *.rbw
-elixir:*.ex *.eex *.exs
+elixir:*.ex *.eex *.exs *.heex *.leex *.livemd
 dart:*.dart
 lua:*.lua
-md markdown:*.markdown *.md *.mdown *.mdwn *.mkd *.mkdn
+md markdown:*.markdown *.md *.mdown *.mdwn *.mdx *.mkd *.mkdn
 txt:*.txt
 html:*.htm *.html *.ejs
-css:*.css *.scss *.sass *.less
+css:*.css *.scss
 sass:*.sass *.scss
 sql:*.sql *.psql
 sh:.login .logout .profile profile .bash_login bash_login .bash_logout bash_logout .bash_profile bash_profile .bashrc bashrc *.bashrc .cshrc *.cshrc .kshrc *.kshrc .tcshrc .zshenv zshenv .zlogin zlogin .zlogout zlogout .zprofile zprofile .zshrc zshrc *.bash *.csh *.ksh *.sh *.tcsh *.zsh
 zsh:.zshenv zshenv .zlogin zlogin .zlogout zlogout .zprofile zprofile .zshrc zshrc *.zsh
 fish:*.fish
 ps:*.cdxml *.ps1 *.ps1xml *.psd1 *.psm1
-json:*.json composer.lock
+json:*.json *.sarif composer.lock
 yaml:*.yaml *.yml
 toml:*.toml Cargo.lock
 xml:*.xml *.xml.dist *.dtd *.xsl *.xslt *.xsd *.xjb *.rng *.sch *.xhtml

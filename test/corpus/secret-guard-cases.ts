@@ -362,6 +362,7 @@ export const DENY: GuardCase[] = [
   { tool: "Grep", input: { pattern: "KEY", path: HOME, type: "sh" }, note: "ripgrep's sh type takes the shell's startup files" },
   bash("rg --hidden -t sh OPENAI ~", "and rg's, with its hidden files"),
   { tool: "Grep", input: { pattern: "x", path: `${HOME}/.gradle`, type: "java" }, note: "java takes .properties" },
+  { tool: "Grep", input: { pattern: "x", path: `${HOME}/.gradle`, type: "gradle" }, note: "and gradle, gradle.properties" },
   { tool: "Grep", input: { pattern: "token", path: `${HOME}/.config`, type: "yaml" }, note: "a type the guard knows, which takes gh's hosts.yml" },
   bash("rg --no-ignore -t json KEY .", "credentials.json, though git ignores it"),
   { tool: "Read", input: { file_path: `${HOME}/.config/pypoetry/auth.toml` }, note: "Poetry's, where no keyring is" },

@@ -3,6 +3,10 @@
  * type the guard knew by fewer globs let a search reach secrets unseen (`-t sh` takes .zshrc, `-t java`
  * every .properties file).
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, realpathSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
@@ -51,5 +55,23 @@ describe("ripgrep's file types", () => {
     expect(typeGlobs("RB")).toEqual(typeGlobs("ruby"));
     expect(typeGlobs("tf")).toContain("terraform.tfvars");
     expect(typeGlobs("nosuchtype")).toBeUndefined();
+  });
+});
+
+describe("the types, against the ripgrep Claude Code runs", () => {
+  it("take every glob ripgrep's type of the same name takes", () => {
+    // The claude binary is ripgrep when run by the name rg (as Claude Code runs it for Grep).
+    const dir = mkdtempSync(join(tmpdir(), "shipshape-rg-"));
+    symlinkSync(realpathSync(join(import.meta.dirname, "../../node_modules/.bin/claude")), join(dir, "rg"));
+    const list = execFileSync(join(dir, "rg"), ["--type-list"], { encoding: "utf8" });
+    let compared = 0;
+    for (const line of list.trim().split("\n")) {
+      const [name, globs] = line.split(": ") as [string, string];
+      const ours = typeGlobs(name);
+      if (ours === undefined) continue;
+      compared += 1;
+      expect(globs.split(", ").filter((glob) => !ours.includes(glob)), name).toEqual([]);
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 });
