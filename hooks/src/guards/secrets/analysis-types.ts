@@ -41,6 +41,8 @@ export interface Analyzer {
   readonly scripts: Set<string>;
   /** Set once an earlier command in the call changed what git holds (`git add -f .env`): later git output cannot be listed in advance. */
   gitChanged: boolean;
+  /** An earlier command in the call may change what git and ripgrep ignore. */
+  ignoreTouched: boolean;
   /** A file name the command reads: a finding if it is, or may be, a secret file. */
   file(arg: Arg, state: State, how: string): Promise<void>;
   /** A path that may be a folder the command reads recursively. */

@@ -92,7 +92,7 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     // --untracked searches what git does not ignore (unless --no-exclude-standard), --no-index every
     // file (unless --exclude-standard): an ignored .env only then.
     const excludes = untracked ? !hasOption(parsed, "--no-exclude-standard") : hasOption(parsed, "--exclude-standard");
-    const extra = !untracked && !noIndex ? (found: Finding[]) => tracked(a, found, own) : excludes ? (found: Finding[]) => notIgnored(a, found, own, noIndex) : undefined;
+    const extra = !untracked && !noIndex ? (found: Finding[]) => tracked(a, found, own) : excludes && !a.ignoreTouched ? (found: Finding[]) => notIgnored(a, found, own, noIndex) : undefined;
     const roots = orHere(pathspecs);
     for (const root of roots) await a.tree(root, own, { ...EVERYTHING, skipIgnored: !noIndex && (!untracked || excludes) }, `\`git grep\` over \`${root.raw}\``, extra);
     return;

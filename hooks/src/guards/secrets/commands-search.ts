@@ -115,7 +115,7 @@ export async function ripgrep(a: Analyzer, name: string, args: Arg[], state: Sta
   const respectsIgnore = filter.skipIgnored && filter.includePaths.length === 0;
   const roots = orHere(operands);
   for (const root of roots) {
-    await a.tree(root, state, filter, `\`${name}\` over \`${root.raw}\``, respectsIgnore ? (found) => notIgnored(a, found, state) : undefined);
+    await a.tree(root, state, filter, `\`${name}\` over \`${root.raw}\``, respectsIgnore && !a.ignoreTouched ? (found) => notIgnored(a, found, state) : undefined);
   }
 }
 
@@ -136,7 +136,7 @@ export async function fd(a: Analyzer, args: Arg[], state: State): Promise<void> 
   const ignores = !(all || hasOption(parsed, "-I", "--no-ignore"));
   const filter: SearchFilter = { ...EVERYTHING, skipHidden: !(all || hasOption(parsed, "-H", "--hidden")), include: optionValues(parsed, "-e", "--extension").map((e) => `*.${e.text}`), skipIgnored: ignores };
   const roots = [...parsed.operands.slice(1), ...optionValues(parsed, "--search-path")];
-  for (const root of orHere(roots)) await a.tree(root, state, filter, `\`fd … -x\` over \`${root.raw}\``, ignores ? (found) => notIgnored(a, found, state) : undefined);
+  for (const root of orHere(roots)) await a.tree(root, state, filter, `\`fd … -x\` over \`${root.raw}\``, ignores && !a.ignoreTouched ? (found) => notIgnored(a, found, state) : undefined);
 }
 
 /** The names exclude files given to a command leave out (tree-search.ts: excludedNames); each file is read, so judged first. */

@@ -30,6 +30,10 @@ const MAX_SOURCED = 400;
 
 /** Variables whose value a program runs as a shell command. */
 // PS0 to PS4 are no commands, but bash expands the \`$(…)\` in them for each prompt (PS4: each traced line).
+/** Ignore files and settings (`.gitignore`, `.ignore`, `.rgignore`, `.fdignore`, `.git/info/exclude`, core.excludesFile). */
+const IGNORE_SOURCE = /\.(git|rg|fd)?ignore\b|info\/exclude|excludesfile/i;
+/** Commands that only read or test the files they name. */
+const READS_ONLY = " cat head tail less more bat grep egrep rg ag wc ls stat file test [ diff cmp ";
 const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 ";
 
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
@@ -48,6 +52,8 @@ class ShellAnalysis implements Analyzer {
     this.findings.push(instead === undefined ? { kind: "environment", what, how } : { kind: "environment", what, how, instead });
   }
   gitChanged = false;
+  /** An earlier command in the call may change what git and ripgrep ignore (an ignore file, core.excludesFile). */
+  ignoreTouched = false;
   private nesting = 0;
   /** Aliases the command defines (`alias c='cat .env'` then `c` on a later line): Claude Code's shell expands them. */
   private readonly aliases = new Map<string, string>();
@@ -367,6 +373,9 @@ class ShellAnalysis implements Analyzer {
     for (const assign of command.assigns) await this.capture(assign.value, state, () => assign.name);
     for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
     const argv = command.words.filter((word) => head !== "env" || !loaded.has(word)).flatMap((word) => this.expand(word, state));
+    // `rm .gitignore && rg KEY`, `echo '!x' >> .ignore; fd x`: a later search in the call cannot go by
+    // what is ignored now (string tests first: this runs for every command).
+    if (!this.ignoreTouched && !READS_ONLY.includes(` ${basename(head)} `) && [...argv.map((a) => a.text), ...command.redirects.map((r) => r.target.raw)].some((t) => (t.includes("ignore") || t.includes("xclude")) && IGNORE_SOURCE.test(t))) this.ignoreTouched = true;
     if (argv.length === 0) {
       for (const assign of command.assigns) {
         // An array's elements (globs matched, as in a for loop) are all taken as its values:
@@ -1123,12 +1132,14 @@ class ShellAnalysis implements Analyzer {
         await this.file({ text: root, raw: arg.raw }, state, how);
         continue;
       }
-      const result = await secretsUnder(ctx.io, rules, root, filter);
+      const loosened = this.ignoreTouched && filter.skipIgnored === true;
+      const result = await secretsUnder(ctx.io, rules, root, loosened ? { ...filter, skipIgnored: false } : filter);
       if (result.kind === "too-large") {
         this.unchecked(`covers ${root}, which is too large to check for secret files (over ${result.visited} entries); narrow it to the folders you need`, how);
         continue;
       }
-      let found: Finding[] = result.hits.map((hit) => ({ kind: "search", hit, how }));
+      const said = loosened ? `${how}, after an earlier command in this call changes what is ignored (search in a call of its own),` : how;
+      let found: Finding[] = result.hits.map((hit) => ({ kind: "search", hit, how: said }));
       if (extra && found.length > 0) found = await extra(found);
       this.findings.push(...found);
     }
