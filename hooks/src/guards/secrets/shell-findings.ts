@@ -54,6 +54,8 @@ class ShellAnalysis implements Analyzer {
   gitChanged = false;
   /** An earlier command in the call may change what git and ripgrep ignore (an ignore file, core.excludesFile). */
   ignoreTouched = false;
+  /** Names `hash -p` sends to a file. */
+  private readonly hashed = new Map<string, string>();
   private nesting = 0;
   /** Aliases the command defines (`alias c='cat .env'` then `c` on a later line): Claude Code's shell expands them. */
   private readonly aliases = new Map<string, string>();
@@ -635,6 +637,20 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
+  /** The file `name` runs from a folder the call adds to the PATH (the prefix's, or the PATH the call set), if one is there. */
+  private async onCallPath(name: string, command: SimpleCommand, state: State): Promise<string | undefined> {
+    const set = command.assigns.find((a) => a.name === "PATH");
+    const values = set ? mergeValues([this.expand(set.value, state)]) : state.vars.get("PATH");
+    if (!values) return undefined;
+    const inherited = (this.env.ctx.io.env("PATH") ?? "").split(":");
+    for (const dir of values.join(":").split(":")) {
+      if (dir === "" || inherited.includes(dir)) continue;
+      const path = toAbsolute(`${dir}/${name}`, state.cwd ?? "/", this.env.ctx.home);
+      if ((await this.env.ctx.io.stat(path))?.kind === "file") return path;
+    }
+    return undefined;
+  }
+
   /** Dispatches one command by name; wrappers recurse with the wrapped command. */
   async run(argv: Arg[], command: SimpleCommand, state: State, upstream: Upstream | undefined): Promise<void> {
     const head = argv[0] as Arg;
@@ -651,6 +667,11 @@ class ShellAnalysis implements Analyzer {
       await this.readsAll(args, state, `Running a computed command (\`${head.raw}\`) on`);
       return;
     }
+    // `PATH=./bin:$PATH ls`, `hash -p ./bin/ls ls`: a name the call sends to a file in a folder it put on
+    // the PATH (or hashed) runs that file, judged by its path as `./bin/ls` is.
+    if (head.text === "hash" && args[0]?.text === "-p" && args[1] && args[2]) this.hashed.set(args[2].text, this.absolute(args[1], state) ?? args[1].text);
+    const placed = head.text.includes("/") ? undefined : (this.hashed.get(head.text) ?? (await this.onCallPath(head.text, command, state)));
+    if (placed !== undefined) return this.run([{ ...head, text: placed }, ...args], command, state, upstream);
     // `./t.sh` after `cat > t.sh <<'EOF' … EOF`: the script it wrote.
     const script = head.text.includes("/") ? this.written.get(this.absolute(head, state) ?? "") : undefined;
     if (script !== undefined && !CODE_SHEBANG.test(script)) return this.source(script, copy(state), `The script \`${head.raw}\``);
