@@ -87,6 +87,14 @@ describe("git grep of a revision, and cat-file's questions about an object", () 
   it.each(["git grep TOKEN", "git grep TOKEN HEAD", "git grep -l TOKEN HEAD~1", "git cat-file -t HEAD", "git cat-file -s HEAD~1:.env", "git cat-file -e HEAD~1:.env && echo there"])("passes %s", async (command) => {
     expect(await decide(root, command)).toBe("pass");
   });
+
+  it("refuses git grep pointed at another repository, whose tracked .env a tree here does not show", async () => {
+    const other = repository(true);
+    for (const command of [`git --git-dir=${other}/.git --work-tree=${other} grep TOKEN`, `GIT_DIR=${other}/.git GIT_WORK_TREE=${other} git grep -n TOKEN`]) {
+      expect(await decide(root, command)).toMatch(/`git grep`, pointed at another repository/);
+    }
+    expect(await decide(root, `git -C ${other} grep -l TOKEN`)).toBe("pass");
+  });
 });
 
 describe("revisions named by branch or worked out by git", () => {

@@ -81,6 +81,8 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
     const patternGiven = hasOption(parsed, "-e", "--regexp", "-f", "--file");
     const operands = patternGiven ? parsed.operands : parsed.operands.slice(1);
     if (hasOption(parsed, ...NAMES_ONLY, "--name-only")) return;
+    // `git --git-dir=… --work-tree=… grep`: another repository's files, which a tree here does not show.
+    if (elsewhere) return a.dynamic(`git grep ${rest.map((w) => w.raw).join(" ")}`, "`git grep`, pointed at another repository, searches the files of");
     // `git grep KEY HEAD~1`, `git grep KEY old-branch` search that revision's files, a secret committed
     // then among them (an operand that is no path here is a revision to git, or an error).
     const revisions: Arg[] = [];
