@@ -59,6 +59,11 @@ describe("the secret guard on Windows paths", () => {
     ["Bash", { command: "cat /c/Users/me/.aws/credentials" }],
     ["Read", { file_path: "C:\\Users\\me\\project\\.env::$DATA" }],
     ["Read", { file_path: "C:\\Users\\me\\.ssh\\id_ed25519." }],
+    // Shares: a WSL distribution's home as Windows reaches it, a server's.
+    ["Read", { file_path: "\\\\wsl$\\Ubuntu\\home\\me\\.aws\\credentials" }],
+    ["Read", { file_path: "\\\\wsl.localhost\\Ubuntu\\home\\me\\.kube\\config" }],
+    ["Read", { file_path: "\\\\fileserver\\deploy\\.env" }],
+    ["Bash", { command: "cat //wsl$/Ubuntu/home/me/.ssh/id_ed25519" }],
   ])("refuses %s %j", async (tool, input) => {
     expect(await decide(tool, input)).toBe("deny");
   });
@@ -70,6 +75,8 @@ describe("the secret guard on Windows paths", () => {
     ["Read", { file_path: "C:\\Users\\me\\.ssh\\known_hosts" }],
     ["Write", { file_path: "C:\\Users\\me\\project\\README.md", content: "x" }],
     ["Grep", { pattern: "TODO", path: "C:\\Users\\me\\project\\src" }],
+    ["Read", { file_path: "\\\\wsl$\\Ubuntu\\home\\me\\project\\README.md" }],
+    ["Read", { file_path: "\\\\fileserver\\Users\\me\\.ssh\\id_ed25519.pub" }],
   ])("lets %s %j through", async (tool, input) => {
     expect(await decide(tool, input)).toBe("pass");
   });

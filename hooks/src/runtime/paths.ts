@@ -35,6 +35,8 @@ export function toAbsolute(path: string, cwd: string, home: string | undefined):
   let p = path;
   if (home && (p === "~" || p.startsWith("~/"))) p = `${home}${p.slice(1)}`;
   if (isWindows(p)) return windowsNames(`/${p.replaceAll("\\", "/")}`);
+  // A share (`\\wsl$\Ubuntu\home\me\.env`, `\\server\share\…`), judged by name as `/UNC:/wsl$/Ubuntu/home/me/.env`.
+  if (p.startsWith("\\\\")) return windowsNames(`/UNC:${p.replaceAll("\\", "/").slice(1)}`);
   if (!p.startsWith("/")) return isWindows(cwd) ? windowsNames(`/${cwd}/${p}`.replaceAll("\\", "/")) : normalizeAbsolute(`${cwd}/${p}`);
   return normalizeAbsolute(p);
 }
@@ -56,9 +58,9 @@ export function isWindows(path: string): boolean {
   return path.charCodeAt(1) === 58 && (c === 92 || c === 47);
 }
 
-/** Whether an absolute path made by toAbsolute is a Windows one (`/C:/…`), which HostIO cannot look at. */
+/** Whether an absolute path made by toAbsolute is a Windows one (`/C:/…`, a share's `/UNC:/host/…`), which HostIO cannot look at. */
 export function onWindowsDrive(path: string): boolean {
-  return path.charCodeAt(2) === 58;
+  return path.charCodeAt(2) === 58 || path.startsWith("/UNC:/");
 }
 
 /** The path relative to base when it lies inside base, else undefined. */

@@ -73,9 +73,10 @@ function lazyMatcher(glob: string): (text: string) => boolean {
 
 /**
  * Other people's home folders (`/home/ci/.aws/credentials`, a container's `/root/.ssh/id_rsa`, Windows'
- * `/C:/Users/me`, Git Bash's `/c/Users/me`, and WSL's `/mnt/c/Users/me`): `~/` patterns cover them too.
+ * `/C:/Users/me`, Git Bash's `/c/Users/me`, WSL's `/mnt/c/Users/me`, a WSL distribution's homes as
+ * Windows reaches them, `//wsl$/Ubuntu/home/me`, and a share's, `\\server\Users\me`): `~/` patterns cover them too.
  */
-const HOMES = /^\/(mnt\/[a-z]\/|[A-Za-z]:?\/)?(home\/[^/]+|Users\/[^/]+|root)\//;
+const HOMES = /^\/(mnt\/[a-z]\/|[A-Za-z]:?\/|(UNC:\/)?wsl(\$|\.localhost)\/[^/]+\/|UNC:\/[^/]+\/([^/]+\/)?)?(home\/[^/]+|Users\/[^/]+|root)\//i;
 
 function compile(pattern: string, home: string | undefined): CompiledPattern | undefined {
   if (pattern.startsWith("~/")) {
