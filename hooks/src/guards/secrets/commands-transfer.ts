@@ -5,7 +5,7 @@ import { basename, relativeTo, toAbsolute } from "../../runtime/paths.js";
 import type { Analyzer, State } from "./analysis-types.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec, type ParsedArgs } from "./options.js";
 import { EVERYTHING, excludedNames, type SearchFilter } from "./tree-search.js";
-import { excludeFiles, HERE, notIgnored } from "./commands-search.js";
+import { excludeFiles, HERE, namesOnInput, notIgnored } from "./commands-search.js";
 import type { Finding } from "./refusal.js";
 import { isShellProfilePath } from "./secret-files.js";
 
@@ -18,6 +18,8 @@ export async function copy(a: Analyzer, name: string, args: Arg[], state: State)
         : { valueShort: name === "install" ? "tSmogZ" : "tS", valueLong: ["--target-directory", "--suffix", "--mode", "--owner", "--group", "--backup"] };
   const parsed = parseOptions(args, spec);
   for (const file of optionValues(parsed, "--password-file", "--files-from", "--include-from")) await a.file(file, state, `\`${name}\` reads`);
+  // `--files-from=list.txt` copies the files the list names, which the guard does not read: any file here.
+  for (const list of optionValues(parsed, "--files-from")) if (list.text !== "-") await namesOnInput(a, state, undefined, `\`${name} --files-from=${list.raw}\` copies the files it lists`);
   const target = optionValues(parsed, "-t", "--target-directory");
   const sources = (target.length > 0 || name === "install" && hasOption(parsed, "-d") ? parsed.operands : parsed.operands.slice(0, -1)).filter(
     (w) => !/^[^/]*:/.test(w.text) || w.text.startsWith("./"),
@@ -103,7 +105,11 @@ export async function tar(a: Analyzer, args: Arg[], state: State): Promise<void>
   const own = { ...state };
   const dir = optionValues(parsed, "-C", "--directory")[0];
   if (dir) own.cwd = dir.text.includes(UNKNOWN) || state.cwd === undefined ? undefined : toAbsolute(dir.text, state.cwd, a.env.ctx.home);
-  for (const file of optionValues(parsed, "-T", "--files-from")) await a.file(file, state, "`tar -T` reads");
+  for (const file of optionValues(parsed, "-T", "--files-from")) {
+    await a.file(file, state, "`tar -T` reads");
+    // The files the list names, which the guard does not read: any file here.
+    if (creating && file.text !== "-") await namesOnInput(a, own, undefined, `\`tar -T ${file.raw}\` archives the files it lists`);
+  }
   if (!creating) {
     for (const archive of optionValues(parsed, "-f", "--file")) await a.file(archive, state, "`tar` reads");
     return;
