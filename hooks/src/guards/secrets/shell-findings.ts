@@ -671,7 +671,7 @@ class ShellAnalysis implements Analyzer {
     // the PATH (or hashed) runs that file, judged by its path as `./bin/ls` is.
     if (head.text === "hash" && args[0]?.text === "-p" && args[1] && args[2]) this.hashed.set(args[2].text, this.absolute(args[1], state) ?? args[1].text);
     const placed = head.text.includes("/") ? undefined : (this.hashed.get(head.text) ?? (await this.onCallPath(head.text, command, state)));
-    if (placed !== undefined) return this.run([{ ...head, text: placed }, ...args], command, state, upstream);
+    if (placed !== undefined) return this.run([{ text: placed, raw: placed }, ...args], command, state, upstream);
     // `./t.sh` after `cat > t.sh <<'EOF' … EOF`: the script it wrote.
     const script = head.text.includes("/") ? this.written.get(this.absolute(head, state) ?? "") : undefined;
     if (script !== undefined && !CODE_SHEBANG.test(script)) return this.source(script, copy(state), `The script \`${head.raw}\``);
