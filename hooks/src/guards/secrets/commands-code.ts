@@ -126,6 +126,50 @@ function inspectPrintsEnvironment(args: Arg[]): boolean {
   return formats.some((format) => format.includes(UNKNOWN) || /\bEnv\b|\{\{\s*(json\s+)?\.(Config)?\s*\}\}|^json$/.test(format));
 }
 
+/** A .dockerignore line as a RegExp over a path from the context's root (a folder's line takes what is below it). */
+function dockerPattern(line: string): RegExp {
+  const clean = line.replace(/^(\.?\/)+/, "").replace(/\/+$/, "");
+  let re = "";
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean[i] as string;
+    if (c === "*" && clean[i + 1] === "*") {
+      re += clean[i + 2] === "/" ? "(.*/)?" : ".*";
+      i += clean[i + 2] === "/" ? 2 : 1;
+    } else re += c === "*" ? "[^/]*" : c === "?" ? "[^/]" : /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${re}(/.*)?$`);
+}
+
+/**
+ * `docker build .` sends the context to the daemon, and the Dockerfile's `COPY . .` (or `ADD`) puts
+ * its files into the image, which is pushed on: a secret among them that .dockerignore does not leave
+ * out goes with it, as with `COPY .env .`.
+ */
+async function dockerBuild(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const parsed = parseOptions(args, { valueShort: "ftom", valueLong: ["--file", "--tag", "--target", "--build-arg", "--platform", "--label", "--output", "--cache-from", "--cache-to", "--secret", "--ssh", "--network", "--progress", "--iidfile", "--metadata-file", "--build-context", "--builder", "--add-host", "--shm-size", "--memory"] });
+  const context = parsed.operands[0];
+  const io = a.env.ctx.io;
+  if (!context || state.cwd === undefined || context.text === "-" || context.text.includes(UNKNOWN) || context.text.includes("://")) return;
+  const root = toAbsolute(context.text, state.cwd, a.env.ctx.home);
+  const file = optionValues(parsed, "-f", "--file")[0];
+  const dockerfile = await io.readText(file && file.text !== "-" ? toAbsolute(file.text, state.cwd, a.env.ctx.home) : `${root}/Dockerfile`).catch(() => undefined);
+  const ignores = ((await io.readText(`${root}/.dockerignore`).catch(() => undefined)) ?? "").split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  // The last line that matches decides, a `!` line taking a path back.
+  const ignored = (rel: string) => ignores.reduce((out, l) => (dockerPattern(l.replace(/^!/, "")).test(rel) ? !l.startsWith("!") : out), false);
+  for (const m of (dockerfile ?? "").matchAll(/^\s*(?:COPY|ADD)\s+(?![^\n]*--from)([^\n]+)/gim)) {
+    const words = (m[1] as string).split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+    for (const source of words.slice(0, -1)) {
+      const whole = /^(\.\/?|\*)$/.test(source);
+      const how = `\`${name} build ${context.raw}\` copies \`${source}\` into the image, and with it`;
+      const before = a.findings.length;
+      await a.tree({ text: whole ? root : `${root}/${source}`, raw: source }, state, EVERYTHING, how, async (found) =>
+        found.flatMap((f) => (f.kind !== "search" ? [f] : ignored(f.hit.path.slice(root.length + 1)) ? [] : [{ kind: "file" as const, hit: f.hit, how }])),
+      );
+      for (const f of a.findings.slice(before)) if (f.kind === "file") f.instead = "leave it out of the image: add it to .dockerignore, or copy only the paths the image needs.";
+    }
+  }
+}
+
 export async function container(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   // `docker exec CONTAINER cmd …` / `kubectl exec POD -- cmd …`: the command runs elsewhere, but its
   // output comes back here, so it is checked like a local one (with an unknown directory).
@@ -172,6 +216,8 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
       const file = /^(-f|--file)$/.test(w.text) ? args[i + 1] : /^(-f|--file)=/.test(w.text) ? { ...w, text: w.text.replace(/^[^=]*=/, "") } : undefined;
       if (file) await a.file(file, state, `\`${name} build -f\` reads, and its parse errors print the lines of,`);
     }
+    // (Not compose's build, whose contexts its file names.)
+    if (!args.slice(0, sub).some((w) => w.text === "compose") && !name.endsWith("compose")) await dockerBuild(a, name, args.slice(sub + (args[sub]?.text === "buildx" ? 2 : 1)), state);
   }
   if (sub === -1 || !["exec", "run", "debug"].includes(args[sub]?.text ?? "")) {
     // Options only, a file source's value joined to it (`--from-env-file .env` as `--from-env-file=.env`).

@@ -1,0 +1,49 @@
+/**
+ * `docker build` sends its context to the daemon, and a Dockerfile's `COPY . .` bakes every file of it
+ * into an image that is pushed on: a secret .dockerignore does not leave out goes with it. A Dockerfile
+ * that copies only what the image needs, or a .dockerignore that leaves the secrets out, passes.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
+import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { memoryIO } from "../helpers/memory-io.js";
+
+const PROJECT = "/home/dev/app";
+const WHOLE = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n";
+const NARROW = "FROM node:20\nCOPY package.json ./\nCOPY src ./src\n";
+
+async function decide(files: Record<string, string>, command: string) {
+  const io = memoryIO({
+    files: { [`${PROJECT}/.env`]: "K=1\n", [`${PROJECT}/config/.env`]: "K=2\n", [`${PROJECT}/src/app.ts`]: "export {};\n", [`${PROJECT}/package.json`]: "{}\n", ...Object.fromEntries(Object.entries(files).map(([k, v]) => [`${PROJECT}/${k}`, v])) },
+    env: { HOME: "/home/dev" },
+  });
+  const verdict = await secretGuard.decide({ tool: "Bash", input: { command }, cwd: PROJECT, sessionId: "t" }, { io, config: DEFAULT_CONFIG, configDegraded: false, projectDir: PROJECT, home: "/home/dev" });
+  return verdict.action === "deny" ? verdict.reason : "pass";
+}
+
+describe("docker build", () => {
+  it.each<[string, Record<string, string>, string]>([
+    ["the whole context copied, no .dockerignore", { Dockerfile: WHOLE }, "docker build -t app ."],
+    ["buildx", { Dockerfile: WHOLE }, "docker buildx build --push -t registry.example.com/app ."],
+    ["podman", { Dockerfile: WHOLE }, "podman build -t app ."],
+    [".dockerignore leaving only the root .env out", { Dockerfile: WHOLE, ".dockerignore": ".env\n" }, "docker build ."],
+    ["a line taking a secret back", { Dockerfile: WHOLE, ".dockerignore": "**/.env\n!config/.env\n" }, "docker build ."],
+    ["a secret copied by name", { "Dockerfile.prod": "FROM node:20\nCOPY .env /app/.env\n" }, "docker build -f Dockerfile.prod ."],
+    ["a folder with a secret copied", { Dockerfile: "FROM node:20\nCOPY config /app/config\n" }, "docker build ."],
+  ])("refuses %s", async (_name, files, command) => {
+    expect(await decide(files, command)).toMatch(/copies `[^`]+` into the image, and with it `[^`]*\.env`[\s\S]*add it to \.dockerignore/);
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ["only what the image needs copied", { Dockerfile: NARROW }, "docker build -t app ."],
+    ["a build stage's output copied", { Dockerfile: "FROM node:20 AS build\nCOPY --from=deps /app/node_modules ./node_modules\n" }, "docker build ."],
+    [".dockerignore leaving every .env out", { Dockerfile: WHOLE, ".dockerignore": "**/.env\n" }, "docker build ."],
+    [".dockerignore naming the folder and the root file", { Dockerfile: WHOLE, ".dockerignore": "# secrets\nconfig/\n/.env\n" }, "docker build ."],
+    [".dockerignore that keeps only what it names", { Dockerfile: WHOLE, ".dockerignore": "*\n!src\n!package.json\n" }, "docker build ."],
+    ["a context without a secret", { "src/Dockerfile": WHOLE }, "docker build -t app src"],
+    ["compose's build, whose contexts its file names", { Dockerfile: WHOLE }, "docker compose build"],
+    ["a Dockerfile on stdin, no context", {}, "docker build - < Dockerfile"],
+  ])("passes %s", async (_name, files, command) => {
+    expect(await decide(files, command)).toBe("pass");
+  });
+});
