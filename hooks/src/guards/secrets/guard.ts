@@ -188,10 +188,16 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       if (object) candidates.push(object);
     } else if (Array.isArray(value)) {
       // `"command": ["cat", "/app/.env"]` (a container's exec): the words of one command.
-      if (/^(command|cmd|argv)$/i.test(key) && value.length > 0 && value.every((item) => typeof item === "string")) runs.push(analyzeShellCommand(value.map((word: string) => `'${word.replaceAll("'", "'\\''")}'`).join(" "), env));
+      if (/^(command|cmd|argv)$/i.test(key) && value.length > 0 && value.every((item) => typeof item === "string")) runs.push(analyzeShellCommand(value.map(quoteWord).join(" "), env));
       for (const item of value) visit(item, depth + 1);
+    } else if (value && typeof value === "object") {
+      const entries = Object.entries(value);
+      // `{"command": "bash", "args": ["-c", "cat .env"]}` (a process an MCP server starts): the program and its words, run together.
+      const program = entries.find(([k, v]) => typeof v === "string" && /^(command|cmd|program|executable)$/i.test(k))?.[1] as string | undefined;
+      const words = entries.find(([k, v]) => Array.isArray(v) && v.every((w) => typeof w === "string") && /^(args|argv|arguments)$/i.test(k))?.[1] as string[] | undefined;
+      if (program !== undefined && words !== undefined) runs.push(analyzeShellCommand([program, ...words].map(quoteWord).join(" "), env));
+      for (const [name, item] of entries) visit(item, depth + 1, name);
     }
-    else if (value && typeof value === "object") for (const [name, item] of Object.entries(value)) visit(item, depth + 1, name);
   };
   visit(call.input, 0);
   if (tooDeep) return [{ kind: "unchecked", what: `has an input nested deeper than ${MAX_INPUT_DEPTH} levels, too deep to check for file paths`, how: `This ${call.tool} call` }];
@@ -209,6 +215,9 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
   }
   return findings;
 }
+
+/** A word quoted for the shell, as it stands. */
+const quoteWord = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
 
 function parsesAsShell(text: string): boolean {
   try {
