@@ -166,7 +166,8 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       return;
     }
     if (typeof value === "string") {
-      if (/^(command|cmd|command_?line|shell_command)$/i.test(key)) runs.push(analyzeShellCommand(value, env));
+      // `command`, `cmd`, `commandLine`, `shell_command`, `terminalCommand`, a step's `run`, `exec`, `shell`.
+      if (COMMAND_KEY.test(key)) runs.push(analyzeShellCommand(value, env));
       // A `script` is a shell's or a browser's (Puppeteer's puppeteer_evaluate): JavaScript that no
       // shell would run is judged as code.
       else if (/^script$/i.test(key)) runs.push(parsesAsShell(value) ? analyzeShellCommand(value, env) : analyzeInlineCode(value, env));
@@ -189,6 +190,8 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
     } else if (Array.isArray(value)) {
       // `"command": ["cat", "/app/.env"]` (a container's exec): the words of one command.
       if (/^(command|cmd|argv)$/i.test(key) && value.length > 0 && value.every((item) => typeof item === "string")) runs.push(analyzeShellCommand(value.map(quoteWord).join(" "), env));
+      // `"commands": ["cat .env", "ls"]`: command lines, each run.
+      if (/^(commands|cmds)$/i.test(key)) for (const item of value) if (typeof item === "string") runs.push(analyzeShellCommand(item, env));
       for (const item of value) visit(item, depth + 1);
     } else if (value && typeof value === "object") {
       const entries = Object.entries(value);
@@ -215,6 +218,9 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
   }
   return findings;
 }
+
+/** Input keys whose string is a command line. */
+const COMMAND_KEY = /^(run|exec|shell|bash|sh|cmdline)$|^(\w+_)?(command|cmd)(_?line)?$|^[a-z]+(Command|Cmd)(Line)?$/i;
 
 /** A word quoted for the shell, as it stands. */
 const quoteWord = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
