@@ -29,11 +29,11 @@ const MAX_NESTING = 12;
 const MAX_SOURCED = 400;
 
 /** Variables whose value a program runs as a shell command. */
-// PS0 to PS4 are no commands, but bash expands the \`$(…)\` in them for each prompt (PS4: each traced line).
 /** Ignore files and settings (`.gitignore`, `.ignore`, `.rgignore`, `.fdignore`, `.git/info/exclude`, core.excludesFile). */
 const IGNORE_SOURCE = /\.(git|rg|fd)?ignore\b|info\/exclude|excludesfile/i;
 /** Commands that only read or test the files they name. */
 const READS_ONLY = " cat head tail less more bat grep egrep rg ag wc ls stat file test [ diff cmp ";
+// PS0 to PS4 are no commands, but bash expands the \`$(…)\` in them for each prompt (PS4: each traced line).
 const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 ";
 
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
