@@ -8,7 +8,7 @@ import { importedSecrets, isMemoryFile } from "./memory-imports.js";
 import { agentFiles, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
-import { gitIgnored, secretsUnder } from "./tree-search.js";
+import { EVERYTHING, gitIgnored, secretsUnder } from "./tree-search.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 
@@ -215,9 +215,19 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
     // A search tool's folder (`mcp__serena__search_for_pattern`, Desktop Commander's `search_code`) is
     // searched as the Grep tool's is; one that searches for files (`search_files`) prints names alone.
     else if (/search|grep/i.test(call.tool) && !/search_?files?$/i.test(call.tool) && (await env.ctx.io.stat(path))?.kind === "dir") findings.push(...(await grepToolFindings({ ...call, input: { path } }, env, `This ${call.tool} call`)));
+    // A tool that packs, reads or sends a whole folder (repomix's pack_codebase, a read_directory, a
+    // folder upload) takes every file in it.
+    else if (FOLDER_READER.test(call.tool) && (await env.ctx.io.stat(path))?.kind === "dir") {
+      const result = await secretsUnder(env.ctx.io, env.rules, path, EVERYTHING);
+      const how = `This ${call.tool} call takes every file of \`${candidate}\`, and with them`;
+      findings.push(...(result.kind === "too-large" ? [{ kind: "unchecked" as const, what: `takes every file of ${path}, too many to check for secret files`, how: `This ${call.tool} call` }] : result.hits.map((hit) => ({ kind: "search" as const, hit, how }))));
+    }
   }
   return findings;
 }
+
+/** Tool names that take a folder's contents (not its names: list_directory, directory_tree pass). */
+const FOLDER_READER = /pack|bundle|concat|dump|zip|archive|upload|copy|read_?(dir|directory|folder|codebase|repo|project|all)|(directory|folder|codebase|repo|project)_?(contents?|files)/i;
 
 /** Input keys whose string is a command line. */
 const COMMAND_KEY = /^(run|exec|shell|bash|sh|cmdline)$|^(\w+_)?(command|cmd)(_?line)?$|^[a-z]+(Command|Cmd)(Line)?$/i;
