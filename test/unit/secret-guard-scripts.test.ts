@@ -42,6 +42,9 @@ const LEAKS: Array<[string, string]> = [
   ["leak.py", "import os\np = os.path.join(os.path.dirname(__file__), '..', '.env')\nprint(open(p).read())\n"],
   ["leak.js", "const path = require('path');\nconst envPath = path.join(__dirname, '..', '.env');\nconsole.log(require('fs').readFileSync(envPath, 'utf8'));\n"],
   ["leak.rb", "path = File.join(__dir__, '..', '.env')\nputs File.read(path)\n"],
+  // A loop over a glob that takes the dot files in, each printed.
+  ["leak.py", "import glob\nfor f in glob.glob('.*'):\n    print(open(f).read())\n"],
+  ["leak.py", "import glob\n[print(open(f).read()) for f in glob.glob('.env*')]\n"],
   ["leak.py", "import os\nprint(os.environ[\"GITHUB_TOKEN\"])\n"],
   ["leak.py", "import os, json\nprint(json.dumps(dict(os.environ), indent=2))\n"],
   ["leak.py", "from os import environ\nprint(environ[\"AWS_SECRET_ACCESS_KEY\"])\n"],
@@ -138,6 +141,8 @@ const PASSES: Array<[string, string]> = [
   ["setup3.py", "import os\np = os.path.join(os.path.dirname(__file__), '.env')\nwith open(p, 'w') as f:\n    f.write('X=1\\n')\nprint('wrote', p)\n"],
   ["load.js", "const envPath = require('path').join(__dirname, '..', '.env');\nrequire('dotenv').config({ path: envPath });\nconsole.log('loaded');\n"],
   ["readme2.py", "p = 'README.md'\nq = '.env.example'\nprint(open(p).read(), open(q).read())\n"],
+  ["docs.py", "import glob, os\nfor f in glob.glob('*.md'):\n    print(open(f).read())\nfor name in os.listdir('.'):\n    print(name)\n"],
+  ["lines.js", "const fs = require('fs');\nfor (const line of fs.readFileSync('README.md', 'utf8').split('\\n')) console.log(line);\n"],
   ["client.py", "import os\nkey = os.getenv(\"API_KEY\")\nif not key:\n    print(\"API_KEY is not set\")\nclient = Client(api_key=key)\nprint(client.models())\n"],
 ];
 

@@ -507,13 +507,17 @@ function callArguments(code: string, from: number): string[] {
  * that a read call opens (or a copy moves), the environment or a secret variable on a printing line,
  * and the commands the code runs. A file name reached through a variable is not followed.
  */
-/** A script's assignments (`p = …`, `const p = …`, `$p = …`, `p := …`), each name's values in order. */
+/**
+ * A script's assignments (`p = …`, `const p = …`, `$p = …`, `p := …`) and loop variables (`for f in
+ * glob.glob('.*'):`, `for (const f of …)`: each name takes what the loop goes over), each name's values in order.
+ */
 function assignments(code: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const m of code.matchAll(/(?:^|[\s;(])(?:const |let |var |my )?\$?([A-Za-z_]\w*)\s*:?=(?!=)\s*([^\n;]+)/g)) {
-    const values = out.get(m[1] as string) ?? [];
-    values.push(m[2] as string);
-    out.set(m[1] as string, values);
+  for (const m of code.matchAll(/(?:^|[\s;(])(?:const |let |var |my )?\$?([A-Za-z_]\w*)\s*:?=(?!=)\s*([^\n;]+)|\bfor\s*\(?\s*(?:const |let |var )?([A-Za-z_]\w*)\s+(?:in|of)\s+([^\n]+)/g)) {
+    const name = (m[1] ?? m[3]) as string;
+    const values = out.get(name) ?? [];
+    values.push((m[2] ?? m[4]) as string);
+    out.set(name, values);
   }
   return out;
 }
@@ -526,7 +530,9 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   // counts. Perl's two-argument open(F, "<.env") reads what follows the `<`.
   const reads = async (token: string) => {
     const path = token.replace(/^\+?<\s*/, "").replace(/^~(?=\/|$)/, a.env.ctx.home ?? "~");
-    if (state.cwd === undefined || (await a.env.ctx.io.exists(toAbsolute(path, state.cwd, a.env.ctx.home)))) await a.file({ text: path, raw: token }, state, `${how} reads`);
+    // A glob (`glob.glob('.*')`) is matched against the files here, as the shell's would be.
+    const glob = /[*?[]/.test(path);
+    if (glob || state.cwd === undefined || (await a.env.ctx.io.exists(toAbsolute(path, state.cwd, a.env.ctx.home)))) await a.file({ text: path, raw: token, ...(glob ? { glob: path } : {}) }, state, `${how} reads`);
   };
   let assigned: Map<string, string[]> | undefined;
   for (const m of code.matchAll(READ_CALL)) {
