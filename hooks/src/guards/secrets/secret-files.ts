@@ -208,7 +208,7 @@ export async function secretFileAt(io: HostIO, rules: SecretRules, path: string,
  * npm fills in), a .sentryclirc with no `token=`, or a direnv .envrc that exports no token written out (`use flake`, `dotenv`,
  * `export GH_TOKEN=$(gh auth token)`). Any line of auth, or a URL with a password in it, keeps it one.
  */
-export async function withoutCredentials(io: HostIO, hit: SecretFileHit, facts: FileFacts): Promise<boolean> {
+export async function withoutCredentials(io: HostIO, hit: SecretFileHit, known?: FileFacts): Promise<boolean> {
   const { pattern } = hit.match;
   const npmrc = pattern === ".npmrc";
   const envrc = pattern === ".envrc";
@@ -216,7 +216,10 @@ export async function withoutCredentials(io: HostIO, hit: SecretFileHit, facts: 
   const yarnrc = pattern === ".yarnrc.yml";
   const sentry = pattern === ".sentryclirc";
   const settings = npmrc || envrc || yarnrc || sentry;
-  if (!(settings || /^(dotenv|credential-stores)$/.test(hit.match.category.id)) || !facts.exists || facts.special || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
+  if (!(settings || /^(dotenv|credential-stores)$/.test(hit.match.category.id))) return false;
+  // Looked at only for the files that can be settled by contents (a search finds many a .pem).
+  const facts = known ?? (await factsOf(io, hit.path));
+  if (!facts.exists || facts.special || (facts.size ?? Infinity) > CONFIG_READ_LIMIT) return false;
   const text = await io.readText(hit.realPath ?? hit.path).catch(() => undefined);
   if (text === undefined) return false;
   if (encryptedOnly(text)) return true;

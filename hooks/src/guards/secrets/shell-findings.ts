@@ -377,7 +377,8 @@ class ShellAnalysis implements Analyzer {
     const argv = command.words.filter((word) => head !== "env" || !loaded.has(word)).flatMap((word) => this.expand(word, state));
     // `rm .gitignore && rg KEY`, `echo '!x' >> .ignore; fd x`: a later search in the call cannot go by
     // what is ignored now (string tests first: this runs for every command).
-    if (!this.ignoreTouched && !READS_ONLY.includes(` ${basename(head)} `) && [...argv.map((a) => a.text), ...command.redirects.map((r) => r.target.raw)].some((t) => (t.includes("ignore") || t.includes("xclude")) && IGNORE_SOURCE.test(t))) this.ignoreTouched = true;
+    const namesIgnores = (t: string) => (t.includes("ignore") || t.includes("xclude")) && IGNORE_SOURCE.test(t);
+    if (!this.ignoreTouched && (argv.some((a) => namesIgnores(a.text)) || command.redirects.some((r) => namesIgnores(r.target.raw))) && !READS_ONLY.includes(` ${basename(head)} `)) this.ignoreTouched = true;
     if (argv.length === 0) {
       for (const assign of command.assigns) {
         // An array's elements (globs matched, as in a for loop) are all taken as its values:

@@ -170,7 +170,7 @@ async function walk(io: HostIO, rules: SecretRules, root: string, filter: Search
 /** The secret a file a search reads is, by its name, by what it holds (a config), or where its link leads. */
 async function fileHit(io: HostIO, rules: SecretRules, path: string, name: string, isLink: boolean): Promise<SecretFileHit | undefined> {
   const direct = rules.classify(path);
-  if (direct) return (await withoutCredentials(io, { path, match: direct }, await factsOf(io, path))) ? undefined : { path, match: direct };
+  if (direct) return (await withoutCredentials(io, { path, match: direct })) ? undefined : { path, match: direct };
   // A git or agent config is judged by what it holds (a token in a URL, in `env`): `grep -r github .`
   // prints it. (Its name was judged just above; a link is still followed below.)
   if (isGitConfigPath(path) || isAgentConfigPath(path) || isSecretManifestPath(name) || isShellProfilePath(path)) {
