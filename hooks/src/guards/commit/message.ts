@@ -110,7 +110,10 @@ export function readCommitArgs(args: readonly Arg[], stdin: string | undefined):
   }
   // These reuse a message by opening it in an editor (git checked): -c and --fixup=amend:|reword: unless
   // --no-edit, -C with -e, --squash with no message of its own. A plain --fixup opens none.
-  const opened = noEdit ? undefined : generated !== undefined ? (/^--fixup (amend|reword):/.test(generated) || (generated.startsWith("--squash") && messages.length === 0 && file === undefined && unknown === undefined) ? generated : undefined) : messages.length === 0 && file === undefined && unknown === undefined && reused !== undefined && (/^(-c|--reedit-message) /.test(reused) || edit) ? reused : undefined;
+  const ownMessage = messages.length > 0 || file !== undefined || unknown !== undefined;
+  const opensGenerated = generated !== undefined && (/^--fixup (amend|reword):/.test(generated) || (generated.startsWith("--squash") && !ownMessage));
+  const opensReused = generated === undefined && !ownMessage && reused !== undefined && (/^(-c|--reedit-message) /.test(reused) || edit);
+  const opened = noEdit ? undefined : opensGenerated ? generated : opensReused ? reused : undefined;
   let source: MessageSource;
   if (commitsNothing) source = { kind: "none" };
   else if (opened !== undefined) source = { kind: "editor", reuse: opened };
