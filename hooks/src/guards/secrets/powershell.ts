@@ -256,8 +256,9 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       continue;
     }
     // `Copy-Item -Recurse . C:\\tmp`, `robocopy . C:\\tmp /E`, `xcopy . C:\\tmp /E`: a folder copied with every file in it.
-    const named = args.findIndex((a) => /^-(path|literalpath|lp)$/i.test(a));
-    const tree = /^(copy-item|cp|copy|cpi)$/.test(cmdlet) && args.some((a) => /^-r(ecurse)?$/i.test(a)) ? (named === -1 ? args.find((a, i) => !a.startsWith("-") && !/^-(destination|filter|include|exclude)$/i.test(args[i - 1] ?? "")) : args[named + 1]) : /^(robocopy|xcopy)$/.test(cmdlet) ? args.find((a) => !a.startsWith("/")) : undefined;
+    const copiesFolder = /^(copy-item|cp|copy|cpi)$/.test(cmdlet) && args.some((a) => /^-r(ecurse)?$/i.test(a));
+    const source = copiesFolder ? args.findIndex((a) => /^-(path|literalpath|lp)$/i.test(a)) : -1;
+    const tree = copiesFolder ? (source === -1 ? args.find((a, i) => !a.startsWith("-") && !/^-(destination|filter|include|exclude)$/i.test(args[i - 1] ?? "")) : args[source + 1]) : /^(robocopy|xcopy)$/.test(cmdlet) ? args.find((a) => !a.startsWith("/")) : undefined;
     if (tree !== undefined) {
       await host.tree({ text: resolveVars(tree), raw: tree }, EVERYTHING, `\`${words[0]}\` copies`);
       continue;
