@@ -1204,7 +1204,6 @@ const LOADS = /^--([\w-]*env-file|from-file|secrets?-file|[\w-]*dotenv[\w-]*|(ss
 
 /** `export KEY=abc`'s words when each is a name and plain text. */
 const PLAIN_EXPORT = /^[A-Za-z_]\w*=('[^']*'|"[^"$`\\]*"|[^\s$`;&|()'"\\]*)$/;
-/** Words that set variables the walk does not follow, by name or by a computed name (an export that is not plain text is caught where it runs). */
 /**
  * The shell setup tools whose output is code that sets variables, functions and hooks, run with
  * `eval "$(…)"` where a login shell would have run it (`brew shellenv`, `pyenv init -`, `conda shell.bash
@@ -1223,6 +1222,7 @@ function setupToolOf(command: SimpleCommand): string[] | undefined {
   return words && SETUP_TOOLS.test(words.join(" ")) ? words : undefined;
 }
 
+/** Words that set variables the walk does not follow, by name or by a computed name (an export that is not plain text is caught where it runs). */
 const UNSEEN_SETTERS = /\b(eval|source|read|readarray|mapfile|declare|typeset|local|readonly|let|getopts|trap|function)\b|\bprintf\s+(--\s+)?-v|\(\(|\(\)|(^|[\s;&|])\.\s/;
 const XTRACE = /\bset\s+(-[a-zA-Z]*x|-o\s+xtrace)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*x/;
 
