@@ -154,8 +154,9 @@ async function dockerBuild(a: Analyzer, name: string, args: Arg[], state: State)
   const file = optionValues(parsed, "-f", "--file")[0];
   const dockerfile = await io.readText(file && file.text !== "-" ? toAbsolute(file.text, state.cwd, a.env.ctx.home) : `${root}/Dockerfile`).catch(() => undefined);
   const ignores = ((await io.readText(`${root}/.dockerignore`).catch(() => undefined)) ?? "").split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  const lines = ignores.map((l) => ({ back: l.startsWith("!"), pattern: dockerPattern(l.replace(/^!/, "")) }));
   // The last line that matches decides, a `!` line taking a path back.
-  const ignored = (rel: string) => ignores.reduce((out, l) => (dockerPattern(l.replace(/^!/, "")).test(rel) ? !l.startsWith("!") : out), false);
+  const ignored = (rel: string) => lines.reduce((out, l) => (l.pattern.test(rel) ? !l.back : out), false);
   for (const m of (dockerfile ?? "").matchAll(/^\s*(?:COPY|ADD)\s+(?![^\n]*--from)([^\n]+)/gim)) {
     const words = (m[1] as string).split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
     for (const source of words.slice(0, -1)) {
