@@ -207,7 +207,7 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
     const rest = args.slice(sub + 1);
     const operands = rest.filter((w, i) => !w.text.startsWith("-") && !/^(-c|--container|-n|--namespace|--context|--kubeconfig|--retries)$/.test(rest[i - 1]?.text ?? ""));
     for (const operand of operands.length === 2 ? operands.slice(0, 1) : operands) {
-      if (!/^([\w.-]+\/)?[^/:]+:/.test(operand.text)) await a.file(operand, state, `\`${name} cp\` copies`);
+      if (!/^([\w.-]+\/)?[^/:]+:/.test(operand.text)) await a.tree(operand, state, EVERYTHING, `\`${name} cp\` copies`);
     }
     return;
   }

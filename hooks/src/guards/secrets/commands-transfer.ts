@@ -100,7 +100,7 @@ export async function tar(a: Analyzer, args: Arg[], state: State): Promise<void>
   // Old-style bundled letters: `tar czf out.tgz dir` ≡ `tar -c -z -f out.tgz dir`.
   const first = args[0];
   if (first && !first.text.startsWith("-") && /^[A-Za-z]+$/.test(first.text)) list = [{ ...first, text: `-${first.text}` }, ...args.slice(1)];
-  const parsed = parseOptions(list, { valueShort: "fCTXbHKLNgV", valueLong: ["--file", "--directory", "--files-from", "--exclude", "--exclude-from", "--transform", "--owner", "--group", "--mode", "--format", "--use-compress-program", "--newer", "--label"] });
+  const parsed = parseOptions(list, { valueShort: "fCTXbHKLNgV", valueLong: ["--file", "--directory", "--files-from", "--exclude", "--exclude-from", "--transform", "--owner", "--group", "--mode", "--format", "--use-compress-program", "--newer", "--label", "--keyfile", "--cachedir", "--configfile"] });
   const creating = hasOption(parsed, "-c", "--create", "-r", "--append", "-u", "--update", "-A", "--catenate");
   const own = { ...state };
   const dir = optionValues(parsed, "-C", "--directory")[0];
@@ -123,8 +123,76 @@ export async function tar(a: Analyzer, args: Arg[], state: State): Promise<void>
   for (const source of parsed.operands) await a.tree(source, own, filter, `Archiving \`${source.raw}\``, ignores);
 }
 
+/**
+ * Backup tools and image builders that store whole folders, here or elsewhere: `restic backup .`,
+ * `borg create ::a .`, `kopia snapshot create .`, `duplicity . sftp://…`, `rdiff-backup . /mnt/b`,
+ * `mkisofs -o x.iso .`, `mksquashfs . x.img`, `mke2fs -d . x.img`, `hdiutil create -srcfolder . x.dmg`.
+ * Per name: the subcommand that stores, the options whose value is a path, and those whose value is
+ * a name left out at any depth (`--exclude .env`). Other options' values are taken for folders: none
+ * is there by such a name (`--tag nightly`), so they add nothing.
+ */
+const STORES: Record<string, string> = {
+  restic: "backup|-r --repo --repository-file --password-file --cache-dir --cacert --tls-client-cert --files-from --files-from-verbatim --files-from-raw --exclude-file --iexclude-file|-e --exclude --iexclude",
+  borg: "create|--exclude-from --patterns-from --pattern|-e --exclude",
+  kopia: "create|--path --config-file|",
+  duplicity: "|--exclude-filelist --include-filelist --archive-dir --tempdir --log-file|--exclude",
+  "rdiff-backup": "|--exclude-filelist --include-filelist --exclude-globbing-filelist|--exclude",
+  mkisofs: "|-x|-m -exclude",
+  mksquashfs: "|-ef -comp -b|",
+  mke2fs: "|-d|",
+  hdiutil: "create|-srcfolder -srcdir|",
+};
+
+/** Whether the command stores folders (`restic dump` does not: the caller judges it as a reader). */
+export async function storesFolders(a: Analyzer, name: string, args: Arg[], state: State): Promise<boolean> {
+  // Spelled as mkisofs: genisoimage, xorrisofs, `xorriso -as mkisofs`; as mke2fs: mkfs.ext2 to mkfs.ext4.
+  const tool = /^(genisoimage|xorrisofs|xorriso)$/.test(name) ? "mkisofs" : /^mkfs\.ext\d$/.test(name) ? "mke2fs" : name;
+  if (name === "xorriso" && (args[0]?.text !== "-as" || args[1]?.text !== "mkisofs")) return false;
+  const [sub, valueList, excludeList] = (STORES[tool] ?? "").split("|") as [string, string, string];
+  const values = new Set(`${valueList} ${excludeList}`.split(" "));
+  const excludes = excludeList.split(" ");
+  const sources: Arg[] = [];
+  const names: string[] = [];
+  const lists: Arg[] = [];
+  for (let i = name === "xorriso" ? 2 : 0; i < args.length; i++) {
+    const word = args[i] as Arg;
+    let option = word.text;
+    // mksquashfs takes every word after -e as a name to leave out.
+    if (tool === "mksquashfs" && option === "-e") {
+      names.push(...args.slice(i + 1).map((w) => w.text));
+      break;
+    }
+    if (!option.startsWith("-") || option === "-") {
+      sources.push(word);
+      continue;
+    }
+    const eq = option.indexOf("=");
+    const value = option.startsWith("--") && eq > 0 ? { ...word, text: option.slice(eq + 1) } : values.has(option) ? args[++i] : undefined;
+    if (eq > 0) option = option.slice(0, eq);
+    if (!value) continue;
+    if (excludes.includes(option)) names.push(value.text);
+    else if (/^(--i?exclude-(file|from|filelist)|-ef)$/.test(option)) lists.push(value);
+    // The folder stored is an option's value: mke2fs -d, hdiutil -srcfolder.
+    else if (/^(-d|-srcfolder|-srcdir)$/.test(option)) await a.tree(value, state, EVERYTHING, `\`${name}\` stores \`${value.raw}\``);
+    else if (option.startsWith("--files-from") && value.text !== "-") {
+      await a.file(value, state, `\`${name} ${option}\` reads`);
+      await namesOnInput(a, state, undefined, `\`${name} ${option}=${value.raw}\` stores the files it lists`);
+    }
+  }
+  const at = sources.findIndex((w) => w.text === sub);
+  if (at === -1 && sub) return false;
+  // The folders follow the subcommand (borg's REPO::ARCHIVE, no path, among them); duplicity,
+  // rdiff-backup and mksquashfs store all but their last operand in it.
+  const stored = tool === "mke2fs" || tool === "hdiutil" ? [] : sources.slice(at + 1, /^(duplicity|rdiff-backup|mksquashfs)$/.test(tool) ? -1 : undefined);
+  names.push(...(await excludeFiles(a, lists, state)));
+  const filter: SearchFilter = { ...EVERYTHING, exclude: names, excludeDirs: names.filter((n) => !n.includes("/")) };
+  for (const source of stored) await a.tree(source, state, filter, `\`${name}\` stores \`${source.raw}\``);
+  return true;
+}
+
 export async function zip(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
-  const parsed = parseOptions(args, { valueShort: name === "zip" ? "bnPtZ" : "pomw", valueLong: ["--password", "--suffixes"] });
+  // 7z's switches are whole words, their values joined (`-so`, `-psecret`, `-oout`).
+  const parsed = parseOptions(args, { valueShort: name === "zip" ? "bnPtZ" : "", valueLong: ["--password", "--suffixes"] });
   const operands = name === "zip" ? parsed.operands.slice(1) : parsed.operands.slice(2);
   const recursive = name !== "zip" || hasOption(parsed, "-r", "--recurse-paths");
   const xIndex = args.findIndex((w) => w.text === "-x" || w.text === "--exclude");
@@ -217,6 +285,13 @@ export async function ftpClient(a: Analyzer, name: string, args: Arg[], stdinTex
   for (const line of script.split(/[\n;]/)) {
     const words = line.trim().split(/\s+/);
     if (/^(m?put|reput|append)$/.test(words[0] ?? "")) for (const w of words.slice(1, words[0] === "mput" ? undefined : 2)) await a.file({ text: w, raw: w }, state, `\`${name} ${words[0]}\` uploads`);
+    // lftp's `mirror -R SRC [DEST]` uploads a folder, less the names -X leaves out.
+    if (words[0] === "mirror" && words.some((w) => /^(-[a-zA-Z]*R|--reverse)$/.test(w))) {
+      const parsed = parseOptions(words.slice(1).map((w) => ({ text: w, raw: w })), { valueShort: "xXiIPN", valueLong: ["--exclude", "--exclude-glob", "--include", "--include-glob", "--parallel", "--newer-than", "--older-than", "--file", "--directory", "--target-directory"] });
+      const names = optionValues(parsed, "-X", "--exclude-glob").map((v) => v.text);
+      const source = parsed.operands[0];
+      if (source) await a.tree(source, state, { ...EVERYTHING, exclude: names, excludeDirs: names }, `\`${name} mirror -R\` uploads \`${source.raw}\``);
+    }
   }
 }
 

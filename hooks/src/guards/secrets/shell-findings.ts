@@ -19,7 +19,7 @@ import { analyzePowerShellText, commandArgument, encodedCommand } from "./powers
 import type { Finding } from "./refusal.js";
 import { importedSecrets } from "./memory-imports.js";
 import { secretFileAt, secretFileThrough } from "./secret-files.js";
-import { secretsUnder, type SearchFilter } from "./tree-search.js";
+import { EVERYTHING, secretsUnder, type SearchFilter } from "./tree-search.js";
 import { aliasDefinitions, packageBinary, pythonModuleWrapper, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 import { gitTop } from "../git-root.js";
@@ -909,7 +909,8 @@ class ShellAnalysis implements Analyzer {
     if (name === "jq" || name === "gojq" || name === "jaq" || name === "yq") return codeCommands.jq(this, name, args, state);
     if (name === "git") return gitCommand.git(this, args, state);
     if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp" || name === "ln" || name === "ditto") return transferCommands.copy(this, name, args, state);
-    if (name === "tar" || name === "bsdtar") return transferCommands.tar(this, args, state);
+    if (name === "tar" || name === "bsdtar" || name === "tarsnap") return transferCommands.tar(this, args, state);
+    if (/^(restic|borg|kopia|duplicity|rdiff-backup|mkisofs|genisoimage|xorrisofs|xorriso|mksquashfs|mke2fs|mkfs\.ext\d|hdiutil)$/.test(name) && (await transferCommands.storesFolders(this, name, args, state))) return;
     if (" aws gsutil gcloud rclone az azcopy netlify surge gh-pages wrangler ".includes(` ${name} `) && (await transferCommands.upload(this, name, args, state))) return;
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
@@ -1175,7 +1176,10 @@ class ShellAnalysis implements Analyzer {
     for (const option of parsed.options) {
       if ((option.name.startsWith("--") && LOADS.test(option.name) && !printsResult && !exposes?.test(option.name)) || option.name === "--from-literal") continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
-        await this.file(stripAt(option.value), state, how);
+        // A ConfigMap takes in each file of a folder it is given (`--from-file=config/`), not its subfolders'.
+        const folder = exposes?.test(option.name) ? { ...option.value, text: option.value.text.replace(/^[\w.-]+=(?=.)/, "") } : undefined;
+        if (folder && !folder.text.includes(UNKNOWN) && (await this.env.ctx.io.stat(toAbsolute(folder.text, state.cwd ?? "/", this.env.ctx.home)))?.kind === "dir") await this.tree(folder, state, { ...EVERYTHING, excludeDirs: ["*"] }, how);
+        else await this.file(stripAt(option.value), state, how);
       }
     }
     for (const operand of parsed.operands) {
