@@ -1203,6 +1203,9 @@ export const DENY: GuardCase[] = [
   bash("source .env; echo $TOKEN"),
   bash("set -a; . ./.env; set +a; printenv TOKEN"),
   bash("set -x; source .env"),
+  bash("set -v; source .env && npm start", "verbose, the shell prints each line it reads from .env"),
+  bash("set -o verbose; . ./.env"),
+  bash("bash -vc 'set -a; source .env; set +a; npm start'"),
   bash("source config/.env && node -e 'console.log(process.env.TOKEN)'"),
   // Interpreters.
   bash("python3 -c \"print(open('.env').read())\""),
@@ -1775,6 +1778,7 @@ export const ALLOW: GuardCase[] = [
   bash("source .env"),
   bash(". ./.env"),
   bash("source .env && npm start"),
+  bash("set -e; set -a; source .env; set +a; npm start", "-e and -a print nothing"),
   bash("set -a; . ./.env; set +a; python3 manage.py migrate"),
   // kubectl listings of secrets' names and types.
   bash("kubectl get secrets -o name"),

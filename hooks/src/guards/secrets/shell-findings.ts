@@ -492,7 +492,8 @@ class ShellAnalysis implements Analyzer {
   /** A dotenv file whose every line is a plain assignment or a comment: its names and text (plainAssignments). */
   private async plainDotenv(arg: Arg, state: State): Promise<{ names: string[]; text: string } | undefined> {
     const { io } = this.env.ctx;
-    const path = this.xtrace() ? undefined : this.absolute(arg, state);
+    // Verbose (`set -v`, `bash -v`), the shell prints each line it reads, a sourced file's among them.
+    const path = this.xtrace() || /\bset\s+(-[a-zA-Z]*v|-o\s+verbose)|\b(ba|z|k|da)?sh\s+-[a-zA-Z]*v/.test(this.text) ? undefined : this.absolute(arg, state);
     const hit = path === undefined ? undefined : await secretFileAt(io, this.env.rules, path, true);
     const real = hit?.match.category.id === "dotenv" ? (hit.realPath ?? hit.path) : undefined;
     const info = real === undefined ? undefined : await io.stat(real);
