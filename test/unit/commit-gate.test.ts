@@ -95,6 +95,15 @@ describe("verification before committing", () => {
     expect(reason).not.toMatch(/line 10\n/);
   });
 
+  it("says what to do when a command's program is missing, and only then", async () => {
+    const missing = await gate(GOOD, { runShell: (command) => (command === "npm run lint" ? { exitCode: 127, stdout: "", stderr: "sh: 1: eslint: not found", timedOut: false } : { exitCode: 0, stdout: "", stderr: "", timedOut: false }) });
+    const reason = missing.verdict.action === "deny" ? missing.verdict.reason : "";
+    expect(reason).toMatch(/lint: `npm run lint` exited with code 127/);
+    expect(reason).toMatch(/not installed here: install it .*commit\.verify\.commands in \.claude\/shipshape\.yaml/);
+    const failing = await gate(GOOD, { runShell: () => ({ exitCode: 1, stdout: "1 problem", stderr: "", timedOut: false }) });
+    expect(failing.verdict.action === "deny" ? failing.verdict.reason : "").not.toMatch(/not installed/);
+  });
+
   it("reports a timeout", async () => {
     const { verdict } = await gate(GOOD, { runShell: () => ({ exitCode: null, stdout: "", stderr: "timed out", timedOut: true }) });
     expect(verdict.action === "deny" ? verdict.reason : "").toMatch(/timed out/);

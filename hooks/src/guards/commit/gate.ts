@@ -49,7 +49,10 @@ async function messageOf(options: CommitOptions, invocation: CommitInvocation, c
 
 function describeOutcome(outcome: CommandOutcome): string {
   const status = outcome.timedOut ? "timed out" : `exited with code ${outcome.exitCode ?? "(killed)"}`;
-  return `  - ${outcome.command.name}: \`${outcome.command.command}\` ${status} after ${(outcome.ms / 1000).toFixed(1)} s. Last lines of its output:\n${outcome.tail.replace(/^/gm, "      ")}`;
+  // 127: the shell found no such program. Installing it is not a fix the agent should guess at for
+  // a command the gate only detected; the user decides what verifies this project.
+  const missing = outcome.exitCode === 127 ? "\n      Its program is not installed here: install it in the project's environment, or ask the user to name the project's verification commands under commit.verify.commands in .claude/shipshape.yaml." : "";
+  return `  - ${outcome.command.name}: \`${outcome.command.command}\` ${status} after ${(outcome.ms / 1000).toFixed(1)} s. Last lines of its output:\n${outcome.tail.replace(/^/gm, "      ")}${missing}`;
 }
 
 function unstagedNote(state: GitState, options: CommitOptions): string | undefined {
