@@ -366,6 +366,7 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
     // Procfile runners load .env; platform CLIs inject the service's variables; envchain and summon, secrets.
     case "foreman":
     case "honcho":
+    case "overmind":
       return runsAfter("run", ["-e", "--env", "-f", "--procfile", "-d", "--root", "--app-root"]);
     case "railway":
       return runsAfter("run", ["-s", "--service", "-e", "--environment"]);
@@ -377,6 +378,9 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
     case "vercel":
       // `vercel env run -- cmd`: the project's variables, pulled and given to cmd.
       return runsAfter("env", ["-e", "--environment"], { operandsUntilDashDash: true });
+    case "flox":
+      // (Its -c is a shell command line: RUNS_C.)
+      return runsAfter("activate", ["-d", "--dir", "-r", "--remote"], { operandsUntilDashDash: true });
     case "nix":
       return runsAfter(["develop", "shell"], [], { operandsUntilDashDash: true, separators: ["-c", "--command"] });
     // A transient unit's output goes to the journal, or here with --pty or --pipe.
@@ -406,9 +410,9 @@ export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"
 
 /**
  * Commands that hand their -c (nix-shell: --run or --command) to a shell: `su -c`, `runuser`,
- * `script -qc 'cmd' /dev/null` (under a terminal of its own), `sg group -c`, `nix-shell --run`.
+ * `script -qc 'cmd' /dev/null` (under a terminal of its own), `sg group -c`, `nix-shell --run`, `flox activate -c`.
  */
-export const RUNS_C = new Set(["su", "runuser", "script", "sg", "nix-shell"]);
+export const RUNS_C = new Set(["su", "runuser", "script", "sg", "nix-shell", "flox"]);
 
 /**
  * Interpreters, the options that carry inline code, and the options whose value is the next word (so

@@ -391,13 +391,13 @@ export async function inlineCode(a: Analyzer, code: string, raw: string, state: 
     else if (/\b(?:open|readFileSync|readFile|createReadStream|read_text|file_get_contents|fopen|read)\s*\((?:[^()]|\([^()]*\))*?(?:b64decode|atob|fromhex|unhexlify|base64|Buffer\.from|codecs\.decode|\[::-1\]|\.reverse\b|reversed\()/.test(code)) a.findings.push(hiddenCode(how, "decodes at run time", "opens a file whose name"));
   }
   if ((printsResult || PRINTS.test(code)) && CREDENTIAL_LOADS.test(code)) a.leak("credentials a library loads", `${how} prints`);
-  if (readsDotenv(code)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
+  if (readsDotenv(env)) await a.file({ text: ".env", raw: ".env (read by a dotenv library)" }, state, `${how} loads and returns the values of`);
   // Once .env is in the environment, a connection string the code prints is one of its values too.
   // A file a dotenv call names goes into the environment, judged as loaded, not as read.
-  const loads = loadsDotenv(code);
-  const named = loads ? dotenvPaths(code) : [];
+  const loads = loadsDotenv(env);
+  const named = loads ? dotenvPaths(env) : [];
   const envFiles = loaded.length > 0 ? loaded : named.length > 0 ? named.map((p) => ({ text: p, raw: p })) : loads ? [DOTENV] : [];
-  if (envFiles.length > 0 && printsLoadedValue(code, (n) => a.secret(n), printsResult)) {
+  if (envFiles.length > 0 && printsLoadedValue(env, (n) => a.secret(n), printsResult)) {
     for (const file of envFiles) await a.file(file, state, `${how} loads into the environment, and prints values of,`);
   }
   const folder = readsListedFolder(code);

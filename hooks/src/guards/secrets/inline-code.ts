@@ -107,8 +107,8 @@ export function environmentDump(code: string): string | undefined {
 
 /** Reads of one environment variable by name, in the common languages: `process.env.X`, `os.environ["X"]`, `ENV["X"]` … */
 const envReads = onFirstUse(() => [
-  /\bprocess\.env\.([A-Za-z_]\w*)/g,
-  /\bprocess\.env\[\s*["'`]([A-Za-z_]\w*)["'`]\s*\]/g,
+  /\b(?:process|Bun|import\.meta)\.env\.([A-Za-z_]\w*)/g,
+  /\b(?:process|Bun|import\.meta)\.env\[\s*["'`]([A-Za-z_]\w*)["'`]\s*\]/g,
   /\bos\.environ\[\s*["']([A-Za-z_]\w*)["']\s*\]/g,
   /\bos\.(?:environ\.get|getenv)\(\s*["']([A-Za-z_]\w*)["']/g,
   /(?:\bENV|\$_(?:ENV|SERVER))(?:\.fetch\(\s*|\[\s*)["']([A-Za-z_]\w*)["']/g,
@@ -118,9 +118,9 @@ const envReads = onFirstUse(() => [
   // Go's, Java's, Rust's, Elixir's, R's and Haskell's.
   /\b(?:os\.(?:Getenv|LookupEnv)|System\.get_?env|Sys\.getenv|(?:get|lookup)Env|env::var(?:_os)?)\(?\s*"([A-Za-z_]\w*)"/g,
   /\bENVIRON\[\s*"([A-Za-z_]\w*)"\s*\]/g,
-  // Laravel's env('APP_KEY'); a framework's settings by name (Django's settings.SECRET_KEY,
+  // Laravel's env('APP_KEY'), python-decouple's config('SECRET_KEY') (from the environment or .env); a framework's settings by name (Django's settings.SECRET_KEY,
   // pydantic's settings.database_url, Flask's app.config["SECRET_KEY"]).
-  /\benv\(\s*["']([A-Za-z_]\w*)["']/g,
+  /\b(?:env|config)\(\s*["']([A-Za-z_]\w*)["']/g,
   // (`settings.DATABASES["default"]["ENGINE"]` is one field of it, and no secret.)
   /\b(?:settings|Settings\(\)|get_settings\(\))\.([A-Za-z_]\w*)(?!\s*\[\s*["']\w+["']\s*\]\s*\[\s*["'](?:ENGINE|NAME|HOST|PORT|USER|BACKEND)["'])/g,
   /\bconfig\[\s*["']([A-Za-z_]\w*)["']/g,
@@ -304,6 +304,15 @@ export function moduleAliases(code: string): string {
       names.split(",").map((item) => item.replace(/^\s*(\.\.\.)?\s*(\w+)\s*(?::\s*(\w+))?.*$/s, (_m, rest, name, alias) => `${kind} ${alias ?? name} = process.env${rest ? "" : `.${name}`}`)).join(";"));
     const env = /\b(?:const|let|var|import)\s*\{\s*env\s*(?::\s*(\w+)|\bas\s+(\w+))?\s*\}\s*(?:=\s*process\b|(?:=\s*require\(|from)\s*["'](?:node:)?process["'])/.exec(code);
     if (env) code = code.replace(env[0], "").replace(new RegExp(`(?<![\\w.])${env[1] ?? env[2] ?? "env"}\\b`, "g"), "process.env");
+  }
+  // dotenv's calls under the names code gives them: `from dotenv import dotenv_values as d`,
+  // `const { config } = require('dotenv')`, `import { parse as p } from "dotenv"`.
+  if (code.includes("dotenv")) {
+    for (const m of code.matchAll(/\b(dotenv_values|load_dotenv)\s+as\s+(\w+)/g)) code = code.replace(new RegExp(`(?<![\\w.])${m[2]}(?=\\s*\\()`, "g"), m[1] as string);
+    for (const item of /\{([^{}]*)\}\s*(?:=\s*require\(\s*|from\s*)["']dotenv["']/.exec(code)?.[1]?.split(",") ?? []) {
+      const [, name, alias] = /^\s*(config|parse)\b\s*(?:(?::|as)\s*(\w+))?/.exec(item) ?? [];
+      if (name) code = code.replace(new RegExp(`(?<![\\w.])${alias ?? name}(?=\\s*\\()`, "g"), `dotenv.${name}`);
+    }
   }
   if (!/\bos\b/.test(code)) return code;
   code = code.replace(/__import__\(\s*(["'])os\1\s*\)/g, "os").replace(/\bos\.environb\b/g, "os.environ");

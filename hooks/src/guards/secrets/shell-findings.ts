@@ -809,6 +809,14 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (pythonModuleWrapper(argv)) return this.run(args.slice(1), { ...command, words: command.words.slice(argv.length - args.length + 1) }, state, upstream);
+    if (RUNS_C.has(name)) {
+      const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user", "--run"] });
+      const code = optionValues(parsed, "-c", "--command", "--run")[0];
+      if (code) return this.source(code.text, copy(state), `This \`${name} -c\``);
+      // `runuser -u me -- cmd` runs the command itself; `flox activate -- cmd` is a wrapper's.
+      if (name === "runuser" && parsed.operands.length > 0) return this.run(parsed.operands, { ...command, words: command.words.slice(argv.length - parsed.operands.length) }, state, upstream);
+      if (name !== "flox") return;
+    }
     const wrapper = wrapperSpec(name);
     if (wrapper && name !== "env" && runsCommand(args, wrapper)) {
       const rest = unwrap(args, wrapper);
@@ -852,14 +860,6 @@ class ShellAnalysis implements Analyzer {
     if ((name === "fly" || name === "flyctl") && args[0]?.text === "ssh" && (await codeCommands.flySsh(this, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "cmd") return codeCommands.cmd(this, args, state);
-    if (RUNS_C.has(name)) {
-      const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user", "--run"] });
-      const code = optionValues(parsed, "-c", "--command", "--run")[0];
-      if (code) await this.source(code.text, copy(state), `This \`${name} -c\``);
-      // `runuser -u me -- cmd` runs the command itself.
-      else if (name === "runuser" && parsed.operands.length > 0) await this.run(parsed.operands, { ...command, words: command.words.slice(argv.length - parsed.operands.length) }, state, upstream);
-      return;
-    }
     // at and batch run the script on their stdin later, as sh would now; crontab each line's command after its schedule.
     if (name === "at" || name === "batch" || (name === "crontab" && args.every((a) => a.text === "-"))) return codeCommands.shell(this, name, [], name === "crontab" ? stdinText?.replace(/^[ \t]*(@\w+|(\S+[ \t]+){5})/gm, "") : stdinText, state, unreadable);
     if (name === "sops" && (await codeCommands.sops(this, args, state))) return;
