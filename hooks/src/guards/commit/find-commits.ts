@@ -1,7 +1,7 @@
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { GIT_VALUE_OPTIONS, interpreters } from "../secrets/command-rules.js";
 import { resolveDir, walkCommands } from "../walk-commands.js";
-import { basename } from "../../runtime/paths.js";
+import { basename, toAbsolute } from "../../runtime/paths.js";
 
 /** One `git commit` a Bash command would run, with what the gate needs to judge it. */
 export interface CommitInvocation {
@@ -29,6 +29,24 @@ export interface CommitInvocation {
 const GIT_COMMIT_WORDS = /\bgit\b["',\s]{1,8}(?:-[^\n]{0,40}?\s)?commit\b/;
 const STARTS_PROCESS = /\b(?:system|exec\w*|spawn\w*|popen|Popen|subprocess|check_output|check_call|shell_exec|passthru|proc_open)\b|`|%x/;
 const commitsFromCode = (code: string) => GIT_COMMIT_WORDS.test(code) && STARTS_PROCESS.test(code);
+
+/**
+ * `-m "$(cat msg.txt)"` (or `$(< msg.txt)`) as the one message option: the file's text, read as -F's
+ * is, from the shell's folder (git's -C does not apply to cat).
+ */
+function catMessage(args: Arg[], at: string | undefined, home: string | undefined): Arg[] {
+  const options = args.filter((w) => /^(-[a-zA-Z]*[mF]|--message|--file)/.test(w.text));
+  const i = args.findIndex((w) => w.text.includes(UNKNOWN) && /^(-[a-zA-Z]*m|--message=)?"?\$\((cat\s+|<\s*)[\w./~+-]+\s*\)"?$/.test(w.raw));
+  const word = args[i];
+  if (!word || options.length !== 1 || at === undefined) return args;
+  const path = toAbsolute(/\$\((?:cat\s+|<\s*)([^\s)]+)/.exec(word.raw)?.[1] as string, at, home);
+  const glued = /^(-[a-zA-Z]*)m|^--message=/.exec(word.raw);
+  const option = args[i - 1];
+  const out = [...args];
+  if (glued) out[i] = { text: `${glued[1] ?? "-"}F${path}`, raw: word.raw };
+  else if (option && options[0] === option) out.splice(i - 1, 2, { text: option.text === "--message" ? "--file" : option.text.replace(/m$/, "F"), raw: option.raw }, { text: path, raw: word.raw });
+  return out;
+}
 
 /**
  * Finds every `git commit` in a command line, however it is wrapped; mentions (echo, grep) are not
@@ -99,7 +117,7 @@ export function findCommits(command: string, cwd: string, home: string | undefin
     const subcommand = expansion ? expansion[0] : sub;
     if (subcommand !== "commit") return;
     const extra: Arg[] = (expansion ?? []).slice(1).map((text) => ({ text, raw: text }));
-    found.push({ args: [...extra, ...args.slice(j + 1)], cwd: gitCwd, raw, ...(stdin !== undefined ? { stdin } : {}), ...(written.size > 0 ? { written: new Map(written) } : {}) });
+    found.push({ args: catMessage([...extra, ...args.slice(j + 1)], at, home), cwd: gitCwd, raw, ...(stdin !== undefined ? { stdin } : {}), ...(written.size > 0 ? { written: new Map(written) } : {}) });
   }, top);
   return found;
 }
