@@ -600,6 +600,7 @@ security
  dump-keychain :: keychain passwords :: /^-[a-z]*d[a-z]*$/
 secret-tool
  lookup :: a secret from the desktop keyring
+ search :: secrets from the desktop keyring
 keyring
  get :: a password from the system keyring
 gopass

@@ -924,6 +924,7 @@ export const DENY: GuardCase[] = [
   { tool: "Read", input: { file_path: "/proc/self/task/4242/environ" } },
   bash("glab auth status --show-token"),
   bash("secret-tool lookup service github"),
+  bash("secret-tool search --all service github", "search prints each item's secret with its attributes"),
   bash("keyring get github me"),
   // A search's names or lines, and a folder's listing, fed to a reader: as wide as the search or the folder.
   bash("grep -rl TOKEN . | xargs cat"),
@@ -2859,6 +2860,7 @@ for k in os.environ: print(k)"`),
   { tool: "Read", input: { file_path: `${HOME}/.claude/settings.json` } },
   bash("glab auth status"),
   bash("secret-tool store --label=gh service github"),
+  bash("secret-tool clear service github"),
   bash("keyring set github me"),
   bash("gpg --list-secret-keys"),
 ];
