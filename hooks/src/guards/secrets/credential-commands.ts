@@ -338,6 +338,16 @@ stripe
 argocd
  account generate-token :: an Argo CD token
  admin initial-password :: Argo CD's admin password
+# Kubeconfigs with the cluster's credentials in them (a client key or token), printed.
+microk8s
+ config :: the cluster's admin kubeconfig
+linode-cli
+ lke kubeconfig-view :: a cluster's kubeconfig
+civo
+ kubernetes config :: a cluster's kubeconfig ::  :: /^(-s|--save)$/
+ k8s config :: a cluster's kubeconfig ::  :: /^(-s|--save)$/
+vcluster
+ connect :: a virtual cluster's kubeconfig :: /^--print$/
 `;
 
 /** A command whose job is to print a credential, and what it prints. */

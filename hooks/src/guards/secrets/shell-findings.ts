@@ -808,6 +808,11 @@ class ShellAnalysis implements Analyzer {
       }
       return;
     }
+    // `microk8s kubectl …`, `k3s kubectl …`, `minikube kubectl -- …`: kubectl under a distribution's name.
+    if (args[0]?.text === "kubectl" && /^(microk8s|k3s|k0s|rke2|minikube)$/.test(name)) {
+      const dashes = args[1]?.text === "--" && argv.length === command.words.length ? 1 : 0;
+      return this.run([args[0], ...args.slice(1 + dashes)], { ...command, words: command.words.filter((_, i) => i === 1 || i > 1 + dashes) }, state, upstream);
+    }
     if (pythonModuleWrapper(argv)) return this.run(args.slice(1), { ...command, words: command.words.slice(argv.length - args.length + 1) }, state, upstream);
     if (RUNS_C.has(name)) {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user", "--run"] });
