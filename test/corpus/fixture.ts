@@ -112,6 +112,7 @@ export function fixtureIO() {
       [`${PROJECT}/node_modules/pkg/index.js`]: "module.exports = 1",
       // Scripts on disk: helpers that print a secret, and the project's own, which load .env and take arguments.
       [`${PROJECT}/scripts/show-env.sh`]: "#!/bin/sh\ncat .env\n",
+      [`${PROJECT}/scripts/preload.cjs`]: "console.error(require('fs').readFileSync('.env', 'utf8'));\n",
       [`${PROJECT}/scripts/debug.sh`]: "#!/usr/bin/env bash\nset -x\n. ./.env\nnode server.js\n",
       [`${PROJECT}/scripts/dump`]: "echo start\nenv\n",
       [`${PROJECT}/scripts/dev.sh`]: '#!/usr/bin/env bash\nset -a; source .env; set +a\ncp "$1" "$2"\nexec node server.js "$@"\n',

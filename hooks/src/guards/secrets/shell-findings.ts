@@ -34,7 +34,9 @@ const IGNORE_SOURCE = /\.(git|rg|fd)?ignore\b|info\/exclude|excludesfile/i;
 /** Commands that only read or test the files they name. */
 const READS_ONLY = " cat head tail less more bat grep egrep rg ag wc ls stat file test [ diff cmp ";
 // PS0 to PS4 are no commands, but bash expands the \`$(…)\` in them for each prompt (PS4: each traced line).
-const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 ";
+// BASH_ENV is a script every non-interactive bash sources first; NODE_OPTIONS (npm's --node-options)
+// preloads code (`--require ./x.js`) into every node; npm runs its scripts with the script shell.
+const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 BASH_ENV NODE_OPTIONS npm_config_node_options npm_config_script_shell NPM_CONFIG_SCRIPT_SHELL ";
 
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
 class ShellAnalysis implements Analyzer {
@@ -302,7 +304,7 @@ class ShellAnalysis implements Analyzer {
       if (eq < 1 || !RUN_VARIABLES.includes(` ${name} `)) continue;
       const value = pair.slice(eq + 1);
       if (value.includes(UNKNOWN)) this.dynamic(name, "The command in");
-      else await this.source(/^PS\d$/.test(name) ? `: <<SHIPSHAPE_PS\n${value}\nSHIPSHAPE_PS` : value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
+      else await this.source(/^PS\d$/.test(name) ? `: <<SHIPSHAPE_PS\n${value}\nSHIPSHAPE_PS` : name === "BASH_ENV" ? `. ${value}` : /NODE_OPTIONS$/i.test(name) ? `node ${value} -e 0` : value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
     }
   }
 
@@ -725,6 +727,10 @@ class ShellAnalysis implements Analyzer {
     }
     if (" aws gsutil gcloud rclone scp sftp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
     const verb = " npm pnpm yarn bun deno composer ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
+    // `npm --script-shell ./x.sh test` runs the script through that program; `--node-options`, as NODE_OPTIONS.
+    for (const option of verb === undefined ? [] : parseOptions(args, { valueLong: ["--script-shell", "--node-options"] }).options) {
+      if (option.value && /^--(script-shell|node-options)$/.test(option.name)) await this.commandVariables({ ...command, assigns: [] }, [{ text: "export", raw: "export" }, { text: `${option.name === "--script-shell" ? "npm_config_script_shell" : "NODE_OPTIONS"}=${option.value.text}`, raw: option.value.raw }], state);
+    }
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
     else if (verb !== undefined) await packageCommands.packageScript(this, name, args, state);
     // `pnpm tsx leak.ts`, `yarn turbo show`, `bun x tsx x.ts`: a binary run by its name, as `pnpm exec` runs one.
