@@ -30,6 +30,18 @@ describe("docker build", () => {
     ["a line taking a secret back", { Dockerfile: WHOLE, ".dockerignore": "**/.env\n!config/.env\n" }, "docker build ."],
     ["a secret copied by name", { "Dockerfile.prod": "FROM node:20\nCOPY .env /app/.env\n" }, "docker build -f Dockerfile.prod ."],
     ["a folder with a secret copied", { Dockerfile: "FROM node:20\nCOPY config /app/config\n" }, "docker build ."],
+    ["docker image build", { Dockerfile: WHOLE }, "docker image build -t app ."],
+    ["docker builder build", { Dockerfile: WHOLE }, "docker builder build ."],
+    ["buildah, whose bud takes docker build's arguments", { Dockerfile: WHOLE }, "buildah bud -t app ."],
+    ["buildah build -f", { "Dockerfile.prod": WHOLE }, "buildah build -f Dockerfile.prod ."],
+    ["nerdctl", { Dockerfile: WHOLE }, "nerdctl build -t app ."],
+    ["depot, building remotely", { Dockerfile: WHOLE }, "depot build --push -t app ."],
+    ["finch", { Dockerfile: WHOLE }, "finch build ."],
+    ["fly deploy, which builds the folder's Dockerfile", { Dockerfile: WHOLE }, "fly deploy --remote-only -a app"],
+    ["fly deploy of a folder, with its own Dockerfile named", { "config/Dockerfile.fly": WHOLE }, "flyctl deploy --dockerfile config/Dockerfile.fly config"],
+    ["railway up", { Dockerfile: WHOLE }, "railway up --detach"],
+    ["gcloud run deploy from source", { Dockerfile: WHOLE }, "gcloud run deploy api --source . --region europe-west1"],
+    ["gcloud builds submit --tag", { Dockerfile: WHOLE }, "gcloud builds submit --tag gcr.io/acme/api"],
   ])("refuses %s", async (_name, files, command) => {
     expect(await decide(files, command)).toMatch(/copies `[^`]+` into the image, and with it `[^`]*\.env`[\s\S]*add it to \.dockerignore/);
   });
@@ -43,6 +55,12 @@ describe("docker build", () => {
     ["a context without a secret", { "src/Dockerfile": WHOLE }, "docker build -t app src"],
     ["compose's build, whose contexts its file names", { Dockerfile: WHOLE }, "docker compose build"],
     ["a Dockerfile on stdin, no context", {}, "docker build - < Dockerfile"],
+    ["fly deploy of an image built elsewhere", { Dockerfile: WHOLE }, "fly deploy --image registry.fly.io/app:v2"],
+    ["fly deploy with every .env left out", { Dockerfile: WHOLE, ".dockerignore": "**/.env\n" }, "fly deploy"],
+    ["gcloud run deploy of an image", { Dockerfile: WHOLE }, "gcloud run deploy api --image gcr.io/acme/api"],
+    ["gcloud builds submit with a build config", { Dockerfile: WHOLE }, "gcloud builds submit --config cloudbuild.yaml"],
+    ["railway's other commands", { Dockerfile: WHOLE }, "railway status && railway logs"],
+    ["buildah's other commands", { Dockerfile: WHOLE }, "buildah images && buildah push app"],
   ])("passes %s", async (_name, files, command) => {
     expect(await decide(files, command)).toBe("pass");
   });

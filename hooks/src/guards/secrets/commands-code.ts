@@ -171,6 +171,39 @@ async function dockerBuild(a: Analyzer, name: string, args: Arg[], state: State)
   }
 }
 
+/** An image built from a context, as `docker build` builds it (buildah, nerdctl, depot and finch take its arguments). */
+export async function imageBuild(a: Analyzer, name: string, args: Arg[], state: State, compose = false): Promise<void> {
+  for (const [i, w] of args.entries()) {
+    const file = /^(-f|--file)$/.test(w.text) ? args[i + 1] : /^(-f|--file)=/.test(w.text) ? { ...w, text: w.text.replace(/^[^=]*=/, "") } : undefined;
+    if (file) await a.file(file, state, `\`${name} build -f\` reads, and its parse errors print the lines of,`);
+  }
+  if (!compose) await dockerBuild(a, name, args, state);
+}
+
+/**
+ * Deploys that build the folder's Dockerfile elsewhere and ship the image: `fly deploy` (unless
+ * --image), `railway up`, `gcloud run deploy --source .`, `gcloud builds submit --tag …`; judged as
+ * `docker build` of that folder (their first operand, or the current folder).
+ */
+export async function deployBuild(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
+  const words = args.map((w) => w.text);
+  const at = (option: string) => words.findIndex((w) => w === option || w.startsWith(`${option}=`));
+  const value = (option: string) => {
+    const w = args[at(option)];
+    return w?.text.includes("=") ? { ...w, text: w.text.slice(option.length + 1) } : w && args[at(option) + 1];
+  };
+  const skip = name === "gcloud" ? 2 : 1;
+  const operand = args.slice(skip).find((w, i, rest) => !w.text.startsWith("-") && !/^-/.test(rest[i - 1]?.text ?? "")) ?? { text: ".", raw: "." };
+  const context =
+    /^fly(ctl)?$/.test(name) ? (words[0] === "deploy" && at("--image") === -1 ? operand : undefined)
+    : name === "railway" ? (words[0] === "up" ? operand : undefined)
+    : words[0] === "run" && words[1] === "deploy" ? value("--source")
+    : words[0] === "builds" && words[1] === "submit" && at("--tag") !== -1 ? operand
+    : undefined;
+  const dockerfile = /^fly/.test(name) ? value("--dockerfile") : undefined;
+  if (context) await dockerBuild(a, name, [...(dockerfile ? [{ text: "-f", raw: "-f" }, dockerfile] : []), context], state);
+}
+
 export async function container(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   // `docker exec CONTAINER cmd …` / `kubectl exec POD -- cmd …`: the command runs elsewhere, but its
   // output comes back here, so it is checked like a local one (with an unknown directory).
@@ -212,14 +245,10 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
     return;
   }
   // `docker build -f .env .`: the Dockerfile's lines come back in its parse errors (`unknown instruction: API_KEY=…`).
-  if (name !== "kubectl" && /^(build|buildx)$/.test(args[sub]?.text ?? "")) {
-    for (const [i, w] of args.entries()) {
-      const file = /^(-f|--file)$/.test(w.text) ? args[i + 1] : /^(-f|--file)=/.test(w.text) ? { ...w, text: w.text.replace(/^[^=]*=/, "") } : undefined;
-      if (file) await a.file(file, state, `\`${name} build -f\` reads, and its parse errors print the lines of,`);
-    }
-    // (Not compose's build, whose contexts its file names.)
-    if (!args.slice(0, sub).some((w) => w.text === "compose") && !name.endsWith("compose")) await dockerBuild(a, name, args.slice(sub + (args[sub]?.text === "buildx" ? 2 : 1)), state);
-  }
+  // `docker build`, `docker buildx build`, `docker image build`, `docker builder build`.
+  const build = name === "kubectl" ? 0 : args[sub]?.text === "build" ? 1 : args[sub]?.text === "buildx" || (/^(image|builder)$/.test(args[sub]?.text ?? "") && args[sub + 1]?.text === "build") ? 2 : 0;
+  // (Not compose's build, whose contexts its file names.)
+  if (build > 0) await imageBuild(a, name, args.slice(sub + build), state, args.slice(0, sub).some((w) => w.text === "compose") || name.endsWith("compose"));
   if (sub === -1 || !["exec", "run", "debug"].includes(args[sub]?.text ?? "")) {
     // Options only, a file source's value joined to it (`--from-env-file .env` as `--from-env-file=.env`).
     const options = args.flatMap((w, i) => (!w.text.startsWith("-") ? [] : /^--from(-env)?-file$/.test(w.text) && args[i + 1] ? [{ ...w, text: `${w.text}=${args[i + 1]?.text}` }] : [w]));

@@ -874,6 +874,8 @@ class ShellAnalysis implements Analyzer {
     // at and batch run the script on their stdin later, as sh would now; crontab each line's command after its schedule.
     if (name === "at" || name === "batch" || (name === "crontab" && args.every((a) => a.text === "-"))) return codeCommands.shell(this, name, [], name === "crontab" ? stdinText?.replace(/^[ \t]*(@\w+|(\S+[ \t]+){5})/gm, "") : stdinText, state, unreadable);
     if (name === "sops" && (await codeCommands.sops(this, args, state))) return;
+    if (/^(buildah|nerdctl|depot|finch)$/.test(name) && /^(bud|build)$/.test(args[0]?.text ?? "")) return codeCommands.imageBuild(this, name, args.slice(1), state);
+    if (/^(fly|flyctl|railway|gcloud)$/.test(name)) await codeCommands.deployBuild(this, name, args, state);
     if (name === "docker" || name === "podman" || name === "kubectl" || name === "docker-compose" || name === "podman-compose") {
       await codeCommands.container(this, name, args, state);
       return;
