@@ -428,7 +428,7 @@ export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOption
   { pattern: commandNames(["perl"], "digits"), codeOptions: ["-e", "-E"], valueOptions: ["-I", "-m", "-M"] },
   { pattern: commandNames(["php"], "digits"), codeOptions: ["-r"] },
   // osascript's -l names the language (`-l JavaScript`), lua's a library.
-  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy", "swift", "ghci", "ghc", "runghc", "clojure", "clj", "erl", "lua", "luajit", "Rscript", "jshell", "scala", "kotlin"]), codeOptions: ["-eval", "-e"], valueOptions: ["-l"] },
+  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy", "swift", "ghci", "ghc", "runghc", "clojure", "clj", "erl", "lua", "luajit", "Rscript", "jshell", "scala", "kotlin", "bb", "nbb"]), codeOptions: ["-eval", "-e"], valueOptions: ["-l"] },
   { pattern: commandNames(["emacs", "sbcl"]), codeOptions: ["--eval", "-eval"] },
   { pattern: commandNames(["guile"]), codeOptions: ["-c"] },
   // Tcl: expect's -c script, and code fed to tclsh on stdin.

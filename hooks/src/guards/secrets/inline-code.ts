@@ -369,5 +369,6 @@ export function printsLoadedValue(code: string, isSecret: (name: string) => bool
 
 /** dotenv libraries read `.env` without naming it; these calls return its values to the code. */
 export function readsDotenv(code: string): boolean {
-  return /\bdotenv_values\s*\(|\bdotenv\.parse\s*\(|\.config\s*\([^)]*\)\s*\.parsed\b|\bDotenv\.(parse|load)\b|\bDotenv::/.test(code);
+  // (Deno's std/dotenv returns them from load(), unless it exports them.)
+  return /\bdotenv_values\s*\(|\bdotenv\.parse\s*\(|\.config\s*\([^)]*\)\s*\.parsed\b|\bDotenv\.(parse|load)\b|\bDotenv::|std\/dotenv["'][\s\S]*\bload(Sync)?\s*\((?!\s*\{\s*export)/.test(code);
 }
