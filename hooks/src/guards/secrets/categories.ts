@@ -185,6 +185,22 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       // Every Hugging Face token saved by name, and opencode's provider keys.
       "~/.cache/huggingface/stored_tokens",
       "~/.local/share/opencode/auth.json",
+      // Platform CLIs' logins: Turso, PlanetScale, Talos (a client key), InfluxDB, Civo, Vultr, Koyeb,
+      // Exoscale, Yandex Cloud, Confluent; and the Bitwarden CLI's store, its tokens beside the vault.
+      "~/.config/turso/settings.json",
+      "~/Library/Application Support/turso/settings.json",
+      "~/.config/planetscale/access-token",
+      "~/.talos/config",
+      "~/.config/talos/config.yaml",
+      "~/.influxdbv2/configs",
+      "~/.civo.json",
+      "~/.vultr-cli.yaml",
+      "~/.koyeb.yaml",
+      "~/.config/exoscale/exoscale.toml",
+      "~/.config/yandex-cloud/config.yaml",
+      "~/.confluent/config.json",
+      "~/.config/Bitwarden CLI/data.json",
+      "~/Library/Application Support/Bitwarden CLI/data.json",
     ],
   },
   {
@@ -240,14 +256,16 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "keystore.properties",
       "key.properties",
       "secrets.properties",
-      // Browsers' saved passwords and session cookies (Chrome, Chromium, Edge, Brave; Firefox).
+      // Browsers' saved passwords and session cookies (Chrome, Chromium, Edge, Brave; Firefox, and
+      // Thunderbird, which keeps mail passwords the same way).
       "Login Data",
       "Login Data For Account",
       "~/.config/*/**/Cookies",
       "~/Library/Application Support/*/**/Cookies",
-      "~/.mozilla/firefox/**/logins.json",
-      "~/.mozilla/firefox/**/key4.db",
-      "~/.mozilla/firefox/**/cookies.sqlite",
+      "~/.mozilla/firefox/**/{logins.json,key4.db,cookies.sqlite}",
+      "~/Library/Application Support/Firefox/Profiles/**/{logins.json,key4.db,cookies.sqlite}",
+      "~/.thunderbird/**/{logins.json,key4.db}",
+      "~/Library/Thunderbird/Profiles/**/{logins.json,key4.db}",
       // The system's password hashes (and their backups), readable where the agent runs as root.
       "/etc/shadow*",
       "/etc/gshadow*",

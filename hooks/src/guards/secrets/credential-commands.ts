@@ -338,6 +338,11 @@ stripe
 argocd
  account generate-token :: an Argo CD token
  admin initial-password :: Argo CD's admin password
+yc
+ iam create-token :: a Yandex Cloud IAM token
+# \`yc config list\` shows the profile's OAuth token among its settings.
+ config list :: the Yandex Cloud CLI's token
+ config get :: the Yandex Cloud CLI's token :: /^(token|service-account-key)$/
 # Kubeconfigs with the cluster's credentials in them (a client key or token), printed.
 microk8s
  config :: the cluster's admin kubeconfig
