@@ -46,6 +46,7 @@ describe("configuration", () => {
     ["a bad enum", "commit:\n  convention: angular\n", "commit.convention", /"plain", "conventional"/],
     ["a bad list item", "commit:\n  verify:\n    commands:\n      - name: test\n", "commit.verify.commands[0]", /command/],
     ["invalid YAML", "secrets: [\n", "(file)", /not valid YAML/],
+    ["invalid YAML, by line and column", "secrets:\n  allow: [\".env.local\"\n", "(file)", /not valid YAML: .* at line 3, column 1$/],
   ])("reports %s with the file and the key, and falls back to the defaults", async (_name, text, key, message) => {
     const { loaded } = await load({ [`${project}/.claude/shipshape.yaml`]: text });
     expect(loaded.degraded).toBe(true);

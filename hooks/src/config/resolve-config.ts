@@ -44,8 +44,9 @@ export function resolveConfig(sources: ConfigSource[], parseYaml: ParseYaml, che
   return { config, files: sources.map((source) => source.path), problems, degraded: problems.length > 0 };
 }
 
+/** The error's first line, without the colon that introduced the excerpt after it. */
 function firstLine(text: string): string {
-  return text.split("\n")[0] ?? text;
+  return (text.split("\n")[0] ?? text).replace(/:$/, "");
 }
 
 export function describeProblems(loaded: LoadedConfig): string | undefined {
