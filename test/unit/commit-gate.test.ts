@@ -239,10 +239,30 @@ describe("detecting verification commands", () => {
     [{ "/p/Makefile": "build:\n\ttrue\ncheck:\n\ttrue\n" }, ["make check"]],
     [{ "/p/Makefile": "test:\n\ttrue\n" }, ["make test"]],
     [{ "/p/README.md": "" }, []],
+    [{ "/p/deno.json": '{ "tasks": { "dev": "deno run -A main.ts", "test": "deno test -A", "lint": "deno lint" } }' }, ["deno task lint", "deno task test"]],
+    [{ "/p/deno.json": '{ "imports": {} }' }, []],
+    [{ "/p/composer.json": JSON.stringify({ scripts: { test: "phpunit", "post-install-cmd": "x" } }) }, ["composer test"]],
+    [{ "/p/Gemfile": "", "/p/.rspec": "--require spec_helper", "/p/Rakefile": "", "/p/test/x_test.rb": "" }, ["bundle exec rspec"]],
+    [{ "/p/Gemfile": "", "/p/Rakefile": "", "/p/test/x_test.rb": "" }, ["bundle exec rake test"]],
+    [{ "/p/Gemfile": "" }, []],
+    [{ "/p/mix.exs": "" }, ["mix test"]],
+    [{ "/p/Package.swift": "" }, ["swift test"]],
+    [{ "/p/build.zig": "" }, ["zig build test"]],
+    [{ "/p/gradlew": "", "/p/build.gradle.kts": "" }, ["./gradlew test -q"]],
+    [{ "/p/pom.xml": "", "/p/mvnw": "" }, ["./mvnw -q test"]],
+    [{ "/p/pom.xml": "" }, ["mvn -q test"]],
+    [{ "/p/App.sln": "", "/p/src/App/App.csproj": "" }, ["dotnet test"]],
+    // A project's own runner goes beside the others it has, and a Makefile is no longer the fallback.
+    [{ "/p/package.json": JSON.stringify({ scripts: { test: "vitest" } }), "/p/mix.exs": "", "/p/Makefile": "test:\n\ttrue\n" }, ["npm test", "mix test"]],
   ])("%j", async (files, expected) => {
     const detected = await detectCommands(memoryIO({ files }), "/p");
     expect(detected.commands.map((c) => c.command)).toEqual(expected);
   });
+});
+
+it("names the files the commands were detected from", async () => {
+  const detected = await detectCommands(memoryIO({ files: { "/p/package.json": JSON.stringify({ scripts: { test: "vitest" } }), "/p/mix.exs": "", "/p/App.csproj": "" } }), "/p");
+  expect(detected.source).toBe("detected from package.json, mix.exs, App.csproj");
 });
 
 describe("commits through other tools that run commands", () => {

@@ -28,7 +28,8 @@ function isPlaceholder(script: string): boolean {
 
 /**
  * The project's verification commands, found from its own files when the config names none:
- * package.json scripts, pyproject (ruff, pytest), Cargo, Go, or a Makefile's check/test target.
+ * package.json scripts, pyproject (ruff, pytest), Cargo, Go, other ecosystems' runners, or a Makefile's
+ * check/test target.
  */
 export async function detectCommands(io: HostIO, root: string): Promise<DetectedCommands> {
   const found: VerifyCommandConfig[] = [];
@@ -66,6 +67,34 @@ export async function detectCommands(io: HostIO, root: string): Promise<Detected
     found.push({ name: "go vet", command: "go vet ./..." }, { name: "go test", command: "go test ./..." });
     sources.push("go.mod");
   }
+  // Other ecosystems' own runners, where the file that marks such a project is: Deno's and Composer's
+  // tasks by the names package.json's are taken by, RSpec or Rake, mix, SwiftPM, Zig, Gradle's and
+  // Maven's wrappers (or mvn), and dotnet for a solution or project file.
+  const add = (source: string, name: string, command: string) => {
+    found.push({ name, command });
+    if (!sources.includes(source)) sources.push(source);
+  };
+  const deno = (await io.readText(`${root}/deno.json`).catch(() => undefined)) ?? (await io.readText(`${root}/deno.jsonc`).catch(() => undefined));
+  const tasks = deno === undefined ? "" : (/"tasks"\s*:\s*\{([^}]*)\}/.exec(deno)?.[1] ?? "");
+  for (const task of ["lint", "check", "test"]) if (new RegExp(`"${task}"\\s*:`).test(tasks)) add("deno.json", task, `deno task ${task}`);
+  const composer = (await io.readText(`${root}/composer.json`).catch(() => undefined)) ?? "";
+  for (const script of ["lint", "test"]) if (new RegExp(`"scripts"\\s*:\\s*\\{[^}]*"${script}"\\s*:`).test(composer)) add("composer.json", script, `composer ${script}`);
+  const has = (file: string) => io.exists(`${root}/${file}`);
+  if (await has("Gemfile")) {
+    if ((await has(".rspec")) || (await has("spec"))) add("Gemfile", "rspec", "bundle exec rspec");
+    else if ((await has("Rakefile")) && (await has("test"))) add("Gemfile", "rake test", "bundle exec rake test");
+  }
+  for (const [file, name, command] of [
+    ["mix.exs", "mix test", "mix test"],
+    ["Package.swift", "swift test", "swift test"],
+    ["build.zig", "zig build test", "zig build test"],
+    ["gradlew", "gradle test", "./gradlew test -q"],
+    ["pom.xml", "maven test", (await has("mvnw")) ? "./mvnw -q test" : "mvn -q test"],
+  ] as const) {
+    if (await has(file)) add(file, name, command);
+  }
+  const dotnet = (await io.list(root))?.find((entry) => /\.(sln|csproj|fsproj)$/.test(entry.name));
+  if (dotnet) add(dotnet.name, "dotnet test", "dotnet test");
   if (found.length === 0) {
     const makefile = await io.readText(`${root}/Makefile`).catch(() => undefined);
     const target = makefile === undefined ? undefined : ["check", "test"].find((t) => new RegExp(`^${t}\\s*:`, "m").test(makefile));
