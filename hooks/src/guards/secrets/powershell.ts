@@ -197,6 +197,10 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       else if (interpreters().some((entry) => entry.pattern.test(reader))) await host.code(text, `\`${reader}\` runs the code piped into it,`);
       continue;
     }
+    // `$env:GIT_PAGER = 'cat .env'`, `$env:NODE_OPTIONS='-r ./x.js'`: a variable programs run or load
+    // later, judged as the shell's export of it is.
+    const assigned = /^\$env:(\w+)(?:=(.*))?$/is.exec(statement.words[0] ?? "");
+    if (assigned && (assigned[2] !== undefined || statement.words[1] === "=")) await host.native(["export", `${assigned[1]}=${assigned[2] ?? statement.words.slice(2).join(" ")}`]);
     // `$x = Get-Content .env`: the command is what follows the assignment.
     let words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
     // A command in a keyword's condition (`if (Get-Content .env)`) is judged from its name on.
