@@ -44,6 +44,24 @@ export async function flySsh(a: Analyzer, args: Arg[]): Promise<boolean> {
 }
 
 /**
+ * A command run on a machine the tool reaches, whose output comes back as ssh's does: `vagrant ssh -c`,
+ * `gcloud compute ssh --command`, `lima cmd`, `limactl shell VM cmd`, `colima ssh -- cmd`. Whether it runs one.
+ */
+export async function remoteCommand(a: Analyzer, name: string, args: Arg[]): Promise<boolean> {
+  const words = args.map((w) => w.text);
+  const dashes = words.indexOf("--");
+  const code =
+    name === "vagrant" && words[0] === "ssh" ? optionValues(parseOptions(args, { valueShort: "c", valueLong: ["--command"] }), "-c", "--command")[0]?.text
+    : name === "gcloud" && words.includes("ssh") ? optionValues(parseOptions(args, { valueLong: ["--command"] }), "--command")[0]?.text
+    : name === "lima" ? words.join(" ")
+    : name === "limactl" && words[0] === "shell" ? parseOptions(args.slice(1), { valueLong: ["--workdir", "--shell"] }).operands.slice(1).map((w) => w.text).join(" ")
+    : name === "colima" && words[0] === "ssh" && dashes !== -1 ? words.slice(dashes + 1).join(" ")
+    : undefined;
+  if (code) await a.source(code, { vars: new Map(), cwd: undefined }, `The command \`${name}\` runs on the machine it reaches`);
+  return Boolean(code);
+}
+
+/**
  * `sops exec-env FILE 'cmd'` runs cmd with the file's secrets in its environment (judged here whole);
  * `exec-file FILE 'cmd {}'` gives cmd the decrypted file, which a reader prints (an app given it is
  * judged as run, with the rest of the command). Whether the command was judged whole.

@@ -825,6 +825,8 @@ class ShellAnalysis implements Analyzer {
       const code = optionValues(parsed, "-c", "--command", "--run")[0];
       if (code) return this.source(code.text, copy(state), `This \`${name} -c\``);
       // `runuser -u me -- cmd` runs the command itself; `flox activate -- cmd` is a wrapper's.
+      // BSD's and macOS's `script -q /dev/null cmd …` runs the command after the file.
+      if (name === "script" && parsed.operands.length > 1) return this.run(parsed.operands.slice(1), { ...command, words: command.words.slice(argv.length - parsed.operands.length + 1) }, state, upstream);
       if (name === "runuser" && parsed.operands.length > 0) return this.run(parsed.operands, { ...command, words: command.words.slice(argv.length - parsed.operands.length) }, state, upstream);
       if (name !== "flox") return;
     }
@@ -869,6 +871,7 @@ class ShellAnalysis implements Analyzer {
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
     if ((name === "fly" || name === "flyctl") && args[0]?.text === "ssh" && (await codeCommands.flySsh(this, args))) return;
+    if (/^(vagrant|gcloud|lima|limactl|colima)$/.test(name) && (await codeCommands.remoteCommand(this, name, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "cmd") return codeCommands.cmd(this, args, state);
     // at and batch run the script on their stdin later, as sh would now; crontab each line's command after its schedule.
