@@ -14,11 +14,8 @@ const SCRIPT_NAMES: Array<[string, string[]]> = [
   ["test", ["test"]],
 ];
 
-async function packageManager(io: HostIO, root: string): Promise<string> {
-  if (await io.exists(`${root}/pnpm-lock.yaml`)) return "pnpm";
-  if (await io.exists(`${root}/yarn.lock`)) return "yarn";
-  if ((await io.exists(`${root}/bun.lock`)) || (await io.exists(`${root}/bun.lockb`))) return "bun";
-  return "npm";
+function packageManager(has: (name: string) => boolean): string {
+  return has("pnpm-lock.yaml") ? "pnpm" : has("yarn.lock") ? "yarn" : has("bun.lock") || has("bun.lockb") ? "bun" : "npm";
 }
 
 /** npm's placeholder test script fails on purpose; running it would block every commit. */
@@ -34,12 +31,18 @@ function isPlaceholder(script: string): boolean {
 export async function detectCommands(io: HostIO, root: string): Promise<DetectedCommands> {
   const found: VerifyCommandConfig[] = [];
   const sources: string[] = [];
-  const pkgText = await io.readText(`${root}/package.json`).catch(() => undefined);
+  // One listing of the project's top folder answers which marker files are there (a cached commit
+  // runs this on every call: a dozen lookups cost more than the one readdir), and only those are read.
+  const entries = (await io.list(root).catch(() => undefined)) ?? [];
+  const names = new Set(entries.map((entry) => entry.name));
+  const has = (name: string) => names.has(name);
+  const read = (name: string) => (has(name) ? io.readText(`${root}/${name}`).catch(() => undefined) : Promise.resolve(undefined));
+  const pkgText = await read("package.json");
   if (pkgText !== undefined) {
     try {
       const pkg = JSON.parse(pkgText) as { scripts?: Record<string, string> };
       const scripts = pkg.scripts ?? {};
-      const pm = await packageManager(io, root);
+      const pm = packageManager(has);
       for (const [label, names] of SCRIPT_NAMES) {
         const name = names.find((n) => typeof scripts[n] === "string" && !isPlaceholder(scripts[n] as string));
         // `bun test` is Bun's own test runner, not the script: only `bun run test` runs that.
@@ -50,20 +53,20 @@ export async function detectCommands(io: HostIO, root: string): Promise<Detected
       // An unreadable package.json contributes nothing; the project's own tools will complain about it.
     }
   }
-  const pyproject = await io.readText(`${root}/pyproject.toml`).catch(() => undefined);
+  const pyproject = await read("pyproject.toml");
   if (pyproject !== undefined) {
     const before = found.length;
     // The project's own environment, where its tools are installed: uv's or Poetry's, or a .venv.
-    const run = (await io.exists(`${root}/uv.lock`)) ? "uv run " : (await io.exists(`${root}/poetry.lock`)) ? "poetry run " : (await io.exists(`${root}/.venv/bin/python`)) ? ".venv/bin/" : "";
+    const run = has("uv.lock") ? "uv run " : has("poetry.lock") ? "poetry run " : has(".venv") && (await io.exists(`${root}/.venv/bin/python`)) ? ".venv/bin/" : "";
     if (/\[tool\.ruff/.test(pyproject) || /\bruff\b/.test(pyproject)) found.push({ name: "ruff", command: `${run}ruff check .` });
-    if (/\[tool\.pytest/.test(pyproject) || /\bpytest\b/.test(pyproject) || (await io.exists(`${root}/tests`))) found.push({ name: "pytest", command: `${run === ".venv/bin/" ? ".venv/bin/python" : `${run}python`} -m pytest -q` });
+    if (/\[tool\.pytest/.test(pyproject) || /\bpytest\b/.test(pyproject) || has("tests")) found.push({ name: "pytest", command: `${run === ".venv/bin/" ? ".venv/bin/python" : `${run}python`} -m pytest -q` });
     if (found.length > before) sources.push("pyproject.toml");
   }
-  if (await io.exists(`${root}/Cargo.toml`)) {
+  if (has("Cargo.toml")) {
     found.push({ name: "cargo test", command: "cargo test --quiet" });
     sources.push("Cargo.toml");
   }
-  if (await io.exists(`${root}/go.mod`)) {
+  if (has("go.mod")) {
     found.push({ name: "go vet", command: "go vet ./..." }, { name: "go test", command: "go test ./..." });
     sources.push("go.mod");
   }
@@ -74,29 +77,28 @@ export async function detectCommands(io: HostIO, root: string): Promise<Detected
     found.push({ name, command });
     if (!sources.includes(source)) sources.push(source);
   };
-  const deno = (await io.readText(`${root}/deno.json`).catch(() => undefined)) ?? (await io.readText(`${root}/deno.jsonc`).catch(() => undefined));
+  const deno = (await read("deno.json")) ?? (await read("deno.jsonc"));
   const tasks = deno === undefined ? "" : (/"tasks"\s*:\s*\{([^}]*)\}/.exec(deno)?.[1] ?? "");
   for (const task of ["lint", "check", "test"]) if (new RegExp(`"${task}"\\s*:`).test(tasks)) add("deno.json", task, `deno task ${task}`);
-  const composer = (await io.readText(`${root}/composer.json`).catch(() => undefined)) ?? "";
+  const composer = (await read("composer.json")) ?? "";
   for (const script of ["lint", "test"]) if (new RegExp(`"scripts"\\s*:\\s*\\{[^}]*"${script}"\\s*:`).test(composer)) add("composer.json", script, `composer ${script}`);
-  const has = (file: string) => io.exists(`${root}/${file}`);
-  if (await has("Gemfile")) {
-    if ((await has(".rspec")) || (await has("spec"))) add("Gemfile", "rspec", "bundle exec rspec");
-    else if ((await has("Rakefile")) && (await has("test"))) add("Gemfile", "rake test", "bundle exec rake test");
+  if (has("Gemfile")) {
+    if (has(".rspec") || has("spec")) add("Gemfile", "rspec", "bundle exec rspec");
+    else if (has("Rakefile") && has("test")) add("Gemfile", "rake test", "bundle exec rake test");
   }
   for (const [file, name, command] of [
     ["mix.exs", "mix test", "mix test"],
     ["Package.swift", "swift test", "swift test"],
     ["build.zig", "zig build test", "zig build test"],
     ["gradlew", "gradle test", "./gradlew test -q"],
-    ["pom.xml", "maven test", (await has("mvnw")) ? "./mvnw -q test" : "mvn -q test"],
+    ["pom.xml", "maven test", has("mvnw") ? "./mvnw -q test" : "mvn -q test"],
   ] as const) {
-    if (await has(file)) add(file, name, command);
+    if (has(file)) add(file, name, command);
   }
-  const dotnet = (await io.list(root))?.find((entry) => /\.(sln|csproj|fsproj)$/.test(entry.name));
+  const dotnet = entries.find((entry) => /\.(sln|csproj|fsproj)$/.test(entry.name));
   if (dotnet) add(dotnet.name, "dotnet test", "dotnet test");
   if (found.length === 0) {
-    const makefile = await io.readText(`${root}/Makefile`).catch(() => undefined);
+    const makefile = await read("Makefile");
     const target = makefile === undefined ? undefined : ["check", "test"].find((t) => new RegExp(`^${t}\\s*:`, "m").test(makefile));
     if (target) {
       found.push({ name: `make ${target}`, command: `make ${target}` });
