@@ -138,10 +138,15 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "~/.config/scaleway/config.yaml",
       "~/.bluemix/config.json",
       "~/.tccli/*.credential",
-      // Yarn's registry token; LLM keys kept for coding tools (Continue, Aider); shells' secret files.
+      // Yarn's registry token; LLM keys kept for coding tools (Continue, Aider) and command-line LLM
+      // clients (llm's keys.json, aichat, shell-gpt's .sgptrc); shells' secret files.
       ".yarnrc.yml",
       "~/.continue/config.json",
       "~/.aider.conf.yml",
+      "~/.config/io.datasette.llm/keys.json",
+      "~/Library/Application Support/io.datasette.llm/keys.json",
+      "~/.config/aichat/config.yaml",
+      "~/.config/shell_gpt/.sgptrc",
       "~/.*_secrets",
       // Other coding agents' logins: OpenAI Codex, Gemini CLI, GitHub Copilot.
       "~/.codex/auth.json",

@@ -338,6 +338,8 @@ stripe
 argocd
  account generate-token :: an Argo CD token
  admin initial-password :: Argo CD's admin password
+llm
+ keys get :: a stored LLM API key
 yc
  iam create-token :: a Yandex Cloud IAM token
 # \`yc config list\` shows the profile's OAuth token among its settings.
