@@ -490,6 +490,16 @@ describe("package.json scripts", () => {
     expect((await npm("npm ci", JSON.stringify({ scripts: { postinstall: "prisma generate", prepare: "husky" } }))).action).toBe("pass");
   });
 
+  it("reads a bare yarn as yarn install, and skips the scripts --ignore-scripts skips", async () => {
+    for (const command of ["yarn", "yarn --frozen-lockfile"]) expect((await npm(command, JSON.stringify({ scripts: { postinstall: "cat .env" } }))).action, command).toBe("deny");
+    const around = JSON.stringify({ scripts: { postinstall: "cat .env", pretest: "cat .env", test: "vitest run" } });
+    for (const command of ["npm install --ignore-scripts", "npm ci --ignore-scripts", "yarn --ignore-scripts", "pnpm install --ignore-scripts", "npm test --ignore-scripts"]) {
+      expect((await npm(command, around)).action, command).toBe("pass");
+    }
+    // A script asked for by name still runs.
+    expect((await npm("npm test --ignore-scripts", JSON.stringify({ scripts: { test: "cat .env" } }))).action).toBe("deny");
+  });
+
   it("runs anything when package.json cannot be read", async () => {
     expect((await npm("npm run show", "{ not json")).action).toBe("pass");
     expect((await npm("npm run show", "null")).action).toBe("pass");

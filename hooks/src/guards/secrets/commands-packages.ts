@@ -41,12 +41,13 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
       if (name !== "npm") break;
     }
   }
-  const script = at === undefined ? undefined : words[at];
+  // A bare `yarn` (options aside) is `yarn install`.
+  const script = at === undefined ? (name === "yarn" && !run ? "install" : undefined) : words[at];
   // npm and bun run a script by name only after `run`, but for npm's lifecycle ones (`npm test`);
   // deno only after `task`, from deno.json's tasks; composer from composer.json's scripts.
   // bun runs a script by its name alone (`bun dev`) unless the name is one of its own commands
   // (`bun test` is its test runner, not the test script); `bun install` runs the install scripts.
-  if (at === undefined || !script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "deno") && !LIFECYCLE.includes(` ${script} `)) || (name === "bun" && !run && BUN_OWN.includes(` ${script} `))) return;
+  if (!script || script.includes(UNKNOWN) || dir === undefined || (!run && (name === "npm" || name === "deno") && !LIFECYCLE.includes(` ${script} `)) || (name === "bun" && !run && BUN_OWN.includes(` ${script} `))) return;
   const file = `${dir}/${name === "deno" ? "deno" : name === "composer" ? "composer" : "package"}.json`;
   const json = await jsonObject(a, file);
   // No package.json the package manager can read: it runs nothing.
@@ -54,13 +55,15 @@ export async function packageScript(a: Analyzer, name: string, args: Arg[], stat
   const scripts = ((name === "deno" ? json.tasks : json.scripts) ?? {}) as Record<string, unknown>;
   const key = script === "t" || script === "tst" ? "test" : script === "i" || script === "ci" ? "install" : script;
   // The words after the name, but npm's own options before a `--`.
-  const rest = args.slice(at + 1).map((w) => w.raw);
+  const rest = args.slice(at === undefined ? args.length : at + 1).map((w) => w.raw);
   const dashes = rest.indexOf("--");
   const extra = rest.filter((w, k) => w !== "--" && (name !== "npm" || !w.startsWith("-") || (dashes >= 0 && k > dashes)));
   // npm install runs the package's own install scripts, and prepare, after the dependencies;
   // composer install and update their events' scripts, and post-autoload-dump.
   const events = name === "composer" ? (/^(install|update|i|u)$/.test(key) ? [`pre-${key}-cmd`, `post-${key}-cmd`, "post-autoload-dump"] : []) : [`pre${key}`, `post${key}`, ...(key === "install" ? ["prepare"] : [])];
-  for (const each of [key, ...events]) {
+  // --ignore-scripts skips the pre, post and install scripts; a script asked for by name still runs.
+  const ignored = words.includes("--ignore-scripts");
+  for (const each of ignored ? (key === "install" ? [] : [key]) : [key, ...events]) {
     // With no start script, npm start runs `node server.js`.
     let line = Object.hasOwn(scripts, each) ? scripts[each] : each === "start" ? "node server.js" : undefined;
     // deno's `{ "command": … }`; composer's lists of commands, with `@php …` and `@other` (a script).

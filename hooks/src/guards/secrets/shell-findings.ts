@@ -732,7 +732,7 @@ class ShellAnalysis implements Analyzer {
       if (option.value && /^--(script-shell|node-options)$/.test(option.name)) await this.commandVariables({ ...command, assigns: [] }, [{ text: "export", raw: "export" }, { text: `${option.name === "--script-shell" ? "npm_config_script_shell" : "NODE_OPTIONS"}=${option.value.text}`, raw: option.value.raw }], state);
     }
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
-    else if (verb !== undefined) await packageCommands.packageScript(this, name, args, state);
+    else if (verb !== undefined || name === "yarn") await packageCommands.packageScript(this, name, args, state);
     // `pnpm tsx leak.ts`, `yarn turbo show`, `bun x tsx x.ts`: a binary run by its name, as `pnpm exec` runs one.
     const bin = verb === undefined ? 0 : packageBinary(argv);
     if (bin > 0) await this.run(argv.slice(bin), { ...command, words: command.words.slice(argv.length - args.length - 1 + bin) }, state, upstream);
