@@ -1,4 +1,4 @@
-/** Recursive searches and the commands that feed file names to others: grep, rg, ag, find, xargs. */
+/** Recursive searches and the commands that feed file names to others: grep, rg, ag, find, xargs, secret scanners. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
@@ -336,4 +336,22 @@ export function namesFromStdin(name: string, args: Arg[]): boolean {
   if (name === "zip") return words.includes("-@");
   const from = words.findIndex((w) => w === "-T" || w === "--files-from");
   return (name === "tar" || name === "bsdtar" || name === "rsync") && (words.includes("--files-from=-") || words.includes("-T-") || (from !== -1 && words[from + 1] === "-"));
+}
+
+/**
+ * Secret scanners print each secret they find, in full unless told to redact: `gitleaks dir .` (or
+ * `detect --no-git`) with -v or a report on stdout, `trufflehog filesystem .`. A folder they scan is
+ * searched for secret files as a grep of it is. Whether the command is such a scan.
+ */
+export async function secretScan(a: Analyzer, name: string, args: Arg[], state: State): Promise<boolean> {
+  const words = args.map((w) => w.text);
+  const parsed = parseOptions(args, { valueShort: "scr", valueLong: ["--source", "--config", "--report-path", "--report-format", "--log-level", "--max-target-megabytes", "--baseline-path", "--gitleaks-ignore-path"] });
+  const prints = name === "trufflehog" || (!words.includes("--redact") && (hasOption(parsed, "-v", "--verbose") || optionValues(parsed, "-r", "--report-path").some((v) => /^(-|\/dev\/stdout)$/.test(v.text))));
+  const folders =
+    name === "trufflehog" ? (words[0] === "filesystem" ? parsed.operands.slice(1) : [])
+    : /^(dir|directory|files)$/.test(words[0] ?? "") ? (parsed.operands.length > 1 ? parsed.operands.slice(1) : [{ text: ".", raw: "." }])
+    : words[0] === "detect" && words.includes("--no-git") ? [optionValues(parsed, "-s", "--source")[0] ?? { text: ".", raw: "." }]
+    : [];
+  if (prints) for (const folder of folders) await a.tree(folder, state, EVERYTHING, `\`${name}\` prints each secret it finds under \`${folder.raw}\`, and`);
+  return folders.length > 0;
 }

@@ -1,4 +1,4 @@
-/** Commands that copy, move, archive or send files: cp, mv, install, ln, rsync, scp, tar, zip, curl, wget, ftp clients. */
+/** Commands that copy, move, archive, back up or send files: cp, mv, install, ln, rsync, scp, tar, zip, backup tools and image builders, curl, wget, ftp clients. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { basename, relativeTo, toAbsolute } from "../../runtime/paths.js";
@@ -188,24 +188,6 @@ export async function storesFolders(a: Analyzer, name: string, args: Arg[], stat
   const filter: SearchFilter = { ...EVERYTHING, exclude: names, excludeDirs: names.filter((n) => !n.includes("/")) };
   for (const source of stored) await a.tree(source, state, filter, `\`${name}\` stores \`${source.raw}\``);
   return true;
-}
-
-/**
- * Secret scanners print each secret they find, in full unless told to redact: `gitleaks dir .` (or
- * `detect --no-git`) with -v or a report on stdout, `trufflehog filesystem .`. A folder they scan is
- * searched for secret files as a grep of it is. Whether the command is such a scan.
- */
-export async function secretScan(a: Analyzer, name: string, args: Arg[], state: State): Promise<boolean> {
-  const words = args.map((w) => w.text);
-  const parsed = parseOptions(args, { valueShort: "scr", valueLong: ["--source", "--config", "--report-path", "--report-format", "--log-level", "--max-target-megabytes", "--baseline-path", "--gitleaks-ignore-path"] });
-  const prints = name === "trufflehog" || (!words.includes("--redact") && (hasOption(parsed, "-v", "--verbose") || optionValues(parsed, "-r", "--report-path").some((v) => /^(-|\/dev\/stdout)$/.test(v.text))));
-  const folders =
-    name === "trufflehog" ? (words[0] === "filesystem" ? parsed.operands.slice(1) : [])
-    : /^(dir|directory|files)$/.test(words[0] ?? "") ? (parsed.operands.length > 1 ? parsed.operands.slice(1) : [{ text: ".", raw: "." }])
-    : words[0] === "detect" && words.includes("--no-git") ? [optionValues(parsed, "-s", "--source")[0] ?? { text: ".", raw: "." }]
-    : [];
-  if (prints) for (const folder of folders) await a.tree(folder, state, EVERYTHING, `\`${name}\` prints each secret it finds under \`${folder.raw}\`, and`);
-  return folders.length > 0;
 }
 
 export async function zip(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {

@@ -927,7 +927,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "git") return gitCommand.git(this, args, state);
     if (name === "cp" || name === "mv" || name === "install" || name === "rsync" || name === "scp" || name === "ln" || name === "ditto") return transferCommands.copy(this, name, args, state);
     if (name === "tar" || name === "bsdtar" || name === "tarsnap") return transferCommands.tar(this, args, state);
-    if ((name === "gitleaks" || name === "trufflehog") && (await transferCommands.secretScan(this, name, args, state))) return;
+    if ((name === "gitleaks" || name === "trufflehog") && (await searchCommands.secretScan(this, name, args, state))) return;
     if (/^(restic|borg|kopia|duplicity|rdiff-backup|mkisofs|genisoimage|xorrisofs|xorriso|mksquashfs|mke2fs|mkfs\.ext\d|hdiutil)$/.test(name) && (await transferCommands.storesFolders(this, name, args, state))) return;
     if (" aws gsutil gcloud rclone az azcopy netlify surge gh-pages wrangler ".includes(` ${name} `) && (await transferCommands.upload(this, name, args, state))) return;
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
