@@ -824,10 +824,11 @@ class ShellAnalysis implements Analyzer {
       const parsed = parseOptions(args, { valueShort: "cgGsuw", valueLong: ["--command", "--group", "--shell", "--user", "--run"] });
       const code = optionValues(parsed, "-c", "--command", "--run")[0];
       if (code) return this.source(code.text, copy(state), `This \`${name} -c\``);
-      // `runuser -u me -- cmd` runs the command itself; `flox activate -- cmd` is a wrapper's.
       // BSD's and macOS's `script -q /dev/null cmd …` runs the command after the file.
       if (name === "script" && parsed.operands.length > 1) return this.run(parsed.operands.slice(1), { ...command, words: command.words.slice(argv.length - parsed.operands.length + 1) }, state, upstream);
+      // `runuser -u me -- cmd` runs the command itself.
       if (name === "runuser" && parsed.operands.length > 0) return this.run(parsed.operands, { ...command, words: command.words.slice(argv.length - parsed.operands.length) }, state, upstream);
+      // `flox activate -- cmd` is a wrapper's (wrapperSpec).
       if (name !== "flox") return;
     }
     const wrapper = wrapperSpec(name);
