@@ -191,6 +191,7 @@ async function dockerBuild(a: Analyzer, name: string, args: Arg[], state: State)
 
 /** An image built from a context, as `docker build` builds it (buildah, nerdctl, depot and finch take its arguments). */
 export async function imageBuild(a: Analyzer, name: string, args: Arg[], state: State, compose = false): Promise<void> {
+  // `docker build -f .env .`: the Dockerfile's lines come back in its parse errors (`unknown instruction: API_KEY=…`).
   for (const [i, w] of args.entries()) {
     const file = /^(-f|--file)$/.test(w.text) ? args[i + 1] : /^(-f|--file)=/.test(w.text) ? { ...w, text: w.text.replace(/^[^=]*=/, "") } : undefined;
     if (file) await a.file(file, state, `\`${name} build -f\` reads, and its parse errors print the lines of,`);
@@ -262,7 +263,6 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
     }
     return;
   }
-  // `docker build -f .env .`: the Dockerfile's lines come back in its parse errors (`unknown instruction: API_KEY=…`).
   // `docker build`, `docker buildx build`, `docker image build`, `docker builder build`.
   const build = name === "kubectl" ? 0 : args[sub]?.text === "build" ? 1 : args[sub]?.text === "buildx" || (/^(image|builder)$/.test(args[sub]?.text ?? "") && args[sub + 1]?.text === "build") ? 2 : 0;
   // (Not compose's build, whose contexts its file names.)
