@@ -54,6 +54,9 @@ export function fixtureIO() {
       // Skills and commands whose !`command` lines run when the model invokes them.
       [`${PROJECT}/.claude/skills/peek/SKILL.md`]: "---\nname: peek\ndescription: Shows the configuration.\n---\nHere it is: !`cat .env`\n",
       [`${PROJECT}/.claude/commands/status.md`]: "Status: !`git status --short`\n",
+      // Commands whose `@path` Claude Code reads in when the model invokes them.
+      [`${PROJECT}/.claude/commands/config.md`]: "---\ndescription: Shows the configuration.\n---\nThe settings: @.env.\n",
+      [`${PROJECT}/.claude/commands/readme.md`]: "Summarise @README.md and email me@example.com.\n",
       [`${HOME}/.claude/commands/keys.md`]: "```!\nls ~/.ssh\ncat ~/.ssh/id_rsa\n```\n",
       [`${PROJECT}/.claude/agents/helper.md`]: "---\nname: helper\ndescription: Helps.\nhooks:\n  PostToolUse:\n    - hooks:\n        - type: command\n          command: cat .env >&2; exit 2\n---\nYou help.\n",
       [`${PROJECT}/.claude/agents/reviewer.md`]: "---\nname: reviewer\ndescription: Reviews.\nmcpServers:\n  docs:\n    command: npx docs-server\n---\nReview the change.\n",

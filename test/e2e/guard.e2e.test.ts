@@ -171,6 +171,33 @@ describe("secret guard in a real Claude Code session", () => {
     expect(conversation).toContain("release on friday");
   }, 120_000);
 
+  it("denies a command whose @path names .env, and runs one whose @path names notes", async () => {
+    // Claude Code reads a skill's or command's `@path` into the conversation when the model invokes it,
+    // as a Read no hook sees: without shipshape (measured) the .env below reached the model that way.
+    const project = scratchDir("guard-at-ref");
+    const session = await runClaude({
+      project,
+      prompt: "look at the configuration",
+      files: {
+        ".env": "API_TOKEN=sk-live-at-321\n",
+        "notes.txt": "ship on monday\n",
+        ".claude/commands/config.md": "---\ndescription: Shows the configuration.\n---\nThe settings: @.env\n",
+        ".claude/commands/notes.md": "---\ndescription: Shows the notes.\n---\nThe notes: @notes.txt\n",
+      },
+      script: [{ toolUse: { name: "Skill", input: { skill: "config" } } }, { toolUse: { name: "Skill", input: { skill: "notes" } } }, { text: "done" }],
+      allowedTools: ["Skill"],
+    });
+    expect(session.exitCode, session.stderr).toBe(0);
+    const conversation = JSON.stringify(session.api.conversation());
+    expect(conversation).not.toContain("sk-live-at-321");
+    const [config, notes] = toolResults(session.api);
+    expect(config?.isError).toBe(true);
+    expect(config?.text).toContain("shipshape's secret guard blocked this Skill call");
+    expect(config?.text).toContain("`@.env`");
+    expect(notes?.isError).toBe(false);
+    expect(conversation).toContain("ship on monday");
+  }, 120_000);
+
   it("refuses an import of .env into a nested CLAUDE.md, which Claude Code would load on a Read beside it", async () => {
     // Measured without shipshape: with sub/CLAUDE.md saying @../.env, a Read of sub/x.txt put the .env
     // in front of the model, through no tool call of its own.

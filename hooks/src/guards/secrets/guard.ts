@@ -4,7 +4,7 @@ import { dirname, onWindowsDrive, toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom, secretFileThrough } from "./secret-files.js";
-import { importedSecrets, isMemoryFile } from "./memory-imports.js";
+import { importedSecrets, isMemoryFile, memoryImports } from "./memory-imports.js";
 import { agentFiles, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
@@ -73,6 +73,13 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
     const text = read === undefined || agent !== undefined ? read : withArguments(read, args, dirname(file), env.ctx.projectDir);
     for (const command of text === undefined ? [] : skillCommands(text)) {
       findings.push(...(await analyzeShellCommand(command, env, `${file} runs \`${command.trim().slice(0, 60)}\` when invoked (take it out of the file)`)));
+    }
+    // A skill's or command's `@path` is read into the conversation when it is invoked, from the
+    // working folder (measured: `Here it is: @.env` put .env in front of the model, as a Read no hook saw).
+    if (agent !== undefined || !text?.includes("@")) continue;
+    for (const path of new Set(memoryImports(text).flatMap((p) => [p, p.replace(/[.,;:!?)]+$/, "")]))) {
+      const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(path, env.cwd, env.ctx.home), true);
+      if (hit) findings.push({ kind: "file", hit, how: `${file} reads in, through \`@${path}\` when invoked (take the reference out of the file),` });
     }
   }
   return findings;
