@@ -171,7 +171,7 @@ describe("secret guard in a real Claude Code session", () => {
     expect(conversation).toContain("release on friday");
   }, 120_000);
 
-  it("denies a command whose @path names .env, and runs one whose @path names notes", async () => {
+  it("denies a command whose @path, or whose arguments' @path, names .env, and runs one that names notes", async () => {
     // Claude Code reads a skill's or command's `@path` into the conversation when the model invokes it,
     // as a Read no hook sees: without shipshape (measured) the .env below reached the model that way.
     const project = scratchDir("guard-at-ref");
@@ -184,13 +184,21 @@ describe("secret guard in a real Claude Code session", () => {
         ".claude/commands/config.md": "---\ndescription: Shows the configuration.\n---\nThe settings: @.env\n",
         ".claude/commands/notes.md": "---\ndescription: Shows the notes.\n---\nThe notes: @notes.txt\n",
       },
-      script: [{ toolUse: { name: "Skill", input: { skill: "config" } } }, { toolUse: { name: "Skill", input: { skill: "notes" } } }, { text: "done" }],
+      // Arguments go into a skill's text (or after it), where their @path is read in as well.
+      script: [
+        { toolUse: { name: "Skill", input: { skill: "config" } } },
+        { toolUse: { name: "Skill", input: { skill: "notes" } } },
+        { toolUse: { name: "Skill", input: { skill: "notes", args: "@.env" } } },
+        { text: "done" },
+      ],
       allowedTools: ["Skill"],
     });
     expect(session.exitCode, session.stderr).toBe(0);
     const conversation = JSON.stringify(session.api.conversation());
     expect(conversation).not.toContain("sk-live-at-321");
-    const [config, notes] = toolResults(session.api);
+    const [config, notes, withArgs] = toolResults(session.api);
+    expect(withArgs?.isError).toBe(true);
+    expect(withArgs?.text).toContain("The skill's arguments read in");
     expect(config?.isError).toBe(true);
     expect(config?.text).toContain("shipshape's secret guard blocked this Skill call");
     expect(config?.text).toContain("`@.env`");

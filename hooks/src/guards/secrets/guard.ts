@@ -68,19 +68,25 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
   const args = stringField(call.input, "args") ?? command?.replace(/^\S+\s*/, "") ?? "";
   const dirs = [...new Set([env.ctx.projectDir, env.cwd, env.ctx.home ?? env.ctx.projectDir])].map((dir) => `${dir}/.claude`);
   const findings: Finding[] = [];
+  // A skill's or command's `@path` is read into the conversation when it is invoked, from the working
+  // folder, as a Read no hook sees (measured: `Here it is: @.env` put .env in front of the model), and so
+  // is one in the arguments, which go into the skill's text, or after it, of any skill (a plugin's too).
+  const seen = new Set<string>();
+  const references = async (text: string, how: string) => {
+    for (const path of new Set(memoryImports(text).flatMap((p) => [p, p.replace(/[.,;:!?)]+$/, "")]))) {
+      const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(path, env.cwd, env.ctx.home), true);
+      if (hit && !seen.has(hit.path)) findings.push({ kind: "file", hit, how: how.replace("PATH", path) });
+      if (hit) seen.add(hit.path);
+    }
+  };
+  if (agent === undefined && args.includes("@")) await references(args, "The skill's arguments read in, through `@PATH` when it is invoked,");
   for (const file of agent === undefined ? skillFiles(name, dirs) : agentFiles(agent, dirs)) {
     const read = await env.ctx.io.readText(file).catch(() => undefined);
     const text = read === undefined || agent !== undefined ? read : withArguments(read, args, dirname(file), env.ctx.projectDir);
     for (const command of text === undefined ? [] : skillCommands(text)) {
       findings.push(...(await analyzeShellCommand(command, env, `${file} runs \`${command.trim().slice(0, 60)}\` when invoked (take it out of the file)`)));
     }
-    // A skill's or command's `@path` is read into the conversation when it is invoked, from the
-    // working folder (measured: `Here it is: @.env` put .env in front of the model, as a Read no hook saw).
-    if (agent !== undefined || !text?.includes("@")) continue;
-    for (const path of new Set(memoryImports(text).flatMap((p) => [p, p.replace(/[.,;:!?)]+$/, "")]))) {
-      const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(path, env.cwd, env.ctx.home), true);
-      if (hit) findings.push({ kind: "file", hit, how: `${file} reads in, through \`@${path}\` when invoked (take the reference out of the file),` });
-    }
+    if (agent === undefined && text?.includes("@")) await references(text, `${file} reads in, through \`@PATH\` when invoked (take the reference out of the file),`);
   }
   return findings;
 }
