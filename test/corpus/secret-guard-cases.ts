@@ -1000,6 +1000,8 @@ export const DENY: GuardCase[] = [
   { tool: "Skill", input: { skill: "config" }, note: "its `@.env` is read into the conversation when invoked" },
   { tool: "Skill", input: { skill: "status", args: "@.env" }, note: "arguments go after a skill's text, and their `@path` is read in too" },
   { tool: "Skill", input: { skill: "shipshape:commit", args: "see @~/.aws/credentials" }, note: "any skill's, a plugin's too" },
+  { tool: "Skill", input: { skill: "status", args: 'compare with @".env" please' }, note: "a quoted @path is read in too" },
+  { tool: "Skill", input: { skill: "status", args: "then @./config/secrets.yml, thanks" }, note: "and one before a comma" },
   { tool: "Skill", input: { skill: "keys" } },
   { tool: "SlashCommand", input: { command: "/peek now" } },
   { tool: "Skill", input: { skill: "tidy" } },

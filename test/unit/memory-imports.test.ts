@@ -17,11 +17,13 @@ describe("imports in a memory file's text", () => {
     ["@.env", [".env"]],
     ["See @docs/setup.md and @../.env.\n@~/.ssh/id_rsa", ["docs/setup.md", "../.env.", "~/.ssh/id_rsa"]],
     ["- @/etc/shadow", ["/etc/shadow"]],
+    // Claude Code reads a quoted path as one (measured in a skill's arguments: `@".env"` read .env).
+    ['Compare @".env" with @"docs/my notes.md"', [".env", "docs/my notes.md"]],
   ])("%j imports %j", (text, imports) => {
     expect(memoryImports(text)).toEqual(imports);
   });
 
-  it.each(["Mail dev@example.com", "Never `@.env`", "```\n@.env\n```", "no imports here", "a@b @ c"])("%j imports nothing", (text) => {
+  it.each(["Mail dev@example.com", "Never `@.env`", "```\n@.env\n```", "no imports here", "a@b @ c", '(@.env)', "'@.env'"])("%j imports nothing", (text) => {
     expect(memoryImports(text)).toEqual([]);
   });
 });

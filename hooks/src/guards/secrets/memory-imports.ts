@@ -16,10 +16,13 @@ export function isMemoryFile(path: string): boolean {
   return name === "CLAUDE.md" || name === "CLAUDE.local.md" || (path.includes("/.claude/rules/") && name.endsWith(".md"));
 }
 
-/** The paths text imports (`@path`, after a space or at a line's start), outside code blocks and spans. */
+/**
+ * The paths text imports (`@path`, or `@"a path"` in quotes, after a space or at a line's start),
+ * outside code blocks and spans.
+ */
 export function memoryImports(text: string): string[] {
   const prose = text.replace(/```[\s\S]*?```|`[^`\n]*`/g, "");
-  return [...prose.matchAll(/(?:^|\s)@([~./\w][^\s]*)/g)].map((m) => m[1] as string);
+  return [...prose.matchAll(/(?:^|\s)@(?:"([^"\n]+)"|([~./\w][^\s]*))/g)].map((m) => (m[1] ?? m[2]) as string);
 }
 
 /** Secret files that text written into the memory file at `path` would import. */
