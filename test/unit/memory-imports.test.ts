@@ -1,6 +1,6 @@
 /** Claude Code's memory files load what they import with `@path`: which files those are, and which texts import. */
 import { describe, expect, it } from "vitest";
-import { isMemoryFile, memoryImports } from "../../hooks/src/guards/secrets/memory-imports.js";
+import { isMemoryFile, isSkillFile, memoryImports } from "../../hooks/src/guards/secrets/memory-imports.js";
 
 describe("memory files", () => {
   it.each(["/p/CLAUDE.md", "/p/sub/CLAUDE.md", "/p/CLAUDE.local.md", "/p/.claude/CLAUDE.md", "/h/.claude/CLAUDE.md", "/p/.claude/rules/testing.md"])("%s is one", (path) => {
@@ -9,6 +9,15 @@ describe("memory files", () => {
 
   it.each(["/p/README.md", "/p/claude.md.bak", "/p/docs/CLAUDE.txt", "/p/.claude/agents/x.md", "/p/rules/x.md"])("%s is not", (path) => {
     expect(isMemoryFile(path)).toBe(false);
+  });
+});
+
+describe("skill and command files, whose @paths are read in when invoked", () => {
+  it.each(["/p/.claude/commands/peek.md", "/p/.claude/commands/ops/deploy.md", "/p/.claude/skills/peek/SKILL.md", "/h/.claude/commands/x.md"])("%s is one", (path) => {
+    expect(isSkillFile(path)).toBe(true);
+  });
+  it.each(["/p/.claude/skills/peek/reference.md", "/p/commands/peek.md", "/p/.claude/agents/x.md", "/p/.claude/CLAUDE.md"])("%s is not", (path) => {
+    expect(isSkillFile(path)).toBe(false);
   });
 });
 

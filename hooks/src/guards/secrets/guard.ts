@@ -4,7 +4,7 @@ import { dirname, onWindowsDrive, toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom, secretFileThrough } from "./secret-files.js";
-import { importedSecrets, isMemoryFile, memoryImports } from "./memory-imports.js";
+import { importedSecrets, isMemoryFile, isSkillFile, memoryImports } from "./memory-imports.js";
 import { agentFiles, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
@@ -121,8 +121,8 @@ async function fileToolFindings(call: ToolCall, env: GuardEnv, field: string, ho
   const hit = (await secretFileAt(env.ctx.io, env.rules, path, call.tool === "Write", call.tool === "Read")) ?? (await secretFileThrough(env.ctx.io, env.rules, raw, env.cwd, path, call.tool === "Write"));
   // The text written is read only for a memory file: reading it makes the decision one the cache
   // cannot replay (decision-memo.ts leaves it out of the key).
-  const written = isMemoryFile(path) ? (stringField(call.input, "content") ?? stringField(call.input, "new_string")) : undefined;
-  const imports = written === undefined ? [] : await importedSecrets(env.ctx.io, env.rules, path, written, env.ctx.home);
+  const written = isMemoryFile(path) || isSkillFile(path) ? (stringField(call.input, "content") ?? stringField(call.input, "new_string")) : undefined;
+  const imports = written === undefined ? [] : await importedSecrets(env.ctx.io, env.rules, path, written, env.ctx.home, env.ctx.projectDir);
   // The way to change a setting that shows nothing: sed in place, or an appended line.
   const instead = call.tool !== "Read" && hit?.match.category.id === "dotenv" ? `set a value unseen, in Bash: \`sed -i 's/^NAME=.*/NAME=value/' ${raw}\`, or add one: \`echo 'NAME=value' >> ${raw}\`.` : undefined;
   return hit ? [{ kind: "file", hit, how, ...(instead ? { instead } : {}) }, ...imports] : imports;

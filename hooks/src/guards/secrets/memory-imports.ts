@@ -17,6 +17,14 @@ export function isMemoryFile(path: string): boolean {
 }
 
 /**
+ * A skill's or command's file, whose `@path`s Claude Code reads in from the working folder when it is
+ * invoked, by the model or by a person typing it (measured with the model's Skill call).
+ */
+export function isSkillFile(path: string): boolean {
+  return /\/\.claude\/(skills\/[^/]+\/SKILL|commands\/.+)\.md$/.test(path);
+}
+
+/**
  * The paths text imports (`@path`, or `@"a path"` in quotes, after a space or at a line's start),
  * outside code blocks and spans.
  */
@@ -25,15 +33,20 @@ export function memoryImports(text: string): string[] {
   return [...prose.matchAll(/(?:^|\s)@(?:"([^"\n]+)"|([~./\w][^\s]*))/g)].map((m) => (m[1] ?? m[2]) as string);
 }
 
-/** Secret files that text written into the memory file at `path` would import. */
-export async function importedSecrets(io: HostIO, rules: SecretRules, path: string, text: string, home: string | undefined): Promise<Finding[]> {
+/**
+ * Secret files that text written into the memory (or skill) file at `path` would import. A skill's are
+ * read from the folder it is invoked in: the one holding its `.claude`, or for the user's own skills
+ * (which any project may invoke), the project's.
+ */
+export async function importedSecrets(io: HostIO, rules: SecretRules, path: string, text: string, home: string | undefined, projectDir?: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  if (!isMemoryFile(path) || !text.includes("@")) return findings;
+  const skill = isSkillFile(path);
+  if ((!skill && !isMemoryFile(path)) || !text.includes("@")) return findings;
   // An import of a file that is not there loads nothing; a sentence's last mark may or may not be
   // taken as part of the path (`see @.env.`), so both are tried.
   for (const imported of memoryImports(text).flatMap((p) => [p, p.replace(/[.,;:!?)]+$/, "")])) {
-    const hit = await secretFileAt(io, rules, toAbsolute(imported, dirname(path), home), true);
-    if (hit) findings.push({ kind: "file", hit, how: `Importing it into ${basename(path)} (Claude Code loads a memory file's imports into the conversation)` });
+    const hit = await secretFileAt(io, rules, toAbsolute(imported, skill ? (path.startsWith(`${home}/.claude/`) && projectDir ? projectDir : path.slice(0, path.indexOf("/.claude/"))) : dirname(path), home), true);
+    if (hit) findings.push({ kind: "file", hit, how: skill ? `Referring to it in ${basename(path)} (Claude Code reads a skill's @paths into the conversation when it is invoked)` : `Importing it into ${basename(path)} (Claude Code loads a memory file's imports into the conversation)` });
   }
   return findings;
 }

@@ -321,7 +321,7 @@ class ShellAnalysis implements Analyzer {
       if (text === undefined || before === undefined) this.written.delete(path);
       else this.written.set(path, before + text);
       // `echo '@.env' >> CLAUDE.md`: a memory file's imports are loaded into the conversation.
-      if (text !== undefined) this.findings.push(...(await importedSecrets(this.env.ctx.io, this.env.rules, path, text, this.env.ctx.home)));
+      if (text !== undefined) this.findings.push(...(await importedSecrets(this.env.ctx.io, this.env.rules, path, text, this.env.ctx.home, this.env.ctx.projectDir)));
     }
   }
 
