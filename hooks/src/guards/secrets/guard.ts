@@ -294,12 +294,21 @@ function isRooted(path: string | undefined): boolean {
   return path !== undefined && (path.startsWith("/") || path === "~" || path.startsWith("~/"));
 }
 
+/**
+ * Rules by config (the same object while its files are unchanged), home and project: the hooks module
+ * lives for the session, and builds each pattern's RegExp and the fragments once rather than on every
+ * call (about 0.2 ms a call; a command hook's process lives for one call, where this changes nothing).
+ */
+const RULES = new WeakMap<object, Map<string, SecretRules>>();
+
 export function guardEnv(call: ToolCall, ctx: CheckContext): GuardEnv {
-  return {
-    ctx,
-    cwd: call.cwd,
-    rules: buildRules({ config: ctx.config.secrets, home: ctx.home, projectDir: ctx.projectDir }),
-  };
+  const config = ctx.config.secrets;
+  const byPlace = RULES.get(config) ?? new Map<string, SecretRules>();
+  RULES.set(config, byPlace);
+  const place = `${ctx.home}\0${ctx.projectDir}`;
+  let rules = byPlace.get(place);
+  if (!rules) byPlace.set(place, (rules = buildRules({ config, home: ctx.home, projectDir: ctx.projectDir })));
+  return { ctx, cwd: call.cwd, rules };
 }
 
 export const secretGuard: PreToolUseCheck = {
