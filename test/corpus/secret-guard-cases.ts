@@ -1010,6 +1010,7 @@ export const DENY: GuardCase[] = [
   { tool: "Skill", input: { skill: "show", args: ".env" }, note: "its `!` line given the argument" },
   { tool: "SlashCommand", input: { command: "/show config/.env verbose" } },
   { tool: "Agent", input: { description: "Help", prompt: "Help out", subagent_type: "helper" }, note: "a subagent whose hook prints .env" },
+  { tool: "Agent", input: { description: "Peek", prompt: "Look around", subagent_type: "peeker" }, note: "it preloads a skill whose !`cat .env` runs as the subagent starts" },
   // Runners that load .env or inject secrets, then dump the environment.
   bash("sops exec-env secrets.enc.json env"),
   // Remote commands whose output comes back here: a dyno's, a Fly machine's, a debug container's.
@@ -2779,6 +2780,7 @@ for k in os.environ: print(k)"`),
   { tool: "SlashCommand", input: { command: "/show src/app.ts" } },
   { tool: "Skill", input: { skill: "lint" }, note: "a harmless hook, and prose that names .env" },
   { tool: "Agent", input: { description: "Review", prompt: "Review the diff", subagent_type: "reviewer" } },
+  { tool: "Agent", input: { description: "Lint", prompt: "Lint the change", subagent_type: "linter" }, note: "its preloaded skills run nothing secret" },
   { tool: "Task", input: { description: "Search", prompt: "Find where the .env is loaded", subagent_type: "general-purpose" } },
   { tool: "Skill", input: { skill: "shipshape:commit" } },
   { tool: "Skill", input: { skill: "no-such-skill" } },

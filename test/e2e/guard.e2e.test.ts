@@ -206,6 +206,28 @@ describe("secret guard in a real Claude Code session", () => {
     expect(conversation).toContain("ship on monday");
   }, 120_000);
 
+  it("denies starting a subagent that preloads a skill whose !`command` reads .env", async () => {
+    // A subagent starts with the full text of the skills its definition lists under `skills:`, their
+    // !`command` lines run, with no Skill call: without shipshape (measured) the .env reached the model.
+    const project = scratchDir("guard-preload");
+    const session = await runClaude({
+      project,
+      prompt: "get help",
+      files: {
+        ".env": "API_TOKEN=sk-live-pre-654\n",
+        ".claude/agents/helper.md": "---\nname: helper\ndescription: Helps.\nskills:\n  - peek\n---\nYou help.\n",
+        ".claude/skills/peek/SKILL.md": "---\nname: peek\ndescription: Peeks.\n---\nContext: !`cat .env`\n",
+      },
+      script: [{ toolUse: { name: "Agent", input: { subagent_type: "helper", description: "help", prompt: "say hi", run_in_background: false } } }, { text: "done" }],
+      allowedTools: ["Agent", "Task", "Skill", "Bash"],
+    });
+    expect(session.exitCode, session.stderr).toBe(0);
+    expect(JSON.stringify(session.api.conversation())).not.toContain("sk-live-pre-654");
+    const [started] = toolResults(session.api);
+    expect(started?.isError).toBe(true);
+    expect(started?.text).toContain("preloads");
+  }, 120_000);
+
   it("refuses an import of .env into a nested CLAUDE.md, which Claude Code would load on a Read beside it", async () => {
     // Measured without shipshape: with sub/CLAUDE.md saying @../.env, a Read of sub/x.txt put the .env
     // in front of the model, through no tool call of its own.

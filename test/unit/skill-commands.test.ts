@@ -1,6 +1,6 @@
 /** The commands a skill or command runs when the model invokes it, and the files it may come from. */
 import { describe, expect, it } from "vitest";
-import { agentFiles, skillCommands, skillFiles, withArguments } from "../../hooks/src/guards/secrets/skill-commands.js";
+import { agentFiles, preloadedSkills, skillCommands, skillFiles, withArguments } from "../../hooks/src/guards/secrets/skill-commands.js";
 
 describe("the commands a skill runs when invoked", () => {
   it.each([
@@ -12,6 +12,18 @@ describe("the commands a skill runs when invoked", () => {
     ["---\nname: unterminated\ncommand: ls", []],
   ])("%j runs %j", (text, commands) => {
     expect(skillCommands(text)).toEqual(commands);
+  });
+});
+
+describe("the skills a subagent's definition preloads", () => {
+  it.each([
+    ["---\nname: a\nskills:\n  - peek\n  - \"notes\"\n---\nbody", ["peek", "notes"]],
+    ["---\nname: a\nskills: [lint, status]\n---\n", ["lint", "status"]],
+    ["---\nname: a\nskills: lint, status\ntools: Read\n---\n", ["lint", "status"]],
+    ["---\nname: a\ntools: Read\n---\nskills: [peek] in the body is no list\n", []],
+    ["no frontmatter\nskills: [peek]\n", []],
+  ])("%j preloads %j", (text, skills) => {
+    expect(preloadedSkills(text)).toEqual(skills);
   });
 });
 

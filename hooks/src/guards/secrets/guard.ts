@@ -5,7 +5,7 @@ import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom, secretFileThrough } from "./secret-files.js";
 import { importedSecrets, isMemoryFile, isSkillFile, memoryImports } from "./memory-imports.js";
-import { agentFiles, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
+import { agentFiles, preloadedSkills, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
 import { EVERYTHING, gitIgnored, secretsUnder } from "./tree-search.js";
@@ -87,6 +87,15 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
       findings.push(...(await analyzeShellCommand(command, env, `${file} runs \`${command.trim().slice(0, 60)}\` when invoked (take it out of the file)`)));
     }
     if (agent === undefined && text?.includes("@")) await references(text, `${file} reads in, through \`@PATH\` when invoked (take the reference out of the file),`);
+    // A subagent starts with the full text of the skills its definition preloads, their commands run.
+    for (const skill of agent === undefined || text === undefined ? [] : preloadedSkills(text)) {
+      for (const skillFile of skillFiles(skill, dirs)) {
+        const body = await env.ctx.io.readText(skillFile).catch(() => undefined);
+        for (const command of body === undefined ? [] : skillCommands(withArguments(body, "", dirname(skillFile), env.ctx.projectDir))) {
+          findings.push(...(await analyzeShellCommand(command, env, `${file} preloads ${skillFile}, which runs \`${command.trim().slice(0, 60)}\` (take it out of the file)`)));
+        }
+      }
+    }
   }
   return findings;
 }

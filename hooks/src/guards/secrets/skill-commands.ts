@@ -19,6 +19,19 @@ export function skillFiles(name: string, claudeDirs: readonly string[]): string[
   return path ? claudeDirs.flatMap((dir) => [`${dir}/skills/${path}/SKILL.md`, `${dir}/commands/${path}.md`]) : [];
 }
 
+/**
+ * The skills a subagent's definition preloads (`skills: [a, b]`, a list, or a comma string): their
+ * text goes into the subagent's start, `` !`command` `` lines run (measured: a preloaded skill's
+ * `` !`cat .env` `` reached the model with no Skill call).
+ */
+export function preloadedSkills(text: string): string[] {
+  const end = text.startsWith("---") ? text.indexOf("\n---", 3) : -1;
+  const m = /^skills:[ \t]*(.*)((?:\n[ \t]*-[^\n]*)*)/m.exec(text.slice(0, Math.max(end, 0)));
+  if (!m) return [];
+  const items = [...(m[1] ?? "").replace(/^\[|\]$/g, "").split(","), ...(m[2] ?? "").split("\n").map((l) => l.replace(/^[ \t]*-/, ""))];
+  return items.map((s) => s.trim().replace(/^["']|["']$/g, "")).filter(Boolean);
+}
+
 /** The files a subagent type (`reviewer`, `team:reviewer`) may be defined in, in each `.claude` folder. */
 export function agentFiles(type: string, claudeDirs: readonly string[]): string[] {
   return claudeDirs.map((dir) => `${dir}/agents/${type.replace(/:/g, "/")}.md`);
