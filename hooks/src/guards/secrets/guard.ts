@@ -4,7 +4,7 @@ import { dirname, onWindowsDrive, toAbsolute } from "../../runtime/paths.js";
 import { CHECK_ID, refuse, type Finding } from "./refusal.js";
 import { buildRules, type SecretRules } from "./rules.js";
 import { factsFrom, secretFileAt, secretFileFrom, secretFileThrough } from "./secret-files.js";
-import { importedSecrets, isMemoryFile, isSkillFile, memoryImports } from "./memory-imports.js";
+import { importedSecrets, isMemoryFile, isSkillFile, referencedSecrets } from "./memory-imports.js";
 import { agentFiles, preloadedSkills, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
@@ -72,28 +72,28 @@ async function skillFindings(call: ToolCall, env: GuardEnv): Promise<Finding[]> 
   // folder, as a Read no hook sees (measured: `Here it is: @.env` put .env in front of the model), and so
   // is one in the arguments, which go into the skill's text, or after it, of any skill (a plugin's too).
   const seen = new Set<string>();
-  const references = async (text: string, how: string) => {
-    for (const path of new Set(memoryImports(text).flatMap((p) => [p, p.replace(/[.,;:!?)]+$/, "")]))) {
-      const hit = await secretFileAt(env.ctx.io, env.rules, toAbsolute(path, env.cwd, env.ctx.home), true);
-      if (hit && !seen.has(hit.path)) findings.push({ kind: "file", hit, how: how.replace("PATH", path) });
-      if (hit) seen.add(hit.path);
+  const references = async (text: string, how: (path: string) => string) => {
+    for (const { path, hit } of await referencedSecrets(env.ctx.io, env.rules, text, env.cwd, env.ctx.home)) {
+      if (!seen.has(hit.path)) findings.push({ kind: "file", hit, how: how(path) });
+      seen.add(hit.path);
     }
   };
-  if (agent === undefined && args.includes("@")) await references(args, "The skill's arguments read in, through `@PATH` when it is invoked,");
+  // The commands a skill's (or agent's) text runs, judged as Bash.
+  const runs = async (text: string, how: (command: string) => string) => {
+    for (const command of skillCommands(text)) findings.push(...(await analyzeShellCommand(command, env, how(command.trim().slice(0, 60)))));
+  };
+  if (agent === undefined && args.includes("@")) await references(args, (path) => `The skill's arguments read in, through \`@${path}\` when it is invoked,`);
   for (const file of agent === undefined ? skillFiles(name, dirs) : agentFiles(agent, dirs)) {
     const read = await env.ctx.io.readText(file).catch(() => undefined);
-    const text = read === undefined || agent !== undefined ? read : withArguments(read, args, dirname(file), env.ctx.projectDir);
-    for (const command of text === undefined ? [] : skillCommands(text)) {
-      findings.push(...(await analyzeShellCommand(command, env, `${file} runs \`${command.trim().slice(0, 60)}\` when invoked (take it out of the file)`)));
-    }
-    if (agent === undefined && text?.includes("@")) await references(text, `${file} reads in, through \`@PATH\` when invoked (take the reference out of the file),`);
+    if (read === undefined) continue;
+    const text = agent !== undefined ? read : withArguments(read, args, dirname(file), env.ctx.projectDir);
+    await runs(text, (command) => `${file} runs \`${command}\` when invoked (take it out of the file)`);
+    if (agent === undefined && text.includes("@")) await references(text, (path) => `${file} reads in, through \`@${path}\` when invoked (take the reference out of the file),`);
     // A subagent starts with the full text of the skills its definition preloads, their commands run.
-    for (const skill of agent === undefined || text === undefined ? [] : preloadedSkills(text)) {
+    for (const skill of agent === undefined ? [] : preloadedSkills(text)) {
       for (const skillFile of skillFiles(skill, dirs)) {
         const body = await env.ctx.io.readText(skillFile).catch(() => undefined);
-        for (const command of body === undefined ? [] : skillCommands(withArguments(body, "", dirname(skillFile), env.ctx.projectDir))) {
-          findings.push(...(await analyzeShellCommand(command, env, `${file} preloads ${skillFile}, which runs \`${command.trim().slice(0, 60)}\` (take it out of the file)`)));
-        }
+        if (body !== undefined) await runs(withArguments(body, "", dirname(skillFile), env.ctx.projectDir), (command) => `${file} preloads ${skillFile}, which runs \`${command}\` (take it out of the file)`);
       }
     }
   }

@@ -9,7 +9,7 @@ import type { HostIO } from "../../runtime/io.js";
 import { basename, dirname, toAbsolute } from "../../runtime/paths.js";
 import type { Finding } from "./refusal.js";
 import type { SecretRules } from "./rules.js";
-import { secretFileAt } from "./secret-files.js";
+import { secretFileAt, type SecretFileHit } from "./secret-files.js";
 
 export function isMemoryFile(path: string): boolean {
   const name = basename(path);
@@ -34,19 +34,28 @@ export function memoryImports(text: string): string[] {
 }
 
 /**
+ * The secret files text's `@path`s name, read from `base`, each once. An import of a file that is not
+ * there loads nothing; a sentence's last mark may or may not be taken as part of the path (`see
+ * @.env.`), so both are tried.
+ */
+export async function referencedSecrets(io: HostIO, rules: SecretRules, text: string, base: string, home: string | undefined): Promise<Array<{ path: string; hit: SecretFileHit }>> {
+  const found: Array<{ path: string; hit: SecretFileHit }> = [];
+  for (const path of new Set(memoryImports(text).flatMap((p) => [p, p.replace(/[.,;:!?)]+$/, "")]))) {
+    const hit = await secretFileAt(io, rules, toAbsolute(path, base, home), true);
+    if (hit && !found.some((f) => f.hit.path === hit.path)) found.push({ path, hit });
+  }
+  return found;
+}
+
+/**
  * Secret files that text written into the memory (or skill) file at `path` would import. A skill's are
  * read from the folder it is invoked in: the one holding its `.claude`, or for the user's own skills
  * (which any project may invoke), the project's.
  */
 export async function importedSecrets(io: HostIO, rules: SecretRules, path: string, text: string, home: string | undefined, projectDir?: string): Promise<Finding[]> {
-  const findings: Finding[] = [];
   const skill = isSkillFile(path);
-  if ((!skill && !isMemoryFile(path)) || !text.includes("@")) return findings;
-  // An import of a file that is not there loads nothing; a sentence's last mark may or may not be
-  // taken as part of the path (`see @.env.`), so both are tried.
-  for (const imported of memoryImports(text).flatMap((p) => [p, p.replace(/[.,;:!?)]+$/, "")])) {
-    const hit = await secretFileAt(io, rules, toAbsolute(imported, skill ? (path.startsWith(`${home}/.claude/`) && projectDir ? projectDir : path.slice(0, path.indexOf("/.claude/"))) : dirname(path), home), true);
-    if (hit) findings.push({ kind: "file", hit, how: skill ? `Referring to it in ${basename(path)} (Claude Code reads a skill's @paths into the conversation when it is invoked)` : `Importing it into ${basename(path)} (Claude Code loads a memory file's imports into the conversation)` });
-  }
-  return findings;
+  if ((!skill && !isMemoryFile(path)) || !text.includes("@")) return [];
+  const base = skill ? (path.startsWith(`${home}/.claude/`) && projectDir ? projectDir : path.slice(0, path.indexOf("/.claude/"))) : dirname(path);
+  const how = skill ? `Referring to it in ${basename(path)} (Claude Code reads a skill's @paths into the conversation when it is invoked)` : `Importing it into ${basename(path)} (Claude Code loads a memory file's imports into the conversation)`;
+  return (await referencedSecrets(io, rules, text, base, home)).map(({ hit }): Finding => ({ kind: "file", hit, how }));
 }
