@@ -36,22 +36,17 @@ export async function ssh(a: Analyzer, args: Arg[]): Promise<void> {
   if (remote !== "" && !remote.includes(UNKNOWN)) await a.source(remote, { vars: new Map(), cwd: undefined }, "The remote command of `ssh`");
 }
 
-/** `fly ssh console -C 'cmd'` runs cmd on a machine of the app, as ssh's remote command. Whether it did. */
-export async function flySsh(a: Analyzer, args: Arg[]): Promise<boolean> {
-  const remote = optionValues(parseOptions(args, { valueShort: "C", valueLong: ["--command"] }), "-C", "--command")[0];
-  if (remote) await a.source(remote.text, { vars: new Map(), cwd: undefined }, "The command `fly ssh console` runs");
-  return remote !== undefined;
-}
-
 /**
- * A command run on a machine the tool reaches, whose output comes back as ssh's does: `vagrant ssh -c`,
- * `gcloud compute ssh --command`, `lima cmd`, `limactl shell VM cmd`, `colima ssh -- cmd`. Whether it runs one.
+ * A command run on a machine the tool reaches, whose output comes back as ssh's does: `fly ssh console
+ * -C`, `vagrant ssh -c`, `gcloud compute ssh --command`, `lima cmd`, `limactl shell VM cmd`, `colima
+ * ssh -- cmd`. Whether it runs one.
  */
 export async function remoteCommand(a: Analyzer, name: string, args: Arg[]): Promise<boolean> {
   const words = args.map((w) => w.text);
   const dashes = words.indexOf("--");
   const code =
-    name === "vagrant" && words[0] === "ssh" ? optionValues(parseOptions(args, { valueShort: "c", valueLong: ["--command"] }), "-c", "--command")[0]?.text
+    /^fly(ctl)?$/.test(name) && words[0] === "ssh" ? optionValues(parseOptions(args, { valueShort: "C", valueLong: ["--command"] }), "-C", "--command")[0]?.text
+    : name === "vagrant" && words[0] === "ssh" ? optionValues(parseOptions(args, { valueShort: "c", valueLong: ["--command"] }), "-c", "--command")[0]?.text
     : name === "gcloud" && words.includes("ssh") ? optionValues(parseOptions(args, { valueLong: ["--command"] }), "--command")[0]?.text
     : name === "lima" ? words.join(" ")
     : name === "limactl" && words[0] === "shell" ? parseOptions(args.slice(1), { valueLong: ["--workdir", "--shell"] }).operands.slice(1).map((w) => w.text).join(" ")

@@ -871,8 +871,7 @@ class ShellAnalysis implements Analyzer {
       return codeCommands.shell(this, name, args, stdinText, state, unreadable);
     }
     if (name === "ssh") return codeCommands.ssh(this, args);
-    if ((name === "fly" || name === "flyctl") && args[0]?.text === "ssh" && (await codeCommands.flySsh(this, args))) return;
-    if (/^(vagrant|gcloud|lima|limactl|colima)$/.test(name) && (await codeCommands.remoteCommand(this, name, args))) return;
+    if (/^(fly|flyctl|vagrant|gcloud|lima|limactl|colima)$/.test(name) && (await codeCommands.remoteCommand(this, name, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
     if (name === "cmd") return codeCommands.cmd(this, args, state);
     // at and batch run the script on their stdin later, as sh would now; crontab each line's command after its schedule.
