@@ -126,6 +126,9 @@ export function fixtureIO() {
       [`${PROJECT}/scripts/ping.sh`]: "bash scripts/pong.sh\n".repeat(50),
       [`${PROJECT}/scripts/pong.sh`]: `${"bash scripts/ping.sh\n".repeat(50)}cat .env\n`,
       [`${PROJECT}/scripts/self.sh`]: "bash scripts/self.sh\n".repeat(50),
+      [`${PROJECT}/scripts/preload.rb`]: "warn File.read('.env')\n",
+      [`${PROJECT}/scripts/release.mjs`]: "#!/usr/bin/env zx\nawait $`cat .env`\n",
+      [`${PROJECT}/scripts/deploy.mjs`]: "#!/usr/bin/env zx\nconst out = await $`git status --short`\n",
       [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nimport os\nfrom dotenv import load_dotenv\nload_dotenv('.env')\nprint(os.environ.get('REPORT_TITLE', 'report'))\n",
     },
     links: {

@@ -398,15 +398,15 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
 export const POWERSHELL = commandNames(["pwsh", "powershell"]);
 
 /** Interpreters whose scripts on disk the guard reads as code (`python3 x.py`, `node < x.js`), by name. */
-export const SCRIPT_RUNNERS = /^(i?python|pypy|node(mon)?|bun|deno|tsx|ts-node|ruby|perl|php)[\d.]*$/;
+export const SCRIPT_RUNNERS = /^(i?python|pypy|node(mon)?|bun|deno|tsx|ts-node|zx|ruby|perl|php)[\d.]*$/;
 
 /** A `#!` line that has one of them run the script (`./x.py`). */
-export const CODE_SHEBANG = /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|ruby|perl|php)/;
+export const CODE_SHEBANG = /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|zx|ruby|perl|php)/;
 
 export const PYTHON = orTest(commandNames(["python"], "version"), commandNames(["pypy", "pypy3", "ipython", "ipython3"]));
 
 /** Shells whose `-c STRING` (or stdin) is shell code to parse in turn. */
-export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "mksh", "tcsh", "csh"]);
+export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "mksh", "tcsh", "csh", "osh", "yash", "oksh", "loksh", "posh", "hush", "rbash", "ksh93"]);
 
 /**
  * Commands that hand their -c (nix-shell: --run or --command) to a shell: `su -c`, `runuser`,
@@ -420,7 +420,7 @@ export const RUNS_C = new Set(["su", "runuser", "script", "sg", "nix-shell", "fl
  */
 export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOptions: string[]; valueOptions?: string[] }> => [
   { pattern: PYTHON, codeOptions: ["-c"], valueOptions: ["-W", "-X"] },
-  { pattern: commandNames(["node", "nodejs", "bun", "tsx", "ts-node"]), codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
+  { pattern: commandNames(["node", "nodejs", "bun", "tsx", "ts-node", "zx"]), codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
   // nodemon runs its script under node, again at each change; its -e is the extensions it watches.
   { pattern: commandNames(["nodemon"]), codeOptions: [], valueOptions: ["-e", "--ext", "-w", "--watch", "-i", "--ignore", "-d", "--delay"] },
   { pattern: commandNames(["deno", "crystal"]), codeOptions: ["eval"] },
@@ -434,6 +434,8 @@ export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOption
   // Tcl: expect's -c script, and code fed to tclsh on stdin.
   { pattern: orTest(commandNames(["expect", "wish"]), commandNames(["tclsh"], "version")), codeOptions: ["-c"] },
   { pattern: POWERSHELL, codeOptions: ["-c", "-Command", "-command"] },
+  // Shells of other languages (nushell's `open .env`, xonsh's Python, Plan 9's rc): their code is scanned as text.
+  { pattern: commandNames(["nu", "xonsh", "elvish", "ysh", "oil", "murex", "ion", "rc", "es"]), codeOptions: ["-c", "--commands"] },
 ]);
 
 export const AWK = commandNames(["awk", "gawk", "mawk", "nawk", "busybox-awk"]);

@@ -337,8 +337,8 @@ export async function interpreter(
     const eq = arg.text.indexOf("=");
     if (/^--(require|import)=/.test(arg.text) && DOTENV_PRELOAD.test(arg.text.slice(eq + 1))) loaded.push(DOTENV);
     if (/^--env-file(-if-exists)?=/.test(arg.text)) loaded.push({ ...arg, text: arg.text.slice(eq + 1) });
-    // `node -r ./.env`, `ruby -r ./x`: a preloaded file runs as code, and an error shows its line.
-    const preload = /^(-r|--require|--import|--loader|--experimental-loader)(=|$)/.test(arg.text) ? (eq > 0 ? { text: arg.text.slice(eq + 1), raw: arg.raw.slice(arg.raw.indexOf("=") + 1) } : args[i + 1]) : undefined;
+    // `node -r ./.env`, `ruby -r ./x` (or `-r./x`): a preloaded file runs as code, and an error shows its line.
+    const preload = /^(-r|--require|--import|--loader|--experimental-loader)(=|$)/.test(arg.text) ? (eq > 0 ? { text: arg.text.slice(eq + 1), raw: arg.raw.slice(arg.raw.indexOf("=") + 1) } : args[i + 1]) : /^-r[./~]/.test(arg.text) ? { text: arg.text.slice(2), raw: arg.raw } : undefined;
     if (preload && /^[./~]/.test(preload.text)) {
       await a.file(preload, state, `${how} preloads and runs`);
       await a.scriptFile(preload, state, true);
@@ -627,13 +627,13 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
     await a.source([...(m[1] as string).matchAll(/["']([^"']*)["']/g)].map((w) => `'${w[1]}'`).join(" "), copy(state), `${how} runs the command`);
   }
   // Command lines in strings (`os.system('cat .env')`), as inline code's are read; backticks run
-  // one in Ruby, Perl and PHP only (in Python and JavaScript they quote text). The language is
-  // told by the file's extension and its `#!` line.
+  // one in Ruby, Perl and PHP (in Python and JavaScript they quote text), and in JavaScript tagged
+  // `$` (zx's, Bun Shell's and execa's $`cat .env`). The language is told by the file's extension and its `#!` line.
   const language = `${/\.(\w+)$/.exec(script.text)?.[1] ?? ""} ${/^#!.*/.exec(text)?.[0] ?? ""}`;
   const backticks = /^(rb|pl|pm|php) |ruby|perl|php/.test(language);
   const python = /^py |python/.test(language);
   // Python's exec() runs Python.
-  for (const m of code.matchAll(SHELL_STRING)) if ((m[2] !== undefined && !(python && m[0].startsWith("exec"))) || (m[3] !== undefined && backticks)) await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
+  for (const m of code.matchAll(SHELL_STRING)) if ((m[2] !== undefined && !(python && m[0].startsWith("exec"))) || (m[3] !== undefined && (backticks || code[(m.index ?? 0) - 1] === "$"))) await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
   await imports(a, text, state.cwd && dirname(toAbsolute(script.text, state.cwd, a.env.ctx.home)), state);
   // Names that only look like paths, and text that does not parse as shell, are no findings here.
   const found = a.findings.splice(before).filter((f) => f.kind !== "dynamic" && f.kind !== "unchecked");

@@ -28,15 +28,17 @@ const MAX_NESTING = 12;
 /** Shells, evals and scripts one call may run before the guard stops reading and refuses. */
 const MAX_SOURCED = 400;
 
-/** Variables whose value a program runs as a shell command. */
 /** Ignore files and settings (`.gitignore`, `.ignore`, `.rgignore`, `.fdignore`, `.git/info/exclude`, core.excludesFile). */
 const IGNORE_SOURCE = /\.(git|rg|fd)?ignore\b|info\/exclude|excludesfile/i;
 /** Commands that only read or test the files they name. */
 const READS_ONLY = " cat head tail less more bat grep egrep rg ag wc ls stat file test [ diff cmp ";
-// PS0 to PS4 are no commands, but bash expands the \`$(…)\` in them for each prompt (PS4: each traced line).
-// BASH_ENV is a script every non-interactive bash sources first; NODE_OPTIONS (npm's --node-options)
-// preloads code (`--require ./x.js`) into every node; npm runs its scripts with the script shell.
-const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 BASH_ENV NODE_OPTIONS npm_config_node_options npm_config_script_shell NPM_CONFIG_SCRIPT_SHELL ";
+/**
+ * Variables whose value a program runs as a shell command.
+ * PS0 to PS4 are no commands, but bash expands the \`$(…)\` in them for each prompt (PS4: each traced line).
+ * BASH_ENV is a script every non-interactive bash sources first; NODE_OPTIONS (npm's --node-options) and
+ * RUBYOPT preload code (`--require ./x.js`, `-r./x.rb`) into every node or ruby; npm runs its scripts with the script shell.
+ */
+const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 BASH_ENV NODE_OPTIONS npm_config_node_options npm_config_script_shell NPM_CONFIG_SCRIPT_SHELL RUBYOPT ";
 
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
 class ShellAnalysis implements Analyzer {
@@ -304,7 +306,7 @@ class ShellAnalysis implements Analyzer {
       if (eq < 1 || !RUN_VARIABLES.includes(` ${name} `)) continue;
       const value = pair.slice(eq + 1);
       if (value.includes(UNKNOWN)) this.dynamic(name, "The command in");
-      else await this.source(/^PS\d$/.test(name) ? `: <<SHIPSHAPE_PS\n${value}\nSHIPSHAPE_PS` : name === "BASH_ENV" ? `. ${value}` : /NODE_OPTIONS$/i.test(name) ? `node ${value} -e 0` : value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
+      else await this.source(/^PS\d$/.test(name) ? `: <<SHIPSHAPE_PS\n${value}\nSHIPSHAPE_PS` : name === "BASH_ENV" ? `. ${value}` : /NODE_OPTIONS$/i.test(name) ? `node ${value} -e 0` : name === "RUBYOPT" ? `ruby ${value} -e 0` : value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
     }
   }
 
