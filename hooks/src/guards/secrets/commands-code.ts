@@ -56,6 +56,43 @@ export async function remoteCommand(a: Analyzer, name: string, args: Arg[]): Pro
   return Boolean(code);
 }
 
+/** hyperfine's options whose value is a command it runs, and those whose value is anything else. */
+const HYPERFINE_COMMANDS = /^(-[spc]|--(setup|prepare|conclude|cleanup|reference))$/;
+const HYPERFINE_VALUES = /^(-[wmMrDSun]|--(warmup|min-runs|max-runs|runs|parameter-step-size|shell|style|time-unit|export-\w+|output|input|command-name|sort|min-benchmarking-time))$/;
+
+/**
+ * hyperfine runs its commands through a shell, each judged as run (its output is dropped unless
+ * `--show-output` shows it, as `bash -c 'cat .env' > /dev/null` drops it, and is judged the same way),
+ * once for each value of a `-L name a,b` list it names (`cat {f}`), with `--input`'s file on its stdin.
+ */
+export async function hyperfine(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const commands: string[] = [];
+  const lists: Array<{ name: string; values: string[] }> = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = (args[i] as Arg).text;
+    const eq = word.startsWith("--") ? word.indexOf("=") : -1;
+    const flag = eq > 0 ? word.slice(0, eq) : word;
+    const value = eq > 0 ? { text: word.slice(eq + 1), raw: word } : args[i + 1];
+    if (flag === "-L" || flag === "--parameter-list") {
+      lists.push({ name: args[i + 1]?.text ?? "", values: (args[i + 2]?.text ?? "").split(",") });
+      i += 2;
+    } else if (flag === "-P" || flag === "--parameter-scan") i += 3;
+    else if (HYPERFINE_COMMANDS.test(flag) || HYPERFINE_VALUES.test(flag)) {
+      if (HYPERFINE_COMMANDS.test(flag)) commands.push(value?.text ?? "");
+      if (flag === "--input" && value && value.text !== "null") await a.file(value, state, "`hyperfine --input` feeds its commands");
+      if (eq < 0) i += 1;
+    } else if (!word.startsWith("-")) commands.push(word);
+  }
+  for (const command of commands) {
+    let variants = [command];
+    for (const list of lists) variants = variants.flatMap((v) => (v.includes(`{${list.name}}`) ? list.values.map((x) => v.replaceAll(`{${list.name}}`, x)) : [v]));
+    for (const variant of variants) {
+      if (variant.includes(UNKNOWN)) a.dynamic(variant, "`hyperfine` runs");
+      else await a.source(variant, copy(state), "The command `hyperfine` runs");
+    }
+  }
+}
+
 /**
  * `sops exec-env FILE 'cmd'` runs cmd with the file's secrets in its environment (judged here whole);
  * `exec-file FILE 'cmd {}'` gives cmd the decrypted file, which a reader prints (an app given it is

@@ -875,6 +875,7 @@ class ShellAnalysis implements Analyzer {
     if (name === "ssh") return codeCommands.ssh(this, args);
     if (/^(fly|flyctl|vagrant|gcloud|lima|limactl|colima)$/.test(name) && (await codeCommands.remoteCommand(this, name, args))) return;
     if (name === "tmux") return codeCommands.tmux(this, args, state);
+    if (name === "hyperfine") return codeCommands.hyperfine(this, args, state);
     if (name === "cmd") return codeCommands.cmd(this, args, state);
     // at and batch run the script on their stdin later, as sh would now; crontab each line's command after its schedule.
     if (name === "at" || name === "batch" || (name === "crontab" && args.every((a) => a.text === "-"))) return codeCommands.shell(this, name, [], name === "crontab" ? stdinText?.replace(/^[ \t]*(@\w+|(\S+[ \t]+){5})/gm, "") : stdinText, state, unreadable);
