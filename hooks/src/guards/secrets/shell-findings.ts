@@ -560,8 +560,9 @@ class ShellAnalysis implements Analyzer {
       const name = redirect.op === "<" ? basename(commandName ?? "") : "";
       const raw = () => ` ${argv.map((a) => a.text).join(" ")}`;
       // `gh auth login --with-token < token.txt`: a login or secret store takes the file in, and shows none
-      // of it; not a whole dotenv file, which a login to any host would carry off.
-      const counts = (login && redirect.op === "<" && this.expand(redirect.target, state).every((t) => this.env.rules.classify(toAbsolute(t.text, state.cwd ?? "/", this.env.ctx.home))?.category.id !== "dotenv")) || (name !== "" && (name === "wc" ? !raw().includes("files0") : DIGESTS.test(name) && !/\s(-c|--check)\b/.test(raw())));
+      // of it; not a whole dotenv file, which a login to any host would carry off, unless the store takes
+      // each of its lines as a secret (`fly secrets import < .env`, as `gh secret set -f .env`).
+      const counts = (login && redirect.op === "<" && (/^ fly(ctl)? secrets import\b/.test(raw()) || this.expand(redirect.target, state).every((t) => this.env.rules.classify(toAbsolute(t.text, state.cwd ?? "/", this.env.ctx.home))?.category.id !== "dotenv"))) || (name !== "" && (name === "wc" ? !raw().includes("files0") : DIGESTS.test(name) && !/\s(-c|--check)\b/.test(raw())));
       // `cut -d= -f1 < .env`: the names alone, as with the file named.
       const names = redirect.op === "<" && namesFilter(name, argv.slice(1).map((a) => a.text))?.length === 0;
       if (!counts && (redirect.op === "<" || redirect.op === "<>" || (redirect.op === "<&" && !/^\d+$|^-$/.test(redirect.target.raw)))) {
