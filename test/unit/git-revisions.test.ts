@@ -70,6 +70,37 @@ describe("git commands that print what revisions hold", () => {
   });
 });
 
+describe("a stash that holds the untracked .env", () => {
+  // `git stash -u` keeps untracked files in the stash's third parent: `show -u` prints them, `show -p` not.
+  const root = repository(false);
+  rmSync(join(root, ".gitignore"));
+  execFileSync("git", ["stash", "push", "-q", "-u"], { cwd: root });
+
+  it.each(["git stash show -p -u", "git stash show -p -u stash@{0}", "git stash show -p --include-untracked", "git stash show --only-untracked -p", "git show stash@{0}^3"])("refuses %s", async (command) => {
+    expect(await decide(root, command)).toMatch(/prints \(with no path named[^)]*\) `.*\/\.env`, a dotenv file/);
+  });
+
+  it.each(["git stash show -p", "git stash show -p stash@{0}", "git stash show -u --stat", "git stash show -u", "git stash list"])("passes %s", async (command) => {
+    expect(await decide(root, command)).toBe("pass");
+  });
+
+  it("passes git stash show, a diffstat, of a stashed change to a tracked .env, and refuses its patch", async () => {
+    const tracked = repository(true);
+    execFileSync("git", ["stash", "push", "-q"], { cwd: tracked });
+    expect(await decide(tracked, "git stash show")).toBe("pass");
+    expect(await decide(tracked, "git stash show -p")).toMatch(/`.*\/\.env`, a dotenv file/);
+  });
+
+  it("refuses git stash show -u where stash.showPatch makes it print the patch", async () => {
+    expect(await decide(root, "git -c stash.showPatch=true stash show -u")).toMatch(/`.*\/\.env`, a dotenv file/);
+    const configured = repository(false);
+    rmSync(join(configured, ".gitignore"));
+    execFileSync("git", ["stash", "push", "-q", "-u"], { cwd: configured });
+    execFileSync("git", ["config", "stash.showPatch", "true"], { cwd: configured });
+    expect(await decide(configured, "git stash show -u")).toMatch(/`.*\/\.env`, a dotenv file/);
+  });
+});
+
 describe("git grep of a revision, and cat-file's questions about an object", () => {
   // .env committed in the first two commits, then untracked and ignored; `old` points at the first.
   const root = repository(true);

@@ -220,8 +220,14 @@ async function printedPaths(a: Analyzer, sub: string, rest: Arg[], state: State,
   }
   // `--stat`, `--name-only` and the like print names and counts: no contents, unless a patch is asked too.
   const texts = rest.map((w) => w.text);
-  const patch = texts.some((t) => PATCH.test(t));
+  const patch = texts.some((t) => PATCH.test(t) && !(sub === "stash show" && t === "-u"));
   if (!patch && texts.some((t) => /^(--stat(=.*)?|--numstat|--shortstat|--dirstat(=.*)?|--name-only|--name-status|--raw|--summary|-s|--no-patch|--quiet|--exit-code|--check)$/.test(t))) return;
+  // `git stash show` prints a diffstat unless asked for the patch or set to (stash.showPatch, here or
+  // in the command: `git -c stash.showPatch=true`).
+  if (sub === "stash show" && !patch && own.cwd !== undefined && !/showpatch/i.test(a.text)) {
+    const set = await a.env.ctx.io.run(["git", "config", "--bool", "stash.showPatch"], { cwd: own.cwd, timeoutMs: 3000 });
+    if (!set.timedOut && set.stdout.trim() !== "true") return;
+  }
   // An operand before `--` that is no path here is a revision to git (`git show feature`), or an error;
   // one it could not be had for (`$(git rev-parse X)` elsewhere) is a revision all the same.
   const dash = rest.findIndex((w) => w.text === "--");
@@ -341,7 +347,8 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   // No repository: git prints nothing, unless the folder is made on the way (`cp -r . /tmp/c && git -C /tmp/c log -p`).
   if (!root && !(await a.env.ctx.io.exists(own.cwd))) a.unchecked("runs in a folder that is not there yet, so what it prints cannot be listed; run them as separate calls", `\`${label}\``);
   if (!root) return;
-  const kept = rest.filter((w, i) => !PRINT_SHAPE.test(w.text) && !/^(-o|--output)$/.test(rest[i - 1]?.text ?? "")).map((w) => w.text);
+  // (`git stash show -u` is --include-untracked, not a patch.)
+  const kept = rest.filter((w, i) => (!PRINT_SHAPE.test(w.text) || (sub === "stash show" && w.text === "-u")) && !/^(-o|--output)$/.test(rest[i - 1]?.text ?? "")).map((w) => w.text);
   const revisions = kept.filter((t) => !t.startsWith("-"));
   let argv: string[];
   if (sub.startsWith("diff")) argv = ["git", sub, "--name-only", ...(sub === "diff-tree" ? ["-r", "--no-commit-id"] : []), ...kept];
