@@ -4,9 +4,10 @@
  *
  * One block per command name: the name alone on a line (names whose entries are all the same on lines
  * of their own, one after another), then an indented line per entry: the words after the name (options
- * between them are skipped when matching), what the command prints ("prints" goes before it in a
- * refusal), then optionally a RegExp one of its words must match (requires) and one none may match
- * (unless), separated by " :: ". Lines that start with # are notes; the bundles drop them.
+ * between them are skipped when matching; a word `a|b` matches either), what the command prints
+ * ("prints" goes before it in a refusal), then optionally a RegExp one of its words must match
+ * (requires) and one none may match (unless), separated by " :: ". Lines that start with # are notes;
+ * the bundles drop them.
  *
  * A string, not objects in a switch: Claude Code scans the hooks module's code at every session start,
  * at 2 to 3 ms per KB of code and a fraction of that per KB of string, and a lookup is an indexOf
@@ -31,30 +32,22 @@ aws
 # \`aws configure get region\` prints the region; keys and tokens are what to keep out.
  configure get :: an AWS key or token :: /key|secret|token|cred/i
  configure export-credentials :: AWS credentials
- sts get-session-token :: new AWS credentials
- sts assume-role :: new AWS credentials
- ecr get-login-password :: a registry password
- ecr get-authorization-token :: a registry token
- codeartifact get-authorization-token :: a registry token
+ sts get-session-token|assume-role|get-federation-token|assume-role-with-web-identity|assume-role-with-saml :: new AWS credentials
+ ecr|ecr-public get-login-password :: a registry password
+ ecr|codeartifact get-authorization-token :: a registry token
  secretsmanager get-secret-value :: a secret from Secrets Manager
  ssm get-parameter :: a decrypted SSM parameter :: /^--with-decryption$/
- ssm get-parameters :: decrypted SSM parameters :: /^--with-decryption$/
- ssm get-parameters-by-path :: decrypted SSM parameters :: /^--with-decryption$/
+ ssm get-parameters|get-parameters-by-path :: decrypted SSM parameters :: /^--with-decryption$/
 # A function's or task's environment, where deployments keep keys, unless --query picks fields.
  lambda get-function-configuration :: a function's environment variables ::  :: /^--query/
  ecs describe-task-definition :: a task's environment variables ::  :: /^--query/
  kms decrypt :: a KMS-decrypted secret
  iam create-access-key :: a secret access key
  sso get-role-credentials :: AWS credentials
- ecr-public get-login-password :: a registry password
- sts get-federation-token :: new AWS credentials
- sts assume-role-with-web-identity :: new AWS credentials
- sts assume-role-with-saml :: new AWS credentials
 # Short-lived, but live while the agent holds them: a database's IAM login, a cluster's token.
  rds generate-db-auth-token :: a database auth token
  eks get-token :: a cluster token
- iam create-service-specific-credential :: a service password
- iam reset-service-specific-credential :: a service password
+ iam create-service-specific-credential|reset-service-specific-credential :: a service password
 php
  :: the whole environment, in phpinfo's tables :: /^(-i|--info)$/
 az
@@ -70,8 +63,7 @@ az
  storage :: a shared access signature :: /^generate-sas$/
  aks get-credentials :: cluster credentials :: /^(-|--file=-)$/
 # App settings and connection strings hold an app's secrets in plain text.
- webapp config appsettings list :: an app's settings, secrets included ::  :: /^--query/
- functionapp config appsettings list :: an app's settings, secrets included ::  :: /^--query/
+ webapp|functionapp config appsettings list :: an app's settings, secrets included ::  :: /^--query/
  webapp config connection-string list :: an app's connection strings
  storage account show-connection-string :: a storage account's connection string
  cosmosdb keys list :: Cosmos DB keys
@@ -88,8 +80,7 @@ uv
  auth token :: a package index's stored credential
 rclone
 # rclone's passwords are obscured, not encrypted (\`rclone reveal\` undoes it); its OAuth tokens are plain.
- config show :: rclone's remotes, passwords and tokens included
- config dump :: rclone's remotes, passwords and tokens included
+ config show|dump :: rclone's remotes, passwords and tokens included
  reveal :: a password rclone obscured
 s3cmd
  :: S3 keys, in s3cmd's config :: /^--dump-config$/
@@ -103,8 +94,7 @@ turso
  db tokens create :: a database token
 neonctl
 neon
- connection-string :: a database URL, password included
- cs :: a database URL, password included
+ connection-string|cs :: a database URL, password included
 pscale
  password create :: a database password
 composer
@@ -130,18 +120,11 @@ kubectl
 # Only an output format prints the values; the default table lists names, types and counts, and
 # so do \`-o name\`, \`-o wide\` and a jsonpath of names and types (not annotations: the last applied
 # configuration holds the data).
- get secret :: Kubernetes secrets :: /^(-o|--output)/ :: /^(-o=?|--output=)(wide|name|jsonpath=([^.@]|range \.items\[\*\]|(\.items\[\*\])?(\.metadata\.(name|namespace|uid|creationTimestamp)|\.type)\b)*)$/
- get secrets :: Kubernetes secrets :: /^(-o|--output)/ :: /^(-o=?|--output=)(wide|name|jsonpath=([^.@]|range \.items\[\*\]|(\.items\[\*\])?(\.metadata\.(name|namespace|uid|creationTimestamp)|\.type)\b)*)$/
+ get secret|secrets :: Kubernetes secrets :: /^(-o|--output)/ :: /^(-o=?|--output=)(wide|name|jsonpath=([^.@]|range \.items\[\*\]|(\.items\[\*\])?(\.metadata\.(name|namespace|uid|creationTimestamp)|\.type)\b)*)$/
 git
  credential fill :: stored git credentials
- credential-store get :: stored git credentials
- credential-cache get :: stored git credentials
-# The keychain helpers answer \`get\` the same way.
- credential-osxkeychain get :: stored git credentials
- credential-manager get :: stored git credentials
- credential-manager-core get :: stored git credentials
- credential-wincred get :: stored git credentials
- credential-libsecret get :: stored git credentials
+# The keychain helpers answer \`get\` as the store and the cache do.
+ credential-store|credential-cache|credential-osxkeychain|credential-manager|credential-manager-core|credential-wincred|credential-libsecret get :: stored git credentials
 heroku
  auth:token :: the Heroku token
  authorizations:create :: a Heroku token
@@ -168,8 +151,7 @@ op
  item get :: a 1Password item
  signin :: a session token :: /^--raw$/
 security
- find-generic-password :: a keychain password :: /^-[a-z]*[wg][a-z]*$/
- find-internet-password :: a keychain password :: /^-[a-z]*[wg][a-z]*$/
+ find-generic-password|find-internet-password :: a keychain password :: /^-[a-z]*[wg][a-z]*$/
  dump-keychain :: keychain passwords :: /^-[a-z]*d[a-z]*$/
 secret-tool
  lookup :: a secret from the desktop keyring

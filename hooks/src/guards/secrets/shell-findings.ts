@@ -1531,11 +1531,13 @@ function credentialCommand(argv: Arg[]): string | undefined {
     if (!word.startsWith("-")) operands.push({ word, value: i > 1 && before.startsWith("-") && !before.includes("=") });
     else if (valueOptions.includes(word)) i += 1;
   }
+  // A table word may name alternatives (`config|convert`).
+  const is = (operand: string | undefined, word: string) => operand === word || (word.includes("|") && word.split("|").includes(operand as string));
   const follows = (argv: string[]) => {
     let at = 0;
     for (const word of argv) {
-      while (operands[at]?.value && operands[at]?.word !== word) at += 1;
-      if (operands[at++]?.word !== word) return false;
+      while (operands[at]?.value && !is(operands[at]?.word, word)) at += 1;
+      if (!is(operands[at++]?.word, word)) return false;
     }
     return true;
   };
