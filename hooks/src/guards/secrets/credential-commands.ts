@@ -99,6 +99,7 @@ pscale
  password create :: a database password
 composer
  config :: a registry token from auth.json :: /^(github-oauth|gitlab-(oauth|token)|http-basic|bearer|bitbucket-oauth)\./
+ config :: registry tokens from auth.json, among its settings :: /^(-l|--list)$/
 pip3
 pip
  config list :: pip's settings, index URLs with their passwords included
@@ -195,10 +196,10 @@ npm
  config get :: an npm registry token :: /(_authToken|_auth|_password|token)/i
 docker
 # Listing names (\`--services\`, \`--quiet\` to validate) prints no values.
- compose config :: the compose file with the values of .env filled in ::  :: /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/
+ compose config|convert :: the compose file with the values of .env filled in ::  :: /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/
 podman-compose
 docker-compose
- config :: the compose file with the values of .env filled in ::  :: /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/
+ config|convert :: the compose file with the values of .env filled in ::  :: /^(--services|--volumes|--profiles|--images|--networks|--hash(=.*)?|-q|--quiet)$/
 tofu
 terraform
  show :: the Terraform state, secrets included
@@ -337,6 +338,12 @@ civo
  k8s config :: a cluster's kubeconfig ::  :: /^(-s|--save)$/
 vcluster
  connect :: a virtual cluster's kubeconfig :: /^--print$/
+doctl
+ auth token|t :: the DigitalOcean CLI's token
+astro
+ auth token :: the Astro CLI's token
+ddn
+ auth print-access-token|print-pat|pp :: the Hasura DDN CLI's token
 `;
 
 /** A command whose job is to print a credential, and what it prints. */

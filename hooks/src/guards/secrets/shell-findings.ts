@@ -817,8 +817,8 @@ class ShellAnalysis implements Analyzer {
       }
       return;
     }
-    // `microk8s kubectl …`, `k3s kubectl …`, `minikube kubectl -- …`: kubectl under a distribution's name.
-    if (args[0]?.text === "kubectl" && /^(microk8s|k3s|k0s|rke2|minikube)$/.test(name)) {
+    // `microk8s kubectl …`, `k3s kubectl …`, `minikube kubectl -- …`, `rancher kubectl …`: kubectl under a distribution's name.
+    if (args[0]?.text === "kubectl" && /^(microk8s|k3s|k0s|rke2|minikube|rancher)$/.test(name)) {
       const dashes = args[1]?.text === "--" && argv.length === command.words.length ? 1 : 0;
       return this.run([args[0], ...args.slice(1 + dashes)], { ...command, words: command.words.filter((_, i) => i === 1 || i > 1 + dashes) }, state, upstream);
     }
