@@ -920,7 +920,7 @@ class ShellAnalysis implements Analyzer {
       return;
     }
     if (AWK.test(name)) return codeCommands.awk(this, args, state);
-    if (" sqlite sqlite3 duckdb mysql mariadb psql mongosh sqlcmd cqlsh clickhouse clickhouse-client ".includes(` ${name} `)) return codeCommands.database(this, name, args, stdinText, state);
+    if (" sqlite sqlite3 duckdb mysql mariadb psql mongosh sqlcmd cqlsh clickhouse clickhouse-client clickhouse-local q trdsql octosql ".includes(` ${name} `)) return codeCommands.database(this, name, args, stdinText, state);
     if (name === "find") return searchCommands.find(this, args, state);
     if (name === "grep" || name === "egrep" || name === "fgrep" || name === "zgrep" || name === "ugrep" || name === "ug" || name === "ack" || name === "ack-grep") {
       return searchCommands.grep(this, name, args, state);
