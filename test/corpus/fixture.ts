@@ -129,6 +129,15 @@ export function fixtureIO() {
       [`${PROJECT}/scripts/preload.rb`]: "warn File.read('.env')\n",
       [`${PROJECT}/scripts/release.mjs`]: "#!/usr/bin/env zx\nawait $`cat .env`\n",
       [`${PROJECT}/scripts/deploy.mjs`]: "#!/usr/bin/env zx\nconst out = await $`git status --short`\n",
+      // Scripts in other languages that print .env, and one that reads data.
+      [`${PROJECT}/scripts/peek.R`]: 'cat(readLines(".env"), sep = "\\n")\n',
+      [`${PROJECT}/scripts/peek.jl`]: 'print(read(".env", String))\n',
+      [`${PROJECT}/scripts/peek.kts`]: 'println(java.io.File(".env").readText())\n',
+      [`${PROJECT}/scripts/peek.swift`]: 'print(try! String(contentsOfFile: ".env"))\n',
+      [`${PROJECT}/scripts/peek.hs`]: 'main = readFile ".env" >>= putStr\n',
+      [`${PROJECT}/scripts/peek.rkt`]: '#lang racket\n(display (file->string ".env"))\n',
+      [`${PROJECT}/scripts/peek.py`]: 'print(open(".env").read())\n',
+      [`${PROJECT}/scripts/summary.R`]: 'd <- read.csv("data.csv")\nprint(summary(d))\n',
       [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nimport os\nfrom dotenv import load_dotenv\nload_dotenv('.env')\nprint(os.environ.get('REPORT_TITLE', 'report'))\n",
     },
     links: {

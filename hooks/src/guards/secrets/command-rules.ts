@@ -317,6 +317,8 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
     case "npx":
       return { valueOptions: ["-p", "--package"] };
     // Only `uv run` runs a command: `uv export` prints the lock as requirements, `uv pip list` the packages.
+    case "pipx":
+      return runsAfter("run", ["--spec", "--python", "--index-url", "-i", "--pip-args"]);
     case "uv":
       return runsAfter("run", ["--env-file", "--with", "--with-requirements", "--python", "-p", "--package", "--directory", "--project", "--group", "--extra", "--index", "--from"]);
     // Project and tool runners, and secret managers that inject variables into the command they run.
@@ -398,7 +400,7 @@ export function wrapperSpec(name: string): WrapperSpec | undefined {
 export const POWERSHELL = commandNames(["pwsh", "powershell"]);
 
 /** Interpreters whose scripts on disk the guard reads as code (`python3 x.py`, `node < x.js`), by name. */
-export const SCRIPT_RUNNERS = /^(i?python|pypy|node(mon)?|bun|deno|tsx|ts-node|zx|ruby|perl|php)[\d.]*$/;
+export const SCRIPT_RUNNERS = /^(i?python|pypy|node(mon)?|bun|deno|tsx|ts-node|zx|ruby|perl|php|Rscript|julia|lua(jit)?|elixir|crystal|dart|swift|kotlin|groovy|guile|racket|runghc|runhaskell|tclsh|bb|nbb)[\d.]*$/;
 
 /** A `#!` line that has one of them run the script (`./x.py`). */
 export const CODE_SHEBANG = /^#!\s*(\S*\/(env\s+)?(-S\s+)?)?(python|node|bun|tsx|zx|ruby|perl|php)/;
@@ -423,12 +425,12 @@ export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOption
   { pattern: commandNames(["node", "nodejs", "bun", "tsx", "ts-node", "zx"]), codeOptions: ["-e", "-p", "--eval", "--print"], valueOptions: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--title"] },
   // nodemon runs its script under node, again at each change; its -e is the extensions it watches.
   { pattern: commandNames(["nodemon"]), codeOptions: [], valueOptions: ["-e", "--ext", "-w", "--watch", "-i", "--ignore", "-d", "--delay"] },
-  { pattern: commandNames(["deno", "crystal"]), codeOptions: ["eval"] },
+  { pattern: commandNames(["deno", "crystal", "dart"]), codeOptions: ["eval"] },
   { pattern: commandNames(["ruby"]), codeOptions: ["-e"], valueOptions: ["-r", "-I", "-E", "-C", "-F"] },
   { pattern: commandNames(["perl"], "digits"), codeOptions: ["-e", "-E"], valueOptions: ["-I", "-m", "-M"] },
   { pattern: commandNames(["php"], "digits"), codeOptions: ["-r"] },
   // osascript's -l names the language (`-l JavaScript`), lua's a library.
-  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy", "swift", "ghci", "ghc", "runghc", "clojure", "clj", "erl", "lua", "luajit", "Rscript", "jshell", "scala", "kotlin", "bb", "nbb"]), codeOptions: ["-eval", "-e"], valueOptions: ["-l"] },
+  { pattern: commandNames(["osascript", "julia", "elixir", "racket", "groovy", "swift", "ghci", "ghc", "runghc", "clojure", "clj", "erl", "lua", "luajit", "Rscript", "jshell", "scala", "kotlin", "bb", "nbb", "runhaskell"]), codeOptions: ["-eval", "-e"], valueOptions: ["-l"] },
   { pattern: commandNames(["emacs", "sbcl"]), codeOptions: ["--eval", "-eval"] },
   { pattern: commandNames(["guile"]), codeOptions: ["-c"] },
   // Tcl: expect's -c script, and code fed to tclsh on stdin.

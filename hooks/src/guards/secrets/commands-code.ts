@@ -425,8 +425,8 @@ export async function interpreter(
       i += 1;
       continue;
     }
-    // `deno run -A x.ts`, `bun run x.ts`: the script follows the subcommand.
-    if (arg.text === "run" && i === 0 && (name === "deno" || name === "bun")) continue;
+    // `deno run -A x.ts`, `bun run x.ts`, `dart run x.dart`: the script follows the subcommand.
+    if (arg.text === "run" && i === 0 && /^(deno|bun|crystal|dart)$/.test(name)) continue;
     if (!arg.text.startsWith("-") || arg.text === "-") {
       if (arg.text !== "-") {
         // `python3 <(cat x.py)`: the script is the file's.
@@ -525,10 +525,11 @@ async function imports(a: Analyzer, code: string, folder: string | undefined, st
 
 /**
  * Calls that read a file named in their arguments (`open('.env')`, `fs.readFileSync(join(d, '.env'))`,
- * `File.read`), or copy, move or link the one named first (group 1), written as calls: "a cert file
+ * `File.read`, Kotlin's `File(x).readText()`, Swift's `contentsOfFile:`, Haskell's `readFile x`, Scheme's
+ * `(call-with-input-file x …)`), or copy, move or link the one named first (group 1), written as calls: "a cert file
  * (.pem)" in a docstring is prose.
  */
-const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|readAllBytes|readAllLines|readString|FileReader|FileInputStream|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|openSync|Bun\.file|read|getlines|getline|fileinput\.input|read_csv|read_table|read_json|read_fwf|loadtxt|genfromtxt|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\bPath(?:name)?(?:\.new)?\((?=[^()]*\)\.(?:open|read|readlines|each_line)\b)/g;
+const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|readAllBytes|readAllLines|readString|FileReader|FileInputStream|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|openSync|Bun\.file|read|getlines|getline|fileinput\.input|read_csv|read_table|read_json|read_fwf|loadtxt|genfromtxt|readLines|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\b(?:Path(?:name)?|File)(?:\.new)?\((?=[^()]*\)\.(?:open|read\w*|each_line)\b)|\bcontentsOfFile:|\b(?:readFile|openFile)\s+(?=")|\((?:call-with-input-file|with-input-from-file|file->string|file->lines|open-input-file)\s/g;
 /** Commands run from a list of words (`subprocess.run(['cat', '.env'])`, `spawnSync('cat', ['.env'])`). */
 const ARGV_CALL = /\b(?:run|call|check_output|check_call|Popen|spawnSync|spawn|execFileSync|execFile|execa|execaSync|system|exec)\s*\(\s*(?:(["'])([\w./-]+)\1\s*,\s*)?\[([^\]]*)\]/g;
 
