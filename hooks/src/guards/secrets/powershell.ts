@@ -171,6 +171,8 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
       leak(`the variable ${match[1]}, whose name marks it as a secret`, "`GetEnvironmentVariable()` returns");
     }
   }
+  // `[Environment]::SetEnvironmentVariable('GIT_PAGER', 'cat .env')`, as `$env:GIT_PAGER = …` is judged.
+  for (const match of text.matchAll(/\[(?:System\.)?Environment\]::SetEnvironmentVariable\(\s*["'](\w+)["']\s*,\s*(["'])(.*?)\2/gi)) await host.native(["export", `${match[1]}=${match[3]}`]);
   // SecretManagement's vaults, decrypted to the terminal.
   if (text.toLowerCase().includes("-asplaintext") && /\b(Get-Secret|ConvertFrom-SecureString)\b[^|;]*-AsPlainText/i.test(text)) leak("a secret, decrypted", "`-AsPlainText` prints");
   for (const match of text.matchAll(/\$env:([A-Za-z_][A-Za-z0-9_]*)/gi)) {
@@ -201,6 +203,16 @@ export async function analyzePowerShellText(command: string, env: GuardEnv, host
     // later, judged as the shell's export of it is.
     const assigned = /^\$env:(\w+)(?:=(.*))?$/is.exec(statement.words[0] ?? "");
     if (assigned && (assigned[2] !== undefined || statement.words[1] === "=")) await host.native(["export", `${assigned[1]}=${assigned[2] ?? statement.words.slice(2).join(" ")}`]);
+    // The same through the env: drive (`Set-Item env:GIT_PAGER 'cat .env'`, New-Item, Set-Content).
+    const [verb = "", ...given] = statement.words;
+    if (/^(set-item|si|new-item|ni|set-content|sc)$/i.test(verb)) {
+      const at = given.findIndex((w) => /^env:/i.test(w));
+      const variable = /^env:[\\/]?(\w+)$/i.exec(given[at] ?? "")?.[1];
+      // Its value: -Value's, or the word after the path (quoted, it may start with a dash).
+      const flag = given.findIndex((w) => /^-value$/i.test(w));
+      const value = given[flag === -1 ? at + 1 : flag + 1];
+      if (variable && value !== undefined && !/^-(force|passthru|confirm|whatif)$/i.test(value)) await host.native(["export", `${variable}=${value}`]);
+    }
     // `$x = Get-Content .env`: the command is what follows the assignment.
     let words = statement.words[1] === "=" ? statement.words.slice(2) : statement.words;
     // A command in a keyword's condition (`if (Get-Content .env)`) is judged from its name on.
