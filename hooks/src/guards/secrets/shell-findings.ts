@@ -730,8 +730,15 @@ class ShellAnalysis implements Analyzer {
     }
     if (" aws gsutil gcloud rclone scp sftp rsync ".includes(` ${name} `) || (" docker podman kubectl ".includes(` ${name} `) && args[0]?.text === "cp")) await transferCommands.remoteSecret(this, args, state);
     const verb = " npm pnpm yarn bun deno composer ".includes(` ${name} `) ? (args[0]?.text === "npm" ? args[1] : args[0])?.text : undefined;
-    // `npm --script-shell ./x.sh test` runs the script through that program; `--node-options`, as NODE_OPTIONS.
-    for (const option of verb === undefined ? [] : parseOptions(args, { valueLong: ["--script-shell", "--node-options"] }).options) {
+    // `npm --script-shell ./x.sh test` runs the script through that program; `--node-options`, as
+    // NODE_OPTIONS; `npm config set script-shell ./x.sh` keeps it for every npm run after it.
+    const options = verb === undefined ? [] : parseOptions(args, { valueLong: ["--script-shell", "--node-options"] }).options;
+    const key = verb === "config" && args[1]?.text === "set" ? args[2] : undefined;
+    if (key) {
+      const eq = key.text.indexOf("=");
+      options.push({ name: `--${eq > 0 ? key.text.slice(0, eq) : key.text}`, value: eq > 0 ? { ...key, text: key.text.slice(eq + 1) } : args[3] });
+    }
+    for (const option of options) {
       if (option.value && /^--(script-shell|node-options)$/.test(option.name)) await this.commandVariables({ ...command, assigns: [] }, [{ text: "export", raw: "export" }, { text: `${option.name === "--script-shell" ? "npm_config_script_shell" : "NODE_OPTIONS"}=${option.value.text}`, raw: option.value.raw }], state);
     }
     if (verb === "publish" || verb === "pack") await transferCommands.packageFiles(this, args, state);
