@@ -39,7 +39,7 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
     id: "key-material",
     title: "key or certificate store",
     why: "private keys and keystores let whoever holds them sign, decrypt or impersonate",
-    patterns: ["*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "*.ppk", "*.p8", "*.ovpn", "/etc/wireguard/**", "~/.gnupg/secring.gpg", "~/.gnupg/private-keys-v1.d/**"],
+    patterns: ["*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "*.ppk", "*.p8", "*.ovpn", "/etc/wireguard/**", "~/.gnupg/secring.gpg", "~/.gnupg/private-keys-v1.d/**", "~/.android/adbkey"],
   },
   {
     id: "cloud-credentials",
@@ -68,6 +68,10 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       "/etc/kubernetes/*.conf",
       "/etc/rancher/*/*.yaml",
       "~/.config/doctl/config.yaml",
+      // The access keys the AWS console offers as a download.
+      "credentials.csv",
+      "*_credentials.csv",
+      "*_accessKeys.csv",
       // Where the agent runs in a container: a pod's service-account token, Docker's and Compose's secrets.
       "/var/run/secrets/**",
       "/run/secrets/**",
@@ -85,6 +89,8 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = [
       ".git-credentials",
       ".pgpass",
       "~/.docker/config.json",
+      // Docker's older login file, and the same format in a Kubernetes image pull secret.
+      ".dockercfg",
       "~/.config/helm/registry/config.json",
       // Claude Code's own login on Linux: the user's Anthropic credentials.
       "~/.claude/.credentials.json",
