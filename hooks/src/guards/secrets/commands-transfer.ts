@@ -111,7 +111,11 @@ export async function tar(a: Analyzer, args: Arg[], state: State): Promise<void>
     if (creating && file.text !== "-") await namesOnInput(a, own, undefined, `\`tar -T ${file.raw}\` archives the files it lists`);
   }
   if (!creating) {
-    for (const archive of optionValues(parsed, "-f", "--file")) await a.file(archive, state, "`tar` reads");
+    const printed = hasOption(parsed, "-x", "--extract", "--get") && hasOption(parsed, "-O", "--to-stdout", "--to-command");
+    for (const archive of optionValues(parsed, "-f", "--file")) {
+      await a.file(archive, state, "`tar` reads");
+      if (printed && archive.text !== "-") await printedMembers(a, archive, parsed.operands, state, "`tar -O` prints");
+    }
     return;
   }
   // tar matches an exclude against every member's name and its folders' (`--exclude=node_modules` leaves
@@ -193,6 +197,9 @@ export async function storesFolders(a: Analyzer, name: string, args: Arg[], stat
 export async function zip(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   // 7z's switches are whole words, their values joined (`-so`, `-psecret`, `-oout`).
   const parsed = parseOptions(args, { valueShort: name === "zip" ? "bnPtZ" : "", valueLong: ["--password", "--suffixes"] });
+  // `7z x -so backup.7z`: extracted to stdout.
+  const [verb, archive] = parsed.operands;
+  if (name !== "zip" && archive && /^[ex]$/.test(verb?.text ?? "") && args.some((w) => w.text === "-so")) return printedMembers(a, archive, parsed.operands.slice(2), state, "`7z -so` prints");
   const operands = name === "zip" ? parsed.operands.slice(1) : parsed.operands.slice(2);
   const recursive = name !== "zip" || hasOption(parsed, "-r", "--recurse-paths");
   const xIndex = args.findIndex((w) => w.text === "-x" || w.text === "--exclude");
@@ -213,6 +220,29 @@ export async function zip(a: Analyzer, name: string, args: Arg[], state: State):
   for (const source of sources) {
     if (recursive) await a.tree(source, state, { ...EVERYTHING, exclude: names }, `Archiving \`${source.raw}\``, stored.length > 0 ? kept : undefined);
     else await a.file(source, state, "Archiving");
+  }
+}
+
+/** Compressed tarballs, whose decompressed stream holds each member's contents in plain text. */
+export const TARBALL = /\.(t(ar\.)?(gz|bz2?|xz|zst|lz4?)|tar)$/i;
+
+/**
+ * An archive's members printed (`tar -xOf backup.tgz`, `unzip -p app.zip`, `7z x -so x.7z`, `zcat
+ * backup.tar.gz`): those named, or else every one the archive lists, judged by its name as a file of
+ * that name is (`backup/.env`). An archive there that the guard cannot list is refused.
+ */
+export async function printedMembers(a: Analyzer, archive: Arg, members: Arg[], state: State, how: string): Promise<void> {
+  const named = { vars: new Map(), cwd: undefined };
+  for (const member of members) await a.file(member, named, how);
+  if (members.length > 0 || state.cwd === undefined || archive.text.includes(UNKNOWN)) return;
+  const path = toAbsolute(archive.text, state.cwd, a.env.ctx.home);
+  if (!(await a.env.ctx.io.exists(path))) return;
+  const argv = /\.(zip|jar|war|whl|apk)$/i.test(path) ? ["unzip", "-Z1", path] : /\.7z$/i.test(path) ? ["7z", "l", "-ba", "-slt", path] : ["tar", "-tf", path];
+  const listed = await a.env.ctx.io.run(argv, { cwd: state.cwd, timeoutMs: 5000 });
+  if (listed.timedOut || listed.exitCode !== 0) return a.unchecked(`prints the members of \`${archive.raw}\`, which the guard could not list; name the members you need`, how);
+  for (const line of listed.stdout.split("\n").slice(0, 5000)) {
+    const member = argv[0] === "7z" ? /^Path = (.+)$/.exec(line)?.[1] : line;
+    if (member && !member.endsWith("/")) await a.file({ text: member, raw: `${archive.raw}:${member}` }, named, how);
   }
 }
 

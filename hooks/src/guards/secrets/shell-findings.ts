@@ -942,6 +942,17 @@ class ShellAnalysis implements Analyzer {
     if (/^(restic|borg|kopia|duplicity|rdiff-backup|mkisofs|genisoimage|xorrisofs|xorriso|mksquashfs|mke2fs|mkfs\.ext\d|hdiutil)$/.test(name) && (await transferCommands.storesFolders(this, name, args, state))) return;
     if (" aws gsutil gcloud rclone az azcopy netlify surge gh-pages wrangler ".includes(` ${name} `) && (await transferCommands.upload(this, name, args, state))) return;
     if (name === "zip" || name === "7z" || name === "7za" || name === "jar") return transferCommands.zip(this, name, args, state);
+    // `unzip -p app.zip` and `zipgrep KEY app.zip` print members.
+    if ((name === "unzip" && args.some((w) => /^-[a-zA-Z]*[pc]/.test(w.text))) || name === "zipgrep") {
+      const operands = args.filter((w) => !w.text.startsWith("-")).slice(name === "zipgrep" ? 1 : 0);
+      if (operands[0]) return transferCommands.printedMembers(this, operands[0], operands.slice(1), state, `\`${name}\` prints`);
+    }
+    // A tarball's stream holds its members' contents in plain text: a reader given one (`cat backup.tar`)
+    // or a decompressor printing one (`zcat backup.tar.gz`, `gzip -dc x.tgz | tar -xO`) prints them.
+    const unpacks = /^([gbx]?zcat|gzcat|zstdcat|lz4cat)$/.test(name) || (/^(gunzip|gzip|bzip2|xz|zstd|lz4)$/.test(name) && args.some((w) => /^-[a-zA-Z]*c/.test(w.text)));
+    if (unpacks || /^(cat|head|tail|less|more|bat|strings|xxd|od|hexdump|hd)$/.test(name)) {
+      for (const tarball of args.filter((w) => (unpacks ? transferCommands.TARBALL : /\.tar$/i).test(w.text))) await transferCommands.printedMembers(this, tarball, [], state, `\`${name} ${tarball.raw}\` prints`);
+    }
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
     if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
     // keytool lists a store, makes keys and exports certificates: no option prints a private key, but
