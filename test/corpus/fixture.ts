@@ -138,6 +138,10 @@ export function fixtureIO() {
       [`${PROJECT}/scripts/peek.rkt`]: '#lang racket\n(display (file->string ".env"))\n',
       [`${PROJECT}/scripts/peek.py`]: 'print(open(".env").read())\n',
       [`${PROJECT}/scripts/summary.R`]: 'd <- read.csv("data.csv")\nprint(summary(d))\n',
+      // Notebooks: one whose code prints .env, one whose `!` line does, one that reads data.
+      [`${PROJECT}/notebooks/explore.ipynb`]: "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"# Explore\"]}, {\"cell_type\": \"code\", \"source\": [\"import pandas as pd\\n\", \"print(open('.env').read())\\n\"], \"outputs\": []}], \"nbformat\": 4, \"nbformat_minor\": 5}",
+      [`${PROJECT}/notebooks/shell.ipynb`]: "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"!cat .env\\n\"], \"outputs\": []}], \"nbformat\": 4, \"nbformat_minor\": 5}",
+      [`${PROJECT}/notebooks/plot.ipynb`]: "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"Settings come from `.env`: see open('.env') in app.py\"]}, {\"cell_type\": \"code\", \"source\": [\"import pandas as pd\\n\", \"!ls data\\n\", \"pd.read_csv('data.csv').describe()\\n\"], \"outputs\": []}], \"nbformat\": 4, \"nbformat_minor\": 5}",
       [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nimport os\nfrom dotenv import load_dotenv\nload_dotenv('.env')\nprint(os.environ.get('REPORT_TITLE', 'report'))\n",
     },
     links: {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
+import { notebookCode } from "../../hooks/src/guards/secrets/commands-code.js";
 import { memoryIO } from "../helpers/memory-io.js";
 
 const PROJECT = "/home/dev/project";
@@ -959,5 +960,19 @@ describe("export $(… .env | xargs), the way many load a dotenv file", () => {
     const advised = /`(set -a; \. [^`]+; set \+a)`/.exec(refused.action === "deny" ? refused.reason : "")?.[1];
     expect(advised).toBe(`set -a; . ${PROJECT}/.env; set +a`);
     expect((await load(env, advised as string)).action).toBe("pass");
+  });
+});
+
+describe("a notebook's code, as the script its cells run", () => {
+  const notebook = (...cells: Array<[string, string | string[]]>) => JSON.stringify({ cells: cells.map(([cell_type, source]) => ({ cell_type, source })), nbformat: 4 });
+
+  it("joins the code cells, and takes `!` lines and %%bash cells as shell", () => {
+    const text = notebook(["markdown", "open('.env')"], ["code", ["import os\n", "!cat .env\n", "x = 1"]], ["code", "%%bash\nls\ncat .env.local\n"], ["raw", "cat .env"]);
+    expect(notebookCode(text)).toEqual({ code: "import os\nx = 1", shell: "cat .env\nls\ncat .env.local\n" });
+  });
+
+  it.each(["print(1)", "{not json", "[]", '{"cells": 3}'])("reads %j as no notebook, or one without cells", (text) => {
+    const cells = notebookCode(text);
+    expect(cells === undefined || (cells.code === "" && cells.shell === "")).toBe(true);
   });
 });

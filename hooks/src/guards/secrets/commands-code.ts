@@ -603,6 +603,28 @@ function assignments(code: string): Map<string, string[]> {
   return out;
 }
 
+/**
+ * A Jupyter notebook's code cells, as the script they run together, and its shell: `!cmd` lines and
+ * `%%bash`/`%%sh` cells. Undefined for text that is no notebook.
+ */
+export function notebookCode(text: string): { code: string; shell: string } | undefined {
+  let cells: Array<{ cell_type?: string; source?: string | string[] }>;
+  try {
+    cells = (JSON.parse(text) as { cells?: typeof cells }).cells ?? [];
+  } catch {
+    return undefined;
+  }
+  const code: string[] = [];
+  const shell: string[] = [];
+  for (const cell of Array.isArray(cells) ? cells : []) {
+    const source = Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? "");
+    if (cell.cell_type !== "code") continue;
+    if (/^%%(bash|sh|script (ba)?sh)\b/.test(source)) shell.push(source.replace(/^.*\n?/, ""));
+    else for (const line of source.split("\n")) (/^\s*!/.test(line) ? shell : code).push(line.replace(/^\s*!/, ""));
+  }
+  return { code: code.join("\n"), shell: shell.join("\n") };
+}
+
 export async function scriptCode(a: Analyzer, text: string, script: Arg, state: State): Promise<void> {
   const how = `The script \`${script.raw}\``;
   const code = environmentAliases(moduleAliases(text));
@@ -669,7 +691,7 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   // `$` (zx's, Bun Shell's and execa's $`cat .env`). The language is told by the file's extension and its `#!` line.
   const language = `${/\.(\w+)$/.exec(script.text)?.[1] ?? ""} ${/^#!.*/.exec(text)?.[0] ?? ""}`;
   const backticks = /^(rb|pl|pm|php) |ruby|perl|php/.test(language);
-  const python = /^py |python/.test(language);
+  const python = /^(py|ipynb) |python/.test(language);
   // Python's exec() runs Python.
   for (const m of code.matchAll(SHELL_STRING)) if ((m[2] !== undefined && !(python && m[0].startsWith("exec"))) || (m[3] !== undefined && (backticks || code[(m.index ?? 0) - 1] === "$"))) await a.source(m[2] ?? m[3] ?? "", copy(state), `${how} runs the shell command`);
   await imports(a, text, state.cwd && dirname(toAbsolute(script.text, state.cwd, a.env.ctx.home)), state);

@@ -522,12 +522,19 @@ class ShellAnalysis implements Analyzer {
     this.scripts.add(key);
     // One this command wrote (`echo … > x.py && python3 x.py`) is read as written.
     let text = this.written.get(path);
+    // A notebook keeps its outputs (images too) beside its code.
+    const notebook = path.endsWith(".ipynb");
     if (text === undefined) {
       const info = await this.env.ctx.io.stat(path);
-      if (info?.kind !== "file" || info.size > 256 * 1024) return;
+      if (info?.kind !== "file" || info.size > (notebook ? 4096 : 256) * 1024) return;
       text = await this.env.ctx.io.readText(path);
     }
     if (text === undefined || text.includes("\u0000")) return;
+    const cells = notebook ? codeCommands.notebookCode(text) : undefined;
+    if (cells) {
+      await codeCommands.scriptCode(this, cells.code, arg, state);
+      return this.shellScript(cells.shell, `the notebook \`${arg.raw}\``, state);
+    }
     // Code an interpreter runs (`python3 x.py`, `./x.js` with its `#!`), read as code.
     if (code || CODE_SHEBANG.test(text)) return codeCommands.scriptCode(this, text, arg, state);
     // A script for bash, sh, zsh …, or one without a `#!` line, which the shell runs itself.
@@ -762,7 +769,14 @@ class ShellAnalysis implements Analyzer {
     // Test files a runner is given (`pytest -s test_x.py`, `vitest run x.test.ts`) run as scripts do,
     // and their output shows when they fail.
     if (" pytest py.test vitest jest mocha rspec phpunit ".includes(` ${name} `) || (" go bun deno ".includes(` ${name} `) && args[0]?.text === "test")) {
-      for (const arg of args) if (/\.(py|[cm]?[jt]sx?|rb|php|go)(::.*)?$/.test(arg.text)) await this.scriptFile({ text: arg.text.replace(/::.*$/, ""), raw: arg.raw.replace(/::.*$/, "") }, state, true);
+      for (const arg of args) if (/\.(py|[cm]?[jt]sx?|rb|php|go|ipynb)(::.*)?$/.test(arg.text)) await this.scriptFile({ text: arg.text.replace(/::.*$/, ""), raw: arg.raw.replace(/::.*$/, "") }, state, true);
+    }
+    // Notebooks run whole (`jupyter nbconvert --execute`, `jupyter execute`, papermill, runipy, or as
+    // `python -m nbconvert`): their code cells and shell lines, read as a script's.
+    const tool = PYTHON.test(name) && args[0]?.text === "-m" ? (args[1]?.text ?? "") : name;
+    const given = tool === name ? args : args.slice(2);
+    if (/^(papermill|runipy|jupyter-execute)$/.test(tool) || (/^(jupyter|nbconvert|jupyter-nbconvert)$/.test(tool) && given.some((w) => /^(execute|--execute|--ExecutePreprocessor\.enabled=True)$/i.test(w.text)))) {
+      for (const notebook of given) if (notebook.text.endsWith(".ipynb")) await this.scriptFile(notebook, state, true);
     }
     // Source compiled and run at once: `go run main.go`, `java Leak.java`.
     if (name === "go" && args[0]?.text === "run") await codeCommands.goRun(this, args.slice(1), state);
