@@ -387,6 +387,7 @@ export async function interpreter(
       for (const file of [`${path}.py`, `${path}/__main__.py`]) await a.scriptFile({ text: file, raw: file }, state, true);
       // `python3 -m pytest tests/test_x.py`: the test files, as pytest's own are read.
       if (module.text === "pytest" || module.text === "unittest") for (const test of args.slice(i + 2)) if (/\.py(::.*)?$/.test(test.text)) await a.scriptFile({ text: test.text.replace(/::.*$/, ""), raw: test.raw }, state, true);
+      if (module.text === "pytest") await foundCode(a, "pytest", args.slice(i + 2), state);
       // `python3 -m cProfile leak.py`, `-m pdb`, `-m coverage run`, `-m runpy`: modules that run the script given them.
       const run = /^(pdb|cProfile|profile|trace|coverage|debugpy|memory_profiler|runpy)$/.test(module.text) ? args.slice(i + 2).find((w) => w.text.endsWith(".py")) : undefined;
       if (run) await a.scriptFile(run, state, true);
@@ -547,6 +548,19 @@ export async function goRun(a: Analyzer, args: Arg[], state: State): Promise<voi
     files = ((await a.env.ctx.io.list(dir)) ?? []).filter((e) => e.kind === "file" && /(?<!_test)\.go$/.test(e.name)).map((e) => ({ text: `${dir}/${e.name}`, raw: `${pkg}/${e.name}` }));
   }
   for (const file of files) if (a.scripts.size < 64) await a.scriptFile(file, state, true);
+}
+
+/**
+ * Code a test runner or build tool finds and runs by itself, beside what it is given: pytest's
+ * conftest.py (here, in tests/ or test/, and beside each test file named), vitest's (or vite's) and jest's config,
+ * cargo's build.rs. Read as scripts are; one that is not there adds nothing.
+ */
+export async function foundCode(a: Analyzer, tool: string, args: Arg[], state: State): Promise<void> {
+  const names =
+    tool === "cargo" ? ["build.rs"]
+    : tool === "pytest" ? ["conftest.py", "tests/conftest.py", "test/conftest.py", ...args.filter((w) => /\/[^/]*\.py(::.*)?$/.test(w.text)).map((w) => `${dirname(w.text)}/conftest.py`)]
+    : (tool === "jest" ? ["jest"] : ["vitest", "vite"]).flatMap((t) => ["ts", "js", "mts", "mjs", "cjs"].map((ext) => `${t}.config.${ext}`));
+  for (const name of names) await a.scriptFile({ text: name, raw: name }, state, true);
 }
 
 /** `cargo run [--bin NAME | --example NAME]`: the crate's main file for it, read as a script is. */

@@ -771,6 +771,9 @@ class ShellAnalysis implements Analyzer {
     if (" pytest py.test vitest jest mocha rspec phpunit ".includes(` ${name} `) || (" go bun deno ".includes(` ${name} `) && args[0]?.text === "test")) {
       for (const arg of args) if (/\.(py|[cm]?[jt]sx?|rb|php|go|ipynb)(::.*)?$/.test(arg.text)) await this.scriptFile({ text: arg.text.replace(/::.*$/, ""), raw: arg.raw.replace(/::.*$/, "") }, state, true);
     }
+    // And what they find by themselves: conftest.py, a vitest or jest config, a crate's build.rs.
+    const finds = name === "py.test" ? "pytest" : name !== "cargo" ? name : /^(build|b|run|r|test|t|check|c|bench|clippy)$/.test(args[0]?.text ?? "") ? "cargo" : "";
+    if (/^(pytest|vitest|jest|cargo)$/.test(finds)) await codeCommands.foundCode(this, finds, args, state);
     // Notebooks run whole (`jupyter nbconvert --execute`, `jupyter execute`, papermill, runipy, or as
     // `python -m nbconvert`): their code cells and shell lines, read as a script's.
     const tool = PYTHON.test(name) && args[0]?.text === "-m" ? (args[1]?.text ?? "") : name;
