@@ -62,6 +62,6 @@ describe("archive members printed", () => {
 
   it("refuses an archive there that cannot be listed", async () => {
     writeFileSync(join(root, "broken.tar.gz"), "not an archive\n");
-    expect(await decide(root, "zcat broken.tar.gz")).toMatch(/could not list; name the members you need/);
+    expect(await decide(root, "zcat broken.tar.gz")).toMatch(/`zcat broken\.tar\.gz` prints the members of `broken\.tar\.gz`, which the guard could not list; name the members you need/);
   });
 });

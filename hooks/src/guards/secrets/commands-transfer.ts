@@ -239,7 +239,7 @@ export async function printedMembers(a: Analyzer, archive: Arg, members: Arg[], 
   if (!(await a.env.ctx.io.exists(path))) return;
   const argv = /\.(zip|jar|war|whl|apk)$/i.test(path) ? ["unzip", "-Z1", path] : /\.7z$/i.test(path) ? ["7z", "l", "-ba", "-slt", path] : ["tar", "-tf", path];
   const listed = await a.env.ctx.io.run(argv, { cwd: state.cwd, timeoutMs: 5000 });
-  if (listed.timedOut || listed.exitCode !== 0) return a.unchecked(`prints the members of \`${archive.raw}\`, which the guard could not list; name the members you need`, how);
+  if (listed.timedOut || listed.exitCode !== 0) return a.unchecked(`the members of \`${archive.raw}\`, which the guard could not list; name the members you need`, how);
   for (const line of listed.stdout.split("\n").slice(0, 5000)) {
     const member = argv[0] === "7z" ? /^Path = (.+)$/.exec(line)?.[1] : line;
     if (member && !member.endsWith("/")) await a.file({ text: member, raw: `${archive.raw}:${member}` }, named, how);
