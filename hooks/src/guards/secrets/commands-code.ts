@@ -551,6 +551,35 @@ export async function goRun(a: Analyzer, args: Arg[], state: State): Promise<voi
 }
 
 /**
+ * `go generate [./... | ./pkg | x.go]`: the `//go:generate` lines of the package's files (of every
+ * package below, for `./...`; not vendor, testdata or a folder starting with `.` or `_`), each a command
+ * go runs in the file's folder with $GOFILE and $GOPACKAGE set. More than the guard reads is refused.
+ */
+export async function goGenerate(a: Analyzer, args: Arg[], state: State): Promise<void> {
+  const { io, home } = a.env.ctx;
+  if (state.cwd === undefined || args.some((w) => w.text === "-n")) return;
+  const targets = args.filter((w, i) => !w.text.startsWith("-") && !/^-(run|skip|tags|C)$/.test(args[i - 1]?.text ?? ""));
+  const dirs: string[] = [];
+  const files: string[] = [];
+  for (const target of targets.length > 0 ? targets.map((w) => w.text) : ["."]) {
+    const path = toAbsolute(target.replace(/\/\.\.\.$/, ""), state.cwd, home);
+    if (path.endsWith(".go")) files.push(path);
+    else dirs.push(path);
+    for (let i = dirs.length - 1; target.endsWith("...") && i < dirs.length && dirs.length < 400; i++) {
+      for (const entry of (await io.list(dirs[i] as string)) ?? []) if (entry.kind === "dir" && !/^[._]|^(vendor|testdata|node_modules)$/.test(entry.name)) dirs.push(`${dirs[i]}/${entry.name}`);
+    }
+  }
+  for (const dir of dirs) for (const entry of (await io.list(dir)) ?? []) if (entry.kind === "file" && entry.name.endsWith(".go")) files.push(`${dir}/${entry.name}`);
+  if (dirs.length >= 400 || files.length > 2000) return a.unchecked("runs the `//go:generate` lines of more packages than the guard reads; name the package", "`go generate`");
+  for (const file of files) {
+    const text = (await io.readText(file)) ?? "";
+    if (!text.includes("//go:generate ")) continue;
+    const vars = new Map([["GOFILE", [file.slice(file.lastIndexOf("/") + 1)]], ["GOPACKAGE", [/^package\s+(\w+)/m.exec(text)?.[1] ?? ""]], ["DOLLAR", ["$"]]]);
+    for (const m of text.matchAll(/^\/\/go:generate (?!-command\b)(.+)$/gm)) await a.shellScript(m[1] as string, `the \`//go:generate\` line of \`${file}\``, { vars, cwd: dirname(file) });
+  }
+}
+
+/**
  * Code a test runner or build tool finds and runs by itself, beside what it is given: pytest's
  * conftest.py (here, in tests/ or test/, and beside each test file named), vitest's (or vite's) and jest's config,
  * cargo's build.rs. Read as scripts are; one that is not there adds nothing.

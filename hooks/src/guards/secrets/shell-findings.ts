@@ -781,8 +781,14 @@ class ShellAnalysis implements Analyzer {
     if (/^(papermill|runipy|jupyter-execute)$/.test(tool) || (/^(jupyter|nbconvert|jupyter-nbconvert)$/.test(tool) && given.some((w) => /^(execute|--execute|--ExecutePreprocessor\.enabled=True)$/i.test(w.text)))) {
       for (const notebook of given) if (notebook.text.endsWith(".ipynb")) await this.scriptFile(notebook, state, true);
     }
+    // Building a package from a folder runs its setup.py, whose output shows when the build fails or
+    // with -v: `pip install -e .`, `uv pip install .`, `pip wheel ./lib`, `python -m build`.
+    const pip = name === "uv" && args[0]?.text === "pip" ? args.slice(1) : /^pip3?$/.test(tool) ? given : undefined;
+    const built = pip && /^(install|wheel|download)$/.test(pip[0]?.text ?? "") ? pip.slice(1) : tool === "build" ? [...given, { text: ".", raw: "." }] : [];
+    for (const dir of built) if (/^(--editable=)?[./~]/.test(dir.text)) await this.scriptFile({ text: `${dir.text.replace(/^--editable=/, "")}/setup.py`, raw: `${dir.raw}/setup.py` }, state, true);
     // Source compiled and run at once: `go run main.go`, `java Leak.java`.
     if (name === "go" && args[0]?.text === "run") await codeCommands.goRun(this, args.slice(1), state);
+    if (name === "go" && args[0]?.text === "generate") await codeCommands.goGenerate(this, args.slice(1), state);
     if (name === "cargo" && args[0]?.text === "run") await codeCommands.cargoRun(this, args.slice(1), state);
     const javaSource = name === "java" ? args.find((arg) => arg.text.endsWith(".java")) : undefined;
     if (javaSource) await this.scriptFile(javaSource, state, true);
