@@ -4,10 +4,11 @@ import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { onFirstUse } from "../../runtime/on-first-use.js";
 import { toAbsolute } from "../../runtime/paths.js";
 import { gitConfigFiles, workingTreeRoot } from "../git-root.js";
-import { NAMES_ONLY, copy as copyState, type Analyzer, type State } from "./analysis-types.js";
+import { NAMES_ONLY, copy as copyState, textOf, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
 import { notIgnored, orHere, tracked } from "./commands-search.js";
 import { copy } from "./commands-transfer.js";
+import { preCommitHooks } from "./commands-recipes.js";
 import { hasOption, optionValues, parseOptions, type OptionSpec } from "./options.js";
 import type { Finding } from "./refusal.js";
 import type { SecretMatch } from "./rules.js";
@@ -285,6 +286,8 @@ async function hooks(a: Analyzer, own: State, set: string | undefined): Promise<
   // With those this command line writes first (`echo 'cat .env' > .git/hooks/pre-commit && git commit …`).
   const names = [...((await io.list(dir)) ?? []).map((entry) => `${dir}/${entry.name}`), ...[...a.written.keys()].filter((path) => path.startsWith(`${dir}/`))];
   for (const path of names) if (!path.endsWith(".sample")) await a.scriptFile({ text: path, raw: path }, own);
+  // pre-commit's hook (`pre-commit hook-impl …`) runs the local hooks its config names.
+  for (const path of names) if (!path.endsWith(".sample") && ((await textOf(a, path)) ?? "").includes("hook-impl")) return preCommitHooks(a, root);
 }
 
 /**

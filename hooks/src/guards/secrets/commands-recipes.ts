@@ -126,6 +126,18 @@ function pythonFunction(code: string, name: string): string | undefined {
 }
 
 /**
+ * pre-commit's local hooks (`repo: local` in the repository's .pre-commit-config.yaml), which `pre-commit
+ * run` (and prek's) and a commit through its git hook run: each `entry:` is a command line, judged as
+ * run from the repository's top; a hook from another repository names no entry there.
+ */
+export async function preCommitHooks(a: Analyzer, root: string): Promise<void> {
+  const config = await a.env.ctx.io.readText(`${root}/.pre-commit-config.yaml`);
+  for (const m of (config ?? "").matchAll(/^\s*(?:-\s+)?entry:\s*(.+?)\s*$/gm)) {
+    await a.shellScript((m[1] as string).replace(/^(["'])(.*)\1$/, "$2"), "a pre-commit hook's entry", { vars: new Map(), cwd: root });
+  }
+}
+
+/**
  * The tasks of the task runners whose tasks are code or an ini file: invoke's and fabric's tasks.py
  * and fabfile.py (`invoke show` runs `def show(c)`, its `c.run("…")` a shell command), nox's
  * sessions (`nox -s show`; every one without -s), rake's Rakefile (read whole, as Ruby: `sh "…"`)

@@ -22,7 +22,7 @@ import { secretFileAt, secretFileThrough } from "./secret-files.js";
 import { EVERYTHING, secretsUnder, type SearchFilter } from "./tree-search.js";
 import { aliasDefinitions, packageBinary, pythonModuleWrapper, runsCommand, unwrap } from "./wrappers.js";
 import { ownEntry } from "../../runtime/own-entry.js";
-import { gitTop } from "../git-root.js";
+import { gitTop, workingTreeRoot } from "../git-root.js";
 
 const MAX_NESTING = 12;
 /** Shells, evals and scripts one call may run before the guard stops reading and refuses. */
@@ -780,6 +780,10 @@ class ShellAnalysis implements Analyzer {
     const given = tool === name ? args : args.slice(2);
     if (/^(papermill|runipy|jupyter-execute)$/.test(tool) || (/^(jupyter|nbconvert|jupyter-nbconvert)$/.test(tool) && given.some((w) => /^(execute|--execute|--ExecutePreprocessor\.enabled=True)$/i.test(w.text)))) {
       for (const notebook of given) if (notebook.text.endsWith(".ipynb")) await this.scriptFile(notebook, state, true);
+    }
+    if (/^(pre-commit|prek)$/.test(tool) && /^(run|try-repo)$/.test(given[0]?.text ?? "") && state.cwd !== undefined) {
+      const root = await workingTreeRoot(this.env.ctx.io, state.cwd);
+      if (root) await recipeCommands.preCommitHooks(this, root);
     }
     // Building a package from a folder runs its setup.py, whose output shows when the build fails or
     // with -v: `pip install -e .`, `uv pip install .`, `pip wheel ./lib`, `python -m build`.
