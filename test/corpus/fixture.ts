@@ -147,6 +147,11 @@ export function fixtureIO() {
       [`${PROJECT}/tests/leaky/test_a.py`]: "def test_a():\n    assert True\n",
       [`${PROJECT}/crates/probe/build.rs`]: 'fn main() { println!("cargo:warning={}", std::fs::read_to_string("../../.env").unwrap()); }\n',
       [`${PROJECT}/web/vitest.config.ts`]: 'import { readFileSync } from "node:fs";\nconsole.log(readFileSync("../.env", "utf8"));\nexport default {};\n',
+      // Packages whose .npmrc names a script shell that prints .env, or only a registry.
+      [`${PROJECT}/pkgs/shelled/.npmrc`]: "script-shell=../../scripts/show-env.sh\n",
+      [`${PROJECT}/pkgs/shelled/package.json`]: '{"scripts":{"test":"node --test"}}\n',
+      [`${PROJECT}/pkgs/plain/.npmrc`]: "registry=https://registry.npmjs.org/\nsave-exact=true\n",
+      [`${PROJECT}/pkgs/plain/package.json`]: '{"scripts":{"test":"node --test"}}\n',
       [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nimport os\nfrom dotenv import load_dotenv\nload_dotenv('.env')\nprint(os.environ.get('REPORT_TITLE', 'report'))\n",
     },
     links: {

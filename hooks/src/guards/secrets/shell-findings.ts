@@ -2,7 +2,7 @@ import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
 import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, staticPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
-import { DECLARES, PREFIXED, changeDir, copy, hiddenCode, stripAt, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
+import { DECLARES, PREFIXED, changeDir, copy, hiddenCode, stripAt, textOf, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { tokenClasses } from "./token-printers.js";
 import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, sedScripts, PYTHON, RUNS_C, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
@@ -744,6 +744,10 @@ class ShellAnalysis implements Analyzer {
     if (key) {
       const eq = key.text.indexOf("=");
       options.push({ name: `--${eq > 0 ? key.text.slice(0, eq) : key.text}`, value: eq > 0 ? { ...key, text: key.text.slice(eq + 1) } : args[3] });
+    }
+    // Or an .npmrc here or at home sets them (`script-shell=./x.sh`), for npm and pnpm.
+    for (const rc of (name === "npm" || name === "pnpm") && verb !== undefined && verb !== "config" && state.cwd !== undefined ? [`${state.cwd}/.npmrc`, `${this.env.ctx.home}/.npmrc`] : []) {
+      for (const m of ((await textOf(this, rc)) ?? "").matchAll(/^\s*(script-shell|node-options)\s*=\s*(.+?)\s*$/gm)) options.push({ name: `--${m[1]}`, value: { text: (m[2] as string).replace(/^(["'])(.*)\1$/, "$2"), raw: rc } });
     }
     for (const option of options) {
       if (option.value && /^--(script-shell|node-options)$/.test(option.name)) await this.commandVariables({ ...command, assigns: [] }, [{ text: "export", raw: "export" }, { text: `${option.name === "--script-shell" ? "npm_config_script_shell" : "NODE_OPTIONS"}=${option.value.text}`, raw: option.value.raw }], state);
