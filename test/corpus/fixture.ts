@@ -152,6 +152,9 @@ export function fixtureIO() {
       [`${PROJECT}/pkgs/shelled/package.json`]: '{"scripts":{"test":"node --test"}}\n',
       [`${PROJECT}/pkgs/plain/.npmrc`]: "registry=https://registry.npmjs.org/\nsave-exact=true\n",
       [`${PROJECT}/pkgs/plain/package.json`]: '{"scripts":{"test":"node --test"}}\n',
+      // A folder whose one secret is a dot file: a glob takes it only where dot files are asked for.
+      [`${PROJECT}/deploy/.env`]: secretish,
+      [`${PROJECT}/deploy/app.yaml`]: "replicas: 2\n",
       [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nimport os\nfrom dotenv import load_dotenv\nload_dotenv('.env')\nprint(os.environ.get('REPORT_TITLE', 'report'))\n",
     },
     links: {

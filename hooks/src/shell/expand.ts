@@ -10,7 +10,7 @@ export const UNKNOWN = "\u0000";
 export interface Arg {
   /** The value with quotes removed; UNKNOWN marks text only the running shell knows. */
   text: string;
-  /** A glob pattern (quoted glob characters escaped) when the value has unquoted `*`, `?` or `[`. */
+  /** A glob pattern (quoted glob characters escaped) when the value has unquoted `*`, `?`, `[` or an extended glob's `(`. */
   glob?: string;
   /** The source text of the word, for messages. */
   raw: string;
@@ -39,7 +39,7 @@ const MAX_WORD_ALTERNATIVES = 2048;
  * every word, and a RegExp run that often is compiled twice (V8 tiers it up to machine code).
  */
 function hasGlobCharacter(text: string): boolean {
-  for (const c of text) if (c === "*" || c === "?" || c === "[" || c === "]" || c === "\\" || c === "{" || c === "}") return true;
+  for (const c of text) if (c === "*" || c === "?" || c === "[" || c === "]" || c === "\\" || c === "{" || c === "}" || c === "(") return true;
   return false;
 }
 
@@ -337,7 +337,8 @@ function toArg(chars: Chars, raw: string, home: string | undefined): Arg {
   let isGlob = false;
   for (const ch of list) {
     text += ch.c;
-    if (!ch.quoted && (ch.c === "*" || ch.c === "?" || ch.c === "[" || ch.c === "]")) {
+    // `(` only stands unquoted in an extended glob (`@(a|b)`, zsh's `*(D)`), as the parser keeps it.
+    if (!ch.quoted && (ch.c === "*" || ch.c === "?" || ch.c === "[" || ch.c === "]" || ch.c === "(")) {
       if (ch.c !== "]") isGlob = true;
       glob += ch.c;
     } else glob += hasGlobCharacter(ch.c) ? `\\${ch.c}` : ch.c;
@@ -402,8 +403,8 @@ function isPlainText(text: string): boolean {
   if (text.charCodeAt(0) === 126) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // { * ? [
-    if (c === 123 || c === 42 || c === 63 || c === 91) return false;
+    // { * ? [ and an extended glob's (
+    if (c === 123 || c === 42 || c === 63 || c === 91 || c === 40) return false;
   }
   return true;
 }

@@ -24,7 +24,9 @@ export async function expandGlob(io: HostIO, pattern: string, dotfiles = false):
       for (const base of bases) {
         const entries = await io.list(base === "" ? "/" : base);
         for (const entry of entries ?? []) {
-          if (!dotfiles && entry.name.startsWith(".") && !segment.startsWith(".") && !segment.startsWith("\\.")) continue;
+          // zsh's `(D)` qualifier takes dot files too (`*(D)`), and so does an extended glob's
+          // alternative that starts with a dot (`@(.env|x)`).
+          if (!dotfiles && entry.name.startsWith(".") && !segment.startsWith(".") && !segment.startsWith("\\.") && !/\([^)]*D|^[@?+]\((?:[^)]*\|)?\./.test(segment)) continue;
           if (globMatch(segment, entry.name)) next.push(`${base}/${entry.name}`);
           // Past the limit the rest are not looked at: an unknown path stands for them, which callers refuse.
           if (next.length >= MAX_MATCHES) return [...next.slice(0, MAX_MATCHES), `${base}/${UNKNOWN}`];

@@ -1,7 +1,8 @@
 /**
  * Glob patterns → RegExp, for secret patterns and for the search filters in shell commands.
- * Supports * ? [...] [!...] {a,b} and ** (any number of path segments). Compiled patterns are cached:
- * the same few dozen defaults are matched against every path a command names.
+ * Supports * ? [...] [!...] {a,b} and ** (any number of path segments), and the extended globs of bash
+ * and zsh (`@(a|b)`, `!(x)`, zsh's `*(D)`) read loosely: as what either shell may match. Compiled
+ * patterns are cached: the same few dozen defaults are matched against every path a command names.
  */
 const cache = new Map<string, RegExp>();
 
@@ -16,6 +17,21 @@ function translate(pattern: string, i: number, stopAt: string | undefined): [str
   while (i < pattern.length) {
     const char = pattern[i] as string;
     if (stopAt !== undefined && stopAt.includes(char)) return [out, i];
+    if ("@?+*!".includes(char) && pattern[i + 1] === "(") {
+      // bash's `@(a|b)` (one of), `?(…)`, `+(…)`, `*(…)`, `!(…)`; in zsh `*(D)` is `*` with a qualifier.
+      // Any name for `*` and `!`, the alternatives (or the operator as a character) for the others.
+      const alternatives: string[] = [];
+      let j = i + 2;
+      for (;;) {
+        const [alt, next] = translate(pattern, j, "|)");
+        alternatives.push(alt);
+        j = next + 1;
+        if (next >= pattern.length || pattern[next] === ")") break;
+      }
+      out += char === "*" || char === "!" ? "[^/]*" : `${char === "?" ? "[^/]?" : escape(char)}?(?:${alternatives.join("|")})${char === "+" ? "*" : "?"}`;
+      i = j;
+      continue;
+    }
     if (char === "*") {
       if (pattern[i + 1] === "*") {
         const atStart = i === 0 || pattern[i - 1] === "/";
@@ -84,7 +100,7 @@ export function globMatch(pattern: string, text: string, flags = ""): boolean {
   return globToRegExp(pattern, flags).test(text);
 }
 
-/** True when the text holds an unescaped glob character. */
+/** True when the text holds an unescaped glob character (or an extended glob's parenthesis). */
 export function hasGlobChars(text: string): boolean {
-  return /[*?[]/.test(text);
+  return /[*?[(]/.test(text);
 }

@@ -116,7 +116,8 @@ class ShellAnalysis implements Analyzer {
    * match dot files (`*` takes .env).
    */
   private dotglob(): boolean {
-    return ["dotglob", "GLOBIGNORE", "include_hidden", "FNM_DOTMATCH", "dot: true", "dot:true"].some((word) => this.text.includes(word));
+    // zsh's GLOB_DOTS, however spelled (`setopt globdots`, `set -o GLOB_DOTS`).
+    return ["dotglob", "GLOBIGNORE", "include_hidden", "FNM_DOTMATCH", "dot: true", "dot:true"].some((word) => this.text.includes(word)) || /glob_?dots/i.test(this.text);
   }
 
   secret(name: string): boolean {
