@@ -412,9 +412,10 @@ export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"
 
 /**
  * Commands that hand their -c (nix-shell: --run or --command) to a shell: `su -c`, `runuser`,
- * `script -qc 'cmd' /dev/null` (under a terminal of its own), `sg group -c`, `nix-shell --run`, `flox activate -c`.
+ * `script -qc 'cmd' /dev/null` (under a terminal of its own), `sg group -c`, `nix-shell --run`, `flox activate -c`,
+ * zsh's `emulate sh -c`.
  */
-export const RUNS_C = new Set(["su", "runuser", "script", "sg", "nix-shell", "flox"]);
+export const RUNS_C = new Set(["su", "runuser", "script", "sg", "nix-shell", "flox", "emulate"]);
 
 /**
  * Interpreters, the options that carry inline code, and the options whose value is the next word (so

@@ -380,6 +380,10 @@ class ShellAnalysis implements Analyzer {
     for (const assign of command.assigns) await this.capture(assign.value, state, () => assign.name);
     for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
     const argv = command.words.filter((word) => head !== "env" || !loaded.has(word)).flatMap((word) => this.expand(word, state));
+    // zsh's mapfile module: `$mapfile[.env]` is the file's contents (a string test first: this runs for every command).
+    for (const word of [...command.words, ...command.assigns.map((x) => x.value)]) {
+      if (word.raw.includes("mapfile[")) for (const m of word.raw.matchAll(/mapfile\[["']?([^\]"']+)/g)) await this.file({ text: m[1] as string, raw: m[0] }, state, "zsh's `$mapfile` reads");
+    }
     // `rm .gitignore && rg KEY`, `echo '!x' >> .ignore; fd x`: a later search in the call cannot go by
     // what is ignored now (string tests first: this runs for every command).
     const namesIgnores = (t: string) => (t.includes("ignore") || t.includes("xclude")) && IGNORE_SOURCE.test(t);
