@@ -155,6 +155,8 @@ export function fixtureIO() {
       // A folder whose one secret is a dot file: a glob takes it only where dot files are asked for.
       [`${PROJECT}/deploy/.env`]: secretish,
       [`${PROJECT}/deploy/app.yaml`]: "replicas: 2\n",
+      [`${PROJECT}/services/api/config/.env`]: secretish,
+      [`${PROJECT}/services/api/config/app.yaml`]: "port: 8080\n",
       [`${PROJECT}/scripts/report.py`]: "#!/usr/bin/env python3\nimport os\nfrom dotenv import load_dotenv\nload_dotenv('.env')\nprint(os.environ.get('REPORT_TITLE', 'report'))\n",
     },
     links: {

@@ -18,11 +18,11 @@ async function decide(command: string, cwd = ROOT) {
 }
 
 describe("globs over more entries than the guard looks through", () => {
-  it.each(["cat */.env", "grep -r TOKEN */", "head -1 d*/.env"])("refuses %s, whose matches go past the limit", async (command) => {
+  it.each(["cat */.env", "grep -r TOKEN */", "head -1 d*/.env", "cat **/notes.txt"])("refuses %s, whose matches go past the limit", async (command) => {
     expect(await decide(command)).toMatch(/matches more (files|folders) than the guard checks/);
   }, 30_000);
 
-  it.each(["cat d000*/notes.txt", "ls */", "cat small/*/x"])("passes %s", async (command) => {
+  it.each(["cat d000*/notes.txt", "ls */", "cat small/*/x", "cat small/**/x"])("passes %s", async (command) => {
     expect(await decide(command)).toBe("pass");
   }, 30_000);
 });

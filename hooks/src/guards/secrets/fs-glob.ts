@@ -18,7 +18,18 @@ export async function expandGlob(io: HostIO, pattern: string, dotfiles = false):
   let bases = [""];
   for (const segment of segments.slice(1)) {
     const next: string[] = [];
-    if (!hasGlobChars(segment.replace(/\\./g, ""))) {
+    if (segment === "**") {
+      // Any depth of folders, as zsh (and bash with globstar) reads it; not into hidden ones, which
+      // neither enters without dot files. Past the limit an unknown path stands for the rest.
+      for (const base of bases) {
+        const dirs = [base];
+        for (let i = 0; i < dirs.length; i++) {
+          next.push(dirs[i] as string);
+          if (dirs.length > MAX_MATCHES) return [`${base}/${UNKNOWN}`];
+          for (const entry of (await io.list(dirs[i] || "/")) ?? []) if (entry.kind === "dir" && (dotfiles || !entry.name.startsWith("."))) dirs.push(`${dirs[i]}/${entry.name}`);
+        }
+      }
+    } else if (!hasGlobChars(segment.replace(/\\./g, ""))) {
       for (const base of bases) next.push(`${base}/${unescapeGlob(segment)}`);
     } else {
       for (const base of bases) {
