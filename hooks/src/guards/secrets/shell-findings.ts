@@ -1249,6 +1249,10 @@ class ShellAnalysis implements Analyzer {
     const parsed = parseOptions(args, { ...spec, valueLong: [...(spec?.valueLong ?? []), ...loads] });
     // `kubectl create secret … --from-env-file=.env -o yaml` prints what it made of the file.
     const printsResult = args.some((arg) => arg.text.startsWith("-o") || arg.text.startsWith("--output"));
+    // To a program whose options are unknown, a short option's value glued to it may be a path
+    // (`-f.env`, `-i=.env`), and so may each item of a list (`--files .env,README.md`, `.env:ro`), but
+    // not a `key=value` among them, an option of the program's own (socat's `cert=./cert.pem`).
+    const pieces = (arg: Arg): Arg[] => (!spec && /[,:]/.test(arg.text) && !arg.text.includes("://") && !arg.text.includes(UNKNOWN) ? arg.text.split(/[,:]/).filter((p) => p !== "" && !p.includes("=")).map((text) => ({ ...arg, text })) : []);
     for (const option of parsed.options) {
       if ((option.name.startsWith("--") && LOADS.test(option.name) && !printsResult && !exposes?.test(option.name)) || option.name === "--from-literal") continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
@@ -1256,9 +1260,15 @@ class ShellAnalysis implements Analyzer {
         const folder = exposes?.test(option.name) ? { ...option.value, text: option.value.text.replace(/^[\w.-]+=(?=.)/, "") } : undefined;
         if (folder && !folder.text.includes(UNKNOWN) && (await this.env.ctx.io.stat(toAbsolute(folder.text, state.cwd ?? "/", this.env.ctx.home)))?.kind === "dir") await this.tree(folder, state, { ...EVERYTHING, excludeDirs: ["*"] }, how);
         else await this.file(stripAt(option.value), state, how);
+        for (const piece of pieces(option.value)) await this.file(piece, state, how);
       }
     }
+    for (const arg of spec ? [] : args) {
+      const glued = /^-[A-Za-z](?:=(.+)|([./~].*))$/.exec(arg.text);
+      if (glued) await this.file({ ...arg, text: (glued[1] ?? glued[2]) as string }, state, how);
+    }
     for (const operand of parsed.operands) {
+      for (const piece of pieces(operand)) await this.file(piece, state, how);
       const eq = operand.text.indexOf("=");
       // `act -s GITHUB_TOKEN=$(gh auth token)`: a secret's value handed over by name, not a file; to
       // `cat`, whose options we know, `API_KEY=$X` is a file's name all the same.
