@@ -232,12 +232,12 @@ function partAlternatives(part: WordPart, scope: ExpandScope): Chars[] {
 
 function wordAlternatives(word: Word, scope: ExpandScope): Chars[] {
   let alternatives: Chars[] = [[]];
-  for (const [i, part] of word.parts.entries()) {
+  let before: WordPart | undefined;
+  for (const part of word.parts) {
     const options = partAlternatives(part, scope);
     // zsh reads `$a[1]` as an element of the array (bash as `$a` then `[1]`): taken without it too.
-    const before = word.parts[i - 1];
-    const close = part.type === "lit" && part.text[0] === "[" && before?.type === "param" && before.op === undefined ? part.text.indexOf("]") : -1;
-    if (close > 0) options.push(lit((part as { text: string }).text.slice(close + 1), (part as { quoted: boolean }).quoted));
+    if (part.type === "lit" && part.text[0] === "[" && before?.type === "param" && before.op === undefined && part.text.indexOf("]") > 0) options.push(lit(part.text.slice(part.text.indexOf("]") + 1), part.quoted));
+    before = part;
     const next: Chars[] = [];
     for (const prefix of alternatives) {
       for (const option of options) {

@@ -380,9 +380,10 @@ class ShellAnalysis implements Analyzer {
     for (const assign of command.assigns) await this.capture(assign.value, state, () => assign.name);
     for (const assign of command.assigns) await this.nested(assign.loopValues ?? [], state);
     const argv = command.words.filter((word) => head !== "env" || !loaded.has(word)).flatMap((word) => this.expand(word, state));
-    // zsh's mapfile module: `$mapfile[.env]` is the file's contents (a string test first: this runs for every command).
-    for (const word of [...command.words, ...command.assigns.map((x) => x.value)]) {
-      if (word.raw.includes("mapfile[")) for (const m of word.raw.matchAll(/mapfile\[["']?([^\]"']+)/g)) await this.file({ text: m[1] as string, raw: m[0] }, state, "zsh's `$mapfile` reads");
+    // zsh's mapfile module: `$mapfile[.env]` is the file's contents (the whole line's text tested first:
+    // this runs for every command).
+    if (this.text.includes("mapfile[")) {
+      for (const word of [...command.words, ...command.assigns.map((x) => x.value)]) for (const m of word.raw.matchAll(/mapfile\[["']?([^\]"']+)/g)) await this.file({ text: m[1] as string, raw: m[0] }, state, "zsh's `$mapfile` reads");
     }
     // `rm .gitignore && rg KEY`, `echo '!x' >> .ignore; fd x`: a later search in the call cannot go by
     // what is ignored now (string tests first: this runs for every command).
@@ -781,24 +782,12 @@ class ShellAnalysis implements Analyzer {
       for (const arg of args) if (/\.(py|[cm]?[jt]sx?|rb|php|go|ipynb)(::.*)?$/.test(arg.text)) await this.scriptFile({ text: arg.text.replace(/::.*$/, ""), raw: arg.raw.replace(/::.*$/, "") }, state, true);
     }
     // And what they find by themselves: conftest.py, a vitest or jest config, a crate's build.rs.
-    const finds = name === "py.test" ? "pytest" : name !== "cargo" ? name : /^(build|b|run|r|test|t|check|c|bench|clippy)$/.test(args[0]?.text ?? "") ? "cargo" : "";
-    if (/^(pytest|vitest|jest|cargo)$/.test(finds)) await codeCommands.foundCode(this, finds, args, state);
-    // Notebooks run whole (`jupyter nbconvert --execute`, `jupyter execute`, papermill, runipy, or as
-    // `python -m nbconvert`): their code cells and shell lines, read as a script's.
-    const tool = PYTHON.test(name) && args[0]?.text === "-m" ? (args[1]?.text ?? "") : name;
-    const given = tool === name ? args : args.slice(2);
-    if (/^(papermill|runipy|jupyter-execute)$/.test(tool) || (/^(jupyter|nbconvert|jupyter-nbconvert)$/.test(tool) && given.some((w) => /^(execute|--execute|--ExecutePreprocessor\.enabled=True)$/i.test(w.text)))) {
-      for (const notebook of given) if (notebook.text.endsWith(".ipynb")) await this.scriptFile(notebook, state, true);
-    }
-    if (/^(pre-commit|prek)$/.test(tool) && /^(run|try-repo)$/.test(given[0]?.text ?? "") && state.cwd !== undefined) {
-      const root = await workingTreeRoot(this.env.ctx.io, state.cwd);
-      if (root) await recipeCommands.preCommitHooks(this, root);
-    }
-    // Building a package from a folder runs its setup.py, whose output shows when the build fails or
-    // with -v: `pip install -e .`, `uv pip install .`, `pip wheel ./lib`, `python -m build`.
-    const pip = name === "uv" && args[0]?.text === "pip" ? args.slice(1) : /^pip3?$/.test(tool) ? given : undefined;
-    const built = pip && /^(install|wheel|download)$/.test(pip[0]?.text ?? "") ? pip.slice(1) : tool === "build" ? [...given, { text: ".", raw: "." }] : [];
-    for (const dir of built) if (/^(--editable=)?[./~]/.test(dir.text)) await this.scriptFile({ text: `${dir.text.replace(/^--editable=/, "")}/setup.py`, raw: `${dir.raw}/setup.py` }, state, true);
+    // (String tests, as the others here: this runs for every command.)
+    const finds = name === "py.test" ? "pytest" : name !== "cargo" ? name : " build b run r test t check c bench clippy ".includes(` ${args[0]?.text} `) ? "cargo" : "";
+    if (finds !== "" && " pytest vitest jest cargo ".includes(` ${finds} `)) await codeCommands.foundCode(this, finds, args, state);
+    // Notebooks run whole, pre-commit's hooks, a package built from a folder (foundByTool).
+    const tool = args[0]?.text === "-m" && PYTHON.test(name) ? (args[1]?.text ?? "") : name;
+    if (" papermill runipy jupyter-execute jupyter nbconvert jupyter-nbconvert pre-commit prek pip pip3 uv build ".includes(` ${tool} `)) await this.foundByTool(name, tool, args, state);
     // Source compiled and run at once: `go run main.go`, `java Leak.java`.
     if (name === "go" && args[0]?.text === "run") await codeCommands.goRun(this, args.slice(1), state);
     if (name === "go" && args[0]?.text === "generate") await codeCommands.goGenerate(this, args.slice(1), state);
@@ -985,9 +974,9 @@ class ShellAnalysis implements Analyzer {
     }
     // A tarball's stream holds its members' contents in plain text: a reader given one (`cat backup.tar`)
     // or a decompressor printing one (`zcat backup.tar.gz`, `gzip -dc x.tgz | tar -xO`) prints them.
-    const unpacks = /^([gbx]?zcat|gzcat|zstdcat|lz4cat)$/.test(name) || (/^(gunzip|gzip|bzip2|xz|zstd|lz4)$/.test(name) && args.some((w) => /^-[a-zA-Z]*c/.test(w.text)));
-    if (unpacks || /^(cat|head|tail|less|more|bat|strings|xxd|od|hexdump|hd)$/.test(name)) {
-      for (const tarball of args.filter((w) => (unpacks ? transferCommands.TARBALL : /\.tar$/i).test(w.text))) await transferCommands.printedMembers(this, tarball, [], state, `\`${name} ${tarball.raw}\` prints`);
+    const unpacks = " zcat gzcat bzcat xzcat zstdcat lz4cat ".includes(` ${name} `) || (" gunzip gzip bzip2 xz zstd lz4 ".includes(` ${name} `) && args.some((w) => /^-[a-zA-Z]*c/.test(w.text)));
+    if (unpacks || " cat head tail less more bat strings xxd od hexdump hd ".includes(` ${name} `)) {
+      for (const tarball of args.filter((w) => (unpacks ? transferCommands.TARBALL.test(w.text) : w.text.endsWith(".tar")))) await transferCommands.printedMembers(this, tarball, [], state, `\`${name} ${tarball.raw}\` prints`);
     }
     if (name === "curl" || name === "wget" || name === "http" || name === "https" || name === "xh") return transferCommands.transfer(this, name, args, state);
     if (name === "openssl" && !opensslPrintsInput(args.map((a) => a.text))) return;
@@ -1244,6 +1233,27 @@ class ShellAnalysis implements Analyzer {
     }
   }
 
+  /**
+   * Notebooks run whole (`jupyter nbconvert --execute`, `jupyter execute`, papermill, runipy, or as
+   * `python -m nbconvert`), pre-commit's local hooks, a package built from a folder: the code each
+   * finds by itself. `tool` is the program, or the module `python -m` runs.
+   */
+  private async foundByTool(name: string, tool: string, args: Arg[], state: State): Promise<void> {
+    const given = tool === name ? args : args.slice(2);
+    if (/^(papermill|runipy|jupyter-execute)$/.test(tool) || (/^(jupyter|nbconvert|jupyter-nbconvert)$/.test(tool) && given.some((w) => /^(execute|--execute|--ExecutePreprocessor\.enabled=True)$/i.test(w.text)))) {
+      for (const notebook of given) if (notebook.text.endsWith(".ipynb")) await this.scriptFile(notebook, state, true);
+    }
+    if (/^(pre-commit|prek)$/.test(tool) && /^(run|try-repo)$/.test(given[0]?.text ?? "") && state.cwd !== undefined) {
+      const root = await workingTreeRoot(this.env.ctx.io, state.cwd);
+      if (root) await recipeCommands.preCommitHooks(this, root);
+    }
+    // Building a package from a folder runs its setup.py, whose output shows when the build fails or
+    // with -v: `pip install -e .`, `uv pip install .`, `pip wheel ./lib`, `python -m build`.
+    const pip = name === "uv" && args[0]?.text === "pip" ? args.slice(1) : /^pip3?$/.test(tool) ? given : undefined;
+    const built = pip && /^(install|wheel|download)$/.test(pip[0]?.text ?? "") ? pip.slice(1) : tool === "build" ? [...given, { text: ".", raw: "." }] : [];
+    for (const dir of built) if (/^(--editable=)?[./~]/.test(dir.text)) await this.scriptFile({ text: `${dir.text.replace(/^--editable=/, "")}/setup.py`, raw: `${dir.raw}/setup.py` }, state, true);
+  }
+
   async readsAll(args: Arg[], state: State, how: string, spec?: OptionSpec, exposes?: RegExp): Promise<void> {
     const loads = args.filter((arg) => arg.text.startsWith("--") && LOADS.test(arg.text)).map((arg) => arg.text);
     const parsed = parseOptions(args, { ...spec, valueLong: [...(spec?.valueLong ?? []), ...loads] });
@@ -1252,7 +1262,7 @@ class ShellAnalysis implements Analyzer {
     // To a program whose options are unknown, a short option's value glued to it may be a path
     // (`-f.env`, `-i=.env`), and so may each item of a list (`--files .env,README.md`, `.env:ro`), but
     // not a `key=value` among them, an option of the program's own (socat's `cert=./cert.pem`).
-    const pieces = (arg: Arg): Arg[] => (!spec && /[,:]/.test(arg.text) && !arg.text.includes("://") && !arg.text.includes(UNKNOWN) ? arg.text.split(/[,:]/).filter((p) => p !== "" && !p.includes("=")).map((text) => ({ ...arg, text })) : []);
+    const pieces = (arg: Arg): Arg[] => (!spec && (arg.text.includes(",") || arg.text.includes(":")) && !arg.text.includes("://") && !arg.text.includes(UNKNOWN) ? arg.text.split(/[,:]/).filter((p) => p !== "" && !p.includes("=")).map((text) => ({ ...arg, text })) : []);
     for (const option of parsed.options) {
       if ((option.name.startsWith("--") && LOADS.test(option.name) && !printsResult && !exposes?.test(option.name)) || option.name === "--from-literal") continue;
       if (option.value && (option.name === "-f" || option.name === "--file" || option.name.startsWith("--") || option.value.text.startsWith("@"))) {
@@ -1264,7 +1274,7 @@ class ShellAnalysis implements Analyzer {
       }
     }
     for (const arg of spec ? [] : args) {
-      const glued = /^-[A-Za-z](?:=(.+)|([./~].*))$/.exec(arg.text);
+      const glued = arg.text[0] === "-" ? /^-[A-Za-z](?:=(.+)|([./~].*))$/.exec(arg.text) : null;
       if (glued) await this.file({ ...arg, text: (glued[1] ?? glued[2]) as string }, state, how);
     }
     for (const operand of parsed.operands) {
