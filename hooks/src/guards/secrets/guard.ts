@@ -195,7 +195,9 @@ async function unknownToolFindings(call: ToolCall, env: GuardEnv): Promise<Findi
       else if (/^script$/i.test(key)) runs.push(parsesAsShell(value) ? analyzeShellCommand(value, env) : analyzeInlineCode(value, env));
       // `code`, and Jupyter servers' `cell_source` (a cell shows its last value), mcp-run-python's `python_code`.
       // A bare `source` path (a file tool's move or copy) is judged below, as a file.
-      else if (/(code|source)$|^(python|javascript|sql|expression)$/i.test(key) && !(/^source$/i.test(key) && looksLikePath(value.trim()))) runs.push(analyzeInlineCode(value, env, /cell|jupyter|notebook|ipython/i.test(key + call.tool)));
+      // A database server's `query` is SQL, which reads files by name (DuckDB's read_text('.env')); a
+      // search tool's query is words.
+      else if ((/(code|source)$|^(python|javascript|sql|expression)$/i.test(key) || (/^query$/i.test(key) && /sql|duck|postgres|mysql|maria|clickhouse|bigquery|snowflake|database|(^|_)db(_|$)/i.test(call.tool))) && !(/^source$/i.test(key) && looksLikePath(value.trim()))) runs.push(analyzeInlineCode(value, env, /cell|jupyter|notebook|ipython/i.test(key + call.tool)));
       // What a tool types into a running process (Desktop Commander's interact_with_process, a tmux
       // pane's keys): a REPL runs it as code and shows its value, a shell as a command line.
       else if (/^(input|stdin|keys|text)$/i.test(key) && /process|repl|terminal|shell|console|tmux|send[-_]?keys/i.test(call.tool)) {
