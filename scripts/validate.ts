@@ -82,7 +82,7 @@ function markdownFiles(dir: string): string[] {
  * against a way around a guard or a refusal of ordinary work. The budget is there to stop bulk (a
  * parser, a schema compiler) from reaching the module, not to ration rules.
  */
-export const MODULE_BUDGET_BYTES = 298 * 1024;
+export const MODULE_BUDGET_BYTES = 300 * 1024;
 
 export function validatePlugin(root: string): Problem[] {
   const problems: Problem[] = [];
