@@ -2,6 +2,7 @@
  * `docker build` sends its context to the daemon, and a Dockerfile's `COPY . .` bakes every file of it
  * into an image that is pushed on: a secret .dockerignore does not leave out goes with it. A Dockerfile
  * that copies only what the image needs, or a .dockerignore that leaves the secrets out, passes.
+ * Compose's build takes each service's context from the compose file.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
@@ -11,6 +12,8 @@ import { memoryIO } from "../helpers/memory-io.js";
 const PROJECT = "/home/dev/app";
 const WHOLE = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n";
 const NARROW = "FROM node:20\nCOPY package.json ./\nCOPY src ./src\n";
+// api builds the project's root (a .env in it); web builds src with a Dockerfile of its own; db is an image.
+const COMPOSE = "services:\n  api:\n    build: .\n    ports:\n      - 8080:8080\n  web:\n    build:\n      context: ./src\n      dockerfile: Dockerfile.web\n  db:\n    image: postgres:16\nvolumes:\n  data:\n";
 
 async function decide(files: Record<string, string>, command: string) {
   const io = memoryIO({
@@ -42,6 +45,10 @@ describe("docker build", () => {
     ["railway up", { Dockerfile: WHOLE }, "railway up --detach"],
     ["gcloud run deploy from source", { Dockerfile: WHOLE }, "gcloud run deploy api --source . --region europe-west1"],
     ["gcloud builds submit --tag", { Dockerfile: WHOLE }, "gcloud builds submit --tag gcr.io/acme/api"],
+    ["compose's build of the context its file names", { Dockerfile: WHOLE, "compose.yaml": COMPOSE }, "docker compose build"],
+    ["compose's build of that service", { Dockerfile: WHOLE, "compose.yaml": COMPOSE }, "docker compose build api"],
+    ["compose's up that builds", { Dockerfile: WHOLE, "compose.yaml": COMPOSE }, "docker compose up -d --build"],
+    ["docker-compose with its file named", { "config/Dockerfile": "FROM alpine\nCOPY .env /etc/app.env\n", "ops/stack.yml": "services:\n  worker:\n    build:\n      context: ../config\n" }, "docker-compose -f ops/stack.yml build"],
   ])("refuses %s", async (_name, files, command) => {
     expect(await decide(files, command)).toMatch(/copies `[^`]+` into the image, and with it `[^`]*\.env`[\s\S]*add it to \.dockerignore/);
   });
@@ -53,7 +60,10 @@ describe("docker build", () => {
     [".dockerignore naming the folder and the root file", { Dockerfile: WHOLE, ".dockerignore": "# secrets\nconfig/\n/.env\n" }, "docker build ."],
     [".dockerignore that keeps only what it names", { Dockerfile: WHOLE, ".dockerignore": "*\n!src\n!package.json\n" }, "docker build ."],
     ["a context without a secret", { "src/Dockerfile": WHOLE }, "docker build -t app src"],
-    ["compose's build, whose contexts its file names", { Dockerfile: WHOLE }, "docker compose build"],
+    ["compose's build with no compose file", { Dockerfile: WHOLE }, "docker compose build"],
+    ["compose's build of another service", { Dockerfile: WHOLE, "compose.yaml": COMPOSE }, "docker compose build web"],
+    ["compose's up without --build", { Dockerfile: WHOLE, "compose.yaml": COMPOSE }, "docker compose up -d && docker compose ps"],
+    ["compose's build with every .env left out", { Dockerfile: WHOLE, ".dockerignore": "**/.env\n", "compose.yaml": COMPOSE }, "docker compose build"],
     ["a Dockerfile on stdin, no context", {}, "docker build - < Dockerfile"],
     ["fly deploy of an image built elsewhere", { Dockerfile: WHOLE }, "fly deploy --image registry.fly.io/app:v2"],
     ["fly deploy with every .env left out", { Dockerfile: WHOLE, ".dockerignore": "**/.env\n" }, "fly deploy"],

@@ -255,6 +255,45 @@ export async function deployBuild(a: Analyzer, name: string, args: Arg[], state:
   if (context) await dockerBuild(a, name, [...(dockerfile ? [{ text: "-f", raw: "-f" }, dockerfile] : []), context], state);
 }
 
+/**
+ * `docker compose build [SERVICE…]`, `up --build`, `run --build`: each service's image built as `docker
+ * build` builds it, from the `build:` its compose file gives (a context, or `context:` and `dockerfile:`
+ * below it), relative to the file's folder. The file is the first `-f`, else compose.yaml and its other
+ * names; its lines are read by their indentation, which is how compose files are written.
+ */
+async function composeBuild(a: Analyzer, name: string, options: Arg[], rest: Arg[], state: State): Promise<void> {
+  if (state.cwd === undefined) return;
+  const given = optionValues(parseOptions(options, { valueShort: "fp", valueLong: ["--file", "--project-name", "--env-file", "--profile", "--project-directory"] }), "-f", "--file")[0];
+  const names = given ? [toAbsolute(given.text, state.cwd, a.env.ctx.home)] : ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"].map((n) => `${state.cwd}/${n}`);
+  let file = "";
+  let text: string | undefined;
+  for (const n of names) if (text === undefined) [file, text] = [n, await a.env.ctx.io.readText(n)];
+  const services = rest.filter((w) => !w.text.startsWith("-")).map((w) => w.text);
+  let service = "";
+  let serviceIndent = -1;
+  let build: { indent: number; context?: string; dockerfile?: string } | undefined;
+  const contexts: Array<{ context: string; dockerfile?: string }> = [];
+  const done = () => {
+    if (build?.context !== undefined && (services.length === 0 || services.includes(service))) contexts.push({ context: build.context, ...(build.dockerfile ? { dockerfile: build.dockerfile } : {}) });
+    build = undefined;
+  };
+  for (const line of `${text ?? ""}\n`.split("\n")) {
+    const m = /^(\s*)([\w.-]+):\s*["']?([^"'#]*?)["']?\s*(#.*)?$/.exec(line);
+    if (!m) continue;
+    const indent = (m[1] as string).length;
+    if (build && indent <= build.indent) done();
+    if (build && m[2] === "context") build.context = m[3];
+    else if (build && m[2] === "dockerfile") build.dockerfile = m[3];
+    else if (m[2] === "build" && serviceIndent >= 0 && indent > serviceIndent) build = { indent, ...(m[3] ? { context: m[3] } : {}) };
+    else if (indent > 0 && (serviceIndent === -1 || indent === serviceIndent) && m[3] === "") [service, serviceIndent] = [m[2] as string, indent];
+  }
+  done();
+  for (const { context, dockerfile } of contexts) {
+    const root = toAbsolute(context || ".", dirname(file), a.env.ctx.home);
+    await dockerBuild(a, `${name} compose`, [...(dockerfile ? [{ text: "-f", raw: "-f" }, { text: toAbsolute(dockerfile, root, a.env.ctx.home), raw: dockerfile }] : []), { text: root, raw: context }], state);
+  }
+}
+
 export async function container(a: Analyzer, name: string, args: Arg[], state: State): Promise<void> {
   // `docker exec CONTAINER cmd …` / `kubectl exec POD -- cmd …`: the command runs elsewhere, but its
   // output comes back here, so it is checked like a local one (with an unknown directory).
@@ -297,8 +336,10 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   }
   // `docker build`, `docker buildx build`, `docker image build`, `docker builder build`.
   const build = name === "kubectl" ? 0 : args[sub]?.text === "build" ? 1 : args[sub]?.text === "buildx" || (/^(image|builder)$/.test(args[sub]?.text ?? "") && args[sub + 1]?.text === "build") ? 2 : 0;
-  // (Not compose's build, whose contexts its file names.)
-  if (build > 0) await imageBuild(a, name, args.slice(sub + build), state, args.slice(0, sub).some((w) => w.text === "compose") || name.endsWith("compose"));
+  // Compose's build, and an `up` or `run` that builds, take their contexts from the compose file.
+  const compose = args.slice(0, sub).some((w) => w.text === "compose") || name.endsWith("compose");
+  if (build > 0) await imageBuild(a, name, args.slice(sub + build), state, compose);
+  if (compose && (build === 1 || (/^(up|run|create)$/.test(args[sub]?.text ?? "") && args.some((w) => w.text === "--build")))) await composeBuild(a, name, args.slice(0, sub), build === 1 ? args.slice(sub + 1) : [], state);
   if (sub === -1 || !["exec", "run", "debug"].includes(args[sub]?.text ?? "")) {
     // Options only, a file source's value joined to it (`--from-env-file .env` as `--from-env-file=.env`).
     const options = args.flatMap((w, i) => (!w.text.startsWith("-") ? [] : /^--from(-env)?-file$/.test(w.text) && args[i + 1] ? [{ ...w, text: `${w.text}=${args[i + 1]?.text}` }] : [w]));
