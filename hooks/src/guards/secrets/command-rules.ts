@@ -412,8 +412,8 @@ export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"
 
 /**
  * Commands that hand their -c (nix-shell: --run or --command) to a shell: `su -c`, `runuser`,
- * `script -qc 'cmd' /dev/null` (under a terminal of its own), `sg group -c`, `nix-shell --run`, `flox activate -c`,
- * zsh's `emulate sh -c`.
+ * `script -qc 'cmd' /dev/null` (under a terminal of its own), `sg group -c`, `nix-shell --run`,
+ * `flox activate -c`, zsh's `emulate sh -c`.
  */
 export const RUNS_C = new Set(["su", "runuser", "script", "sg", "nix-shell", "flox", "emulate"]);
 
@@ -437,7 +437,8 @@ export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOption
   // Tcl: expect's -c script, and code fed to tclsh on stdin.
   { pattern: orTest(commandNames(["expect", "wish"]), commandNames(["tclsh"], "version")), codeOptions: ["-c"] },
   { pattern: POWERSHELL, codeOptions: ["-c", "-Command", "-command"] },
-  // Shells of other languages (nushell's `open .env`, xonsh's Python, Plan 9's rc): their code is scanned as text.
+  // Shells of other languages (nushell's `open .env`, xonsh's Python, Plan 9's rc): their code is
+  // scanned as text.
   { pattern: commandNames(["nu", "xonsh", "elvish", "ysh", "oil", "murex", "ion", "rc", "es"]), codeOptions: ["-c", "--commands"] },
 ]);
 

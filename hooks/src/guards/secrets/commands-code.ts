@@ -415,7 +415,8 @@ export async function interpreter(
     const eq = arg.text.indexOf("=");
     if (/^--(require|import)=/.test(arg.text) && DOTENV_PRELOAD.test(arg.text.slice(eq + 1))) loaded.push(DOTENV);
     if (/^--env-file(-if-exists)?=/.test(arg.text)) loaded.push({ ...arg, text: arg.text.slice(eq + 1) });
-    // `node -r ./.env`, `ruby -r ./x` (or `-r./x`): a preloaded file runs as code, and an error shows its line.
+    // `node -r ./.env`, `ruby -r ./x` (or `-r./x`): a preloaded file runs as code, and an error shows
+    // its line.
     const preload = /^(-r|--require|--import|--loader|--experimental-loader)(=|$)/.test(arg.text) ? (eq > 0 ? { text: arg.text.slice(eq + 1), raw: arg.raw.slice(arg.raw.indexOf("=") + 1) } : args[i + 1]) : /^-r[./~]/.test(arg.text) ? { text: arg.text.slice(2), raw: arg.raw } : undefined;
     if (preload && /^[./~]/.test(preload.text)) {
       await a.file(preload, state, `${how} preloads and runs`);
@@ -567,9 +568,9 @@ async function imports(a: Analyzer, code: string, folder: string | undefined, st
 
 /**
  * Calls that read a file named in their arguments (`open('.env')`, `fs.readFileSync(join(d, '.env'))`,
- * `File.read`, Kotlin's `File(x).readText()`, Swift's `contentsOfFile:`, Haskell's `readFile x`, Scheme's
- * `(call-with-input-file x …)`), or copy, move or link the one named first (group 1), written as calls: "a cert file
- * (.pem)" in a docstring is prose.
+ * `File.read`, Kotlin's `File(x).readText()`, Swift's `contentsOfFile:`, Haskell's `readFile x`,
+ * Scheme's `(call-with-input-file x …)`), or copy, move or link the one named first (group 1), written
+ * as calls: "a cert file (.pem)" in a docstring is prose.
  */
 const READ_CALL = /\b(?:File|IO)\.(?:read|readlines|foreach|binread|open)\b\s*\(?|\b(?:open|readFileSync|readFile|createReadStream|read_to_string|ReadFile|readAllBytes|readAllLines|readString|FileReader|FileInputStream|file_get_contents|fopen|slurp|readTextFile(?:Sync)?|openSync|Bun\.file|read|getlines|getline|fileinput\.input|read_csv|read_table|read_json|read_fwf|loadtxt|genfromtxt|readLines|(copy(?:file|2|FileSync|File|Sync)?|cp(?:Sync)?|move|rename(?:Sync)?|(?:sym)?link(?:Sync)?))\(|\b(?:Path(?:name)?|File)(?:\.new)?\((?=[^()]*\)\.(?:open|read\w*|each_line)\b)|\bcontentsOfFile:|\b(?:readFile|openFile)\s+(?=")|\((?:call-with-input-file|with-input-from-file|file->string|file->lines|open-input-file)\s/g;
 /** Commands run from a list of words (`subprocess.run(['cat', '.env'])`, `spawnSync('cat', ['.env'])`). */
@@ -622,8 +623,8 @@ export async function goGenerate(a: Analyzer, args: Arg[], state: State): Promis
 
 /**
  * Code a test runner or build tool finds and runs by itself, beside what it is given: pytest's
- * conftest.py (here, in tests/ or test/, and beside each test file named), vitest's (or vite's) and jest's config,
- * cargo's build.rs. Read as scripts are; one that is not there adds nothing.
+ * conftest.py (here, in tests/ or test/, and beside each test file named), vitest's (or vite's) and
+ * jest's config, cargo's build.rs. Read as scripts are; one that is not there adds nothing.
  */
 export async function foundCode(a: Analyzer, tool: string, args: Arg[], state: State): Promise<void> {
   const names =
@@ -772,7 +773,8 @@ export async function scriptCode(a: Analyzer, text: string, script: Arg, state: 
   }
   // Command lines in strings (`os.system('cat .env')`), as inline code's are read; backticks run
   // one in Ruby, Perl and PHP (in Python and JavaScript they quote text), and in JavaScript tagged
-  // `$` (zx's, Bun Shell's and execa's $`cat .env`). The language is told by the file's extension and its `#!` line.
+  // `$` (zx's, Bun Shell's and execa's $`cat .env`). The language is told by the file's extension and
+  // its `#!` line.
   const language = `${/\.(\w+)$/.exec(script.text)?.[1] ?? ""} ${/^#!.*/.exec(text)?.[0] ?? ""}`;
   const backticks = /^(rb|pl|pm|php) |ruby|perl|php/.test(language);
   const python = /^(py|ipynb) |python/.test(language);

@@ -18,7 +18,8 @@ function translate(pattern: string, i: number, stopAt: string | undefined): [str
     const char = pattern[i] as string;
     if (stopAt !== undefined && stopAt.includes(char)) return [out, i];
     if ("@?+*!".includes(char) && pattern[i + 1] === "(") {
-      // bash's `@(a|b)` (one of), `?(…)`, `+(…)`, `*(…)`, `!(…)`; in zsh `*(D)` is `*` with a qualifier.
+      // bash's `@(a|b)` (one of), `?(…)`, `+(…)`, `*(…)`, `!(…)`; in zsh `*(D)` is `*` with a
+      // qualifier.
       // Any name for `*` and `!`, the alternatives (or the operator as a character) for the others.
       const alternatives: string[] = [];
       let j = i + 2;

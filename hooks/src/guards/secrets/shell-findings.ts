@@ -36,7 +36,8 @@ const READS_ONLY = " cat head tail less more bat grep egrep rg ag wc ls stat fil
  * Variables whose value a program runs as a shell command.
  * PS0 to PS4 are no commands, but bash expands the \`$(…)\` in them for each prompt (PS4: each traced line).
  * BASH_ENV is a script every non-interactive bash sources first; NODE_OPTIONS (npm's --node-options) and
- * RUBYOPT preload code (`--require ./x.js`, `-r./x.rb`) into every node or ruby; npm runs its scripts with the script shell.
+ * RUBYOPT preload code (`--require ./x.js`, `-r./x.rb`) into every node or ruby; npm runs its scripts
+ * with the script shell.
  */
 const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 BASH_ENV NODE_OPTIONS npm_config_node_options npm_config_script_shell NPM_CONFIG_SCRIPT_SHELL RUBYOPT ";
 
@@ -849,7 +850,8 @@ class ShellAnalysis implements Analyzer {
       }
       return;
     }
-    // `microk8s kubectl …`, `k3s kubectl …`, `minikube kubectl -- …`, `rancher kubectl …`: kubectl under a distribution's name.
+    // `microk8s kubectl …`, `k3s kubectl …`, `minikube kubectl -- …`, `rancher kubectl …`: kubectl under
+    // a distribution's name.
     if (args[0]?.text === "kubectl" && /^(microk8s|k3s|k0s|rke2|minikube|rancher)$/.test(name)) {
       const dashes = args[1]?.text === "--" && argv.length === command.words.length ? 1 : 0;
       return this.run([args[0], ...args.slice(1 + dashes)], { ...command, words: command.words.filter((_, i) => i === 1 || i > 1 + dashes) }, state, upstream);
