@@ -39,7 +39,15 @@ const READS_ONLY = " cat head tail less more bat grep egrep rg ag wc ls stat fil
  * RUBYOPT preload code (`--require ./x.js`, `-r./x.rb`) into every node or ruby; npm runs its scripts
  * with the script shell.
  */
-const RUN_VARIABLES = " GIT_PAGER PAGER GIT_EDITOR EDITOR VISUAL GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN MANPAGER BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 BASH_ENV NODE_OPTIONS npm_config_node_options npm_config_script_shell NPM_CONFIG_SCRIPT_SHELL RUBYOPT ";
+const RUN_VARIABLES = " VISUAL GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_SSH GIT_PROXY_COMMAND GIT_ASKPASS SSH_ASKPASS SUDO_ASKPASS LESSOPEN LESSCLOSE FCEDIT KUBECTL_EXTERNAL_DIFF BROWSER PROMPT_COMMAND PS0 PS1 PS2 PS4 BASH_ENV NODE_OPTIONS npm_config_node_options npm_config_script_shell NPM_CONFIG_SCRIPT_SHELL RUBYOPT ";
+
+/**
+ * Whether a variable's value is a command a program runs: those above, and any program's pager or
+ * editor (`AWS_PAGER`, `GH_PAGER`, `SYSTEMD_PAGER`, `KUBE_EDITOR`, `SUDO_EDITOR`, as git's and less's).
+ */
+function runsValue(name: string): boolean {
+  return name.endsWith("PAGER") || name.endsWith("EDITOR") || RUN_VARIABLES.includes(` ${name} `);
+}
 
 /** Walks a parsed command in execution order, tracking variables and the directory, and collects findings. */
 class ShellAnalysis implements Analyzer {
@@ -300,12 +308,12 @@ class ShellAnalysis implements Analyzer {
    */
   private async commandVariables(command: SimpleCommand, argv: Arg[], state: State): Promise<void> {
     // Only those variables' values are expanded: most commands set none of them.
-    const set = command.assigns.filter((a) => RUN_VARIABLES.includes(` ${a.name} `)).map((a) => `${a.name}=${this.expand(a.value, state).map((v) => v.text).join(" ")}`);
+    const set = command.assigns.filter((a) => runsValue(a.name)).map((a) => `${a.name}=${this.expand(a.value, state).map((v) => v.text).join(" ")}`);
     if (DECLARES.includes(` ${argv[0]?.text} `)) set.push(...argv.slice(1).map((a) => a.text));
     for (const pair of set) {
       const eq = pair.indexOf("=");
       const name = pair.slice(0, eq);
-      if (eq < 1 || !RUN_VARIABLES.includes(` ${name} `)) continue;
+      if (eq < 1 || !runsValue(name)) continue;
       const value = pair.slice(eq + 1);
       if (value.includes(UNKNOWN)) this.dynamic(name, "The command in");
       else await this.source(/^PS\d$/.test(name) ? `: <<SHIPSHAPE_PS\n${value}\nSHIPSHAPE_PS` : name === "BASH_ENV" ? `. ${value}` : /NODE_OPTIONS$/i.test(name) ? `node ${value} -e 0` : name === "RUBYOPT" ? `ruby ${value} -e 0` : value.replace(/^\|/, ""), copy(state), `The command in \`${name}\``);
