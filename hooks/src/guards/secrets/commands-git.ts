@@ -43,6 +43,9 @@ export async function git(a: Analyzer, args: Arg[], state: State): Promise<void>
   const after = args.slice(i + 1);
   // (Looked at only when a word is unknown: most git commands have none.)
   const rest = after.some((w) => w.text.includes(UNKNOWN)) ? (await Promise.all(after.map((w) => revision(a, w, state)))).filter((w) => w !== undefined) : after;
+  // A remote reached through `ext::` (`git clone 'ext::sh -c cat% .env'`) is a command git runs, its
+  // output read as the remote's answer and shown in the error; `% ` is a space there, `%%` a percent.
+  for (const url of rest) if (url.text.startsWith("ext::")) await a.source(extCommand(url.text.slice(5)), copyState(state), "The command of git's `ext::` remote");
   // The hooks git runs for the command (`.git/hooks/pre-commit`, or core.hooksPath's) print here:
   // each is read as a script on disk is.
   // (A string test: a RegExp here would be compiled on every git command's first call.)
@@ -392,8 +395,29 @@ async function printedByRevisions(a: Analyzer, sub: string, rest: Arg[], own: St
   }
 }
 
+/**
+ * The command line of an `ext::` remote, quoted for a shell: git splits it at spaces, `% ` being a
+ * space within a word and `%%` a percent (`%s` and the like, the service's name, stand as `x`).
+ */
+function extCommand(spec: string): string {
+  const words: string[] = [];
+  let word = "";
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i] as string;
+    const next = spec[i + 1] ?? "";
+    if (c === "%") {
+      word += next === " " || next === "%" ? next : "x";
+      i += 1;
+    } else if (c === " ") {
+      words.push(word);
+      word = "";
+    } else word += c;
+  }
+  return [...words, word].map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(" ");
+}
+
 /** git config keys whose value git runs as a shell command; an alias without `!` is git's own arguments. */
-const RUNS = /^(alias\.|core\.(pager|editor|sshcommand|askpass|fsmonitor)$|pager\.|diff\.(external$|.*\.(textconv|command)$)|merge\..*\.driver$|filter\..*\.(clean|smudge|process)$|credential\.(.*\.)?helper$|sequence\.editor$|gpg\.(.*\.)?program$|--exec$)/i;
+const RUNS = /^(alias\.|core\.(pager|editor|sshcommand|askpass|fsmonitor)$|pager\.|diff\.(external$|.*\.(textconv|command)$)|merge\..*\.driver$|filter\..*\.(clean|smudge|process)$|credential\.(.*\.)?helper$|sequence\.editor$|gpg\.(.*\.)?program$|interactive\.difffilter$|uploadpack\.packobjectshook$|--exec$)/i;
 
 /** A command git will run (`-c core.pager='cat .env'`, `git config alias.x '!cat .env'`, `rebase --exec`), read as the command it is. */
 async function configRuns(a: Analyzer, key: string, value: Arg, state: State): Promise<void> {
