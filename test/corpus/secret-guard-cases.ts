@@ -415,6 +415,8 @@ export const DENY: GuardCase[] = [
   bash("npm_config_script_shell=./scripts/show-env.sh npm test", "npm runs the script through that program"),
   bash("npm --script-shell ./scripts/show-env.sh run build"),
   bash("npm config set script-shell ./scripts/show-env.sh && npm test", "kept for every npm run after it"),
+  bash("env | cut -d= -f1", "a multi-line value's later lines hold no `=` and print whole (compgen -e lists names alone)"),
+  bash("printenv | awk -F= '{print $1}'"),
   bash("AWS_PAGER='cat .env;' aws s3 ls", "any program's pager runs as git's does"),
   bash("git -c interactive.diffFilter='cat .env;' add -p", "git runs the filter on each hunk it offers"),
   bash("git -c uploadpack.packObjectsHook='cat .env;' fetch"),
