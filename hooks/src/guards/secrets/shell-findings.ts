@@ -761,7 +761,7 @@ class ShellAnalysis implements Analyzer {
       options.push({ name: `--${eq > 0 ? key.text.slice(0, eq) : key.text}`, value: eq > 0 ? { ...key, text: key.text.slice(eq + 1) } : args[3] });
     }
     // Or an .npmrc here or at home sets them (`script-shell=./x.sh`), for npm and pnpm.
-    for (const rc of (name === "npm" || name === "pnpm") && verb !== undefined && verb !== "config" && state.cwd !== undefined ? [`${state.cwd}/.npmrc`, `${this.env.ctx.home}/.npmrc`] : []) {
+    for (const rc of (name === "npm" || name === "pnpm") && verb !== undefined && verb !== "config" && state.cwd !== undefined ? [`${state.cwd}/.npmrc`, ...(this.env.ctx.home ? [`${this.env.ctx.home}/.npmrc`] : [])] : []) {
       for (const m of ((await textOf(this, rc)) ?? "").matchAll(/^\s*(script-shell|node-options)\s*=\s*(.+?)\s*$/gm)) options.push({ name: `--${m[1]}`, value: { text: (m[2] as string).replace(/^(["'])(.*)\1$/, "$2"), raw: rc } });
     }
     for (const option of options) {
