@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../hooks/src/config/types.js";
 import { secretGuard } from "../../hooks/src/guards/secrets/guard.js";
 import { notebookCode } from "../../hooks/src/guards/secrets/commands-code.js";
+import { createNodeIO } from "../../hooks/src/runtime/node-io.js";
 import { memoryIO } from "../helpers/memory-io.js";
 
 const PROJECT = "/home/dev/project";
@@ -105,6 +106,9 @@ const LEAKS: Array<[string, string]> = [
   ["env.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() { fmt.Println(os.Environ()) }\n"],
   ["token.go", "package main\nimport (\"fmt\"; \"os\")\nfunc main() {\n\ttoken := os.Getenv(\"GITHUB_TOKEN\")\n\tfmt.Printf(\"token: %s\\n\", token)\n}\n"],
   ["Leak.java", "class Leak { public static void main(String[] a) throws Exception { System.out.print(java.nio.file.Files.readString(java.nio.file.Path.of(\".env\"))); } }\n"],
+  // A comment above the code, or one that ends its line, hides nothing.
+  ["commented.js", "// Print the settings.\nconsole.log(require('fs').readFileSync('.env', 'utf8'));\n"],
+  ["trailing.py", "print(open('.env').read())  # debug only\n"],
 ];
 
 const PASSES: Array<[string, string]> = [
@@ -145,6 +149,9 @@ const PASSES: Array<[string, string]> = [
   ["docs.py", "import glob, os\nfor f in glob.glob('*.md'):\n    print(open(f).read())\nfor name in os.listdir('.'):\n    print(name)\n"],
   ["lines.js", "const fs = require('fs');\nfor (const line of fs.readFileSync('README.md', 'utf8').split('\\n')) console.log(line);\n"],
   ["client.py", "import os\nkey = os.getenv(\"API_KEY\")\nif not key:\n    print(\"API_KEY is not set\")\nclient = Client(api_key=key)\nprint(client.models())\n"],
+  // Prose in whole-line comments runs nothing (a guard's own sources describe what it looks for).
+  ["doc.ts", "/**\n * Refuses `console.log(process.env)` and `fs.readFileSync('.env')`.\n */\n// for k, v in os.environ.items(): print(v)\nexport const x = 1;\nconsole.log(x);\n"],
+  ["notes.py", "# print(open('.env').read()) was the old way\nprint('ready')\n"],
 ];
 
 describe("scripts run from disk", () => {
@@ -974,5 +981,15 @@ describe("a notebook's code, as the script its cells run", () => {
   it.each(["print(1)", "{not json", "[]", '{"cells": 3}'])("reads %j as no notebook, or one without cells", (text) => {
     const cells = notebookCode(text);
     expect(cells === undefined || (cells.code === "" && cells.shell === "")).toBe(true);
+  });
+});
+
+describe("this repository's own tests, run as a session would run them", () => {
+  // Their imports reach the guard's sources, whose comments describe what it refuses.
+  it.each(["npx vitest run test/unit/glob-limits.test.ts", "npx vitest run test/unit/archive-excludes.test.ts"])("passes %s", async (command) => {
+    const root = process.cwd();
+    const ctx = { io: createNodeIO({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/nonexistent" }), config: DEFAULT_CONFIG, configDegraded: false, projectDir: root, home: "/nonexistent" };
+    const verdict = await secretGuard.decide({ tool: "Bash", input: { command }, cwd: root, sessionId: "t" }, ctx);
+    expect(verdict.action === "deny" ? verdict.reason : "pass").toBe("pass");
   });
 });

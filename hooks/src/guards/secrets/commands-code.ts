@@ -710,9 +710,20 @@ export function notebookCode(text: string): { code: string; shell: string } | un
   return { code: code.join("\n"), shell: shell.join("\n") };
 }
 
+/**
+ * A script's text less its whole-line comments: `//` lines and block comments opened at a line's
+ * start in JavaScript and TypeScript, `#` lines in Python, Ruby, Perl and shell. Prose about `os.environ`
+ * or `open('.env')` in them runs nothing; a comment that ends a line of code is kept, as is any line a
+ * string could hold (what such a string holds would be a comment too, if evaluated).
+ */
+function withoutComments(text: string, path: string): string {
+  if (/\.[cm]?[jt]sx?$/.test(path)) return text.replace(/^[ \t]*\/\*[\s\S]*?\*\/[ \t]*$|^[ \t]*\/\/.*$/gm, "");
+  return /\.(py|rb|pl|sh|bash)$/.test(path) ? text.replace(/^[ \t]*#(?!!).*$/gm, "") : text;
+}
+
 export async function scriptCode(a: Analyzer, text: string, script: Arg, state: State): Promise<void> {
   const how = `The script \`${script.raw}\``;
-  const code = environmentAliases(moduleAliases(text));
+  const code = environmentAliases(moduleAliases(withoutComments(text, script.text)));
   const before = a.findings.length;
   // A name in code is relative to where the code looks (a package's own `cacert.pem`): a file here
   // counts. Perl's two-argument open(F, "<.env") reads what follows the `<`.
