@@ -437,6 +437,8 @@ export const interpreters = onFirstUse((): Array<{ pattern: NameTest; codeOption
   // Tcl: expect's -c script, and code fed to tclsh on stdin.
   { pattern: orTest(commandNames(["expect", "wish"]), commandNames(["tclsh"], "version")), codeOptions: ["-c"] },
   { pattern: POWERSHELL, codeOptions: ["-c", "-Command", "-command"] },
+  // Debuggers' commands (`gdb -ex 'shell cat .env'`, `-ex 'python …'`, lldb's `-o`), scanned as text.
+  { pattern: commandNames(["gdb", "lldb"]), codeOptions: ["-ex", "-iex", "--eval-command", "-o", "-O", "--one-line", "--one-line-before-file"] },
   // Shells of other languages (nushell's `open .env`, xonsh's Python, Plan 9's rc): their code is
   // scanned as text.
   { pattern: commandNames(["nu", "xonsh", "elvish", "ysh", "oil", "murex", "ion", "rc", "es"]), codeOptions: ["-c", "--commands"] },

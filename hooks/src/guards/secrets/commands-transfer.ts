@@ -311,7 +311,8 @@ export async function transfer(a: Analyzer, name: string, args: Arg[], state: St
 
 /** File-transfer clients take commands on stdin (lftp also with -e or -c): `put` uploads a local file. */
 export async function ftpClient(a: Analyzer, name: string, args: Arg[], stdinText: string | undefined, state: State): Promise<void> {
-  const script = name === "lftp" ? optionValues(parseOptions(args, { valueShort: "ecfpu" }), "-e", "-c").map((v) => v.text).join(";") : stdinText ?? "";
+  // lftp's -e and -c, smbclient's -c (`smbclient //h/share -c 'put .env'`), else the script on stdin.
+  const script = name === "lftp" || name === "smbclient" ? optionValues(parseOptions(args, { valueShort: name === "lftp" ? "ecfpu" : "cUWIpmAsOTDRn" }), "-e", "-c", "--command").map((v) => v.text).join(";") || (stdinText ?? "") : (stdinText ?? "");
   for (const line of script.split(/[\n;]/)) {
     const words = line.trim().split(/\s+/);
     if (/^(m?put|reput|append)$/.test(words[0] ?? "")) for (const w of words.slice(1, words[0] === "mput" ? undefined : 2)) await a.file({ text: w, raw: w }, state, `\`${name} ${words[0]}\` uploads`);

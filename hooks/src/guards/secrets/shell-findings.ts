@@ -902,7 +902,7 @@ class ShellAnalysis implements Analyzer {
     // GNU parallel runs its command on each line of stdin, as xargs does, unless given `:::` arguments.
     if (name === "xargs" || (name === "parallel" && !args.some((a) => a.text.startsWith(":::")))) return searchCommands.xargs(this, args, state, upstream, name);
     if (searchCommands.namesFromStdin(name, args)) await searchCommands.namesOnInput(this, state, upstream, `\`${name}\` reads the files named on its input`);
-    if (name === "sftp" || name === "ftp" || name === "lftp") return transferCommands.ftpClient(this, name, args, stdinText, state);
+    if (name === "sftp" || name === "ftp" || name === "lftp" || name === "smbclient") return transferCommands.ftpClient(this, name, args, stdinText, state);
     // `python3 < x.py`, `cat x.sh | bash`: a script on disk fed to the shell or interpreter that runs it.
     const fedFile = stdinText === undefined ? stdinFile(command, fed) : undefined;
     const runner = fedFile && (SHELLS.has(name) ? "shell" : SCRIPT_RUNNERS.test(name) ? "code" : undefined);
