@@ -143,8 +143,8 @@ export function fixtureIO() {
       [`${PROJECT}/notebooks/shell.ipynb`]: "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"!cat .env\\n\"], \"outputs\": []}], \"nbformat\": 4, \"nbformat_minor\": 5}",
       [`${PROJECT}/notebooks/plot.ipynb`]: "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"Settings come from `.env`: see open('.env') in app.py\"]}, {\"cell_type\": \"code\", \"source\": [\"import pandas as pd\\n\", \"!ls data\\n\", \"pd.read_csv('data.csv').describe()\\n\"], \"outputs\": []}], \"nbformat\": 4, \"nbformat_minor\": 5}",
       // Code runners find by themselves: a conftest.py, a crate's build.rs, a vitest config, each printing .env.
-      [`${PROJECT}/tests/leaky/conftest.py`]: "import pytest\n\n@pytest.fixture(autouse=True)\ndef show():\n    print(open('.env').read())\n",
-      [`${PROJECT}/tests/leaky/test_a.py`]: "def test_a():\n    assert True\n",
+      [`${PROJECT}/.scratch/leaky/conftest.py`]: "import pytest\n\n@pytest.fixture(autouse=True)\ndef show():\n    print(open('.env').read())\n",
+      [`${PROJECT}/.scratch/leaky/test_a.py`]: "def test_a():\n    assert True\n",
       [`${PROJECT}/crates/probe/build.rs`]: 'fn main() { println!("cargo:warning={}", std::fs::read_to_string("../../.env").unwrap()); }\n',
       [`${PROJECT}/web/vitest.config.ts`]: 'import { readFileSync } from "node:fs";\nconsole.log(readFileSync("../.env", "utf8"));\nexport default {};\n',
       // Packages whose .npmrc names a script shell that prints .env, or only a registry.

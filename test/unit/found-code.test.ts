@@ -54,6 +54,23 @@ describe("pre-commit's local hooks", () => {
   });
 });
 
+describe("pytest's conftest.py files", () => {
+  const files = {
+    [`${APP}/tests/unit/api/conftest.py`]: "import pytest\nprint(open('.env').read())\n",
+    [`${APP}/tests/unit/api/test_api.py`]: "def test_api():\n    assert True\n",
+    [`${APP}/tests/unit/test_util.py`]: "def test_util():\n    assert True\n",
+    [`${APP}/.venv/lib/python3.12/site-packages/pkg/conftest.py`]: "print(open('.env').read())\n",
+  };
+
+  it.each(["pytest", "pytest tests", "pytest -q tests/unit/api/test_api.py::test_api", "python3 -m pytest tests/unit"])("refuses %s, which loads the conftest.py below", async (command) => {
+    expect(await decide(files, command)).toMatch(/script `\/home\/dev\/app\/tests\/unit\/api\/conftest\.py` reads `\/home\/dev\/app\/\.env`/);
+  });
+
+  it.each(["pytest tests/unit/test_util.py", "pytest -k util tests/unit/test_util.py"])("passes %s, whose folders hold no such conftest.py", async (command) => {
+    expect(await decide(files, command)).toBe("pass");
+  });
+});
+
 describe("go generate", () => {
   const files = {
     [`${APP}/go.mod`]: "module app\n",

@@ -623,15 +623,46 @@ export async function goGenerate(a: Analyzer, args: Arg[], state: State): Promis
 
 /**
  * Code a test runner or build tool finds and runs by itself, beside what it is given: pytest's
- * conftest.py (here, in tests/ or test/, and beside each test file named), vitest's (or vite's) and
- * jest's config, cargo's build.rs. Read as scripts are; one that is not there adds nothing.
+ * conftest.py files (conftests), vitest's (or vite's) and jest's config, cargo's build.rs. Read as
+ * scripts are; one that is not there adds nothing.
  */
 export async function foundCode(a: Analyzer, tool: string, args: Arg[], state: State): Promise<void> {
   const names =
     tool === "cargo" ? ["build.rs"]
-    : tool === "pytest" ? ["conftest.py", "tests/conftest.py", "test/conftest.py", ...args.filter((w) => /\/[^/]*\.py(::.*)?$/.test(w.text)).map((w) => `${dirname(w.text)}/conftest.py`)]
+    : tool === "pytest" ? await conftests(a, args, state)
     : (tool === "jest" ? ["jest"] : ["vitest", "vite"]).flatMap((t) => ["ts", "js", "mts", "mjs", "cjs"].map((ext) => `${t}.config.${ext}`));
   for (const name of names) await a.scriptFile({ text: name, raw: name }, state, true);
+}
+
+/**
+ * The conftest.py files pytest loads for the paths it is given (the working folder for none): each
+ * one's own folder and those above it, up to the working folder, and every folder below a folder
+ * given but those pytest does not recurse into (hidden ones, venv, node_modules, build, dist …; 300
+ * folders at most).
+ */
+async function conftests(a: Analyzer, args: Arg[], state: State): Promise<string[]> {
+  const { io, home } = a.env.ctx;
+  const cwd = state.cwd;
+  if (cwd === undefined) return ["conftest.py"];
+  const out = new Set<string>();
+  const below: string[] = [];
+  const paths = args.filter((w) => !w.text.startsWith("-") && !w.text.includes(UNKNOWN)).map((w) => w.text.replace(/::.*$/, ""));
+  for (const path of paths.length > 0 ? paths : ["."]) {
+    const abs = toAbsolute(path, cwd, home);
+    const dir = (await io.stat(abs))?.kind === "dir";
+    if (dir) below.push(abs);
+    for (let d = dir ? abs : dirname(abs); d.startsWith(cwd); d = dirname(d)) {
+      out.add(`${d}/conftest.py`);
+      if (d === cwd) break;
+    }
+  }
+  for (let i = 0; i < below.length && below.length < 300; i++) {
+    for (const entry of (await io.list(below[i] as string)) ?? []) {
+      if (entry.kind === "dir" && !/^\.|\.egg$|^(_darcs|CVS|\{arch\}|node_modules|venv|site-packages|build|dist)$/.test(entry.name)) below.push(`${below[i]}/${entry.name}`);
+      else if (entry.name === "conftest.py") out.add(`${below[i]}/conftest.py`);
+    }
+  }
+  return [...out];
 }
 
 /** `cargo run [--bin NAME | --example NAME]`: the crate's main file for it, read as a script is. */
