@@ -85,6 +85,11 @@ export async function textOf(a: Analyzer, path: string): Promise<string | undefi
   return a.written.get(path) ?? (await a.env.ctx.io.readText(path));
 }
 
+/** A word quoted for the shell, as it stands (`'it'\''s'`). */
+export function quoteWord(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`;
+}
+
 export function copy(state: State): State {
   return { vars: new Map(state.vars), cwd: state.cwd };
 }

@@ -1,7 +1,7 @@
 /** Commands that run other code: shells (-c and scripts), ssh, tmux, docker and kubectl exec, interpreters, awk. */
 
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
-import { copy, hiddenCode, within, type Analyzer, type State } from "./analysis-types.js";
+import { copy, hiddenCode, quoteWord, within, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
 import { dotenvPaths, environmentAliases, environmentDump, interpolated, loadsDotenv, moduleAliases, pathTokens, PRINTS, printedSecretVariable, printedThroughName, printsLoadedValue, readsDotenv, readsListedFolder } from "./inline-code.js";
 import { optionValues, parseOptions } from "./options.js";
@@ -372,7 +372,7 @@ export async function container(a: Analyzer, name: string, args: Arg[], state: S
   }
   const command = args.slice(args[i]?.text === "--" ? i + 1 : args[i + 1]?.text === "--" ? i + 2 : i + 1);
   // Each word quoted as it was given: joined bare, `sh -c 'cat /w/.env'` would run `cat` alone.
-  let text = command.map((w) => `'${w.text.replace(/'/g, "'\\''")}'`).join(" ");
+  let text = command.map((w) => quoteWord(w.text)).join(" ");
   for (const [to, from] of mounts) {
     const inside = to.replace(/\/+$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     text = text.replace(new RegExp(`(?<=')${inside}(?=/|')`, "g"), toAbsolute(from, state.cwd ?? "/", a.env.ctx.home).replace(/\$/g, "$$$$"));

@@ -4,7 +4,7 @@ import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { onFirstUse } from "../../runtime/on-first-use.js";
 import { toAbsolute } from "../../runtime/paths.js";
 import { gitConfigFiles, workingTreeRoot } from "../git-root.js";
-import { NAMES_ONLY, copy as copyState, textOf, type Analyzer, type State } from "./analysis-types.js";
+import { NAMES_ONLY, copy as copyState, quoteWord, textOf, type Analyzer, type State } from "./analysis-types.js";
 import { GIT_NON_READING, GIT_READING, GIT_VALUE_OPTIONS } from "./command-rules.js";
 import { notIgnored, orHere, tracked } from "./commands-search.js";
 import { copy } from "./commands-transfer.js";
@@ -413,7 +413,7 @@ function extCommand(spec: string): string {
       word = "";
     } else word += c;
   }
-  return [...words, word].map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(" ");
+  return [...words, word].map(quoteWord).join(" ");
 }
 
 /** git config keys whose value git runs as a shell command; an alias without `!` is git's own arguments. */

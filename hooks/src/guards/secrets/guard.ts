@@ -8,6 +8,7 @@ import { importedSecrets, isMemoryFile, isSkillFile, referencedSecrets } from ".
 import { agentFiles, preloadedSkills, skillCommands, skillFiles, withArguments } from "./skill-commands.js";
 import { analyzeInlineCode, analyzePowerShell, analyzeShellCommand } from "./shell-findings.js";
 import { grepToolFilter } from "./search-filters.js";
+import { quoteWord } from "./analysis-types.js";
 import { EVERYTHING, gitIgnored, secretsUnder } from "./tree-search.js";
 import { ownEntry } from "../../runtime/own-entry.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
@@ -255,9 +256,6 @@ const FOLDER_READER = /pack|bundle|concat|dump|zip|archive|upload|copy|read_?(di
 
 /** Input keys whose string is a command line. */
 const COMMAND_KEY = /^(run|exec|shell|bash|sh|cmdline)$|^(\w+_)?(command|cmd)(_?line)?$|^[a-z]+(Command|Cmd)(Line)?$/i;
-
-/** A word quoted for the shell, as it stands. */
-const quoteWord = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
 
 function parsesAsShell(text: string): boolean {
   try {

@@ -2,7 +2,7 @@ import type { Command, Redirect, Script, Word } from "../../shell/ast.js";
 import { UNKNOWN, expandWord, expandedVariables, nestedScripts, passesInput, pipedPrint, staticPrint, substitutedInput, type Arg, type ExpandScope, type VarValues } from "../../shell/expand.js";
 import { ShellSyntaxError, parseShell } from "../../shell/parser.js";
 import { basename, toAbsolute } from "../../runtime/paths.js";
-import { DECLARES, PREFIXED, changeDir, copy, hiddenCode, stripAt, textOf, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
+import { DECLARES, PREFIXED, changeDir, copy, hiddenCode, quoteWord, stripAt, textOf, within, type Analyzer, type SimpleCommand, type State, type Upstream } from "./analysis-types.js";
 import { tokenClasses } from "./token-printers.js";
 import { AWK, CODE_SHEBANG, COMPOSE_VALUE_OPTIONS, ENV_DUMPERS, NON_READING, comparesQuietly, exportedWords, namesOnly, POWERSHELL, opensslPrintsInput, plainAssignments, perlEditsInPlace, printsArguments, sedEditsInPlace, sedScripts, PYTHON, RUNS_C, SCRIPT_RUNNERS, SHELLS, interpreters, isSecretVariable, wrapperSpec, type WrapperSpec } from "./command-rules.js";
 import * as codeCommands from "./commands-code.js";
@@ -1693,7 +1693,7 @@ export async function analyzePowerShell(command: string, env: GuardEnv): Promise
     tree: (arg, filter, how) => analysis.tree(arg, state(), filter, how),
     code: (text, how) => codeCommands.inlineCode(analysis, text, text, state(), how),
     // A wildcard reaches a native program expanded (PowerShell globs them on Unix, and `cat` is Get-Content on Windows).
-    native: (words) => analysis.source(words.map((w) => (/^[\w./~*?[\]:@%+=,-]*[*?[][\w./~*?[\]:@%+=,-]*$/.test(w) ? w : w.includes("\0") ? `"${w.replace(/["\\`$]/g, "\\$&").replace(/\0(\w+)\0/g, "${$1}")}"` : `'${w.replaceAll("'", "'\\''")}'`)).join(" "), state(), "PowerShell runs"),
+    native: (words) => analysis.source(words.map((w) => (/^[\w./~*?[\]:@%+=,-]*[*?[][\w./~*?[\]:@%+=,-]*$/.test(w) ? w : w.includes("\0") ? `"${w.replace(/["\\`$]/g, "\\$&").replace(/\0(\w+)\0/g, "${$1}")}"` : quoteWord(w))).join(" "), state(), "PowerShell runs"),
     glob: (pattern) => expandGlob(env.ctx.io, pattern.startsWith("/") ? pattern : `${env.cwd}/${pattern}`, true),
   });
   return reported([...findings, ...analysis.findings], env);
