@@ -1,5 +1,6 @@
 /** Commands that run other code: shells (-c and scripts), ssh, tmux, docker and kubectl exec, interpreters, awk. */
 
+import type { HostIO } from "../../runtime/io.js";
 import { UNKNOWN, type Arg } from "../../shell/expand.js";
 import { copy, hiddenCode, quoteWord, within, type Analyzer, type State } from "./analysis-types.js";
 import { COMPOSE_VALUE_OPTIONS, SCRIPT_RUNNERS } from "./command-rules.js";
@@ -601,18 +602,18 @@ export async function goGenerate(a: Analyzer, args: Arg[], state: State): Promis
   const { io, home } = a.env.ctx;
   if (state.cwd === undefined || args.some((w) => w.text === "-n")) return;
   const targets = args.filter((w, i) => !w.text.startsWith("-") && !/^-(run|skip|tags|C)$/.test(args[i - 1]?.text ?? ""));
-  const dirs: string[] = [];
   const files: string[] = [];
+  let more = false;
   for (const target of targets.length > 0 ? targets.map((w) => w.text) : ["."]) {
     const path = toAbsolute(target.replace(/\/\.\.\.$/, ""), state.cwd, home);
     if (path.endsWith(".go")) files.push(path);
-    else dirs.push(path);
-    for (let i = dirs.length - 1; target.endsWith("...") && i < dirs.length && dirs.length < 400; i++) {
-      for (const entry of (await io.list(dirs[i] as string)) ?? []) if (entry.kind === "dir" && !/^[._]|^(vendor|testdata|node_modules)$/.test(entry.name)) dirs.push(`${dirs[i]}/${entry.name}`);
+    else {
+      const walked = await foldersBelow(io, path, target.endsWith("...") ? /^[._]|^(vendor|testdata|node_modules)$/ : /^/, 400);
+      more ||= walked.more;
+      for (const { dir, names } of walked.folders) for (const name of names) if (name.endsWith(".go")) files.push(`${dir}/${name}`);
     }
   }
-  for (const dir of dirs) for (const entry of (await io.list(dir)) ?? []) if (entry.kind === "file" && entry.name.endsWith(".go")) files.push(`${dir}/${entry.name}`);
-  if (dirs.length >= 400 || files.length > 2000) return a.unchecked("runs the `//go:generate` lines of more packages than the guard reads; name the package", "`go generate`");
+  if (more || files.length > 2000) return a.unchecked("runs the `//go:generate` lines of more packages than the guard reads; name the package", "`go generate`");
   for (const file of files) {
     const text = (await io.readText(file)) ?? "";
     if (!text.includes("//go:generate ")) continue;
@@ -656,13 +657,32 @@ async function conftests(a: Analyzer, args: Arg[], state: State): Promise<string
       if (d === cwd) break;
     }
   }
-  for (let i = 0; i < below.length && below.length < 300; i++) {
-    for (const entry of (await io.list(below[i] as string)) ?? []) {
-      if (entry.kind === "dir" && !/^\.|\.egg$|^(_darcs|CVS|\{arch\}|node_modules|venv|site-packages|build|dist)$/.test(entry.name)) below.push(`${below[i]}/${entry.name}`);
-      else if (entry.name === "conftest.py") out.add(`${below[i]}/conftest.py`);
-    }
+  for (const root of below) {
+    const walked = await foldersBelow(io, root, /^\.|\.egg$|^(_darcs|CVS|\{arch\}|node_modules|venv|site-packages|build|dist)$/, 300);
+    for (const { dir, names } of walked.folders) if (names.includes("conftest.py")) out.add(`${dir}/conftest.py`);
   }
   return [...out];
+}
+
+/**
+ * The folders at and below `root` and the files each holds, from one listing of each, as a tool that
+ * walks them finds them: not into folders whose names `skip` matches; `max` folders at most, `more`
+ * saying there were others.
+ */
+async function foldersBelow(io: HostIO, root: string, skip: RegExp, max: number): Promise<{ folders: Array<{ dir: string; names: string[] }>; more: boolean }> {
+  const queue = [root];
+  const folders: Array<{ dir: string; names: string[] }> = [];
+  while (folders.length < max && folders.length < queue.length) {
+    const dir = queue[folders.length] as string;
+    const names: string[] = [];
+    for (const entry of (await io.list(dir)) ?? []) {
+      if (entry.kind === "dir") {
+        if (!skip.test(entry.name)) queue.push(`${dir}/${entry.name}`);
+      } else names.push(entry.name);
+    }
+    folders.push({ dir, names });
+  }
+  return { folders, more: queue.length > folders.length };
 }
 
 /** `cargo run [--bin NAME | --example NAME]`: the crate's main file for it, read as a script is. */
